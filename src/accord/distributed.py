@@ -1,0 +1,113 @@
+"""Dask engine: the same stage functions as the local engine, run per partition on a cluster.
+
+The driver streams articles from ingest, cuts them into partitions, and keeps a bounded window
+of partitions in flight so memory stays flat however large the corpus. Each worker parses and
+extracts its partition with ``pipeline.extract_batch`` (the local engine's function), optionally
+writes one Parquet file per table per partition, and returns the records; the driver commits
+each partition to the DuckDB store in one transaction, as the local engine does.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from accord import pipeline
+from accord.records import Extraction
+from accord.store import COLUMNS, EXTRACTION_FIELD, TABLES, Store, _row
+
+
+def process_partition(articles: list, model: str | None, dossier, stages: tuple[str, ...],
+                      parquet_dir: str | None, partition: int) -> list[Extraction]:
+    """Run on a worker: parse and extract one partition (the model is loaded once per process)."""
+    from accord import nlp as nlp_mod
+    extractions = pipeline.extract_batch(nlp_mod.load(model), articles, dossier, stages)
+    if parquet_dir:
+        write_parquet(extractions, Path(parquet_dir), partition)
+    return extractions
+
+
+def write_parquet(extractions: list[Extraction], root: Path, partition: int) -> None:
+    for table in TABLES:
+        rows = []
+        for ex in extractions:
+            value = getattr(ex, EXTRACTION_FIELD[table])
+            rows.extend(_row(table, r) for r in ([value] if table == "articles" else value))
+        cols = [c for c, _ in COLUMNS[table]]
+        data = {c: [r[i] for r in rows] for i, c in enumerate(cols)}
+        (root / table).mkdir(parents=True, exist_ok=True)
+        pq.write_table(pa.table(data) if rows else pa.table({c: pa.array([], pa.string()) for c in cols}),
+                       root / table / f"part-{partition:06d}.parquet")
+
+
+def analyze(paths: Iterable[str], store: Store, model: str | None = None, workers: int = 2,
+            scheduler: str | None = None, dossier=None, stages=pipeline.STAGES, partition_size: int = 64,
+            parquet_dir: str | None = None, on_error: Callable[[str], None] | None = None,
+            on_progress: Callable[[pipeline.Summary, int], None] | None = None) -> pipeline.Summary:
+    """Analyse ``paths`` on a Dask cluster (a LocalCluster of ``workers`` processes by default)."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    from accord import ingest
+
+    summary = pipeline.Summary()
+    stats = ingest.IngestStats()
+
+    def error(msg: str) -> None:
+        summary.errors.append(msg)
+        if on_error:
+            on_error(msg)
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        # one thread per worker process: spaCy parsing is CPU-bound and holds the GIL
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    started = time.perf_counter()
+    window = 2 * max(1, workers)
+    try:
+        pending = as_completed()
+        in_flight = 0
+        stream = pipeline.batched(ingest.iter_articles([str(p) for p in paths], on_error=error, stats=stats),
+                                  partition_size)
+        for number, chunk in enumerate(stream):
+            summary.read += len(chunk)
+            known = store.known_article_ids(a.article_id for a in chunk)
+            fresh = [a for a in chunk if a.article_id not in known]
+            summary.skipped_known += len(chunk) - len(fresh)
+            summary.non_english += sum(not pipeline.is_english(a) for a in fresh)
+            if not fresh:
+                continue
+            pending.add(client.submit(process_partition, fresh, model, dossier, tuple(stages), parquet_dir,
+                                      number, pure=False))
+            in_flight += 1
+            while in_flight >= window:
+                _commit(next(pending), store, summary)
+                in_flight -= 1
+                if on_progress:
+                    on_progress(summary, partition_size)
+        for future in pending:
+            _commit(future, store, summary)
+            if on_progress:
+                on_progress(summary, partition_size)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    summary.duplicates = stats.duplicates
+    summary.seconds = time.perf_counter() - started
+    store.after_analysis()
+    return summary
+
+
+def _commit(future, store: Store, summary: pipeline.Summary) -> None:
+    extractions = future.result()
+    summary.analysed += store.write(extractions)
+    for ex in extractions:
+        for name in ("quotes", "events", "positions", "assessments", "mentions"):
+            summary.counts[name] = summary.counts.get(name, 0) + len(getattr(ex, name))

@@ -1,0 +1,361 @@
+"""Scoring against gold annotations (`accord eval`), per the rules of ../shared/eval/README.md.
+
+A gold item is anchored by ``text_start``, the first words of its content or evidence. Quotes are
+found by overlap of the predicted content span with the anchor span; events and positions when a
+predicted evidence span of the same type (or actor) contains the anchor's first character.
+Matching is one-to-one. Names are matched the way the README says a human would: the same person
+by full name or surname, the same state by name, demonym or ISO code, the same organisation by
+name or acronym.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pycountry
+
+from accord.records import Extraction
+
+
+class GoldError(ValueError):
+    """Gold or input that cannot be scored, with a message naming the file."""
+
+
+# -- name matching ----------------------------------------------------------------------------
+_STOP = {"the", "a", "an", "of", "side", "officials", "official", "government", "administration"}
+
+
+def _norm(name: str) -> str:
+    return " ".join(re.findall(r"[\w'-]+", (name or "").lower().replace("’", "'")))
+
+
+def _state_code(name: str) -> str | None:
+    """ISO alpha-3 for a state's name, code or demonym (via the actor KB when it knows it)."""
+    if not name:
+        return None
+    text = name.strip()
+    if re.fullmatch(r"[A-Z]{3}", text) and pycountry.countries.get(alpha_3=text):
+        return text
+    try:
+        from accord.extract import actors as actors_mod
+        code = getattr(actors_mod, "state_code", None)
+        if code is not None:
+            found = code(text)
+            if found:
+                return found
+    except Exception:  # the KB is an aid to matching, not a requirement of scoring
+        pass
+    try:
+        return pycountry.countries.lookup(re.sub(r"^the\s+", "", text, flags=re.I)).alpha_3
+    except LookupError:
+        return None
+
+
+def _content_words(name: str) -> list[str]:
+    return [w for w in _norm(name).split() if w not in _STOP]
+
+
+def names_match(gold: str, candidates: Iterable[str]) -> bool:
+    """True when any candidate string names the gold actor."""
+    g = _norm(gold)
+    if not g:
+        return False
+    g_code = _state_code(gold)
+    g_words = _content_words(gold)
+    for cand in candidates:
+        c = _norm(cand)
+        if not c:
+            continue
+        if c == g:
+            return True
+        if g_code and (_state_code(cand) == g_code):
+            return True
+        c_words = _content_words(cand)
+        if not c_words or not g_words:
+            continue
+        # surname: the last word of a full name names the person
+        if c_words[-1] == g_words[-1] and len(g_words[-1]) > 2:
+            return True
+        # acronym: "PNI" for "Palestinian National Initiative"
+        initials = "".join(w[0] for w in g_words)
+        if len(c_words) == 1 and len(initials) > 1 and c_words[0] == initials:
+            return True
+        # an organisation named inside a longer description ("Hamas officials")
+        if len(c_words) == 1 and c_words[0] in g_words and len(c_words[0]) > 3 and len(g_words) <= 2:
+            return True
+    return False
+
+
+@dataclass
+class Actors:
+    """What a prediction knows about each actor id, for name matching."""
+    names: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, ex: Extraction) -> None:
+        for a in ex.actors:
+            self.names.setdefault(a.actor_id, set()).update({a.actor_id, a.name, *a.aliases})
+        for m in ex.mentions:
+            self.names.setdefault(m.actor_id, set()).add(m.text)
+
+    def strings(self, actor_id: str | None, text: str | None = None) -> set[str]:
+        out = set(self.names.get(actor_id, ())) | ({actor_id} if actor_id else set())
+        if text:
+            out.add(text)
+        return out
+
+
+# -- counting ---------------------------------------------------------------------------------
+@dataclass
+class Tally:
+    gold: int = 0
+    predicted: int = 0
+    found: int = 0
+    right: int = 0                       # found with the right speaker/arguments/holder
+    attrs: dict[str, list[int]] = field(default_factory=dict)   # name -> [right, scored]
+
+    def attr(self, name: str, ok: bool) -> None:
+        cell = self.attrs.setdefault(name, [0, 0])
+        cell[0] += int(ok)
+        cell[1] += 1
+
+    def scores(self, right_name: str) -> dict[str, float | int]:
+        def prf(tp: int) -> tuple[float, float, float]:
+            p = tp / self.predicted if self.predicted else 0.0
+            r = tp / self.gold if self.gold else 0.0
+            return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        p, r, f = prf(self.found)
+        out: dict[str, float | int] = {"gold": self.gold, "predicted": self.predicted, "found": self.found,
+                                       "precision": p, "recall": r, "f1": f}
+        if right_name:
+            out[f"{right_name}_f1"] = prf(self.right)[2]
+        for name, (ok, n) in sorted(self.attrs.items()):
+            out[f"{name}_accuracy"] = ok / n if n else 0.0
+        return out
+
+
+def _anchor(text: str, start: str, name: str) -> tuple[int, int]:
+    pos = text.find(start)
+    if pos < 0:
+        # gold made from a copy with normalised quote marks: search a normalised copy (same length)
+        pos = _quotes_plain(text).find(_quotes_plain(start))
+    if pos < 0:
+        raise GoldError(f"{name}: anchor not found in the article text: {start[:50]!r}")
+    return pos, pos + len(start)
+
+
+def _quotes_plain(s: str) -> str:
+    return s.translate(str.maketrans("“”„‘’«»", "\"\"\"''\"\""))
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def score_quotes(gold: list[dict], ex: Extraction, names: Actors, tally: Tally, gold_name: str) -> None:
+    text = ex.article.text
+    preds = list(ex.quotes)
+    tally.gold += len(gold)
+    tally.predicted += len(preds)
+    used: set[int] = set()
+    for g in gold:
+        a, b = _anchor(text, g["text_start"], gold_name)
+        overlapping = [i for i, q in enumerate(preds) if i not in used and q.start < b and q.end > a]
+        if not overlapping:
+            continue
+
+        def speaker_ok(q) -> bool:
+            sp = q.speaker
+            return bool(sp) and names_match(g.get("speaker") or "", names.strings(sp.actor_id, sp.text))
+        # among overlapping predictions, take the one with the right speaker (two speakers, one sentence)
+        best = next((i for i in overlapping if speaker_ok(preds[i])), overlapping[0])
+        used.add(best)
+        q = preds[best]
+        tally.found += 1
+        ok = speaker_ok(q)
+        tally.right += ok
+        tally.attr("speaker", ok)
+        if g.get("speaker_affiliation"):
+            tally.attr("affiliation", names_match(g["speaker_affiliation"], names.strings(q.speaker_affiliation))
+                       or (ok and names_match(g["speaker_affiliation"], names.strings(q.speaker.actor_id))))
+        gold_outlet = g.get("outlet")
+        tally.attr("outlet", (q.outlet is None) if gold_outlet is None
+                   else bool(q.outlet) and names_match(gold_outlet, [q.outlet]))
+        tally.attr("type", q.type == g.get("type", "direct"))
+
+
+def _arg_ok(gold_name: str | None, ref, names: Actors) -> bool:
+    if gold_name is None:
+        return ref is None
+    return ref is not None and names_match(gold_name, names.strings(ref.actor_id, ref.text))
+
+
+def score_events(gold: list[dict], ex: Extraction, names: Actors, tally: Tally, gold_name: str) -> None:
+    text = ex.article.text
+    preds = list(ex.events)
+    tally.gold += len(gold)
+    tally.predicted += len(preds)
+    used: set[int] = set()
+    for g in gold:
+        a, _ = _anchor(text, g["text_start"], gold_name)
+        cands = [i for i, e in enumerate(preds) if i not in used and e.type == g["type"] and e.start <= a < e.end]
+        if not cands:
+            continue
+        targets = _as_list(g.get("target"))
+
+        def args_ok(e) -> bool:
+            src = _arg_ok(g.get("source"), e.source, names)
+            tgt = (not targets and not e.targets) or any(
+                _arg_ok(t, r, names) for t in targets for r in e.targets)
+            return src and tgt
+        best = next((i for i in cands if args_ok(preds[i])), cands[0])
+        used.add(best)
+        e = preds[best]
+        tally.found += 1
+        ok = args_ok(e)
+        tally.right += ok
+        tally.attr("modality", e.modality == g.get("modality", "actual"))
+        tally.attr("negated", e.negated == bool(g.get("negated", False)))
+
+
+def score_positions(gold_issues: list[dict], ex: Extraction, names: Actors, tally: Tally, gold_name: str) -> None:
+    text = ex.article.text
+    gold = [p for issue in gold_issues for p in issue.get("positions", [])]
+    preds = list(ex.positions)
+    tally.gold += len(gold)
+    tally.predicted += len(preds)
+    used: set[int] = set()
+    for g in gold:
+        a, _ = _anchor(text, g["evidence_start"], gold_name)
+        cands = [i for i, p in enumerate(preds) if i not in used and p.start <= a < p.end
+                 and names_match(g["actor"], names.strings(p.actor_id, p.actor.text if p.actor else None))]
+        if not cands:
+            continue
+        gold_by = g.get("reported_by")
+
+        def by_ok(p) -> bool:
+            return (p.reported_by is None) if not gold_by else names_match(gold_by, names.strings(p.reported_by))
+        best = next((i for i in cands if by_ok(preds[i])), cands[0])
+        used.add(best)
+        tally.found += 1
+        ok = by_ok(preds[best])
+        tally.right += ok
+        tally.attr("reported_by", ok)
+
+
+def score_actors(gold: list[dict], ex: Extraction, tally: Tally) -> None:
+    preds = [a for a in ex.actors]
+    tally.gold += len(gold)
+    tally.predicted += len(preds)
+    used: set[str] = set()
+    by_id = {a.actor_id: a for a in preds}
+    for g in gold:
+        match = next((a for a in preds if a.actor_id not in used
+                      and names_match(g["name"], {a.actor_id, a.name, *a.aliases})
+                      and (g.get("kind") != "person" or a.kind == "person")), None)
+        if match is None:
+            continue
+        used.add(match.actor_id)
+        tally.found += 1
+        tally.attr("kind", match.kind == g.get("kind") or (g.get("affiliation") == "media" and match.is_outlet))
+        aff = g.get("affiliation")
+        if aff == "media":
+            ok = match.is_outlet
+        elif aff and names_match(aff, [g["name"]]):      # a state or group is its own affiliation
+            ok = match.affiliation in (None, match.actor_id)
+        elif aff:
+            parent = by_id.get(match.affiliation)
+            ok = bool(match.affiliation) and names_match(
+                aff, {match.affiliation, *((parent.name, *parent.aliases) if parent else ())})
+        else:
+            ok = True
+        tally.right += ok
+        tally.attr("affiliation", ok)
+
+
+# -- drivers ----------------------------------------------------------------------------------
+def _gold_pairs(path: Path) -> list[tuple[Path, Path | None, dict | None]]:
+    """(gold file, article .txt or None, corpus record or None) for every gold file under path."""
+    path = Path(path)
+    golds = sorted(path.glob("*.gold.json")) if path.is_dir() else [path] if path.name.endswith(".gold.json") else []
+    if not golds and path.suffix == ".txt":
+        golds = [path.with_name(path.stem + ".gold.json")]
+    corpus: dict[str, dict] = {}
+    folder = path if path.is_dir() else path.parent
+    for jl in folder.glob("*.jsonl"):
+        for line in jl.read_text(encoding="utf-8", errors="replace").splitlines():
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(rec, dict) and rec.get("id") and rec.get("text"):
+                corpus[str(rec["id"])] = rec
+    pairs = []
+    for gold in golds:
+        if not gold.exists():
+            raise GoldError(f"{gold}: no gold file")
+        name = gold.name[: -len(".gold.json")]
+        txt = gold.with_name(name + ".txt")
+        if txt.exists():
+            pairs.append((gold, txt, None))
+        elif name in corpus:
+            pairs.append((gold, None, corpus[name]))
+        else:
+            raise GoldError(f"{gold}: no article {name}.txt or corpus line with id {name!r} beside it")
+    return pairs
+
+
+def _is_event_set(path: Path) -> bool:
+    if path.suffix not in (".jsonl", ".json") or path.name.endswith(".gold.json"):
+        return False
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        first = fh.readline()
+    try:
+        rec = json.loads(first)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(rec, dict) and ("events" in rec or "event" in rec) and "text" in rec
+
+
+def evaluate_path(path: Path, model: str | None = None, limit: int | None = None) -> dict:
+    path = Path(path)
+    if path.is_file() and _is_event_set(path):
+        from accord import evaluate_events
+        return {"path": str(path), "scores": evaluate_events.score_event_set(path, model=model, limit=limit)}
+    if path.is_dir() and not list(path.glob("*.gold.json")):
+        sets = [p for p in sorted(path.glob("*.jsonl")) if _is_event_set(p)]
+        if sets:
+            from accord import evaluate_events
+            scores = {}
+            for p in sets:
+                for k, v in evaluate_events.score_event_set(p, model=model, limit=limit).items():
+                    scores[f"{p.stem}:{k}"] = v
+            return {"path": str(path), "scores": scores}
+    return evaluate_gold(_gold_pairs(path), model=model)
+
+
+def evaluate_gold(pairs, model: str | None = None) -> dict:
+    from accord import ingest, nlp as nlp_mod, pipeline
+
+    nlp = nlp_mod.load(model)
+    tallies = {k: Tally() for k in ("actors", "quotes", "events", "positions")}
+    for gold_path, txt, record in pairs:
+        try:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise GoldError(f"{gold_path}: cannot read gold ({exc})") from exc
+        article = ingest.article_from_record(record, source=str(gold_path)) if record else \
+            ingest.article_from_text(txt.read_text(encoding="utf-8"), source=str(txt))
+        ex = pipeline.extract(nlp(article.text), article)
+        names = Actors()
+        names.add(ex)
+        score_actors(gold.get("actors", []), ex, tallies["actors"])
+        score_quotes(gold.get("quotes", []), ex, names, tallies["quotes"], str(gold_path))
+        score_events(gold.get("events", []), ex, names, tallies["events"], str(gold_path))
+        score_positions(gold.get("issues", []), ex, names, tallies["positions"], str(gold_path))
+    right = {"actors": "affiliation", "quotes": "speaker", "events": "arguments", "positions": "reported_by"}
+    return {"articles": len(pairs), "scores": {k: t.scores(right[k]) for k, t in tallies.items()}}

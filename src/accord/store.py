@@ -1,0 +1,237 @@
+"""DuckDB store: one table per record type, idempotent writes, export.
+
+The schema is derived from the dataclasses in ``records.py`` so a field added there reaches the
+store and the export without a second definition. Scalar fields are typed columns; nested ones
+(ActorRef, Span, tuples, date ranges) are JSON columns, queryable with DuckDB's ``->>``.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import duckdb
+
+from accord import records as R
+
+# table name -> (record class, primary key)
+TABLES: dict[str, tuple[type, str]] = {
+    "articles": (R.Article, "article_id"),
+    "actors": (R.Actor, "actor_id"),
+    "mentions": (R.Mention, ""),
+    "quotes": (R.Quote, "quote_id"),
+    "events": (R.Event, "event_id"),
+    "issues": (R.Issue, "issue_id"),
+    "positions": (R.Position, "position_id"),
+    "claims": (R.Claim, "claim_id"),
+    "contradictions": (R.Contradiction, "contradiction_id"),
+    "assessments": (R.Assessment, "assessment_id"),
+}
+# the Extraction attribute holding each table's records
+EXTRACTION_FIELD = {name: name for name in TABLES} | {"articles": "article"}
+
+_SQL_TYPES = {str: "VARCHAR", int: "BIGINT", float: "DOUBLE", bool: "BOOLEAN"}
+
+
+class StoreError(RuntimeError):
+    """A store file that cannot be opened or written, with a message naming it."""
+
+
+def _column_type(annotation: object) -> str:
+    """Scalar (or optional scalar) annotations map to SQL types; everything else is JSON."""
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        if len(args) == 1 and args[0] in _SQL_TYPES:
+            return _SQL_TYPES[args[0]]
+        return "JSON"
+    return _SQL_TYPES.get(annotation, "JSON")  # type: ignore[arg-type]
+
+
+def _columns(cls: type) -> list[tuple[str, str]]:
+    hints = typing.get_type_hints(cls)
+    return [(f.name, _column_type(hints[f.name])) for f in dataclasses.fields(cls)]
+
+
+COLUMNS = {name: _columns(cls) for name, (cls, _) in TABLES.items()}
+JSON_COLUMNS = {name: {c for c, t in cols if t == "JSON"} for name, cols in COLUMNS.items()}
+
+
+def _row(table: str, record: object) -> tuple:
+    data = dataclasses.asdict(record)
+    return tuple(json.dumps(data[c], ensure_ascii=False) if t == "JSON" else data[c] for c, t in COLUMNS[table])
+
+
+def _merge_actor(old: dict, new: R.Actor) -> tuple:
+    """Same canonical id from several articles: keep the first name, union aliases and roles."""
+    aliases = sorted(set(old["aliases"]) | set(new.aliases))
+    roles = sorted(set(old["roles"]) | set(new.roles))
+    return (old["affiliation"] or new.affiliation, json.dumps(roles), json.dumps(aliases),
+            old["title"] or new.title, bool(old["is_outlet"] or new.is_outlet), new.actor_id)
+
+
+class Store:
+    """A DuckDB file holding every record Accord extracts."""
+
+    def __init__(self, path: str | Path = "accord.duckdb", read_only: bool = False):
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            first = str(exc).splitlines()[0]
+            raise StoreError(f"{self.path}: cannot open store ({first})") from exc
+        if not read_only:
+            self._create()
+
+    def _create(self) -> None:
+        for name, (_, key) in TABLES.items():
+            cols = ", ".join(f'"{c}" {t}' + (" PRIMARY KEY" if c == key else "") for c, t in COLUMNS[name])
+            self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
+        self.con.execute("CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id)")
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+    def known_article_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?))", [ids])
+        return {r[0] for r in rows.fetchall()}
+
+    def write(self, extractions: Iterable[R.Extraction]) -> int:
+        """Write whole articles in one transaction; an article already stored is skipped."""
+        extractions = list(extractions)
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            known = self.known_article_ids(e.article.article_id for e in extractions)
+            written = 0
+            for ex in extractions:
+                if ex.article.article_id in known:
+                    continue
+                known.add(ex.article.article_id)
+                written += 1
+                for table in TABLES:
+                    if table == "actors":
+                        self._upsert_actors(ex.actors)
+                        continue
+                    value = getattr(ex, EXTRACTION_FIELD[table])
+                    recs = [value] if table == "articles" else value
+                    self._insert(table, recs)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return written
+
+    def _insert(self, table: str, recs: list) -> None:
+        if not recs:
+            return
+        cols = COLUMNS[table]
+        marks = ", ".join("?" for _ in cols)
+        # records are keyed by content hashes, so a repeat within one article is the same record
+        conflict = " ON CONFLICT DO NOTHING" if TABLES[table][1] else ""
+        self.con.executemany(f"INSERT INTO {table} VALUES ({marks}){conflict}", [_row(table, r) for r in recs])
+
+    def _upsert_actors(self, actors: list[R.Actor]) -> None:
+        for actor in actors:
+            old = self.con.execute("SELECT * FROM actors WHERE actor_id = ?", [actor.actor_id]).fetchone()
+            if old is None:
+                self._insert("actors", [actor])
+                continue
+            old_d = self._decode("actors", old)
+            self.con.execute("UPDATE actors SET affiliation=?, roles=?, aliases=?, title=?, is_outlet=? "
+                             "WHERE actor_id=?", _merge_actor(old_d, actor))
+
+    def after_analysis(self) -> None:
+        """Store-wide steps that need every article: cross-article contradictions."""
+        try:
+            from accord import contradictions
+        except ImportError:
+            return
+        across = getattr(contradictions, "across_store", None)
+        if across is not None:
+            across(self)
+
+    # -- reading -------------------------------------------------------------------------
+    def _decode(self, table: str, row: tuple) -> dict:
+        names = [c for c, _ in COLUMNS[table]]
+        out = dict(zip(names, row))
+        for c in JSON_COLUMNS[table]:
+            if isinstance(out[c], str):
+                out[c] = json.loads(out[c])
+        return out
+
+    def records(self, table: str, where: str = "", params: list | None = None,
+                order: str | None = None, limit: int | None = None) -> list[dict]:
+        """Export-shaped dicts of a table; ``where`` is SQL over its columns."""
+        return list(self.iter_records(table, where, params, order, limit))
+
+    def iter_records(self, table: str, where: str = "", params: list | None = None,
+                     order: str | None = None, limit: int | None = None) -> Iterator[dict]:
+        if table not in TABLES:
+            raise KeyError(f"no table {table!r}; tables: {', '.join(TABLES)}")
+        names = ", ".join(f'"{c}"' for c, _ in COLUMNS[table])
+        sql = f"SELECT {names} FROM {table}"
+        if where:
+            sql += f" WHERE {where}"
+        key = TABLES[table][1] or "article_id, start"
+        sql += f" ORDER BY {order or key}"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        cur = self.con.execute(sql, params or [])
+        while rows := cur.fetchmany(1000):
+            for row in rows:
+                yield self._decode(table, row)
+
+    def count(self, table: str) -> int:
+        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.count(t) for t in TABLES}
+
+    def article_texts(self) -> dict[str, str]:
+        return dict(self.con.execute("SELECT article_id, text FROM articles").fetchall())
+
+    # -- export --------------------------------------------------------------------------
+    def export(self, out: str | Path, fmt: str = "jsonl") -> dict[str, Path]:
+        """One file per table: jsonl (the export contract), csv or parquet."""
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        written = {}
+        for table in TABLES:
+            target = out / f"{table}.{fmt}"
+            if fmt == "jsonl":
+                with target.open("w", encoding="utf-8") as fh:
+                    for rec in self.iter_records(table):
+                        fh.write(json.dumps(_contract(table, rec), ensure_ascii=False) + "\n")
+            elif fmt in ("csv", "parquet"):
+                option = "(HEADER, DELIMITER ',')" if fmt == "csv" else "(FORMAT PARQUET)"
+                self.con.execute(f"COPY (SELECT * FROM {table} ORDER BY ALL) TO '{_sql_path(target)}' {option}")
+            else:
+                raise ValueError(f"unknown export format {fmt!r} (jsonl, csv, parquet)")
+            written[table] = target
+        return written
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _contract(table: str, rec: dict) -> dict:
+    """Field names the export contract fixes, where a record's own names differ."""
+    if table == "quotes" and rec.get("speaker") is not None:
+        rec["speaker"] = dict(rec["speaker"])
+    if table == "events":
+        rec["targets"] = list(rec.get("targets") or [])
+    return rec

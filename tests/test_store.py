@@ -1,0 +1,100 @@
+import json
+
+import duckdb
+import pytest
+
+from accord.records import (Actor, ActorRef, Article, Assessment, Event, Extraction, Mention, Quote, Span,
+                            record_id)
+from accord.store import Store, StoreError
+
+
+def _extraction(text="Officials met in Cairo on Monday.", alias="Cairo talks") -> Extraction:
+    art = Article(article_id=record_id(text), text=text, source="mem.txt", published="2025-03-03")
+    speaker = ActorRef("EGY", "Egypt", 0, 5)
+    return Extraction(
+        article=art,
+        actors=[Actor("EGY", "Egypt", "state", aliases=(alias,), roles=("mediator",))],
+        mentions=[Mention(art.article_id, "EGY", "Cairo", 20, 25, via="capital")],
+        quotes=[Quote(record_id(art.article_id, 1), art.article_id, "indirect", 0, 9, text[:9], speaker,
+                      Span("met", 10, 13), None)],
+        events=[Event(record_id(art.article_id, 2), art.article_id, "CONSULT", None, "040", 0, len(text),
+                      speaker, (ActorRef("QAT", "Qatar", 1, 2),), date={"start": "2025-03-01", "end": "2025-03-03"})],
+        assessments=[Assessment(record_id(art.article_id, 3), art.article_id, speaker, 0.5, Span("met", 10, 13),
+                                False, 0, len(text))],
+    )
+
+
+def test_writing_the_same_article_twice_adds_nothing(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    ex = _extraction()
+    assert store.write([ex]) == 1
+    before = store.counts()
+    assert store.write([ex, ex]) == 0
+    assert store.counts() == before
+    assert before["articles"] == 1 and before["events"] == 1 and before["mentions"] == 1
+
+
+def test_same_actor_from_two_articles_merges_aliases_and_roles(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    store.write([_extraction("First text.", "Cairo"), _extraction("Second text.", "the Egyptian government")])
+    actors = store.records("actors")
+    assert len(actors) == 1
+    assert set(actors[0]["aliases"]) == {"Cairo", "the Egyptian government"}
+    assert actors[0]["roles"] == ["mediator"]
+
+
+def test_failed_batch_leaves_no_half_article(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    good = _extraction("A good article.")
+    bad = _extraction("A bad article.")
+    bad.events.append("not a record")        # fails while writing, after the article row went in
+    with pytest.raises(Exception):
+        store.write([good, bad])
+    assert store.counts()["articles"] == 0
+    assert store.counts()["events"] == 0
+
+
+def test_jsonl_export_follows_the_contract(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    store.write([_extraction()])
+    files = store.export(tmp_path / "out", "jsonl")
+    events = [json.loads(l) for l in files["events"].read_text().splitlines()]
+    assert set(events[0]) >= {"event_id", "article_id", "type", "mode", "cameo", "start", "end", "source",
+                              "targets", "negated", "modality", "condition", "date"}
+    assert events[0]["targets"] == [{"actor_id": "QAT", "text": "Qatar", "start": 1, "end": 2}]
+    assert events[0]["date"] == {"start": "2025-03-01", "end": "2025-03-03"}
+    quote = json.loads(files["quotes"].read_text())
+    assert quote["speaker"] == {"actor_id": "EGY", "text": "Egypt", "start": 0, "end": 5}
+    assert quote["cue"] == {"text": "met", "start": 10, "end": 13}
+    art = json.loads(files["articles"].read_text())
+    assert set(art) >= {"article_id", "source", "id", "url", "title", "outlet", "published", "text"}
+    actor = json.loads(files["actors"].read_text())
+    assert set(actor) >= {"actor_id", "name", "kind", "affiliation", "roles", "aliases"}
+    assert json.loads(files["assessments"].read_text())["holder"]["actor_id"] == "EGY"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_csv_and_parquet_exports_hold_every_table(tmp_path, fmt):
+    store = Store(tmp_path / "s.duckdb")
+    store.write([_extraction()])
+    files = store.export(tmp_path / fmt, fmt)
+    reader = "read_csv_auto" if fmt == "csv" else "read_parquet"
+    n = duckdb.sql(f"SELECT count(*) FROM {reader}('{files['events']}')").fetchall()[0][0]
+    assert n == 1
+    assert len(files) == 10
+
+
+def test_corrupt_store_file_gives_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.duckdb"
+    bad.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="bad.duckdb"):
+        Store(bad)
+
+
+def test_records_filter_with_sql(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    store.write([_extraction()])
+    assert store.records("events", "type = ?", ["CONSULT"])[0]["cameo"] == "040"
+    assert store.records("events", "type = ?", ["ASSAULT"]) == []
+    with pytest.raises(KeyError):
+        store.records("nope")
