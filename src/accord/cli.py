@@ -194,9 +194,9 @@ def actors(store: str = STORE, kind: Optional[str] = None, role: Optional[str] =
         where.append("list_contains(CAST(roles AS VARCHAR[]), ?)"); params.append(role)
     if name:
         where.append("(name ILIKE ? OR CAST(aliases AS VARCHAR) ILIKE ?)"); params += [f"%{name}%"] * 2
-    recs = st.records("actors", " AND ".join(where), params, limit=limit)
+    recs = st.records("actors", " AND ".join(where), params)
     counts = dict(st.con.execute("SELECT actor_id, count(*) FROM mentions GROUP BY 1").fetchall())
-    recs.sort(key=lambda r: -counts.get(r["actor_id"], 0))
+    recs = sorted(recs, key=lambda r: (-counts.get(r["actor_id"], 0), r["actor_id"]))[:limit]
     rows = [[r["actor_id"], r["name"], r["kind"], r["affiliation"], ",".join(r["roles"]),
              counts.get(r["actor_id"], 0), _clip(", ".join(r["aliases"]), 60)] for r in recs]
     _listing("Actors", ["id", "name", "kind", "affiliation", "roles", "mentions", "aliases"], rows, as_json, recs)
@@ -291,6 +291,72 @@ def prospects(store: str = STORE, actor: Optional[str] = None, limit: int = LIMI
              "yes" if r["negated"] else "", r["reported_by"], _clip(_evidence(st, r), 60)] for r in recs]
     _listing("Prospects", ["date", "holder", "polarity", "cue", "negated", "reported by", "evidence"], rows,
              as_json, recs)
+
+
+@app.command()
+def report(store: str = STORE, out: Path = typer.Option(Path("report.html"), "--out", "-o"),
+           dossier: Optional[str] = typer.Option(None, help="dossier name or YAML path"),
+           figures: Optional[Path] = typer.Option(None, help="also write each chart as PNG and SVG here"),
+           no_forecast: bool = typer.Option(False, "--no-forecast")):
+    """Write a self-contained HTML report that works offline."""
+    from accord.report.html import write_report
+    st = _open_store(store)
+    path = write_report(st, out, _load_dossier(dossier), with_forecast=not no_forecast, figures=figures)
+    console.print(f"report written to [bold]{path}[/] ({path.stat().st_size / 1e6:.1f} MB)")
+
+
+@app.command()
+def serve(store: str = STORE, host: str = typer.Option("127.0.0.1", help="bind address (local only by default)"),
+          port: int = typer.Option(8000)):
+    """Serve a read-only web UI and JSON API (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    from accord.web.app import create_app
+    _open_store(store).close()
+    console.print(f"Accord UI on http://{host}:{port}/  (API docs: /docs)")
+    uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def forecast(scenario: Optional[Path] = typer.Option(None, help="scenario YAML/CSV, BDM table or decide #A/#P/#M/#D file"),
+             store: Optional[str] = typer.Option(None, "--store", "-s", help="build the scenario from this store"),
+             dossier: Optional[str] = typer.Option(None, help="dossier giving issues and priors"),
+             model: str = typer.Option("all", help="bdm, exchange, compromise, median, nash or all"),
+             rounds: int = typer.Option(10), draws: int = typer.Option(0, help="Monte Carlo draws (0: none)"),
+             format: str = typer.Option("table", "--format", "-f", help="table, json or csv"),
+             save_scenario: Optional[Path] = typer.Option(None, help="write the scenario used (YAML/CSV) here")):
+    """Run negotiation models on a scenario (from a file, or built from the store's evidence)."""
+    from accord import model as models
+    from accord.model import scenario as scen_mod
+    try:
+        if scenario is not None:
+            scen = scen_mod.load_scenario(scenario)
+        elif store:
+            scen = scen_mod.from_store(_open_store(store), _load_dossier(dossier))
+        else:
+            err.print("[red]error:[/] give --scenario FILE or --store S [--dossier D]")
+            raise typer.Exit(2)
+        if save_scenario:
+            scen_mod.save_scenario(scen, save_scenario)
+        result = models.forecast(scen, model=model, rounds=rounds, draws=draws)
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2)
+    if format == "json":
+        print(json.dumps(result, indent=2, default=float))
+    elif format == "csv":
+        import csv
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["model", "issue", "round", "actor", "position"])
+        for row in models.rows(result):
+            writer.writerow(row)
+    else:
+        table = Table(title=f"Forecast ({model})")
+        for c in ("model", "issue", "round", "actor", "position"):
+            table.add_column(c)
+        for row in models.rows(result, last_round_only=True):
+            table.add_row(*[f"{v:.3f}" if isinstance(v, float) else str(v) for v in row])
+        console.print(table)
 
 
 @app.command(name="eval")

@@ -339,7 +339,8 @@ def evaluate_path(path: Path, model: str | None = None, limit: int | None = None
 
 
 def evaluate_gold(pairs, model: str | None = None) -> dict:
-    from accord import ingest, nlp as nlp_mod, pipeline
+    from accord import nlp as nlp_mod, pipeline
+    from accord.ingest import corpus, make_article
 
     nlp = nlp_mod.load(model)
     tallies = {k: Tally() for k in ("actors", "quotes", "events", "positions")}
@@ -348,8 +349,13 @@ def evaluate_gold(pairs, model: str | None = None) -> dict:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
             raise GoldError(f"{gold_path}: cannot read gold ({exc})") from exc
-        article = ingest.article_from_record(record, source=str(gold_path)) if record else \
-            ingest.article_from_text(txt.read_text(encoding="utf-8"), source=str(txt))
+        problems: list[str] = []
+        if record:
+            article = corpus.record_article(record, str(gold_path), str(gold_path), problems.append)
+        else:
+            article = make_article(txt.read_text(encoding="utf-8"), str(txt), str(txt), problems.append)
+        if article is None:
+            raise GoldError(f"{gold_path}: article cannot be read ({'; '.join(problems)})")
         ex = pipeline.extract(nlp(article.text), article)
         names = Actors()
         names.add(ex)

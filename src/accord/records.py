@@ -165,6 +165,8 @@ class Claim:
     end: int
     polarity: int = 1        # +1 affirms, -1 denies
     predicate: str | None = None   # lemma of the claimed act ("agree", "back out")
+    kind: str = "assertion"  # assertion | denial | never_confirmed (a denial's claimant is who denies)
+    target: str | None = None      # for denials: actor_id whose statement is denied, when named
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
-"""Actor mentions -> canonical actors (INTERFACE FIRST CUT: the actor helper replaces the body).
+"""Actor mentions -> canonical actors.
 
-Public interface other extractors rely on (keep it stable):
+Public interface other extractors rely on (stable):
 
     extract_actors(doc, article_id) -> ArticleActors
     ArticleActors.actors        dict actor_id -> Actor
@@ -8,20 +8,63 @@ Public interface other extractors rely on (keep it stable):
     ArticleActors.mention_at(start, end) -> Mention | None
     ArticleActors.ref_for_token(token) -> ActorRef | None   (noun-phrase head -> actor; pronouns resolved)
     ArticleActors.ref_for_span(span) -> ActorRef | None
+    ArticleActors.actor_for_token(token) -> Actor | None
+
+How mentions are found, in order (each step only looks at tokens no earlier step claimed):
+
+1. Knowledge base names (``accord/kb``), one PhraseMatcher pass, longest match wins: states (names,
+   demonyms, capitals, seats such as "the Kremlin"), IGOs, armed groups and parties, known persons,
+   news outlets. A capital after a locative preposition ("talks in Riyadh") is a place, not an actor.
+2. spaCy entities the KB does not know: PERSON (titles and possessive stripped) -> person with a
+   slug id; ORG -> organisation (an ORG that starts with a KB name, "Hamas Politburo", is that name;
+   "Egyptian Foreign Ministry" is the state with a sector); GPE -> state when pycountry knows it.
+   "Rapid Support Forces (RSF)" makes RSF an alias of the long form for the rest of the article.
+3. Surnames and acronyms: any proper noun equal to the surname of a full name in the same article
+   (or close to it, rapidfuzz ratio >= 85 for spelling variants) is that person, whatever label
+   spaCy gave it (the small model tags surnames as NORP/ORG/GPE).
+4. Sector phrases: a state/organisation name or demonym modifying a sector noun ("Ukrainian
+   officials", "the Sudanese government", "Hamas officials") is a description mention of it with
+   the sector kept.
+5. Titles: "Israeli Prime Minister Benjamin Netanyahu", "senior Hamas official Osama Hamdan",
+   "Mustafa Barghouti, a spokesman for the Palestinian National Initiative", "Egypt's Sissi",
+   "Sisi of Egypt" give the person a title and an affiliation (the KB's affiliation wins for known
+   persons). A definite title phrase standing alone ("the US envoy", "the secretary of state",
+   "the Iranian foreign minister") links to the most recent earlier person of the article whose
+   title is compatible (``compatible`` in kb/roles.yaml) and whose affiliation matches the phrase's
+   qualifier; failing that, a qualified phrase ("a senior Hamas official", "a spokesperson for the
+   RSF") is a description mention of the qualifier.
+6. Pronouns (documented rule, centering-style): he/she (his/her as possessives) refer to persons;
+   they/it (their/its) to states, organisations and groups. Only subjects and possessives are
+   resolved. The antecedent is, in order of preference: (a) a compatible subject earlier in the
+   same sentence; (b) the compatible subject of the nearest of the three previous sentences that
+   has one; (c) the most recent compatible mention in that window. "it" is skipped as a subject of
+   expletive verbs ("it is impossible to...").
 """
 from __future__ import annotations
 
 import bisect
-import re
+import functools
 from dataclasses import dataclass, field
 
+import numpy as np
+import pycountry
+import spacy
+from rapidfuzz import fuzz
+from spacy.attrs import LEMMA, LOWER, POS, SENT_START
+from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
+from accord.kb.loader import KB, load_kb, slug
 from accord.records import Actor, ActorRef, Mention
 
+__all__ = ["ArticleActors", "extract_actors", "slug"]
 
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+# Dependents that attach a qualifier to a title or name inside a noun phrase.
+NP_MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "poss", "det", "case", "punct", "npadvmod"))
+PRONOUN_WINDOW = 3   # sentences looked back for an antecedent
 
 
 @dataclass
@@ -29,6 +72,7 @@ class ArticleActors:
     article_id: str
     actors: dict[str, Actor] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    text: str | None = None   # the article text (Doc.text rebuilds the string on every access)
 
     def __post_init__(self) -> None:
         self.index()
@@ -47,29 +91,662 @@ class ArticleActors:
                     best = m
         return best
 
+    def mention_containing(self, start: int, end: int) -> Mention | None:
+        """The smallest mention containing [start, end) (the token's own mention, not the phrase around it)."""
+        i = bisect.bisect_right(self._starts, start)
+        best = None
+        for m in self.mentions[max(0, i - 20):i]:
+            if m.start <= start and m.end >= end:
+                if best is None or (m.end - m.start) < (best.end - best.start):
+                    best = m
+        return best
+
     def ref_for_span(self, span: Span) -> ActorRef | None:
-        m = self.mention_at(span.start_char, span.end_char)
+        root = span.root
+        m = self.mention_containing(root.idx, root.idx + len(root.text)) or \
+            self.mention_at(span.start_char, span.end_char)
         if m is None:
             return None
         return ActorRef(m.actor_id, span.text, span.start_char, span.end_char)
 
     def ref_for_token(self, token: Token) -> ActorRef | None:
-        left = min(t.idx for t in token.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct") or t == token)
-        m = self.mention_at(token.idx, token.idx + len(token.text))
+        """The actor a noun-phrase head refers to; the text runs from the phrase's left edge."""
+        end = token.idx + len(token.text)
+        m = self.mention_containing(token.idx, end)
         if m is None:
             return None
-        return ActorRef(m.actor_id, token.doc.text[min(left, m.start):max(m.end, token.idx + len(token))],
-                        min(left, m.start), max(m.end, token.idx + len(token)))
+        left = token.left_edge.idx if token.pos_ in ("NOUN", "PROPN") else token.idx
+        start = min(left, m.start)
+        stop = max(m.end, end)
+        text = self.text if self.text is not None else token.doc.text
+        return ActorRef(m.actor_id, text[start:stop], start, stop)
+
+    def actor_for_token(self, token: Token) -> Actor | None:
+        ref = self.ref_for_token(token)
+        return self.actors.get(ref.actor_id) if ref and ref.actor_id else None
 
 
-def extract_actors(doc: Doc, article_id: str) -> ArticleActors:
-    found = ArticleActors(article_id)
-    for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
-            continue
-        kind = {"PERSON": "person", "ORG": "organisation", "GPE": "state", "NORP": "group"}[ent.label_]
-        aid = slug(ent.text)
-        found.actors.setdefault(aid, Actor(aid, ent.text, kind))
-        found.mentions.append(Mention(article_id, aid, ent.text, ent.start_char, ent.end_char))
-    found.index()
-    return found
+# --------------------------------------------------------------------------- KB index (built once)
+
+@dataclass
+class _Index:
+    kb: KB
+    names: PhraseMatcher
+    titles: PhraseMatcher
+    name_keys: dict[int, tuple[str, str, str | None]]   # match id -> (actor_id, via, sector)
+    country_names: dict[str, str]                        # lowercased pycountry name -> alpha-3
+    # string hashes of the words the token-level steps look at, so they scan arrays, not Tokens
+    pronoun_hashes: frozenset[int]
+    description_hashes: frozenset[int]
+
+
+def _plural(phrase: str) -> str:
+    """English plural of a title phrase's head ("secretary of state" -> "secretaries of state")."""
+    words = phrase.split(" ")
+    i = words.index("of") - 1 if "of" in words else len(words) - 1
+    w = words[i]
+    if w.endswith("man"):
+        w = w[:-3] + "men"
+    elif w.endswith("y") and w[-2:-1] not in "aeiou":
+        w = w[:-1] + "ies"
+    elif w.endswith(("s", "sh", "ch", "x")):
+        w += "es"
+    else:
+        w += "s"
+    return " ".join(words[:i] + [w] + words[i + 1:])
+
+
+_INDEXES: dict[tuple[int, int], tuple[object, _Index]] = {}
+
+
+def _index_for(vocab, kb: KB) -> _Index:
+    # Keyed by the vocab object: spaCy worker processes each get their own vocab and index.
+    key = (id(vocab), id(kb))
+    hit = _INDEXES.get(key)
+    if hit is not None and hit[0] is vocab:
+        return hit[1]
+    tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+    names = PhraseMatcher(vocab, attr="ORTH")
+    name_keys: dict[int, tuple[str, str, str | None]] = {}
+    groups: dict[str, list[str]] = {}
+    for n in kb.names:
+        label = f"{n.actor_id}\x1f{n.via}\x1f{n.sector or ''}"
+        groups.setdefault(label, []).append(n.text)
+    for label, texts in groups.items():
+        names.add(label, list(tokenizer.pipe(texts)))
+        aid, via, sector = label.split("\x1f")
+        name_keys[vocab.strings[label]] = (aid, via, sector or None)
+    titles = PhraseMatcher(vocab, attr="LOWER")
+    by_class: dict[str, list[str]] = {}
+    for phrase, cls in kb.titles.items():
+        by_class.setdefault(cls, []).extend((phrase, _plural(phrase)))
+    for cls, phrases in by_class.items():
+        titles.add(cls, list(tokenizer.pipe(phrases)))
+    country_names = {}
+    for c in pycountry.countries:
+        for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+            if n:
+                country_names[n.lower()] = c.alpha_3
+    pronouns = frozenset(vocab.strings.add(w) for w in kb.pronouns)
+    nouns = set(kb.sectors) | kb.words.get("group_nouns", set()) | kb.words.get("person_bodies", set())
+    descriptions = frozenset(vocab.strings.add(w) for w in nouns)
+    index = _Index(kb, names, titles, name_keys, country_names, pronouns, descriptions)
+    _INDEXES[key] = (vocab, index)
+    return index
+
+
+# --------------------------------------------------------------------------- per-article state
+
+@dataclass
+class _M:
+    """A mention under construction (token offsets)."""
+    start: int
+    end: int
+    actor_id: str
+    via: str
+    sector: str | None = None
+    subject: bool = False     # its head is a clause subject (pronoun antecedent preference)
+
+
+@dataclass
+class _A:
+    """An actor under construction."""
+    actor_id: str
+    name: str
+    kind: str
+    affiliation: str | None = None
+    title: str | None = None
+    is_outlet: bool = False
+    from_kb: bool = False
+    aliases: set[str] = field(default_factory=set)
+
+
+class _Article:
+    def __init__(self, doc: Doc, article_id: str, ix: _Index) -> None:
+        self.doc, self.article_id, self.ix, self.kb = doc, article_id, ix, ix.kb
+        self.owner: list[_M | None] = [None] * len(doc)   # token -> its (smallest) mention
+        self.mentions: list[_M] = []
+        self.actors: dict[str, _A] = {}
+        self.aliases: dict[str, str] = {}                  # article-level surname/acronym -> actor
+        self.title_used: set[int] = set()                  # token ids of titles already explained
+        arr = doc.to_array([LOWER, LEMMA, POS, SENT_START]) if len(doc) else np.zeros((0, 4), dtype=np.uint64)
+        lower, lemma, pos, sent = (arr[:, k].tolist() for k in range(4))
+        self.propn_idx = [i for i, p in enumerate(pos) if p == PROPN]
+        self.pronoun_idx = [i for i, h in enumerate(lower) if h in ix.pronoun_hashes]
+        self.noun_idx = [i for i, h in enumerate(lemma) if h in ix.description_hashes and pos[i] == NOUN]
+        # a pipeline without parser or senter has no sentences: treat the text as one
+        starts = [i for i, v in enumerate(sent) if v == 1]
+        self.sent_starts = starts if starts and starts[0] == 0 else [0] + starts
+        spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in ix.titles(doc)])
+        self.title_spans = [sp for sp in spans if sp.root.pos_ in ("NOUN", "PROPN")]
+        self.in_title = {i for sp in self.title_spans for i in range(sp.start, sp.end)}
+
+    # ---- bookkeeping
+    def actor(self, aid: str, name: str | None = None, kind: str | None = None) -> _A:
+        a = self.actors.get(aid)
+        if a is None:
+            e = self.kb.entries.get(aid)
+            if e is not None:
+                a = _A(aid, e.name, e.kind, e.affiliation, e.title, e.is_outlet, True)
+            else:
+                a = _A(aid, name or aid, kind or "organisation")
+            self.actors[aid] = a
+        return a
+
+    def free(self, start: int, end: int) -> bool:
+        return all(self.owner[i] is None for i in range(start, end))
+
+    def add(self, start: int, end: int, aid: str, via: str, sector: str | None = None,
+            claim: bool = True) -> _M:
+        root = self.doc[start] if end - start == 1 else self.doc[start:end].root
+        m = _M(start, end, aid, via, sector, root.dep_ in SUBJECT_DEPS)
+        self.mentions.append(m)
+        if claim:
+            for i in range(start, end):
+                cur = self.owner[i]
+                if cur is None or (cur.end - cur.start) > (end - start):
+                    self.owner[i] = m
+        if via not in ("pronoun", "title", "description"):
+            self.actors[aid].aliases.add(self.doc[start:end].text)
+        return m
+
+    def sent_of(self, i: int) -> int:
+        return bisect.bisect_right(self.sent_starts, i) - 1
+
+    def kind_of(self, m: _M) -> str:
+        return self.actors[m.actor_id].kind
+
+    # ---- step 1: KB names
+    def kb_names(self) -> None:
+        doc, ents = self.doc, self.doc.ents
+        ent_at = {}
+        for e in ents:
+            for i in range(e.start, e.end):
+                ent_at[i] = e
+        spans = [Span(doc, s, e, label=k) for k, s, e in self.ix.names(doc)]
+        for sp in filter_spans(spans):
+            aid, via, sector = self.ix.name_keys[sp.label]
+            ent = ent_at.get(sp.start)
+            if via in ("capital", "demonym", "name", "acronym") and ent is not None \
+                    and ent.label_ == "PERSON" and len(ent) > len(sp) and self.kb.entries[aid].kind != "person":
+                continue   # "George Washington", "Israel Katz" handled elsewhere
+            if via == "capital" and not self._acts_as_government(sp.root):
+                continue
+            self.actor(aid)
+            if via == "demonym":
+                self._demonym(sp, aid)
+            else:
+                self.add(sp.start, sp.end, aid, via, sector)
+
+    def _acts_as_government(self, tok: Token) -> bool:
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ in self.kb.words.get("locative_prepositions", ()):
+            return False
+        if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
+                and tok.head.lemma_.lower() not in self.kb.sectors:
+            return False   # "the Doha talks", "a Riyadh hotel"
+        return True
+
+    def _demonym(self, sp: Span, aid: str) -> None:
+        """A demonym is an actor when it is a noun ("the Israelis") or modifies an actor noun."""
+        tok = sp.root
+        if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound"):
+            tok = tok.head          # "Israeli and Egyptian officials"
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound", "nmod"):
+            self.add(sp.start, sp.end, aid, "demonym")
+            return
+        # modifier: keep as a mention of its own; the sector step extends it to its head noun
+        self.add(sp.start, sp.end, aid, "demonym")
+
+    # ---- step 2: entities the KB does not know
+    def entities(self) -> None:
+        doc = self.doc
+        for ent in doc.ents:
+            label = ent.label_
+            if label not in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+                continue
+            start, end = ent.start, ent.end
+            while start < end and doc[start].lower_ in ("the", "a", "an"):
+                start += 1
+            if start >= end:
+                continue
+            if label == "ORG" and any(i in self.in_title for i in range(start, end)):
+                continue          # "US Trade Representative", "British Defence Secretary": a title
+            covered = [self.owner[i] for i in range(start, end) if self.owner[i] is not None]
+            if covered:
+                self._partly_known(ent, start, end, covered)
+                continue
+            if label == "PERSON":
+                self._person_entity(start, end)
+            elif label == "ORG":
+                self._org_entity(start, end)
+            elif label == "GPE":
+                code = self.ix.country_names.get(doc[start:end].text.lower())
+                if code:
+                    self.actor(code)  # not in states.yaml: pycountry name only
+                    if code not in self.kb.entries:
+                        a = self.actors[code]
+                        a.kind, a.affiliation = "state", code
+                    self.add(start, end, code, "name")
+
+    def _partly_known(self, ent: Span, start: int, end: int, covered: list[_M]) -> None:
+        """An ORG around a KB name: "Hamas Politburo" is Hamas; "Egyptian Foreign Ministry" is Egypt."""
+        if ent.label_ != "ORG":
+            return
+        first = covered[0]
+        rest = [t for t in self.doc[first.end:end]]
+        if first.start != start or not rest or any(self.owner[t.i] for t in rest):
+            return
+        known = self.actors[first.actor_id]
+        last = self.doc[end - 1].lemma_.lower()
+        if known.kind == "state" and last in self.kb.sectors:
+            self.add(start, end, first.actor_id, "name", self.kb.sectors[last])
+        elif first.via == "demonym" and known.kind in ("state", "group"):
+            # "Sudanese Professionals Association": an organisation of that side
+            self.mentions.remove(first)
+            for i in range(first.start, first.end):
+                self.owner[i] = None
+            self._org_entity(start, end, affiliation=first.actor_id)
+
+    def _person_entity(self, start: int, end: int) -> None:
+        doc = self.doc
+        hon = self.kb.words.get("honorifics", ())
+        while start < end - 1 and (doc[start].text in hon or doc[start].lower_ in self.kb.titles):
+            start += 1
+        while end > start + 1 and doc[end - 1].tag_ == "POS":
+            end -= 1
+        if not self.free(start, end):
+            return
+        words = [t for t in doc[start:end] if t.is_alpha]
+        if len(words) >= 2:
+            name = doc[start:end].text
+            self.actor(slug(name), name, "person")
+            self.add(start, end, slug(name), "name")
+        # single names are resolved with the surnames (step 3)
+
+    def _org_entity(self, start: int, end: int, affiliation: str | None = None) -> None:
+        doc = self.doc
+        while end > start + 1 and doc[end - 1].tag_ == "POS":
+            end -= 1
+        span = doc[start:end]
+        text = span.text
+        if len(span) == 1 and text in self.aliases:
+            return   # a surname or acronym; step 3
+        if not any(t.is_alpha for t in span):
+            return
+        aid = slug(text)
+        if aid in self.kb.entries and self.kb.entries[aid].kind == "person":
+            return
+        a = self.actor(aid, text, "organisation")
+        if affiliation and not a.affiliation:
+            a.affiliation = affiliation
+        if not a.from_kb and self._is_outlet(span):
+            a.is_outlet = True
+        self.add(start, end, aid, "acronym" if text.isupper() and len(span) == 1 else "name")
+        # "Rapid Support Forces (RSF)": the parenthesised acronym is the same organisation
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_upper:
+            self.aliases[doc[end + 1].text] = aid
+            self.add(end + 1, end + 2, aid, "acronym")
+
+    def _is_outlet(self, span: Span) -> bool:
+        """An unknown organisation that is told something ("told CNBC") or interviews someone."""
+        head = span.root
+        told = head.dep_ == "dobj" and head.head.lemma_ == "tell"
+        interview = head.dep_ == "pobj" and head.head.head.lemma_ == "interview"
+        if told or interview:
+            return True
+        words = self.kb.words.get("outlet_words", ())
+        return any(t.text in words for t in span) and head.head.lemma_ in ("report", "say", "quote", "cite")
+
+    # ---- step 3: surnames, acronyms and single names
+    def surnames(self) -> None:
+        doc = self.doc
+        for a in list(self.actors.values()):
+            if a.kind != "person":
+                continue
+            parts = [p for p in a.name.replace("-", " ").split() if p[:1].isupper()]
+            for alias in [a.name.split()[-1], *(p for p in parts[-1:])]:
+                self.aliases.setdefault(alias, a.actor_id)
+                if "-" in alias:
+                    self.aliases.setdefault(alias.split("-")[-1], a.actor_id)
+        persons = {k: v for k, v in self.aliases.items() if self.actors[v].kind == "person"}
+        ent_label = {}
+        for e in doc.ents:
+            for i in range(e.start, e.end):
+                ent_label[i] = e.label_
+        for i in sorted(set(self.propn_idx) | {i for i, lab in ent_label.items() if lab == "PERSON"}):
+            tok = doc[i]
+            if self.owner[i] is not None:
+                continue
+            aid = self.aliases.get(tok.text)
+            if aid is None and ent_label.get(tok.i) == "PERSON" and tok.is_title:
+                # spelling variants of an article's full name ("Sissi" / "Sisi")
+                best = max(persons, key=lambda k: fuzz.ratio(k, tok.text), default=None)
+                if best is not None and fuzz.ratio(best, tok.text) >= 85:
+                    aid = persons[best]
+                elif tok.text not in self.kb.words.get("honorifics", ()):
+                    aid = slug(tok.text)
+                    self.actor(aid, tok.text, "person")
+                    persons[tok.text] = aid
+                    self.aliases[tok.text] = aid
+            if aid is None:
+                continue
+            via = "surname" if self.actors[aid].kind == "person" else "acronym"
+            self.add(tok.i, tok.i + 1, aid, via)
+
+    # ---- step 4: sector phrases
+    def sectors(self) -> None:
+        doc = self.doc
+        for m in list(self.mentions):
+            if self.kind_of(m) == "person" or self.actors[m.actor_id].is_outlet:
+                continue
+            tok = doc[m.end - 1]
+            if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound"):
+                tok = tok.head
+            head = tok
+            while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.i > head.i \
+                    and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+                head = head.head
+            if head.i == tok.i:
+                continue
+            if head.pos_ == "PROPN" and self.owner[head.i] is not None:
+                continue          # "Israeli Prime Minister Benjamin Netanyahu": a title prefix
+            lemma = head.lemma_.lower()
+            if lemma in self.kb.titles or head.lower_ in self.kb.titles:
+                continue          # "the US envoy", "Hamas officials": the title step decides
+            sector = self.kb.sectors.get(lemma) or self.kb.sectors.get(head.lower_)
+            if sector is None:
+                continue
+            start = m.start
+            while start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ in NP_MODIFIER_DEPS:
+                start -= 1        # "the Sudanese government", not "Gaza and Kurdish negotiators"
+            self.add(start, head.i + 1, m.actor_id, "description", sector)
+
+    # ---- step 5: titles and affiliations
+    def titles(self) -> None:
+        doc = self.doc
+        spans = self.title_spans
+        # persons first: their prefix/appositive titles and qualifiers
+        title_at = {}
+        for sp in spans:
+            for i in range(sp.start, sp.end):
+                title_at[i] = sp
+        person_mentions = [m for m in self.mentions if self.kind_of(m) == "person" and m.via in ("name", "surname")]
+        for m in person_mentions:
+            self._person_context(m, title_at)
+        for sp in spans:
+            if sp.root.i in self.title_used or any(self.owner[i] is not None and self.kind_of(self.owner[i]) == "person"
+                                                   for i in range(sp.start, sp.end)):
+                continue
+            self._standalone_title(sp)
+
+    def _qualifiers(self, tokens) -> list[str]:
+        """States/organisations/groups named among tokens, in text order."""
+        found: list[str] = []
+        for t in tokens:
+            m = self.owner[t.i]
+            aid = None
+            if m is not None and self.kind_of(m) != "person" and not self.actors[m.actor_id].is_outlet:
+                aid = m.actor_id
+            elif t.lower_ in ("his", "her") and t.dep_ == "poss":
+                ante = self._antecedent(t, "person")
+                if ante is not None:
+                    aid = self.actors[ante.actor_id].affiliation
+            if aid and aid not in found:
+                found.append(aid)
+        return found
+
+    def _qualifier(self, tokens) -> str | None:
+        """The qualifier nearest the title ("senior Hamas official" -> hamas)."""
+        found = self._qualifiers(tokens)
+        return found[-1] if found else None
+
+    def _person_context(self, m: _M, title_at: dict[int, Span]) -> None:
+        doc = self.doc
+        a = self.actors[m.actor_id]
+        head = doc[m.end - 1]
+        title = qual = None
+        # prefix: "senior Hamas official Osama Hamdan", "Egypt's Sissi"
+        left = [t for t in doc[head.left_edge.i:m.start]]
+        if left and not any(t.pos_ == "VERB" for t in left):
+            for t in left:
+                if t.i in title_at:
+                    title = title_at[t.i]
+                    self.title_used.add(title.root.i)
+            qual = self._qualifier(left)
+        # appositive either way: "X, a spokesman for Y" / "the Egyptian president, X,"
+        for other in [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else []):
+            if other.i in title_at or other.lemma_.lower() in self.kb.titles:
+                # the title phrase without the person's own words
+                sub = list(other.subtree)
+                if other.i == head.head.i:
+                    sub = [t for t in sub if not head.left_edge.i <= t.i <= head.right_edge.i]
+                title = title or title_at.get(other.i) or doc[other.i:other.i + 1]
+                self.title_used.add(other.i)
+                qual = qual or self._qualifier(sub)
+        # "X, who is a spokesman for Y" / "X is the foreign minister of Y"
+        # "Sisi of Egypt"
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                qual = qual or self._qualifier(list(c.subtree))
+        if title is not None and not a.title:
+            a.title = title.text.lower() if title.text[:1].isupper() else title.text
+            a.title = a.title.lower()
+        if qual and not a.affiliation and qual != a.actor_id:
+            a.affiliation = qual
+
+    def _standalone_title(self, sp: Span) -> None:
+        doc = self.doc
+        root = sp.root
+        left = []
+        i = sp.start - 1
+        # modifiers that attach rightwards inside the phrase: "the US", "a senior Hamas", "Egypt's"
+        while i >= 0 and i < doc[i].head.i <= root.i and doc[i].dep_ in NP_MODIFIER_DEPS \
+                and (doc[i].dep_ != "punct" or doc[i].text == "-"):
+            left.insert(0, doc[i])
+            i -= 1
+        right = []
+        for c in root.rights:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "from", "at", "in") and c.i >= sp.end:
+                right += [t for t in c.subtree]
+        start = left[0].i if left else sp.start
+        end = max([sp.end] + [t.i + 1 for t in right])
+        # a named person inside the phrase: "the head of the Mossad, David Barnea"
+        for t in right:
+            m = self.owner[t.i]
+            if m is not None and self.kind_of(m) == "person":
+                a = self.actors[m.actor_id]
+                a.title = a.title or sp.text.lower()
+                qual = self._qualifier([u for u in right if u.i < m.start] + left)
+                if qual and not a.affiliation:
+                    a.affiliation = qual
+                return
+        quals = self._qualifiers(left + right)
+        qual = quals[-1] if quals else None
+        dets = [t for t in left if t.dep_ in ("det", "poss")]
+        definite = any(t.lower_ in ("the", "his", "her", "their", "its") or t.dep_ == "poss" for t in dets)
+        plural = root.tag_ in ("NNS", "NNPS")
+        if definite and not plural:
+            person = self._title_antecedent(sp, sp.label_, qual)
+            if person is not None:
+                self.add(start, end, person, "title")
+                return
+        if len(quals) == 1:   # "negotiators from Israel and Hamas" names no single side
+            sector = self.kb.sectors.get(root.lemma_.lower()) or "officials"
+            self.add(start, end, qual, "description", sector)
+
+    def _title_antecedent(self, sp: Span, cls: str, qual: str | None) -> str | None:
+        ok = self.kb.compatible.get(cls, {cls})
+        seen: set[str] = set()
+        fallback = None
+        for m in sorted(self.mentions, key=lambda m: -m.start):
+            if m.start >= sp.start or m.actor_id in seen or self.kind_of(m) != "person":
+                continue
+            seen.add(m.actor_id)
+            a = self.actors[m.actor_id]
+            if qual and a.affiliation and a.affiliation != qual:
+                continue
+            pcls = self.kb.title_class(a.title)
+            if pcls in ok:
+                return a.actor_id
+            if pcls is None and qual and a.affiliation == qual and fallback is None:
+                fallback = a.actor_id
+        return fallback
+
+    # ---- step 6: pronouns, "the group", "Netanyahu's office"
+    def definite_descriptions(self) -> None:
+        doc = self.doc
+        group_nouns = self.kb.words.get("group_nouns", ())
+        bodies = self.kb.words.get("person_bodies", ())
+        for i in self.noun_idx:
+            tok = doc[i]
+            if self.owner[i] is not None:
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma in bodies or lemma in self.kb.sectors:
+                poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+                m = self.owner[poss.i] if poss is not None else None
+                if m is not None and self.kind_of(m) == "person":
+                    if lemma in bodies:
+                        self.add(poss.left_edge.i, tok.i + 1, m.actor_id, "description")
+                    elif self.actors[m.actor_id].affiliation in self.actors:
+                        # "Netanyahu's government": the state he leads
+                        aff = self.actors[m.actor_id].affiliation
+                        self.add(poss.left_edge.i, tok.i + 1, aff, "description", self.kb.sectors[lemma])
+                    continue
+            if lemma in group_nouns and tok.dep_ in SUBJECT_DEPS | {"poss"}:
+                if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                    continue
+                if any(self.owner[c.i] is not None for c in tok.subtree):
+                    continue      # "the Houthi movement" is a name
+                ante = self._antecedent(tok, "organisation")
+                if ante is not None:
+                    start = min(c.i for c in tok.children if c.dep_ == "det")
+                    self.add(start, tok.i + 1, ante.actor_id, "description")
+
+    def pronouns(self) -> None:
+        for i in self.pronoun_idx:
+            tok = self.doc[i]
+            kind = self.kb.pronouns.get(tok.lower_)
+            if kind is None or self.owner[tok.i] is not None:
+                continue
+            if tok.lower_ in ("his", "her", "their", "its"):
+                if tok.dep_ != "poss":
+                    continue
+            elif tok.dep_ not in SUBJECT_DEPS:
+                continue
+            if tok.lower_ == "it" and (tok.head.lemma_ in self.kb.words.get("expletive_verbs", ())
+                                       or tok.head.pos_ == "ADJ"):
+                continue          # "it is impossible to...", "made it clear"
+            ante = self._antecedent(tok, kind)
+            if ante is not None:
+                self.add(tok.i, tok.i + 1, ante.actor_id, "pronoun")
+
+    def _compatible(self, m: _M, kind: str) -> bool:
+        """kind: person (he/she), collective (they/it: any non-person), organisation ("the group")."""
+        a = self.actors[m.actor_id]
+        if a.is_outlet:
+            return False
+        if kind == "organisation":
+            return a.kind == "organisation"
+        return (a.kind == "person") == (kind == "person")
+
+    def _clause_subject(self, tok: Token) -> _M | None:
+        """The subject of the clause a possessive sits in ("Netanyahu wants to keep his troops")."""
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        for _ in range(3):
+            subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is not None:
+                if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                    subj = verb.head
+                return self.owner[subj.i]
+            if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
+
+    def _antecedent(self, tok: Token, kind: str) -> _M | None:
+        if tok.dep_ == "poss":
+            m = self._clause_subject(tok)
+            if m is not None and m.start < tok.i and self._compatible(m, kind):
+                return m
+        here = self.sent_of(tok.i)
+        window = [m for m in self.mentions
+                  if m.end <= tok.i and self.sent_of(m.start) >= here - PRONOUN_WINDOW and self._compatible(m, kind)]
+        if not window:
+            return None
+        window.sort(key=lambda m: m.start)
+
+        same = [m for m in window if self.sent_of(m.start) == here and m.subject]
+        if same:
+            return same[-1]
+        for s in range(here - 1, here - PRONOUN_WINDOW - 1, -1):
+            subj = [m for m in window if self.sent_of(m.start) == s and m.subject]
+            if subj:
+                return subj[-1]
+        return window[-1]
+
+    # ---- result
+    def result(self) -> ArticleActors:
+        doc, aid_ = self.doc, self.article_id
+        text = doc.text
+        out: list[Mention] = []
+        seen = set()
+        for m in self.mentions:
+            s, e = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
+            key = (s, e, m.actor_id)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Mention(aid_, m.actor_id, text[s:e], s, e, m.via, m.sector))
+            if m.via == "title":
+                self.actors[m.actor_id].aliases.add(text[s:e])
+        used = {m.actor_id for m in out}
+        actors = {}
+        for a in self.actors.values():
+            if a.actor_id not in used:
+                continue
+            aliases = set(a.aliases)
+            entry = self.kb.entries.get(a.actor_id)
+            if entry is not None:
+                aliases |= entry.aliases
+            aliases.discard(a.name)
+            actors[a.actor_id] = Actor(
+                a.actor_id, a.name, a.kind, a.affiliation,
+                ("outlet",) if a.is_outlet else (), tuple(sorted(aliases)), a.title, a.is_outlet)
+        return ArticleActors(aid_, actors, out, text)
+
+
+def extract_actors(doc: Doc, article_id: str, kb: KB | None = None) -> ArticleActors:
+    art = _Article(doc, article_id, _index_for(doc.vocab, kb or load_kb()))
+    art.kb_names()
+    art.entities()
+    art.surnames()
+    art.sectors()
+    art.titles()
+    art.definite_descriptions()
+    art.pronouns()
+    return art.result()

@@ -1,6 +1,988 @@
-"""Events (placeholder until the events helper lands)."""
-from collections.abc import Iterator
-from accord.records import Event
+"""Events: who did what to whom, coded in PLOVER v2 (and CAMEO), from a spaCy parse.
 
-def extract_events(doc, actors, article, quotes) -> Iterator[Event]:
-    return iter(())
+Triggers are verbs and nouns of the lexicon (``kb/event_lexicon.yaml``). Each trigger's
+arguments come from the dependency parse (subjects, passive agents, objects, with/to/against
+phrases, possessives), resolved to actors by the actor layer. A trigger's clause tells its
+polarity and modality: the chain of governing verbs ("agreed to", "plans to", "refrained
+from", "said that") and auxiliaries ("will", "would"), conditional subordinate clauses ("if",
+"unless") and hedges ("reportedly"). Two coding conventions of CAMEO are kept:
+- a hostile act planned or promised by its own actor is a threat (THREATEN);
+- a hostile act asserted by one actor about another is an accusation (ACCUSE) by the speaker;
+  a cooperative act asserted by a third party is a claim, left to the claims extractor.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from accord.extract.dates import resolve_date
+from accord.kb.plover import cameo_to_plover
+from accord.records import ActorRef, Article, Event, Quote, Span, record_id
+
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "kb" / "event_lexicon.yaml"
+
+# Types that are speech acts: without a speaker they are not codable.
+VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+# Material conflict: planned by its own actor it is a threat; asserted by another, an accusation.
+HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
+ACCUSABLE = HOSTILE | {"REJECT", "THREATEN"}
+THREAT_CODE = {"ASSAULT": "138", "SANCTION": "1312", "COERCE": "130", "PROTEST": "133", "MOBILIZE": "138"}
+# Acts done together: with several subjects and no object, each subject's partners are its targets.
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
+TARGET_PREPS = {"with", "to", "against", "at", "on", "toward", "towards", "into", "upon", "between", "for"}
+NOUN_TARGET_PREPS = TARGET_PREPS | {"of"}
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj"}
+DATIVE_DEPS = {"dative", "iobj"}
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
+# Prepositions whose noun phrase is presupposed, so an event noun there happened.
+PRESUPPOSING_PREPS = {"following", "after", "since", "despite", "amid", "over", "before", "during", "in", "of"}
+FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
+RELATIVE = {"who", "which", "that", "whom"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside"}
+NAMED = {"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: str
+    lemma: str
+    particles: tuple[str, ...] = ()
+    obj_class: str | None = None     # class name, "actor", or None
+    irrealis: bool = False           # only when promised, planned or conditional
+    modifiers: tuple[str, ...] = ()  # nouns: compound words ("air" in "air strike")
+
+    @property
+    def specificity(self) -> int:
+        return len(self.particles) + len(self.modifiers) + (1 if self.obj_class else 0)
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Entry]]
+    nouns: dict[str, list[Entry]]
+    classes: dict[str, set[str]]
+    light_verbs: set[str]
+    object_only: set[str]
+    governors: dict[str, set[str]]
+    conditions_always: tuple[str, ...]
+    conditions_future: tuple[str, ...]
+    future_modals: set[str]
+    hypothetical_modals: set[str]
+    alleged_adverbs: set[str]
+    overrides: dict[str, dict]
+    inverse_verbs: set[str]
+    appeal_governors: set[str]
+    agent_nouns: set[str]
+    deontic_modals: set[str]
+
+
+def _key(ref: ActorRef | None) -> str | None:
+    """Identity of an argument: its actor, or its words when unresolved."""
+    if ref is None:
+        return None
+    return ref.actor_id or "~" + ref.text.lower()
+
+
+def _parse_verb(code: str, text: str) -> Entry:
+    words = str(text).split()
+    particles, obj_class, irrealis = [], None, False
+    for w in words[1:]:
+        if w == "~irrealis":
+            irrealis = True
+        elif w.startswith("~"):
+            obj_class = w[1:]
+        else:
+            particles.append(w.lower())
+    return Entry(code, words[0].lower(), tuple(particles), obj_class, irrealis)
+
+
+def _parse_noun(code: str, text: str) -> Entry:
+    words = str(text).lower().split()
+    return Entry(code, words[-1], (), None, False, tuple(words[:-1]))
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon(path: str | None = None) -> Lexicon:
+    data = yaml.safe_load(open(path or LEXICON_PATH))
+    verbs: dict[str, list[Entry]] = {}
+    nouns: dict[str, list[Entry]] = {}
+    for code, items in data["verbs"].items():
+        for item in items:
+            e = _parse_verb(str(code), item)
+            verbs.setdefault(e.lemma, []).append(e)
+    for code, items in data["nouns"].items():
+        for item in items:
+            e = _parse_noun(str(code), item)
+            nouns.setdefault(e.lemma, []).append(e)
+    for table in (verbs, nouns):
+        for entries in table.values():
+            entries.sort(key=lambda e: -e.specificity)  # stable: first listed wins among equals
+    gov = {k: set(v) for k, v in data["governors"].items()}
+    return Lexicon(
+        verbs=verbs, nouns=nouns,
+        classes={k: set(v) for k, v in data["classes"].items()},
+        light_verbs=set(data["light_verbs"]), object_only=set(data["object_only_nouns"]),
+        governors=gov,
+        conditions_always=tuple(data["conditions"]["always"]),
+        conditions_future=tuple(data["conditions"]["future_only"]),
+        future_modals=set(data["modals"]["future"]),
+        hypothetical_modals=set(data["modals"]["hypothetical"]),
+        alleged_adverbs=set(data["adverbs"]["alleged"]),
+        overrides={str(k): v for k, v in (data.get("overrides") or {}).items()},
+        inverse_verbs=set(data.get("inverse_verbs") or ()),
+        appeal_governors=set(gov.get("appeal") or ()),
+        agent_nouns=set(data.get("agent_nouns") or ()),
+        deontic_modals=set(data["modals"].get("deontic") or ()),
+    )
+
+
+def code_to_type(code: str) -> tuple[str | None, str | None]:
+    over = lexicon().overrides.get(code)
+    if over:
+        return over["type"], over.get("mode")
+    return cameo_to_plover(code)
+
+
+@functools.lru_cache(maxsize=4096)
+def _iso3(text: str) -> str | None:
+    import pycountry
+    if len(text) == 3 and text.isupper():
+        hit = pycountry.countries.get(alpha_3=text)
+        return hit.alpha_3 if hit else None
+    try:
+        return pycountry.countries.lookup(text).alpha_3
+    except LookupError:
+        return None
+
+
+def actor_country(actor_id: str | None, actors: dict | None = None) -> str | None:
+    """The state an actor belongs to: its own ISO code, else its affiliation's, followed up the
+    chain ("antony-blinken" -> "USA"); a name pycountry knows is the fallback."""
+    actors = actors or {}
+    seen = set()
+    while actor_id and actor_id not in seen:
+        seen.add(actor_id)
+        code = _iso3(actor_id) if actor_id.isupper() else None
+        if code:
+            return code
+        actor = actors.get(actor_id)
+        if actor is None:
+            return _iso3(actor_id.replace("-", " "))
+        if actor.kind == "state":
+            code = _iso3(actor.name)
+            if code:
+                return code
+        actor_id = actor.affiliation
+    return None
+
+
+def ref_country(ref: ActorRef | None, actors: dict | None = None, mentions=()) -> str | None:
+    """The state of an argument: its actor's, else a state named inside the argument's own
+    words ("Syrian President Bashar Assad", "US and British activists")."""
+    if ref is None:
+        return None
+    got = actor_country(ref.actor_id, actors)
+    if got:
+        return got
+    for m in mentions:
+        if ref.start <= m.start and m.end <= ref.end and m.actor_id != ref.actor_id:
+            got = actor_country(m.actor_id, actors)
+            if got:
+                return got
+    return None
+
+
+# ---------------------------------------------------------------- parse helpers
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """A noun phrase and those coordinated with it ("the US, Russia and Switzerland")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(_conjuncts(c))
+        elif c.dep_ == "appos" and c.pos_ == "PROPN" and any(g.dep_ in ("cc", "conj") for g in c.children):
+            out.extend(_conjuncts(c))   # a list parsed as apposition
+        elif c.dep_ == "pobj" and tok.pos_ == "ADP" and tok.dep_ in SUBJECT_DEPS:
+            out.extend(_conjuncts(c))   # a first name mis-tagged as a preposition
+    return out
+
+
+def _near_words(tok: Token) -> set[str]:
+    """Lemmas of a verb's particles, prepositions and objects, and their own prepositions."""
+    words = set()
+    for c in tok.children:
+        words.add(_lemma(c))
+        if c.dep_ in ("prt", "prep", "advmod", "dobj", "agent"):
+            for g in c.children:
+                if g.dep_ in ("prep", "pobj", "prt", "advmod"):
+                    words.add(_lemma(g))
+    return words
+
+
+def _objects(tok: Token) -> list[Token]:
+    objs = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS]
+    # "5 million dollars of aid", "700 kg of medicine": the class word is the of-object
+    for o in list(objs):
+        for p in o.children:
+            if p.dep_ == "prep" and _lemma(p) == "of":
+                objs.extend(c for c in p.children if c.dep_ == "pobj")
+    return [x for o in objs for x in _conjuncts(o)]
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in tok.children) or (
+        tok.dep_ == "acl" and tok.tag_ == "VBN")
+
+
+class Context:
+    """One article's actors, quotes and date, with the actor look-ups events need."""
+
+    def __init__(self, doc: Doc, actors, article: Article | None, quotes: list[Quote]):
+        self.doc, self.actors, self.article = doc, actors, article
+        self.quotes = sorted(quotes or [], key=lambda q: q.start)
+        self.published = article.published if article else None
+        self.article_id = article.article_id if article else ""
+
+    def quote_at(self, char: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= char < q.end:
+                return q
+        return None
+
+    def ref(self, tok: Token | None) -> ActorRef | None:
+        got = self.refs_of(tok)
+        return got[0] if got else None
+
+    def _direct(self, tok: Token) -> ActorRef | None:
+        if _lemma(tok) in FIRST_PERSON:
+            q = self.quote_at(tok.idx)
+            if q and q.speaker and q.speaker.actor_id:
+                return ActorRef(q.speaker.actor_id, tok.text, tok.idx, tok.idx + len(tok.text))
+        try:
+            r = self.actors.ref_for_token(tok)
+        except Exception:  # an actor layer in flux must not stop event coding
+            r = None
+        return r if r is not None and r.actor_id else None
+
+    def refs_of(self, tok: Token | None) -> list[ActorRef]:
+        """Actors a noun phrase names; a common-noun head falls back on its actor modifiers
+        ("US and British activists", "Israeli forces") or an of/from phrase ("dissidents from
+        Myanmar", "leaders of the Brotherhood")."""
+        if tok is None:
+            return []
+        r = self._direct(tok)
+        if r is not None:
+            return [r]
+        if tok.pos_ != "NOUN":
+            return []
+        mods = [c for c in tok.children if c.dep_ in MODIFIER_DEPS and c.i < tok.i]
+        mods = [x for m in mods for x in [m] + [c for c in m.children if c.dep_ == "conj"]]
+        out = []
+        left = min(t.idx for t in tok.subtree if t.i <= tok.i)
+        end = tok.idx + len(tok.text)
+        for m in mods:
+            sub = self._direct(m)
+            if sub is not None and sub.actor_id not in {o.actor_id for o in out}:
+                out.append(ActorRef(sub.actor_id, self.doc.text[left:end], left, end))
+        if not out:
+            for p in tok.children:
+                if p.dep_ == "prep" and _lemma(p) in ("of", "from", "in"):
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            sub = self._direct(o)
+                            if sub is not None:
+                                out.append(ActorRef(sub.actor_id, self.doc.text[left:sub.end], left, sub.end))
+        if not out and _lemma(tok) in lexicon().agent_nouns:
+            # an unnamed group ("protesters", "security forces"): an argument, unresolved
+            out.append(ActorRef(None, self.doc.text[left:end], left, end))
+        return out
+
+    def refs(self, toks: list[Token]) -> list[ActorRef]:
+        out, seen = [], set()
+        for t in toks:
+            for r in self.refs_of(t):
+                if _key(r) not in seen:
+                    seen.add(_key(r))
+                    out.append(r)
+        return out
+
+    def actor(self, actor_id: str | None):
+        table = getattr(self.actors, "actors", None) or {}
+        return table.get(actor_id) if actor_id else None
+
+    def country(self, actor_id: str | None) -> str | None:
+        return actor_country(actor_id, getattr(self.actors, "actors", None) or {})
+
+
+# ---------------------------------------------------------------- trigger matching
+
+def _class_match(ctx: Context, lex: Lexicon, entry: Entry, objs: list[Token]) -> bool:
+    if entry.obj_class is None:
+        return True
+    if entry.obj_class == "actor":
+        return any(ctx._direct(o) is not None for o in objs)
+    members = lex.classes.get(entry.obj_class, set())
+    return any(_lemma(o) in members or o.text.lower() in members for o in objs)
+
+
+def _verb_lemmas(tok: Token) -> list[str]:
+    """The lemma, then guesses from the inflected form: the small model's lemmatizer
+    misreads some verbs ("staged" -> "stag")."""
+    text = tok.lower_
+    out = [_lemma(tok)]
+    if text.endswith("ied"):
+        out.append(text[:-3] + "y")
+    if text.endswith("ed"):
+        out += [text[:-1], text[:-2], text[:-3]]
+    if text.endswith("ing"):
+        out += [text[:-3], text[:-3] + "e", text[:-4]]
+    if text.endswith("s"):
+        out.append(text[:-1])
+    return out
+
+
+def match_verb(ctx: Context, lex: Lexicon, tok: Token) -> Entry | None:
+    entries = next((lex.verbs[w] for w in _verb_lemmas(tok) if w in lex.verbs), None)
+    if not entries:
+        return None
+    near, objs = _near_words(tok), _objects(tok)
+    for e in entries:  # most specific first
+        if all(p in near for p in e.particles) and _class_match(ctx, lex, e, objs):
+            return e
+    return None
+
+
+def match_noun(lex: Lexicon, tok: Token) -> Entry | None:
+    entries = lex.nouns.get(_lemma(tok)) or lex.nouns.get(tok.text.lower())
+    if not entries:
+        return None
+    mods = {c.text.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+    for e in entries:
+        if all(m in mods for m in e.modifiers):
+            return e
+    return None
+
+
+# ---------------------------------------------------------------- clause analysis
+
+@dataclass
+class Clause:
+    """What the governing chain of a trigger says about it."""
+    chain: list[Token] = field(default_factory=list)   # governing verbs, nearest first
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    alleged: bool = False
+    condition: Token | None = None     # head of the conditional clause
+    speech: Token | None = None        # nearest governing speech verb
+    content_of: Token | None = None    # a governing trigger this act is the content of
+    stance: bool = False               # inside a held position ("insists that ...")
+    weak_condition: bool = False       # "while"/"when": conditional only for a promised act
+    deontic: bool = False              # "must", "should", "has to": an obligation
+
+
+def _aux_modality(ctx_lex: Lexicon, tok: Token, clause: Clause, under_past_speech: bool) -> None:
+    for c in tok.children:
+        lem = c.text.lower()
+        if c.dep_ in ("aux",) and c.tag_ == "MD":
+            if lem in ctx_lex.future_modals:
+                clause.future = True
+            elif lem in ("would", "'d") and under_past_speech:
+                clause.future = True       # reported future: "said it would allow"
+            elif lem in ctx_lex.deontic_modals:
+                clause.deontic = True
+                clause.hypothetical = True
+            elif lem in ctx_lex.hypothetical_modals:
+                clause.hypothetical = True
+        elif c.dep_ == "aux" and lem == "going":
+            clause.future = True
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and lem in ("never",)):
+            clause.negated = not clause.negated
+        if c.dep_ == "advmod" and lem in ctx_lex.alleged_adverbs:
+            clause.alleged = True
+        if c.dep_ == "prep" and lem == "according":
+            clause.alleged = True
+        if c.dep_ == "advcl" and clause.condition is None:
+            words = " ".join(t.text.lower() for t in list(c.subtree)[:4])
+            if any(words.startswith(w + " ") or words == w for w in ctx_lex.conditions_always):
+                clause.condition = c
+            elif any(words.startswith(w + " ") for w in ctx_lex.conditions_future):
+                clause.condition = c
+                clause.weak_condition = True
+
+
+def _past_speech_above(tok: Token, lex: Lexicon) -> bool:
+    t = tok
+    for _ in range(6):
+        if t.dep_ not in ("ccomp", "xcomp", "conj") or t.head is t:
+            return False
+        t = t.head
+        if _lemma(t) in lex.governors["speech"]:
+            return t.tag_ in ("VBD", "VBN")
+    return False
+
+
+def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int]) -> Clause:
+    clause = Clause()
+    gov_sets = lex.governors
+    under_past_speech = _past_speech_above(trigger, lex)
+    tok = trigger
+    # a noun event takes the clause of the verb it is an argument of, unless it sits in a
+    # presupposing adjunct ("following the assassination of ...")
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            clause.negated = True
+        head = tok
+        while head.dep_ in ("pobj", "prep", "compound", "conj", "appos") and head.head is not head:
+            if head.dep_ == "pobj" and _lemma(head.head) in PRESUPPOSING_PREPS:
+                return clause
+            head = head.head
+        if head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.head.pos_ in ("VERB", "AUX"):
+            tok = head.head
+            if tok.i in triggers:
+                clause.content_of = tok
+                return clause
+        else:
+            return clause
+    _aux_modality(lex, tok, clause, under_past_speech)
+    # walk up the governing chain
+    cur = tok
+    for _ in range(8):
+        dep = cur.dep_
+        if dep == "conj":
+            # a coordinated verb shares its first conjunct's auxiliaries and governors,
+            # unless it has its own subject or auxiliary
+            own_aux = any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in cur.children)
+            cur = cur.head
+            if not own_aux:
+                _aux_modality(lex, cur, clause, under_past_speech)
+            continue
+        if dep in ("xcomp", "ccomp"):
+            gov = cur.head
+        elif dep == "pcomp" and cur.head.dep_ == "prep":
+            gov = cur.head.head
+        elif dep == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VB", "VBG"):
+            gov = cur.head
+            if gov.i in triggers:
+                clause.content_of = gov
+            elif _infinitive(cur):
+                clause.future = True    # "permission to help", "a plan to attack": not done
+            break
+        elif dep == "advcl" and _infinitive(cur) and not any(c.dep_ in SUBJECT_DEPS for c in cur.children):
+            clause.future = True        # purpose: "sent troops to protect"
+            break
+        else:
+            break
+        lem = _lemma(gov)
+        if gov.i in triggers and gov.i != trigger.i:
+            clause.content_of = gov
+            break
+        clause.chain.append(gov)
+        if lem in gov_sets["negating"]:
+            clause.negated = not clause.negated
+        elif dep == "ccomp" and lem in gov_sets["stance"]:
+            clause.stance = True
+            break
+        elif dep == "ccomp" or lem in gov_sets["speech"]:
+            if lem in gov_sets["speech"]:
+                clause.speech = gov
+                if lem in gov_sets["alleging"]:
+                    clause.alleged = True
+                for c in gov.children:
+                    if c.dep_ == "advmod" and c.text.lower() in lex.alleged_adverbs:
+                        clause.alleged = True
+            break
+        elif lem in gov_sets["future"]:
+            clause.future = True
+        elif lem in gov_sets["actual"]:
+            pass
+        else:
+            break
+        if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod"):
+            gov = gov.head     # "is ready to", "was quick to": the copula carries tense
+        _aux_modality(lex, gov, clause, under_past_speech)
+        cur = gov
+    if clause.condition is not None and clause.weak_condition and not clause.future:
+        clause.condition = None   # "while"/"when" only condition a promised act
+    return clause
+
+
+def _infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def modality_of(clause: Clause) -> str:
+    if clause.condition is not None:
+        return "conditional"
+    if clause.hypothetical and not clause.future:
+        return "hypothetical"
+    if clause.alleged:
+        return "alleged"
+    if clause.future:
+        return "future"
+    return "actual"
+
+
+# ---------------------------------------------------------------- arguments
+
+def _subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
+    if depth > 6:
+        return []
+    subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    if subj:
+        s = subj[0]
+        if s.lower_ in RELATIVE and tok.dep_ == "relcl":
+            return _conjuncts(tok.head)
+        return _conjuncts(s)
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return _conjuncts(tok.head)
+    head = tok.head
+    if head is tok:
+        return []
+    if tok.dep_ == "conj":
+        return _subject_tokens(head, depth + 1)
+    if tok.dep_ == "xcomp":
+        if head.pos_ == "ADJ":
+            return _subject_tokens(head.head, depth + 1)
+        objs = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+        return _conjuncts(objs[0]) if objs else _subject_tokens(head, depth + 1)
+    if tok.dep_ == "pcomp" and head.dep_ == "prep":
+        gov = head.head
+        objs = [c for c in gov.children if c.dep_ in OBJECT_DEPS]
+        return _conjuncts(objs[0]) if objs else _subject_tokens(gov, depth + 1)
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        return _subject_tokens(head, depth + 1)
+    return []
+
+
+def _agent_tokens(tok: Token) -> list[Token]:
+    for c in tok.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and _lemma(c) == "by"):
+            return [x for p in c.children if p.dep_ == "pobj" for x in _conjuncts(p)]
+    return []
+
+
+def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and _lemma(c) in preps:
+            out.extend(x for p in c.children if p.dep_ == "pobj" for x in _conjuncts(p))
+        elif c.dep_ == "prt":
+            for p in c.children:
+                if p.dep_ == "prep" and _lemma(p) in preps:
+                    out.extend(x for q in p.children if q.dep_ == "pobj" for x in _conjuncts(q))
+    return out
+
+
+def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None) -> tuple[list[ActorRef], list[ActorRef]]:
+    if _is_passive(tok):
+        sources = ctx.refs(_agent_tokens(tok))
+        patients = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        patient_toks = [x for p in patients for x in _conjuncts(p)]
+        if patient_toks and patient_toks[0].lower_ in RELATIVE and tok.dep_ == "relcl":
+            patient_toks = _conjuncts(tok.head)
+        if tok.dep_ == "acl" and not patient_toks:
+            patient_toks = _conjuncts(tok.head)
+        if not patients and tok.dep_ in ("xcomp",):
+            patient_toks = _subject_tokens(tok)
+        targets = ctx.refs(patient_toks)
+    else:
+        sources = ctx.refs(_subject_tokens(tok))
+        targets = ctx.refs([o for o in _objects(tok)] + [c for c in tok.children if c.dep_ in DATIVE_DEPS])
+    extra = _prep_objects(tok, TARGET_PREPS)
+    if noun is not None:
+        extra += _prep_objects(noun, NOUN_TARGET_PREPS)
+        for c in noun.children:
+            if c.dep_ == "poss" and not sources:
+                sources = ctx.refs([c])
+    targets += [r for r in ctx.refs(extra) if r.actor_id not in {t.actor_id for t in targets}]
+    return sources, targets
+
+
+def noun_arguments(ctx: Context, tok: Token) -> tuple[list[ActorRef], list[ActorRef], bool]:
+    """(sources, targets, has_named_source) of an event noun."""
+    sources = ctx.refs([c for c in tok.children if c.dep_ == "poss"])
+    sources += ctx.refs(_agent_tokens(tok))
+    if not sources:
+        sources = ctx.refs([c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i])
+    between = _prep_objects(tok, {"between"})
+    targets = ctx.refs([t for t in _prep_objects(tok, NOUN_TARGET_PREPS - {"between"})])
+    if between:
+        pair = ctx.refs(between)
+        if not sources and pair:
+            sources, targets = pair[:1], pair[1:] + targets
+        else:
+            targets += pair
+    return sources, targets, bool(sources)
+
+
+def _complement_targets(ctx: Context, tok: Token) -> list[ActorRef]:
+    """Parties a proposal or demand acts upon: objects inside its complement clause
+    ("proposals to bring Israel and Hamas closer")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "acl", "ccomp", "relcl") or (c.dep_ == "dobj"):
+            for g in ([c] if c.dep_ != "dobj" else [x for x in c.children if x.dep_ in ("acl", "relcl")]):
+                for t in g.subtree:
+                    if t.dep_ in OBJECT_DEPS | DATIVE_DEPS | {"pobj"} and t.head.dep_ != "agent":
+                        out.extend(_conjuncts(t))
+    return ctx.refs(out)
+
+
+# ---------------------------------------------------------------- main
+
+@dataclass
+class Candidate:
+    trigger: Token
+    entry: Entry
+    noun: Token | None = None        # the event noun of a light-verb construction
+    nominal: bool = False            # a stand-alone noun event
+
+
+def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
+    found: list[Candidate] = []
+    consumed: set[int] = set()
+    for tok in sent:
+        # "Obama wants Putin to attack": wanting another actor to act is an appeal to it
+        if _lemma(tok) in lex.appeal_governors and tok.pos_ == "VERB":
+            objs = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+            if objs and any(c.dep_ == "xcomp" for c in tok.children) and ctx.ref(objs[0]) is not None:
+                found.append(Candidate(tok, Entry("020", _lemma(tok))))
+                continue
+        if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
+            specific = None
+            entry = match_verb(ctx, lex, tok)
+            if entry is not None and entry.specificity > 0:
+                specific = entry
+            objs = _objects(tok)
+            if specific is None and _lemma(tok) in lex.light_verbs:
+                for o in objs:
+                    ne = match_noun(lex, o)
+                    if ne is not None:
+                        found.append(Candidate(tok, ne, noun=o))
+                        consumed.update(x.i for x in _conjuncts(o))
+                        break
+                else:
+                    if entry is not None:
+                        found.append(Candidate(tok, entry))
+                        consumed.update(o.i for o in objs)
+                continue
+            if entry is not None:
+                noun = None
+                if entry.obj_class and entry.obj_class != "actor":
+                    members = lex.classes.get(entry.obj_class, set())
+                    noun = next((o for o in objs if _lemma(o) in members), None)
+                found.append(Candidate(tok, entry, noun=noun))
+                consumed.update(o.i for o in objs)
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed or tok.ent_type_ in NAMED:
+            continue
+        ne = match_noun(lex, tok)
+        if ne is None:
+            continue
+        # "took part in talks with", "engaged in fighting": the verb lends its subject
+        if tok.dep_ == "pobj" and _lemma(tok.head) in ("in", "into") and tok.head.head.pos_ == "VERB" \
+                and tok.head.head.i not in {c.trigger.i for c in found}:
+            found.append(Candidate(tok.head.head, ne, noun=tok))
+            continue
+        found.append(Candidate(tok, ne, nominal=True))
+    return found
+
+
+def _line_span(doc: Doc, sent: SpacySpan, char: int) -> tuple[int, int]:
+    """The sentence, cut at line breaks: headlines have no full stop."""
+    text = doc.text
+    start, end = sent.start_char, sent.end_char
+    nl = text.rfind("\n", start, char)
+    if nl != -1:
+        start = nl + 1
+    nl = text.find("\n", char, end)
+    if nl != -1:
+        end = nl
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _date_for(ctx: Context, toks: list[Token], sent: SpacySpan, future: bool):
+    dates = [e for e in sent.ents if e.label_ in ("DATE",)]
+    if not dates:
+        return None
+    for tok in toks + [sent.root]:
+        for e in dates:
+            h = e.root.head
+            if h == tok or (h.dep_ == "prep" and h.head == tok) or e.root == tok:
+                got = resolve_date(e.text, ctx.published, future)
+                if got:
+                    return got
+    return None
+
+
+def _location_for(ctx: Context, toks: list[Token], sent: SpacySpan, used: set[int]) -> str | None:
+    places = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    for tok in toks:
+        for e in places:
+            if any(t.i in used for t in e):
+                continue
+            h = e.root.head
+            if h.dep_ == "prep" and _lemma(h) in LOCATIVE_PREPS and (h.head == tok):
+                return e.text
+        # "in Egypt, where X is meeting Y"
+        t = tok
+        while t.dep_ == "conj":
+            t = t.head
+        if t.dep_ == "relcl" and any(c.lower_ == "where" for c in t.children):
+            if t.head.ent_type_ in ("GPE", "LOC", "FAC"):
+                return t.head.text
+    return None
+
+
+def extract_events(doc: Doc, actors, article: Article | None, quotes=()) -> Iterator[Event]:
+    """Events of one parsed article (see the module docstring for the coding rules)."""
+    lex = lexicon()
+    ctx = Context(doc, actors, article, list(quotes or []))
+    for sent in doc.sents:
+        yield from _sentence_events(ctx, lex, sent)
+
+
+def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]:
+    cands = _candidates(ctx, lex, sent)
+    trigger_ids = {c.trigger.i for c in cands}
+    drafts: list[dict] = []
+    for cand in cands:
+        tok, entry = cand.trigger, cand.entry
+        clause = analyse_clause(ctx, lex, tok, trigger_ids)
+        if clause.content_of is not None or clause.stance:
+            continue
+        code = entry.code
+        etype, mode = code_to_type(code)
+        if etype is None:
+            continue
+        if cand.nominal:
+            sources, targets, named = noun_arguments(ctx, tok)
+            if _lemma(tok) in lex.object_only and not named:
+                continue
+            if etype == "CONSULT" and code in ("040", "046") and not targets:
+                continue   # a meeting with one side named says nothing about who met
+        else:
+            sources, targets = verb_arguments(ctx, tok, cand.noun)
+            if _lemma(tok) in lex.inverse_verbs and etype in ("AID", "COOPERATE"):
+                givers = ctx.refs(_prep_objects(tok, {"from"}))
+                sources, targets = givers, sources
+            if code in ("042", "044") and not targets:
+                place = _location_for(ctx, [tok] + clause.chain, sent, set())
+                targets = [r for r in ctx.refs([t for t in sent if t.text == (place or "\0")])
+                           if ctx.country(r.actor_id) == r.actor_id]
+        modality = modality_of(clause)
+        if entry.irrealis and modality == "actual":
+            continue
+        # pronoun subjects of reported speech: "Iran said it will ..." (when unresolved)
+        if not sources and clause.speech is not None:
+            subj = _subject_tokens(tok)
+            if subj and subj[0].pos_ == "PRON" and subj[0].lower_ not in RELATIVE:
+                sources = ctx.refs(_subject_tokens(clause.speech))
+        if etype in ("AGREE", "REQUEST") and not targets:
+            targets = _complement_targets(ctx, cand.noun or tok)
+        # the content of a commissive tells promise from threat ("vowed to retaliate")
+        content_type = _content_type(ctx, lex, tok)
+        if etype == "AGREE" and content_type in HOSTILE:
+            etype, mode, code = "THREATEN", None, THREAT_CODE[content_type]
+        quote = ctx.quote_at(tok.idx)
+        speaker = _speaker(ctx, lex, clause, quote, tok)
+        src_ids = {_key(s) for s in sources}
+        named_sources = [s for s in sources if s.actor_id]
+        # "Britain said Libya must hand over the suspects": a demand by the speaker
+        if speaker is not None and named_sources and clause.deontic and speaker.actor_id not in src_ids:
+            drafts.append(dict(tok=tok, code="100", type="REQUEST", mode=None, sources=[speaker],
+                               targets=named_sources, clause=Clause(), modality="actual", quote=quote,
+                               speech=clause.speech))
+            continue
+        if speaker is not None and named_sources and speaker.actor_id not in src_ids \
+                and not _same_side(ctx, speaker, named_sources, clause.speech):
+            if etype in ACCUSABLE and not clause.negated and clause.condition is None and not clause.future:
+                # "Biden said Hamas was backing out": an accusation by the speaker
+                drafts.append(dict(tok=tok, code="112", type="ACCUSE", mode="allege", sources=[speaker],
+                                   targets=sources, clause=Clause(), modality="actual", quote=quote,
+                                   speech=clause.speech))
+            continue  # a cooperative act asserted by another actor is a claim, not an event
+        targets = [t for t in targets if _key(t) not in src_ids]
+        if not sources and not targets:
+            continue
+        if not sources and (etype in VERBAL or modality != "actual" or clause.negated):
+            continue
+        if etype in HOSTILE and modality in ("future", "conditional") and sources:
+            etype, mode, code = "THREATEN", None, THREAT_CODE[etype]
+        drafts.append(dict(tok=tok, code=code, type=etype, mode=mode, sources=sources, targets=targets,
+                           clause=clause, modality=modality, quote=quote, noun=cand.noun,
+                           speech=clause.speech))
+    return list(_finish(ctx, sent, _merge(drafts)))
+
+
+def _speaker(ctx: Context, lex: Lexicon, clause: Clause, quote: Quote | None, trigger: Token) -> ActorRef | None:
+    """A named actor asserting the act. Outlets and common-noun sources ("officials said",
+    "state media reported") attribute news rather than make claims."""
+    if clause.speech is not None and _trailing(clause.speech, trigger):
+        return None   # trailing attribution ("..., officials said") sources the news
+    if clause.speech is not None:
+        subj = _subject_tokens(clause.speech)
+        if subj and subj[0].pos_ == "PROPN" or (subj and subj[0].pos_ == "PRON" and subj[0].lower_ not in RELATIVE):
+            sp = ctx.refs(subj)
+            if sp and not getattr(ctx.actor(sp[0].actor_id), "is_outlet", False):
+                return sp[0]
+        if subj and subj[0].pos_ != "PROPN" and subj[0].pos_ != "PRON":
+            return None
+    if quote is not None and quote.type in ("direct", "mixed") and quote.speaker is not None \
+            and quote.speaker.actor_id and (quote.cue is None or quote.cue.text.lower() not in ("pledged", "promised")):
+        return quote.speaker
+    return None
+
+
+def _sides(ctx: Context, speaker: ActorRef, speech: Token | None) -> set[str]:
+    """The speaker, its state, and actors named in its description ("chief Palestinian
+    negotiator Saeb Erakat")."""
+    sides = {speaker.actor_id, ctx.country(speaker.actor_id)}
+    if speech is not None:
+        for subj in _subject_tokens(speech):
+            for t in subj.subtree:
+                if t.i < subj.i and t.dep_ in MODIFIER_DEPS:
+                    r = ctx._direct(t)
+                    if r is not None:
+                        sides |= {r.actor_id, ctx.country(r.actor_id)}
+    sides.discard(None)
+    return sides
+
+
+def _trailing(speech: Token, trigger: Token) -> bool:
+    """The reported clause comes before its speech verb ("X did Y, officials said")."""
+    for c in speech.children:
+        if c.i <= trigger.i <= c.right_edge.i and c.left_edge.i <= trigger.i:
+            return c.left_edge.i < speech.i
+    return False
+
+
+def _same_side(ctx: Context, speaker: ActorRef, sources: list[ActorRef], speech: Token | None = None) -> bool:
+    sides = _sides(ctx, speaker, speech)
+    return any(s.actor_id in sides or ctx.country(s.actor_id) in sides for s in sources)
+
+
+def _other_side(ctx: Context, speaker: ActorRef, sources: list[ActorRef]) -> bool:
+    """Both sides' states are known and differ (or the speaker is itself a state actor
+    speaking of another named actor)."""
+    mine = ctx.country(speaker.actor_id)
+    theirs = {ctx.country(s.actor_id) for s in sources}
+    return mine is not None and None not in theirs and mine not in theirs
+
+
+def _content_type(ctx: Context, lex: Lexicon, tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB":
+            e = match_verb(ctx, lex, c)
+            if e is not None:
+                return code_to_type(e.code)[0]
+    return None
+
+
+def _merge(drafts: list[dict]) -> list[dict]:
+    """One event per act: coordinated predicates of one type and source in a sentence merge,
+    and a host's side of a meeting joins the guest's."""
+    out: list[dict] = []
+    for d in drafts:
+        key_src = _key(d["sources"][0]) if d["sources"] else None
+        merged = False
+        for o in out:
+            o_src = _key(o["sources"][0]) if o["sources"] else None
+            o_tg, d_tg = {_key(t) for t in o["targets"]}, {_key(t) for t in d["targets"]}
+            same = o["type"] == d["type"] and o_src == key_src and (key_src is not None or o_tg & d_tg)
+            reciprocal = (o["type"] == d["type"] == "CONSULT" and key_src is not None and
+                          key_src in o_tg and (not d["targets"] or o_src in d_tg))
+            if same or reciprocal:
+                if same:
+                    o["targets"] = o["targets"] + [t for t in d["targets"] if _key(t) not in o_tg]
+                    if o["clause"].negated and not d["clause"].negated:
+                        o.update(clause=d["clause"], modality=d["modality"], tok=d["tok"], code=d["code"],
+                                 mode=d["mode"])
+                merged = True
+                break
+        if not merged:
+            out.append(d)
+    # a proposal inside another proposal is addressed to the same parties
+    for d in out:
+        if d["targets"]:
+            continue
+        for o in out:
+            outer = o.get("noun") if o.get("noun") is not None else o["tok"]
+            if o is not d and o["type"] == d["type"] and o["targets"] and d["tok"] in set(outer.subtree):
+                src = {_key(s) for s in d["sources"]}
+                d["targets"] = [t for t in o["targets"] if _key(t) not in src]
+                break
+    return out
+
+
+def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event]:
+    used = {t.i for t in sent if t.ent_type_}
+    for d in drafts:
+        tok: Token = d["tok"]
+        clause: Clause = d["clause"]
+        start, end = _line_span(ctx.doc, sent, tok.idx)
+        chain = [tok] + ([d["noun"]] if d.get("noun") is not None else []) + clause.chain
+        if d.get("speech") is not None:
+            chain.append(d["speech"])
+        date = _date_for(ctx, chain, sent, d["modality"] == "future")
+        arg_chars = {(r.start, r.end) for r in d["sources"] + d["targets"]}
+        used_tokens = {t.i for t in sent if any(a <= t.idx < b for a, b in arg_chars)}
+        location = _location_for(ctx, chain, sent, used_tokens)
+        condition = None
+        if clause.condition is not None:
+            sub = list(clause.condition.subtree)
+            condition = Span(ctx.doc.text[sub[0].idx:sub[-1].idx + len(sub[-1].text)], sub[0].idx,
+                             sub[-1].idx + len(sub[-1].text))
+        sources = d["sources"] or [None]
+        etype = d["type"]
+        for n, src in enumerate(sources):
+            targets = list(d["targets"])
+            if etype in SYMMETRIC and len(sources) > 1 and not targets:
+                targets = [s for s in sources if s is not src]
+            parts = (ctx.article_id, etype, start, tok.idx) + ((src.start,) if n else ())
+            yield Event(
+                event_id=record_id(*parts), article_id=ctx.article_id, type=etype, mode=d["mode"],
+                cameo=d["code"], start=start, end=end, source=src, targets=tuple(targets),
+                negated=bool(clause.negated), modality=d["modality"], condition=condition, date=date,
+                location=location, trigger=Span(tok.text, tok.idx, tok.idx + len(tok.text)),
+                quote_id=d["quote"].quote_id if d.get("quote") is not None else None,
+            )
+
+
+# ---------------------------------------------------------------- spaCy component
+
+if not Doc.has_extension("accord_events"):
+    Doc.set_extension("accord_events", default=None)
+
+
+@Language.factory("accord_events")
+def make_events_component(nlp: Language, name: str):
+    """Adds ``doc._.accord_events`` (a list of Event); needs a parser and NER upstream."""
+    from accord.extract.actors import extract_actors
+    from accord.records import record_id as _rid
+
+    def component(doc: Doc) -> Doc:
+        aid = _rid(doc.text)
+        found = extract_actors(doc, aid)
+        article = Article(article_id=aid, text=doc.text, source="spacy")
+        doc._.accord_events = list(extract_events(doc, found, article, ()))
+        return doc
+
+    return component

@@ -1,5 +1,511 @@
-"""Positions (placeholder until the positions helper lands)."""
+"""Positions: where each actor stands on each issue, who says so, and how firmly.
 
-def extract_positions(doc, actors, article, quotes, events, dossier=None):
-    """-> (issues, positions, claims, contradictions)"""
-    return [], [], [], []
+A position comes from a stance verb whose subject is an actor ("Hamas has insisted that it will
+only accept a permanent truce"; "X refuses to withdraw"), a stance noun with a possessor ("Israel's
+demand for..."), a speaker's commitment about its own conduct ("Iran said it will refrain ... but
+will respond if the talks fail" -> conditions), a speaker's verdict on something ("these are very
+serious problems" -> rejects), or an event record of type AGREE/REJECT/REQUEST. When the words are
+a third party's (a reporting verb's subject or a quote's speaker), that party is ``reported_by``.
+
+``extract_positions`` also returns the article's issues, claims and contradictions, and adds
+roles (party, mediator, ...) to the actors it was given.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from accord.contradictions import find_contradictions
+from accord.extract.claims import extract_claims
+from accord.extract.issues import content_words, discover_issues, issue_label, match_issue, normalise
+from accord.extract.stance import (Cues, clause_span, has_condition, is_negated, load_cues, phrasal_lemma,
+                                   resolve_actor, sentence_span, slug, subject_of)
+from accord.extract.voices import Voices, find_voices
+from accord.records import ActorRef, Article, Event, Issue, Position, Quote, record_id
+
+FLIP = {"accepts": "rejects", "demands": "rejects", "insists": "rejects", "proposes": "rejects",
+        "rejects": "accepts", "conditions": "conditions"}
+EVENT_STANCE = {"AGREE": "accepts", "CONCEDE": "accepts", "REJECT": "rejects", "REQUEST": "demands"}
+
+
+# ---------------------------------------------------------------------------------------------
+# the object of a stance: what it is about
+
+
+def _object_tokens(verb: Token) -> list[Token]:
+    """The tokens a stance bears on: object, complement clause or prepositional object."""
+    deps = ("dobj", "ccomp", "xcomp", "prep", "oprd", "attr", "acomp", "pobj", "dative", "advcl")
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in deps and not (c.dep_ == "advcl" and any(g.dep_ == "mark" for g in c.children)):
+            out.extend(c.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _object_label(verb: Token, actors, cues: Cues) -> str:
+    """Short issue label from a stance's object ("a permanent, not temporary, truce" -> "permanent truce")."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            inner = _object_label(c, actors, cues)
+            subj = [g for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"]
+            if subj and actors.ref_for_token(subj[0]) is None:
+                return f"{subj[0].lemma_.lower()} {c.lemma_.lower()}".strip()
+            lemma = c.lemma_.lower()
+            if lemma in ("be", "have", "make", "get") or lemma in cues.stance_of:
+                return inner or lemma
+            return f"{lemma} {inner}".strip() if inner and lemma not in cues.commitment_verbs else (inner or lemma)
+    for dep in ("dobj", "pobj", "attr", "oprd"):
+        for c in verb.children:
+            if c.dep_ == dep and c.pos_ in ("NOUN", "PROPN") and actors.ref_for_token(c) is None:
+                return _np_label(c)
+    for c in verb.children:
+        if c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                    return _np_label(g)
+                if g.dep_ == "pcomp" and g.pos_ == "VERB":
+                    inner = _object_label(g, actors, cues)
+                    return inner or g.lemma_.lower()
+    return ""
+
+
+def _np_label(head: Token) -> str:
+    words = []
+    for c in head.lefts:
+        if c.dep_ in ("amod", "compound") and not any(g.dep_ == "neg" for g in c.children) and c.pos_ != "PROPN":
+            if c.lemma_.lower() in ("only", "such", "other", "new", "latest"):
+                continue
+            words.append(c.lemma_.lower())
+    words.append(head.lemma_.lower())
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "to", "for", "on"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                    words.append(g.lemma_.lower())
+            break
+    return " ".join(words[-4:])
+
+
+# ---------------------------------------------------------------------------------------------
+# issues and values
+
+
+class IssueBook:
+    """Issues known while reading one article: the dossier's, discovered ones, and ones made
+    from the objects of stances when nothing else fits."""
+
+    def __init__(self, article: Article, dossier, discovered: list[Issue], extra: Iterable[Issue] = ()):
+        self.article = article
+        self.dossier = dossier
+        self.issues: dict[str, Issue] = {}
+        if dossier is not None:
+            for di in dossier.issues:
+                self.issues[di.id] = Issue(di.id, di.label, di.description, di.low, di.high, origin="dossier")
+        for i in (*extra, *discovered):
+            self.issues.setdefault(i.issue_id, i)
+        self.used: set[str] = {i.issue_id for i in discovered}
+
+    def _dossier_match(self, text: str):
+        words = " " + " ".join(normalise(text)) + " "
+        best, best_n = None, 0
+        for di in self.dossier.issues:
+            n = sum(f" {' '.join(normalise(p))} " in words for p in (*di.signals, *di.low_signals, *di.high_signals))
+            if n > best_n:
+                best, best_n = di, n
+        return best
+
+    def value(self, issue_id: str, text: str, stance: str, cues: Cues) -> float:
+        base = cues.value.get(stance, 50.0)
+        di = self.dossier.issue(issue_id) if self.dossier is not None else None
+        if di is None:
+            return base
+        words = " " + " ".join(normalise(text)) + " "
+
+        def hits(phrases):
+            n = 0
+            for p in phrases:
+                key = f" {' '.join(normalise(p))} "
+                at = words.find(key)
+                if at >= 0 and not words[max(0, at - 5):at].endswith(" not"):
+                    n += 1
+            return n
+        high, low = hits(di.high_signals), hits(di.low_signals)
+        if high == low:
+            return base
+        pole = 100.0 if high > low else 0.0
+        if stance == "rejects":
+            pole = 100.0 - pole
+        elif stance == "conditions":
+            pole = 0.6 * pole + 0.4 * 50.0
+        return pole
+
+    def find(self, text: str, label: str, exclude: Iterable[str], evidence: tuple[int, int]) -> Issue:
+        if self.dossier is not None:
+            di = self._dossier_match(text)
+            if di is not None:
+                return self.issues[di.id]
+        hit = match_issue(text, self.issues.values(), exclude=exclude)
+        if hit is None and label:
+            hit = match_issue(label, self.issues.values(), exclude=exclude)
+        if hit is not None:
+            self.used.add(hit.issue_id)
+            return hit
+        label = label or " ".join(content_words(text)[:4]) or "unspecified"
+        iid = slug(label)
+        if iid not in self.issues:
+            self.issues[iid] = Issue(iid, label, description=None, origin="discovered",
+                                     article_id=self.article.article_id, start=evidence[0], end=evidence[1])
+        self.used.add(iid)
+        return self.issues[iid]
+
+    def article_issues(self) -> list[Issue]:
+        return [i for iid, i in self.issues.items() if iid in self.used]
+
+
+# ---------------------------------------------------------------------------------------------
+# who reports a stance
+
+
+def _reporter(verb: Token, actor_id: str, actors, voices: Voices, cues: Cues) -> str | None:
+    """The outermost third party whose words carry the stance: a quote's speaker, else the subject of
+    a reporting verb governing it ("X says Netanyahu wants ...")."""
+    voice = voices.speaker_at(verb.idx, verb.idx + len(verb.text))
+    if voice is not None and voice.actor_id and voice.actor_id != actor_id:
+        return voice.actor_id
+    reporter = None
+    tok = verb
+    while tok.head.i != tok.i:
+        head = tok.head
+        if tok.dep_ in ("ccomp", "xcomp", "conj", "pcomp", "advcl") and head.lemma_.lower() in cues.reporting_verbs:
+            subj = subject_of(head)
+            ref = resolve_actor(subj, actors, fallback=voice) if subj is not None else None
+            if ref is not None and ref.actor_id and ref.actor_id != actor_id:
+                reporter = ref.actor_id
+        if tok.dep_ == "dobj" and head.lemma_.lower() in ("accuse", "charge"):
+            subj = subject_of(head)
+            ref = resolve_actor(subj, actors, fallback=voice) if subj is not None else None
+            if ref is not None and ref.actor_id != actor_id:
+                reporter = ref.actor_id
+        tok = head
+    return reporter
+
+
+# ---------------------------------------------------------------------------------------------
+# positions
+
+
+def _salience(stance: str, toks: Iterable[Token], cues: Cues) -> float:
+    s = cues.salience.get(stance, 0.5)
+    boost = sum(0.08 for t in toks if t.lower_ in cues.intensifiers or t.lemma_.lower() in cues.intensifiers)
+    return round(min(1.0, s + min(boost, 0.2)), 2)
+
+
+def _hedged(toks: Iterable[Token], cues: Cues) -> bool:
+    return any(t.lower_ in cues.hedges or t.lemma_.lower() in cues.hedges for t in toks)
+
+
+def _actor_for(verb: Token, actors, voices: Voices) -> ActorRef | None:
+    voice = voices.speaker_at(verb.idx, verb.idx + len(verb.text))
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    ref = resolve_actor(subj, actors, fallback=voice)
+    if ref is None and subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "he", "she"):
+        # "X has insisted that it will ...", "X said it will ...": the matrix subject
+        tok = verb
+        while tok.head.i != tok.i and tok.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
+            tok = tok.head
+            s = subject_of(tok)
+            if s is not None and s.i != subj.i:
+                ref = resolve_actor(s, actors, fallback=voice)
+                if ref is not None:
+                    break
+    return ref
+
+
+def _stance_of_verb(verb: Token, cues: Cues) -> str | None:
+    lemma = phrasal_lemma(verb)
+    stance = cues.stance_of.get(lemma) or cues.stance_of.get(verb.lemma_.lower())
+    if stance is None:
+        return None
+    # "call" is a demand only as "call for" / "call on"; "back" only with an object
+    if verb.lemma_ == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
+        return None
+    if verb.lemma_ in ("back", "support", "want", "need", "seek", "accept", "reject", "oppose") and not any(
+            c.dep_ in ("dobj", "xcomp", "ccomp", "prep") for c in verb.children) and lemma == verb.lemma_:
+        return None
+    return stance
+
+
+def _commitment(verb: Token, cues: Cues) -> bool:
+    """A future commitment about one's own conduct: "it will refrain", "we will not attend"."""
+    if verb.lemma_.lower() not in cues.commitment_verbs:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children):
+        if not (verb.dep_ == "conj" and any(c.dep_ == "aux" and c.lower_ in ("will", "would")
+                                            for c in verb.head.children)):
+            return False
+    return True
+
+
+def _conditional(verb: Token, cues: Cues) -> bool:
+    if has_condition(verb, cues) is not None:
+        return True
+    for c in verb.conjuncts:
+        if has_condition(c, cues) is not None:
+            return True
+    return any(t.lemma_.lower() in ("conditional", "contingent") for t in verb.subtree)
+
+
+class _Builder:
+    def __init__(self, doc: Doc, actors, article: Article, voices: Voices, book: IssueBook, cues: Cues):
+        self.doc, self.actors, self.article, self.voices, self.book, self.cues = doc, actors, article, voices, book, cues
+        self.positions: dict[str, Position] = {}
+        self.taken: set[tuple[str, int]] = set()    # (actor, token index) already used
+
+    def names(self) -> list[str]:
+        return [a.name for a in self.actors.actors.values()] + [m.text for m in self.actors.mentions]
+
+    def add(self, actor: ActorRef, stance: str, verb: Token, evidence: tuple[int, int], content: list[Token],
+            label: str, confidence: float, modality: str = "actual") -> Position | None:
+        text = " ".join(t.text for t in content) or verb.sent.text
+        issue = self.book.find(text, label, self.names(), evidence)
+        reported = _reporter(verb, actor.actor_id, self.actors, self.voices, self.cues)
+        toks = list(verb.sent)
+        if reported:
+            confidence -= 0.2
+        if _hedged(toks, self.cues):
+            confidence -= 0.15
+        value = self.book.value(issue.issue_id, text, stance, self.cues)
+        pid = record_id("position", self.article.article_id, actor.actor_id, issue.issue_id, verb.idx)
+        pos = Position(pid, self.article.article_id, actor.actor_id, issue.issue_id, stance, value,
+                       _salience(stance, toks, self.cues), evidence[0], evidence[1], actor=actor,
+                       reported_by=reported, confidence=round(max(0.1, min(0.95, confidence)), 2),
+                       text=self.doc.text[evidence[0]:evidence[1]], modality=modality)
+        self.positions.setdefault(pid, pos)
+        return pos
+
+    def consume(self, actor_id: str, verb: Token) -> None:
+        for t in verb.subtree:
+            if subject_of(t) is None or t.pos_ not in ("VERB", "AUX"):
+                continue
+            ref = _actor_for(t, self.actors, self.voices)
+            if ref is None or ref.actor_id == actor_id:
+                self.taken.add((actor_id, t.i))
+
+    def from_verbs(self) -> None:
+        cues = self.cues
+        # heads before dependents, so "insisted that it will only accept" is one position
+        order = sorted(self.doc, key=lambda t: (t.sent.start, len(list(t.ancestors)), t.i))
+        for verb in order:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            stance = _stance_of_verb(verb, cues)
+            commitment = stance is None and _commitment(verb, cues)
+            if stance is None and not commitment:
+                continue
+            if verb.dep_ in ("amod", "acl", "relcl") and verb.tag_ == "VBN":
+                continue   # "the proposed deal": no stance-taker
+            actor = _actor_for(verb, self.actors, self.voices)
+            if actor is None or not actor.actor_id or (actor.actor_id, verb.i) in self.taken:
+                continue
+            a = self.actors.actors.get(actor.actor_id)
+            if a is not None and a.is_outlet:
+                continue
+            negated = is_negated(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("refuse", "decline", "fail"))
+            if commitment:
+                stance = "rejects" if negated else "accepts"
+            elif negated:
+                stance = FLIP[stance]
+            modality = "actual"
+            if _conditional(verb, cues):
+                stance, modality = "conditions", "conditional"
+            content = _object_tokens(verb)
+            label = _object_label(verb, self.actors, cues)
+            # the stance of a denied claim ("never agreed") still counts: it is the actor's word
+            evidence = sentence_span(verb)
+            conf = 0.75 if not self.voices.speaker_at(verb.idx, verb.idx + 1) else 0.8
+            if self.add(actor, stance, verb, evidence, content, label, conf if not commitment else conf - 0.1,
+                        modality):
+                self.consume(actor.actor_id, verb)
+                for c in verb.conjuncts:
+                    if c.i > verb.i and (stance == "conditions" or subject_of(c) is None or (subject_of(verb) is not None and subject_of(c).i == subject_of(verb).i)):
+                        self.consume(actor.actor_id, c)
+
+    def from_nouns(self) -> None:
+        """"Israel's demand for ...", "Hamas's rejection of ..."."""
+        for tok in self.doc:
+            if tok.pos_ != "NOUN":
+                continue
+            stance = self.cues.noun_stance.get(tok.lemma_.lower())
+            if stance is None or stance == "rejects" and tok.lemma_.lower() in ("problem", "obstacle"):
+                continue
+            poss = [c for c in tok.children if c.dep_ == "poss"]
+            if not poss:
+                continue
+            voice = self.voices.speaker_at(tok.idx, tok.idx + 1)
+            actor = resolve_actor(poss[0], self.actors, fallback=voice)
+            if actor is None or (actor.actor_id, tok.i) in self.taken:
+                continue
+            content = [t for c in tok.children if c.dep_ in ("prep", "acl") for t in c.subtree]
+            label = _object_label(tok, self.actors, self.cues)
+            self.add(actor, stance, tok, sentence_span(tok), content, label, 0.6)
+            self.taken.add((actor.actor_id, tok.i))
+
+    def from_verdicts(self) -> None:
+        """A speaker's verdict: "these are very serious problems", "this is unacceptable"."""
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            if tok.dep_ not in ("attr", "acomp") or tok.head.lemma_ != "be":
+                continue
+            stance = self.cues.adj_stance.get(lemma) or (self.cues.noun_stance.get(lemma) if tok.pos_ == "NOUN" else None)
+            if stance != "rejects":
+                continue
+            voice = self.voices.speaker_at(tok.idx, tok.idx + 1)
+            if voice is None or not voice.actor_id:
+                continue
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            target = subj[0] if subj else None
+            if target is not None and target.lower_ in ("these", "this", "that", "those", "it"):
+                prev = tok.sent.start - 1
+                text_toks = list(self.doc[prev].sent) if prev >= 0 else list(tok.sent)
+            else:
+                text_toks = list(target.subtree) if target is not None else list(tok.sent)
+            label = _np_label(target) if target is not None and target.pos_ == "NOUN" else ""
+            self.add(voice, stance, tok.head, sentence_span(tok), text_toks, label, 0.6)
+
+    def from_events(self, events: Iterable[Event]) -> None:
+        for ev in events:
+            stance = EVENT_STANCE.get(ev.type)
+            if stance is None or ev.source is None or not ev.source.actor_id:
+                continue
+            if any(p.actor_id == ev.source.actor_id and p.start <= ev.start < p.end or
+                   p.actor_id == ev.source.actor_id and ev.start <= p.start < ev.end
+                   for p in self.positions.values()):
+                continue
+            if ev.negated:
+                stance = FLIP[stance]
+            if ev.modality == "conditional" or ev.condition is not None:
+                stance = "conditions"
+            span = self.doc.char_span(ev.start, ev.end, alignment_mode="expand")
+            if span is None:
+                continue
+            trigger = span.root
+            if ev.trigger is not None:
+                t = self.doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+                trigger = t.root if t is not None else trigger
+            self.add(ev.source, stance, trigger, (ev.start, ev.end), list(span),
+                     _object_label(trigger, self.actors, self.cues), 0.6,
+                     "conditional" if stance == "conditions" else ev.modality)
+
+
+# ---------------------------------------------------------------------------------------------
+# roles
+
+
+def _mediation_roles(doc: Doc, actors, voices: Voices, cues: Cues) -> dict[str, set[str]]:
+    roles: dict[str, set[str]] = {}
+
+    def give(ref: ActorRef | None, role: str) -> None:
+        if ref is not None and ref.actor_id in actors.actors:
+            roles.setdefault(ref.actor_id, set()).add(role)
+            aff = actors.actors[ref.actor_id].affiliation
+            if role == "mediator" and aff in actors.actors:
+                roles.setdefault(aff, set()).add(role)
+
+    for tok in doc:
+        lemma = phrasal_lemma(tok) if tok.pos_ == "VERB" else tok.lemma_.lower()
+        if tok.pos_ == "VERB" and (lemma in cues.mediation_verbs or tok.lemma_.lower() in cues.mediation_verbs):
+            actor = _actor_for(tok, actors, voices)
+            give(actor, "mediator")
+            for t in tok.subtree:
+                if t.lower_ == "between" and t.dep_ == "prep":
+                    for g in t.subtree:
+                        if g.pos_ == "PROPN":
+                            give(actors.ref_for_token(g), "party")
+        elif tok.pos_ == "VERB" and _stance_of_verb(tok, cues) == "proposes":
+            sub = " ".join(normalise(" ".join(t.text for t in tok.subtree)))
+            lemmas = " ".join(t.lemma_.lower() for t in tok.subtree)
+            if any(" ".join(normalise(b)) in sub or b in lemmas for b in cues.bridging):
+                give(_actor_for(tok, actors, voices), "mediator")
+                for t in tok.subtree:
+                    if t.dep_ in ("dobj", "conj") and t.pos_ == "PROPN" and t.head.pos_ in ("VERB", "PROPN"):
+                        give(actors.ref_for_token(t), "party")
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.mediation_nouns and tok.lemma_.lower() != "envoy":
+            # "Qatar, a key mediator", "mediators Egypt and Qatar"
+            if tok.dep_ == "appos":
+                give(actors.ref_for_token(tok.head), "mediator")
+            for c in tok.children:
+                if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN":
+                    give(actors.ref_for_token(c), "mediator")
+            if tok.dep_ == "attr":
+                subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+                if subj:
+                    give(resolve_actor(subj[0], actors), "mediator")
+    return roles
+
+
+def _party_roles(positions: list[Position], actors) -> dict[str, set[str]]:
+    """Actors that take opposing own stances on the same issue are the sides of the dispute."""
+    by_issue: dict[str, dict[str, list[float]]] = {}
+    for p in positions:
+        if p.reported_by or p.value is None:
+            continue
+        a = actors.actors.get(p.actor_id)
+        if a is None or a.kind == "person":
+            continue
+        by_issue.setdefault(p.issue_id, {}).setdefault(p.actor_id, []).append(p.value)
+    roles: dict[str, set[str]] = {}
+    for issue, by_actor in by_issue.items():
+        means = {a: sum(v) / len(v) for a, v in by_actor.items()}
+        if len(means) >= 2 and max(means.values()) - min(means.values()) >= 50:
+            for a in means:
+                roles.setdefault(a, set()).add("party")
+    return roles
+
+
+def assign_roles(doc: Doc, actors, positions: list[Position], voices: Voices, cues: Cues, dossier=None) -> None:
+    """Add roles to ``actors.actors`` (Actor records are immutable: replaced, not mutated)."""
+    found: dict[str, set[str]] = {}
+    if dossier is not None:
+        for da in dossier.actors:
+            if da.id in actors.actors and da.roles:
+                found.setdefault(da.id, set()).update(da.roles)
+    for extra in (_mediation_roles(doc, actors, voices, cues), _party_roles(positions, actors)):
+        for aid, roles in extra.items():
+            if dossier is not None and dossier.actor(aid) is not None and dossier.actor(aid).roles:
+                continue   # the analyst's frame wins over behaviour
+            if "mediator" in found.get(aid, set()) | roles and "party" in roles:
+                roles = roles - {"party"}
+            found.setdefault(aid, set()).update(roles)
+    for aid, roles in found.items():
+        actor = actors.actors[aid]
+        merged = tuple(sorted(set(actor.roles) | roles))
+        if merged != actor.roles:
+            actors.actors[aid] = dataclasses.replace(actor, roles=merged)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def extract_positions(doc: Doc, actors, article: Article, quotes: list[Quote], events: list[Event],
+                      dossier=None, known_issues: Iterable[Issue] = ()):
+    """-> (issues, positions, claims, contradictions) of one article.
+
+    ``known_issues``: issues already in the store, so positions in this article can reuse them."""
+    cues = load_cues()
+    voices = find_voices(doc, actors, list(quotes or ()), cues)
+    discovered = discover_issues(doc, article, cues)
+    book = IssueBook(article, dossier, discovered, known_issues)
+    builder = _Builder(doc, actors, article, voices, book, cues)
+    builder.from_verbs()
+    builder.from_nouns()
+    builder.from_verdicts()
+    builder.from_events(events or ())
+    positions = sorted(builder.positions.values(), key=lambda p: (p.start, p.actor_id))
+    claims = extract_claims(doc, actors, article, voices, cues)
+    contradictions = find_contradictions(positions, claims)
+    assign_roles(doc, actors, positions, voices, cues, dossier)
+    return book.article_issues(), positions, claims, contradictions

@@ -1,6 +1,964 @@
-"""Prospects (placeholder until the prospects helper lands)."""
-from collections.abc import Iterator
-from accord.records import Assessment
+"""Deal prospects: who judges the chances of a deal, how, and how the mood moves over time.
 
-def extract_assessments(doc, actors, article, quotes) -> Iterator[Assessment]:
-    return iter(())
+``extract_assessments`` finds prospect cues (``kb/prospect_cues.yaml``) on lemmas and uses the
+dependency parse to find who holds each judgement:
+
+- attitude cues ("optimistic", "optimism", "doubt") belong to their experiencer: the subject of
+  the predicate ("X is optimistic", "X remained hopeful"), the possessor ("X's optimism"), an
+  agent or owner phrase ("the positive assessment ... by the administration of Y", "the optimism
+  of Z", "optimism among X"), or the subject of the verb that expresses them ("X voiced hope");
+- state cues ("stalled", "close to a deal", "will not be easy") describe the talks, so they
+  belong to whoever says or thinks them: the subject of the reporting verb governing the clause
+  ("X made it clear that reaching an agreement will not be easy"), an "according to X" phrase,
+  or the speaker of the quote the cue stands in.
+
+A third party reporting the judgement ("officials said Y was optimistic") is kept apart in
+``reported_by``. "X does not share the optimism of Z" gives two records: X's own negated
+judgement and Z's judgement as reported by X. Negation flips a cue, hedges weaken it, and a cue
+in a conditional clause ("if the talks fail") is no assessment of the actual chances.
+
+``prospects_index`` turns assessments into a mood series: per negotiation and day, the mean
+polarity over distinct holders (each holder's own mean first, so a talkative actor counts once).
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from accord.records import ActorRef, Assessment, Quote, Span as TextSpan, record_id
+
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "kb" / "prospect_cues.yaml"
+SIGNS = {"positive": 1.0, "negative": -1.0, "uncertain": -1.0}
+# Token attribute the matcher reads: surface and lemma, lower-cased, so a lexicon entry written
+# as "stalled" or "stall" matches either form.
+FORMS_ATTR = "accord_forms"
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Edges by which a clause hangs under the verb that reports it.
+CLAUSE_EDGES = ("ccomp", "xcomp", "advcl", "conj", "parataxis", "pcomp", "acomp", "relcl", "oprd")
+# Verbs that present an attitude noun as their subject's own: "X expressed optimism".
+PREDICATIVE_ADJ_DEPS = ("acomp", "attr", "oprd")
+OWNER_PREPS = ("of", "by", "from", "among", "within", "in")
+TOPIC_PREPS = ("about", "on", "over", "regarding", "for", "of", "in", "with", "towards", "toward")
+FIRST_PERSON = ("i", "we", "me", "us", "our", "my")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    phrase: str
+    polarity: float     # signed strength, before negation and hedges
+    kind: str           # attitude | state
+    family: str         # positive | negative | uncertain
+
+
+@dataclass(frozen=True, eq=False)   # hashed by identity: one matcher per loaded lexicon
+class Lexicon:
+    cues: dict[str, Cue]
+    deal_nouns: frozenset[str]
+    report_verbs: frozenset[str]
+    share_verbs: frozenset[str]
+    proxy_nouns: frozenset[str]
+    negators: frozenset[str]
+    negating_governors: frozenset[str]
+    negation_scale: float
+    hedges: frozenset[str]
+    negation_hedges: frozenset[str]
+    modal_hedges: frozenset[str]
+    hedge_scale: float
+    modal_scale: float
+    intensifiers: frozenset[str]
+    intensifier_scale: float
+    conditional_marks: frozenset[str]
+    dismissals: frozenset[str] = frozenset()
+    concessive: frozenset[str] = frozenset()
+    predicative_only: frozenset[str] = frozenset()
+    outlook_nouns: frozenset[str] = frozenset()
+    outlook_adjectives: tuple[tuple[str, float], ...] = ()   # (lemma, signed strength)
+
+
+def _words(items) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in items or ())
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    strengths = data["strengths"]
+    cues: dict[str, Cue] = {}
+    for family, sign in SIGNS.items():
+        for strength, kinds in (data.get(family) or {}).items():
+            for kind, phrases in (kinds or {}).items():
+                for phrase in phrases or ():
+                    phrase = str(phrase).strip().lower()
+                    cues[phrase] = Cue(phrase, sign * float(strengths[strength]), kind, family)
+    neg, hedges, intens = data["negation"], data["hedges"], data["intensifiers"]
+    outlook = data.get("outlook") or {}
+    return Lexicon(
+        cues=cues,
+        deal_nouns=_words(data["deal_nouns"]),
+        report_verbs=_words(data["report_verbs"]),
+        share_verbs=_words(data["share_verbs"]),
+        proxy_nouns=_words(data["proxy_nouns"]) | _role_heads(),
+        negators=_words(neg["words"]),
+        negating_governors=_words(w.split()[0] for w in neg["governors"]),
+        negation_scale=float(neg["scale"]),
+        hedges=_words(hedges["plain"]),
+        negation_hedges=_words(hedges["under_negation"]),
+        modal_hedges=_words(hedges["modal"]),
+        hedge_scale=float(hedges["scale"]),
+        modal_scale=float(hedges["modal_scale"]),
+        intensifiers=_words(intens["words"]),
+        intensifier_scale=float(intens["scale"]),
+        conditional_marks=_words(data["conditional_marks"]),
+        dismissals=_words(neg.get("dismissals")),
+        concessive=_words(data.get("concessive")),
+        predicative_only=_words(data.get("predicative_only")),
+        outlook_nouns=_words(outlook.get("nouns")),
+        outlook_adjectives=tuple((str(w).lower(), SIGNS[family] * float(strengths[outlook["strength"]]))
+                                 for family in ("positive", "negative") for w in outlook.get(family) or ()),
+    )
+
+
+def _role_heads(path: Path = LEXICON_PATH.parent / "roles.yaml") -> frozenset[str]:
+    """Head nouns of the actor layer's titles and sectors ("the US envoy", "Hamas officials").
+
+    They stand for a person or body of the actor named beside them, so an opinion held by
+    "the Ukrainian delegation" or "the EU trade commissioner" is looked for among the actors.
+    """
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError:
+        return frozenset()
+    heads = set()
+    for phrase in list((data.get("titles") or {})) + list((data.get("sectors") or {})):
+        words = str(phrase).lower().split(" of ")[0].split()
+        if words:
+            heads.add(words[-1])
+    return frozenset(heads)
+
+
+def _forms(token: Token) -> list[str]:
+    return [token.lower_, token.lemma_.lower()]
+
+
+if not Token.has_extension(FORMS_ATTR):
+    Token.set_extension(FORMS_ATTR, getter=_forms)
+
+
+def _word_pattern(word: str, lex: Lexicon) -> list[dict]:
+    if word == "{adv}":
+        # "prospects were (very) good", "chances are “slim”"
+        return [{"POS": {"IN": ["ADV", "PUNCT", "PART"]}, "OP": "*"}]
+    if word == "{deal}":
+        # "close to a deal", "close to a final ceasefire agreement"
+        return [{"POS": {"IN": ["DET", "PRON"]}, "OP": "?"},
+                {"POS": {"IN": ["ADJ", "NOUN", "PROPN", "VERB"]}, "OP": "{0,2}"},
+                {"_": {FORMS_ATTR: {"INTERSECTS": sorted(lex.deal_nouns)}}}]
+    return [{"_": {FORMS_ATTR: {"INTERSECTS": [word]}}}]
+
+
+@functools.lru_cache(maxsize=8)
+def _matcher(vocab, lex: Lexicon) -> Matcher:
+    matcher = Matcher(vocab)
+    for phrase in lex.cues:
+        pattern = [p for word in phrase.split() for p in _word_pattern(word, lex)]
+        matcher.add(phrase, [pattern])
+    return matcher
+
+
+# --------------------------------------------------------------------------- parse helpers
+
+def _line_bounds(doc: Doc, sent: Span, token: Token) -> tuple[int, int]:
+    """Character bounds of the part of the sentence on the token's line.
+
+    The small English model glues a heading to the next paragraph's first sentence; a line
+    break inside a "sentence" is a boundary the parse must not cross.
+    """
+    text = doc.text
+    start = text.rfind("\n", sent.start_char, token.idx) + 1 or sent.start_char
+    start = max(start, sent.start_char)
+    end = text.find("\n", token.idx, sent.end_char)
+    end = sent.end_char if end == -1 else end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _in(token: Token, bounds: tuple[int, int]) -> bool:
+    return bounds[0] <= token.idx < bounds[1]
+
+
+def _children(token: Token, deps: Iterable[str], bounds) -> list[Token]:
+    deps = tuple(deps)
+    return [c for c in token.children if c.dep_ in deps and _in(c, bounds)]
+
+
+def _conjuncts(token: Token, bounds) -> list[Token]:
+    """The token and the nominal conjuncts coordinated with it ("Israel and the Palestinian side")."""
+    out, todo = [], [token]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")
+                    and _in(c, bounds))
+    return sorted(out, key=lambda t: t.i)
+
+
+DASHES = ("—", "–", "--")
+CLAUSE_BREAKS = (",", ";", ":", "(", ")") + DASHES
+
+
+def _recover_subjects(verb: Token, bounds) -> list[Token]:
+    """Subjects of a finite verb the parser left without one (or gave a dateline as one).
+
+    The small model sometimes attaches a subject after a fronted phrase ("Despite X's optimism,
+    both Y and Z have made it clear ...") into that phrase, or takes a dateline ("ISTANBUL,
+    March 29 (Wire) – Russian and Ukrainian negotiators ... reported") for the subject. An
+    English finite clause has a subject: the noun group before the verb group, after the last
+    clause break, leaving out objects of prepositions and dates.
+    """
+    if not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return []
+    first = min([verb] + [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg", "advmod")], key=lambda t: t.i)
+    doc = verb.doc
+    i = first.i - 1
+    while i >= 0 and _in(doc[i], bounds) and doc[i].text not in CLAUSE_BREAKS and doc[i].dep_ != "mark":
+        i -= 1
+    lo, end = i + 1, first.i
+    if lo >= end:
+        return []
+    out = []
+    for chunk in doc[lo:end].noun_chunks:
+        root = chunk.root
+        if chunk.start < lo or chunk.end > end or root.ent_type_ in ("DATE", "TIME") \
+                or root.dep_ in ("pobj", "dobj", "npadvmod", "poss", "appos"):
+            continue
+        out.append(root)
+    return out
+
+
+def _dateline_subject(subject: Token, verb: Token) -> bool:
+    """A subject cut off from its verb by a dash is a dateline or a heading, not the subject."""
+    lo, hi = sorted((subject.i, verb.i))
+    return any(t.text in DASHES for t in subject.doc[lo + 1:hi])
+
+
+def _subjects(pred: Token, bounds) -> list[Token]:
+    """Nominal subjects of a predicate, with coordination, control and recovery."""
+    t = pred
+    for _ in range(4):
+        subs = [s for s in _children(t, ("nsubj", "nsubjpass"), bounds)
+                if not s.is_punct and not _dateline_subject(s, t)]
+        if len(subs) > 1:
+            # several subjects without coordination are one name the parser cut up ("Sudan's army
+            # chief Abdel Fattah al-Burhan said"): the part next to the verb is the name
+            subs = subs[-1:]
+        if subs:
+            return _unique([c for s in subs for c in _conjuncts(s, bounds)])
+        agents = [p for a in _children(t, ("agent",), bounds) for p in _children(a, ("pobj",), bounds)]
+        if agents:
+            return _unique([c for s in agents for c in _conjuncts(s, bounds)])
+        # "X seems to be optimistic", "X wants to remain hopeful": the controller is the subject;
+        # "X were still working but were less optimistic": a coordinated verb shares it
+        if t.dep_ in ("xcomp", "conj") and t.head != t and t.head.pos_ in ("VERB", "AUX") and _in(t.head, bounds):
+            t = t.head
+            continue
+        break
+    recovered = _recover_subjects(t, bounds)
+    return _unique([c for s in recovered for c in _conjuncts(s, bounds)])
+
+
+def _unique(tokens: list[Token]) -> list[Token]:
+    seen, out = set(), []
+    for t in tokens:
+        if t.i not in seen:
+            seen.add(t.i)
+            out.append(t)
+    return out
+
+
+def _predicate(root: Token) -> Token:
+    """The clause head that carries the cue's subject."""
+    if root.pos_ == "ADJ" and root.dep_ in PREDICATIVE_ADJ_DEPS:
+        return root.head
+    # "X described the talks as constructive": the complement of "as" hangs off the verb
+    if root.dep_ in ("amod", "pobj", "acomp") and root.head.lower_ == "as" and root.head.dep_ == "prep":
+        return root.head.head
+    # prepositional cues ("on track", "within reach", "at odds") are predicated by their verb
+    if root.pos_ == "ADP" and root.dep_ == "prep":
+        return root.head
+    # "talk of an imminent agreement was ...", "X cited constructive talks": an attributive cue
+    # belongs to the clause its noun phrase stands in
+    if root.dep_ == "amod":
+        t = root.head
+        for _ in range(8):
+            if t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd"):
+                return t.head
+            if t.dep_ not in ("pobj", "prep", "compound", "conj", "appos") or t.head == t:
+                break
+            t = t.head
+        return root
+    if root.pos_ in ("NOUN", "PROPN") and root.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd"):
+        return root.head
+    if root.dep_ == "pobj" and root.head.head.pos_ in ("VERB", "AUX") and root.head.dep_ in ("prep", "agent"):
+        return root.head.head
+    return root
+
+
+def _first_conjunct(token: Token) -> Token:
+    """"optimistic or pessimistic": the second adjective shares the first one's clause."""
+    while token.dep_ == "conj" and token.head.pos_ == token.pos_ and token.pos_ in ("ADJ", "NOUN") \
+            and token.head != token:
+        token = token.head
+    return token
+
+
+def _is_report_verb(token: Token, lex: Lexicon) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in lex.report_verbs:
+        return False
+    if token.lemma_.lower() == "make":
+        return any(c.lemma_.lower() == "clear" for c in token.children)
+    return True
+
+
+def _according_to(token: Token, bounds) -> list[Token]:
+    for prep in _children(token, ("prep",), bounds):
+        if prep.lower_ == "according":
+            for to in prep.children:
+                return [p for p in _children(to, ("pobj",), bounds)]
+    return []
+
+
+def _reporters(pred: Token, lex: Lexicon, bounds, root: Token | None = None) -> list[tuple[Token, list[Token]]]:
+    """Reporting verbs (or "according to" phrases) above a clause, nearest first, with their subjects."""
+    out: list[tuple[Token, list[Token]]] = []
+    t = pred
+    via_sibling = False
+    seen = set()
+    while t.i not in seen:
+        seen.add(t.i)
+        according = _according_to(t, bounds)
+        if according:
+            out.append((t, [c for a in according for c in _conjuncts(a, bounds)]))
+        # "The talks ended without a breakthrough, officials said": the parser may hang the
+        # reporting verb under the clause it reports
+        for c in _children(t, ("parataxis",), bounds):
+            if _is_report_verb(c, lex) and not any(m.dep_ == "mark" for m in c.children):
+                subs = _subjects(c, bounds)
+                if subs:
+                    out.append((c, subs))
+        # the predicate itself reports when the cue is its complement ("X described the talks
+        # as constructive", "X reported progress"), not when it is the cue ("X hopes")
+        if not via_sibling and _is_report_verb(t, lex) and not (t == pred and pred == root):
+            subs = _subjects(t, bounds)
+            if subs:
+                out.append((t, subs))
+        if t.head == t or not _in(t.head, bounds):
+            break
+        if t.dep_ in CLAUSE_EDGES:
+            # a clause coordinated with a reporting verb is its sibling, not its content:
+            # "Israel says they can succeed, but Hamas is backtracking"
+            via_sibling = t.dep_ == "conj"
+            t = t.head
+        elif t.dep_ == "prep" or (t.dep_ == "pobj" and t.head.dep_ == "prep"):
+            via_sibling = False
+            t = t.head
+        else:
+            break
+    return out
+
+
+# --------------------------------------------------------------------------- holders
+
+class _Resolver:
+    """Actor references for noun-phrase heads, on top of the actor layer."""
+
+    def __init__(self, actors, lex: Lexicon):
+        self.actors, self.lex = actors, lex
+
+    def refs(self, token: Token, bounds) -> list[ActorRef]:
+        """One reference per actor: "Egyptian and US officials" are two holders."""
+        mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i and _in(c, bounds)]
+        for mod in mods:
+            coordinated = [mod] + [c for c in mod.children if c.dep_ == "conj" and _in(c, bounds)
+                                   and c.pos_ in ("ADJ", "PROPN", "NOUN")]
+            if len(coordinated) > 1:
+                span = _np_span(token, bounds)
+                found = []
+                for c in coordinated:
+                    inner = self.actors.ref_for_token(c) if self.actors is not None else None
+                    if inner is not None and inner.actor_id and inner.actor_id not in {f.actor_id for f in found}:
+                        found.append(ActorRef(inner.actor_id, span.text, span.start_char, span.end_char))
+                if len(found) > 1:
+                    return found
+        ref = self.ref(token, bounds)
+        return [ref] if ref is not None else []
+
+    def ref(self, token: Token, bounds) -> ActorRef | None:
+        ref = self.actors.ref_for_token(token) if self.actors is not None else None
+        if ref is not None and ref.actor_id:
+            return ref
+        if token.lemma_.lower() in self.lex.proxy_nouns or token.lower_ in self.lex.proxy_nouns:
+            # "the administration of Y", "the Palestinian side", "Y's negotiators" -> Y
+            left = token.left_edge.idx if _in(token.left_edge, bounds) else token.idx
+            for child in self._owners(token, bounds):
+                inner = self.ref(child, bounds)
+                if inner is not None and inner.actor_id:
+                    lo = min(left, inner.start, token.idx)
+                    hi = max(inner.end, token.idx + len(token))
+                    return ActorRef(inner.actor_id, token.doc.text[lo:hi], lo, hi)
+        if ref is not None:
+            return ref
+        if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+                or token.lemma_.lower() in self.lex.proxy_nouns:
+            # a holder the actor layer does not know: keep the words, leave the id empty
+            span = _np_span(token, bounds)
+            return ActorRef(None, span.text, span.start_char, span.end_char)
+        return None
+
+    def _owners(self, token: Token, bounds) -> list[Token]:
+        out = []
+        for c in token.children:
+            if not _in(c, bounds):
+                continue
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < token.i:
+                out.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "on", "in", "at", "with"):
+                # "an official on the Israeli negotiating team", "officials in Kyiv"
+                out.extend(_children(c, ("pobj",), bounds))
+        return out
+
+
+def _np_span(token: Token, bounds) -> Span:
+    doc = token.doc
+    left = token
+    for t in token.lefts:
+        if t.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod") and _in(t, bounds):
+            left = t.left_edge if _in(t.left_edge, bounds) else t
+            break
+    right = token.i + 1
+    while right < len(doc) and doc[right].dep_ == "compound" and doc[right].head.i > token.i:
+        right += 1
+    return doc[left.i:right]
+
+
+# --------------------------------------------------------------------------- cue features
+
+def _negation(root: Token, pred: Token, lex: Lexicon) -> tuple[bool, list[Token]]:
+    """Is the cue negated, and which tokens carry the negation scope (for scoped hedges)?"""
+    carriers = [root] if pred == root else [root, pred]
+    # "not optimistic or pessimistic": negation over a disjunction covers each disjunct
+    first = _first_conjunct(root)
+    if first != root and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in first.children):
+        carriers.append(first)
+    # "there is no progress", "no breakthrough": determiner; "not optimistic": neg on the cue or
+    # on the copula/verb of its clause; "without a breakthrough": negating preposition
+    for t in carriers:
+        for c in t.children:
+            if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "amod", "preconj") and c.lower_ in lex.negators):
+                return True, carriers
+    if root.dep_ == "pobj" and root.head.lower_ in lex.negators:
+        return True, carriers
+    # "no sign of progress", "little hope of a deal": the negation sits on the governing noun
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        gov = root.head.head
+        if any(c.dep_ in ("det", "neg", "amod") and c.lower_ in lex.negators for c in gov.children):
+            return True, carriers + [gov]
+    # "talk of an imminent agreement was an illusion": the noun phrase holding the cue is
+    # the subject of a dismissal
+    t = root
+    for _ in range(6):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head != t:
+            if any(c.dep_ in ("attr", "acomp", "oprd") and c.lemma_.lower() in lex.dismissals
+                   for c in t.head.children):
+                return True, carriers
+            break
+        if t.dep_ not in ("amod", "compound", "pobj", "prep", "dobj", "pcomp") or t.head == t:
+            break
+        t = t.head
+    # "a lack of progress", "ruled out a breakthrough"
+    gov = root.head.head if root.dep_ == "pobj" else root.head
+    if gov != root and gov.lemma_.lower() in lex.negating_governors:
+        return True, carriers
+    return False, carriers
+
+
+def _hedges(root: Token, carriers: list[Token], negated: bool, lex: Lexicon) -> tuple[float, bool]:
+    scale, hedged = 1.0, False
+    mods = [c for t in carriers for c in t.children if c.dep_ in ("advmod", "amod", "npadvmod", "nmod")]
+    words = {c.lower_ for c in mods} | {c.lemma_.lower() for c in mods}
+    if words & lex.hedges:
+        scale *= lex.hedge_scale
+        hedged = True
+    if negated and words & lex.negation_hedges:
+        scale *= lex.hedge_scale
+        hedged = True
+    elif not negated and words & lex.intensifiers:
+        scale *= lex.intensifier_scale
+    auxes = {c.lower_ for t in carriers for c in t.children if c.dep_ == "aux"}
+    # "Hamas would walk away if Israel continued": a threat on a condition, not a forecast
+    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks
+                                                 for m in c.children)
+                      for t in carriers for c in t.children)
+    if auxes & lex.modal_hedges or conditional:
+        scale *= lex.modal_scale
+        hedged = True
+    return scale, hedged
+
+
+def _hypothetical(root: Token, pred: Token, lex: Lexicon) -> bool:
+    """A cue inside an "if"/"unless" clause or a question states no actual judgement."""
+    t = root
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in t.children):
+            return True
+        if t.dep_ not in ("acomp", "attr", "xcomp", "amod", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "conj", "aux") \
+                or t.head == t:
+            break
+        t = t.head
+    return False
+
+
+def _is_deal_noun(token: Token, lex: Lexicon) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and (token.lower_ in lex.deal_nouns or token.lemma_.lower() in lex.deal_nouns)
+
+
+def _topic_tokens(root: Token, pred: Token, cue: Span, bounds) -> tuple[list[Token], list[Token]]:
+    """Words the cue is about: (the thing judged, other complements).
+
+    The thing judged is the subject of a state predicate ("the economy is difficult"), the noun
+    an adjective cue modifies, or what an attitude is "about"; other complements ("progress on
+    the nuclear file") name the matter and can only confirm that the cue is about talks.
+    """
+    judged: list[Token] = []
+    other: list[Token] = []
+    if root.dep_ == "amod":
+        judged.append(root.head)
+    for t in {root, pred}:
+        for c in t.children:
+            if not _in(c, bounds):
+                continue
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                judged.append(c)
+            elif c.dep_ in ("dobj", "xcomp", "attr"):
+                other.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "about":
+                judged.extend(_children(c, ("pobj", "pcomp"), bounds))
+            elif c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
+                other.extend(_children(c, ("pobj", "pcomp"), bounds))
+    if root.dep_ in ("dobj", "attr") or (root.dep_ == "pobj" and pred != root):
+        judged.extend(_children(pred, ("nsubj", "nsubjpass"), bounds))
+
+    def words(heads):
+        return [t for h in heads for t in h.subtree if _in(t, bounds) and not (cue.start <= t.i < cue.end)]
+    return words(judged), words(other)
+
+
+def _about_deal(cue: Cue, root: Token, pred: Token, span: Span, bounds, actors, lex: Lexicon,
+                article_about_talks: bool) -> bool:
+    if "{deal}" in cue.phrase:
+        return True
+    judged, other = _topic_tokens(root, pred, span, bounds)
+    if any(_is_deal_noun(t, lex) for t in judged + other):
+        return True
+    cue = span
+    topic = judged
+    for t in topic:
+        if t.pos_ != "NOUN" or t.dep_ in ("compound", "npadvmod") or t.lemma_.lower() in lex.proxy_nouns:
+            continue
+        if t.ent_type_ or (actors is not None and actors.ref_for_token(t) is not None):
+            continue
+        if t.head.i != t.i and t.head in topic and t.dep_ not in SUBJECTS + ("dobj", "pobj", "attr", "xcomp"):
+            continue
+        # the cue has a topic of its own and it is something else: general sentiment
+        return False
+    sent = root.sent
+    if any(_is_deal_noun(t, lex) for t in sent if _in(t, bounds) and not (cue.start <= t.i < cue.end)):
+        return True
+    return article_about_talks
+
+
+def _talks_article(doc: Doc, article, lex: Lexicon) -> bool:
+    title = (getattr(article, "title", None) or "").lower()
+    if any(w.strip(".,:;!?\"'") in lex.deal_nouns for w in title.split()):
+        return True
+    return sum(1 for t in doc if _is_deal_noun(t, lex)) >= 3
+
+
+def _quote_at(quotes: list[Quote], start: int) -> Quote | None:
+    best = None
+    for q in quotes:
+        if q.start <= start < q.end and (best is None or q.end - q.start < best.end - best.start):
+            best = q
+    return best
+
+
+# --------------------------------------------------------------------------- extraction
+
+@dataclass(frozen=True, slots=True)
+class _Judgement:
+    holder: ActorRef
+    negated: bool
+    scope: tuple[Token, ...]       # tokens whose modifiers weigh on this holder's judgement
+    reported_by: str | None
+
+
+def _actor_key(ref: ActorRef | None) -> str | None:
+    if ref is None:
+        return None
+    return ref.actor_id or ref.text.lower()
+
+
+def _first_person_or_empty(token: Token) -> bool:
+    return token.lower_ in FIRST_PERSON
+
+
+def _holder_refs(tokens: list[Token], resolver: _Resolver, bounds, quote: Quote | None) -> list[ActorRef]:
+    refs = []
+    for t in tokens:
+        if t.lower_ in ("it", "this", "that", "there", "which", "what"):
+            continue
+        found = resolver.refs(t, bounds)
+        if (not found or found[0].actor_id is None) and _first_person_or_empty(t) and quote and quote.speaker:
+            found = [quote.speaker]  # "we are hopeful", said X: X speaks for the "we"
+        refs.extend(found)
+    return refs
+
+
+def _attitude_experiencers(root: Token, pred: Token, lex: Lexicon, bounds) -> tuple[list[Token], Token | None]:
+    """Experiencer tokens of an attitude cue, and the verb through which they are found."""
+    if root.pos_ in ("ADJ", "VERB", "AUX"):
+        return _subjects(pred, bounds), pred
+    owners: list[Token] = []
+    owners += _children(root, ("poss",), bounds)
+    owners += [c for c in root.children if c.dep_ in ("amod", "compound", "nmod") and _in(c, bounds)
+               and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))]
+    # "the positive assessment of the talks by the administration of Y": the agent phrase may
+    # hang anywhere inside the noun phrase, so search it, without entering clauses
+    todo = [root]
+    while todo and not owners:
+        t = todo.pop(0)
+        for c in t.children:
+            if not _in(c, bounds) or c.dep_ in ("relcl", "acl", "conj", "appos", "cc"):
+                continue
+            if c.dep_ in ("prep", "agent") and c.lower_ in OWNER_PREPS:
+                for p in _children(c, ("pobj",), bounds):
+                    if c.lower_ == "by" or p.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+                            or p.lemma_.lower() in lex.proxy_nouns or p.lower_ in lex.proxy_nouns \
+                            or p.pos_ in ("PRON", "PROPN"):
+                        owners.append(p)
+                    else:
+                        todo.append(p)
+    if owners:
+        return [c for o in owners for c in _conjuncts(o, bounds)], None
+    # "X expressed optimism", "there is optimism among X" (handled above), "X sees progress"
+    if pred != root and root.dep_ in ("dobj", "attr", "pobj") and pred.pos_ in ("VERB", "AUX"):
+        return _subjects(pred, bounds), pred
+    return [], None
+
+
+def _in_concession(token: Token, lex: Lexicon) -> bool:
+    for _ in range(8):
+        if token.dep_ == "prep" and token.lower_ in lex.concessive:
+            return True
+        if token.head == token or token.dep_ not in ("pobj", "prep", "amod", "compound", "conj"):
+            return False
+        token = token.head
+    return False
+
+
+def _unowned_attitude(root: Token, pred: Token, lex: Lexicon) -> bool:
+    """An attitude noun that is the object of an act, not of a report: "building confidence"."""
+    return root.pos_ == "NOUN" and pred != root and root.dep_ == "dobj" \
+        and not _is_report_verb(pred, lex) and pred.lemma_.lower() not in ("have", "be")
+
+
+def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resolver, lex: Lexicon,
+                bounds, quote: Quote | None) -> list[_Judgement]:
+    speaker = quote.speaker if quote is not None else None
+    negated, carriers = _negation(root, pred, lex)
+    out: list[_Judgement] = []
+
+    def reporters_from(t: Token, own: Token = root) -> list[list[ActorRef]]:
+        nonlocal speaker
+        found = []
+        for verb, subs in _reporters(t, lex, bounds, own):
+            refs = _holder_refs(subs, resolver, bounds, quote)
+            if not refs:
+                continue
+            found.append(refs)
+            # a reporting verb outside the quote's words is the quote's own attribution: its
+            # subject is the speaker, who reports nothing beyond what the parse found
+            if quote is not None and not (quote.start <= verb.idx < quote.end):
+                speaker = None
+        return found
+
+    # "X does not (fully) share the optimism of Z": Z's judgement, reported by X, and X's own
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in lex.share_verbs:
+        verb = root.head
+        owners, _ = _attitude_experiencers(root, root, lex, bounds)
+        sharers = _holder_refs(_subjects(verb, bounds), resolver, bounds, quote)
+        by = sharers[0].actor_id if sharers else None
+        for ref in _holder_refs(owners, resolver, bounds, quote):
+            out.append(_Judgement(ref, False, (root,), by))
+        share_negated, share_carriers = _negation(verb, verb, lex)
+        for ref in sharers:
+            out.append(_Judgement(ref, share_negated, (root, verb), speaker.actor_id if speaker and _actor_key(speaker) != _actor_key(ref) else None))
+        return out
+
+    if cue.kind == "state" and _in_concession(root, lex):
+        return []
+    holders: list[ActorRef] = []
+    above, own = pred, root
+    via_token = None
+    if cue.kind == "attitude":
+        experiencers, via = _attitude_experiencers(root, pred, lex, bounds)
+        holders = _holder_refs(experiencers, resolver, bounds, quote)
+        via_token = experiencers[0] if experiencers else None
+        if not holders and _unowned_attitude(root, pred, lex):
+            return []
+        if via is not None:
+            above = via
+        elif holders:
+            # "Despite X's optimism, Y said ...": the phrase hangs on Y's verb without being
+            # what Y said, so Y does not report X's optimism
+            own = pred
+        # an experiencer that is no actor ("the mood was optimistic") leaves the cue to its reporter
+    reporters = reporters_from(above, own)
+    if holders and reporters and any(_actor_key(r) in {_actor_key(h) for h in holders} for r in reporters[0]):
+        reporters = reporters[1:]   # "X voiced optimism": the expressing verb is X's own
+    if not holders:
+        if reporters:
+            holders, reporters = reporters[0], reporters[1:]
+        elif speaker is not None:
+            holders, speaker = [speaker], None
+    if not holders:
+        return []
+    if speaker is not None and _actor_key(speaker) in {_actor_key(h) for h in holders}:
+        speaker = None   # the quote is the holders' own words (one speaker of several)
+    by = None
+    if reporters and cue.kind == "attitude" and via_token is not None and via_token.pos_ == "PRON":
+        # "X said he was optimistic": the pronoun is the reporter himself, no third party
+        reporters = reporters[1:]
+    if reporters:
+        by = reporters[0][0].actor_id
+    elif speaker is not None:
+        by = speaker.actor_id
+    for ref in holders:
+        rb = by if by and by != ref.actor_id else None
+        out.append(_Judgement(ref, negated, tuple(carriers), rb))
+    return out
+
+
+def _outlook_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[Cue, Span]], set[int]]:
+    """Adjectives said of an outlook noun, and the nouns they consume."""
+    adjectives = dict(lex.outlook_adjectives)
+    out, nouns = [], set()
+    for t in doc:
+        lemma = t.lemma_.lower()
+        if t.pos_ != "ADJ" or (lemma not in adjectives and t.lower_ not in adjectives):
+            continue
+        noun = None
+        if t.dep_ == "amod" and t.head.lemma_.lower() in lex.outlook_nouns:
+            noun = t.head                       # "slim chances"
+        elif t.dep_ in PREDICATIVE_ADJ_DEPS:    # "the prospects ... were very good"
+            noun = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and c.lemma_.lower() in lex.outlook_nouns), None)
+        if noun is None:
+            continue
+        polarity = adjectives.get(lemma, adjectives.get(t.lower_))
+        family = "positive" if polarity > 0 else "negative"
+        span = doc[min(t.i, noun.i):max(t.i, noun.i) + 1] if abs(t.i - noun.i) == 1 else doc[t.i:t.i + 1]
+        out.append((Cue(f"{noun.lemma_.lower()} {lemma}", polarity, "state", family), span))
+        nouns.add(noun.i)
+    return out, nouns
+
+
+def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
+    outlook, outlook_nouns = _outlook_cues(doc, lex)
+    cue_of = {}
+    spans = []
+    for cue, span in outlook:
+        cue_of[(span.start, span.end)] = cue
+        spans.append(span)
+    for match_id, start, end in _matcher(doc.vocab, lex)(doc):
+        if end - start == 1 and start in outlook_nouns:
+            continue    # "hopes are high": the noun is read through its adjective
+        span = Span(doc, start, end, label=match_id)
+        cue_of.setdefault((start, end), lex.cues[doc.vocab.strings[match_id]])
+        spans.append(span)
+    # the longest cue wins ("impossible to predict" over "impossible")
+    spans = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
+    taken: set[int] = set()
+    chosen = []
+    for s in spans:
+        if any(i in taken for i in range(s.start, s.end)):
+            continue
+        taken.update(range(s.start, s.end))
+        chosen.append(s)
+    chosen.sort(key=lambda s: s.start)
+    roots = {s.root.i for s in chosen}
+    out = []
+    for s in chosen:
+        root = s.root
+        if root.pos_ in ("DET", "PRON", "PUNCT", "SCONJ", "CCONJ", "PART"):
+            continue
+        # "cautious optimism": the hedge belongs to the other cue
+        if len(s) == 1 and root.head.i in roots and root.head.i != root.i \
+                and root.dep_ in ("amod", "advmod") and root.lemma_.lower() in lex.hedges:
+            continue
+        # an adjective cue is a judgement when predicated, or when it qualifies the talks
+        if root.pos_ == "ADJ" and root.dep_ in ("pobj", "advmod", "npadvmod", "dobj", "compound"):
+            continue
+        if len(s) == 1 and root.dep_ == "amod" and root.lemma_.lower() in lex.predicative_only:
+            continue
+        out.append((cue_of[(s.start, s.end)], s))
+    return out
+
+
+def extract_assessments(doc: Doc, actors, article, quotes: Iterable[Quote] = (),
+                        lexicon: Lexicon | None = None) -> Iterator[Assessment]:
+    """Assessments of the chances of a deal in one parsed article, each with its holder."""
+    lex = lexicon or load_lexicon()
+    quotes = list(quotes or ())
+    resolver = _Resolver(actors, lex)
+    about_talks = _talks_article(doc, article, lex)
+    article_id = getattr(article, "article_id", None) or ""
+    date = getattr(article, "published", None)
+    best: dict[tuple[int, str], list[tuple[Token, Assessment]]] = {}
+    order: list[tuple[int, str]] = []
+    for cue, span in _matches(doc, lex):
+        root = span.root
+        bounds = _line_bounds(doc, root.sent, root)
+        pred = _predicate(_first_conjunct(root))
+        if not _in(pred, bounds):
+            pred = root
+        if _hypothetical(root, pred, lex):
+            continue
+        if not _about_deal(cue, root, pred, span, bounds, actors, lex, about_talks):
+            continue
+        quote = _quote_at(quotes, span.start_char)
+        for j in _judgements(cue, span, root, pred, resolver, lex, bounds, quote):
+            scale, hedged = _hedges(root, list(j.scope), j.negated, lex)
+            polarity = cue.polarity * scale
+            if j.negated:
+                polarity = -polarity * lex.negation_scale
+            polarity = round(max(-1.0, min(1.0, polarity)), 3)
+            key = _actor_key(j.holder)
+            record = Assessment(
+                assessment_id=record_id(article_id, span.start_char, key),
+                article_id=article_id,
+                holder=j.holder,
+                polarity=polarity,
+                cue=TextSpan(span.text, span.start_char, span.end_char),
+                negated=j.negated,
+                start=bounds[0],
+                end=bounds[1],
+                hedged=hedged,
+                reported_by=j.reported_by,
+                date=date,
+            )
+            # one judgement per holder and sentence: "X fears the talks could collapse" is one
+            slot = (bounds[0], key)
+            if slot not in best:
+                order.append(slot)
+            best.setdefault(slot, []).append((root, record))
+    for slot in order:
+        yield _merge(best[slot])
+
+
+def _merge(records: list[tuple[Token, Assessment]]) -> Assessment:
+    """Several cues of one holder in one sentence make one judgement.
+
+    A cue embedded under another one gives way to it ("X fears the talks could collapse": the
+    fear), as does a cue in a relative clause ("a deal which had looked out of reach now seems
+    possible": the main clause); coordinated cues are averaged ("not optimistic or pessimistic").
+    """
+    kept = [(t, r) for t, r in records if not any(o.i != t.i and o.is_ancestor(t) for o, _ in records)]
+    main = [(t, r) for t, r in kept if not _in_relative_clause(t)]
+    level = [r for _, r in (main or kept)]
+    if len(level) == 1:
+        return level[0]
+    strongest = max(level, key=lambda r: abs(r.polarity))
+    mean = round(sum(r.polarity for r in level) / len(level), 3)
+    return dataclasses.replace(strongest, polarity=mean, hedged=any(r.hedged for r in level))
+
+
+def _in_relative_clause(token: Token) -> bool:
+    for _ in range(50):
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        if token.head == token:
+            return False
+        token = token.head
+    return False
+
+
+# --------------------------------------------------------------------------- index
+
+def _get(obj, name: str):
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+
+
+def _negotiation_id(dossier) -> str:
+    if dossier is None:
+        return "all"
+    if isinstance(dossier, str):
+        return dossier
+    for name in ("dossier_id", "id", "slug", "name"):
+        value = _get(dossier, name)
+        if value:
+            return str(value)
+    return "all"
+
+
+def prospects_index(assessments: Iterable, articles: Iterable = (), dossier=None) -> list[dict]:
+    """Mood per negotiation and day: mean polarity over distinct holders, with counts.
+
+    ``assessments`` and ``articles`` may be records or export-shaped dicts. A day is the
+    article's published date (the assessment's own date when the article is not given).
+    Each holder's assessments of a day are averaged first, so one talkative actor counts once.
+    """
+    negotiation = _negotiation_id(dossier)
+    published = {_get(a, "article_id"): _get(a, "published") for a in articles or ()}
+    by_day: dict[str | None, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    counts: dict[str | None, int] = defaultdict(int)
+    articles_of_day: dict[str | None, set] = defaultdict(set)
+    for a in assessments:
+        article_id = _get(a, "article_id")
+        day = published.get(article_id) or _get(a, "date")
+        holder = _get(a, "holder")
+        key = None
+        if holder is not None:
+            key = _get(holder, "actor_id") or (_get(holder, "text") or "").lower() or None
+        if key is None:
+            continue
+        by_day[day][key].append(float(_get(a, "polarity")))
+        counts[day] += 1
+        articles_of_day[day].add(article_id)
+    rows = []
+    for day in sorted(by_day, key=lambda d: (d is None, d or "")):
+        holders = {k: sum(v) / len(v) for k, v in by_day[day].items()}
+        means = list(holders.values())
+        rows.append({
+            "negotiation": negotiation,
+            "date": day,
+            "polarity": round(sum(means) / len(means), 3),
+            "holders": len(holders),
+            "assessments": counts[day],
+            "articles": len(articles_of_day[day]),
+            "positive": sum(1 for m in means if m > 0),
+            "negative": sum(1 for m in means if m < 0),
+            "by_holder": {k: round(v, 3) for k, v in sorted(holders.items())},
+        })
+    return rows

@@ -1,6 +1,1112 @@
-"""Quotes (placeholder until the quotes helper lands)."""
-from collections.abc import Iterator
-from accord.records import Quote
+"""Quotes: who said what, to whom.
 
-def extract_quotes(doc, actors) -> Iterator[Quote]:
-    return iter(())
+``extract_quotes(doc, actors)`` yields ``Quote`` records of three types:
+
+- direct: words inside quotation marks (straight, curly, single, guillemets), attributed by a
+  cue verb before, after or in the next sentence; split quotes ("...", he said, "...") and
+  further quoted sentences of the same paragraph form one quote; a quote paragraph with no
+  attribution of its own continues the previous paragraph's speaker (``continued=True``).
+- indirect: a cue verb with a reported clause ("Iran has said it will refrain ..."), an object
+  and preposition ("accuse Washington of ...", "warned Iran against ..."), an infinitive
+  ("vowed to ..."), "according to X", and cue nouns ("Hamas's statement that ...").
+- mixed: an indirect quote whose reported clause holds a quoted fragment.
+
+The cue lexicon is ``kb/quote_cues.yaml``. Speakers are resolved through the actor layer
+(``actors.ref_for_token``); a pronoun it leaves unresolved goes to the most recent compatible
+speaker, the way a reader follows "he noted" back to the last person quoted.
+
+Paragraph breaks are hard boundaries: the small English model often runs a sentence across a
+headline or a line break, and attributions never cross one in news copy.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from accord.records import ActorRef, Quote, Span, record_id
+
+# Quotation marks by role. Straight marks and the single curly closer (also the apostrophe) are
+# decided from context in ``find_segments``.
+DOUBLE_OPEN = "“„‟«"
+DOUBLE_CLOSE = "”»"
+STRAIGHT_DOUBLE = '"'
+SINGLE_OPEN = "‘‹"
+SINGLE_CLOSE = "’›"
+STRAIGHT_SINGLE = "'"
+ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_SINGLE
+# Characters after which a quotation starts a new unit of text (so it is not a fragment
+# embedded in a clause): a quote opening a sentence, after a colon, a comma or a dash.
+BOUNDARY_BEFORE = ".!?:;,—–-([" + DOUBLE_CLOSE + SINGLE_CLOSE + STRAIGHT_DOUBLE
+SUBJECT_DEPS = ("nsubj", "csubj")
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+THING_PRONOUNS = {"it"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+GROUP_PRONOUNS = {"they", "them", "we", "i"}
+# Dependencies through which a cue inherits the subject of the verb it hangs from:
+# "was quick to accuse", "went on to say", "was quoted as saying", "said ..., adding that".
+INHERIT_DEPS = ("xcomp", "acomp", "conj", "advcl", "pcomp", "prep", "acl", "ccomp")
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicon
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    frames: dict[str, frozenset[str]]          # verb lemma -> frames
+    preps: dict[str, frozenset[str]]           # verb lemma -> prepositions of obj_prep
+    phrases: dict[str, tuple[tuple[str, ...], str]]  # verb lemma -> (required dependants, cue text)
+    needs_phrase: frozenset[str]
+    passive_speakers: frozenset[str]
+    call_particles: frozenset[str]
+    nouns: frozenset[str]
+    speaker_nouns: frozenset[str]
+    according: frozenset[str]
+    medium_nouns: frozenset[str]
+    outlet_preps: frozenset[str]
+    outlet_nouns: frozenset[str]
+    outlet_common: frozenset[str]
+    audiences: frozenset[str]
+    outlet_names: frozenset[str]
+    outlet_final_words: frozenset[str]
+
+    def is_verb_cue(self, lemma: str) -> bool:
+        return lemma in self.frames
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(resources.files("accord.kb").joinpath("quote_cues.yaml").read_text("utf-8"))
+    frames: dict[str, set[str]] = {}
+    preps: dict[str, set[str]] = {}
+    for group in data["verbs"].values():
+        for lemma in group["lemmas"]:
+            frames.setdefault(lemma, set()).update(group["frames"])
+            preps.setdefault(lemma, set()).update(group.get("preps", ()))
+    phrases: dict[str, tuple[tuple[str, ...], str]] = {}
+    for p in data["phrases"]:
+        phrases.setdefault(p["verb"], (tuple(p["with"]), p["cue"]))
+        frames.setdefault(p["verb"], set()).update(("ccomp", "direct"))
+    low = lambda xs: frozenset(str(x).lower() for x in xs)  # noqa: E731
+    return Lexicon(
+        frames={k: frozenset(v) for k, v in frames.items()},
+        preps={k: frozenset(v) for k, v in preps.items()},
+        phrases=phrases,
+        needs_phrase=low(data["needs_phrase"]),
+        passive_speakers=low(data["passive_speakers"]),
+        call_particles=low(data["call_particles"]),
+        nouns=low(n for group in data["nouns"].values() for n in group),
+        speaker_nouns=low(data["speaker_nouns"]),
+        according=low(data["according"]),
+        medium_nouns=low(data["medium_nouns"]),
+        outlet_preps=low(data["outlet_preps"]),
+        outlet_nouns=low(data["outlet_nouns"]),
+        outlet_common=low(data["outlet_common"]),
+        audiences=low(data["audiences"]),
+        outlet_names=low(data["outlets"]["names"]),
+        outlet_final_words=low(data["outlets"]["final_words"]),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Text layout: paragraphs and quotation segments (character level, verbatim text)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line block; a line break ends a paragraph."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+@dataclass
+class Segment:
+    """Text between a pair of quotation marks (or from an unclosed mark to the paragraph end)."""
+    open: int            # index of the opening mark
+    close: int           # index of the closing mark (paragraph end when unclosed)
+    start: int           # content span, trimmed
+    end: int
+    para: int
+    closed: bool
+    standalone: bool = False   # opens a unit of text (not a fragment inside a clause)
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum()
+
+
+def find_segments(text: str, paras: list[tuple[int, int]]) -> list[Segment]:
+    """Outermost quotations of each paragraph; never crosses a paragraph break.
+
+    Nested quotations (single inside double) stay inside their outer segment. Odd marks are
+    resolved from context: a mark after a space opens, a mark before a space closes; a stray
+    closer with nothing open is ignored and an opener left open runs to the paragraph end, the
+    convention for quotations that continue into the next paragraph.
+    """
+    segments: list[Segment] = []
+    for p, (ps, pe) in enumerate(paras):
+        open_at: int | None = None
+        open_kind = ""
+        i = ps
+        while i < pe:
+            c = text[i]
+            if c not in ALL_MARKS:
+                i += 1
+                continue
+            prev = text[i - 1] if i > ps else " "
+            nxt = text[i + 1] if i + 1 < pe else " "
+            if c in DOUBLE_OPEN and open_kind != "single":
+                if open_at is not None:
+                    # a new opener before the old one closed: the old one ran to here
+                    _add(segments, text, open_at, i, p, False)
+                open_at, open_kind = i, "double"
+            elif c in DOUBLE_CLOSE or c == STRAIGHT_DOUBLE:
+                if open_at is not None and open_kind == "double":
+                    _add(segments, text, open_at, i, p, True)
+                    open_at, open_kind = None, ""
+                elif open_at is None and c == STRAIGHT_DOUBLE and not (_word_char(prev) and not _word_char(nxt)):
+                    open_at, open_kind = i, "double"
+                elif open_at is not None and open_kind == "single" and c == STRAIGHT_DOUBLE:
+                    pass  # a double inside a single-quoted passage: nested, ignore
+            elif c in SINGLE_OPEN or c in SINGLE_CLOSE or c == STRAIGHT_SINGLE:
+                opens = not _word_char(prev) and _word_char(nxt) and c not in SINGLE_CLOSE
+                closes = _word_char(prev) or prev in ".!?,;:" and not _word_char(nxt)
+                closes = closes and not _word_char(nxt)
+                if open_at is not None and open_kind == "single" and closes:
+                    _add(segments, text, open_at, i, p, True)
+                    open_at, open_kind = None, ""
+                elif open_at is None and opens:
+                    open_at, open_kind = i, "single"
+            i += 1
+        if open_at is not None:
+            if open_kind == "double":
+                _add(segments, text, open_at, pe, p, False)
+            # an unclosed single mark is far more likely an apostrophe than a quotation
+    return segments
+
+
+def _add(segments: list[Segment], text: str, open_at: int, close_at: int, para: int, closed: bool) -> None:
+    start, end = open_at + 1, close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    if end > start and any(ch.isalnum() for ch in text[start:end]):
+        segments.append(Segment(open_at, close_at, start, end, para, closed))
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidates: quotes found, before speakers are resolved in text order
+
+
+@dataclass
+class Candidate:
+    type: str
+    start: int
+    end: int
+    cue: Token | None
+    cue_span: Span | None
+    speaker_heads: list[Token] = field(default_factory=list)
+    speaker_ref: ActorRef | None = None      # given directly ("according to X")
+    outlet: str | None = None
+    para: int = 0
+    continued: bool = False
+    inherit: bool = False                     # take the speaker of the previous quote
+    prev_para_speaker: bool = False           # ... of the previous paragraph (continuation)
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+
+class _Context:
+    """Per-document state shared by the passes."""
+
+    def __init__(self, doc: Doc, actors) -> None:
+        self.doc = doc
+        self.toks = list(doc)   # spaCy builds a new Token object on every access: build them once
+        self.text = doc.text
+        self.actors = actors
+        self.lex = lexicon()
+        self.paras = paragraphs(self.text)
+        self.para_starts = [s for s, _ in self.paras]
+        self.segments = find_segments(self.text, self.paras)
+        self.seg_starts = [s.open for s in self.segments]
+        for seg in self.segments:
+            seg.standalone = self._is_standalone(seg)
+        self.units = self._units()
+        self.unit_starts = [u[0] for u in self.units]
+        self._frames: dict[int, frozenset[str]] = {}
+
+    # -- layout helpers
+    def para_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def segment_at(self, char: int) -> Segment | None:
+        """The segment whose marks enclose ``char`` (marks included)."""
+        i = bisect.bisect_right(self.seg_starts, char) - 1
+        if i >= 0:
+            seg = self.segments[i]
+            if seg.open <= char <= seg.close:
+                return seg
+        return None
+
+    def in_quote(self, tok: Token) -> bool:
+        seg = self.segment_at(tok.idx)
+        return seg is not None and seg.open < tok.idx < seg.close
+
+    def _is_standalone(self, seg: Segment) -> bool:
+        ps, _ = self.paras[seg.para]
+        i = seg.open - 1
+        while i >= ps and self.text[i].isspace():
+            i -= 1
+        return i < ps or self.text[i] in BOUNDARY_BEFORE
+
+    def _units(self) -> list[tuple[int, int]]:
+        """Sentence units (token ranges) split at paragraph breaks."""
+        units = []
+        for sent in self.doc.sents:
+            start = sent.start
+            for t in sent:
+                if t.i > start and "\n" in self.toks[t.i - 1].text_with_ws:
+                    units.append((start, t.i))
+                    start = t.i
+            units.append((start, sent.end))
+        return [(a, b) for a, b in units if any(not self.toks[i].is_space for i in range(a, b))]
+
+    def unit_of(self, tok_i: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.unit_starts, tok_i) - 1
+        return self.units[max(0, i)]
+
+    def tokens_between(self, start_char: int, end_char: int) -> list[Token]:
+        span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
+        return [] if span is None else [t for t in span if start_char <= t.idx < end_char]
+
+    # -- cue tests
+    def cue_frames(self, tok: Token) -> frozenset[str]:
+        """Frames a token can head as a cue, or empty when it is not a cue here."""
+        if tok.i not in self._frames:
+            self._frames[tok.i] = self._cue_frames(tok)
+        return self._frames[tok.i]
+
+    def _cue_frames(self, tok: Token) -> frozenset[str]:
+        lex = self.lex
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in lex.frames:
+            return frozenset()
+        if lemma in lex.needs_phrase and not self.phrase_tokens(tok):
+            return frozenset()
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in tok.children):
+            return frozenset()   # "has not said whether", "never confirmed": nothing was said
+        if lemma == "call" and not any(c.dep_ in ("prt", "prep") and c.lower_ in lex.call_particles
+                                       for c in tok.children):
+            return frozenset()
+        return lex.frames[lemma]
+
+    def phrase_tokens(self, tok: Token) -> list[Token]:
+        """The required dependants of a multiword cue ("made it clear", "pointed out")."""
+        entry = self.lex.phrases.get(tok.lemma_.lower())
+        if not entry:
+            return []
+        found = []
+        for word in entry[0]:
+            hit = next((t for t in tok.subtree if t.lower_ == word and t.i != tok.i
+                        and abs(t.i - tok.i) <= 4), None)
+            if hit is None:
+                return []
+            found.append(hit)
+        return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Speakers
+
+
+def _subjects_of(tok: Token) -> list[Token]:
+    deps = SUBJECT_DEPS + ("nsubjpass",) if tok.lemma_.lower() in lexicon().passive_speakers else SUBJECT_DEPS
+    return [c for c in tok.children if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")]
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    out = [head]
+    for c in head.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(_conjuncts(c))
+    return out
+
+
+def speaker_heads(ctx: _Context, cue: Token) -> list[Token]:
+    """Subject heads of a cue (one per coordinated subject), inheriting through xcomp/conj/... ."""
+    tok = cue
+    para = ctx.para_of(cue.idx)
+    quoted = _quoted_speaker(cue)
+    if quoted is not None:
+        return [quoted]
+    for _ in range(4):
+        subj = [s for s in _subjects_of(tok) if ctx.para_of(s.idx) == para]
+        if subj and subj[0].lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+            subj = [tok.head]   # "Hamas, which said ...": the antecedent speaks
+        if subj:
+            return [t for s in subj for t in _conjuncts(s) if not ctx.in_quote(t)]
+        # "the statement saying ...": the noun's poss, or the subject of the verb issuing it
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            poss = [c for c in tok.head.children if c.dep_ == "poss"]
+            if poss:
+                return poss
+        if tok.dep_ not in INHERIT_DEPS or tok.head.i == tok.i:
+            break
+        if tok.dep_ == "ccomp" and tok.i != cue.i:
+            break
+        if tok.dep_ == "ccomp" and not (cue.tag_ == "VBG"):
+            break
+        if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and ctx.cue_frames(tok.head.head):
+            # "X said the deal was close and added that ...": a misattached speech verb
+            tok = tok.head.head
+            continue
+        tok = tok.head
+    return _window_subjects(ctx, cue)
+
+
+def _quoting_verb(cue: Token) -> Token | None:
+    """The verb of "Reuters quoted X as saying ...", seen from "saying"."""
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head.lemma_.lower() in lexicon().passive_speakers:
+        return cue.head.head
+    return None
+
+
+def _quoted_speaker(cue: Token) -> Token | None:
+    verb = _quoting_verb(cue)
+    if verb is None:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+
+
+def _window_subjects(ctx: _Context, cue: Token) -> list[Token]:
+    """Fallback for a broken parse: the noun phrase(s) right before the cue in its clause."""
+    ua, _ = ctx.unit_of(cue.i)
+    window: list[Token] = []
+    i = cue.i - 1
+    while i >= ua:
+        t = ctx.toks[i]
+        if t.text in (",", ";", ":", "(", ")") or t.is_quote or t.pos_ in ("VERB", "SCONJ", "ADP"):
+            break
+        window.append(t)
+        i -= 1
+    window.reverse()
+    idx = {t.i for t in window}
+    heads = [t for t in window if t.pos_ in ("NOUN", "PROPN", "PRON")
+             and t.dep_ not in ("compound", "poss", "amod", "nmod", "det")
+             and (t.head.i not in idx or t.dep_ == "conj")]
+    return heads
+
+
+def _np_right(tok: Token) -> int:
+    """Last token of a phrase without its clauses, appositions and parentheticals."""
+    right = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "conj", "cc", "parataxis"):
+            break
+        right = max(right, _np_right(c))
+    return right
+
+
+def _named_appos(head: Token) -> Token | None:
+    """The name right after a title ("President Masoud Pezeshkian" parsed as title + apposition)."""
+    for c in head.rights:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and all(not t.is_punct for t in head.doc[head.i + 1:c.i]):
+            return c
+    return None
+
+
+def speaker_span(ctx: _Context, head: Token) -> tuple[int, int]:
+    """Character span of the full speaker mention: "senior Hamas official Osama Hamdan",
+    "a spokesperson for Hamas", "the Palestinian side" (no conjuncts, appositions, clauses)."""
+    lex = ctx.lex
+    keep_left = [c for c in head.lefts if c.dep_ not in ("cc", "preconj", "punct", "conj", "appos", "advmod")]
+    left = min([t.i for c in keep_left for t in c.subtree] + [head.i])
+    right = head.i
+    named = _named_appos(head)
+    if named is not None:
+        right = named.i
+    if head.lower_ in lex.speaker_nouns or head.lemma_.lower() in lex.speaker_nouns:
+        for c in head.rights:
+            if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "with", "at", "in", "to", "close"):
+                right = max(right, _np_right(c))
+            elif c.dep_ in ("amod", "compound", "nummod") and c.i == right + 1:
+                right = max(right, _np_right(c))
+            else:
+                break
+    # keep the mention inside one paragraph
+    p = ctx.para_of(head.idx)
+    while left < head.i and ctx.para_of(ctx.toks[left].idx) != p:
+        left += 1
+    while right > head.i and ctx.para_of(ctx.toks[right].idx) != p:
+        right -= 1
+    while right > head.i and (ctx.toks[right].is_punct or ctx.toks[right].is_space):
+        right -= 1
+    while left < head.i and (ctx.toks[left].is_punct or ctx.toks[left].is_space or ctx.in_quote(ctx.toks[left])):
+        left += 1
+    return ctx.toks[left].idx, ctx.toks[right].idx + len(ctx.toks[right].text)
+
+
+def _actor_for(ctx: _Context, head: Token) -> str | None:
+    """Actor of a speaker head: the actor layer first, then the actor it is a spokesman for
+    or qualified by ("a spokesperson for Hamas", "Israeli officials")."""
+    named = _named_appos(head)
+    for t in ((named, head) if named is not None else (head,)):
+        ref = ctx.actors.ref_for_token(t)
+        if ref is not None and ref.actor_id:
+            return ref.actor_id
+    if head.pos_ == "PRON":
+        return None
+    related = [t for c in head.rights if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "with", "at", "in")
+               for t in c.children if t.dep_ == "pobj"]
+    related += [c for c in head.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    for t in related:
+        ref = ctx.actors.ref_for_token(t)
+        if ref is not None and ref.actor_id:
+            return ref.actor_id
+    m = ctx.actors.mention_at(head.idx, head.idx + len(head.text))
+    return m.actor_id if m is not None else None
+
+
+def _is_valid_speaker(ctx: _Context, head: Token, actor_id: str | None) -> bool:
+    if head.pos_ == "PRON":
+        return head.lower_ not in ("this", "that", "which", "what", "there", "who", "these", "those")
+    if actor_id and (head.pos_ == "PROPN" or head.ent_type_):
+        return True
+    # a common noun speaks only when it names people or a body ("officials", "the ministry"),
+    # not when an actor merely qualifies it ("their pressure pushed ...")
+    word = head.lower_
+    return (word in ctx.lex.speaker_nouns or head.lemma_.lower() in ctx.lex.speaker_nouns
+            or head.lemma_.lower() in ctx.lex.nouns or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Outlets
+
+
+def _np_text(ctx: _Context, tok: Token) -> str:
+    toks = [t for t in tok.subtree if t.dep_ not in ("prep", "relcl", "acl", "appos", "punct", "case")
+            and (t.head == tok or t == tok or t.head.head == tok) and t.i <= tok.i]
+    toks = [t for t in toks if not (t.dep_ == "det" and t.i == min(x.i for x in toks))]
+    if not toks:
+        return tok.text
+    a, b = min(t.i for t in toks), tok.i
+    return ctx.doc[a:b + 1].text
+
+
+def _np_full(ctx: _Context, tok: Token) -> str:
+    left = min(t.i for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct"))
+    return ctx.doc[left:tok.i + 1].text
+
+
+def _outlet_name(ctx: _Context, tok: Token, known_only: bool) -> str | None:
+    lex = ctx.lex
+    if tok.lower_ in lex.audiences or tok.lemma_.lower() in lex.audiences:
+        return None
+    name = _np_text(ctx, tok)
+    m = ctx.actors.mention_at(tok.idx, tok.idx + len(tok.text))
+    actor = ctx.actors.actors.get(m.actor_id) if m is not None else None
+    if actor is not None and getattr(actor, "is_outlet", False):
+        return name
+    low = name.lower()
+    if low in lex.outlet_names or low.removeprefix("the ") in lex.outlet_names:
+        return name
+    if tok.pos_ == "PROPN" and tok.lower_ in lex.outlet_final_words or tok.lemma_.lower() in lex.outlet_common:
+        return name
+    if not known_only and tok.pos_ in ("PROPN", "NOUN") and (tok.pos_ == "PROPN" or tok.ent_type_):
+        return name
+    return None
+
+
+def find_outlet(ctx: _Context, cue: Token) -> str | None:
+    """The medium the words were said to: "told Reuters", "in an interview with Al Jazeera"."""
+    lex = ctx.lex
+    verb = _quoting_verb(cue)
+    if verb is not None and _quoted_speaker(cue) is not None:
+        # the medium is the subject of "quoted": "Iranian state media quoted Araghchi as saying"
+        for c in verb.children:
+            if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN"):
+                return _np_full(ctx, c)
+    interview = False
+    for c in cue.children:
+        if c.dep_ == "prep" and c.lower_ in lex.outlet_preps:
+            for pobj in (t for t in c.children if t.dep_ == "pobj"):
+                if pobj.lemma_.lower() in lex.outlet_nouns:
+                    interview = True
+                    # "in an interview with Al Jazeera", "in a CNN interview", "in an op-ed for X"
+                    for p2 in pobj.children:
+                        if p2.dep_ == "prep" and p2.lower_ in ("with", "to", "on", "for", "in"):
+                            for o in p2.children:
+                                if o.dep_ == "pobj" and (name := _outlet_name(ctx, o, known_only=False)):
+                                    return name
+                        if p2.dep_ in ("compound", "poss") and (name := _outlet_name(ctx, p2, known_only=False)):
+                            return name
+                elif (name := _outlet_name(ctx, pobj, known_only=True)):
+                    return name  # "said on CNN", "wrote in the Guardian", "speaking to the BBC"
+    for c in cue.children:
+        if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ in ("PROPN", "NOUN"):
+            name = _outlet_name(ctx, c, known_only=not interview)
+            if name:
+                return name
+    # "..., speaking to Reuters" hangs off the cue as a participle
+    for c in cue.children:
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_ in ("speak", "talk"):
+            out = find_outlet(ctx, c)
+            if out:
+                return out
+    return None
+
+
+def cue_span(ctx: _Context, cue: Token) -> Span:
+    """The cue verb, widened to its phrase ("made it clear", "said in a statement")."""
+    lo = hi = cue.i
+    for t in ctx.phrase_tokens(cue):
+        lo, hi = min(lo, t.i), max(hi, t.i)
+    for c in cue.rights:
+        if c.dep_ == "prep" and c.lower_ == "in" and c.i <= hi + 3:
+            pobj = next((t for t in c.children if t.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in ctx.lex.medium_nouns and not any(
+                    t.dep_ == "prep" for t in pobj.children):
+                hi = max(hi, pobj.i)
+    span = ctx.doc[lo:hi + 1]
+    return Span(span.text, span.start_char, span.end_char)
+
+
+# ---------------------------------------------------------------------------------------------
+# Direct quotes
+
+
+def _attribution_in(ctx: _Context, toks: list[Token], seg: Segment, before: bool) -> Token | None:
+    """A cue in an attribution stretch whose own content (if any) is the quotation itself."""
+    cues = [t for t in toks if ctx.cue_frames(t) and "direct" in ctx.cue_frames(t) and not ctx.in_quote(t)]
+    if before:
+        cues.reverse()
+    for cue in cues[:2]:
+        own = [c for c in cue.children if c.dep_ == "ccomp" and not ctx.in_quote(c)
+               and not (seg.open <= c.idx <= seg.close)]
+        if own:
+            # the verb reports a clause of its own: it is an indirect quote, not this one's cue
+            continue
+        if speaker_heads(ctx, cue):
+            return cue
+    return None
+
+
+def _own_attribution(ctx: _Context, seg: Segment, prev_close: int) -> Token | None:
+    doc, text = ctx.doc, ctx.text
+    ps, pe = ctx.paras[seg.para]
+    nxt = next((s.open for s in ctx.segments if s.open > seg.close and s.para == seg.para), pe)
+    # after: up to the end of the sentence unit holding the closing mark, or the next quotation
+    close_tok = doc.char_span(seg.close, min(seg.close + 1, len(text)), alignment_mode="expand") if seg.closed else None
+    if close_tok is not None and len(close_tok):
+        ua, ub = ctx.unit_of(close_tok[0].i)
+        end_char = min(nxt, doc[ub - 1].idx + len(doc[ub - 1].text) if ub > ua else pe)
+        # a closing mark ending its own sentence ("... time.”) may be split off by the parser
+        if end_char <= seg.close + 1 and ub < len(doc):
+            nb = ctx.unit_of(ub)[1]
+            end_char = min(nxt, doc[nb - 1].idx + len(doc[nb - 1].text))
+        after = ctx.tokens_between(seg.close + 1, end_char)
+        after = [t for t in after if ctx.para_of(t.idx) == seg.para][:14]
+        cue = _attribution_in(ctx, after, seg, before=False)
+        if cue is not None:
+            return cue
+    # before: from the start of the opening mark's sentence unit (or the previous quotation)
+    open_tok = doc.char_span(seg.open, seg.open + 1, alignment_mode="expand")
+    if open_tok is not None and len(open_tok):
+        ua, _ = ctx.unit_of(open_tok[0].i)
+        start_char = max(doc[ua].idx, prev_close + 1, ps)
+        before = ctx.tokens_between(start_char, seg.open)
+        if before:
+            cue = _attribution_in(ctx, before, seg, before=True)
+            if cue is not None:
+                return cue
+        elif seg.open <= ps + 1 and seg.para > 0:
+            # "Hamdan told Reuters:" closing the previous paragraph
+            pps, ppe = ctx.paras[seg.para - 1]
+            if text[pps:ppe].rstrip().endswith(":"):
+                toks = ctx.tokens_between(pps, ppe)
+                if not any(ctx.in_quote(t) for t in toks[-3:]):
+                    cue = _attribution_in(ctx, toks, seg, before=True)
+                    if cue is not None:
+                        return cue
+    return None
+
+
+def _next_sentence_attribution(ctx: _Context, seg: Segment) -> Token | None:
+    """'"...". That was how X put it.': a short next sentence with a content-less cue."""
+    pe = ctx.paras[seg.para][1]
+    toks = ctx.tokens_between(seg.close + 1, pe)
+    toks = [t for t in toks if not t.is_space]
+    if not toks or any(ctx.in_quote(t) or t.is_quote for t in toks):
+        return None
+    ua, ub = ctx.unit_of(toks[0].i)
+    if toks[0].is_punct and ub - ua <= 2 and ub < len(ctx.doc):
+        ua, ub = ctx.unit_of(ub)
+    unit = [t for t in ctx.doc[ua:ub] if ctx.para_of(t.idx) == seg.para]
+    if not unit or len(unit) > 16:
+        return None
+    for t in unit:
+        frames = ctx.cue_frames(t)
+        if frames and "direct" in frames and not any(c.dep_ == "ccomp" for c in t.children):
+            if speaker_heads(ctx, t):
+                return t
+    return None
+
+
+def direct_candidates(ctx: _Context) -> tuple[list[Candidate], set[int]]:
+    """Direct quotes, grouped per paragraph; also the cue tokens used as their attribution."""
+    out: list[Candidate] = []
+    used: set[int] = set()
+    by_para: dict[int, list[Segment]] = {}
+    for seg in ctx.segments:
+        if seg.standalone:
+            by_para.setdefault(seg.para, []).append(seg)
+    for para, segs in sorted(by_para.items()):
+        groups: list[tuple[Token | None, list[Segment]]] = []
+        prev_close = -1
+        for seg in segs:
+            cue = _own_attribution(ctx, seg, prev_close)
+            words = len(ctx.text[seg.start:seg.end].split())
+            ps, _ = ctx.paras[seg.para]
+            sentence_start = seg.open <= ps or ctx.text[ps:seg.open].rstrip()[-1:] in ".!?" + DOUBLE_CLOSE + STRAIGHT_DOUBLE
+            if cue is None and words < 4 and not sentence_start:
+                prev_close = seg.close
+                continue  # a short quoted phrase after a comma is a fragment, not a quotation
+            if groups and (cue is None or groups[-1][0] is not None and groups[-1][0].i == cue.i):
+                groups[-1][1].append(seg)
+            elif groups and groups[-1][0] is None and cue is not None:
+                groups[-1] = (cue, groups[-1][1] + [seg])   # "“A.” “B,” he said."
+            else:
+                groups.append((cue, [seg]))
+            prev_close = seg.close
+        for cue, group in groups:
+            first, last = group[0], group[-1]
+            cand = Candidate("direct", first.start, last.end, cue, None, para=para,
+                             parts=[(s.start, s.end) for s in group])
+            if cue is None:
+                cue = _next_sentence_attribution(ctx, last)
+            if cue is not None:
+                used.add(cue.i)
+                cand.cue = cue
+                cand.cue_span = cue_span(ctx, cue)
+                cand.speaker_heads = speaker_heads(ctx, cue)
+                cand.outlet = find_outlet(ctx, cue)
+            else:
+                cand.inherit = True
+                cand.prev_para_speaker = ctx.text[ctx.paras[para][0]:first.open].strip() == ""
+            out.append(cand)
+    return out, used
+
+
+# ---------------------------------------------------------------------------------------------
+# Indirect and mixed quotes
+
+
+def _trim(ctx: _Context, toks: list[Token], para: int) -> tuple[int, int] | None:
+    """Token range of content: one paragraph, no leading 'that' or punctuation, balanced marks."""
+    toks = sorted((t for t in toks if ctx.para_of(t.idx) == para and not t.is_space), key=lambda t: t.i)
+    while toks and (toks[0].is_punct and not toks[0].is_quote or toks[0].dep_ in ("mark", "cc")
+                    and toks[0].lower_ in ("that", "and", "but", "whether", "if") or toks[0].is_quote
+                    and ctx.segment_at(toks[0].idx) is None):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct and not toks[-1].is_quote or toks[-1].dep_ == "cc"):
+        toks.pop()
+    if toks and toks[-1].is_quote and sum(t.is_quote for t in toks) % 2:
+        seg = ctx.segment_at(toks[-1].idx)
+        if seg is None or seg.open < toks[0].idx:
+            toks.pop()
+    while toks and toks[-1].is_punct and not toks[-1].is_quote:
+        toks.pop()
+    if not toks:
+        return None
+    return toks[0].i, toks[-1].i
+
+
+def _content_tokens(head: Token, exclude: set[int]) -> list[Token]:
+    """Subtree of a content head, without dependants that carry their own attributed quote
+    ("..., while Hamas has insisted that ...")."""
+    out = []
+    skip: set[int] = set()
+    for c in head.children:
+        if c.dep_ in ("advcl", "conj", "parataxis") and any(t.i in exclude for t in c.subtree):
+            skip.update(t.i for t in c.subtree)
+            # drop the conjunction/comma introducing the skipped branch
+            for s in head.children:
+                if s.dep_ in ("cc", "punct") and s.i < c.i and s.i > max((x.i for x in head.children
+                                                                          if x.i < c.i and x.dep_ not in ("cc", "punct")), default=head.i):
+                    skip.add(s.i)
+    for t in head.subtree:
+        if t.i not in skip:
+            out.append(t)
+    return out
+
+
+def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set[int]) -> tuple[int, int, str] | None:
+    """Token range and frame of what a cue reports."""
+    para = ctx.para_of(cue.idx)
+    lemma = cue.lemma_.lower()
+    kids = list(cue.children)
+    obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and not ctx.in_quote(c)), None)
+    order = ("obj_prep", "obj_xcomp", "ccomp", "xcomp")
+    for frame in order:
+        if frame not in frames:
+            continue
+        if frame == "obj_prep" and obj is not None:
+            prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ctx.lex.preps.get(lemma, ())
+                         and c.i > obj.i), None)
+            if prep is not None and any(t.dep_ in ("pobj", "pcomp") for t in prep.children):
+                toks = list(obj.subtree) + list(prep.subtree)
+                toks += [t for t in ctx.doc[obj.i:prep.i]]
+                rng = _trim(ctx, toks, para)
+                if rng:
+                    return rng[0], rng[1], frame
+        if frame == "obj_xcomp":
+            xc = next((c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i
+                       and any(t.lower_ == "to" for t in c.lefts)), None)
+            target = obj or next((t for c in kids if c.dep_ == "prep" and c.lower_ in ctx.lex.call_particles
+                                  for t in c.children if t.dep_ == "pobj"), None)
+            if xc is not None and target is not None:
+                rng = _trim(ctx, list(target.subtree) + list(ctx.doc[target.i:xc.i]) + list(xc.subtree), para)
+                if rng:
+                    return rng[0], rng[1], frame
+        if frame == "ccomp":
+            heads = []
+            # "made it clear that ...": the clause hangs from "clear"
+            for t in ctx.phrase_tokens(cue):
+                heads += [c for c in t.children if c.dep_ in ("ccomp", "advcl", "csubj")
+                          and any(m.lower_ == "that" for m in c.children) and ctx.para_of(c.idx) == para]
+            phrase = {t.i for t in ctx.phrase_tokens(cue)}
+            heads += [c for c in kids if c.dep_ == "ccomp" and ctx.para_of(c.idx) == para and c.i not in phrase]
+            if not heads and lemma not in ("tell",):
+                # a "that"-clause misparsed as an adverbial clause
+                heads = [c for c in kids if c.dep_ == "advcl" and c.i > cue.i
+                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            for h in heads:
+                toks = _content_tokens(h, nested_cues)
+                rng = _trim(ctx, toks, para)
+                if rng and not (rng[0] <= cue.i <= rng[1]):
+                    return rng[0], rng[1], frame
+        if frame == "ccomp" and cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i \
+                and cue.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "ccomp" for c in kids):
+            # "Talks ended without a breakthrough, officials said": the cue hangs from the clause
+            left = min(t.i for t in cue.subtree)
+            toks = [t for t in cue.head.subtree if t.i < left]
+            rng = _trim(ctx, toks, para)
+            if rng and ctx.doc[rng[0]:rng[1] + 1].text.count(" ") >= 2:
+                return rng[0], rng[1], frame
+        if frame == "xcomp":
+            xc = next((c for c in kids if c.dep_ == "xcomp" and c.i > cue.i and c.pos_ in ("VERB", "AUX")
+                       and any(t.lower_ == "to" for t in c.lefts)), None)
+            if xc is not None:
+                rng = _trim(ctx, list(xc.subtree), para)
+                if rng:
+                    return rng[0], rng[1], frame
+    return None
+
+
+def _span_chars(ctx: _Context, a: int, b: int) -> tuple[int, int]:
+    """Character span of tokens a..b, closing a quoted fragment the content leaves open
+    ('... was "unacceptable."' ends after the closing mark, not before the full stop)."""
+    doc = ctx.doc
+    start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
+    seg = ctx.segment_at(end - 1) or ctx.segment_at(end)
+    if seg is not None and start <= seg.open < end <= seg.close and seg.close - end <= 2 and seg.closed:
+        end = seg.close + 1
+    return start, end
+
+
+def _depth(tok: Token) -> int:
+    n = 0
+    while tok.head.i != tok.i and n < 100:
+        tok, n = tok.head, n + 1
+    return n
+
+
+def indirect_candidates(ctx: _Context, used: set[int], direct: list[Candidate]) -> list[Candidate]:
+    doc = ctx.doc
+    direct_spans = [(s.start, s.end) for s in ctx.segments if s.standalone]
+    taken: list[tuple[int, int]] = []     # content of accepted indirect quotes (char spans)
+    cues = [t for t in ctx.toks if t.i not in used and not ctx.in_quote(t) and ctx.cue_frames(t)]
+    # cues heading a quote of their own inside another's clause: "..., while Hamas has insisted
+    # that ...", "... and added that ..."
+    cue_ids = {t.i for t in cues if _subjects_of(t) or t.dep_ == "conj"
+               and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children)}
+    out: list[Candidate] = []
+    for cue in sorted(cues, key=_depth):
+        if any(a <= cue.idx < b for a, b in taken):
+            continue
+        frames = ctx.cue_frames(cue)
+        found = _content(ctx, cue, frames, cue_ids - {cue.i})
+        if found is None:
+            continue
+        a, b, frame = found
+        start, end = _span_chars(ctx, a, b)
+        # mostly a direct quotation: that quotation's cue, already handled
+        inside = sum(max(0, min(end, e) - max(start, s)) for s, e in direct_spans)
+        if inside > 0.5 * (end - start):
+            continue
+        heads = speaker_heads(ctx, cue)
+        heads = [h for h in heads if not (start <= h.idx < end)]
+        if not heads:
+            continue
+        has_fragment = any(start <= s.open < end for s in ctx.segments if not s.standalone or
+                           (start <= s.open and s.close <= end))
+        cand = Candidate("mixed" if has_fragment else "indirect", start, end, cue, cue_span(ctx, cue),
+                         heads, para=ctx.para_of(cue.idx))
+        cand.outlet = find_outlet(ctx, cue)
+        out.append(cand)
+        taken.append((start, end))
+    out += according_candidates(ctx, taken)
+    out += noun_candidates(ctx, taken)
+    return out
+
+
+def according_candidates(ctx: _Context, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """'According to X, ...': the clause the phrase modifies, said by X."""
+    out = []
+    for tok in ctx.toks:
+        if tok.lower_ not in ctx.lex.according or ctx.in_quote(tok):
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None and tok.i + 1 < len(ctx.doc) and ctx.toks[tok.i + 1].lower_ == "to":
+            to = ctx.toks[tok.i + 1]
+        if to is None:
+            continue
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        # the clause: climb from the phrase to the nearest verb
+        head = tok.head
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            continue
+        phrase = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i}
+        para = ctx.para_of(tok.idx)
+        toks = [t for t in head.subtree if t.i not in phrase]
+        lo, hi = min(phrase), max(phrase)
+        # keep the side of the clause away from the phrase, so the span never holds it
+        before = [t for t in toks if t.i < lo]
+        after = [t for t in toks if t.i > hi]
+        side = after if len(after) >= len(before) else before
+        rng = _trim(ctx, side, para)
+        if rng is None:
+            continue
+        start, end = ctx.toks[rng[0]].idx, ctx.toks[rng[1]].idx + len(ctx.toks[rng[1]].text)
+        if any(s < end and start < e for s, e in taken) or ctx.segment_at(start) and ctx.segment_at(start).standalone:
+            continue
+        src = pobj
+        # "according to a statement by Hamas", "according to sources close to the talks"
+        by = next((t for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                   for t in c.children if t.dep_ == "pobj"), None)
+        if pobj.lemma_.lower() in ctx.lex.nouns and by is not None:
+            src = by
+        span = ctx.doc[tok.i:to.i + 1]
+        has_fragment = any(start <= s.open < end for s in ctx.segments)
+        cand = Candidate("mixed" if has_fragment else "indirect", start, end, None,
+                         Span(span.text, span.start_char, span.end_char), [src], para=para)
+        out.append(cand)
+        taken.append((start, end))
+    return out
+
+
+def noun_candidates(ctx: _Context, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """"Hamas's statement that ...", "a warning by Israel that ...": cue nouns with a that-clause."""
+    out = []
+    for tok in ctx.toks:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ctx.lex.nouns or ctx.in_quote(tok):
+            continue
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos", "relcl") and c.i > tok.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            continue
+        para = ctx.para_of(tok.idx)
+        rng = _trim(ctx, list(clause.subtree), para)
+        if rng is None:
+            continue
+        start, end = ctx.toks[rng[0]].idx, ctx.toks[rng[1]].idx + len(ctx.toks[rng[1]].text)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        speaker = [c for c in tok.children if c.dep_ == "poss"]
+        speaker += [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                    for t in c.children if t.dep_ == "pobj"]
+        speaker += [c for c in tok.children if c.dep_ in ("compound", "amod") and c.ent_type_]
+        if not speaker and tok.dep_ in ("dobj", "pobj"):
+            verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+            speaker = _subjects_of(verb)
+        cspan = Span(tok.text, tok.idx, tok.idx + len(tok.text))
+        verb = tok.head.head if tok.dep_ == "pobj" else None
+        if verb is not None and tok.head.lower_ == "in" and ctx.cue_frames(verb):
+            # "the Kremlin said in a statement that ...": the verb phrase is the cue
+            cspan, speaker = cue_span(ctx, verb), speaker_heads(ctx, verb)
+        else:
+            verb = None
+        if not speaker:
+            continue
+        has_fragment = any(start <= s.open < end for s in ctx.segments)
+        cand = Candidate("mixed" if has_fragment else "indirect", start, end, None, cspan, speaker, para=para)
+        if verb is not None:
+            cand.outlet = find_outlet(ctx, verb)
+        out.append(cand)
+        taken.append((start, end))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Speaker resolution in text order, and the records
+
+
+@dataclass
+class _Said:
+    ref: ActorRef | None
+    kind: str | None
+    para: int
+    end: int
+
+
+def _kind(actors, actor_id: str | None) -> str | None:
+    actor = actors.actors.get(actor_id) if actor_id else None
+    return actor.kind if actor is not None else None
+
+
+def _resolve(ctx: _Context, cand: Candidate, history: list[_Said]) -> list[ActorRef | None]:
+    if cand.speaker_ref is not None:
+        return [cand.speaker_ref]
+    if cand.inherit:
+        before = [h for h in history if h.end <= cand.start and h.ref is not None]
+        same = [h for h in before if h.para == cand.para]
+        if same:
+            return [same[-1].ref]
+        prev = [h for h in before if h.para == cand.para - 1]
+        if prev and cand.prev_para_speaker:
+            cand.continued = True
+            return [prev[-1].ref]
+        return [None]
+    refs: list[ActorRef | None] = []
+    for head in cand.speaker_heads:
+        start, end = speaker_span(ctx, head)
+        if end <= start:
+            continue
+        actor_id = _actor_for(ctx, head)
+        text = ctx.text[start:end]
+        if actor_id is None and head.pos_ == "PRON":
+            word = head.lower_
+            wanted = ("person",) if word in PERSON_PRONOUNS else (
+                ("state", "organisation", "group") if word in THING_PRONOUNS else None)
+            for h in reversed(history):
+                if h.ref is not None and h.ref.actor_id and h.end <= head.idx and (wanted is None or h.kind in wanted
+                                                                                     or h.kind is None and word in PERSON_PRONOUNS):
+                    actor_id = h.ref.actor_id
+                    break
+        if not _is_valid_speaker(ctx, head, actor_id):
+            continue
+        if actor_id is None and head.text.isupper() and len(head.text) > 3:
+            continue   # a dateline ("JEDDAH, May 12 -"), not a speaker
+        shared = _coordinated_qualifiers(ctx, head)
+        if len(shared) > 1:
+            # "Egyptian and US officials said": officials of each, one quote per actor
+            refs.extend(ActorRef(aid, text, start, end) for aid in shared)
+        else:
+            refs.append(ActorRef(actor_id, text, start, end))
+    return refs
+
+
+def _coordinated_qualifiers(ctx: _Context, head: Token) -> list[str]:
+    """Distinct actors of coordinated modifiers of a speaker noun ("Egyptian and Qatari mediators")."""
+    if head.pos_ != "NOUN" or not (head.lower_ in ctx.lex.speaker_nouns or head.lemma_.lower() in ctx.lex.speaker_nouns):
+        return []
+    for mod in head.lefts:
+        if mod.dep_ in ("amod", "nmod", "compound") and any(c.dep_ == "conj" for c in mod.children):
+            out: list[str] = []
+            for t in _conjuncts_any(mod):
+                ref = ctx.actors.ref_for_token(t)
+                if ref is not None and ref.actor_id and ref.actor_id not in out:
+                    out.append(ref.actor_id)
+            return out
+    return []
+
+
+def _conjuncts_any(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_conjuncts_any(c))
+    return out
+
+
+def _affiliation(actors, actor_id: str | None) -> str | None:
+    actor = actors.actors.get(actor_id) if actor_id else None
+    if actor is None:
+        return None
+    if actor.affiliation:
+        return actor.affiliation
+    # a state or an organisation speaks for itself
+    return actor.actor_id if actor.kind in ("state", "organisation", "group") else None
+
+
+def extract_quotes(doc: Doc, actors) -> Iterator[Quote]:
+    """Direct, indirect and mixed quotes of a parsed article, in text order."""
+    if not doc.text.strip():
+        return
+    ctx = _Context(doc, actors)
+    direct, used = direct_candidates(ctx)
+    candidates = direct + indirect_candidates(ctx, used, direct)
+    candidates.sort(key=lambda c: (min(c.start, c.cue_span.start if c.cue_span else c.start), c.start))
+    history: list[_Said] = []
+    seen: set[str] = set()
+    article_id = getattr(actors, "article_id", "") or ""
+    for cand in candidates:
+        if not (0 <= cand.start < cand.end <= len(ctx.text)):
+            continue
+        refs = _resolve(ctx, cand, history)
+        if not refs:
+            if cand.type != "direct":
+                continue
+            refs = [None]
+        for ref in refs:
+            qid = record_id(article_id, cand.type, cand.start, cand.end)
+            if qid in seen:   # two speakers of one content (coordinated subjects)
+                qid = record_id(article_id, cand.type, cand.start, cand.end, ref.start if ref else "")
+            seen.add(qid)
+            actor_id = ref.actor_id if ref else None
+            history.append(_Said(ref, _kind(actors, actor_id), cand.para, cand.end))
+            yield Quote(
+                quote_id=qid, article_id=article_id, type=cand.type, start=cand.start, end=cand.end,
+                text=ctx.text[cand.start:cand.end], speaker=ref, cue=cand.cue_span,
+                outlet=cand.outlet, speaker_affiliation=_affiliation(actors, actor_id),
+                continued=cand.continued,
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# spaCy component
+
+if not Doc.has_extension("quotes"):
+    Doc.set_extension("quotes", default=None)
+
+
+class QuoteExtractor:
+    """Stores ``extract_quotes`` results on ``doc._.quotes`` (actors from ``doc._.actors`` when
+    another component set them, else from the actor layer)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        from accord.extract.actors import extract_actors
+
+        actors = doc._.actors if Doc.has_extension("actors") and doc._.actors is not None else None
+        if actors is None:
+            actors = extract_actors(doc, "")
+        doc._.quotes = list(extract_quotes(doc, actors))
+        return doc
+
+
+@Language.factory("accord_quotes")
+def make_quote_extractor(nlp: Language, name: str) -> QuoteExtractor:
+    return QuoteExtractor(nlp, name)

@@ -105,7 +105,7 @@ def subject_of(verb: Token) -> Token | None:
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return subj[0]
-        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
             # advcl only when it is a participle/infinitive clause without its own subject
             if tok.dep_ == "advcl" and tok.tag_ not in ("VBG", "VB", "VBN"):
                 return None

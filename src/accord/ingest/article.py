@@ -57,17 +57,21 @@ def _clean(value: object) -> str | None:
 
 def make_article(text: str, source: str, where: str, on_error: Callable[[str], None], *,
                  id: object = None, url: object = None, title: object = None, outlet: object = None,
-                 published: object = None, language: object = None) -> Article | None:
+                 published: object = None, language: object = None, noted: bool = False) -> Article | None:
     """An Article from a reader's fields, or None (reported) when there is no text.
 
-    ``where`` names the input in messages (path, or path:line for a corpus line).
+    ``where`` names the input in messages (path, or path:line for a corpus line); ``noted`` says
+    the caller already reported a problem with it, so truncation adds no second line.
     """
     from accord.ingest import dates, language as language_mod
 
     if not isinstance(text, str) or not text.strip():
         on_error(f"{where}: no article text, skipped")
         return None
-    text = cap_text(text, where, on_error)
+    if not any(ch.isalpha() for ch in text[:10_000]):
+        on_error(f"{where}: no words in the text, skipped")
+        return None
+    text = cap_text(text, where, (lambda _: None) if noted else on_error)
     return Article(
         article_id=article_id(text),
         text=text,

@@ -70,7 +70,7 @@ def read_jsonl(stream: BinaryIO, source: str, on_error: Callable[[str], None]) -
     for number, line in _lines(stream):
         where = f"{source}:{number}"
         if line is None:
-            report(f"{where}: line longer than {MAX_LINE_BYTES:,} bytes, skipped")
+            report(f"{where}: line longer than {MAX_LINE_BYTES // 2**20} MB, skipped")
             continue
         if not line.strip():
             continue

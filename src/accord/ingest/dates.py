@@ -29,7 +29,8 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 # Where the date part of a dateline ends: an agency in parentheses or a dash before the story.
-_DATE_END = re.compile(r"\(|\s[-\u2013\u2014]{1,2}\s|[\u2013\u2014]|\s-{1,2}$|\.\s")
+# A full stop ends it after a number or a long word, not after "Aug." or "Sept.".
+_DATE_END = re.compile(r"\(|\s[-\u2013\u2014]{1,2}\s|[\u2013\u2014]|\s-{1,2}$|(?:(?<=\d)|(?<=[a-z]{4}))\.\s")
 
 
 def _valid(y: str, m: str, d: str) -> str | None:

@@ -1,0 +1,141 @@
+"""Contradictions: pairs of records that cannot both be true, within an article or across a store.
+
+- denial / never_confirmed: A claimed something of B; B denies it, calls it false or never
+  confirmed it (a denial Claim whose claimant is B).
+- disputed_fact: two sources make opposite claims about the same act of the same actor.
+- opposite_stance: a third party reports B's stance on an issue; B's own stance is the opposite.
+
+Records may be dataclasses (records.py) or the dicts the store returns; the function is the
+same for one article and for a whole store.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from accord.records import Contradiction, record_id
+
+PRO = ("demands", "insists", "accepts", "proposes")
+
+
+def _get(rec: Any, name: str, default=None):
+    if isinstance(rec, dict):
+        return rec.get(name, default)
+    return getattr(rec, name, default)
+
+
+def _actor(ref: Any) -> str | None:
+    if ref is None:
+        return None
+    return _get(ref, "actor_id")
+
+
+def _text(rec: Any) -> str:
+    content = _get(rec, "content")
+    if content is not None and _get(rec, "kind", "assertion") == "assertion":
+        return _get(content, "text", "") or ""
+    return _get(rec, "text", "") or (_get(content, "text", "") if content is not None else "")
+
+
+def _make(kind: str, a: Any, b: Any, actors: tuple[str, ...], explanation: str,
+          a_text: str = "", b_text: str = "") -> Contradiction:
+    a_art, b_art = _get(a, "article_id"), _get(b, "article_id")
+    return Contradiction(
+        record_id("contradiction", kind, a_art, _get(a, "start"), b_art, _get(b, "start")),
+        kind, a_art, _get(a, "start"), _get(a, "end"), b_art, _get(b, "start"), _get(b, "end"),
+        actors=actors, a_text=a_text, b_text=b_text, explanation=explanation,
+        article_id=a_art, start=_get(a, "start"), end=_get(a, "end"))
+
+
+def _same_act(a: Any, b: Any) -> bool:
+    pa, pb = _get(a, "predicate"), _get(b, "predicate")
+    return pa is None or pb is None or pa == pb
+
+
+def _denials(claims: list, texts: dict) -> Iterable[Contradiction]:
+    assertions = [c for c in claims if _get(c, "kind", "assertion") == "assertion" and _get(c, "polarity", 1) > 0]
+    by_subject = defaultdict(list)
+    for c in assertions:
+        by_subject[_actor(_get(c, "subject"))].append(c)
+    for d in claims:
+        kind = _get(d, "kind", "assertion")
+        if kind not in ("denial", "never_confirmed"):
+            continue
+        denier = _actor(_get(d, "claimant"))
+        target = _get(d, "target")
+        same_article, other = [], []
+        for a in by_subject.get(denier, ()):
+            claimant = _actor(_get(a, "claimant"))
+            if claimant in (None, denier) or (target and claimant != target):
+                continue
+            if _get(a, "article_id") == _get(d, "article_id"):
+                if _get(a, "start") < _get(d, "start") and _same_act(a, d):
+                    same_article.append(a)
+            # across articles a denial must name what or whom it denies
+            elif (target or _get(d, "predicate")) and _get(d, "predicate") in (None, _get(a, "predicate")):
+                other.append(a)
+        if same_article:
+            # "these false statements": every claim the latest claimant made about the denier
+            last = max(same_article, key=lambda a: _get(a, "start"))
+            chosen = [a for a in same_article if _actor(_get(a, "claimant")) == _actor(_get(last, "claimant"))]
+        else:
+            chosen = other
+        for a in chosen:
+            claimant = _actor(_get(a, "claimant"))
+            word = "never confirmed" if kind == "never_confirmed" else "denies"
+            yield _make(kind, a, d, (claimant, denier),
+                        f"{claimant} says {denier} {_get(a, 'predicate') or 'did so'}; {denier} {word} it",
+                        texts.get(id(a), ""), texts.get(id(d), ""))
+
+
+def _disputed(claims: list, texts: dict) -> Iterable[Contradiction]:
+    groups = defaultdict(list)
+    for c in claims:
+        if _get(c, "kind", "assertion") == "assertion" and _get(c, "predicate"):
+            groups[(_actor(_get(c, "subject")), _get(c, "predicate"))].append(c)
+    for (subject, predicate), items in groups.items():
+        pos = [c for c in items if _get(c, "polarity", 1) > 0]
+        neg = [c for c in items if _get(c, "polarity", 1) < 0]
+        for a in pos:
+            for b in neg:
+                ca, cb = _actor(_get(a, "claimant")), _actor(_get(b, "claimant"))
+                if ca == cb:
+                    continue
+                yield _make("disputed_fact", a, b, (ca, cb, subject),
+                            f"{ca} says {subject} did '{predicate}', {cb} says it did not",
+                            texts.get(id(a), ""), texts.get(id(b), ""))
+
+
+def _direction(p: Any) -> int:
+    stance, value = _get(p, "stance"), _get(p, "value")
+    if value is not None:
+        return 1 if value >= 60 else -1 if value <= 40 else 0
+    return 1 if stance in PRO else -1 if stance == "rejects" else 0
+
+
+def _opposite(positions: list, texts: dict) -> Iterable[Contradiction]:
+    groups = defaultdict(list)
+    for p in positions:
+        groups[(_get(p, "actor_id"), _get(p, "issue_id"))].append(p)
+    for (actor, issue), items in groups.items():
+        own = [p for p in items if not _get(p, "reported_by")]
+        reported = [p for p in items if _get(p, "reported_by") and _get(p, "reported_by") != actor]
+        for r in reported:
+            for o in own:
+                dr, do = _direction(r), _direction(o)
+                if dr and do and dr != do:
+                    yield _make("opposite_stance", r, o, (_get(r, "reported_by"), actor),
+                                f"{_get(r, 'reported_by')} reports {actor} {_get(r, 'stance')} on {issue}; "
+                                f"{actor} itself {_get(o, 'stance')}",
+                                _get(r, "text", ""), _get(o, "text", ""))
+
+
+def find_contradictions(positions: Iterable = (), claims: Iterable = ()) -> list[Contradiction]:
+    """Contradictions among positions and claims of one article or of many (a whole store)."""
+    claims, positions = list(claims), list(positions)
+    texts = {id(c): _text(c) for c in claims}
+    found: dict[str, Contradiction] = {}
+    for c in (*_denials(claims, texts), *_disputed(claims, texts), *_opposite(positions, texts)):
+        found.setdefault(c.contradiction_id, c)
+    return sorted(found.values(), key=lambda c: (c.a_article_id, c.a_start, c.b_start))

@@ -1,0 +1,165 @@
+"""Sentence-level scoring on the public event-coding sets (``../shared/eval/events/``).
+
+- PETRARCH validation (``petr2_gsr_validation.jsonl``): precision, recall and F1 on
+  (source country, target country, PLOVER type) triples. Gold countries are the first three
+  letters of the CAMEO actor codes ("---" = unknown); gold types come from the CAMEO root
+  (02 appeals -> REQUEST; 01 public statements have no PLOVER type and are left out).
+- PLOVER gold-standard records (``plover_gsr_cameo_v0.5b1.jsonl``): type recall (a gold
+  record is found when the sentence has a predicted event of its type) and type precision;
+  the 0.5b1 names are mapped to v2 as the set's README says.
+
+Accord keeps the act and its modality apart ("will provide aid" is AID, future); CAMEO and
+PLOVER code intentions as AGREE and refusals as REJECT. ``cameo_convention`` converts before
+comparing.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from accord.extract.events import ref_country
+from accord.kb.plover import cameo_root_to_plover
+from accord.records import Article, Event, record_id
+
+GSR_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT",
+             "SACTION": "SANCTION"}
+COOPERATIVE_ACTS = {"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "CONSULT", "AGREE"}
+INTENT_AS_AGREE = {"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+
+
+def cameo_convention(event: Event) -> str | None:
+    """The event's type as CAMEO/PLOVER coders would write it, or None if they would not code it."""
+    if event.negated:
+        if event.type in COOPERATIVE_ACTS and event.modality in ("actual", "future", "conditional"):
+            return "REJECT"      # "will not provide support": decline (CAMEO 12)
+        return None
+    if event.type in INTENT_AS_AGREE and event.modality in ("future", "conditional"):
+        return "AGREE"           # "will provide aid": express intent (CAMEO 03)
+    return event.type
+
+
+def _date(raw: str | None) -> str | None:
+    if raw and len(raw) == 8 and raw.isdigit():
+        return f"{raw[:4]}-{raw[4:6]}-{raw[6:]}"
+    return None
+
+
+def _read(path: Path, limit: int | None) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rows.append(json.loads(line))
+    return rows[:limit] if limit else rows
+
+
+def _group(rows: list[dict]) -> dict[str, list[dict]]:
+    """Records by sentence text: a repeated sentence is one article with all its gold events."""
+    out: dict[str, list[dict]] = {}
+    for r in rows:
+        text = (r.get("text") or "").strip()
+        if text:
+            out.setdefault(text, []).append(r)
+    return out
+
+
+def _extract(texts: list[str], dates: list[str | None], nlp) -> list[tuple[list[Event], dict]]:
+    from accord import pipeline
+
+    out = []
+    for text, date, doc in zip(texts, dates, nlp.pipe(texts, batch_size=64)):
+        article = Article(article_id=record_id(text), text=text, source="eval", published=date)
+        ex = pipeline.extract(doc, article, stages=("actors", "quotes", "events"))
+        out.append((ex.events, ({a.actor_id: a for a in ex.actors}, ex.mentions)))
+    return out
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def _cameo_country(code: str | None) -> str | None:
+    if not code or code.startswith("---"):
+        return None
+    return code[:3].upper()
+
+
+def score_petrarch(groups: dict[str, list[dict]], nlp) -> dict:
+    texts = list(groups)
+    dates = [_date(groups[t][0].get("date")) for t in texts]
+    results = _extract(texts, dates, nlp)
+    tp = n_pred = n_gold = skipped = 0
+    type_tp = 0
+    for text, (events, actors) in zip(texts, results):
+        gold: Counter = Counter()
+        for rec in groups[text]:
+            for ev in rec.get("events") or []:
+                etype = cameo_root_to_plover(ev.get("cameo_code"))
+                if etype is None:
+                    skipped += 1
+                    continue
+                gold[(_cameo_country(ev.get("source_actor_code")), _cameo_country(ev.get("target_actor_code")),
+                      etype)] += 1
+        pred: Counter = Counter()
+        for e in events:
+            etype = cameo_convention(e)
+            if etype is None:
+                continue
+            table, mentions = actors
+            src = ref_country(e.source, table, mentions)
+            tgts = [ref_country(t, table, mentions) for t in e.targets] or [None]
+            for tgt in tgts:
+                pred[(src, tgt, etype)] += 1
+        tp += sum((gold & pred).values())
+        type_tp += sum((Counter(k[2] for k in gold.elements()) & Counter(k[2] for k in pred.elements())).values())
+        n_pred += sum(pred.values())
+        n_gold += sum(gold.values())
+    out = {"sentences": len(texts), "gold_triples": n_gold, "predicted_triples": n_pred,
+           "skipped_cameo01": skipped, **_prf(tp, n_pred, n_gold)}
+    out["type_only"] = _prf(type_tp, n_pred, n_gold)
+    return out
+
+
+def score_plover_gsr(groups: dict[str, list[dict]], nlp) -> dict:
+    texts = list(groups)
+    results = _extract(texts, [None] * len(texts), nlp)
+    found = n_gold = pred_types = pred_right = 0
+    per_type: dict[str, list[int]] = {}
+    for text, (events, _actors) in zip(texts, results):
+        predicted = {t for t in (cameo_convention(e) for e in events) if t}
+        gold_types = []
+        for rec in groups[text]:
+            etype = GSR_NAMES.get(rec.get("event", ""), rec.get("event"))
+            gold_types.append(etype)
+            hit = etype in predicted
+            found += hit
+            n_gold += 1
+            per_type.setdefault(etype, [0, 0])
+            per_type[etype][0] += hit
+            per_type[etype][1] += 1
+        pred_types += len(predicted)
+        pred_right += len(predicted & set(gold_types))
+    recall = found / n_gold if n_gold else 0.0
+    precision = pred_right / pred_types if pred_types else 0.0
+    return {"sentences": len(texts), "gold_records": n_gold, "type_recall": round(recall, 4),
+            "type_precision": round(precision, 4),
+            "per_type_recall": {k: round(v[0] / v[1], 3) for k, v in sorted(per_type.items())}}
+
+
+def score_event_set(path, nlp=None, model: str | None = None, limit: int | None = None) -> dict:
+    """Scores for one public event set, recognised by its records' fields."""
+    path = Path(path)
+    if nlp is None:
+        from accord import nlp as nlp_mod
+        nlp = nlp_mod.load(model)
+    rows = _read(path, limit)
+    groups = _group(rows)
+    if rows and "event" in rows[0]:
+        return score_plover_gsr(groups, nlp)
+    if rows and rows[0].get("language", "en") != "en":
+        return {"skipped": f"{path.name}: not English"}
+    return score_petrarch(groups, nlp)

@@ -1,0 +1,227 @@
+"""The actor knowledge base: YAML files under ``accord/kb/`` plus analysts' own files.
+
+A KB file is a YAML mapping with any of these sections (see the shipped files for examples):
+
+``states``      alpha-3 -> {aliases, demonyms, capitals, seats, bodies}; pycountry adds the names
+``actors``      list of {id?, name, kind, aliases, affiliation, title, outlet, demonyms}
+``defaults``    values applied to every entry of this file's ``actors`` (e.g. ``outlet: true``)
+``titles``      role phrase -> title class; ``compatible``: class -> classes it may refer to
+``sectors``     head noun -> sector ("officials" -> officials, "army" -> military)
+``pronouns``    person | collective -> pronouns; word lists: honorifics, locative_prepositions,
+                expletive_verbs, outlet_words, group_nouns, person_bodies
+
+Analysts add files in a directory named by the ``ACCORD_KB`` environment variable (several
+separated by ``os.pathsep``) or passed as ``extra_paths``; later files extend and override
+earlier ones (same id: fields replaced, aliases merged).
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pycountry
+import yaml
+
+KB_DIR = Path(__file__).parent
+# Order matters only for overrides: later files win.
+SHIPPED = ("states.yaml", "igos.yaml", "organisations.yaml", "groups.yaml", "outlets.yaml",
+           "persons.yaml", "roles.yaml")
+
+
+WORD_LISTS = ("honorifics", "locative_prepositions", "expletive_verbs", "outlet_words", "group_nouns",
+              "person_bodies")
+
+
+def slug(name: str) -> str:
+    """``Abdel Fattah el-Sisi`` -> ``abdel-fattah-el-sisi`` (accents folded)."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+@dataclass
+class Entry:
+    actor_id: str
+    name: str
+    kind: str
+    affiliation: str | None = None
+    title: str | None = None
+    is_outlet: bool = False
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One surface form that names an actor."""
+    text: str
+    actor_id: str
+    via: str                 # name | acronym | demonym | capital | seat
+    sector: str | None = None
+
+
+@dataclass
+class KB:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    names: list[Name] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)
+    compatible: dict[str, set[str]] = field(default_factory=dict)
+    sectors: dict[str, str] = field(default_factory=dict)
+    # word lists of roles.yaml: honorifics, locative_prepositions, expletive_verbs, outlet_words
+    words: dict[str, set[str]] = field(default_factory=dict)
+    pronouns: dict[str, str] = field(default_factory=dict)   # pronoun -> person | collective
+
+    def title_class(self, title: str | None) -> str | None:
+        """Class of a title phrase, by its longest known suffix ("treasury secretary" -> minister)."""
+        if not title:
+            return None
+        words = title.lower().replace("-", " - ").split()
+        for i in range(len(words)):
+            phrase = " ".join(words[i:]).replace(" - ", "-")
+            if phrase in self.titles:
+                return self.titles[phrase]
+        return None
+
+
+def _load_yaml(path: Path) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: a KB file must be a YAML mapping with sections")
+    return data
+
+
+def _variants(text: str) -> list[str]:
+    """Surface variants of an alias: "the X" is kept with its article, in both cases."""
+    text = text.strip()
+    if text[:4].lower() == "the ":
+        core = text[4:]
+        return [f"the {core}", f"The {core}"]
+    return [text]
+
+
+def _via_for(alias: str) -> str:
+    letters = alias.replace(".", "").replace("-", "")
+    return "acronym" if len(letters) >= 2 and letters.isupper() and " " not in alias else "name"
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.kb = KB()
+        self._names: dict[tuple[str, str], Name] = {}
+
+    def name(self, text: str, actor_id: str, via: str | None = None, sector: str | None = None) -> None:
+        if not text or not str(text).strip():
+            return
+        for variant in _variants(str(text)):
+            self._names[(variant, actor_id)] = Name(variant, actor_id, via or _via_for(variant), sector)
+
+    def entry(self, actor_id: str, name: str, kind: str, **fields) -> Entry:
+        e = self.kb.entries.get(actor_id)
+        if e is None:
+            e = self.kb.entries[actor_id] = Entry(actor_id, name, kind)
+        else:
+            e.name, e.kind = name or e.name, kind or e.kind
+        for key, value in fields.items():
+            if value is not None:
+                setattr(e, key, value)
+        return e
+
+    def states(self, section: dict) -> None:
+        for code, info in (section or {}).items():
+            info = info or {}
+            country = pycountry.countries.get(alpha_3=code)
+            name = info.get("name") or (getattr(country, "common_name", None) or country.name if country else code)
+            e = self.entry(code, name, "state", affiliation=code)
+            forms = [name, *(info.get("aliases") or [])]
+            if country is not None:
+                forms += [n for n in (country.name, getattr(country, "official_name", None),
+                                      getattr(country, "common_name", None)) if n and "," not in n]
+            for form in forms:
+                e.aliases.add(form)
+                self.name(form, code)
+            for dem in info.get("demonyms") or []:
+                self.name(dem, code, "demonym")
+            for cap in info.get("capitals") or []:
+                self.name(cap, code, "capital")
+            for place, sector in (info.get("seats") or {}).items():
+                self.name(place, code, "seat", sector)
+            for body, sector in (info.get("bodies") or {}).items():
+                self.name(body, code, "name", sector)
+
+    def actors(self, section: list, defaults: dict) -> None:
+        for raw in section or []:
+            item = {**defaults, **raw}
+            name = item["name"]
+            aid = item.get("id") or slug(name)
+            kind = item.get("kind") or "person"
+            # a people is its own side, as a state is
+            affiliation = item.get("affiliation") or (aid if kind == "group" else None)
+            e = self.entry(aid, name, kind, affiliation=affiliation, title=item.get("title"),
+                           is_outlet=bool(item.get("outlet", False)))
+            for form in [name, *(item.get("aliases") or [])]:
+                e.aliases.add(form)
+                self.name(form, aid)
+            for dem in item.get("demonyms") or []:
+                self.name(dem, aid, "demonym")
+
+    def roles(self, data: dict) -> None:
+        self.kb.titles.update({k.lower(): v for k, v in (data.get("titles") or {}).items()})
+        for cls, others in (data.get("compatible") or {}).items():
+            self.kb.compatible[cls] = set(others)
+        self.kb.sectors.update({k.lower(): v for k, v in (data.get("sectors") or {}).items()})
+        for key in WORD_LISTS:
+            if data.get(key):
+                self.kb.words.setdefault(key, set()).update(data[key])
+        for kind, words in (data.get("pronouns") or {}).items():
+            self.kb.pronouns.update({w.lower(): kind for w in words})
+
+    def countries(self) -> None:
+        """Every ISO 3166 country by its pycountry names; states.yaml adds the rest."""
+        for c in pycountry.countries:
+            self.states({c.alpha_3: {}})
+
+    def add_file(self, path: Path) -> None:
+        data = _load_yaml(path)
+        self.states(data.get("states"))
+        self.actors(data.get("actors"), data.get("defaults") or {})
+        self.roles(data)
+
+    def build(self) -> KB:
+        self.kb.names = list(self._names.values())
+        return self.kb
+
+
+def _extra_files(extra_paths: tuple[str, ...]) -> list[Path]:
+    files: list[Path] = []
+    for p in extra_paths:
+        path = Path(p)
+        if path.is_dir():
+            files += sorted(q for q in path.rglob("*") if q.suffix in (".yaml", ".yml"))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise FileNotFoundError(f"knowledge-base path not found: {path}")
+    return files
+
+
+def env_paths() -> tuple[str, ...]:
+    return tuple(p for p in os.environ.get("ACCORD_KB", "").split(os.pathsep) if p)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(extra_paths: tuple[str, ...]) -> KB:
+    builder = _Builder()
+    builder.countries()
+    for name in SHIPPED:
+        builder.add_file(KB_DIR / name)
+    for path in _extra_files(extra_paths):
+        builder.add_file(path)
+    return builder.build()
+
+
+def load_kb(extra_paths: tuple[str, ...] | list[str] | None = None) -> KB:
+    """The shipped KB plus ``ACCORD_KB`` files plus ``extra_paths`` (cached per path set)."""
+    return _load(env_paths() + tuple(str(p) for p in (extra_paths or ())))

@@ -1,0 +1,109 @@
+"""What the report and the web UI show, gathered from the store in one place.
+
+Everything here is plain data (dicts and lists of export records plus a few aggregates); the
+HTML is rendered in the browser from it with DOM text nodes, never by pasting strings.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+
+from accord.store import Store
+
+log = logging.getLogger("accord")
+
+# PLOVER types on the cooperation side of the scale; the others are conflict (PLOVER manual's
+# quad classes: verbal/material cooperation vs verbal/material conflict).
+COOPERATION = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"}
+
+
+def event_day(event: dict, published: str | None) -> str | None:
+    date = event.get("date")
+    if isinstance(date, dict):
+        return date.get("end") or date.get("start")
+    return date or published
+
+
+def collect(store: Store, dossier=None, forecast: dict | None = None, article_limit: int | None = None) -> dict:
+    articles = store.records("articles", order="published NULLS LAST, article_id", limit=article_limit)
+    keep = {a["article_id"] for a in articles}
+    published = {a["article_id"]: a["published"] for a in articles}
+
+    def rows(table: str) -> list[dict]:
+        return [r for r in store.iter_records(table) if article_limit is None or r.get("article_id") in keep]
+
+    actors = store.records("actors")
+    quotes, events, positions = rows("quotes"), rows("events"), rows("positions")
+    assessments, claims = rows("assessments"), rows("claims")
+    contradictions = [c for c in store.iter_records("contradictions")
+                      if article_limit is None or c["a_article_id"] in keep or c["b_article_id"] in keep]
+    mentions = Counter(r[0] for r in store.con.execute("SELECT actor_id FROM mentions").fetchall())
+    names = {a["actor_id"]: a["name"] for a in actors}
+
+    for e in events:
+        e["day"] = event_day(e, published.get(e["article_id"]))
+        e["side"] = "cooperation" if e["type"] in COOPERATION else "conflict"
+
+    dates = sorted(d for d in published.values() if d)
+    return {
+        "overview": {
+            "counts": store.counts(),
+            "first_date": dates[0] if dates else None,
+            "last_date": dates[-1] if dates else None,
+            "outlets": Counter(a["outlet"] for a in articles if a["outlet"]).most_common(),
+            "languages": Counter(a["language"] or "?" for a in articles).most_common(),
+            "distinct_reports": sum(1 for a in articles if not a.get("duplicate_of")),
+        },
+        "articles": articles,
+        "actors": [dict(a, mentions=mentions.get(a["actor_id"], 0)) for a in actors],
+        "names": names,
+        "quotes": quotes,
+        "events": events,
+        "issues": store.records("issues"),
+        "positions": positions,
+        "claims": claims,
+        "contradictions": contradictions,
+        "assessments": assessments,
+        "network": network(events, names),
+        "prospects": prospects_by_day(assessments, published),
+        "forecast": forecast,
+    }
+
+
+def network(events: list[dict], names: dict[str, str]) -> dict:
+    """Who acts on whom: edge weight = events, colour = share of cooperation."""
+    weight: Counter = Counter()
+    coop: Counter = Counter()
+    for e in events:
+        src = (e.get("source") or {}).get("actor_id")
+        for t in e.get("targets") or []:
+            tgt = t.get("actor_id")
+            if src and tgt and src != tgt:
+                weight[(src, tgt)] += 1
+                coop[(src, tgt)] += e["type"] in COOPERATION
+    nodes = sorted({n for pair in weight for n in pair})
+    degree = Counter()
+    for (s, t), w in weight.items():
+        degree[s] += w
+        degree[t] += w
+    return {
+        "nodes": [{"id": n, "name": names.get(n, n), "degree": degree[n]} for n in nodes],
+        "edges": [{"source": s, "target": t, "weight": w, "cooperation": coop[(s, t)] / w}
+                  for (s, t), w in sorted(weight.items())],
+    }
+
+
+def prospects_by_day(assessments: list[dict], published: dict[str, str | None]) -> list[dict]:
+    """Mean polarity per day over distinct holders (each holder's own mean first)."""
+    by_day: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for a in assessments:
+        day = a.get("date") or published.get(a["article_id"])
+        holder = (a.get("holder") or {}).get("actor_id") or "?"
+        if day:
+            by_day[day][holder].append(float(a["polarity"]))
+    out = []
+    for day in sorted(by_day):
+        means = [sum(v) / len(v) for v in by_day[day].values()]
+        out.append({"day": day, "mean_polarity": sum(means) / len(means), "holders": len(means),
+                    "assessments": sum(len(v) for v in by_day[day].values())})
+    return out

@@ -1,0 +1,45 @@
+"""Shared fixtures: the spaCy pipeline and one analysed demo store per test session."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "data" / "demo"
+FIXTURES = ROOT / "tests" / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from accord import nlp as nlp_mod
+    return nlp_mod.load()
+
+
+@pytest.fixture(scope="session")
+def demo_store_path(tmp_path_factory) -> Path:
+    """The demo corpus plus the hostile article, analysed once with the Gaza dossier."""
+    from accord import pipeline
+    from accord.store import Store
+
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    try:
+        from accord import dossiers
+        dossier = dossiers.load("gaza-ceasefire-2024")
+    except Exception:
+        dossier = None
+    with Store(path) as store:
+        pipeline.analyze([str(DEMO), str(FIXTURES / "hostile.html")], store, dossier=dossier)
+    return path
+
+
+@pytest.fixture()
+def demo_store(demo_store_path, tmp_path):
+    """A private copy of the demo store (tests may open it read-write)."""
+    target = tmp_path / "demo.duckdb"
+    shutil.copy(demo_store_path, target)
+    from accord.store import Store
+    with Store(target) as store:
+        yield store

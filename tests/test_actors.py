@@ -1,0 +1,338 @@
+"""Actor resolution: states, persons, organisations, titles, descriptions, pronouns, outlets.
+
+Sentences are our own, in news style, about several negotiations (Russia-Ukraine, Sudan, Iran,
+US-China, Colombia-ELN, Gaza). One test reads the shared seed at run time.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from accord import nlp as nlp_mod
+from accord.extract.actors import ArticleActors, extract_actors
+from accord.kb.loader import load_kb
+
+SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seed"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return nlp_mod.load()
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp):
+    def run(text: str, article_id: str = "t", **kw) -> ArticleActors:
+        doc = nlp(text)
+        found = extract_actors(doc, article_id, **kw)
+        found.doc = doc
+        return found
+    return run
+
+
+def mentions_of(found: ArticleActors, actor_id: str) -> list:
+    return [m for m in found.mentions if m.actor_id == actor_id]
+
+
+def ref(found: ArticleActors, word: str, nth: int = 0):
+    toks = [t for t in found.doc if t.text == word]
+    return found.ref_for_token(toks[nth])
+
+
+# ---------------------------------------------------------------- states
+
+def test_state_names_and_demonyms_resolve_to_iso_codes(analyse):
+    found = analyse("Russian and Ukrainian delegations met in Istanbul on Friday, and Turkey hosted them.")
+    assert {"RUS", "UKR", "TUR"} <= set(found.actors)
+    assert found.actors["RUS"].kind == "state"
+    assert any(m.via == "demonym" for m in mentions_of(found, "UKR"))
+    assert not any("istanbul" in a.lower() for a in found.actors)
+
+
+def test_capital_as_subject_is_the_government(analyse):
+    found = analyse("Moscow rejected the proposal on Monday, while Kyiv said it would study the text.")
+    assert ref(found, "Moscow").actor_id == "RUS"
+    assert ref(found, "Kyiv").actor_id == "UKR"
+    assert mentions_of(found, "RUS")[0].via == "capital"
+
+
+def test_capital_after_locative_preposition_is_only_a_place(analyse):
+    found = analyse("Delegations from both sides ended a second round of talks in Riyadh late on Tuesday.")
+    assert "SAU" not in found.actors
+
+
+def test_seat_of_government_maps_to_state_with_sector(analyse):
+    found = analyse("The Kremlin said the meeting was useful, and Downing Street welcomed the outcome.")
+    kremlin = ref(found, "Kremlin")
+    assert kremlin.actor_id == "RUS"
+    assert mentions_of(found, "RUS")[0].sector == "government"
+    assert ref(found, "Street").actor_id == "GBR"
+
+
+def test_demonym_with_sector_noun_keeps_the_sector(analyse):
+    found = analyse("The Sudanese government said Ukrainian officials had called to offer mediation.")
+    gov = ref(found, "government")
+    assert gov.actor_id == "SDN" and gov.text == "The Sudanese government"
+    sectors = {m.sector for m in mentions_of(found, "SDN")}
+    assert "government" in sectors
+    assert ref(found, "officials").actor_id == "UKR"
+    assert "officials" in {m.sector for m in mentions_of(found, "UKR")}
+
+
+def test_state_not_in_yaml_is_found_through_pycountry(analyse):
+    found = analyse("Paraguay said it would send observers to the talks.")
+    assert "PRY" in found.actors
+    assert found.actors["PRY"].kind == "state"
+
+
+# ---------------------------------------------------------------- persons
+
+def test_unknown_person_gets_slug_id_and_affiliation_from_title(analyse):
+    found = analyse("Colombian government negotiator Vera Grabe said the rebels had agreed to a ceasefire.")
+    person = found.actors["vera-grabe"]
+    assert person.kind == "person"
+    assert person.affiliation == "COL"
+
+
+def test_surname_links_to_full_name_in_same_article(analyse):
+    found = analyse("Kenyan Foreign Minister Musalia Mudavadi arrived in Jeddah on Sunday. "
+                    "Mudavadi said both armies had sent delegations.")
+    assert found.actors["musalia-mudavadi"].affiliation == "KEN"
+    assert found.actors["musalia-mudavadi"].title == "foreign minister"
+    surnames = [m for m in mentions_of(found, "musalia-mudavadi") if m.via == "surname"]
+    assert surnames and surnames[0].text == "Mudavadi"
+
+
+def test_surname_mislabelled_by_ner_is_still_the_person(analyse):
+    found = analyse("Pablo Beltran, the head of the ELN delegation, arrived in Caracas. "
+                    "Speaking to reporters, Beltran said the group wanted guarantees.")
+    assert ref(found, "Beltran", 1).actor_id == "pablo-beltran"
+
+
+def test_known_person_takes_affiliation_from_knowledge_base(analyse):
+    found = analyse("Sergei Lavrov told reporters in Moscow that the memorandum was still being drafted.")
+    assert found.actors["sergei-lavrov"].affiliation == "RUS"
+
+
+def test_compound_title_gives_organisation_affiliation(analyse):
+    found = analyse("Senior Houthi official Hezam al-Asad said the group would respond to any attack.")
+    assert found.actors["hezam-al-asad"].affiliation == "houthis"
+    assert found.actors["hezam-al-asad"].title == "official"
+
+
+def test_appositive_gives_affiliation(analyse):
+    found = analyse("Yerlan Karin, a spokesman for the Collective Security Treaty Organization, "
+                    "said the bloc would not take part.")
+    org = "collective-security-treaty-organization"
+    assert found.actors[org].kind == "organisation"
+    assert found.actors["yerlan-karin"].affiliation == org
+
+
+def test_title_before_appositive_name_gives_affiliation(analyse):
+    found = analyse("The Sudanese foreign minister, Ali Youssef, said the army would attend the Jeddah talks.")
+    assert found.actors["ali-youssef"].affiliation == "SDN"
+
+
+def test_possessive_gives_affiliation(analyse):
+    found = analyse("Venezuela's Jorge Rodriguez said the talks in Mexico City had failed.")
+    assert found.actors["jorge-rodriguez"].affiliation == "VEN"
+
+
+def test_of_phrase_gives_affiliation(analyse):
+    found = analyse("Tom Fletcher of the United Nations urged both sides to open the crossings.")
+    assert found.actors["tom-fletcher"].affiliation == "un"
+
+
+# ---------------------------------------------------------------- titles and descriptions
+
+def test_title_mention_links_to_compatible_person(analyse):
+    found = analyse("US special envoy Steve Witkoff met Iranian Foreign Minister Abbas Araghchi in Muscat. "
+                    "The US envoy later described the meeting as constructive.")
+    envoy = [m for m in found.mentions if m.text == "The US envoy"]
+    assert envoy and envoy[0].actor_id == "steve-witkoff" and envoy[0].via == "title"
+
+
+def test_title_with_nationality_picks_the_matching_person(analyse):
+    found = analyse("Iranian Foreign Minister Abbas Araghchi met US special envoy Steve Witkoff in Muscat. "
+                    "The Iranian foreign minister said the next round would be held in Rome.")
+    fm = [m for m in found.mentions if m.text.lower() == "the iranian foreign minister"]
+    assert fm and fm[0].actor_id == "abbas-araghchi"
+
+
+def test_bare_definite_title_links_to_last_head_of_state(analyse):
+    found = analyse("Ukrainian President Volodymyr Zelensky arrived in Riyadh on Monday. "
+                    "The president said Kyiv was ready for a ceasefire.")
+    assert ref(found, "president").actor_id == "volodymyr-zelensky"
+
+
+def test_title_without_matching_person_is_a_description_of_its_state(analyse):
+    found = analyse("Iranian Foreign Minister Abbas Araghchi landed in Muscat. "
+                    "The Omani foreign minister said both sides were serious.")
+    m = [m for m in found.mentions if m.text.lower() == "the omani foreign minister"]
+    assert m and m[0].actor_id == "OMN" and m[0].via == "description"
+
+
+def test_generic_descriptors_point_to_the_named_organisation(analyse):
+    found = analyse("A spokesperson for the RSF said the group was ready. A senior Hamas official said the "
+                    "movement had responded. An official briefed on the talks said a deal was close.")
+    rsf = ref(found, "spokesperson")
+    assert rsf.actor_id == "rapid-support-forces"
+    assert [m for m in found.mentions if m.actor_id == "rapid-support-forces" and m.via == "description"]
+    assert ref(found, "official").actor_id == "hamas"
+    assert ref(found, "official", 1) is None
+
+
+def test_plural_officials_of_an_organisation(analyse):
+    found = analyse("Hamas officials accused Israel of stalling the negotiations.")
+    r = ref(found, "officials")
+    assert r.actor_id == "hamas" and r.text == "Hamas officials"
+
+
+# ---------------------------------------------------------------- organisations
+
+def test_acronym_in_parentheses_links_to_long_form(analyse):
+    found = analyse("The Democratic Unionist Party (DUP) walked out of the talks. "
+                    "Later the DUP said it would not return.")
+    dup = [m for m in found.mentions if m.text == "DUP"]
+    assert len(dup) == 2 and {m.actor_id for m in dup} == {"democratic-unionist-party"}
+
+
+def test_known_acronyms_and_long_forms_share_one_id(analyse):
+    found = analyse("The Rapid Support Forces said on Friday that the RSF would attend. "
+                    "The ELN, Colombia's largest remaining guerrilla group, also issued a statement.")
+    assert {m.actor_id for m in found.mentions if m.text in ("Rapid Support Forces", "RSF")} == {
+        "rapid-support-forces"}
+    assert "eln" in found.actors and found.actors["eln"].kind == "organisation"
+
+
+def test_organisation_body_in_ner_span_is_the_organisation(analyse):
+    found = analyse("Hamas Politburo member Basem Naim told Al Jazeera the movement had responded.")
+    assert "hamas" in found.actors
+    assert not any("politburo" in a for a in found.actors)
+    assert found.actors["basem-naim"].affiliation == "hamas"
+
+
+def test_peoples_are_group_actors(analyse):
+    found = analyse("Palestinians want an end to the war, and the Palestinian side has said so repeatedly.")
+    assert found.actors["palestinians"].kind == "group"
+    assert ref(found, "side").actor_id == "palestinians"
+
+
+def test_same_canonical_id_across_articles(analyse):
+    a = analyse("The Islamic Resistance Movement said it had accepted the proposal.", "a1")
+    b = analyse("Hamas said on Sunday it had accepted the proposal.", "a2")
+    assert "hamas" in a.actors and "hamas" in b.actors
+    assert a.actors["hamas"].name == b.actors["hamas"].name == "Hamas"
+
+
+# ---------------------------------------------------------------- outlets
+
+def test_news_agencies_are_outlets_not_parties(analyse):
+    found = analyse("Sudan's foreign ministry told Reuters the talks were over, TASS and Xinhua reported, "
+                    "citing IRNA and the Associated Press.")
+    assert ref(found, "ministry").actor_id == "SDN"
+    for aid in ("reuters", "tass", "xinhua", "irna", "ap"):
+        actor = found.actors[aid]
+        assert actor.is_outlet and actor.roles == ("outlet",)
+    assert not found.actors["SDN"].is_outlet
+
+
+# ---------------------------------------------------------------- pronouns
+
+def test_he_resolves_to_previous_subject_person(analyse):
+    found = analyse("Steve Witkoff met Abbas Araghchi in Muscat on Saturday. "
+                    "He said the talks had been constructive.")
+    assert ref(found, "He").actor_id == "steve-witkoff"
+
+
+def test_they_and_it_resolve_to_organisations_and_states(analyse):
+    found = analyse("The ELN said on Monday that they would resume talks with the government. "
+                    "Iran said it would not negotiate under pressure.")
+    assert ref(found, "they").actor_id == "eln"
+    assert ref(found, "it").actor_id == "IRN"
+
+
+def test_expletive_it_is_not_resolved(analyse):
+    found = analyse("China raised tariffs again. It is unclear whether the talks will resume.")
+    assert ref(found, "It") is None
+
+
+def test_possessive_pronoun_resolves_to_clause_subject(analyse):
+    found = analyse("Benjamin Netanyahu said his government would send a delegation to Cairo.")
+    assert ref(found, "his").actor_id == "benjamin-netanyahu"
+
+
+def test_pronoun_does_not_resolve_to_an_outlet(analyse):
+    found = analyse("Qatar told Reuters on Sunday that it expected a response within days.")
+    assert ref(found, "it").actor_id == "QAT"
+
+
+# ---------------------------------------------------------------- interface and KB
+
+def test_ref_for_token_spans_the_whole_noun_phrase(analyse):
+    found = analyse("Senior Hamas official Osama Hamdan told reporters the offer was unacceptable.")
+    r = ref(found, "Hamdan")
+    assert r.actor_id == "osama-hamdan"
+    assert r.text == "Senior Hamas official Osama Hamdan"
+    assert found.doc.text[r.start:r.end] == r.text
+
+
+def test_mention_offsets_match_the_text(analyse):
+    text = "US Trade Representative Jamieson Greer and Chinese Vice Premier He Lifeng met in Geneva."
+    found = analyse(text)
+    for m in found.mentions:
+        assert text[m.start:m.end] == m.text
+    assert found.actors["jamieson-greer"].affiliation == "USA"
+    assert found.actors["he-lifeng"].affiliation == "CHN"
+    assert "trade" not in found.actors
+
+
+def test_analyst_kb_file_adds_a_person(analyse, tmp_path, monkeypatch):
+    (tmp_path / "mine.yaml").write_text(
+        "actors:\n  - {name: Ramtane Lamamra, affiliation: un, title: envoy, aliases: [Lamamra]}\n")
+    kb = load_kb(extra_paths=[str(tmp_path)])
+    found = analyse("Lamamra met both delegations in Jeddah.", kb=kb)
+    assert found.actors["ramtane-lamamra"].affiliation == "un"
+    monkeypatch.setenv("ACCORD_KB", str(tmp_path))
+    assert "ramtane-lamamra" in load_kb().entries
+    monkeypatch.delenv("ACCORD_KB")
+    assert "ramtane-lamamra" not in load_kb().entries
+
+
+def test_actor_extraction_is_cheap_next_to_the_parse(nlp):
+    text = ("Ukrainian President Volodymyr Zelensky said on Monday that Kyiv would send a delegation to "
+            "Istanbul, where Russian negotiators led by Vladimir Medinsky were waiting. The Kremlin said "
+            "it expected a memorandum. Zelensky told reporters he was ready to meet Putin. ") * 8
+    docs = list(nlp.pipe([text] * 6))
+    started = time.perf_counter()
+    list(nlp.pipe([text] * 6))
+    parse = time.perf_counter() - started
+    started = time.perf_counter()
+    for d in docs:
+        extract_actors(d, "x")
+    actors = time.perf_counter() - started
+    assert actors < 0.25 * parse
+
+
+# ---------------------------------------------------------------- the seed (read at run time)
+
+@pytest.mark.skipif(not SEED_DIR.is_dir(), reason="shared seed not present")
+def test_seed_article_actors(nlp):
+    paths = sorted(glob.glob(os.path.join(SEED_DIR, "*.txt")))
+    assert paths
+    found = extract_actors(nlp(Path(paths[0]).read_text(encoding="utf-8")), "seed")
+    actors = found.actors
+    for aid in ("USA", "ISR", "EGY", "QAT", "IRN", "hamas", "hezbollah"):
+        assert aid in actors, aid
+    expected = {"antony-blinken": "USA", "benjamin-netanyahu": "ISR", "osama-hamdan": "hamas",
+                "mustafa-barghouti": "palestinian-national-initiative", "joe-biden": "USA",
+                "abdel-fattah-el-sisi": "EGY"}
+    for aid, affiliation in expected.items():
+        assert actors[aid].affiliation == affiliation, aid
+    assert actors["reuters"].is_outlet and actors["bbc"].is_outlet
+    envoy = [m for m in found.mentions if m.text.lower() == "the us envoy"]
+    assert envoy and envoy[0].actor_id == "antony-blinken"

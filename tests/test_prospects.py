@@ -1,0 +1,297 @@
+"""Deal prospects: cue families, holders from the parse, negation and hedges, reported judgements.
+
+Fixture sentences are written for these tests, in news style, about negotiations other than the
+seed's (Ukraine, Sudan, the Iran nuclear file, trade). The seed is read at run time only.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from accord.extract.actors import extract_actors
+from accord.extract.prospects import extract_assessments, load_lexicon, prospects_index
+from accord.records import ActorRef, Article, Assessment, Quote, Span, record_id, to_dict
+
+SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seed"
+TALKS = "Ceasefire talks resume"   # a title that makes the article one about negotiations
+
+
+def analyse(nlp, text: str, title: str | None = TALKS, quotes=None, actors=None, published="2025-03-11"):
+    doc = nlp(text)
+    article = Article(article_id="a1", text=text, source="test", title=title, published=published)
+    found = actors if actors is not None else extract_actors(doc, article.article_id)
+    if callable(found):
+        found = found(doc)
+    return list(extract_assessments(doc, found, article, quotes or []))
+
+
+def names(ref: ActorRef | None, name: str) -> bool:
+    """The holder is the named actor: by id (ISO code or slug) or by the words of the mention."""
+    if ref is None:
+        return False
+    name = name.lower()
+    return name == (ref.actor_id or "").lower() or name in (ref.actor_id or "").lower().split("-") \
+        or name in ref.text.lower()
+
+
+def held_by(found: list[Assessment], name: str) -> Assessment:
+    matches = [a for a in found if names(a.holder, name)]
+    assert matches, f"no assessment held by {name}: {[(a.holder, a.polarity) for a in found]}"
+    return matches[0]
+
+
+# --------------------------------------------------------------------------- cue families
+
+@pytest.mark.parametrize("text, holder, sign, cue", [
+    ("Ukrainian President Volodymyr Zelensky said on Tuesday he was optimistic about the talks in Jeddah.",
+     "Zelensky", 1, "optimistic"),
+    ("Iranian Foreign Minister Abbas Araghchi said the two sides were close to an agreement on the nuclear programme.",
+     "Araghchi", 1, "close to an agreement"),
+    ("The Kremlin described the talks with the American delegation in Riyadh as constructive.",
+     "RUS", 1, "constructive"),
+    ("RSF commander Mohamed Hamdan Dagalo said the Jeddah negotiations with the army had reached an impasse.",
+     "Dagalo", -1, "impasse"),
+    ("Chinese Commerce Minister Wang Wentao said the trade negotiations with Washington had stalled.",
+     "Wentao", -1, "stalled"),
+    ("European Trade Commissioner Maros Sefcovic said significant gaps remain in the tariff talks.",
+     "Sefcovic", -1, "gaps"),
+    ("Hamas accused Israel of backtracking on the ceasefire agreement.",
+     "hamas", -1, "backtracking"),
+    ("Kremlin spokesman Dmitry Peskov said it was too early to say whether the talks would succeed.",
+     "Peskov", -1, "too early to say"),
+    ("US envoy Steve Witkoff said the prospects for a ceasefire in Ukraine were very good.",
+     "Witkoff", 1, "good"),
+    ("Saudi Foreign Minister Faisal bin Farhan said the Sudan talks had produced a breakthrough on aid access.",
+     "Farhan", 1, "breakthrough"),
+])
+def test_each_cue_family_gives_its_polarity_to_the_judging_actor(nlp, text, holder, sign, cue):
+    found = analyse(nlp, text)
+    a = held_by(found, holder)
+    assert a.polarity * sign > 0
+    assert cue in a.cue.text
+    assert text[a.cue.start:a.cue.end] == a.cue.text
+
+
+def test_lexicon_is_data_organised_by_polarity_and_strength():
+    lex = load_lexicon()
+    assert lex.cues["breakthrough"].polarity > lex.cues["progress"].polarity > 0
+    assert lex.cues["deadlock"].polarity < lex.cues["difficult"].polarity < 0
+    assert lex.cues["impossible to predict"].family == "uncertain"
+    assert lex.cues["optimistic"].kind == "attitude" and lex.cues["stalled"].kind == "state"
+
+
+# --------------------------------------------------------------------------- negation and hedges
+
+def test_negated_optimism_is_negative(nlp):
+    a = held_by(analyse(nlp, "Abbas Araghchi said he was not optimistic about the nuclear talks in Muscat."),
+                "Araghchi")
+    assert a.negated and a.polarity < 0
+
+
+def test_will_not_be_easy_is_negative_for_each_coordinated_holder(nlp):
+    found = analyse(nlp, "Both Ukraine and Russia have made it clear that reaching a ceasefire agreement "
+                         "will not be easy.")
+    for state in ("UKR", "RUS"):
+        a = held_by(found, state)
+        assert a.negated and a.polarity < 0 and a.cue.text == "easy"
+
+
+def test_no_progress_is_negative(nlp):
+    a = held_by(analyse(nlp, "Sudanese army officials said there had been no progress in the Jeddah talks."),
+                "Sudanese")
+    assert a.negated and a.polarity < 0
+
+
+def test_hedges_weaken_but_keep_the_direction(nlp):
+    plain = held_by(analyse(nlp, "Dmitry Peskov said the Kremlin was not optimistic about the peace talks."), "RUS")
+    hedged = held_by(analyse(nlp, "Dmitry Peskov said the Kremlin was not particularly optimistic about the "
+                                  "peace talks."), "RUS")
+    assert hedged.polarity < 0 and hedged.hedged
+    assert abs(hedged.polarity) < abs(plain.polarity)
+    cautious = held_by(analyse(nlp, "Zelensky said he was cautiously optimistic about the talks in Riyadh."),
+                       "Zelensky")
+    full = held_by(analyse(nlp, "Zelensky said he was optimistic about the talks in Riyadh."), "Zelensky")
+    assert 0 < cautious.polarity < full.polarity and cautious.hedged
+
+
+def test_declining_to_share_optimism_is_negative_and_reports_the_owners_optimism(nlp):
+    found = analyse(nlp, "Secretary of State Marco Rubio does not fully share the optimism of the Ukrainian "
+                         "delegation about the peace talks.")
+    rubio = held_by(found, "Rubio")
+    ukraine = held_by(found, "UKR")
+    assert rubio.negated and rubio.polarity < 0 and rubio.hedged
+    assert ukraine.polarity > 0 and ukraine.reported_by == rubio.holder.actor_id
+
+
+def test_dismissed_talk_of_a_deal_is_negative(nlp):
+    a = held_by(analyse(nlp, "Hamas official Sami Abu Zuhri said talk of an imminent ceasefire agreement was an "
+                             "illusion."), "Zuhri")
+    assert a.polarity < 0
+
+
+# --------------------------------------------------------------------------- holders
+
+def test_reported_judgement_keeps_holder_and_reporter_apart(nlp):
+    a = held_by(analyse(nlp, "US officials said Hamas was optimistic about the new ceasefire proposal."), "hamas")
+    assert a.polarity > 0 and a.reported_by == "USA"
+    own = held_by(analyse(nlp, "Hamas said it was optimistic about the new ceasefire proposal."), "hamas")
+    assert own.reported_by is None
+
+
+def test_possessive_and_agent_phrases_name_the_holder(nlp):
+    found = analyse(nlp, "Despite Zelensky's optimism and the positive assessment of the talks by the government "
+                         "of Qatar, the round in Istanbul ended early.")
+    assert held_by(found, "Zelensky").polarity > 0
+    qatar = held_by(found, "QAT")
+    assert qatar.polarity > 0 and qatar.cue.text == "positive assessment"
+
+
+def test_pronoun_holder_resolves_through_the_actor_layer(nlp):
+    text = "Sergei Lavrov met Turkish mediators in Ankara on Monday. He said the talks with Kyiv had stalled."
+    a = held_by(analyse(nlp, text), "Lavrov")
+    assert a.polarity < 0 and a.holder.text == "He"
+
+
+def test_title_holder_resolves_through_the_actor_layer(nlp):
+    text = ("Antony Blinken arrived in Doha on Tuesday. The US secretary of state said a ceasefire deal was "
+            "within reach.")
+    a = held_by(analyse(nlp, text), "Blinken")
+    assert a.polarity > 0
+
+
+def test_holder_token_is_passed_to_the_actor_layer(nlp):
+    """Contract with any actor layer: the holder is what ref_for_token says of the subject."""
+    class Stub:
+        def ref_for_token(self, token):
+            if token.lower_ == "she":
+                return ActorRef("kaja-kallas", token.text, token.idx, token.idx + len(token))
+            return None
+    a = held_by(analyse(nlp, "She said the Iran nuclear talks were deadlocked.", actors=Stub()), "kaja-kallas")
+    assert a.polarity < 0
+
+
+def test_quote_speaker_holds_a_judgement_in_the_quote(nlp):
+    text = ('Steve Witkoff spoke to reporters in Riyadh. "We had a long day. Frankly, the talks have stalled '
+            'and it is impossible to predict anything," he added.')
+    start = text.index("We had")
+    end = text.index(',"')
+    speaker = ActorRef("steve-witkoff", "he", text.index("he added"), text.index("he added") + 2)
+    quote = Quote("q1", "a1", "direct", start, end, text[start:end], speaker, None, None)
+    found = analyse(nlp, text, quotes=[quote])
+    a = held_by(found, "witkoff")
+    assert a.polarity < 0 and a.reported_by is None
+
+
+def test_a_cue_coordinated_with_a_reporting_clause_is_not_that_reporters(nlp):
+    text = '"Kyiv says the talks can work, but Moscow is backtracking," Zelensky\'s chief of staff said.'
+    found = analyse(nlp, text)
+    assert not [a for a in found if a.cue.text == "backtracking" and names(a.holder, "UKR")
+                and a.holder.text == "Kyiv"]
+
+
+# --------------------------------------------------------------------------- what is no assessment
+
+@pytest.mark.parametrize("text", [
+    "Zelensky said the economic situation in the country was difficult.",
+    "If the talks fail, Iran will resume enrichment, Araghchi said.",
+    "The Saudi foreign ministry said the meeting would focus on building confidence between the two armies.",
+    "Officials said the trucks would cross as soon as possible.",
+])
+def test_general_sentiment_and_hypotheticals_are_not_assessments(nlp, text):
+    assert analyse(nlp, text, title=None) == []
+
+
+def test_cue_without_anyone_judging_is_not_attributed(nlp):
+    assert analyse(nlp, "The talks in Geneva stalled on Friday.") == []
+
+
+# --------------------------------------------------------------------------- record shape
+
+def test_record_ids_spans_and_date(nlp):
+    text = ("Tough talks\nUkraine and Russia have both made it clear that a lasting ceasefire will not be easy. "
+            "Lavrov later said the talks were productive.")
+    found = analyse(nlp, text, published="2025-05-16")
+    a = held_by(found, "UKR")
+    assert text[a.start:a.end].startswith("Ukraine and Russia")   # the heading is not evidence
+    assert text[a.start:a.end].endswith("not be easy.")
+    assert a.start <= a.cue.start < a.cue.end <= a.end
+    assert text[a.holder.start:a.holder.end] == a.holder.text
+    assert a.assessment_id == record_id("a1", a.cue.start, a.holder.actor_id)
+    assert a.date == "2025-05-16"
+    exported = to_dict(a)
+    assert {"article_id", "holder", "polarity", "cue", "negated", "start", "end"} <= set(exported)
+    assert {"actor_id", "text", "start", "end"} <= set(exported["holder"])
+    assert {"text", "start", "end"} <= set(exported["cue"])
+
+
+# --------------------------------------------------------------------------- index
+
+def _assessment(article_id, holder, polarity, start=0):
+    return Assessment(record_id(article_id, start, holder), article_id, ActorRef(holder, holder, 0, 1), polarity,
+                      Span("cue", start, start + 3), polarity < 0, 0, 10)
+
+
+def test_index_averages_distinct_holders_per_day():
+    articles = [Article("d1", "t", "s", published="2025-03-11"), Article("d2", "t", "s", published="2025-03-11"),
+                Article("d3", "t", "s", published="2025-03-12")]
+    rows = prospects_index([
+        _assessment("d1", "USA", 0.9), _assessment("d2", "USA", 0.3, start=5),   # USA's day mean 0.6
+        _assessment("d2", "RUS", -0.6), _assessment("d3", "UKR", -0.3),
+    ], articles)
+    assert [r["date"] for r in rows] == ["2025-03-11", "2025-03-12"]
+    first = rows[0]
+    assert first["negotiation"] == "all"
+    assert first["holders"] == 2 and first["assessments"] == 3 and first["articles"] == 2
+    assert first["polarity"] == pytest.approx(0.0)
+    assert first["positive"] == 1 and first["negative"] == 1
+    assert rows[1]["polarity"] == pytest.approx(-0.3)
+
+
+def test_index_names_the_negotiation_by_dossier_and_reads_export_dicts():
+    rows = prospects_index([to_dict(_assessment("d1", "IRN", 0.6))],
+                           [{"article_id": "d1", "published": "2025-04-12"}], dossier="iran-nuclear-2025")
+    assert rows == [{"negotiation": "iran-nuclear-2025", "date": "2025-04-12", "polarity": 0.6, "holders": 1,
+                     "assessments": 1, "articles": 1, "positive": 1, "negative": 0, "by_holder": {"IRN": 0.6}}]
+
+
+# --------------------------------------------------------------------------- seed acceptance
+
+@pytest.fixture(scope="module")
+def seed_assessments(nlp):
+    from accord.extract.quotes import extract_quotes
+    paths = sorted(SEED_DIR.glob("*.txt"))
+    if not paths:
+        pytest.skip("seed not available")
+    text = paths[0].read_text(encoding="utf-8")
+    doc = nlp(text)
+    article = Article(article_id="seed", text=text, source=str(paths[0]), published="2024-08-20")
+    actors = extract_actors(doc, "seed")
+    quotes = list(extract_quotes(doc, actors))
+    return text, list(extract_assessments(doc, actors, article, quotes))
+
+
+@pytest.mark.parametrize("holder, sign, cue", [
+    ("Blinken", 1, "optimism"),
+    ("Netanyahu", 1, "positive assessment"),
+    ("ISR", -1, "easy"),
+    ("Palestinian", -1, "easy"),
+    ("Barghouti", -1, "optimistic"),
+])
+def test_seed_judgements_have_the_right_holder_polarity_and_span(seed_assessments, holder, sign, cue):
+    text, found = seed_assessments
+    matches = [a for a in found if names(a.holder, holder) and cue in a.cue.text]
+    assert matches, [(a.holder, a.cue.text) for a in found]
+    a = matches[0]
+    assert a.polarity * sign > 0
+    assert text[a.cue.start:a.cue.end] == a.cue.text
+    assert a.start <= a.cue.start and a.cue.end <= a.end and a.start <= a.holder.start
+    assert "\n" not in text[a.start:a.end]
+
+
+def test_seed_biden_is_negative_or_uncertain(seed_assessments):
+    _, found = seed_assessments
+    biden = [a for a in found if names(a.holder, "Biden")]
+    assert biden and all(a.polarity <= 0 for a in biden)
+    assert any("optimism" in a.cue.text and a.negated for a in biden)
+    assert any("predict" in a.cue.text for a in biden)

@@ -1,0 +1,335 @@
+"""Quotes: direct, indirect and mixed, with speakers, cues and outlets (accord.extract.quotes)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from accord import nlp as nlp_mod
+from accord.extract.actors import extract_actors
+from accord.extract.quotes import extract_quotes, find_segments, paragraphs
+from accord.records import ActorRef, Actor
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "eval" / "seed"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return nlp_mod.load()
+
+
+def quotes_of(nlp, text: str, actors=None):
+    doc = nlp(text)
+    found = actors(doc) if actors else extract_actors(doc, "test")
+    return list(extract_quotes(doc, found))
+
+
+def content(q) -> str:
+    return q.text
+
+
+# Each case: text, and the quote expected in it, found by the first words of its content:
+# (content starts with, type, speaker actor id, cue text, outlet).
+CASES = [
+    # --- direct: marks of every kind, attribution after or before
+    ("“We will not sign a deal that leaves our people under occupation,” senior Hamas official "
+     "Khalil al-Hayya told Al Jazeera.",
+     ("We will not sign", "direct", "khalil-al-hayya", "told", "Al Jazeera")),
+    ('Benjamin Netanyahu said: "Israel will not end the war before its goals are achieved."',
+     ("Israel will not end", "direct", "benjamin-netanyahu", "said", None)),
+    ("'The door to diplomacy remains open,' Iranian Foreign Minister Abbas Araghchi said.",
+     ("The door to diplomacy", "direct", "abbas-araghchi", "said", None)),
+    ("«We are ready to negotiate at any time», Russian Foreign Minister Sergei Lavrov said.",
+     ("We are ready to negotiate", "direct", "sergei-lavrov", "said", None)),
+    ('"The talks were serious and useful," said Qatari spokesman Majed al-Ansari.',
+     ("The talks were serious", "direct", "majed-al-ansari", "said", None)),
+    ('Volodymyr Zelensky said, "We are ready for peace, but not at any price."',
+     ("We are ready for peace", "direct", "volodymyr-zelensky", "said", None)),
+    ('"This is a good step. It is not enough. We need a full ceasefire," Egyptian Foreign Minister '
+     'Sameh Shoukry told reporters.',
+     ("This is a good step", "direct", "sameh-shoukry", "told", None)),
+    # outlets
+    ('"Our position has not changed," Hamas leader Ismail Haniyeh said in an interview with Al Jazeera.',
+     ("Our position has not changed", "direct", "ismail-haniyeh", "said", "Al Jazeera")),
+    ('"The corridor must stay under Israeli control," Benjamin Netanyahu told the BBC.',
+     ("The corridor must stay", "direct", "benjamin-netanyahu", "told", "BBC")),
+    ('"The proposal is dead," Osama Hamdan told Reuters.',
+     ("The proposal is dead", "direct", "osama-hamdan", "told", "Reuters")),
+    ('"Our forces will continue to operate in Rafah," the Israeli army said in a statement.',
+     ("Our forces will continue", "direct", "ISR", "said in a statement", None)),
+    # attribution in the next sentence, pronoun speaker
+    ('"We will respond at a time of our choosing." That was how Iranian President Masoud Pezeshkian '
+     'put it on Monday.',
+     ("We will respond", "direct", "masoud-pezeshkian", "put it", None)),
+    ('Antony Blinken met Egyptian officials on Tuesday. "This is maybe the last opportunity," he said.',
+     ("This is maybe the last", "direct", "antony-blinken", "said", None)),
+    # nested reporting inside a quotation is part of it, not a quote of its own
+    ('"When Blinken says we agreed, he is mistaken," Osama Hamdan said.',
+     ("When Blinken says", "direct", "osama-hamdan", "said", None)),
+    # --- indirect: reported clauses
+    ("Iran has said it would not negotiate under pressure.",
+     ("it would not negotiate", "indirect", "IRN", "said", None)),
+    ("Israel has insisted that any deal must allow it to resume fighting.",
+     ("any deal must allow", "indirect", "ISR", "insisted", None)),
+    ("Iran warned that it would respond to any attack on its territory.",
+     ("it would respond", "indirect", "IRN", "warned", None)),
+    ("The Kremlin denied that Vladimir Putin had rejected the American offer.",
+     ("Vladimir Putin had rejected", "indirect", "RUS", "denied", None)),
+    ("The talks will continue in Doha next week, a Qatari official said.",
+     ("The talks will continue", "indirect", "QAT", "said", None)),
+    ("Another round of talks in Amman ended on Monday without a deal, Jordanian and US officials said, "
+     "as mediators tried to narrow the gaps.",
+     ("Another round of talks", "indirect", "USA", "said", None)),
+    # object + preposition, object + infinitive, infinitive
+    ("Hamas accused Israel of stalling the negotiations.",
+     ("Israel of stalling", "indirect", "hamas", "accused", None)),
+    ("Washington warned Tehran against any attack on shipping in the Gulf.",
+     ("Tehran against any attack", "indirect", "USA", "warned", None)),
+    ("Hamas, for its part, was quick to accuse Washington of siding with Israel.",
+     ("Washington of siding", "indirect", "hamas", "accuse", None)),
+    ("Antony Blinken urged Hamas to accept the bridging proposal.",
+     ("Hamas to accept", "indirect", "antony-blinken", "urged", None)),
+    ("Russia pledged to reduce military activity around Kyiv.",
+     ("to reduce military activity", "indirect", "RUS", "pledged", None)),
+    # multiword cues
+    ("Egypt has made it clear that it will not accept Israeli troops on its border.",
+     ("it will not accept", "indirect", "EGY", "made it clear", None)),
+    ("Qatar pointed out that both sides had already agreed on the first phase.",
+     ("both sides had already agreed", "indirect", "QAT", "pointed out", None)),
+    ("The Kremlin said in a statement that Russia was open to talks with Ukraine.",
+     ("Russia was open", "indirect", "RUS", "said in a statement", None)),
+    ("Sergei Lavrov was quoted as saying that Moscow saw no basis for a ceasefire.",
+     ("Moscow saw no basis", "indirect", "sergei-lavrov", "saying", None)),
+    # according to
+    ("According to Egyptian officials, the talks will resume in Cairo next week.",
+     ("the talks will resume", "indirect", "EGY", "According to", None)),
+    ("The next round will be held in Doha, according to Qatar's foreign ministry.",
+     ("The next round", "indirect", "QAT", "according to", None)),
+    # noun cue
+    ("Netanyahu's claim that Hamas had rejected every offer angered the mediators.",
+     ("Hamas had rejected", "indirect", "benjamin-netanyahu", "claim", None)),
+    # spokesperson for X: the speaker is X's
+    ("A spokesperson for Hezbollah said the group would respond to any Israeli escalation.",
+     ("the group would respond", "indirect", "hezbollah", "said", None)),
+    # told someone (not an outlet) / told an outlet that
+    ("Abdel Fattah el-Sisi told Blinken that Egypt rejects any Israeli presence on the border.",
+     ("Egypt rejects", "indirect", "abdel-fattah-el-sisi", "told", None)),
+    ("An Israeli official told Reuters that the army would stay in the Philadelphi corridor.",
+     ("the army would stay", "indirect", "ISR", "told", "Reuters")),
+    # a second cue joined to the first
+    ("Antony Blinken said the deal was close and added that Hamas must now accept it.",
+     ("Hamas must now accept", "indirect", "antony-blinken", "added", None)),
+    ("Antony Blinken said the deal was close and added that Hamas must now accept it.",
+     ("the deal was close", "indirect", "antony-blinken", "said", None)),
+    # --- mixed: a reported clause holding a quoted fragment
+    ('Joe Biden said Hamas was "walking away" from the agreement.',
+     ('Hamas was "walking away"', "mixed", "joe-biden", "said", None)),
+    ('These "baseless claims" are meant to sabotage the talks, Hamas said in a statement.',
+     ('These "baseless claims"', "mixed", "hamas", "said in a statement", None)),
+    ("Hamas accused Israel of giving itself a “free hand” in Rafah.",
+     ("Israel of giving", "mixed", "hamas", "accused", None)),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[1][0][:30] for c in CASES])
+def test_quote_pattern_gives_type_content_speaker_cue_and_outlet(nlp, text, expected):
+    starts, qtype, actor_id, cue, outlet = expected
+    quotes = quotes_of(nlp, text)
+    match = [q for q in quotes if q.text.startswith(starts)]
+    assert match, f"no quote starting {starts!r} in {[q.text for q in quotes]}"
+    # two speakers of one clause give two quotes: take the one of the expected speaker
+    q = next((m for m in match if m.speaker and m.speaker.actor_id == actor_id), match[0])
+    assert q.type == qtype
+    assert q.speaker is not None and q.speaker.actor_id == actor_id
+    assert q.cue is not None and q.cue.text == cue
+    assert q.outlet == outlet
+    assert text[q.start:q.end] == q.text
+
+
+def test_split_quote_forms_one_direct_quote(nlp):
+    text = '"We have made progress," Antony Blinken said, "but there is still work to do."'
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.text.startswith("We have made progress") and q.text.endswith("still work to do.")
+    assert q.speaker.actor_id == "antony-blinken" and q.cue.text == "said"
+
+
+def test_further_quoted_sentence_in_paragraph_joins_the_quote(nlp):
+    text = ('"The Americans are buying Israel time," Osama Hamdan told Reuters. '
+            '"We will not accept a deal on these terms."')
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1 and quotes[0].text.endswith("on these terms.")
+    assert quotes[0].outlet == "Reuters"
+
+
+def test_unattributed_quote_paragraph_continues_previous_speaker(nlp):
+    text = ('"The proposal is dead," Osama Hamdan told Reuters.\n'
+            '"There is nothing left to discuss with the Americans."')
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 2
+    second = quotes[1]
+    assert second.text.startswith("There is nothing left")
+    assert second.continued is True
+    assert second.speaker.actor_id == "osama-hamdan"
+    assert second.type == "direct"
+
+
+def test_multi_paragraph_quote_left_open_runs_to_paragraph_end(nlp):
+    text = ('Hamas negotiator Khalil al-Hayya said: "We came with an open mind and we leave with none.\n'
+            '"The occupation wants a pause, not peace."')
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker.actor_id for q in quotes] == ["khalil-al-hayya", "khalil-al-hayya"]
+    assert quotes[0].text.endswith("leave with none.")
+    assert quotes[1].continued
+
+
+def test_coordinated_subjects_give_one_quote_per_speaker(nlp):
+    text = "Both Egypt and Qatar have said the remaining gaps can be bridged."
+    quotes = quotes_of(nlp, text)
+    assert sorted(q.speaker.actor_id for q in quotes) == ["EGY", "QAT"]
+    assert {q.text for q in quotes} == {"the remaining gaps can be bridged"}
+    assert len({q.quote_id for q in quotes}) == 2
+
+
+def test_coordinated_qualifiers_give_one_quote_per_actor(nlp):
+    text = "Egyptian and Qatari mediators said the two sides were close to a deal."
+    quotes = quotes_of(nlp, text)
+    assert sorted(q.speaker.actor_id for q in quotes) == ["EGY", "QAT"]
+    assert all(q.speaker.text == "Egyptian and Qatari mediators" for q in quotes)
+
+
+def test_speaker_text_is_the_full_mention(nlp):
+    quotes = quotes_of(nlp, '"We will keep talking," senior Hamas official Osama Hamdan told Reuters.')
+    assert quotes[0].speaker.text == "senior Hamas official Osama Hamdan"
+    quotes = quotes_of(nlp, "A spokesperson for Hezbollah said the group would respond.")
+    assert quotes[0].speaker.text == "A spokesperson for Hezbollah"
+
+
+def test_speaker_affiliation_comes_from_the_actor(nlp):
+    quotes = quotes_of(nlp, '"The proposal is dead," Osama Hamdan told Reuters.')
+    assert quotes[0].speaker_affiliation == "hamas"
+    quotes = quotes_of(nlp, "Iran has said it would not negotiate under pressure.")
+    assert quotes[0].speaker_affiliation == "IRN"
+
+
+def test_no_quote_without_a_cue(nlp):
+    assert quotes_of(nlp, "Israel launched new strikes on Rafah on Tuesday.") == []
+    assert quotes_of(nlp, "The talks collapsed and the delegations went home.") == []
+
+
+def test_scare_quotes_are_not_quotes(nlp):
+    assert quotes_of(nlp, 'The so-called "Philadelphi corridor" runs along the border with Egypt.') == []
+
+
+def test_apostrophes_are_not_quotation_marks(nlp):
+    segs = find_segments("Israel’s envoy and the Palestinians’ team met.", paragraphs("x" * 46))
+    assert segs == []
+
+
+def test_quote_id_is_stable_and_unique(nlp):
+    text = ("Hamas accused Israel of stalling the negotiations. "
+            "Iran has said it would not negotiate under pressure.")
+    a, b = quotes_of(nlp, text), quotes_of(nlp, text)
+    assert [q.quote_id for q in a] == [q.quote_id for q in b]
+    assert len({q.quote_id for q in a}) == len(a) == 2
+
+
+class _NamesOnly:
+    """An actor layer that knows named entities only (no pronouns): the fallback must work."""
+
+    def __init__(self, doc):
+        self.article_id = "t"
+        self.actors = {}
+        self.spans = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                aid = ent.text.lower().replace(" ", "-")
+                self.actors[aid] = Actor(aid, ent.text, "person")
+                self.spans.append((ent.start_char, ent.end_char, aid))
+
+    def mention_at(self, start, end):
+        return None
+
+    def ref_for_token(self, token):
+        for s, e, aid in self.spans:
+            if s <= token.idx < e:
+                return ActorRef(aid, token.text, token.idx, token.idx + len(token))
+        return None
+
+    def ref_for_span(self, span):
+        return None
+
+
+def test_unresolved_pronoun_goes_to_most_recent_person_speaker(nlp):
+    text = ('Joe Biden said on Tuesday that a deal was within reach.\n'
+            '"They are still in the game," he noted.')
+    quotes = quotes_of(nlp, text, actors=_NamesOnly)
+    assert quotes[-1].speaker.text == "he"
+    assert quotes[-1].speaker.actor_id == "joe-biden"
+
+
+def test_spacy_component_stores_quotes_on_the_doc(nlp):
+    component = nlp.create_pipe("accord_quotes")
+    doc = component(nlp("Iran has said it would not negotiate under pressure."))
+    assert [q.text for q in doc._.quotes] == ["it would not negotiate under pressure"]
+
+
+# --- bad input: never a crash, never an empty or inverted span
+
+PIECES = ["Hamas", "said", "Israel", "told", "Reuters", "the", "talks", "will", "fail", "he", "accused",
+          "of", "according", "to", ",", ".", ":", "\n", "\n\n", '"', "“", "”", "‘", "’", "'", "«", "»",
+          "warned", "Iran", "against", "“”", '""', "it", "was", "clear", "made"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(PIECES), min_size=0, max_size=40), st.booleans())
+def test_odd_nested_empty_and_unclosed_marks_never_break_spans(nlp, pieces, tight):
+    text = ("" if tight else " ").join(pieces)
+    quotes = quotes_of(nlp, text)
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        assert q.text == text[q.start:q.end] and q.text.strip()
+        for span in (q.speaker, q.cue):
+            if span is not None:
+                assert 0 <= span.start < span.end <= len(text)
+                assert text[span.start:span.end] == span.text
+    assert len({q.quote_id for q in quotes}) == len(quotes)
+
+
+@pytest.mark.parametrize("text", [
+    '"We will not give up, Hamdan said.',                     # never closed
+    'Hamdan said: "',                                         # a mark at the very end
+    '“” Hamas said.',                                         # empty quotation
+    'He said "she told me \'no deal\' today" and left.',      # nested
+    '" " " Hamas said " " ',                                  # only marks
+])
+def test_degenerate_quotations_give_valid_spans(nlp, text):
+    for q in quotes_of(nlp, text):
+        assert 0 <= q.start < q.end <= len(text) and text[q.start:q.end].strip()
+
+
+# --- the seed article (read at run time): found F1 and speaker F1
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_quotes", ROOT / "bench" / "quotes.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.skipif(not (SEED / "seed.txt").exists(), reason="seed not available")
+def test_seed_quotes_found_and_speakers_right(nlp):
+    bench = _bench()
+    text = (SEED / "seed.txt").read_text(encoding="utf-8")
+    gold = json.loads((SEED / "seed.gold.json").read_text(encoding="utf-8"))["quotes"]
+    doc = nlp(text)
+    predicted, actors = bench.accord_quotes(doc, bench.actors_of(doc))
+    result = bench.score(text, gold, predicted, actors)
+    assert result["f1"] >= 0.90
+    assert result["speaker_f1"] >= 0.85
