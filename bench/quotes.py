@@ -80,7 +80,7 @@ def score(text: str, gold_quotes: list[dict], predicted: list[dict], actors: dic
         anchors.append((a, a + len(g["text_start"])))
     # one-to-one: greedy over gold in order, first free overlapping prediction, speaker match preferred
     free = list(range(len(predicted)))
-    found = right = 0
+    found = right = same_type = same_outlet = 0
     for g, (a, b) in zip(gold_quotes, anchors):
         hits = [i for i in free if predicted[i]["start"] < b and a < predicted[i]["end"]]
         if not hits:
@@ -90,6 +90,8 @@ def score(text: str, gold_quotes: list[dict], predicted: list[dict], actors: dic
         free.remove(pick)
         found += 1
         right += bool(good)
+        same_type += predicted[pick].get("type") == g.get("type")
+        same_outlet += _norm(predicted[pick].get("outlet") or "") == _norm(g.get("outlet") or "")
     p = found / len(predicted) if predicted else 0.0
     r = found / len(gold_quotes) if gold_quotes else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
@@ -97,7 +99,9 @@ def score(text: str, gold_quotes: list[dict], predicted: list[dict], actors: dic
     rs = right / len(gold_quotes) if gold_quotes else 0.0
     fs = 2 * ps * rs / (ps + rs) if ps + rs else 0.0
     return {"gold": len(gold_quotes), "predicted": len(predicted), "found": found, "precision": p,
-            "recall": r, "f1": f1, "speaker_f1": fs}
+            "recall": r, "f1": f1, "speaker_f1": fs,
+            "type_accuracy": same_type / found if found else 0.0,
+            "outlet_accuracy": same_outlet / found if found else 0.0}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -127,7 +131,7 @@ def textacy_quotes(doc):
     except ValueError:   # textacy bails out on an odd number of quotation marks
         triples = []
     for sp, cue, content in triples:
-        out.append({"start": content.start_char, "end": content.end_char,
+        out.append({"start": content.start_char, "end": content.end_char, "type": "direct",
                     "speaker": {"text": " ".join(t.text for t in sp), "actor_id": None},
                     "cue": " ".join(t.text for t in cue)})
     return out
@@ -145,6 +149,16 @@ def _median_time(fn, repeats: int) -> float:
 def _load_demo() -> list[str]:
     if not DEMO.exists():
         return []
+    try:   # every input kind through Accord's own ingest, when it is there
+        from accord import ingest
+
+        errors: list[str] = []
+        articles = list(ingest.iter_articles([str(DEMO)], on_error=errors.append, stats=ingest.IngestStats()))
+        texts = [a.text for a in articles if ingest_is_english(a)]
+        if texts:
+            return texts
+    except Exception as exc:  # noqa: BLE001 - ingest still in the works: fall back to txt/jsonl
+        print(f"demo corpus: ingest unavailable ({exc.__class__.__name__}); reading .txt and .jsonl only")
     texts = []
     for path in sorted(DEMO.rglob("*")):
         if path.suffix == ".txt":
@@ -154,6 +168,10 @@ def _load_demo() -> list[str]:
                 if line.strip():
                     texts.append(json.loads(line).get("text", ""))
     return [t for t in texts if t.strip()]
+
+
+def ingest_is_english(article) -> bool:
+    return article.language in (None, "en")
 
 
 def bench_corpus(name: str, nlp, texts: list[str], repeats: int) -> dict:
@@ -197,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     for label, pred, acts in (("Accord", accord, actors), ("textacy", textacy_quotes(doc), {})):
         s = score(text, gold, pred, acts)
         print(f"  {label:8} found P {s['precision']:.2f} R {s['recall']:.2f} F1 {s['f1']:.2f}   "
-              f"speaker F1 {s['speaker_f1']:.2f}   ({s['found']}/{s['gold']} gold, {s['predicted']} predicted)")
+              f"speaker F1 {s['speaker_f1']:.2f}   type acc {s['type_accuracy']:.2f}   "
+              f"outlet acc {s['outlet_accuracy']:.2f}   ({s['found']}/{s['gold']} gold, {s['predicted']} predicted)")
     return 0
 
 

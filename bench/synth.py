@@ -142,8 +142,9 @@ COUNTRIES = _countries()
 class _Article:
     """Draws one article's cast and fills templates; all randomness comes from rng."""
 
-    def __init__(self, rng: random.Random):
+    def __init__(self, rng: random.Random, weekday: str):
         self.rng = rng
+        self.weekday = weekday  # of the event the lead reports ("on Tuesday")
         a, b = rng.sample(COUNTRIES, 2)
         if rng.random() < 0.45:
             b = self.group()
@@ -241,10 +242,9 @@ def _slug(text: str) -> str:
 
 
 def _fresh(rng: random.Random, i: int, seed: int) -> dict:
-    art = _Article(rng)
     published = date(2015, 1, 1) + timedelta(days=rng.randint(0, 4200))
     event = published - timedelta(days=rng.randint(0, 6))
-    art.weekday = WEEKDAYS[event.weekday()]
+    art = _Article(rng, WEEKDAYS[event.weekday()])
     outlet = rng.choice(OUTLETS)
     dateline = f"{art.city.upper()}, {MONTHS[published.month - 1]} {published.day}, {published.year} ({outlet}) – "
     paragraphs = [dateline + art.fill(rng.choice(LEADS))]

@@ -119,6 +119,14 @@ def test_event_coding_jsonl_with_compact_dates_and_language(tmp_path):
         ("E1", "1995-01-01", "en"), ("E2", "1994-06-11", "es")]
 
 
+def test_gzipped_corpus_is_read_through_gzip(tmp_path):
+    lines = [json.dumps({"id": "g1", "text": "Kenya offered to host the next round of talks."})]
+    articles, messages = ingest([write(tmp_path / "c.jsonl.gz", gzip.compress("\n".join(lines).encode()))])
+    assert [a.id for a in articles] == ["g1"] and messages == []
+    articles, messages = ingest([write(tmp_path / "d.json.gz", b"not gzip at all")])
+    assert articles == [] and len(messages) == 1 and "d.json.gz" in messages[0]
+
+
 @pytest.mark.skipif(not SHARED.exists(), reason="shared eval data not present")
 def test_shared_plover_gold_standard_reads_without_errors():
     articles, messages = ingest([SHARED / "events" / "plover_gsr" / "plover_gsr_cameo_v0.5b1.jsonl"])
@@ -192,6 +200,13 @@ def test_every_bad_input_gets_one_line_and_the_batch_goes_on(tmp_path):
     assert any(a.source == str(bad["jsonl"]) for a in articles)       # its good line
     assert any(a.source == str(bad["html"]) for a in articles)        # truncated, still read
     assert stats.errors == len(messages) == len(bad)
+
+
+def test_feed_file_naming_another_file_never_reads_it(tmp_path):
+    secret = write(tmp_path / "secret.rss", '<rss version="2.0"><channel><title>S</title><item>'
+                   '<description>Private notes on the talks.</description></item></channel></rss>')
+    articles, messages = ingest([write(tmp_path / "pointer.rss", str(secret))])
+    assert articles == [] and len(messages) == 1
 
 
 def test_binary_file_is_skipped_with_a_clear_line(tmp_path):
@@ -313,6 +328,15 @@ def test_published_date_from_a_dateline(opening, expected):
     assert from_dateline(opening) == expected
 
 
+def test_dateline_after_a_headline_and_the_headline_as_title(tmp_path):
+    text = ("Sudan talks open in Geneva without the army\n\n"
+            "GENEVA, Aug 14, 2024 (Lakeside Wire) \u2013 US-led talks on the war in Sudan opened on Wednesday.")
+    [article], _ = ingest([write(tmp_path / "geneva.txt", text)])
+    assert article.published == "2024-08-14"
+    assert article.title == "Sudan talks open in Geneva without the army"
+    assert article.text == text
+
+
 def test_dateline_without_a_year_takes_the_most_recent_past_date():
     found = from_dateline("CAIRO, Aug 19 (Reuters) - Egypt said the talks would resume.")
     assert found is not None and found.endswith("-08-19")
@@ -340,7 +364,7 @@ def test_short_english_sentences_default_to_english():
 
 # --- robustness: random input to every reader ------------------------------------------------
 
-SUFFIXES = ["x.txt", "x.html", "x.jsonl", "x.json", "x.rss", "x.warc", "x.warc.gz", "x.bin"]
+SUFFIXES = ["x.txt", "x.html", "x.jsonl", "x.json", "x.rss", "x.warc", "x.warc.gz", "x.bin", "x.jsonl.gz"]
 
 
 def _read_all(data: bytes, name: str) -> tuple[list[Article], list[str]]:
@@ -355,7 +379,7 @@ def _read_all(data: bytes, name: str) -> tuple[list[Article], list[str]]:
 
 
 # ACCORD_FUZZ_EXAMPLES=5000 for a longer run; the default keeps this file at a few seconds.
-_FUZZ = settings(max_examples=int(os.environ.get("ACCORD_FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_FUZZ = settings(max_examples=int(os.environ.get("ACCORD_FUZZ_EXAMPLES", "200")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _MARKUP = st.lists(st.sampled_from(["<html>", "<p>", "</p>", "<script>", "<rss>", "<item>", "<title>",
                                     "<description>", "&amp;", "&#0;", "<![CDATA[", "{", '"text":', "}", "\n",
                                     "WARC/1.0\r\n", "CAIRO, Aug 19 (Reuters) - ", "\u201c", "\x00"])
@@ -376,7 +400,17 @@ def test_random_markup_never_crashes_a_reader(name, text):
     _read_all(text.encode("utf-8", "surrogatepass"), name)
 
 
+@pytest.mark.parametrize("name, prefix", [("x.warc.gz", b"WARC/1.0\r\n"), ("x.jsonl.gz", b'{"text": "')])
 @_FUZZ
 @given(gz=st.binary(max_size=512))
-def test_gzip_with_random_content_never_crashes_the_warc_reader(gz):
-    _read_all(gzip.compress(b"WARC/1.0\r\n" + gz), "x.warc.gz")
+def test_gzip_with_random_content_never_crashes_a_reader(name, prefix, gz):
+    _read_all(gzip.compress(prefix + gz), name)
+
+
+@_FUZZ
+@given(text=st.text(max_size=300) | _MARKUP.map(lambda t: "CAIRO, " + t))
+def test_dates_and_language_never_fail_on_random_text(text):
+    found = from_dateline(text)
+    assert found is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", found)
+    assert normalise_date(text) is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", normalise_date(text))
+    assert re.fullmatch(r"[a-z]{2,3}", detect(text))

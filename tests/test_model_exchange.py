@@ -1,7 +1,5 @@
 """Stokman exchange model (Equal Gain) against decide-exchange-model 2022.1.28 outputs."""
 import csv
-import random
-import warnings
 from collections import defaultdict
 from pathlib import Path
 
@@ -69,3 +67,14 @@ def test_exchange_json_has_nbs_and_positions_per_issue_round():
     # tol-hoogte runs on its own 0.5-7 scale
     assert 0.5 <= r["nbs"] <= 7
     assert result["issues"]["tol-hoogte"]["prediction"] == result["issues"]["tol-hoogte"]["rounds"][-1]["nbs"]
+
+
+def test_an_actor_without_salience_on_an_issue_does_not_trade_on_it():
+    case = exchange.ExchangeInput(
+        actors=["a", "b", "c"], issues=["p", "q"], bounds={"p": (0, 100), "q": (0, 100)},
+        cells={("a", "p"): (0, 0.9, 1), ("a", "q"): (0, 0.1, 1),
+               ("b", "p"): (100, 0.1, 1), ("b", "q"): (100, 0.9, 1),
+               ("c", "p"): (50, 0.0, 1), ("c", "q"): (50, 0.5, 1)})
+    out = exchange.run(case, rounds=2)
+    assert out[2]["issues"]["p"]["positions"]["c"] == 50
+    assert out[1]["realized"], "a and b, with opposite priorities, trade"

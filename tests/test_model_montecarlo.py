@@ -1,6 +1,5 @@
 """Monte Carlo over input uncertainty: distributions, zone of agreement, Sobol ranking."""
 import numpy as np
-import pytest
 
 from accord.model import forecast, montecarlo as mc_api
 from accord.model.montecarlo import draw_inputs, simulate, zone_exists

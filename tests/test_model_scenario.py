@@ -130,3 +130,30 @@ def test_scenario_from_store_links_each_cell_to_its_evidence_and_uses_dossier_pr
     result = forecast(sc, model="all", draws=500, seed=3, sensitivity=False)
     assert result["models"]["compromise"]["prediction"] is not None
     store.close()
+
+
+class _FakeStore:
+    """Duck-typed store: ``records(table)`` is all the builder needs."""
+
+    def __init__(self, positions):
+        self._positions = positions
+
+    def records(self, table, *args, **kwargs):
+        return self._positions if table == "positions" else []
+
+
+def test_a_persons_positions_count_for_the_actor_the_dossier_affiliates_them_with():
+    store = _FakeStore([
+        {"actor_id": "benjamin-netanyahu", "issue_id": "war-end", "value": 0.0, "salience": 1.0,
+         "confidence": 0.9, "article_id": "a", "start": 0, "end": 30},
+        {"actor_id": "hamas", "issue_id": "war-end", "value": 100.0, "salience": 1.0,
+         "confidence": 0.9, "article_id": "b", "start": 3, "end": 40},
+    ])
+    dossier = {"actors": [{"id": "ISR", "kind": "state", "capability": 0.9},
+                          {"id": "benjamin-netanyahu", "kind": "person", "affiliation": "ISR"},
+                          {"id": "hamas", "kind": "organisation", "capability": 0.45}],
+               "issues": [{"id": "war-end", "label": "End of the war"}]}
+    sc = from_store(store, dossier)
+    assert sc.actor_ids == ["ISR", "hamas"]
+    assert sc.cell("ISR", "war-end").evidence[0].article_id == "a"
+    assert sc.issue("war-end").name == "End of the war"

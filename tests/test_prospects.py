@@ -64,6 +64,20 @@ def held_by(found: list[Assessment], name: str) -> Assessment:
      "Witkoff", 1, "good"),
     ("Saudi Foreign Minister Faisal bin Farhan said the Sudan talks had produced a breakthrough on aid access.",
      "Farhan", 1, "breakthrough"),
+    ("Hopes for a truce in Sudan faded after the army rejected the proposal, a Saudi diplomat said.",
+     "SAU", -1, "faded"),
+    ("Lavrov said the prospects of a settlement in Ukraine had dimmed.",
+     "Lavrov", -1, "dimmed"),
+    ("Senior Hamas official Basem Naim said a deal was unlikely before the end of the month.",
+     "Naim", -1, "unlikely"),
+    ("Qatari Prime Minister Mohammed bin Abdulrahman Al Thani said he expected an agreement on the truce soon.",
+     "Thani", 1, "expected an agreement"),
+    ("The Iranian foreign ministry said there was no agreement in sight.",
+     "IRN", -1, "in sight"),
+    ("Sudanese army chief Abdel Fattah al-Burhan ruled out any progress in the Jeddah talks.",
+     "Burhan", -1, "progress"),
+    ("The Istanbul talks were described as productive by the Turkish foreign ministry.",
+     "TUR", 1, "productive"),
 ])
 def test_each_cue_family_gives_its_polarity_to_the_judging_actor(nlp, text, holder, sign, cue):
     found = analyse(nlp, text)
@@ -140,8 +154,8 @@ def test_reported_judgement_keeps_holder_and_reporter_apart(nlp):
 
 
 def test_possessive_and_agent_phrases_name_the_holder(nlp):
-    found = analyse(nlp, "Despite Zelensky's optimism and the positive assessment of the talks by the government "
-                         "of Qatar, the round in Istanbul ended early.")
+    found = analyse(nlp, "Despite Zelensky's optimism and a positive assessment of the Istanbul round by Qatar's "
+                         "government, the meeting broke up early.")
     assert held_by(found, "Zelensky").polarity > 0
     qatar = held_by(found, "QAT")
     assert qatar.polarity > 0 and qatar.cue.text == "positive assessment"
@@ -197,6 +211,7 @@ def test_a_cue_coordinated_with_a_reporting_clause_is_not_that_reporters(nlp):
     "If the talks fail, Iran will resume enrichment, Araghchi said.",
     "The Saudi foreign ministry said the meeting would focus on building confidence between the two armies.",
     "Officials said the trucks would cross as soon as possible.",
+    "Will the talks in Geneva finally produce a breakthrough?",
 ])
 def test_general_sentiment_and_hypotheticals_are_not_assessments(nlp, text):
     assert analyse(nlp, text, title=None) == []

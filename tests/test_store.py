@@ -98,3 +98,31 @@ def test_records_filter_with_sql(tmp_path):
     assert store.records("events", "type = ?", ["ASSAULT"]) == []
     with pytest.raises(KeyError):
         store.records("nope")
+
+
+WIRE = ("Negotiators from both delegations met for six hours in the Omani capital on Saturday, according to "
+        "two officials familiar with the talks, who said the next round would focus on sanctions relief and "
+        "on limits to uranium enrichment. The foreign minister of the host country described the meeting as "
+        "constructive and said both sides had agreed to keep technical teams working through the week. ")
+
+
+def test_same_wire_story_in_two_outlets_is_linked_as_near_duplicate(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    first = _extraction(WIRE + "(Reporting by Agency A; editing by B.)")
+    store.write([first])
+    rerun = _extraction("MUSCAT - " + WIRE + "Copyright Daily Courier.")
+    other = _extraction("Sudan's army and the paramilitary forces agreed on Thursday to a one-week truce "
+                        "in Jeddah, Saudi and US mediators said, the first such deal in a month of fighting.")
+    store.write([rerun, other])
+    dup = {r["article_id"]: r["duplicate_of"] for r in store.records("articles")}
+    assert dup[rerun.article.article_id] == first.article.article_id
+    assert dup[other.article.article_id] is None
+    assert dup[first.article.article_id] is None
+
+
+def test_near_duplicates_within_one_batch_link_to_the_first(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    a, b = _extraction(WIRE + "Filed by A."), _extraction(WIRE + "Filed by B.")
+    store.write([a, b])
+    dup = {r["article_id"]: r["duplicate_of"] for r in store.records("articles")}
+    assert dup[b.article.article_id] == a.article.article_id

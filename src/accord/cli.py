@@ -95,7 +95,10 @@ def _print_summary(summary, store) -> None:
     table.add_row("non-English (stored, not extracted)", str(summary.non_english))
     table.add_row("errors", str(len(summary.errors) - summary.non_english))
     table.add_row("articles/s", f"{summary.rate:.1f}")
-    for name, n in store.counts().items():
+    counts = store.counts()
+    near = store.con.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
+    table.add_row("store: distinct reports (near-duplicates linked)", f"{counts['articles'] - near} ({near})")
+    for name, n in counts.items():
         table.add_row(f"store: {name}", str(n))
     console.print(table)
 

@@ -11,7 +11,7 @@ same for one article and for a whole store.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from accord.records import Contradiction, record_id
@@ -53,24 +53,34 @@ def _same_act(a: Any, b: Any) -> bool:
     return pa is None or pb is None or pa == pb
 
 
-def _denials(claims: list, texts: dict) -> Iterable[Contradiction]:
+def _side(aff: Mapping[str, str | None]):
+    """Two actor ids are the same side when equal or one is affiliated to the other
+    (a Kremlin spokesman denies what was said about Russia)."""
+    def same(x: str | None, y: str | None) -> bool:
+        return x is not None and y is not None and (x == y or aff.get(x) == y or aff.get(y) == x)
+    return same
+
+
+def _denials(claims: list, texts: dict, aff: Mapping[str, str | None]) -> Iterable[Contradiction]:
+    same = _side(aff)
     assertions = [c for c in claims if _get(c, "kind", "assertion") == "assertion" and _get(c, "polarity", 1) > 0]
-    by_subject = defaultdict(list)
-    for c in assertions:
-        by_subject[_actor(_get(c, "subject"))].append(c)
     for d in claims:
         kind = _get(d, "kind", "assertion")
         if kind not in ("denial", "never_confirmed"):
             continue
         denier = _actor(_get(d, "claimant"))
+        subject = _actor(_get(d, "subject")) or denier
         target = _get(d, "target")
         same_article, other = [], []
-        for a in by_subject.get(denier, ()):
+        for a in assertions:
+            if not (same(_actor(_get(a, "subject")), subject) or same(_actor(_get(a, "subject")), denier)):
+                continue
             claimant = _actor(_get(a, "claimant"))
-            if claimant in (None, denier) or (target and claimant != target):
+            if claimant is None or same(claimant, denier) or (target and claimant != target):
                 continue
             if _get(a, "article_id") == _get(d, "article_id"):
-                if _get(a, "start") < _get(d, "start") and _same_act(a, d):
+                if _get(a, "start") < _get(d, "end") and _get(a, "end") <= _get(d, "end") and \
+                        _get(a, "claim_id") != _get(d, "claim_id") and _same_act(a, d):
                     same_article.append(a)
             # across articles a denial must name what or whom it denies
             elif (target or _get(d, "predicate")) and _get(d, "predicate") in (None, _get(a, "predicate")):
@@ -79,6 +89,8 @@ def _denials(claims: list, texts: dict) -> Iterable[Contradiction]:
             # "these false statements": every claim the latest claimant made about the denier
             last = max(same_article, key=lambda a: _get(a, "start"))
             chosen = [a for a in same_article if _actor(_get(a, "claimant")) == _actor(_get(last, "claimant"))]
+            if kind == "never_confirmed":
+                chosen = [last]   # "has never confirmed this": the one claim just made
         else:
             chosen = other
         for a in chosen:
@@ -131,11 +143,15 @@ def _opposite(positions: list, texts: dict) -> Iterable[Contradiction]:
                                 _get(r, "text", ""), _get(o, "text", ""))
 
 
-def find_contradictions(positions: Iterable = (), claims: Iterable = ()) -> list[Contradiction]:
-    """Contradictions among positions and claims of one article or of many (a whole store)."""
+def find_contradictions(positions: Iterable = (), claims: Iterable = (),
+                        affiliations: Mapping[str, str | None] | None = None) -> list[Contradiction]:
+    """Contradictions among positions and claims of one article or of many (a whole store).
+
+    ``affiliations``: actor_id -> affiliation actor_id (from the actors table), so a spokesman's
+    denial answers a claim about the state or group he speaks for."""
     claims, positions = list(claims), list(positions)
     texts = {id(c): _text(c) for c in claims}
     found: dict[str, Contradiction] = {}
-    for c in (*_denials(claims, texts), *_disputed(claims, texts), *_opposite(positions, texts)):
+    for c in (*_denials(claims, texts, affiliations or {}), *_disputed(claims, texts), *_opposite(positions, texts)):
         found.setdefault(c.contradiction_id, c)
     return sorted(found.values(), key=lambda c: (c.a_article_id, c.a_start, c.b_start))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from accord import dedup
 from accord import records as R
 
 # table name -> (record class, primary key)
@@ -90,6 +91,7 @@ class Store:
             cols = ", ".join(f'"{c}" {t}' + (" PRIMARY KEY" if c == key else "") for c, t in COLUMNS[name])
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
         self.con.execute("CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id)")
+        dedup.ensure_tables(self.con)
 
     def close(self) -> None:
         self.con.close()
@@ -115,12 +117,13 @@ class Store:
         con.execute("BEGIN TRANSACTION")
         try:
             known = self.known_article_ids(e.article.article_id for e in extractions)
-            written = 0
+            fresh = []
             for ex in extractions:
-                if ex.article.article_id in known:
-                    continue
-                known.add(ex.article.article_id)
-                written += 1
+                if ex.article.article_id not in known:
+                    known.add(ex.article.article_id)
+                    fresh.append(ex)
+            sigs = dedup.link(con, fresh)
+            for ex in fresh:
                 for table in TABLES:
                     if table == "actors":
                         self._upsert_actors(ex.actors)
@@ -128,11 +131,12 @@ class Store:
                     value = getattr(ex, EXTRACTION_FIELD[table])
                     recs = [value] if table == "articles" else value
                     self._insert(table, recs)
+            dedup.save(con, sigs)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        return written
+        return len(fresh)
 
     def _insert(self, table: str, recs: list) -> None:
         if not recs:

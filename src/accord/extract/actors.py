@@ -14,36 +14,46 @@ How mentions are found, in order (each step only looks at tokens no earlier step
 
 1. Knowledge base names (``accord/kb``), one PhraseMatcher pass, longest match wins: states (names,
    demonyms, capitals, seats such as "the Kremlin"), IGOs, armed groups and parties, known persons,
-   news outlets. A capital after a locative preposition ("talks in Riyadh") is a place, not an actor.
-2. spaCy entities the KB does not know: PERSON (titles and possessive stripped) -> person with a
-   slug id; ORG -> organisation (an ORG that starts with a KB name, "Hamas Politburo", is that name;
-   "Egyptian Foreign Ministry" is the state with a sector); GPE -> state when pycountry knows it.
-   "Rapid Support Forces (RSF)" makes RSF an alias of the long form for the rest of the article.
+   news outlets, and places that are never actors ("Rafah", "El Fasher"). A capital after a
+   locative preposition or modifying a noun ("talks in Riyadh", "the Doha talks") is a place.
+2. Datelines and spaCy entities the KB does not know. "KHARTOUM, June 3 (Nile Wire) -": the
+   bracketed name is an outlet. PERSON (titles and possessive stripped) -> person with a slug id;
+   ORG -> organisation (an ORG that starts with a KB name, "Hamas Politburo", is that name;
+   "Egyptian Foreign Ministry" is the state with a sector; "US Trade Representative" is a title);
+   GPE -> state when pycountry knows it. An unknown name after "in/at/near" or opening a dateline
+   is a place whatever its label. "Rapid Support Forces (RSF)" makes RSF an alias of the long
+   form. An unknown organisation that is told something ("told CNBC") is an outlet.
 3. Surnames and acronyms: any proper noun equal to the surname of a full name in the same article
    (or close to it, rapidfuzz ratio >= 85 for spelling variants) is that person, whatever label
    spaCy gave it (the small model tags surnames as NORP/ORG/GPE).
 4. Sector phrases: a state/organisation name or demonym modifying a sector noun ("Ukrainian
-   officials", "the Sudanese government", "Hamas officials") is a description mention of it with
-   the sector kept.
+   officials", "the Sudanese government", "Sudan's army") is a description mention of it with the
+   sector kept.
 5. Titles: "Israeli Prime Minister Benjamin Netanyahu", "senior Hamas official Osama Hamdan",
    "Mustafa Barghouti, a spokesman for the Palestinian National Initiative", "Egypt's Sissi",
-   "Sisi of Egypt" give the person a title and an affiliation (the KB's affiliation wins for known
-   persons). A definite title phrase standing alone ("the US envoy", "the secretary of state",
-   "the Iranian foreign minister") links to the most recent earlier person of the article whose
-   title is compatible (``compatible`` in kb/roles.yaml) and whose affiliation matches the phrase's
-   qualifier; failing that, a qualified phrase ("a senior Hamas official", "a spokesperson for the
-   RSF") is a description mention of the qualifier.
-6. Pronouns (documented rule, centering-style): he/she (his/her as possessives) refer to persons;
-   they/it (their/its) to states, organisations and groups. Only subjects and possessives are
-   resolved. The antecedent is, in order of preference: (a) a compatible subject earlier in the
-   same sentence; (b) the compatible subject of the nearest of the three previous sentences that
-   has one; (c) the most recent compatible mention in that window. "it" is skipped as a subject of
-   expletive verbs ("it is impossible to...").
+   "Sisi of Egypt", "an aide to Vladimir Putin" give the person a title and an affiliation (the
+   KB's affiliation wins for known persons). A definite title phrase standing alone ("the US
+   envoy", "the secretary of state", "the Iranian foreign minister") links to the most recent
+   earlier person of the article holding that very title, else one whose title is compatible
+   (``compatible`` in kb/roles.yaml), whose affiliation matches the phrase's qualifier; failing
+   that, a qualified phrase ("a senior Hamas official", "a spokesperson for the RSF", "Saudi and
+   American officials") is a description mention of each side it names.
+6. Definite descriptions: "the group"/"the movement" (``group_nouns``) as subject or possessive
+   refer to the last organisation, by the pronoun rule below; "Netanyahu's office" is Netanyahu,
+   "Netanyahu's government" is his state, with the sector.
+7. Pronouns (documented rule, centering-style): he/she (his/her as possessives) refer to persons;
+   they/it (their/its) to states, organisations and groups, never to outlets. Only subjects and
+   possessives are resolved. A possessive first takes the subject of its own clause
+   ("Netanyahu wants to keep his troops"). Otherwise the antecedent is, in order of preference:
+   (a) a compatible subject earlier in the same sentence; (b) the compatible subject of the
+   nearest of the three previous sentences that has one; (c) the most recent compatible mention in
+   that window. "it" is skipped as the subject of expletive verbs or adjectives ("it is
+   impossible to...", "made it clear"). coreferee, the alternative the issue names, needs an
+   English model that is not on PyPI, so it could not be installed or measured here.
 """
 from __future__ import annotations
 
 import bisect
-import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -172,6 +182,8 @@ def _index_for(vocab, kb: KB) -> _Index:
     for n in kb.names:
         label = f"{n.actor_id}\x1f{n.via}\x1f{n.sector or ''}"
         groups.setdefault(label, []).append(n.text)
+    # datelines spell places in capitals ("ISTANBUL, May 16")
+    groups["\x1fplace\x1f"] = sorted(kb.places | {p.upper() for p in kb.places})
     for label, texts in groups.items():
         names.add(label, list(tokenizer.pipe(texts)))
         aid, via, sector = label.split("\x1f")
@@ -229,6 +241,7 @@ class _Article:
         self.actors: dict[str, _A] = {}
         self.aliases: dict[str, str] = {}                  # article-level surname/acronym -> actor
         self.title_used: set[int] = set()                  # token ids of titles already explained
+        self.blocked: set[int] = set()                     # tokens the KB says are no actor here
         arr = doc.to_array([LOWER, LEMMA, POS, SENT_START]) if len(doc) else np.zeros((0, 4), dtype=np.uint64)
         lower, lemma, pos, sent = (arr[:, k].tolist() for k in range(4))
         self.propn_idx = [i for i, p in enumerate(pos) if p == PROPN]
@@ -286,17 +299,19 @@ class _Article:
         spans = [Span(doc, s, e, label=k) for k, s, e in self.ix.names(doc)]
         for sp in filter_spans(spans):
             aid, via, sector = self.ix.name_keys[sp.label]
+            if via == "place":
+                self.blocked.update(range(sp.start, sp.end))
+                continue
             ent = ent_at.get(sp.start)
             if via in ("capital", "demonym", "name", "acronym") and ent is not None \
                     and ent.label_ == "PERSON" and len(ent) > len(sp) and self.kb.entries[aid].kind != "person":
                 continue   # "George Washington", "Israel Katz" handled elsewhere
             if via == "capital" and not self._acts_as_government(sp.root):
+                self.blocked.update(range(sp.start, sp.end))   # "talks in Riyadh": a place
                 continue
             self.actor(aid)
-            if via == "demonym":
-                self._demonym(sp, aid)
-            else:
-                self.add(sp.start, sp.end, aid, via, sector)
+            # a demonym modifying a sector noun ("Ukrainian officials") is widened in step 4
+            self.add(sp.start, sp.end, aid, via, sector)
 
     def _acts_as_government(self, tok: Token) -> bool:
         while tok.dep_ == "conj" and tok.head.i != tok.i:
@@ -308,47 +323,101 @@ class _Article:
             return False   # "the Doha talks", "a Riyadh hotel"
         return True
 
-    def _demonym(self, sp: Span, aid: str) -> None:
-        """A demonym is an actor when it is a noun ("the Israelis") or modifies an actor noun."""
-        tok = sp.root
-        if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound"):
-            tok = tok.head          # "Israeli and Egyptian officials"
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound", "nmod"):
-            self.add(sp.start, sp.end, aid, "demonym")
-            return
-        # modifier: keep as a mention of its own; the sector step extends it to its head noun
-        self.add(sp.start, sp.end, aid, "demonym")
-
-    # ---- step 2: entities the KB does not know
-    def entities(self) -> None:
+    # ---- step 2: datelines and entities the KB does not know
+    def datelines(self) -> None:
+        """"KHARTOUM, June 3 (Nile Wire Service) -": the bracketed name is the reporting outlet."""
         doc = self.doc
-        for ent in doc.ents:
-            label = ent.label_
-            if label not in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
-                continue
-            start, end = ent.start, ent.end
-            while start < end and doc[start].lower_ in ("the", "a", "an"):
+        for start in self.sent_starts:
+            while start < len(doc) and doc[start].is_space:
                 start += 1
-            if start >= end:
+            if start >= len(doc) or not doc[start].is_upper or not doc[start].is_alpha:
                 continue
-            if label == "ORG" and any(i in self.in_title for i in range(start, end)):
-                continue          # "US Trade Representative", "British Defence Secretary": a title
-            covered = [self.owner[i] for i in range(start, end) if self.owner[i] is not None]
-            if covered:
-                self._partly_known(ent, start, end, covered)
+            stop = min(len(doc), start + 16)
+            opening = next((i for i in range(start, stop) if doc[i].text == "("), None)
+            if opening is None:
                 continue
-            if label == "PERSON":
-                self._person_entity(start, end)
-            elif label == "ORG":
-                self._org_entity(start, end)
-            elif label == "GPE":
-                code = self.ix.country_names.get(doc[start:end].text.lower())
-                if code:
-                    self.actor(code)  # not in states.yaml: pycountry name only
-                    if code not in self.kb.entries:
-                        a = self.actors[code]
-                        a.kind, a.affiliation = "state", code
-                    self.add(start, end, code, "name")
+            closing = next((i for i in range(opening + 1, min(stop, opening + 7)) if doc[i].text == ")"), None)
+            if closing is None or closing + 1 >= len(doc) or doc[closing + 1].text not in ("-", "–", "—", "--"):
+                continue
+            if closing == opening + 1 or not self.free(opening + 1, closing):
+                continue
+            name = doc[opening + 1:closing].text
+            aid = slug(name)
+            a = self.actor(aid, name, "organisation")
+            a.is_outlet = a.is_outlet or not a.from_kb
+            self.add(opening + 1, closing, aid, "name")
+
+    def entities(self) -> None:
+        # persons first, so that a surname spaCy tags ORG ("Atta") is known as one
+        ents = [e for e in self.doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
+        for ent in ents:
+            if ent.label_ == "PERSON":
+                self._entity(ent)
+        self._surname_aliases()
+        for ent in ents:
+            if ent.label_ != "PERSON":
+                self._entity(ent)
+
+    def _entity(self, ent: Span) -> None:
+        doc = self.doc
+        label = ent.label_
+        start, end = ent.start, ent.end
+        while start < end and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        if start >= end:
+            return
+        if label == "ORG" and any(i in self.in_title for i in range(start, end)):
+            return            # "US Trade Representative", "British Defence Secretary": a title
+        if any(i in self.blocked for i in range(start, end)):
+            return
+        covered = [self.owner[i] for i in range(start, end) if self.owner[i] is not None]
+        if covered:
+            self._partly_known(ent, start, end, covered)
+            return
+        if label in ("PERSON", "ORG") and (self._is_place(doc[start:end].root) or self._dateline(start, end)):
+            self.blocked.update(range(start, end))
+            return
+        if label == "PERSON" and not any(t.text in self.kb.words.get("outlet_words", ()) for t in ent):
+            self._person_entity(start, end)
+        elif label == "PERSON":
+            self._org_entity(start, end)     # "Dabanga Radio" tagged as a person
+        elif label == "ORG" and self._looks_like_person(start, end):
+            self._person_entity(start, end)
+        elif label == "ORG":
+            self._org_entity(start, end)
+        elif label == "GPE":
+            code = self.ix.country_names.get(doc[start:end].text.lower())
+            if code:
+                self.actor(code)  # not in states.yaml: pycountry name only
+                if code not in self.kb.entries:
+                    a = self.actors[code]
+                    a.kind, a.affiliation = "state", code
+                self.add(start, end, code, "name")
+
+    def _looks_like_person(self, start: int, end: int) -> bool:
+        """An "ORG" with a person's title: "Interior Minister Diosdado Cabello", "Cabello, a minister"."""
+        doc = self.doc
+        span = doc[start:end]
+        if not 2 <= len(span) <= 4 or not all(t.pos_ == "PROPN" and t.is_title for t in span):
+            return False
+        if any(t.text in self.kb.words.get("outlet_words", ()) or t.lower_ in self.kb.sectors for t in span):
+            return False
+        if start - 1 in self.in_title and doc[start - 1].is_title:
+            return True
+        root = span.root
+        return any(c.dep_ == "appos" and c.lemma_.lower() in self.kb.titles for c in root.children)
+
+    def _dateline(self, start: int, end: int) -> bool:
+        """"MUSCAT, April 12 (Reuters) -": an upper-case name opening a paragraph, then a comma."""
+        doc = self.doc
+        opens = start == 0 or "\n" in doc[start - 1].text or doc[start - 1].is_space
+        return opens and all(t.is_upper for t in doc[start:end]) and end < len(doc) and doc[end].text == ","
+
+    def _is_place(self, tok: Token) -> bool:
+        """An unknown name governed by "in", "at", "near"... is where something happens."""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ == "pobj" and tok.head.lower_ in self.kb.words.get("place_prepositions", ())
 
     def _partly_known(self, ent: Span, start: int, end: int, covered: list[_M]) -> None:
         """An ORG around a KB name: "Hamas Politburo" is Hamas; "Egyptian Foreign Ministry" is Egypt."""
@@ -399,6 +468,9 @@ class _Article:
         if aid in self.kb.entries and self.kb.entries[aid].kind == "person":
             return
         a = self.actor(aid, text, "organisation")
+        if not affiliation and not a.from_kb:
+            # "Ivory Coast's Supreme Court", "the Israeli Knesset"
+            affiliation = self._qualifier(doc[self._left_of(span.root, start):start])
         if affiliation and not a.affiliation:
             a.affiliation = affiliation
         if not a.from_kb and self._is_outlet(span):
@@ -416,20 +488,28 @@ class _Article:
         interview = head.dep_ == "pobj" and head.head.head.lemma_ == "interview"
         if told or interview:
             return True
+        doc = self.doc
+        if 0 < span.start and span.end + 1 < len(doc) and doc[span.start - 1].text == "(" \
+                and doc[span.end].text == ")" and doc[span.end + 1].text in ("-", "–", "—", "--"):
+            return True           # the agency of a dateline: "DOHA, Jan 14 (Reuters) -"
         words = self.kb.words.get("outlet_words", ())
         return any(t.text in words for t in span) and head.head.lemma_ in ("report", "say", "quote", "cite")
 
     # ---- step 3: surnames, acronyms and single names
-    def surnames(self) -> None:
-        doc = self.doc
+    def _surname_aliases(self) -> None:
         for a in list(self.actors.values()):
             if a.kind != "person":
                 continue
-            parts = [p for p in a.name.replace("-", " ").split() if p[:1].isupper()]
-            for alias in [a.name.split()[-1], *(p for p in parts[-1:])]:
-                self.aliases.setdefault(alias, a.actor_id)
-                if "-" in alias:
-                    self.aliases.setdefault(alias.split("-")[-1], a.actor_id)
+            last = a.name.split()[-1]
+            for alias in (last, last.split("-")[-1]):
+                # "el-Sisi" and "Sisi"; never "II" of "King Abdullah II" or an initial
+                if len(alias) >= 3 and alias[:1].isupper() and not alias.isupper() \
+                        and alias.replace("'", "").replace("-", "").isalpha():
+                    self.aliases.setdefault(alias, a.actor_id)
+
+    def surnames(self) -> None:
+        doc = self.doc
+        self._surname_aliases()
         persons = {k: v for k, v in self.aliases.items() if self.actors[v].kind == "person"}
         ent_label = {}
         for e in doc.ents:
@@ -437,7 +517,7 @@ class _Article:
                 ent_label[i] = e.label_
         for i in sorted(set(self.propn_idx) | {i for i, lab in ent_label.items() if lab == "PERSON"}):
             tok = doc[i]
-            if self.owner[i] is not None:
+            if self.owner[i] is not None or i in self.blocked:
                 continue
             aid = self.aliases.get(tok.text)
             if aid is None and ent_label.get(tok.i) == "PERSON" and tok.is_title:
@@ -445,7 +525,7 @@ class _Article:
                 best = max(persons, key=lambda k: fuzz.ratio(k, tok.text), default=None)
                 if best is not None and fuzz.ratio(best, tok.text) >= 85:
                     aid = persons[best]
-                elif tok.text not in self.kb.words.get("honorifics", ()):
+                elif tok.text not in self.kb.words.get("honorifics", ()) and not self._is_place(tok):
                     aid = slug(tok.text)
                     self.actor(aid, tok.text, "person")
                     persons[tok.text] = aid
@@ -509,6 +589,8 @@ class _Article:
             aid = None
             if m is not None and self.kind_of(m) != "person" and not self.actors[m.actor_id].is_outlet:
                 aid = m.actor_id
+            elif m is not None and self.kind_of(m) == "person":
+                aid = self.actors[m.actor_id].affiliation      # "an aide to Vladimir Putin"
             elif t.lower_ in ("his", "her") and t.dep_ == "poss":
                 ante = self._antecedent(t, "person")
                 if ante is not None:
@@ -535,6 +617,11 @@ class _Article:
                     title = title_at[t.i]
                     self.title_used.add(title.root.i)
             qual = self._qualifier(left)
+        if title is None and m.start > 0 and m.start - 1 in title_at:
+            # a misparsed prefix ("... and Egyptian intelligence chief Abbas Kamel")
+            title = title_at[m.start - 1]
+            self.title_used.add(title.root.i)
+            qual = qual or self._qualifier(doc[self._left_of(title.root, title.start):m.start])
         # appositive either way: "X, a spokesman for Y" / "the Egyptian president, X,"
         for other in [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else []):
             if other.i in title_at or other.lemma_.lower() in self.kb.titles:
@@ -545,6 +632,10 @@ class _Article:
                 title = title or title_at.get(other.i) or doc[other.i:other.i + 1]
                 self.title_used.add(other.i)
                 qual = qual or self._qualifier(sub)
+                if other.i == head.head.i and other.i < m.start and doc[other.i + 1].text == ",":
+                    # "A State Department spokesperson, Matthew Miller, said": the title phrase
+                    # is the clause's subject and names the same person
+                    self.add(self._left_of(other, other.i), other.i + 1, m.actor_id, "title")
         # "X, who is a spokesman for Y" / "X is the foreign minister of Y"
         # "Sisi of Egypt"
         for c in head.children:
@@ -556,16 +647,17 @@ class _Article:
         if qual and not a.affiliation and qual != a.actor_id:
             a.affiliation = qual
 
+    def _left_of(self, root: Token, start: int) -> int:
+        """Start of the modifiers before ``start`` in root's phrase ("the US", "Egypt's", "Saudi and American")."""
+        i = min(root.left_edge.i, start)
+        while i < start and (self.doc[i].is_punct or self.doc[i].pos_ in ("VERB", "AUX", "ADP", "SCONJ")):
+            i += 1
+        return i
+
     def _standalone_title(self, sp: Span) -> None:
         doc = self.doc
         root = sp.root
-        left = []
-        i = sp.start - 1
-        # modifiers that attach rightwards inside the phrase: "the US", "a senior Hamas", "Egypt's"
-        while i >= 0 and i < doc[i].head.i <= root.i and doc[i].dep_ in NP_MODIFIER_DEPS \
-                and (doc[i].dep_ != "punct" or doc[i].text == "-"):
-            left.insert(0, doc[i])
-            i -= 1
+        left = list(doc[self._left_of(root, sp.start):sp.start])
         right = []
         for c in root.rights:
             if c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "from", "at", "in") and c.i >= sp.end:
@@ -592,14 +684,17 @@ class _Article:
             if person is not None:
                 self.add(start, end, person, "title")
                 return
-        if len(quals) == 1:   # "negotiators from Israel and Hamas" names no single side
-            sector = self.kb.sectors.get(root.lemma_.lower()) or "officials"
-            self.add(start, end, qual, "description", sector)
+        sector = self.kb.sectors.get(root.lemma_.lower()) or "officials"
+        # "Saudi and American officials": one description mention per side named
+        for q in quals if plural else quals[-1:]:
+            self.add(start, end, q, "description", sector)
 
     def _title_antecedent(self, sp: Span, cls: str, qual: str | None) -> str | None:
+        """Most recent earlier person holding this very title, else of a compatible class."""
         ok = self.kb.compatible.get(cls, {cls})
+        phrase = sp.text.lower()
         seen: set[str] = set()
-        fallback = None
+        compatible = fallback = None
         for m in sorted(self.mentions, key=lambda m: -m.start):
             if m.start >= sp.start or m.actor_id in seen or self.kind_of(m) != "person":
                 continue
@@ -607,12 +702,14 @@ class _Article:
             a = self.actors[m.actor_id]
             if qual and a.affiliation and a.affiliation != qual:
                 continue
+            if a.title and a.title.lower() == phrase:
+                return a.actor_id      # "the secretary of state": Rubio, though a foreign minister spoke since
             pcls = self.kb.title_class(a.title)
-            if pcls in ok:
-                return a.actor_id
+            if pcls in ok and compatible is None:
+                compatible = a.actor_id
             if pcls is None and qual and a.affiliation == qual and fallback is None:
                 fallback = a.actor_id
-        return fallback
+        return compatible or fallback
 
     # ---- step 6: pronouns, "the group", "Netanyahu's office"
     def definite_descriptions(self) -> None:
@@ -621,10 +718,10 @@ class _Article:
         bodies = self.kb.words.get("person_bodies", ())
         for i in self.noun_idx:
             tok = doc[i]
-            if self.owner[i] is not None:
+            if self.owner[i] is not None or i in self.title_used:
                 continue
             lemma = tok.lemma_.lower()
-            if lemma in bodies or lemma in self.kb.sectors:
+            if lemma in bodies or lemma in self.kb.sectors and lemma not in self.kb.titles:
                 poss = next((c for c in tok.children if c.dep_ == "poss"), None)
                 m = self.owner[poss.i] if poss is not None else None
                 if m is not None and self.kind_of(m) == "person":
@@ -743,6 +840,7 @@ class _Article:
 def extract_actors(doc: Doc, article_id: str, kb: KB | None = None) -> ArticleActors:
     art = _Article(doc, article_id, _index_for(doc.vocab, kb or load_kb()))
     art.kb_names()
+    art.datelines()
     art.entities()
     art.surnames()
     art.sectors()

@@ -46,8 +46,10 @@ def _subject_ref(verb: Token, actors, voice: ActorRef | None, matrix: ActorRef |
 def _reporting_ancestor(verb: Token, cues: Cues) -> Token | None:
     tok = verb
     while tok.head.i != tok.i:
-        if tok.dep_ in ("ccomp", "xcomp", "conj", "pcomp", "advcl") and \
-                tok.head.lemma_.lower() in cues.reporting_verbs:
+        if tok.dep_ == "advcl":
+            return None
+        if tok.dep_ in ("ccomp", "xcomp", "conj") and (
+                tok.head.lemma_.lower() in cues.reporting_verbs or tok.head.lemma_.lower() in cues.denial_verbs):
             return tok.head
         tok = tok.head
     return None
@@ -87,7 +89,9 @@ def _assertions(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) 
                     continue
                 if comp.lemma_.lower() in cues.reporting_verbs or comp.lemma_.lower() in cues.confirm_verbs:
                     continue
-                ev = clause_span(tok)
+                # the reporting clause only, not a coordinated clause after it ("..., but X never confirmed")
+                stop = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+                ev = clause_span(tok, stop)
                 yield _claim(article, claimant, subject, comp, ev, -1 if is_negated(comp) else 1,
                              predicate_of(comp))
         elif voice is not None and tok.dep_ in ("ROOT", "conj", "ccomp") and _reporting_ancestor(tok, cues) is None:
@@ -153,7 +157,8 @@ def _denials(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) -> 
             denier = _subject_ref(tok, actors, voice, None)
             if denier is None:
                 continue
-            ev = clause_span(tok)
+            stop = {t.i for c in tok.children if c.dep_ in ("advcl", "ccomp", "conj", "cc") for t in c.subtree}
+            ev = clause_span(tok, stop)
             yield _claim(article, denier, denier, tok, ev, -1, None, kind="never_confirmed")
             seen.add(sent_key)
         elif tok.pos_ == "VERB" and lemma in cues.denial_verbs:

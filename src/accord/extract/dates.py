@@ -21,7 +21,7 @@ MONTHS["sept"] = 9
 PARTS = {"early": (1, 10), "mid": (11, 20), "middle": (11, 20), "late": (21, 31), "end": (21, 31),
          "beginning": (1, 10), "start": (1, 10)}
 # Stretches of time rather than points: these name no date of their own.
-DURATION = re.compile(r"\b(past|previous|for|since|over|recent|coming|next few|last few|months|years|weeks|days|decades?|hours?|ago|decade)\b", re.I)
+DURATION = re.compile(r"\b(past|previous|for|since|until|till|from|over|recent|coming|next few|last few|months|years|weeks|days|decades?|hours?|ago|decade)\b", re.I)
 
 
 def _iso(d: dt.date) -> str:
@@ -49,7 +49,7 @@ def resolve_date(expr: str, published: str | None, future: bool = False) -> str 
     """A date ("YYYY-MM-DD") or range ({"start", "end"}) for a date expression, or None."""
     base = _base(published)
     text = expr.strip().lower().replace("\u2019", "'")
-    text = re.sub(r"^(on|in|at|by|during|from|since|until|of|the)\s+", "", text)
+    text = re.sub(r"^(on|in|at|by|during|of|the)\s+", "", text)   # "since", "until" stay: stretches
     text = re.sub(r"^(the)\s+", "", text)
     words = re.findall(r"[a-z]+|\d+", text)
     if not words:

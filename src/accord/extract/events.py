@@ -27,26 +27,31 @@ from accord.records import ActorRef, Article, Event, Quote, Span, record_id
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "kb" / "event_lexicon.yaml"
 
-# Types that are speech acts: without a speaker they are not codable.
-VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
-# Material conflict: planned by its own actor it is a threat; asserted by another, an accusation.
-HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
-ACCUSABLE = HOSTILE | {"REJECT", "THREATEN"}
-THREAT_CODE = {"ASSAULT": "138", "SANCTION": "1312", "COERCE": "130", "PROTEST": "133", "MOBILIZE": "138"}
-# Acts done together: with several subjects and no object, each subject's partners are its targets.
-SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
-TARGET_PREPS = {"with", "to", "against", "at", "on", "toward", "towards", "into", "upon", "between", "for"}
+_RULES = yaml.safe_load(open(LEXICON_PATH))["coding"]
+# Coding rules from the lexicon file (see its `coding` section for the reasons).
+VERBAL = set(_RULES["verbal_types"])
+HOSTILE = set(_RULES["hostile_types"])
+ACCUSABLE = HOSTILE | set(_RULES["accusable_extra"])
+THREAT_CODE = {k: str(v) for k, v in _RULES["threat_codes"].items()}
+SYMMETRIC = set(_RULES["symmetric_types"])
+TARGET_PREPS = set(_RULES["target_preps"])
 NOUN_TARGET_PREPS = TARGET_PREPS | {"of"}
+TYPE_PREPS = {k: set(v) for k, v in _RULES["type_preps"].items()}
+PRESUPPOSING_PREPS = set(_RULES["presupposing_preps"])
+LOCATIVE_PREPS = set(_RULES["locative_preps"])
+
+
+def _preps_for(etype: str | None, base: set[str]) -> set[str]:
+    return base | {p for p, types in TYPE_PREPS.items() if etype in types}
+
+
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj"}
 DATIVE_DEPS = {"dative", "iobj"}
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
-# Prepositions whose noun phrase is presupposed, so an event noun there happened.
-PRESUPPOSING_PREPS = {"following", "after", "since", "despite", "amid", "over", "before", "during", "in", "of"}
 FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
 RELATIVE = {"who", "which", "that", "whom"}
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside"}
 NAMED = {"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 
 
@@ -82,6 +87,8 @@ class Lexicon:
     appeal_governors: set[str]
     agent_nouns: set[str]
     deontic_modals: set[str]
+    quantity_nouns: set[str]
+    inverse_light_verbs: set[str]
 
 
 def _key(ref: ActorRef | None) -> str | None:
@@ -141,6 +148,8 @@ def lexicon(path: str | None = None) -> Lexicon:
         appeal_governors=set(gov.get("appeal") or ()),
         agent_nouns=set(data.get("agent_nouns") or ()),
         deontic_modals=set(data["modals"].get("deontic") or ()),
+        quantity_nouns=set(data.get("quantity_nouns") or ()),
+        inverse_light_verbs=set(data.get("inverse_light_verbs") or ()),
     )
 
 
@@ -283,11 +292,11 @@ class Context:
         if tok is None:
             return []
         r = self._direct(tok)
-        if r is not None:
+        if r is not None and tok.pos_ != "NOUN":
             return [r]
         if tok.pos_ != "NOUN":
             return []
-        mods = [c for c in tok.children if c.dep_ in MODIFIER_DEPS and c.i < tok.i]
+        mods = [c for c in tok.children if c.dep_ in MODIFIER_DEPS and c.i < tok.i and c.pos_ != "PRON"]
         mods = [x for m in mods for x in [m] + [c for c in m.children if c.dep_ == "conj"]]
         out = []
         left = min(t.idx for t in tok.subtree if t.i <= tok.i)
@@ -296,14 +305,23 @@ class Context:
             sub = self._direct(m)
             if sub is not None and sub.actor_id not in {o.actor_id for o in out}:
                 out.append(ActorRef(sub.actor_id, self.doc.text[left:end], left, end))
+        if r is not None:
+            # "Russian and Ukrainian negotiators": one phrase, two parties
+            return out if len(out) > 1 else [r]
         if not out:
             for p in tok.children:
                 if p.dep_ == "prep" and _lemma(p) in ("of", "from", "in"):
+                    for o in (x for c in p.children if c.dep_ == "pobj" for x in _conjuncts(c)):
+                        sub = self._direct(o)
+                        if sub is not None and sub.actor_id not in {x.actor_id for x in out}:
+                            out.append(ActorRef(sub.actor_id, self.doc.text[left:sub.end], left, sub.end))
+        if not out and _lemma(tok) in lexicon().quantity_nouns:
+            # "thousands of protesters", "a group of rebels": the group is in the of-phrase
+            for p in tok.children:
+                if p.dep_ == "prep" and _lemma(p) == "of":
                     for o in p.children:
                         if o.dep_ == "pobj":
-                            sub = self._direct(o)
-                            if sub is not None:
-                                out.append(ActorRef(sub.actor_id, self.doc.text[left:sub.end], left, sub.end))
+                            out.extend(self.refs_of(o))
         if not out and _lemma(tok) in lexicon().agent_nouns:
             # an unnamed group ("protesters", "security forces"): an argument, unresolved
             out.append(ActorRef(None, self.doc.text[left:end], left, end))
@@ -334,7 +352,8 @@ def _class_match(ctx: Context, lex: Lexicon, entry: Entry, objs: list[Token]) ->
     if entry.obj_class == "actor":
         return any(ctx._direct(o) is not None for o in objs)
     members = lex.classes.get(entry.obj_class, set())
-    return any(_lemma(o) in members or o.text.lower() in members for o in objs)
+    words = [w for o in objs for w in [o] + [c for c in o.children if c.dep_ in ("compound", "amod")]]
+    return any(_lemma(w) in members or w.text.lower() in members for w in words)
 
 
 def _verb_lemmas(tok: Token) -> list[str]:
@@ -391,6 +410,7 @@ class Clause:
     stance: bool = False               # inside a held position ("insists that ...")
     weak_condition: bool = False       # "while"/"when": conditional only for a promised act
     deontic: bool = False              # "must", "should", "has to": an obligation
+    purpose: bool = False              # "to protest", "to protect": the aim of another act
 
 
 def _aux_modality(ctx_lex: Lexicon, tok: Token, clause: Clause, under_past_speech: bool) -> None:
@@ -481,7 +501,10 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
                 clause.future = True    # "permission to help", "a plan to attack": not done
             break
         elif dep == "advcl" and _infinitive(cur) and not any(c.dep_ in SUBJECT_DEPS for c in cur.children):
-            clause.future = True        # purpose: "sent troops to protect"
+            clause.future = clause.purpose = True   # purpose: "sent troops to protect"
+            break
+        elif dep == "advcl" and _condition_mark(lex, cur):
+            clause.hypothetical = True  # the condition of another act, not an act reported
             break
         else:
             break
@@ -498,6 +521,8 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
         elif dep == "ccomp" or lem in gov_sets["speech"]:
             if lem in gov_sets["speech"]:
                 clause.speech = gov
+                if lem in gov_sets.get("denying", ()):
+                    clause.negated = not clause.negated   # "denied that the army attacked"
                 if lem in gov_sets["alleging"]:
                     clause.alleged = True
                 for c in gov.children:
@@ -517,6 +542,11 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
     if clause.condition is not None and clause.weak_condition and not clause.future:
         clause.condition = None   # "while"/"when" only condition a promised act
     return clause
+
+
+def _condition_mark(lex: Lexicon, tok: Token) -> bool:
+    words = " ".join(t.text.lower() for t in list(tok.subtree)[:4])
+    return any(words.startswith(w + " ") for w in lex.conditions_always)
 
 
 def _infinitive(tok: Token) -> bool:
@@ -557,13 +587,21 @@ def _subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         if head.pos_ == "ADJ":
             return _subject_tokens(head.head, depth + 1)
         objs = [c for c in head.children if c.dep_ in OBJECT_DEPS]
-        return _conjuncts(objs[0]) if objs else _subject_tokens(head, depth + 1)
+        if objs:
+            return _conjuncts(objs[0])
+        # "is set to host", "was expected to sign": the passive governor's subject acts
+        passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        return _conjuncts(passive[0]) if passive else _subject_tokens(head, depth + 1)
     if tok.dep_ == "pcomp" and head.dep_ == "prep":
         gov = head.head
         objs = [c for c in gov.children if c.dep_ in OBJECT_DEPS]
         return _conjuncts(objs[0]) if objs else _subject_tokens(gov, depth + 1)
     if tok.dep_ == "advcl" and tok.tag_ == "VBG":
         return _subject_tokens(head, depth + 1)
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.dep_ in OBJECT_DEPS:
+        return _subject_tokens(head.head, depth + 1)
+    if tok.dep_ == "acl" and tok.tag_ == "VBG":
+        return _conjuncts(head)   # "negotiators meeting in Istanbul"
     return []
 
 
@@ -586,7 +624,8 @@ def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     return out
 
 
-def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None) -> tuple[list[ActorRef], list[ActorRef]]:
+def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
+                   etype: str | None = None) -> tuple[list[ActorRef], list[ActorRef]]:
     if _is_passive(tok):
         sources = ctx.refs(_agent_tokens(tok))
         patients = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
@@ -601,9 +640,9 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None) -> tuple
     else:
         sources = ctx.refs(_subject_tokens(tok))
         targets = ctx.refs([o for o in _objects(tok)] + [c for c in tok.children if c.dep_ in DATIVE_DEPS])
-    extra = _prep_objects(tok, TARGET_PREPS)
+    extra = _prep_objects(tok, _preps_for(etype, TARGET_PREPS))
     if noun is not None:
-        extra += _prep_objects(noun, NOUN_TARGET_PREPS)
+        extra += _prep_objects(noun, _preps_for(etype, NOUN_TARGET_PREPS))
         for c in noun.children:
             if c.dep_ == "poss" and not sources:
                 sources = ctx.refs([c])
@@ -611,14 +650,14 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None) -> tuple
     return sources, targets
 
 
-def noun_arguments(ctx: Context, tok: Token) -> tuple[list[ActorRef], list[ActorRef], bool]:
+def noun_arguments(ctx: Context, tok: Token, etype: str | None = None) -> tuple[list[ActorRef], list[ActorRef], bool]:
     """(sources, targets, has_named_source) of an event noun."""
     sources = ctx.refs([c for c in tok.children if c.dep_ == "poss"])
     sources += ctx.refs(_agent_tokens(tok))
     if not sources:
         sources = ctx.refs([c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i])
     between = _prep_objects(tok, {"between"})
-    targets = ctx.refs([t for t in _prep_objects(tok, NOUN_TARGET_PREPS - {"between"})])
+    targets = ctx.refs([t for t in _prep_objects(tok, _preps_for(etype, NOUN_TARGET_PREPS) - {"between"})])
     if between:
         pair = ctx.refs(between)
         if not sources and pair:
@@ -638,7 +677,7 @@ def _complement_targets(ctx: Context, tok: Token) -> list[ActorRef]:
                 for t in g.subtree:
                     if t.dep_ in OBJECT_DEPS | DATIVE_DEPS | {"pobj"} and t.head.dep_ != "agent":
                         out.extend(_conjuncts(t))
-    return ctx.refs(out)
+    return [r for r in ctx.refs(out) if r.actor_id]
 
 
 # ---------------------------------------------------------------- main
@@ -649,6 +688,7 @@ class Candidate:
     entry: Entry
     noun: Token | None = None        # the event noun of a light-verb construction
     nominal: bool = False            # a stand-alone noun event
+    addressee: Token | None = None   # who is appealed to ("wants Putin to attack")
 
 
 def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
@@ -658,8 +698,12 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
         # "Obama wants Putin to attack": wanting another actor to act is an appeal to it
         if _lemma(tok) in lex.appeal_governors and tok.pos_ == "VERB":
             objs = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
-            if objs and any(c.dep_ == "xcomp" for c in tok.children) and ctx.ref(objs[0]) is not None:
-                found.append(Candidate(tok, Entry("020", _lemma(tok))))
+            if not (objs and any(c.dep_ == "xcomp" for c in tok.children)):
+                # the parser may attach "X to attack" as a clause with X as its subject
+                objs = [s for c in tok.children if c.dep_ == "ccomp" and _infinitive(c)
+                        for s in c.children if s.dep_ in SUBJECT_DEPS]
+            if objs and ctx._direct(objs[0]) is not None:
+                found.append(Candidate(tok, Entry("020", _lemma(tok)), addressee=objs[0]))
                 continue
         if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
             specific = None
@@ -669,7 +713,9 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
             objs = _objects(tok)
             if specific is None and _lemma(tok) in lex.light_verbs:
                 for o in objs:
-                    ne = match_noun(lex, o)
+                    # "launched a mediation effort": the event noun may be the compound
+                    ne = match_noun(lex, o) or next((match_noun(lex, c) for c in o.children
+                                                     if c.dep_ == "compound" and match_noun(lex, c)), None)
                     if ne is not None:
                         found.append(Candidate(tok, ne, noun=o))
                         consumed.update(x.i for x in _conjuncts(o))
@@ -687,13 +733,14 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
                 found.append(Candidate(tok, entry, noun=noun))
                 consumed.update(o.i for o in objs)
     for tok in sent:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed or tok.ent_type_ in NAMED:
-            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed or tok.ent_type_ in NAMED \
+                or tok.dep_ == "compound":
+            continue   # "sanctions relief", "ceasefire proposal": the head noun names the thing
         ne = match_noun(lex, tok)
         if ne is None:
             continue
         # "took part in talks with", "engaged in fighting": the verb lends its subject
-        if tok.dep_ == "pobj" and _lemma(tok.head) in ("in", "into") and tok.head.head.pos_ == "VERB" \
+        if tok.dep_ == "pobj" and _lemma(tok.head) in ("in", "into", "under") and tok.head.head.pos_ == "VERB" \
                 and tok.head.head.i not in {c.trigger.i for c in found}:
             found.append(Candidate(tok.head.head, ne, noun=tok))
             continue
@@ -718,11 +765,11 @@ def _line_span(doc: Doc, sent: SpacySpan, char: int) -> tuple[int, int]:
     return start, end
 
 
-def _date_for(ctx: Context, toks: list[Token], sent: SpacySpan, future: bool):
+def _date_for(ctx: Context, toks: list[Token], sent: SpacySpan, future: bool, use_root: bool = True):
     dates = [e for e in sent.ents if e.label_ in ("DATE",)]
     if not dates:
         return None
-    for tok in toks + [sent.root]:
+    for tok in toks + ([sent.root] if use_root else []):
         for e in dates:
             h = e.root.head
             if h == tok or (h.dep_ == "prep" and h.head == tok) or e.root == tok:
@@ -773,13 +820,21 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         if etype is None:
             continue
         if cand.nominal:
-            sources, targets, named = noun_arguments(ctx, tok)
+            sources, targets, named = noun_arguments(ctx, tok, etype)
             if _lemma(tok) in lex.object_only and not named:
                 continue
             if etype == "CONSULT" and code in ("040", "046") and not targets:
                 continue   # a meeting with one side named says nothing about who met
         else:
-            sources, targets = verb_arguments(ctx, tok, cand.noun)
+            sources, targets = verb_arguments(ctx, tok, cand.noun, etype)
+            sources = _dateline_subject(ctx, tok, sources)
+            if cand.addressee is not None:
+                targets = ctx.refs(_conjuncts(cand.addressee))
+            if cand.noun is not None and _lemma(tok) in lex.inverse_light_verbs:
+                # "faced pressure from Congress", "came under criticism from": the giver acts
+                givers = ctx.refs(_prep_objects(tok, {"from"}) + _prep_objects(cand.noun, {"from"}))
+                if givers:
+                    sources, targets = givers, sources
             if _lemma(tok) in lex.inverse_verbs and etype in ("AID", "COOPERATE"):
                 givers = ctx.refs(_prep_objects(tok, {"from"}))
                 sources, targets = givers, sources
@@ -787,6 +842,9 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 place = _location_for(ctx, [tok] + clause.chain, sent, set())
                 targets = [r for r in ctx.refs([t for t in sent if t.text == (place or "\0")])
                            if ctx.country(r.actor_id) == r.actor_id]
+        subj = _subject_tokens(tok) if not cand.nominal else []
+        if subj and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subj[0].children):
+            clause.negated = not clause.negated   # "no mediator can sign"
         modality = modality_of(clause)
         if entry.irrealis and modality == "actual":
             continue
@@ -795,7 +853,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             subj = _subject_tokens(tok)
             if subj and subj[0].pos_ == "PRON" and subj[0].lower_ not in RELATIVE:
                 sources = ctx.refs(_subject_tokens(clause.speech))
-        if etype in ("AGREE", "REQUEST") and not targets:
+        if etype in ("AGREE", "REQUEST", "THREATEN", "REJECT") and not targets:
             targets = _complement_targets(ctx, cand.noun or tok)
         # the content of a commissive tells promise from threat ("vowed to retaliate")
         content_type = _content_type(ctx, lex, tok)
@@ -806,14 +864,11 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         src_ids = {_key(s) for s in sources}
         named_sources = [s for s in sources if s.actor_id]
         # "Britain said Libya must hand over the suspects": a demand by the speaker
-        if speaker is not None and named_sources and clause.deontic and speaker.actor_id not in src_ids:
-            drafts.append(dict(tok=tok, code="100", type="REQUEST", mode=None, sources=[speaker],
-                               targets=named_sources, clause=Clause(), modality="actual", quote=quote,
-                               speech=clause.speech))
-            continue
+        if clause.deontic and clause.speech is not None and _deontic_demand(ctx, lex, tok) is not None:
+            continue   # coded as the speaker's demand below
         if speaker is not None and named_sources and speaker.actor_id not in src_ids \
                 and not _same_side(ctx, speaker, named_sources, clause.speech):
-            if etype in ACCUSABLE and not clause.negated and clause.condition is None and not clause.future:
+            if etype in ACCUSABLE and not clause.negated and modality == "actual":
                 # "Biden said Hamas was backing out": an accusation by the speaker
                 drafts.append(dict(tok=tok, code="112", type="ACCUSE", mode="allege", sources=[speaker],
                                    targets=sources, clause=Clause(), modality="actual", quote=quote,
@@ -824,12 +879,64 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             continue
         if not sources and (etype in VERBAL or modality != "actual" or clause.negated):
             continue
-        if etype in HOSTILE and modality in ("future", "conditional") and sources:
+        if not named_sources and (etype in VERBAL or modality != "actual") and \
+                not any(t.actor_id for t in targets):
+            continue   # "some officials called for...", "no mediator can sign": nobody named
+        if etype in HOSTILE and modality in ("future", "conditional") and sources and not clause.purpose:
             etype, mode, code = "THREATEN", None, THREAT_CODE[etype]
         drafts.append(dict(tok=tok, code=code, type=etype, mode=mode, sources=sources, targets=targets,
                            clause=clause, modality=modality, quote=quote, noun=cand.noun,
                            speech=clause.speech))
+    for tok in sent:
+        got = _deontic_demand(ctx, lex, tok)
+        if got is not None:
+            drafts.append(got)
     return list(_finish(ctx, sent, _merge(drafts)))
+
+
+DASHES = {"\u2013", "\u2014", "--", "-"}
+
+
+def _dateline_subject(ctx: Context, tok: Token, sources: list[ActorRef]) -> list[ActorRef]:
+    """"CAIRO, Aug 20 (Agency) – Blinken met ...": a dateline before the dash is not the
+    subject; the parser often makes it one. Take the phrase between the dash and the verb."""
+    sent = tok.sent
+    dash = next((t for t in sent if t.text in DASHES and t.i - sent.start < 25), None)
+    if dash is None or dash.i > tok.i or not any(t.ent_type_ == "DATE" or t.is_upper for t in sent[: dash.i - sent.start]):
+        return sources
+    if sources and all(s.start > dash.idx for s in sources):
+        return sources
+    heads = [t for t in ctx.doc[dash.i + 1: tok.i] if t.pos_ in ("PROPN", "NOUN")
+             and not (dash.i < t.head.i < tok.i)]
+    return ctx.refs([x for h in heads for x in _conjuncts(h)]) or sources
+
+
+def _deontic_demand(ctx: Context, lex: Lexicon, tok: Token) -> dict | None:
+    """"Britain said Libya must hand over the suspects": an obligation another actor states
+    is that actor's demand (CAMEO 10), whatever the verb."""
+    if tok.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ == "aux" and c.lower_ in lex.deontic_modals for c in tok.children):
+        return None
+    cur, speech = tok, None
+    for _ in range(4):
+        if cur.dep_ not in ("ccomp", "conj") or cur.head is cur:
+            break
+        cur = cur.head
+        if _lemma(cur) in lex.governors["speech"] | lex.governors["stance"] | {"reiterate", "conclude", "remind"}:
+            speech = cur
+            break
+    if speech is None:
+        return None
+    speakers = ctx.refs(_subject_tokens(speech))
+    targets = ctx.refs(_subject_tokens(tok))
+    if not speakers or not targets or _key(speakers[0]) in {_key(t) for t in targets}:
+        return None
+    if targets[0].actor_id is None and _subject_tokens(tok)[0].pos_ == "PRON":
+        return None
+    if _same_side(ctx, speakers[0], targets, speech):
+        return None   # "Netanyahu says Israel must keep ...": a position, not a demand
+    return dict(tok=tok, code="100", type="REQUEST", mode=None, sources=speakers[:1], targets=targets,
+                clause=Clause(chain=[speech]), modality="actual", quote=ctx.quote_at(tok.idx), speech=speech)
 
 
 def _speaker(ctx: Context, lex: Lexicon, clause: Clause, quote: Quote | None, trigger: Token) -> ActorRef | None:
@@ -906,7 +1013,8 @@ def _merge(drafts: list[dict]) -> list[dict]:
         for o in out:
             o_src = _key(o["sources"][0]) if o["sources"] else None
             o_tg, d_tg = {_key(t) for t in o["targets"]}, {_key(t) for t in d["targets"]}
-            same = o["type"] == d["type"] and o_src == key_src and (key_src is not None or o_tg & d_tg)
+            same = o["type"] == d["type"] and o_src == key_src and (
+                (key_src is not None and (not o_tg or not d_tg)) or o_tg & d_tg)
             reciprocal = (o["type"] == d["type"] == "CONSULT" and key_src is not None and
                           key_src in o_tg and (not d["targets"] or o_src in d_tg))
             if same or reciprocal:
@@ -939,9 +1047,14 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
         clause: Clause = d["clause"]
         start, end = _line_span(ctx.doc, sent, tok.idx)
         chain = [tok] + ([d["noun"]] if d.get("noun") is not None else []) + clause.chain
-        if d.get("speech") is not None:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            chain.append(tok.head)
+        planned = d["modality"] in ("future", "conditional", "hypothetical")
+        if d.get("speech") is not None and not planned:
             chain.append(d["speech"])
-        date = _date_for(ctx, chain, sent, d["modality"] == "future")
+        if planned and d.get("speech") is not None:
+            chain = [t for t in chain if t is not d["speech"]]
+        date = _date_for(ctx, chain, sent, d["modality"] == "future", use_root=not planned)
         arg_chars = {(r.start, r.end) for r in d["sources"] + d["targets"]}
         used_tokens = {t.i for t in sent if any(a <= t.idx < b for a, b in arg_chars)}
         location = _location_for(ctx, chain, sent, used_tokens)
@@ -954,7 +1067,8 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
         etype = d["type"]
         for n, src in enumerate(sources):
             targets = list(d["targets"])
-            if etype in SYMMETRIC and len(sources) > 1 and not targets:
+            if etype in SYMMETRIC and len(sources) > 1 and not targets and d["code"][:3] not in ("039", "045") \
+                    and not _is_passive(tok):
                 targets = [s for s in sources if s is not src]
             parts = (ctx.article_id, etype, start, tok.idx) + ((src.start,) if n else ())
             yield Event(

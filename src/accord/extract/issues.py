@@ -25,7 +25,7 @@ def normalise(text: str) -> list[str]:
     for w in words:
         if len(w) > 4 and w.endswith("ies"):
             w = w[:-3] + "y"
-        elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "as", "os")):
             w = w[:-1]
         out.append(w)
     return out
@@ -47,7 +47,7 @@ def _is_trigger_noun(tok: Token, cues: Cues) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     lemma = tok.lemma_.lower()
-    left = " ".join(c.lemma_.lower() for c in tok.lefts if c.dep_ in ("compound", "amod"))
+    left = " ".join(c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod"))
     phrase = f"{left} {lemma}".strip()
     words = set(normalise(phrase))
     for cue in cues.issue_nouns:
@@ -117,7 +117,9 @@ def _split_items(doc: Doc, start: int, end: int, cues: Cues) -> list[list[Token]
             bare_left = len([x for x in cur if x.pos_ in ("NOUN", "PROPN", "ADJ")]) <= 1 and not any(
                 x.pos_ == "ADP" for x in cur)
             # "the number and names of prisoners": a bare noun shares the right conjunct's modifier
-            if not cur or (bare_left and not after_comma and len(items) == 1 and k + 1 < len(toks) and
+            if not cur and after_comma:
+                continue
+            if not cur or (bare_left and not after_comma and k + 1 < len(toks) and
                            any(x.lower_ == "of" for x in toks[k + 1:k + 4])):
                 items[-1].append(t)
                 continue
@@ -148,9 +150,7 @@ def issue_label(toks: Sequence[Token], cues: Cues | None = None) -> str:
                                         and t.tag_ not in ("VBG",)):
             break
         if t.pos_ == "ADP" and t.lower_ != "of":
-            preps_seen += 1
-            if preps_seen > 1:
-                break
+            break   # "presence in Gaza": the place or beneficiary is not part of the issue's name
         if t.pos_ in ("DET", "PRON", "PART", "PUNCT") or t.dep_ == "case":
             continue
         if t.dep_ == "poss" or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].dep_ == "case"):

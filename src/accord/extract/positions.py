@@ -46,16 +46,26 @@ def _object_tokens(verb: Token) -> list[Token]:
 
 def _object_label(verb: Token, actors, cues: Cues) -> str:
     """Short issue label from a stance's object ("a permanent, not temporary, truce" -> "permanent truce")."""
+    comps = sorted((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+                    and c.i > verb.i), key=lambda c: c.dep_ != "xcomp")
+    for c in comps:
+        inner = _object_label(c, actors, cues)
+        subj = [g for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"]
+        if subj and actors.ref_for_token(subj[0]) is None:
+            # "that the war can only end ...": the clause's subject names the issue
+            return subj[0].lemma_.lower() if c.lemma_ == "be" else f"{subj[0].lemma_.lower()} {c.lemma_.lower()}"
+        lemma = c.lemma_.lower()
+        if lemma in ("be", "have", "make", "get"):
+            return inner
+        if lemma in cues.stance_of:
+            return inner or lemma
+        return f"{lemma} {inner}".strip() if inner and lemma not in cues.commitment_verbs else (inner or lemma)
     for c in verb.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
-            inner = _object_label(c, actors, cues)
-            subj = [g for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"]
-            if subj and actors.ref_for_token(subj[0]) is None:
-                return f"{subj[0].lemma_.lower()} {c.lemma_.lower()}".strip()
-            lemma = c.lemma_.lower()
-            if lemma in ("be", "have", "make", "get") or lemma in cues.stance_of:
-                return inner or lemma
-            return f"{lemma} {inner}".strip() if inner and lemma not in cues.commitment_verbs else (inner or lemma)
+        # "will not recognise any of the occupied land": the quantifier's "of" object
+        if c.dep_ == "dobj" and c.pos_ in ("PRON", "DET", "NUM"):
+            for g in (g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children):
+                if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                    return _np_label(g)
     for dep in ("dobj", "pobj", "attr", "oprd"):
         for c in verb.children:
             if c.dep_ == dep and c.pos_ in ("NOUN", "PROPN") and actors.ref_for_token(c) is None:
@@ -96,16 +106,26 @@ class IssueBook:
     """Issues known while reading one article: the dossier's, discovered ones, and ones made
     from the objects of stances when nothing else fits."""
 
-    def __init__(self, article: Article, dossier, discovered: list[Issue], extra: Iterable[Issue] = ()):
+    def __init__(self, article: Article, dossier, discovered: list[Issue], extra: Iterable[Issue] = (),
+                 cues: Cues | None = None):
+        self.cues = cues or load_cues()
         self.article = article
         self.dossier = dossier
         self.issues: dict[str, Issue] = {}
         if dossier is not None:
             for di in dossier.issues:
                 self.issues[di.id] = Issue(di.id, di.label, di.description, di.low, di.high, origin="dossier")
+        self.used: set[str] = set()
         for i in (*extra, *discovered):
+            # with a dossier, a discovered issue its signals recognise is the dossier's issue
+            di = self._dossier_match(f"{i.label} {i.description or ''}") if dossier is not None else None
+            if di is not None:
+                if i in discovered:
+                    self.used.add(di.id)
+                continue
             self.issues.setdefault(i.issue_id, i)
-        self.used: set[str] = {i.issue_id for i in discovered}
+            if i in discovered:
+                self.used.add(i.issue_id)
 
     def _dossier_match(self, text: str):
         words = " " + " ".join(normalise(text)) + " "
@@ -145,14 +165,21 @@ class IssueBook:
         if self.dossier is not None:
             di = self._dossier_match(text)
             if di is not None:
+                self.used.add(di.id)
                 return self.issues[di.id]
-        hit = match_issue(text, self.issues.values(), exclude=exclude)
-        if hit is None and label:
-            hit = match_issue(label, self.issues.values(), exclude=exclude)
+        hit = match_issue(label, self.issues.values(), exclude=exclude) if label else None
+        deal = not label or label.split()[-1] in self.cues.deal_nouns
+        if hit is None and (not label or not deal):
+            hit = match_issue(text, self.issues.values(), exclude=exclude)
         if hit is not None:
             self.used.add(hit.issue_id)
             return hit
-        label = label or " ".join(content_words(text)[:4]) or "unspecified"
+        if deal:
+            iid, dlabel = self.cues.default_issue
+            self.issues.setdefault(iid, Issue(iid, dlabel, origin="discovered", article_id=self.article.article_id,
+                                              start=evidence[0], end=evidence[1]))
+            self.used.add(iid)
+            return self.issues[iid]
         iid = slug(label)
         if iid not in self.issues:
             self.issues[iid] = Issue(iid, label, description=None, origin="discovered",
@@ -178,7 +205,9 @@ def _reporter(verb: Token, actor_id: str, actors, voices: Voices, cues: Cues) ->
     tok = verb
     while tok.head.i != tok.i:
         head = tok.head
-        if tok.dep_ in ("ccomp", "xcomp", "conj", "pcomp", "advcl") and head.lemma_.lower() in cues.reporting_verbs:
+        if tok.dep_ == "advcl":
+            break   # "X insisted ..., while Y insisted ...": Y's clause is not X's words
+        if tok.dep_ in ("ccomp", "xcomp", "conj") and head.lemma_.lower() in cues.reporting_verbs:
             subj = subject_of(head)
             ref = resolve_actor(subj, actors, fallback=voice) if subj is not None else None
             if ref is not None and ref.actor_id and ref.actor_id != actor_id:
@@ -203,7 +232,9 @@ def _salience(stance: str, toks: Iterable[Token], cues: Cues) -> float:
 
 
 def _hedged(toks: Iterable[Token], cues: Cues) -> bool:
-    return any(t.lower_ in cues.hedges or t.lemma_.lower() in cues.hedges for t in toks)
+    # modal hedges only as modals ("may" the verb, not May the month)
+    return any((t.lower_ in cues.hedges or t.lemma_.lower() in cues.hedges) and (t.pos_ != "PROPN")
+               and (t.tag_ == "MD" or t.pos_ in ("ADV", "VERB")) for t in toks)
 
 
 def _actor_for(verb: Token, actors, voices: Voices) -> ActorRef | None:
@@ -264,20 +295,30 @@ class _Builder:
         self.doc, self.actors, self.article, self.voices, self.book, self.cues = doc, actors, article, voices, book, cues
         self.positions: dict[str, Position] = {}
         self.taken: set[tuple[str, int]] = set()    # (actor, token index) already used
+        self.seen: set[tuple] = set()                # one position per actor, sentence, stance, reporter
 
     def names(self) -> list[str]:
         return [a.name for a in self.actors.actors.values()] + [m.text for m in self.actors.mentions]
 
     def add(self, actor: ActorRef, stance: str, verb: Token, evidence: tuple[int, int], content: list[Token],
             label: str, confidence: float, modality: str = "actual") -> Position | None:
-        text = " ".join(t.text for t in content) or verb.sent.text
+        # words and lemmas, so "retaliating" meets the signal "retaliate"
+        toks_ = content or list(verb.sent)
+        text = " ".join(t.text for t in toks_) + " | " + " ".join(t.lemma_ for t in toks_)
         issue = self.book.find(text, label, self.names(), evidence)
         reported = _reporter(verb, actor.actor_id, self.actors, self.voices, self.cues)
+        spokesman = self.actors.actors.get(reported) if reported else None
+        if spokesman is not None and spokesman.affiliation == actor.actor_id:
+            reported = None   # an official speaking for their own side states its position
         toks = list(verb.sent)
         if reported:
             confidence -= 0.2
         if _hedged(toks, self.cues):
             confidence -= 0.15
+        key = (actor.actor_id, verb.sent.start, stance, reported)
+        if key in self.seen:
+            return None
+        self.seen.add(key)
         value = self.book.value(issue.issue_id, text, stance, self.cues)
         pid = record_id("position", self.article.article_id, actor.actor_id, issue.issue_id, verb.idx)
         pos = Position(pid, self.article.article_id, actor.actor_id, issue.issue_id, stance, value,
@@ -308,6 +349,11 @@ class _Builder:
                 continue
             if verb.dep_ in ("amod", "acl", "relcl") and verb.tag_ == "VBN":
                 continue   # "the proposed deal": no stance-taker
+            if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+                continue   # "if Kyiv accepted ...": a hypothesis, not a stance
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in cues.denial_targets and c.pos_ == "NOUN"
+                   for c in verb.children) and stance in ("rejects", "accepts"):
+                continue   # "rejected the accusation" is a denial (claims.py), not a stance on an issue
             actor = _actor_for(verb, self.actors, self.voices)
             if actor is None or not actor.actor_id or (actor.actor_id, verb.i) in self.taken:
                 continue
@@ -315,12 +361,22 @@ class _Builder:
             if a is not None and a.is_outlet:
                 continue
             negated = is_negated(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("refuse", "decline", "fail"))
+            # "the Kremlin denied that Putin had agreed": the denied act did not happen
+            if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues.denial_verbs:
+                negated = not negated
             if commitment:
                 stance = "rejects" if negated else "accepts"
             elif negated:
                 stance = FLIP[stance]
             modality = "actual"
-            if _conditional(verb, cues):
+            # "it will keep talking, but will walk away if ...": one conditional commitment
+            linked = [verb]
+            if commitment:
+                linked += [t for t in verb.sent if t.i != verb.i and t.pos_ == "VERB"
+                           and any(c.dep_ == "aux" and c.lower_ in ("will", "would") for c in t.children)
+                           and (a2 := _actor_for(t, self.actors, self.voices)) is not None
+                           and a2.actor_id == actor.actor_id]
+            if any(_conditional(v, cues) for v in linked):
                 stance, modality = "conditions", "conditional"
             content = _object_tokens(verb)
             label = _object_label(verb, self.actors, cues)
@@ -330,6 +386,8 @@ class _Builder:
             if self.add(actor, stance, verb, evidence, content, label, conf if not commitment else conf - 0.1,
                         modality):
                 self.consume(actor.actor_id, verb)
+                for v in linked[1:]:
+                    self.taken.add((actor.actor_id, v.i))
                 for c in verb.conjuncts:
                     if c.i > verb.i and (stance == "conditions" or subject_of(c) is None or (subject_of(verb) is not None and subject_of(c).i == subject_of(verb).i)):
                         self.consume(actor.actor_id, c)
@@ -344,6 +402,8 @@ class _Builder:
                 continue
             poss = [c for c in tok.children if c.dep_ == "poss"]
             if not poss:
+                continue
+            if poss[0].pos_ == "PRON":
                 continue
             voice = self.voices.speaker_at(tok.idx, tok.idx + 1)
             actor = resolve_actor(poss[0], self.actors, fallback=voice)
@@ -366,8 +426,11 @@ class _Builder:
             voice = self.voices.speaker_at(tok.idx, tok.idx + 1)
             if voice is None or not voice.actor_id:
                 continue
-            subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "expl")]
             target = subj[0] if subj else None
+            if target is not None and target.lower_ == "it" and any(
+                    c.dep_ in ("xcomp", "ccomp") for c in (*tok.head.children, *tok.children)):
+                continue   # "it is impossible to predict": extraposition, no verdict on a thing
             if target is not None and target.lower_ in ("these", "this", "that", "those", "it"):
                 prev = tok.sent.start - 1
                 text_toks = list(self.doc[prev].sent) if prev >= 0 else list(tok.sent)
@@ -376,8 +439,32 @@ class _Builder:
             label = _np_label(target) if target is not None and target.pos_ == "NOUN" else ""
             self.add(voice, stance, tok.head, sentence_span(tok), text_toks, label, 0.6)
 
-    def from_events(self, events: Iterable[Event]) -> None:
+    def from_readiness(self) -> None:
+        """"Russia remained ready to continue the talks if ...", "Hamas is willing to ..."."""
+        for tok in self.doc:
+            if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "oprd"):
+                continue
+            if self.cues.adj_stance.get(tok.lemma_.lower()) != "accepts":
+                continue
+            head = tok.head
+            actor = _actor_for(head, self.actors, self.voices)
+            if actor is None or not actor.actor_id or (actor.actor_id, head.i) in self.taken:
+                continue
+            stance = "rejects" if is_negated(head) or is_negated(tok) else "accepts"
+            modality = "actual"
+            if _conditional(head, self.cues):
+                stance, modality = "conditions", "conditional"
+            content = [t for c in tok.children if c.dep_ in ("xcomp", "prep") for t in c.subtree]
+            label = _object_label(tok, self.actors, self.cues)
+            self.add(actor, stance, head, sentence_span(tok), content, label, 0.7, modality)
+            self.taken.add((actor.actor_id, head.i))
+
+    def from_events(self, events: Iterable[Event], denials: Iterable = ()) -> None:
+        denied = [(c.claimant.actor_id, c.start, c.end) for c in denials if c.claimant is not None]
         for ev in events:
+            if ev.source is not None and any(a == ev.source.actor_id and s < ev.end and ev.start < e
+                                             for a, s, e in denied):
+                continue   # "rejected the accusation": a denial, kept as a claim
             stance = EVENT_STANCE.get(ev.type)
             if stance is None or ev.source is None or not ev.source.actor_id:
                 continue
@@ -385,6 +472,12 @@ class _Builder:
                    p.actor_id == ev.source.actor_id and ev.start <= p.start < ev.end
                    for p in self.positions.values()):
                 continue
+            if ev.trigger is not None and ev.type == "AGREE":
+                lex = self.cues.stance_of.get(ev.trigger.text.lower().split()[0]) or self.cues.stance_of.get(
+                    ev.trigger.text.lower())
+                stance = "proposes" if lex == "proposes" or any(
+                    ev.trigger.text.lower().startswith(v) for v, s in self.cues.stance_of.items()
+                    if s == "proposes" and len(v) > 4) else stance
             if ev.negated:
                 stance = FLIP[stance]
             if ev.modality == "conditional" or ev.condition is not None:
@@ -426,9 +519,8 @@ def _mediation_roles(doc: Doc, actors, voices: Voices, cues: Cues) -> dict[str, 
                         if g.pos_ == "PROPN":
                             give(actors.ref_for_token(g), "party")
         elif tok.pos_ == "VERB" and _stance_of_verb(tok, cues) == "proposes":
-            sub = " ".join(normalise(" ".join(t.text for t in tok.subtree)))
-            lemmas = " ".join(t.lemma_.lower() for t in tok.subtree)
-            if any(" ".join(normalise(b)) in sub or b in lemmas for b in cues.bridging):
+            lemmas = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+            if any(set(b.split()) <= lemmas for b in cues.bridging):
                 give(_actor_for(tok, actors, voices), "mediator")
                 for t in tok.subtree:
                     if t.dep_ in ("dobj", "conj") and t.pos_ == "PROPN" and t.head.pos_ in ("VERB", "PROPN"):
@@ -495,17 +587,22 @@ def extract_positions(doc: Doc, actors, article: Article, quotes: list[Quote], e
     """-> (issues, positions, claims, contradictions) of one article.
 
     ``known_issues``: issues already in the store, so positions in this article can reuse them."""
+    if isinstance(dossier, str):
+        from accord.dossiers import load
+        dossier = load(dossier)
     cues = load_cues()
     voices = find_voices(doc, actors, list(quotes or ()), cues)
     discovered = discover_issues(doc, article, cues)
-    book = IssueBook(article, dossier, discovered, known_issues)
+    book = IssueBook(article, dossier, discovered, known_issues, cues)
     builder = _Builder(doc, actors, article, voices, book, cues)
     builder.from_verbs()
     builder.from_nouns()
     builder.from_verdicts()
-    builder.from_events(events or ())
-    positions = sorted(builder.positions.values(), key=lambda p: (p.start, p.actor_id))
+    builder.from_readiness()
     claims = extract_claims(doc, actors, article, voices, cues)
-    contradictions = find_contradictions(positions, claims)
+    builder.from_events(events or (), [c for c in claims if c.kind != "assertion"])
+    positions = sorted(builder.positions.values(), key=lambda p: (p.start, p.actor_id))
+    contradictions = find_contradictions(positions, claims,
+                                         {k: a.affiliation for k, a in actors.actors.items()})
     assign_roles(doc, actors, positions, voices, cues, dossier)
     return book.article_issues(), positions, claims, contradictions

@@ -5,11 +5,11 @@ dependency parse to find who holds each judgement:
 
 - attitude cues ("optimistic", "optimism", "doubt") belong to their experiencer: the subject of
   the predicate ("X is optimistic", "X remained hopeful"), the possessor ("X's optimism"), an
-  agent or owner phrase ("the positive assessment ... by the administration of Y", "the optimism
-  of Z", "optimism among X"), or the subject of the verb that expresses them ("X voiced hope");
+  agent or owner phrase ("a positive assessment by Y's government", "the optimism of Z",
+  "optimism among X"), or the subject of the verb that expresses them ("X voiced hope");
 - state cues ("stalled", "close to a deal", "will not be easy") describe the talks, so they
   belong to whoever says or thinks them: the subject of the reporting verb governing the clause
-  ("X made it clear that reaching an agreement will not be easy"), an "according to X" phrase,
+  ("X made it clear that a deal would not be easy"), an "according to X" phrase,
   or the speaker of the quote the cue stands in.
 
 A third party reporting the judgement ("officials said Y was optimistic") is kept apart in
@@ -37,16 +37,15 @@ from accord.records import ActorRef, Assessment, Quote, Span as TextSpan, record
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "kb" / "prospect_cues.yaml"
 SIGNS = {"positive": 1.0, "negative": -1.0, "uncertain": -1.0}
-# Token attribute the matcher reads: surface and lemma, lower-cased, so a lexicon entry written
-# as "stalled" or "stall" matches either form.
-FORMS_ATTR = "accord_forms"
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Edges by which a clause hangs under the verb that reports it.
 CLAUSE_EDGES = ("ccomp", "xcomp", "advcl", "conj", "parataxis", "pcomp", "acomp", "relcl", "oprd")
-# Verbs that present an attitude noun as their subject's own: "X expressed optimism".
+# An adjective in these relations is predicated of its clause's subject ("X is optimistic").
 PREDICATIVE_ADJ_DEPS = ("acomp", "attr", "oprd")
+# Prepositions naming whose attitude a noun is: "the optimism of Z", "hope among X".
 OWNER_PREPS = ("of", "by", "from", "among", "within", "in")
+# Prepositions naming what a cue is about: "progress on the nuclear file".
 TOPIC_PREPS = ("about", "on", "over", "regarding", "for", "of", "in", "with", "towards", "toward")
 FIRST_PERSON = ("i", "we", "me", "us", "our", "my")
 
@@ -79,9 +78,12 @@ class Lexicon:
     conditional_marks: frozenset[str]
     dismissals: frozenset[str] = frozenset()
     concessive: frozenset[str] = frozenset()
+    military_nouns: frozenset[str] = frozenset()
     predicative_only: frozenset[str] = frozenset()
     outlook_nouns: frozenset[str] = frozenset()
     outlook_adjectives: tuple[tuple[str, float], ...] = ()   # (lemma, signed strength)
+    outlook_verbs: tuple[tuple[str, float], ...] = ()
+    fading: frozenset[str] = frozenset()
 
 
 def _words(items) -> frozenset[str]:
@@ -120,11 +122,24 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         conditional_marks=_words(data["conditional_marks"]),
         dismissals=_words(neg.get("dismissals")),
         concessive=_words(data.get("concessive")),
+        military_nouns=_military_nouns(),
         predicative_only=_words(data.get("predicative_only")),
         outlook_nouns=_words(outlook.get("nouns")),
         outlook_adjectives=tuple((str(w).lower(), SIGNS[family] * float(strengths[outlook["strength"]]))
                                  for family in ("positive", "negative") for w in outlook.get(family) or ()),
+        outlook_verbs=tuple((str(w).lower(), sign * float(strengths[outlook["strength"]]))
+                            for key, sign in (("rising", 1.0), ("falling", -1.0)) for w in outlook.get(key) or ()),
+        fading=_words(w.split()[0] for w in neg.get("fading") or ()),
     )
+
+
+def _military_nouns(path: Path = LEXICON_PATH.parent / "roles.yaml") -> frozenset[str]:
+    """Head nouns of the actor layer's military sector ("the army", "troops")."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError:
+        return frozenset()
+    return frozenset(str(k).lower() for k, v in (data.get("sectors") or {}).items() if v == "military")
 
 
 def _role_heads(path: Path = LEXICON_PATH.parent / "roles.yaml") -> frozenset[str]:
@@ -145,33 +160,56 @@ def _role_heads(path: Path = LEXICON_PATH.parent / "roles.yaml") -> frozenset[st
     return frozenset(heads)
 
 
-def _forms(token: Token) -> list[str]:
-    return [token.lower_, token.lemma_.lower()]
+PLACEHOLDERS = ("{deal}", "{adv}")
 
 
-if not Token.has_extension(FORMS_ATTR):
-    Token.set_extension(FORMS_ATTR, getter=_forms)
-
-
-def _word_pattern(word: str, lex: Lexicon) -> list[dict]:
-    if word == "{adv}":
-        # "prospects were (very) good", "chances are “slim”"
-        return [{"POS": {"IN": ["ADV", "PUNCT", "PART"]}, "OP": "*"}]
-    if word == "{deal}":
-        # "close to a deal", "close to a final ceasefire agreement"
-        return [{"POS": {"IN": ["DET", "PRON"]}, "OP": "?"},
-                {"POS": {"IN": ["ADJ", "NOUN", "PROPN", "VERB"]}, "OP": "{0,2}"},
-                {"_": {FORMS_ATTR: {"INTERSECTS": sorted(lex.deal_nouns)}}}]
-    return [{"_": {FORMS_ATTR: {"INTERSECTS": [word]}}}]
+def _placeholder_pattern(phrase: str, lex: Lexicon) -> list[dict]:
+    pattern: list[dict] = []
+    for word in phrase.split():
+        if word == "{adv}":
+            # "prospects were (very) good", "chances are “slim”"
+            pattern.append({"POS": {"IN": ["ADV", "PUNCT", "PART"]}, "OP": "*"})
+        elif word == "{deal}":
+            # "close to a deal", "close to a final ceasefire agreement"
+            pattern += [{"POS": {"IN": ["DET", "PRON"]}, "OP": "?"},
+                        {"POS": {"IN": ["ADJ", "NOUN", "PROPN", "VERB"]}, "OP": "{0,2}"},
+                        {"LEMMA": {"IN": sorted(lex.deal_nouns)}}]
+        else:
+            pattern.append({"LEMMA": word})
+    return pattern
 
 
 @functools.lru_cache(maxsize=8)
-def _matcher(vocab, lex: Lexicon) -> Matcher:
+def _pattern_matcher(vocab, lex: Lexicon) -> Matcher:
+    """Token patterns for the few lexicon entries with placeholders."""
     matcher = Matcher(vocab)
     for phrase in lex.cues:
-        pattern = [p for word in phrase.split() for p in _word_pattern(word, lex)]
-        matcher.add(phrase, [pattern])
+        if any(p in phrase for p in PLACEHOLDERS):
+            matcher.add(phrase, [_placeholder_pattern(phrase, lex)])
     return matcher
+
+
+@functools.lru_cache(maxsize=8)
+def _phrases_by_first_word(lex: Lexicon) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for phrase in lex.cues:
+        if not any(p in phrase for p in PLACEHOLDERS):
+            words = tuple(phrase.split())
+            index[words[0]].append(words)
+    return dict(index)
+
+
+def _phrase_matches(doc: Doc, lex: Lexicon) -> Iterator[tuple[str, int, int]]:
+    """Lexicon phrases in the text, each word matching a token by lemma or by surface form, so
+    an entry may be written "stall" or "stalled", "drag its feet" or "drag their feet"."""
+    forms = [(t.lower_, t.lemma_.lower()) for t in doc]
+    index = _phrases_by_first_word(lex)
+    for i, first in enumerate(forms):
+        candidates = index.get(first[0], []) + (index.get(first[1], []) if first[1] != first[0] else [])
+        for words in candidates:
+            end = i + len(words)
+            if end <= len(doc) and all(w in forms[i + k] for k, w in enumerate(words)):
+                yield " ".join(words), i, end
 
 
 # --------------------------------------------------------------------------- parse helpers
@@ -253,11 +291,22 @@ def _dateline_subject(subject: Token, verb: Token) -> bool:
     return any(t.text in DASHES for t in subject.doc[lo + 1:hi])
 
 
-def _subjects(pred: Token, bounds) -> list[Token]:
-    """Nominal subjects of a predicate, with coordination, control and recovery."""
+def _subjects(pred: Token, bounds, speaker: bool = False) -> list[Token]:
+    """Nominal subjects of a predicate, with coordination, control and recovery.
+
+    For a reporting verb (``speaker``) the agent of a passive is the one who speaks, and a
+    passive subject is what is spoken of ("the talks were described as productive by X").
+    """
     t = pred
     for _ in range(4):
-        subs = [s for s in _children(t, ("nsubj", "nsubjpass"), bounds)
+        if speaker:
+            agents = [p for a in _children(t, ("agent",), bounds) for p in _children(a, ("pobj",), bounds)]
+            if agents:
+                return _unique([c for s in agents for c in _conjuncts(s, bounds)])
+            if _children(t, ("nsubjpass",), bounds):
+                return []   # "it was reported that ...": nobody named
+        deps = ("nsubj",) if speaker else ("nsubj", "nsubjpass")
+        subs = [s for s in _children(t, deps, bounds)
                 if not s.is_punct and not _dateline_subject(s, t)]
         if len(subs) > 1:
             # several subjects without coordination are one name the parser cut up ("Sudan's army
@@ -354,13 +403,13 @@ def _reporters(pred: Token, lex: Lexicon, bounds, root: Token | None = None) -> 
         # reporting verb under the clause it reports
         for c in _children(t, ("parataxis",), bounds):
             if _is_report_verb(c, lex) and not any(m.dep_ == "mark" for m in c.children):
-                subs = _subjects(c, bounds)
+                subs = _subjects(c, bounds, speaker=True)
                 if subs:
                     out.append((c, subs))
         # the predicate itself reports when the cue is its complement ("X described the talks
         # as constructive", "X reported progress"), not when it is the cue ("X hopes")
         if not via_sibling and _is_report_verb(t, lex) and not (t == pred and pred == root):
-            subs = _subjects(t, bounds)
+            subs = _subjects(t, bounds, speaker=True)
             if subs:
                 out.append((t, subs))
         if t.head == t or not _in(t.head, bounds):
@@ -454,8 +503,12 @@ def _np_span(token: Token, bounds) -> Span:
 
 # --------------------------------------------------------------------------- cue features
 
-def _negation(root: Token, pred: Token, lex: Lexicon) -> tuple[bool, list[Token]]:
-    """Is the cue negated, and which tokens carry the negation scope (for scoped hedges)?"""
+def _negation(root: Token, pred: Token, lex: Lexicon, cue: Span | None = None) -> tuple[bool, list[Token]]:
+    """Is the cue negated, and which tokens carry the negation scope (for scoped hedges)?
+
+    Negators inside the cue ("no chance", "dead end") are part of its meaning, not a negation.
+    """
+    inside = range(cue.start, cue.end) if cue is not None else range(0)
     carriers = [root] if pred == root else [root, pred]
     # "not optimistic or pessimistic": negation over a disjunction covers each disjunct
     first = _first_conjunct(root)
@@ -465,9 +518,11 @@ def _negation(root: Token, pred: Token, lex: Lexicon) -> tuple[bool, list[Token]
     # on the copula/verb of its clause; "without a breakthrough": negating preposition
     for t in carriers:
         for c in t.children:
+            if c.i in inside:
+                continue
             if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "amod", "preconj") and c.lower_ in lex.negators):
                 return True, carriers
-    if root.dep_ == "pobj" and root.head.lower_ in lex.negators:
+    if root.dep_ == "pobj" and root.head.lower_ in lex.negators and root.head.i not in inside:
         return True, carriers
     # "no sign of progress", "little hope of a deal": the negation sits on the governing noun
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
@@ -486,6 +541,9 @@ def _negation(root: Token, pred: Token, lex: Lexicon) -> tuple[bool, list[Token]
         if t.dep_ not in ("amod", "compound", "pobj", "prep", "dobj", "pcomp") or t.head == t:
             break
         t = t.head
+    # "optimism evaporated", "hopes of a deal faded"
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in lex.fading:
+        return True, carriers
     # "a lack of progress", "ruled out a breakthrough"
     gov = root.head.head if root.dep_ == "pobj" else root.head
     if gov != root and gov.lemma_.lower() in lex.negating_governors:
@@ -544,20 +602,21 @@ def _topic_tokens(root: Token, pred: Token, cue: Span, bounds) -> tuple[list[Tok
     other: list[Token] = []
     if root.dep_ == "amod":
         judged.append(root.head)
-    for t in {root, pred}:
+    # "export controls remain a serious obstacle": a noun cue predicated of its subject names
+    # the subject as the obstacle or the breakthrough, not as the matter judged
+    subject_judged = not (root.pos_ in ("NOUN", "PROPN") and root.dep_ in ("attr", "oprd"))
+    for t in (root,) if pred == root else (root, pred):
         for c in t.children:
             if not _in(c, bounds):
                 continue
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                judged.append(c)
+                (judged if subject_judged else other).append(c)
             elif c.dep_ in ("dobj", "xcomp", "attr"):
                 other.append(c)
             elif c.dep_ == "prep" and c.lower_ == "about":
                 judged.extend(_children(c, ("pobj", "pcomp"), bounds))
             elif c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
                 other.extend(_children(c, ("pobj", "pcomp"), bounds))
-    if root.dep_ in ("dobj", "attr") or (root.dep_ == "pobj" and pred != root):
-        judged.extend(_children(pred, ("nsubj", "nsubjpass"), bounds))
 
     def words(heads):
         return [t for h in heads for t in h.subtree if _in(t, bounds) and not (cue.start <= t.i < cue.end)]
@@ -571,19 +630,21 @@ def _about_deal(cue: Cue, root: Token, pred: Token, span: Span, bounds, actors, 
     judged, other = _topic_tokens(root, pred, span, bounds)
     if any(_is_deal_noun(t, lex) for t in judged + other):
         return True
-    cue = span
-    topic = judged
-    for t in topic:
+    # "the army was making good progress in Rafah": the fighting, not the talks
+    if any(t.dep_ in SUBJECTS and (t.lower_ in lex.military_nouns or t.lemma_.lower() in lex.military_nouns)
+           for t in judged):
+        return False
+    judged_ids = {t.i for t in judged}
+    for t in judged:
         if t.pos_ != "NOUN" or t.dep_ in ("compound", "npadvmod") or t.lemma_.lower() in lex.proxy_nouns:
             continue
         if t.ent_type_ or (actors is not None and actors.ref_for_token(t) is not None):
+            continue   # an actor is the judge or the judged party, not the topic
+        if t.head.i in judged_ids and t.dep_ not in SUBJECTS + ("dobj", "pobj", "attr", "xcomp"):
             continue
-        if t.head.i != t.i and t.head in topic and t.dep_ not in SUBJECTS + ("dobj", "pobj", "attr", "xcomp"):
-            continue
-        # the cue has a topic of its own and it is something else: general sentiment
+        # the cue is said of something of its own, and it is not the talks: general sentiment
         return False
-    sent = root.sent
-    if any(_is_deal_noun(t, lex) for t in sent if _in(t, bounds) and not (cue.start <= t.i < cue.end)):
+    if any(_is_deal_noun(t, lex) for t in root.sent if _in(t, bounds) and not (span.start <= t.i < span.end)):
         return True
     return article_about_talks
 
@@ -611,6 +672,20 @@ class _Judgement:
     negated: bool
     scope: tuple[Token, ...]       # tokens whose modifiers weigh on this holder's judgement
     reported_by: str | None
+
+
+def _same_side(reporter: str, holder: str | None, actors) -> bool:
+    """A reporter speaking for its own state or organisation is no third party.
+
+    "Lavrov said Moscow was skeptical" is Russia's own judgement, voiced by its minister.
+    """
+    if holder is None:
+        return False
+    if reporter == holder:
+        return True
+    known = getattr(actors, "actors", None) or {}
+    a, b = known.get(reporter), known.get(holder)
+    return bool((a is not None and a.affiliation == holder) or (b is not None and b.affiliation == reporter))
 
 
 def _actor_key(ref: ActorRef | None) -> str | None:
@@ -643,7 +718,7 @@ def _attitude_experiencers(root: Token, pred: Token, lex: Lexicon, bounds) -> tu
     owners += _children(root, ("poss",), bounds)
     owners += [c for c in root.children if c.dep_ in ("amod", "compound", "nmod") and _in(c, bounds)
                and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))]
-    # "the positive assessment of the talks by the administration of Y": the agent phrase may
+    # "a positive assessment of the round by the government of Y": the agent phrase may
     # hang anywhere inside the noun phrase, so search it, without entering clauses
     todo = [root]
     while todo and not owners:
@@ -686,8 +761,10 @@ def _unowned_attitude(root: Token, pred: Token, lex: Lexicon) -> bool:
 def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resolver, lex: Lexicon,
                 bounds, quote: Quote | None) -> list[_Judgement]:
     speaker = quote.speaker if quote is not None else None
-    negated, carriers = _negation(root, pred, lex)
+    negated, carriers = _negation(root, pred, lex, span)
     out: list[_Judgement] = []
+
+    verbs: list[Token] = []
 
     def reporters_from(t: Token, own: Token = root) -> list[list[ActorRef]]:
         nonlocal speaker
@@ -697,6 +774,7 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
             if not refs:
                 continue
             found.append(refs)
+            verbs.append(verb)
             # a reporting verb outside the quote's words is the quote's own attribution: its
             # subject is the speaker, who reports nothing beyond what the parse found
             if quote is not None and not (quote.start <= verb.idx < quote.end):
@@ -711,9 +789,10 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
         by = sharers[0].actor_id if sharers else None
         for ref in _holder_refs(owners, resolver, bounds, quote):
             out.append(_Judgement(ref, False, (root,), by))
-        share_negated, share_carriers = _negation(verb, verb, lex)
+        share_negated, _ = _negation(verb, verb, lex)
         for ref in sharers:
-            out.append(_Judgement(ref, share_negated, (root, verb), speaker.actor_id if speaker and _actor_key(speaker) != _actor_key(ref) else None))
+            rb = speaker.actor_id if speaker and _actor_key(speaker) != _actor_key(ref) else None
+            out.append(_Judgement(ref, share_negated, (root, verb), rb))
         return out
 
     if cue.kind == "state" and _in_concession(root, lex):
@@ -740,6 +819,10 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
     if not holders:
         if reporters:
             holders, reporters = reporters[0], reporters[1:]
+            # "I would not say we are at the finish line", "X does not think a deal is close":
+            # a denied saying or belief denies what it governs
+            if any(c.dep_ == "neg" for c in verbs[0].children) and verbs[0].i != pred.i:
+                negated = not negated
         elif speaker is not None:
             holders, speaker = [speaker], None
     if not holders:
@@ -755,7 +838,7 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
     elif speaker is not None:
         by = speaker.actor_id
     for ref in holders:
-        rb = by if by and by != ref.actor_id else None
+        rb = by if by and not _same_side(by, ref.actor_id, resolver.actors) else None
         out.append(_Judgement(ref, negated, tuple(carriers), rb))
     return out
 
@@ -763,9 +846,20 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
 def _outlook_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[Cue, Span]], set[int]]:
     """Adjectives said of an outlook noun, and the nouns they consume."""
     adjectives = dict(lex.outlook_adjectives)
+    verbs = dict(lex.outlook_verbs)
     out, nouns = [], set()
     for t in doc:
         lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma in verbs:
+            # "hopes for a truce faded", "the chances of a deal have improved"
+            noun = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and c.lemma_.lower() in lex.outlook_nouns), None)
+            if noun is not None:
+                polarity = verbs[lemma]
+                family = "positive" if polarity > 0 else "negative"
+                out.append((Cue(f"{noun.lemma_.lower()} {lemma}", polarity, "state", family), doc[t.i:t.i + 1]))
+                nouns.add(noun.i)
+            continue
         if t.pos_ != "ADJ" or (lemma not in adjectives and t.lower_ not in adjectives):
             continue
         noun = None
@@ -791,11 +885,13 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
     for cue, span in outlook:
         cue_of[(span.start, span.end)] = cue
         spans.append(span)
-    for match_id, start, end in _matcher(doc.vocab, lex)(doc):
+    found = set(_phrase_matches(doc, lex))
+    found.update((doc.vocab.strings[m], start, end) for m, start, end in _pattern_matcher(doc.vocab, lex)(doc))
+    for phrase, start, end in sorted(found, key=lambda m: (m[1], m[2], m[0])):
         if end - start == 1 and start in outlook_nouns:
             continue    # "hopes are high": the noun is read through its adjective
-        span = Span(doc, start, end, label=match_id)
-        cue_of.setdefault((start, end), lex.cues[doc.vocab.strings[match_id]])
+        span = doc[start:end]
+        cue_of.setdefault((start, end), lex.cues[phrase])
         spans.append(span)
     # the longest cue wins ("impossible to predict" over "impossible")
     spans = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
@@ -843,8 +939,8 @@ def extract_assessments(doc: Doc, actors, article, quotes: Iterable[Quote] = (),
         pred = _predicate(_first_conjunct(root))
         if not _in(pred, bounds):
             pred = root
-        if _hypothetical(root, pred, lex):
-            continue
+        if _hypothetical(root, pred, lex) or doc.text[bounds[0]:bounds[1]].rstrip("\"'”’ )").endswith("?"):
+            continue   # a condition or a question is no judgement of the actual chances
         if not _about_deal(cue, root, pred, span, bounds, actors, lex, about_talks):
             continue
         quote = _quote_at(quotes, span.start_char)
@@ -884,7 +980,7 @@ def _merge(records: list[tuple[Token, Assessment]]) -> Assessment:
     fear), as does a cue in a relative clause ("a deal which had looked out of reach now seems
     possible": the main clause); coordinated cues are averaged ("not optimistic or pessimistic").
     """
-    kept = [(t, r) for t, r in records if not any(o.i != t.i and o.is_ancestor(t) for o, _ in records)]
+    kept = [(t, r) for t, r in records if not any(_embeds(o, t) for o, _ in records)]
     main = [(t, r) for t, r in kept if not _in_relative_clause(t)]
     level = [r for _, r in (main or kept)]
     if len(level) == 1:
@@ -892,6 +988,18 @@ def _merge(records: list[tuple[Token, Assessment]]) -> Assessment:
     strongest = max(level, key=lambda r: abs(r.polarity))
     mean = round(sum(r.polarity for r in level) / len(level), 3)
     return dataclasses.replace(strongest, polarity=mean, hedged=any(r.hedged for r in level))
+
+
+def _embeds(upper: Token, lower: Token) -> bool:
+    """``lower`` hangs under ``upper`` by more than coordination ("difficult but useful" is flat)."""
+    if upper.i == lower.i or not upper.is_ancestor(lower):
+        return False
+    t = lower
+    while t.i != upper.i:
+        if t.dep_ != "conj":
+            return True
+        t = t.head
+    return False
 
 
 def _in_relative_clause(token: Token) -> bool:
@@ -922,12 +1030,15 @@ def _negotiation_id(dossier) -> str:
     return "all"
 
 
-def prospects_index(assessments: Iterable, articles: Iterable = (), dossier=None) -> list[dict]:
+def prospects_index(assessments: Iterable, articles: Iterable = (), dossier=None,
+                    include_unresolved: bool = False) -> list[dict]:
     """Mood per negotiation and day: mean polarity over distinct holders, with counts.
 
     ``assessments`` and ``articles`` may be records or export-shaped dicts. A day is the
     article's published date (the assessment's own date when the article is not given).
     Each holder's assessments of a day are averaged first, so one talkative actor counts once.
+    Holders the actor layer could not resolve ("officials") are left out unless
+    ``include_unresolved``: the "officials" of two articles need not be the same people.
     """
     negotiation = _negotiation_id(dossier)
     published = {_get(a, "article_id"): _get(a, "published") for a in articles or ()}
@@ -940,7 +1051,9 @@ def prospects_index(assessments: Iterable, articles: Iterable = (), dossier=None
         holder = _get(a, "holder")
         key = None
         if holder is not None:
-            key = _get(holder, "actor_id") or (_get(holder, "text") or "").lower() or None
+            key = _get(holder, "actor_id")
+            if key is None and include_unresolved:
+                key = (_get(holder, "text") or "").lower() or None
         if key is None:
             continue
         by_day[day][key].append(float(_get(a, "polarity")))

@@ -63,7 +63,7 @@ INHERIT_DEPS = ("xcomp", "acomp", "conj", "advcl", "pcomp", "prep", "acl", "ccom
 class Lexicon:
     frames: dict[str, frozenset[str]]          # verb lemma -> frames
     preps: dict[str, frozenset[str]]           # verb lemma -> prepositions of obj_prep
-    phrases: dict[str, tuple[tuple[str, ...], str]]  # verb lemma -> (required dependants, cue text)
+    phrases: dict[str, list[tuple[str, ...]]]  # verb lemma -> alternative sets of required words
     needs_phrase: frozenset[str]
     passive_speakers: frozenset[str]
     call_particles: frozenset[str]
@@ -91,9 +91,9 @@ def lexicon() -> Lexicon:
         for lemma in group["lemmas"]:
             frames.setdefault(lemma, set()).update(group["frames"])
             preps.setdefault(lemma, set()).update(group.get("preps", ()))
-    phrases: dict[str, tuple[tuple[str, ...], str]] = {}
+    phrases: dict[str, list[tuple[str, ...]]] = {}
     for p in data["phrases"]:
-        phrases.setdefault(p["verb"], (tuple(p["with"]), p["cue"]))
+        phrases.setdefault(p["verb"], []).append(tuple(str(w).lower() for w in p["with"]))
         frames.setdefault(p["verb"], set()).update(("ccomp", "direct"))
     low = lambda xs: frozenset(str(x).lower() for x in xs)  # noqa: E731
     return Lexicon(
@@ -228,6 +228,7 @@ class _Context:
     def __init__(self, doc: Doc, actors) -> None:
         self.doc = doc
         self.toks = list(doc)   # spaCy builds a new Token object on every access: build them once
+        self.tok_starts = [t.idx for t in self.toks]
         self.text = doc.text
         self.actors = actors
         self.lex = lexicon()
@@ -240,6 +241,7 @@ class _Context:
         self.units = self._units()
         self.unit_starts = [u[0] for u in self.units]
         self._frames: dict[int, frozenset[str]] = {}
+        self.affiliation_hints: dict[tuple[int, int], str] = {}   # speaker span -> side it speaks for
 
     # -- layout helpers
     def para_of(self, char: int) -> int:
@@ -282,8 +284,18 @@ class _Context:
         return self.units[max(0, i)]
 
     def tokens_between(self, start_char: int, end_char: int) -> list[Token]:
-        span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
-        return [] if span is None else [t for t in span if start_char <= t.idx < end_char]
+        if end_char <= start_char:
+            return []
+        a = bisect.bisect_left(self.tok_starts, start_char)
+        b = bisect.bisect_left(self.tok_starts, end_char)
+        return self.toks[a:b]
+
+    def token_at(self, char: int) -> Token | None:
+        """The token covering character ``char`` (None past the end)."""
+        i = bisect.bisect_right(self.tok_starts, char) - 1
+        if 0 <= i < len(self.toks) and char < self.toks[i].idx + len(self.toks[i].text):
+            return self.toks[i]
+        return None
 
     # -- cue tests
     def cue_frames(self, tok: Token) -> frozenset[str]:
@@ -308,17 +320,12 @@ class _Context:
 
     def phrase_tokens(self, tok: Token) -> list[Token]:
         """The required dependants of a multiword cue ("made it clear", "pointed out")."""
-        entry = self.lex.phrases.get(tok.lemma_.lower())
-        if not entry:
-            return []
-        found = []
-        for word in entry[0]:
-            hit = next((t for t in tok.subtree if t.lower_ == word and t.i != tok.i
-                        and abs(t.i - tok.i) <= 4), None)
-            if hit is None:
-                return []
-            found.append(hit)
-        return found
+        for words in self.lex.phrases.get(tok.lemma_.lower(), ()):
+            found = [next((t for t in tok.subtree if t.lower_ == word and t.i != tok.i
+                           and abs(t.i - tok.i) <= 4), None) for word in words]
+            if all(t is not None for t in found):
+                return found
+        return []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -351,16 +358,21 @@ def speaker_heads(ctx: _Context, cue: Token) -> list[Token]:
             subj = [tok.head]   # "Hamas, which said ...": the antecedent speaks
         if subj:
             return [t for s in subj for t in _conjuncts(s) if not ctx.in_quote(t)]
-        # "the statement saying ...": the noun's poss, or the subject of the verb issuing it
+        # "Hamas's statement saying ...", "Hamas issued a statement saying ...": the noun's
+        # possessor, or the subject of the verb that issued it
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
-            poss = [c for c in tok.head.children if c.dep_ == "poss"]
+            noun = tok.head
+            poss = [c for c in noun.children if c.dep_ == "poss"]
             if poss:
                 return poss
+            if noun.dep_ in ("dobj", "pobj") and noun.head.i != noun.i:
+                tok = noun.head if noun.dep_ == "dobj" else noun.head.head
+                continue
         if tok.dep_ not in INHERIT_DEPS or tok.head.i == tok.i:
             break
-        if tok.dep_ == "ccomp" and tok.i != cue.i:
-            break
-        if tok.dep_ == "ccomp" and not (cue.tag_ == "VBG"):
+        # a reported clause does not lend its subject to the verb reporting it, except to a
+        # participle the parser hung inside it ("..., saying ...")
+        if tok.dep_ == "ccomp" and (tok.i != cue.i or cue.tag_ != "VBG"):
             break
         if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and ctx.cue_frames(tok.head.head):
             # "X said the deal was close and added that ...": a misattached speech verb
@@ -386,6 +398,8 @@ def _quoted_speaker(cue: Token) -> Token | None:
 
 def _window_subjects(ctx: _Context, cue: Token) -> list[Token]:
     """Fallback for a broken parse: the noun phrase(s) right before the cue in its clause."""
+    if any(c.dep_ in ("auxpass", "nsubjpass", "expl") for c in cue.children):
+        return []   # "it should be noted that ...": a passive has no speaker to find
     ua, _ = ctx.unit_of(cue.i)
     window: list[Token] = []
     i = cue.i - 1
@@ -398,7 +412,8 @@ def _window_subjects(ctx: _Context, cue: Token) -> list[Token]:
     window.reverse()
     idx = {t.i for t in window}
     heads = [t for t in window if t.pos_ in ("NOUN", "PROPN", "PRON")
-             and t.dep_ not in ("compound", "poss", "amod", "nmod", "det")
+             and t.dep_ not in ("compound", "poss", "amod", "nmod", "det", "expl")
+             and t.lower_ not in ("it", "there")
              and (t.head.i not in idx or t.dep_ == "conj")]
     return heads
 
@@ -456,6 +471,12 @@ def _actor_for(ctx: _Context, head: Token) -> str | None:
     """Actor of a speaker head: the actor layer first, then the actor it is a spokesman for
     or qualified by ("a spokesperson for Hamas", "Israeli officials")."""
     named = _named_appos(head)
+    # "a spokeswoman for Pashinyan, Nazeli Baghdasaryan, said": the named person speaks
+    named = named or next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if named is None and (head.lower_ in ctx.lex.speaker_nouns or head.lemma_.lower() in ctx.lex.speaker_nouns):
+        # the parser often hangs that name on the organisation: "a spokesman for Hamas, Hazem Qassem,"
+        named = next((a for c in head.rights if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+                      for a in o.rights if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)
     for t in ((named, head) if named is not None else (head,)):
         ref = ctx.actors.ref_for_token(t)
         if ref is not None and ref.actor_id:
@@ -464,6 +485,9 @@ def _actor_for(ctx: _Context, head: Token) -> str | None:
         return None
     related = [t for c in head.rights if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "with", "at", "in")
                for t in c.children if t.dep_ == "pobj"]
+    # "sources close to Hamas", "officials familiar with Israel's position"
+    related += [t for c in head.rights if c.dep_ == "amod" for p in c.children if p.dep_ == "prep"
+                for t in p.children if t.dep_ == "pobj"]
     related += [c for c in head.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")]
     for t in related:
         ref = ctx.actors.ref_for_token(t)
@@ -544,7 +568,9 @@ def find_outlet(ctx: _Context, cue: Token) -> str | None:
                             for o in p2.children:
                                 if o.dep_ == "pobj" and (name := _outlet_name(ctx, o, known_only=False)):
                                     return name
-                        if p2.dep_ in ("compound", "poss") and (name := _outlet_name(ctx, p2, known_only=False)):
+                        # "a CNN interview" names the outlet, "a television interview" does not
+                        if p2.dep_ in ("compound", "poss") and p2.pos_ == "PROPN" and (
+                                name := _outlet_name(ctx, p2, known_only=False)):
                             return name
                 elif (name := _outlet_name(ctx, pobj, known_only=True)):
                     return name  # "said on CNN", "wrote in the Guardian", "speaking to the BBC"
@@ -583,10 +609,13 @@ def cue_span(ctx: _Context, cue: Token) -> Span:
 
 def _attribution_in(ctx: _Context, toks: list[Token], seg: Segment, before: bool) -> Token | None:
     """A cue in an attribution stretch whose own content (if any) is the quotation itself."""
-    cues = [t for t in toks if ctx.cue_frames(t) and "direct" in ctx.cue_frames(t) and not ctx.in_quote(t)]
+    cues = [t for t in toks if not ctx.in_quote(t) and ("direct" in ctx.cue_frames(t)
+                                                         or according_source(ctx, t) is not None)]
     if before:
         cues.reverse()
     for cue in cues[:2]:
+        if according_source(ctx, cue) is not None:
+            return cue   # '"...", according to a Hamas statement'
         own = [c for c in cue.children if c.dep_ == "ccomp" and not ctx.in_quote(c)
                and not (seg.open <= c.idx <= seg.close)]
         if own:
@@ -602,9 +631,9 @@ def _own_attribution(ctx: _Context, seg: Segment, prev_close: int) -> Token | No
     ps, pe = ctx.paras[seg.para]
     nxt = next((s.open for s in ctx.segments if s.open > seg.close and s.para == seg.para), pe)
     # after: up to the end of the sentence unit holding the closing mark, or the next quotation
-    close_tok = doc.char_span(seg.close, min(seg.close + 1, len(text)), alignment_mode="expand") if seg.closed else None
-    if close_tok is not None and len(close_tok):
-        ua, ub = ctx.unit_of(close_tok[0].i)
+    close_tok = ctx.token_at(seg.close) if seg.closed else None
+    if close_tok is not None:
+        ua, ub = ctx.unit_of(close_tok.i)
         end_char = min(nxt, doc[ub - 1].idx + len(doc[ub - 1].text) if ub > ua else pe)
         # a closing mark ending its own sentence ("... time.”) may be split off by the parser
         if end_char <= seg.close + 1 and ub < len(doc):
@@ -616,9 +645,9 @@ def _own_attribution(ctx: _Context, seg: Segment, prev_close: int) -> Token | No
         if cue is not None:
             return cue
     # before: from the start of the opening mark's sentence unit (or the previous quotation)
-    open_tok = doc.char_span(seg.open, seg.open + 1, alignment_mode="expand")
-    if open_tok is not None and len(open_tok):
-        ua, _ = ctx.unit_of(open_tok[0].i)
+    open_tok = ctx.token_at(seg.open)
+    if open_tok is not None:
+        ua, _ = ctx.unit_of(open_tok.i)
         start_char = max(doc[ua].idx, prev_close + 1, ps)
         before = ctx.tokens_between(start_char, seg.open)
         if before:
@@ -658,6 +687,23 @@ def _next_sentence_attribution(ctx: _Context, seg: Segment) -> Token | None:
     return None
 
 
+def _colon_speaker(ctx: _Context, seg: Segment) -> Token | None:
+    """The named subject of a clause introducing a quotation with a colon ('Hamdan was blunt:')."""
+    ps, _ = ctx.paras[seg.para]
+    if not ctx.text[ps:seg.open].rstrip().endswith(":"):
+        return None
+    colon = ctx.token_at(ctx.text.rindex(":", ps, seg.open))
+    if colon is None:
+        return None
+    ua, _ = ctx.unit_of(colon.i)
+    for t in ctx.toks[ua:colon.i]:
+        if t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN" and not ctx.in_quote(t):
+            ref = ctx.actors.ref_for_token(t)
+            if ref is not None and ref.actor_id:
+                return t
+    return None
+
+
 def direct_candidates(ctx: _Context) -> tuple[list[Candidate], set[int]]:
     """Direct quotes, grouped per paragraph; also the cue tokens used as their attribution."""
     out: list[Candidate] = []
@@ -673,7 +719,8 @@ def direct_candidates(ctx: _Context) -> tuple[list[Candidate], set[int]]:
             cue = _own_attribution(ctx, seg, prev_close)
             words = len(ctx.text[seg.start:seg.end].split())
             ps, _ = ctx.paras[seg.para]
-            sentence_start = seg.open <= ps or ctx.text[ps:seg.open].rstrip()[-1:] in ".!?" + DOUBLE_CLOSE + STRAIGHT_DOUBLE
+            before = ctx.text[ps:seg.open].rstrip()
+            sentence_start = not before or before[-1] in ".!?" + DOUBLE_CLOSE + STRAIGHT_DOUBLE
             if cue is None and words < 4 and not sentence_start:
                 prev_close = seg.close
                 continue  # a short quoted phrase after a comma is a fragment, not a quotation
@@ -690,12 +737,18 @@ def direct_candidates(ctx: _Context) -> tuple[list[Candidate], set[int]]:
                              parts=[(s.start, s.end) for s in group])
             if cue is None:
                 cue = _next_sentence_attribution(ctx, last)
-            if cue is not None:
+            according = according_source(ctx, cue) if cue is not None else None
+            if according is not None:
+                used.add(cue.i)
+                cand.cue, cand.cue_span, cand.speaker_heads = cue, according[1], [according[0]]
+            elif cue is not None:
                 used.add(cue.i)
                 cand.cue = cue
                 cand.cue_span = cue_span(ctx, cue)
                 cand.speaker_heads = speaker_heads(ctx, cue)
                 cand.outlet = find_outlet(ctx, cue)
+            elif (lead := _colon_speaker(ctx, first)) is not None:
+                cand.speaker_heads = [lead]   # 'Hamdan was blunt: "..."' (no cue verb)
             else:
                 cand.inherit = True
                 cand.prev_para_speaker = ctx.text[ctx.paras[para][0]:first.open].strip() == ""
@@ -707,9 +760,22 @@ def direct_candidates(ctx: _Context) -> tuple[list[Candidate], set[int]]:
 # Indirect and mixed quotes
 
 
+DASHES = ("—", "–", "-", "--")
+
+
+def _strip_dateline(toks: list[Token]) -> list[Token]:
+    """Drop a wire dateline the parser folded into the first clause ("ROME, April 19 (X) — ...")."""
+    if toks and toks[0].text.isupper() and len(toks[0].text) > 2:
+        for k, t in enumerate(toks[:16]):
+            if t.text in DASHES:
+                return toks[k + 1:]
+    return toks
+
+
 def _trim(ctx: _Context, toks: list[Token], para: int) -> tuple[int, int] | None:
     """Token range of content: one paragraph, no leading 'that' or punctuation, balanced marks."""
     toks = sorted((t for t in toks if ctx.para_of(t.idx) == para and not t.is_space), key=lambda t: t.i)
+    toks = _strip_dateline(toks)
     while toks and (toks[0].is_punct and not toks[0].is_quote or toks[0].dep_ in ("mark", "cc")
                     and toks[0].lower_ in ("that", "and", "but", "whether", "if") or toks[0].is_quote
                     and ctx.segment_at(toks[0].idx) is None):
@@ -735,11 +801,10 @@ def _content_tokens(head: Token, exclude: set[int]) -> list[Token]:
     for c in head.children:
         if c.dep_ in ("advcl", "conj", "parataxis") and any(t.i in exclude for t in c.subtree):
             skip.update(t.i for t in c.subtree)
-            # drop the conjunction/comma introducing the skipped branch
-            for s in head.children:
-                if s.dep_ in ("cc", "punct") and s.i < c.i and s.i > max((x.i for x in head.children
-                                                                          if x.i < c.i and x.dep_ not in ("cc", "punct")), default=head.i):
-                    skip.add(s.i)
+            # drop the conjunction or comma introducing the skipped branch
+            last_word = max((x.i for x in head.children if x.i < c.i and x.dep_ not in ("cc", "punct")),
+                            default=head.i)
+            skip.update(x.i for x in head.children if x.dep_ in ("cc", "punct") and last_word < x.i < c.i)
     for t in head.subtree:
         if t.i not in skip:
             out.append(t)
@@ -752,7 +817,7 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
     lemma = cue.lemma_.lower()
     kids = list(cue.children)
     obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and not ctx.in_quote(c)), None)
-    order = ("obj_prep", "obj_xcomp", "ccomp", "xcomp")
+    order = ("obj_prep", "obj_xcomp", "ccomp", "xcomp", "prep")
     for frame in order:
         if frame not in frames:
             continue
@@ -799,6 +864,15 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
             rng = _trim(ctx, toks, para)
             if rng and ctx.doc[rng[0]:rng[1] + 1].text.count(" ") >= 2:
                 return rng[0], rng[1], frame
+        if frame == "prep" and obj is None:
+            # "warned of a catastrophe if ...": the object of the preposition is the content
+            prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ctx.lex.preps.get(lemma, ())
+                         and c.i > cue.i), None)
+            pobj = next((t for t in prep.children if t.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+            if pobj is not None:
+                rng = _trim(ctx, [t for t in prep.subtree if t.i != prep.i], para)
+                if rng:
+                    return rng[0], rng[1], frame
         if frame == "xcomp":
             xc = next((c for c in kids if c.dep_ == "xcomp" and c.i > cue.i and c.pos_ in ("VERB", "AUX")
                        and any(t.lower_ == "to" for t in c.lefts)), None)
@@ -861,32 +935,46 @@ def indirect_candidates(ctx: _Context, used: set[int], direct: list[Candidate]) 
         cand.outlet = find_outlet(ctx, cue)
         out.append(cand)
         taken.append((start, end))
-    out += according_candidates(ctx, taken)
+    out += according_candidates(ctx, taken, used)
     out += noun_candidates(ctx, taken)
     return out
 
 
-def according_candidates(ctx: _Context, taken: list[tuple[int, int]]) -> list[Candidate]:
+def according_source(ctx: _Context, tok: Token) -> tuple[Token, Span] | None:
+    """Source and cue span of "according to X" at ``tok`` ("according to a statement by Hamas"
+    gives Hamas), or None."""
+    if tok.lower_ not in ctx.lex.according:
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(ctx.toks) and ctx.toks[tok.i + 1].lower_ == "to":
+        to = ctx.toks[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if pobj is None:
+        return None
+    by = next((t for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+               for t in c.children if t.dep_ == "pobj"), None)
+    src = by if by is not None and pobj.lemma_.lower() in ctx.lex.nouns else pobj
+    span = ctx.doc[tok.i:to.i + 1]
+    return src, Span(span.text, span.start_char, span.end_char)
+
+
+def according_candidates(ctx: _Context, taken: list[tuple[int, int]], used: set[int]) -> list[Candidate]:
     """'According to X, ...': the clause the phrase modifies, said by X."""
     out = []
     for tok in ctx.toks:
-        if tok.lower_ not in ctx.lex.according or ctx.in_quote(tok):
+        if tok.lower_ not in ctx.lex.according or tok.i in used or ctx.in_quote(tok):
             continue
-        to = next((c for c in tok.children if c.lower_ == "to"), None)
-        if to is None and tok.i + 1 < len(ctx.doc) and ctx.toks[tok.i + 1].lower_ == "to":
-            to = ctx.toks[tok.i + 1]
-        if to is None:
+        found = according_source(ctx, tok)
+        if found is None:
             continue
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            continue
+        src, cspan = found
         # the clause: climb from the phrase to the nearest verb
         head = tok.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         if head.pos_ not in ("VERB", "AUX"):
             continue
-        phrase = set(t.i for t in tok.subtree) | set(t.i for t in to.subtree) | {tok.i}
+        phrase = {t.i for t in tok.subtree} | {t.i for t in ctx.toks[tok.i + 1].subtree} | {tok.i}
         para = ctx.para_of(tok.idx)
         toks = [t for t in head.subtree if t.i not in phrase]
         lo, hi = min(phrase), max(phrase)
@@ -897,20 +985,12 @@ def according_candidates(ctx: _Context, taken: list[tuple[int, int]]) -> list[Ca
         rng = _trim(ctx, side, para)
         if rng is None:
             continue
-        start, end = ctx.toks[rng[0]].idx, ctx.toks[rng[1]].idx + len(ctx.toks[rng[1]].text)
-        if any(s < end and start < e for s, e in taken) or ctx.segment_at(start) and ctx.segment_at(start).standalone:
+        start, end = _span_chars(ctx, rng[0], rng[1])
+        seg = ctx.segment_at(start)
+        if any(s < end and start < e for s, e in taken) or seg is not None and seg.standalone:
             continue
-        src = pobj
-        # "according to a statement by Hamas", "according to sources close to the talks"
-        by = next((t for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-                   for t in c.children if t.dep_ == "pobj"), None)
-        if pobj.lemma_.lower() in ctx.lex.nouns and by is not None:
-            src = by
-        span = ctx.doc[tok.i:to.i + 1]
         has_fragment = any(start <= s.open < end for s in ctx.segments)
-        cand = Candidate("mixed" if has_fragment else "indirect", start, end, None,
-                         Span(span.text, span.start_char, span.end_char), [src], para=para)
-        out.append(cand)
+        out.append(Candidate("mixed" if has_fragment else "indirect", start, end, None, cspan, [src], para=para))
         taken.append((start, end))
     return out
 
@@ -999,8 +1079,15 @@ def _resolve(ctx: _Context, cand: Candidate, history: list[_Said]) -> list[Actor
             wanted = ("person",) if word in PERSON_PRONOUNS else (
                 ("state", "organisation", "group") if word in THING_PRONOUNS else None)
             for h in reversed(history):
-                if h.ref is not None and h.ref.actor_id and h.end <= head.idx and (wanted is None or h.kind in wanted
-                                                                                     or h.kind is None and word in PERSON_PRONOUNS):
+                if h.ref is None or not h.ref.actor_id or h.end > head.idx:
+                    continue
+                if wanted is None or h.kind in wanted or h.kind is None and word in PERSON_PRONOUNS:
+                    actor_id = h.ref.actor_id
+                    break
+        if actor_id is None and head.pos_ == "NOUN" and any(c.lower_ == "the" for c in head.lefts):
+            # "the ministry said", "the source added": the last speaker described the same way
+            for h in reversed(history):
+                if h.ref is not None and h.ref.actor_id and head.lower_ in h.ref.text.lower().split():
                     actor_id = h.ref.actor_id
                     break
         if not _is_valid_speaker(ctx, head, actor_id):
@@ -1013,12 +1100,29 @@ def _resolve(ctx: _Context, cand: Candidate, history: list[_Said]) -> list[Actor
             refs.extend(ActorRef(aid, text, start, end) for aid in shared)
         else:
             refs.append(ActorRef(actor_id, text, start, end))
+            hint = _spoken_for(ctx, head)
+            if hint:
+                ctx.affiliation_hints[(start, end)] = hint
     return refs
+
+
+def _spoken_for(ctx: _Context, head: Token) -> str | None:
+    """The actor a spokesperson speaks for ("a spokeswoman for Pashinyan" -> Pashinyan's side)."""
+    if not (head.lower_ in ctx.lex.speaker_nouns or head.lemma_.lower() in ctx.lex.speaker_nouns):
+        return None
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "to"):
+            for o in c.children:
+                ref = ctx.actors.ref_for_token(o) if o.dep_ == "pobj" else None
+                if ref is not None and ref.actor_id:
+                    return _affiliation(ctx.actors, ref.actor_id) or ref.actor_id
+    return None
 
 
 def _coordinated_qualifiers(ctx: _Context, head: Token) -> list[str]:
     """Distinct actors of coordinated modifiers of a speaker noun ("Egyptian and Qatari mediators")."""
-    if head.pos_ != "NOUN" or not (head.lower_ in ctx.lex.speaker_nouns or head.lemma_.lower() in ctx.lex.speaker_nouns):
+    nouns = ctx.lex.speaker_nouns
+    if head.pos_ != "NOUN" or not (head.lower_ in nouns or head.lemma_.lower() in nouns):
         return []
     for mod in head.lefts:
         if mod.dep_ in ("amod", "nmod", "compound") and any(c.dep_ == "conj" for c in mod.children):
@@ -1064,8 +1168,9 @@ def extract_quotes(doc: Doc, actors) -> Iterator[Quote]:
         if not (0 <= cand.start < cand.end <= len(ctx.text)):
             continue
         refs = _resolve(ctx, cand, history)
-        if not refs:
-            if cand.type != "direct":
+        if not refs or refs == [None]:
+            # a short quotation nobody is said to have said is a slogan or a title, not a quote
+            if cand.type != "direct" or len(ctx.text[cand.start:cand.end].split()) < 6:
                 continue
             refs = [None]
         for ref in refs:
@@ -1078,7 +1183,9 @@ def extract_quotes(doc: Doc, actors) -> Iterator[Quote]:
             yield Quote(
                 quote_id=qid, article_id=article_id, type=cand.type, start=cand.start, end=cand.end,
                 text=ctx.text[cand.start:cand.end], speaker=ref, cue=cand.cue_span,
-                outlet=cand.outlet, speaker_affiliation=_affiliation(actors, actor_id),
+                outlet=cand.outlet,
+                speaker_affiliation=_affiliation(actors, actor_id)
+                or (ctx.affiliation_hints.get((ref.start, ref.end)) if ref else None),
                 continued=cand.continued,
             )
 

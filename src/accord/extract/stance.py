@@ -17,6 +17,7 @@ KB = Path(__file__).resolve().parent.parent / "kb"
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my", "ours", "myself", "ourselves"}
+PARTICLES = {"forward", "out", "away", "back", "off", "down", "up", "on"}
 THIRD_PERSON = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"}
 
 
@@ -46,6 +47,8 @@ class Cues:
     issue_preps: frozenset[str]
     list_verbs: frozenset[str]
     list_qualifiers: frozenset[str]
+    default_issue: tuple[str, str]     # (id, label) of "the deal as a whole"
+    deal_nouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -76,6 +79,8 @@ def load_cues(path: str | None = None) -> Cues:
         issue_nouns=tuple(it["nouns"]), issue_verbs=frozenset(it["verbs"]),
         issue_preps=frozenset(it["prepositions"]), list_verbs=frozenset(it["list_verbs"]),
         list_qualifiers=frozenset(data["list_qualifiers"]),
+        default_issue=(data["default_issue"]["id"], data["default_issue"]["label"]),
+        deal_nouns=frozenset(data["default_issue"]["nouns"]),
     )
 
 
@@ -85,7 +90,9 @@ def slug(text: str) -> str:
 
 def phrasal_lemma(verb: Token) -> str:
     """'back out', 'put forward', 'rule out': the verb lemma with its particle."""
-    prt = [c for c in verb.children if c.dep_ == "prt"]
+    # the small model often tags the particle of "put forward" or "back out" as advmod
+    prt = [c for c in verb.children if c.dep_ == "prt" or
+           (c.dep_ == "advmod" and c.lower_ in PARTICLES and c.i == verb.i + 1)]
     lemma = verb.lemma_.lower()
     return f"{lemma} {prt[0].lower_}" if prt else lemma
 
@@ -114,17 +121,27 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if tok.dep_ == "relcl":
             return tok.head
+        # "the plan proposed by Biden": the agent is the logical subject
+        agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agent:
+            return agent[0]
         return None
     return None
 
 
 def clause_span(verb: Token, stop_at: set[int] | None = None) -> tuple[int, int]:
     """Character span of the clause headed by ``verb`` (its subtree, minus trailing punctuation)."""
-    toks = [t for t in verb.subtree if not stop_at or t.i not in stop_at]
-    toks = [t for t in toks if not t.is_space]
-    while toks and toks[-1].is_punct and toks[-1].text not in ("”", '"', "’"):
+    keep = {t.i for t in verb.subtree if not stop_at or t.i not in stop_at}
+    # the contiguous run around the verb: a clause cut out of a longer sentence stays one span
+    lo = hi = verb.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    toks = [t for t in verb.doc[lo:hi + 1] if not t.is_space]
+    while toks and toks[-1].is_punct:
         toks.pop()
-    while toks and toks[0].is_punct and toks[0].text not in ("“", '"'):
+    while toks and toks[0].is_punct:
         toks.pop(0)
     if not toks:
         return verb.idx, verb.idx + len(verb.text)
@@ -142,7 +159,7 @@ def resolve_actor(tok: Token | None, actors, fallback: ActorRef | None = None) -
     a relative pronoun to its antecedent; "our movement" to the speaker."""
     if tok is None:
         return None
-    if tok.lower_ in FIRST_PERSON:
+    if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON" and tok.text != "US":
         return fallback
     if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
         tok = tok.head.head
@@ -166,12 +183,21 @@ def has_condition(verb: Token, cues: Cues) -> Token | None:
     for t in verb.subtree:
         if t.dep_ == "mark" and t.head.dep_ in ("advcl",) and _marker(t, cues):
             head = t.head
-            # only clauses attached to this verb or its conjuncts
+            if t.lower_ in ("while", "until") and any(
+                    c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"))
+                    for c in head.children):
+                continue   # contrastive "while the other side wants ...", not a condition
             anc = head.head
             if anc == verb or (anc.dep_ == "conj" and anc.head == verb) or verb.dep_ == "conj" and anc == verb.head:
                 return head
-            if anc == verb or anc in verb.conjuncts:
+            if anc in verb.conjuncts:
                 return head
+            # a condition inside the stance's own complement ("insists that a truce is possible once ...")
+            up = anc
+            while up.dep_ in ("ccomp", "xcomp") and up.head != up:
+                up = up.head
+                if up == verb:
+                    return head
     return None
 
 

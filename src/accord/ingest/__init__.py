@@ -6,7 +6,10 @@ by the module for its kind (``text``, ``html``, ``corpus``, ``feed``, ``warc``),
 suffix, or by its first bytes when the suffix says nothing. A bad input gives one line through
 ``on_error`` naming the file (and line), and the batch goes on.
 
-Texts over ``MAX_CHARS`` (spaCy's default ``max_length``) are truncated with a warning line.
+Texts over ``MAX_CHARS`` (spaCy's default ``max_length``, 1,000,000 characters) are truncated
+at a whitespace with a warning line, so a 50 MB text file is one article read in bounded memory
+(only its first 4 MB are read). Exact duplicates are skipped by id; the set of ids seen is the
+only state that grows with the corpus (about 70 bytes an article).
 """
 from __future__ import annotations
 
@@ -46,7 +49,7 @@ class IngestStats:
     files: int = 0          # files opened (stdin counts as one)
     articles: int = 0       # articles yielded
     duplicates: int = 0     # exact duplicates (same article_id) skipped
-    errors: int = 0         # lines reported through on_error
+    errors: int = 0         # lines reported through on_error (skips, and warnings such as truncation)
 
 
 def suffix_kind(name: str) -> str | None:
@@ -82,12 +85,28 @@ def _is_binary_head(head: bytes, kind: str) -> bool:
     return b"\x00" in head
 
 
-def read_stream(stream: BinaryIO, name: str, on_error: Callable[[str], None]) -> Iterator[Article]:
-    """Articles of one open binary stream called ``name`` (its reader chosen by suffix or content)."""
+def read_stream(stream: BinaryIO, name: str, on_error: Callable[[str], None],
+                inner_name: str | None = None) -> Iterator[Article]:
+    """Articles of one open binary stream called ``name`` (its reader chosen by suffix or content).
+
+    ``inner_name`` is the name that says the kind when ``name`` is that of a gzip wrapper.
+    """
     if not hasattr(stream, "peek"):
         stream = io.BufferedReader(stream)
+    kind = suffix_kind(inner_name or name)
+    if kind is None and inner_name is None and name.lower().endswith(".gz"):
+        # corpus.jsonl.gz, page.html.gz: read through gzip as the inner name says
+        import gzip
+        import zlib
+
+        inner = io.BufferedReader(gzip.GzipFile(fileobj=stream, mode="rb"))
+        try:
+            yield from read_stream(inner, name, on_error, inner_name=name[:-3])
+        except (OSError, EOFError, zlib.error) as exc:
+            on_error(f"{name}: corrupt gzip ({exc}); the rest skipped")
+        return
     head = stream.peek(_SNIFF)[:_SNIFF]
-    kind = suffix_kind(name) or sniff(head)
+    kind = kind or sniff(head)
     if not head:
         on_error(f"{name}: empty file, skipped")
         return

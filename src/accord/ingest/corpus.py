@@ -76,7 +76,11 @@ def read_jsonl(stream: BinaryIO, source: str, on_error: Callable[[str], None]) -
             continue
         seen_any = True
         try:
-            record = json.loads(decode(line, where, report))
+            try:
+                line_text = line.decode("utf-8")
+            except UnicodeDecodeError:
+                line_text = decode(line, where, report)
+            record = json.loads(line_text)
         except (NotText, ValueError, RecursionError) as exc:
             report(f"{where}: invalid JSON line, skipped ({_reason(exc)})")
             continue
@@ -140,7 +144,7 @@ def read_json(stream: BinaryIO, source: str, on_error: Callable[[str], None]) ->
 
 
 def read(stream: BinaryIO, source: str, on_error: Callable[[str], None]) -> Iterator[Article]:
-    if source.lower().endswith(".json"):
+    if source.lower().removesuffix(".gz").endswith(".json"):
         yield from read_json(stream, source, on_error)
     else:
         yield from read_jsonl(stream, source, on_error)

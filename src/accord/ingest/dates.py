@@ -67,8 +67,17 @@ def normalise_date(value: object) -> str | None:
 
 
 def from_dateline(text: str) -> str | None:
-    """YYYY-MM-DD of the dateline opening ``text``, or None."""
-    head = text.lstrip()[:200]
+    """YYYY-MM-DD of the dateline opening ``text`` (or its first line after a headline), or None."""
+    lines = [line for line in text[:1000].splitlines() if line.strip()][:2]
+    for line in lines:
+        found = _line_date(line)
+        if found:
+            return found
+    return None
+
+
+def _line_date(line: str) -> str | None:
+    head = line.lstrip()[:200]
     m = _DATELINE.match(head)
     if not m:
         return None

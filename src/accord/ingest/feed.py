@@ -6,6 +6,7 @@ an entry with neither content nor summary is reported and skipped.
 """
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
@@ -33,8 +34,10 @@ def read(stream: BinaryIO, source: str, on_error: Callable[[str], None]) -> Iter
     if not data.strip():
         on_error(f"{source}: empty file, skipped")
         return
+    # A stream, never bytes or str: feedparser opens a str or bytes naming a file or URL
+    # (feedparser/api.py, _open_resource), so a feed file holding "/etc/passwd" would read it.
     # feedparser never raises; it flags bad XML with ``bozo`` and then parses leniently.
-    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
     entries = parsed.get("entries") or []
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if not entries:

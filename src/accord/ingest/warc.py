@@ -5,6 +5,8 @@ HTML goes through the same extractor as ``.html`` files; the target URI is the a
 """
 from __future__ import annotations
 
+import zlib
+
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
@@ -62,13 +64,7 @@ def read(stream: BinaryIO, source: str, on_error: Callable[[str], None]) -> Iter
                                    id=record.rec_headers.get_header("WARC-Record-ID"), **fields)
             if article:
                 yield article
-    except (ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, OSError, ValueError) as exc:
-        # gzip and zlib errors are OSError/zlib.error (a ValueError subclass is not guaranteed)
-        on_error(f"{source}: corrupt WARC after {count} records ({_reason(exc)}); the rest skipped")
-    except Exception as exc:
-        import zlib
-        if not isinstance(exc, zlib.error):
-            raise
+    except (ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, OSError, ValueError, zlib.error) as exc:
         on_error(f"{source}: corrupt WARC after {count} records ({_reason(exc)}); the rest skipped")
     if count == 0:
         on_error(f"{source}: no readable WARC records (corrupt or empty), skipped")

@@ -7,8 +7,9 @@ A KB file is a YAML mapping with any of these sections (see the shipped files fo
 ``defaults``    values applied to every entry of this file's ``actors`` (e.g. ``outlet: true``)
 ``titles``      role phrase -> title class; ``compatible``: class -> classes it may refer to
 ``sectors``     head noun -> sector ("officials" -> officials, "army" -> military)
+``places``      names of places that are never actors ("Rafah", "El Fasher")
 ``pronouns``    person | collective -> pronouns; word lists: honorifics, locative_prepositions,
-                expletive_verbs, outlet_words, group_nouns, person_bodies
+                expletive_verbs, outlet_words, group_nouns, person_bodies, place_prepositions
 
 Analysts add files in a directory named by the ``ACCORD_KB`` environment variable (several
 separated by ``os.pathsep``) or passed as ``extra_paths``; later files extend and override
@@ -27,13 +28,15 @@ import pycountry
 import yaml
 
 KB_DIR = Path(__file__).parent
+# libyaml's loader parses the shipped files ten times faster than the pure-Python one
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Order matters only for overrides: later files win.
 SHIPPED = ("states.yaml", "igos.yaml", "organisations.yaml", "groups.yaml", "outlets.yaml",
-           "persons.yaml", "roles.yaml")
+           "persons.yaml", "roles.yaml", "places.yaml")
 
 
 WORD_LISTS = ("honorifics", "locative_prepositions", "expletive_verbs", "outlet_words", "group_nouns",
-              "person_bodies")
+              "person_bodies", "place_prepositions")
 
 
 def slug(name: str) -> str:
@@ -72,6 +75,7 @@ class KB:
     # word lists of roles.yaml: honorifics, locative_prepositions, expletive_verbs, outlet_words
     words: dict[str, set[str]] = field(default_factory=dict)
     pronouns: dict[str, str] = field(default_factory=dict)   # pronoun -> person | collective
+    places: set[str] = field(default_factory=set)
 
     def title_class(self, title: str | None) -> str | None:
         """Class of a title phrase, by its longest known suffix ("treasury secretary" -> minister)."""
@@ -87,7 +91,7 @@ class KB:
 
 def _load_yaml(path: Path) -> dict:
     with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+        data = yaml.load(fh, Loader=_YAML_LOADER) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path}: a KB file must be a YAML mapping with sections")
     return data
@@ -100,6 +104,16 @@ def _variants(text: str) -> list[str]:
         core = text[4:]
         return [f"the {core}", f"The {core}"]
     return [text]
+
+
+def _state_name(country, aliases: list[str]) -> str:
+    """The short name news uses: common name, else the ISO name unless it is inverted ("Palestine, State of")."""
+    common = getattr(country, "common_name", None)
+    if common:
+        return common
+    if "," in country.name:
+        return aliases[0] if aliases else getattr(country, "official_name", None) or country.name
+    return country.name
 
 
 def _via_for(alias: str) -> str:
@@ -129,11 +143,13 @@ class _Builder:
                 setattr(e, key, value)
         return e
 
-    def states(self, section: dict) -> None:
+    def states(self, section: dict, path: Path | None = None) -> None:
         for code, info in (section or {}).items():
             info = info or {}
             country = pycountry.countries.get(alpha_3=code)
-            name = info.get("name") or (getattr(country, "common_name", None) or country.name if country else code)
+            if country is None and not info.get("name"):
+                raise ValueError(f"{path}: states: {code!r} is no ISO 3166 alpha-3 code; give it a name")
+            name = info.get("name") or _state_name(country, info.get("aliases") or [])
             e = self.entry(code, name, "state", affiliation=code)
             forms = [name, *(info.get("aliases") or [])]
             if country is not None:
@@ -151,10 +167,15 @@ class _Builder:
             for body, sector in (info.get("bodies") or {}).items():
                 self.name(body, code, "name", sector)
 
-    def actors(self, section: list, defaults: dict) -> None:
-        for raw in section or []:
+    def actors(self, section: list, defaults: dict, path: Path | None = None) -> None:
+        for n, raw in enumerate(section or [], 1):
+            if not isinstance(raw, dict) or not raw.get("name"):
+                raise ValueError(f"{path}: actors entry {n} needs at least a name: {raw!r}")
             item = {**defaults, **raw}
-            name = item["name"]
+            name = str(item["name"])
+            if item.get("kind") and item["kind"] not in ("state", "organisation", "person", "group"):
+                raise ValueError(f"{path}: actors entry {n} ({name}): kind must be state, organisation, "
+                                 f"person or group, not {item['kind']!r}")
             aid = item.get("id") or slug(name)
             kind = item.get("kind") or "person"
             # a people is its own side, as a state is
@@ -163,7 +184,9 @@ class _Builder:
                            is_outlet=bool(item.get("outlet", False)))
             for form in [name, *(item.get("aliases") or [])]:
                 e.aliases.add(form)
-                self.name(form, aid)
+                # a person's one-word alias is a surname ("Blinken"), for Mention.via
+                one_word = kind == "person" and form != name and " " not in str(form)
+                self.name(form, aid, "surname" if one_word else None)
             for dem in item.get("demonyms") or []:
                 self.name(dem, aid, "demonym")
 
@@ -175,6 +198,7 @@ class _Builder:
         for key in WORD_LISTS:
             if data.get(key):
                 self.kb.words.setdefault(key, set()).update(data[key])
+        self.kb.places.update(str(p) for p in data.get("places") or ())
         for kind, words in (data.get("pronouns") or {}).items():
             self.kb.pronouns.update({w.lower(): kind for w in words})
 
@@ -185,8 +209,8 @@ class _Builder:
 
     def add_file(self, path: Path) -> None:
         data = _load_yaml(path)
-        self.states(data.get("states"))
-        self.actors(data.get("actors"), data.get("defaults") or {})
+        self.states(data.get("states"), path)
+        self.actors(data.get("actors"), data.get("defaults") or {}, path)
         self.roles(data)
 
     def build(self) -> KB:

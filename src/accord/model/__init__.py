@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
 
 from . import bdm as _bdm
 from . import compromise as _compromise
@@ -30,7 +29,8 @@ from .scenario import (Cell, Evidence, Scenario, ScenarioActor, ScenarioError, S
 
 MODELS = ("bdm", "exchange", "compromise", "median", "nash")
 
-__all__ = ["forecast", "load_scenario", "save_scenario", "from_store", "to_table", "to_csv", "to_yaml",
+__all__ = ["forecast", "montecarlo", "load_scenario", "save_scenario", "from_store", "to_table", "rows",
+           "summary_rows", "to_csv", "to_yaml",
            "Scenario", "ScenarioActor", "ScenarioIssue", "Cell", "Evidence", "ScenarioError",
            "ScenarioWarning", "MODELS", "exchange_input"]
 
@@ -82,15 +82,19 @@ def _run_model(model: str, scenario: Scenario, rounds: int, q: float, randomized
         for i in scenario.issue_ids:
             rs = [{"round": r["round"], "nbs": r["issues"][i]["nbs"], "positions": r["issues"][i]["positions"]}
                   for r in out]
-            issues[i] = {"prediction": rs[-1]["nbs"], "rounds": rs}
+            issues[i] = {"prediction": rs[-1]["nbs"], "outcome": rs[-1]["nbs"], "rounds": rs}
         elapsed = time.perf_counter() - t
         return {"model": model, "elapsed_s": elapsed, "issues": issues,
                 "exchanges": [{"round": r["round"], "realized": r.get("realized", [])} for r in out[1:]]}
     per_issue = {i: _one_issue(model, scenario, i, rounds, q) for i in scenario.issue_ids}
     elapsed = time.perf_counter() - t
+    for res in per_issue.values():
+        res["outcome"] = res["prediction"]
     if len(per_issue) == 1:
+        # one issue: its rounds at the top, as the one-issue JSON shape has them; "issues" too,
+        # so that code reading several issues reads this one the same way
         (issue, res), = per_issue.items()
-        return {"model": model, "issue": issue, "elapsed_s": elapsed, **res}
+        return {"model": model, "issue": issue, "elapsed_s": elapsed, **res, "issues": per_issue}
     return {"model": model, "elapsed_s": elapsed, "issues": per_issue}
 
 
@@ -110,7 +114,9 @@ def forecast(scenario: Scenario | str | Path, model: str = "all", rounds: int = 
         models = {m: forecast(sc, m, rounds, 0, seed, q, randomized, exact) for m in MODELS}
         out = {"model": "all", "elapsed_s": 0.0, "models": models}
         if draws:
-            out["montecarlo"] = montecarlo(sc, draws, seed=seed, sensitivity=sensitivity, spread=spread)
+            mc = montecarlo(sc, draws, seed=seed, sensitivity=sensitivity, spread=spread)
+            out["montecarlo"] = mc
+            _attach_montecarlo(out, mc)
         out["elapsed_s"] = time.perf_counter() - t
         return out
     if model not in MODELS:
@@ -118,9 +124,31 @@ def forecast(scenario: Scenario | str | Path, model: str = "all", rounds: int = 
     out = _run_model(model, sc, rounds, q, randomized, seed, exact)
     if draws:
         mc_models = (model,) if model in ("compromise", "median", "nash") else _mc.FAST_MODELS
-        out["montecarlo"] = montecarlo(sc, draws, models=mc_models, seed=seed, sensitivity=sensitivity,
-                                       spread=spread)
+        mc = montecarlo(sc, draws, models=mc_models, seed=seed, sensitivity=sensitivity, spread=spread)
+        out["montecarlo"] = mc
+        for issue, per in out.get("issues", {}).items():
+            m = mc.get(issue, {}).get("models", {}).get(model)
+            if m:
+                per["montecarlo"] = m
     return out
+
+
+def _attach_montecarlo(out: dict, mc: dict) -> None:
+    """Copy Monte Carlo summaries next to each model's issue result, and flatten the
+    zone-of-agreement probabilities and the sensitivity ranking (compromise model) to the top."""
+    for name, res in out.get("models", {}).items():
+        for issue, per in res.get("issues", {}).items():
+            m = mc.get(issue, {}).get("models", {}).get(name)
+            if m:
+                per["montecarlo"] = m
+    out["zopa"] = {issue: r["p_zone_of_agreement"] for issue, r in mc.items()}
+    ranking = []
+    for issue, r in mc.items():
+        for item in (r.get("sensitivity") or {}).get("compromise", []):
+            ranking.append({"issue": issue, "input": f"{issue}/{item['input']}", "index": item["ST"],
+                            "S1": item["S1"]})
+    ranking.sort(key=lambda x: -x["index"])
+    out["sensitivity"] = ranking
 
 
 def montecarlo(scenario: Scenario | str | Path, draws: int = 10_000, models=("compromise", "median", "nash"),
@@ -146,47 +174,76 @@ def to_table(result: dict) -> list[dict]:
     ``__nbs__`` (exchange); the prediction is a row with round ``final`` and actor ``__prediction__``.
     """
     if result.get("model") == "all":
-        rows = []
+        table = []
         for r in result["models"].values():
-            rows.extend(to_table(r))
-        return rows
+            table.extend(to_table(r))
+        return table
     model = result["model"]
     per_issue = result["issues"] if "issues" in result else {result["issue"]: result}
-    rows = []
+    table = []
     for issue, res in per_issue.items():
         for r in res.get("rounds", []):
             for key in ("median", "mean", "nbs"):
                 if key in r:
-                    rows.append({"model": model, "issue": issue, "round": r["round"],
-                                 "actor": f"__{key}__", "value": r[key]})
+                    table.append({"model": model, "issue": issue, "round": r["round"],
+                                  "actor": f"__{key}__", "value": r[key]})
             for actor, v in r["positions"].items():
-                rows.append({"model": model, "issue": issue, "round": r["round"], "actor": actor, "value": v})
-        rows.append({"model": model, "issue": issue, "round": "final", "actor": "__prediction__",
-                     "value": res.get("prediction")})
-    return rows
+                table.append({"model": model, "issue": issue, "round": r["round"], "actor": actor, "value": v})
+        table.append({"model": model, "issue": issue, "round": "final", "actor": "__prediction__",
+                      "value": res.get("prediction")})
+    return table
+
+
+def rows(result: dict, last_round_only: bool = False) -> list[tuple]:
+    """(model, issue, round, actor, position) tuples of a forecast, for CSV and tables."""
+    out = []
+    for r in to_table(result):
+        if last_round_only and r["round"] != "final":
+            continue
+        out.append((r["model"], r["issue"], r["round"], r["actor"], r["value"]))
+    if last_round_only:
+        # the final positions of every actor, then the prediction
+        out = []
+        for res_model, per_issue in _per_issue(result):
+            for issue, res in per_issue.items():
+                rs = res.get("rounds") or []
+                if rs:
+                    last = rs[-1]
+                    for actor, v in last["positions"].items():
+                        out.append((res_model, issue, last["round"], actor, v))
+                out.append((res_model, issue, "final", "__prediction__", res.get("prediction")))
+    return out
+
+
+def _per_issue(result: dict):
+    if result.get("model") == "all":
+        for r in result["models"].values():
+            yield from _per_issue(r)
+        return
+    yield result["model"], (result["issues"] if "issues" in result else {result["issue"]: result})
 
 
 def summary_rows(result: dict) -> list[dict]:
     """One row per model and issue: the prediction, with Monte Carlo quantiles when present."""
     if result.get("model") == "all":
-        rows = []
+        found = []
         for name, r in result["models"].items():
-            rows.extend(summary_rows(r))
+            found.extend(summary_rows(r))
         mc = result.get("montecarlo", {})
-        for row in rows:
+        for row in found:
             m = mc.get(row["issue"], {}).get("models", {}).get(row["model"])
             if m:
                 row.update({"p05": m["p05"], "p50": m["p50"], "p95": m["p95"],
                             "p_zone": mc[row["issue"]]["p_zone_of_agreement"]})
-        return rows
+        return found
     model = result["model"]
     per_issue = result["issues"] if "issues" in result else {result["issue"]: result}
-    rows = []
+    found = []
     for issue, res in per_issue.items():
         row = {"model": model, "issue": issue, "prediction": res.get("prediction")}
         m = result.get("montecarlo", {}).get(issue, {})
         if m.get("models", {}).get(model):
             mm = m["models"][model]
             row.update({"p05": mm["p05"], "p50": mm["p50"], "p95": mm["p95"], "p_zone": m["p_zone_of_agreement"]})
-        rows.append(row)
-    return rows
+        found.append(row)
+    return found

@@ -56,11 +56,13 @@ class _Num:
             self.of = lambda v: Decimal(repr(float(v))) if not isinstance(v, Decimal) else v
             self.zero, self.hundred = Decimal(0), Decimal(100)
             self.tiny = Decimal(1e-10)
+            self.margin = Decimal("1e-12")
             self.salience_weight = Decimal(SALIENCE_WEIGHT)
             self.fixed_weight = Decimal(FIXED_WEIGHT)
         else:
             self.of = float
             self.zero, self.hundred, self.tiny = 0.0, 100.0, 1e-10
+            self.margin = -1.0
             self.salience_weight, self.fixed_weight = SALIENCE_WEIGHT, FIXED_WEIGHT
 
 
@@ -72,20 +74,12 @@ class _Side:
 
     def __init__(self, m: "_Round", actor, supply, demand, ex):
         self.actor, self.supply, self.demand, self.ex = actor, supply, demand, ex
-        self.k_sup = m.index[supply][actor]
-        self.x = self.start = m.pos[supply][actor]
+        self.k_sup, self.x, self.s_sup, self.c_sup, self.w_sup = m.cell[supply][actor]
+        self.start = self.x
         self.xd = m.pos[demand][actor]
-        self.s_sup = m.sal[supply][actor]
-        self.c_sup = m.pow[supply][actor]
-        self.w_sup = m.w[supply][actor]
         self.s_dem = m.sal[demand][actor]
-        self.y = None
-        self.move = 0
         self.moves: list = []
-        self.nbs0 = self.nbs1 = 0
-        self.eu = 0
-        self.eu_max = None
-        self.opp: _Side | None = None
+        # y, move, nbs0/nbs1, eu and eu_max are set by the calculation before they are read
 
 
 class _Exchange:
@@ -110,6 +104,15 @@ class _Round:
         self.w = {i: {a: sal[i][a] * pw[i][a] for a in order[i]} for i in order}
         self.terms = {i: [pos[i][a] * sal[i][a] * pw[i][a] for a in order[i]] for i in order}
         self.denom = {i: sum(sal[i][a] * pw[i][a] for a in order[i]) for i in order}
+        self.cell = {i: {a: (k, pos[i][a], sal[i][a], pw[i][a], self.w[i][a]) for k, a in enumerate(order[i])}
+                     for i in order}
+        self.prefix = {}
+        for i, ts in self.terms.items():
+            acc, pre = 0, []
+            for t in ts:
+                pre.append(acc)
+                acc = acc + t
+            self.prefix[i] = pre           # prefix[k]: decide's running sum before term k
         self.nbs = {i: (sum(self.terms[i]) / self.denom[i] if self.denom[i] != 0 else num.zero)
                     for i in order}
         self.randomized = randomized
@@ -122,19 +125,19 @@ class _Round:
         d = self.denom[issue]
         if d == 0:
             return self.num.zero
-        terms = self.terms[issue]
         upd = side.ex.updates.get(issue)
-        if not upd and position == side.start:
-            return self.nbs[issue]
-        if upd:
-            terms = terms.copy()
-            idx, pos, sal, pw = self.index[issue], self.pos[issue], self.sal[issue], self.pow[issue]
-            for a, u in upd.items():
-                if a in idx:
-                    terms[idx[a]] = u * sal[a] * pw[a]
-        else:
-            terms = terms.copy()
-        terms[side.k_sup] = position * side.s_sup * side.c_sup
+        k = side.k_sup
+        if not upd:
+            if position == side.start:
+                return self.nbs[issue]
+            # decide sums the terms in data order; the partial sum before k is shared
+            return sum(self.terms[issue][k + 1:], self.prefix[issue][k] + position * side.s_sup * side.c_sup) / d
+        terms = self.terms[issue].copy()
+        idx, sal, pw = self.index[issue], self.sal[issue], self.pow[issue]
+        for a, u in upd.items():
+            if a in idx:
+                terms[idx[a]] = u * sal[a] * pw[a]
+        terms[k] = position * side.s_sup * side.c_sup
         return sum(terms) / d
 
     def shift_to_nbs(self, side: _Side, x_pos, target):
@@ -167,55 +170,83 @@ class _Round:
         # decide: every move of a side in one round must point the same way
         return (lo < 0 and hi < 0) or (lo > 0 and hi > 0)
 
+    def _pair_valid(self, I: _Side, J: _Side) -> bool:
+        """``move_valid`` for both sides, given that each side's moves already share one sign
+        (``calculate`` ensures it before computing): what is left are the bounds."""
+        tiny = self.num.tiny
+        a, b = abs(I.move), abs(J.move)
+        if a > 100 or a <= tiny or b > 100 or b <= tiny:
+            return False
+        if I.y < 0 or I.y > 100 or J.y < 0 or J.y > 100:
+            return False
+        mi, mj = I.moves, J.moves
+        return (len(mi) == 1 or not sum(mi) > 100) and (len(mj) == 1 or not sum(mj) > 100)
+
     def calculate(self, e: _Exchange) -> None:
         I, J = e.i, e.j          # J supplies p (I's demand issue), I supplies q
+        ix, jx, ixd, jxd = I.x, J.x, I.xd, J.xd
+        i_neg, j_neg = ix > jxd, jx > ixd
+        mi, mj = I.moves, J.moves
+        # decide: a side whose earlier moves this round went the other way cannot move
+        # (its validity test); known before any arithmetic, so skip it
+        if (mi and (mi[0] < 0) != i_neg) or (mj and (mj[0] < 0) != j_neg):
+            e.valid = False
+            return
         den_p, den_q = self.denom[J.supply], self.denom[I.supply]
-        dp = (abs(I.xd - J.x) * J.s_sup * J.c_sup) / den_p
+        j_move = abs(ixd - jx)
+        dp = (j_move * J.s_sup * J.c_sup) / den_p
         dq = e.ratio_j * dp
         i_move = (dq * den_q) / I.w_sup
-        j_move = abs(I.xd - J.x)
-        gap_i = abs(J.xd - I.x)
+        gap_i = abs(jxd - ix)
         if abs(i_move) > gap_i:
             # I would overshoot J's position: I moves all the way, J proportionally less
             dq = (gap_i * I.s_sup * I.c_sup) / den_q
             dp = e.ratio_i * dq
             i_move = gap_i
             j_move = (dp * den_p) / J.w_sup
-        if I.x > J.xd:
+        if i_neg:
             i_move = -i_move
-        if J.x > I.xd:
+        if j_neg:
             j_move = -j_move
         I.move, J.move = i_move, j_move
-        I.moves.append(i_move)
-        J.moves.append(j_move)
-        I.y = I.x + i_move
-        J.y = J.x + j_move
+        mi.append(i_move)
+        mj.append(j_move)
+        I.y = ix + i_move
+        J.y = jx + j_move
         e.dp, e.dq = dp, dq
         gain = abs(dq * I.s_sup - dp * I.s_dem)
-        e.gain = I.eu = J.eu = gain
-        valid = self.move_valid(I, i_move) and self.move_valid(J, j_move)
-        if gain < self.num.tiny:
-            valid = False
-        if not valid:
+        e.gain = gain
+        if gain < self.num.tiny or not self._pair_valid(I, J):
             e.valid = False
             return
         self._check_nbs(e, I)
         self._check_nbs(e, J)
-        e.valid = self.move_valid(I, I.move) and self.move_valid(J, J.move)
+        e.valid = self._pair_valid(I, J)
         if self.randomized is not None and self.randomized > 0:
+            I.eu = J.eu = e.gain
             self._randomize(e)
 
     def _check_nbs(self, e: _Exchange, S: _Side) -> None:
         """Cut S's move back if it would push its supply issue's NBS past O's demanded position."""
         O = S.opp
         S.nbs0 = n0 = self.nbs_with(S, S.x)
-        S.nbs1 = n1 = self.nbs_with(S, S.y)
         target = O.xd
+        d = self.denom[S.supply]
+        if self.randomized or d == 0:
+            n1 = self.nbs_with(S, S.y)
+        else:
+            # the NBS with S at y is n0 shifted by S's weighted move; only when the target is
+            # that close to it does the last digit of decide's sum decide, so then sum it as decide does
+            n1 = n0 + ((S.y - S.x) * S.w_sup) / d
+            if abs(target - n1) <= self.num.margin:
+                n1 = self.nbs_with(S, S.y)
+        S.nbs1 = n1
         if (target - n0 >= 0 and target - n1 >= 0) or (target - n0 <= 0 and target - n1 <= 0):
             return
         delta = abs(self.shift_to_nbs(S, S.x, target))
         e.dp = (delta * S.s_sup * S.c_sup) / self.denom[S.supply]
-        e.dq = ((S.s_sup + O.s_dem) / (S.s_dem + O.s_sup)) * e.dp
+        # ((S's supply + O's demand salience) / (S's demand + O's supply salience)), cached
+        e.dq = (e.ratio_i if S is e.i else e.ratio_j) * e.dp
         o_move = abs((e.dq * self.denom[O.supply]) / O.w_sup)
         s_move = delta
         if O.x > S.xd:
@@ -228,7 +259,8 @@ class _Round:
         O.y = O.x + o_move
         S.y = S.x + s_move
         e.gain = abs(e.dq * O.s_sup - e.dp * O.s_dem)
-        S.nbs1 = self.nbs_with(S, S.y)
+        if self.randomized:
+            S.nbs1 = self.nbs_with(S, S.y)
 
     # -- realising an exchange and updating the others ----------------------------------
     def update_after(self, e: _Exchange, r: _Exchange) -> bool:
@@ -380,7 +412,9 @@ _by_gain = attrgetter("gain")
 
 def _one_round(case, num, pos, sal, pw, order, randomized, rng) -> dict:
     m = _Round(case, num, pos, sal, pw, order, randomized, rng)
-    left = {i: {a: pos[i][a] <= m.nbs[i] for a in pos[i]} for i in case.issues}
+    # An actor with no salience or no power on an issue cannot trade on it (decide would divide
+    # by zero); it stays out of the groups and, with zero weight, out of the NBS.
+    left = {i: {a: pos[i][a] <= m.nbs[i] for a in pos[i] if m.w[i][a] != 0} for i in case.issues}
     exchanges: list[_Exchange] = []
     for p, q in combinations(case.issues, 2):
         groups = ([], [], [], [])
@@ -404,30 +438,41 @@ def _one_round(case, num, pos, sal, pw, order, randomized, rng) -> dict:
 
     realized: list[_Exchange] = []
     live = exchanges
+    dead = 0          # invalid exchanges still in `live`; dropping them changes no relative order
     while live:
+        if dead * 4 > len(live):
+            live = [e for e in live if e.valid]
+            dead = 0
+            if not live:
+                break
         # decide: a stable sort by gain, highest first, then the first is realised
         live.sort(key=_by_gain, reverse=True)
         r = live.pop(0)
+        if not r.valid:
+            dead -= 1
+            continue
         realized.append(r)
         r.valid = False
-        touched = {}
+        touched = set()
         for s in (r.i, r.j):
             for key in ((0, s.actor, s.supply), (1, s.actor, s.demand)):
-                for e in by_key.get(key, ()):
-                    if e.valid:
-                        touched[id(e)] = e
+                group = by_key.get(key)
+                if group:
+                    touched.update(group)
+        touched = [e for e in touched if e.valid]
         if not touched:
             continue
         if randomized:
             # random draws are taken in list order, as decide does
+            ids = {id(e) for e in touched}
             for e in live:
-                if id(e) in touched:
+                if id(e) in ids:
                     m.update_after(e, r)
         else:
-            for e in touched.values():
+            # each update reads only its own exchange and r, so the order does not matter
+            for e in touched:
                 m.update_after(e, r)
-        if any(not e.valid for e in touched.values()):
-            live = [e for e in live if e.valid]
+        dead += sum(1 for e in touched if not e.valid)
 
     new = {i: dict(pos[i]) for i in case.issues}
     sw, fw = num.salience_weight, num.fixed_weight

@@ -19,7 +19,6 @@ from __future__ import annotations
 import numpy as np
 
 from . import compromise as _compromise
-from . import nash as _nash
 
 FAST_MODELS = ("compromise", "median")
 
@@ -79,8 +78,12 @@ def summarise(values: np.ndarray) -> dict:
 
 def simulate(actors, x, s, c, confidence, lower, upper, draws: int = 10_000,
              models=FAST_MODELS, seed: int | None = None, spread: float = 0.25,
-             sensitivity: bool = True, keep_draws: bool = False) -> dict:
-    """Monte Carlo for one issue: outcome distributions, P(zone of agreement), sensitivity."""
+             sensitivity: bool | tuple = True, keep_draws: bool = False) -> dict:
+    """Monte Carlo for one issue: outcome distributions, P(zone of agreement), sensitivity.
+
+    ``sensitivity``: True ranks the inputs for the first model (Sobol analysis costs far more
+    than the draws), a tuple of model names ranks them for each, False skips it.
+    """
     rng = np.random.default_rng(seed)
     X, S, C = draw_inputs(x, s, c, confidence, lower, upper, draws, rng, spread)
     result: dict = {"draws": draws, "p_zone_of_agreement": float(zone_exists(X, S, lower, upper).mean()),
@@ -92,9 +95,10 @@ def simulate(actors, x, s, c, confidence, lower, upper, draws: int = 10_000,
             entry["values"] = vals
         result["models"][m] = entry
     if sensitivity:
+        ranked = sensitivity if isinstance(sensitivity, tuple) else tuple(models[:1])
         result["sensitivity"] = {m: sobol_ranking(actors, x, s, c, confidence, lower, upper, m,
                                                   spread=spread, seed=seed)
-                                 for m in models}
+                                 for m in ranked}
     return result
 
 

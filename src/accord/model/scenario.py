@@ -451,14 +451,16 @@ def combine_confidence(confidences: Iterable[float]) -> float:
 
 
 def from_store(store: Any, dossier: Any = None, name: str | None = None,
-               prior_confidence: float = 0.3) -> Scenario:
+               prior_confidence: float = 0.3, fold_persons: bool = True) -> Scenario:
     """Scenario from the store's ``positions`` (the evidence) and a dossier's priors.
 
     A cell's position is the confidence-weighted mean of the values reported for that actor and
     issue, its salience the mean of the reported saliences (else the dossier prior's, else 0.5),
     its confidence ``combine_confidence`` of the reports, and its evidence every report's span.
     Cells with no evidence come from the dossier's priors, at ``prior_confidence``.
-    Capabilities come from the dossier (default 0.5). With a dossier, only its issues are used.
+    Capabilities come from the dossier (default 0.5). With a dossier, only its issues are used,
+    and (``fold_persons``) a person the dossier affiliates with one of its actors speaks for that
+    actor: Netanyahu's stated positions are Israel's cell, with his quotes as its evidence.
     """
     dossier = _dossier(dossier)
     rows = [r for r in store.records("positions") if r.get("value") is not None and r.get("actor_id") and r.get("issue_id")]
@@ -467,6 +469,11 @@ def from_store(store: Any, dossier: Any = None, name: str | None = None,
     priors = {(_get(p, "actor"), _get(p, "issue")): p for p in (_get(dossier, "priors", ()) or ())}
     if d_issues:
         rows = [r for r in rows if r["issue_id"] in d_issues]
+    if fold_persons:
+        fold = {aid: _get(a, "affiliation") for aid, a in d_actors.items()
+                if _get(a, "kind") == "person" and _get(a, "affiliation") in d_actors}
+        rows = [{**r, "actor_id": fold.get(r["actor_id"], r["actor_id"])} for r in rows]
+        priors = {(fold.get(a, a), i): p for (a, i), p in priors.items()}
 
     grouped: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for r in rows:

@@ -1,0 +1,97 @@
+"""Near-duplicate articles (the same wire story in several outlets), by MinHash + LSH.
+
+Each article's word 5-gram shingles get a MinHash signature (datasketch). Signatures are cut
+into bands; articles sharing a band are candidates, and a candidate whose estimated Jaccard
+similarity reaches ``THRESHOLD`` makes the later article a near-duplicate of the earlier one
+(``Article.duplicate_of``). Bands and signatures live in the store, so linking works across
+runs and stays one SQL join per batch however large the store grows.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import numpy as np
+from datasketch import MinHash
+
+from accord.records import Extraction
+
+NUM_PERM = 64
+BANDS, ROWS = 16, 4        # LSH: candidates above about (1/16)^(1/4) = 0.5 similarity
+THRESHOLD = 0.7            # estimated Jaccard of shingles for "the same story"
+SHINGLE = 5
+
+_WORD = re.compile(r"\w+")
+
+
+def signature(text: str) -> np.ndarray:
+    words = _WORD.findall(text.lower())
+    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh.update_batch([s.encode() for s in shingles])
+    return mh.hashvalues.astype(np.uint64)
+
+
+def band_keys(sig: np.ndarray) -> list[int]:
+    # a band's key: its rows folded into one signed 64-bit integer (DuckDB BIGINT)
+    keys = []
+    for b in range(BANDS):
+        h = hash(tuple(int(v) for v in sig[b * ROWS:(b + 1) * ROWS]))
+        keys.append((h * BANDS + b) & 0x7FFFFFFFFFFFFFFF)
+    return keys
+
+
+def ensure_tables(con) -> None:
+    con.execute("CREATE TABLE IF NOT EXISTS article_bands (key BIGINT, article_id VARCHAR)")
+    con.execute("CREATE TABLE IF NOT EXISTS article_signatures (article_id VARCHAR PRIMARY KEY, sig BLOB)")
+
+
+def link(con, extractions: list[Extraction]) -> dict[str, np.ndarray]:
+    """Set ``duplicate_of`` on articles that repeat an earlier stored or batch article.
+
+    Returns the signatures, for ``save`` once the articles are written."""
+    ensure_tables(con)
+    sigs = {ex.article.article_id: signature(ex.article.text) for ex in extractions}
+    keys = {aid: band_keys(s) for aid, s in sigs.items()}
+    rows = [(k, aid) for aid, ks in keys.items() for k in ks]
+    stored: dict[int, list[str]] = {}
+    if rows:
+        found = con.execute("SELECT b.key, b.article_id FROM article_bands b WHERE b.key IN (SELECT unnest(?))",
+                            [[k for k, _ in rows]]).fetchall()
+        for k, aid in found:
+            stored.setdefault(k, []).append(aid)
+    cand_ids = sorted({a for ids in stored.values() for a in ids})
+    stored_sigs = {}
+    if cand_ids:
+        for aid, blob in con.execute("SELECT article_id, sig FROM article_signatures WHERE article_id IN "
+                                     "(SELECT unnest(?))", [cand_ids]).fetchall():
+            stored_sigs[aid] = np.frombuffer(blob, dtype=np.uint64)
+    seen_in_batch: dict[int, list[str]] = {}
+    for ex in extractions:
+        aid = ex.article.article_id
+        sig = sigs[aid]
+        best, best_sim = None, 0.0
+        for k in keys[aid]:
+            for other in stored.get(k, []) + seen_in_batch.get(k, []):
+                if other == aid:
+                    continue
+                other_sig = stored_sigs.get(other)
+                if other_sig is None:
+                    other_sig = sigs.get(other)
+                sim = float(np.mean(sig == other_sig)) if other_sig is not None else 0.0
+                if sim > best_sim:
+                    best, best_sim = other, sim
+        for k in keys[aid]:
+            seen_in_batch.setdefault(k, []).append(aid)
+        if best is not None and best_sim >= THRESHOLD and ex.article.duplicate_of is None:
+            ex.article = dataclasses.replace(ex.article, duplicate_of=best)
+    return sigs
+
+
+def save(con, sigs: dict[str, np.ndarray]) -> None:
+    """Record bands and signatures of written articles (inside the store's transaction)."""
+    rows = [(k, aid) for aid, sig in sigs.items() for k in band_keys(sig)]
+    if rows:
+        con.executemany("INSERT INTO article_bands VALUES (?, ?)", rows)
+        con.executemany("INSERT INTO article_signatures VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        [(aid, sig.tobytes()) for aid, sig in sigs.items()])

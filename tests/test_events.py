@@ -1,0 +1,247 @@
+"""Event coding: types, arguments, polarity, modality, dates and places on sentences written
+for these tests (news style, our own wording)."""
+from __future__ import annotations
+
+import pytest
+
+from accord import nlp as nlp_mod
+from accord.extract.dates import resolve_date
+from accord.extract.events import extract_events, lexicon, ref_country
+from accord.kb.plover import cameo_root_to_plover, cameo_to_plover
+from accord.records import PLOVER_TYPES, Article, record_id
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return nlp_mod.load()
+
+
+def code(nlp, text, published="2024-08-20"):
+    """Events of one text, with the actor layer and quotes run as the pipeline runs them."""
+    from accord import pipeline
+
+    article = Article(article_id=record_id(text), text=text, source="test", published=published)
+    ex = pipeline.extract(nlp(text), article, stages=("actors", "quotes", "events"))
+    table = {a.actor_id: a for a in ex.actors}
+    return ex.events, (lambda ref: ref_country(ref, table, ex.mentions))
+
+
+def only(events, etype):
+    got = [e for e in events if e.type == etype]
+    assert got, f"no {etype} in {[(e.type, e.trigger.text) for e in events]}"
+    return got[0]
+
+
+TYPED = [
+    ("Egypt offered to host a new round of negotiations between the two sides.", "AGREE", "EGY", None),
+    ("Qatar's prime minister met with Iranian officials in Doha on Monday.", "CONSULT", "QAT", "IRN"),
+    ("Germany praised Jordan for its role in the evacuation of foreign nationals.", "SUPPORT", "DEU", "JOR"),
+    ("Sudan's government lifted the nightly curfew in Khartoum on Sunday.", "CONCEDE", "SDN", None),
+    ("Norway shared intelligence with Denmark about the sabotage of the pipeline.", "COOPERATE", "NOR", "DNK"),
+    ("Japan sent humanitarian aid to Lebanon after the explosion.", "AID", "JPN", "LBN"),
+    ("Israel released thirty Palestinian prisoners on Sunday.", "RETREAT", "ISR", None),
+    ("France urged Iran to free the detained journalists.", "REQUEST", "FRA", "IRN"),
+    ("Russia accused Ukraine of shelling the power plant.", "ACCUSE", "RUS", "UKR"),
+    ("Hamas rejected the Egyptian proposal on Saturday.", "REJECT", None, None),
+    ("North Korea threatened to strike South Korea with nuclear weapons.", "THREATEN", "PRK", "KOR"),
+    ("Thousands of students demonstrated outside the parliament in Amman.", "PROTEST", None, None),
+    ("Canada imposed sanctions on Belarus over the forced landing of the flight.", "SANCTION", "CAN", "BLR"),
+    ("Azerbaijan deployed troops along its border with Armenia.", "MOBILIZE", "AZE", None),
+    ("Iranian police arrested two British nationals in Tehran.", "COERCE", "IRN", "GBR"),
+    ("Russian forces shelled Ukrainian positions near Bakhmut on Friday.", "ASSAULT", "RUS", "UKR"),
+]
+
+
+@pytest.mark.parametrize("text,etype,source,target", TYPED, ids=[t[1] for t in TYPED])
+def test_each_plover_type_is_coded_with_its_arguments(nlp, text, etype, source, target):
+    events, country = code(nlp, text)
+    event = only(events, etype)
+    assert event.modality == "actual" and not event.negated
+    if source:
+        assert country(event.source) == source
+    if target:
+        assert target in {country(t) for t in event.targets}
+    assert event.cameo and cameo_root_to_plover(event.cameo) in (etype, "AGREE" if etype == "THREATEN" else etype)
+
+
+def test_lexicon_covers_all_sixteen_plover_types():
+    lex = lexicon()
+    from accord.extract.events import code_to_type
+
+    coded = {code_to_type(e.code)[0] for entries in lex.verbs.values() for e in entries}
+    assert set(PLOVER_TYPES) <= coded
+
+
+def test_cameo_table_splits_root_08_and_folds_appeals_into_request():
+    assert cameo_to_plover("0841") == ("RETREAT", "release")
+    assert cameo_to_plover("083")[0] == "CONCEDE"
+    assert cameo_root_to_plover("020") == "REQUEST"
+    assert cameo_root_to_plover("010") is None
+
+
+def test_passive_agent_is_the_source_and_subject_the_target(nlp):
+    events, country = code(nlp, "The Iraqi ambassador was expelled by Kuwait on Thursday.")
+    event = only(events, "SANCTION")
+    assert country(event.source) == "KWT"
+    assert "IRQ" in {country(t) for t in event.targets}
+
+
+def test_coordinated_subjects_each_get_an_event(nlp):
+    events, country = code(nlp, "Egypt and Qatar condemned the attack on the convoy.")
+    sources = {country(e.source) for e in events if e.type == "ACCUSE"}
+    assert {"EGY", "QAT"} <= sources
+
+
+def test_coordinated_objects_are_all_targets(nlp):
+    events, country = code(nlp, "Turkey criticised Sweden and Finland for their stance.")
+    event = only(events, "ACCUSE")
+    assert {"SWE", "FIN"} <= {country(t) for t in event.targets}
+
+
+def test_negation_is_kept_on_the_event(nlp):
+    events, _ = code(nlp, "Israel did not attack Iran's nuclear sites.")
+    assert only(events, "ASSAULT").negated
+    events, _ = code(nlp, "Hamas has never accepted the ceasefire plan.")
+    assert only(events, "AGREE").negated
+
+
+def test_future_travel_is_a_planned_visit(nlp):
+    events, country = code(nlp, "Blinken will travel to Egypt on Thursday.", published="2024-08-20")
+    event = only(events, "CONSULT")
+    assert event.modality == "future"
+    assert "EGY" in {country(t) for t in event.targets}
+    assert event.date == "2024-08-22"
+
+
+def test_plans_to_and_is_set_to_make_an_act_future(nlp):
+    events, _ = code(nlp, "Jordan plans to send medical aid to Gaza.")
+    assert only(events, "AID").modality == "future"
+    events, _ = code(nlp, "Saudi Arabia is set to host the talks between Russia and Ukraine.")
+    assert only(events, "CONSULT").modality == "future"
+
+
+def test_promised_retaliation_under_a_condition_is_a_conditional_threat(nlp):
+    text = "Iran said it will retaliate against Israel if its nuclear facilities are attacked."
+    events, country = code(nlp, text)
+    event = only(events, "THREATEN")
+    assert event.modality == "conditional"
+    assert event.condition is not None and event.condition.text.startswith("if its nuclear")
+    assert text[event.condition.start:event.condition.end] == event.condition.text
+    assert country(event.source) == "IRN" and "ISR" in {country(t) for t in event.targets}
+
+
+def test_unless_clause_is_a_condition(nlp):
+    events, _ = code(nlp, "Turkey will veto Sweden's membership unless it extradites the suspects.")
+    event = only(events, "REJECT")
+    assert event.modality == "conditional" and event.condition.text.startswith("unless")
+    assert all(e.modality != "actual" for e in events)   # the condition itself is not reported as done
+
+
+def test_could_makes_an_act_hypothetical(nlp):
+    events, _ = code(nlp, "Egypt could close the Rafah crossing to trucks.")
+    assert only(events, "COERCE").modality == "hypothetical"
+
+
+def test_reportedly_makes_an_act_alleged(nlp):
+    events, _ = code(nlp, "Syrian troops reportedly shelled the town of Idlib overnight.")
+    assert only(events, "ASSAULT").modality == "alleged"
+
+
+def test_hostile_act_asserted_by_another_actor_is_an_accusation(nlp):
+    events, country = code(nlp, "Israel said Hezbollah had attacked its positions near the border.")
+    event = only(events, "ACCUSE")
+    assert country(event.source) == "ISR"
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_cooperative_act_asserted_by_another_state_is_left_to_claims(nlp):
+    events, _ = code(nlp, "The United States said Israel had accepted the proposal.")
+    assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_host_joins_the_guests_meeting(nlp):
+    text = "French President Emmanuel Macron met Egypt's President Abdel Fattah el-Sisi, who hosted him in Cairo."
+    events, _ = code(nlp, text)
+    assert len([e for e in events if e.type == "CONSULT"]) == 1
+
+
+def test_nominal_events_take_their_arguments_from_the_noun_phrase(nlp):
+    events, country = code(nlp, "Talks between Israel and Hamas resumed in Cairo on Sunday.")
+    event = only(events, "CONSULT")
+    assert country(event.source) == "ISR" and event.location == "Cairo"
+    events, _ = code(nlp, "Protests spread after the assassination of Benazir Bhutto in late December.",
+                     published="2008-01-05")
+    event = only(events, "ASSAULT")
+    assert event.source is None and event.targets
+    assert event.date == {"start": "2007-12-21", "end": "2007-12-31"}
+
+
+def test_event_id_evidence_and_trigger_are_consistent(nlp):
+    text = "Japan sent humanitarian aid to Lebanon. Russia accused Ukraine of sabotage."
+    events, _ = code(nlp, text)
+    for e in events:
+        assert e.start <= e.trigger.start < e.end
+        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert e.event_id == record_id(e.article_id, e.type, e.start, e.trigger.start)
+    assert {e.start for e in events} == {0, text.index("Russia")}
+
+
+def test_headline_without_full_stop_is_its_own_evidence(nlp):
+    text = "Egypt condemns the strike\nThe foreign ministry issued a statement on Monday."
+    events, _ = code(nlp, text)
+    event = only(events, "ACCUSE")
+    assert text[event.start:event.end] == "Egypt condemns the strike"
+
+
+@pytest.mark.parametrize("expr,published,future,expected", [
+    ("on Tuesday", "2024-08-22", False, "2024-08-20"),
+    ("Tuesday", "2024-08-20", False, "2024-08-20"),
+    ("on Friday", "2024-08-20", True, "2024-08-23"),
+    ("yesterday", "2024-03-01", False, "2024-02-29"),
+    ("last week", "2024-08-21", False, {"start": "2024-08-12", "end": "2024-08-18"}),
+    ("late July", "2024-08-20", False, {"start": "2024-07-21", "end": "2024-07-31"}),
+    ("early March", "2024-08-20", False, {"start": "2024-03-01", "end": "2024-03-10"}),
+    ("last month", "2024-01-15", False, {"start": "2023-12-01", "end": "2023-12-31"}),
+    ("August 3", "2024-08-20", False, "2024-08-03"),
+    ("For months", "2024-08-20", False, None),
+])
+def test_dates_resolve_against_the_article_date(expr, published, future, expected):
+    assert resolve_date(expr, published, future) == expected
+
+
+def test_obligation_stated_by_another_actor_is_a_demand(nlp):
+    events, country = code(nlp, "Britain said Libya must hand over the two suspects.")
+    event = only(events, "REQUEST")
+    assert country(event.source) == "GBR" and "LBY" in {country(t) for t in event.targets}
+
+
+def test_denied_act_is_negated(nlp):
+    events, _ = code(nlp, "The army denied that its aircraft had bombed the market.")
+    assert all(e.negated for e in events if e.type == "ASSAULT")
+
+
+def test_condition_content_is_not_turned_into_an_accusation(nlp):
+    events, _ = code(nlp, '"If they attack our positions, we will respond," the Hezbollah commander said.')
+    assert not [e for e in events if e.type == "ACCUSE"]
+
+
+def test_dateline_is_not_the_subject(nlp):
+    text = "DOHA, May 3, 2024 (Reuters) - Qatar's prime minister met Hamas leaders on Friday."
+    events, country = code(nlp, text, published="2024-05-03")
+    event = only(events, "CONSULT")
+    assert country(event.source) == "QAT"
+
+
+def test_one_phrase_naming_two_parties_gives_both(nlp):
+    events, country = code(nlp, "Russian and Ukrainian negotiators met in Istanbul on Tuesday.")
+    sources = {country(e.source) for e in events if e.type == "CONSULT"}
+    assert sources == {"RUS", "UKR"}
+
+
+def test_spacy_component_adds_events_to_the_doc():
+    import spacy
+
+    local = spacy.load(nlp_mod.MODEL_CANDIDATES[0])
+    local.add_pipe("accord_events")
+    doc = local("Russia accused Ukraine of shelling the power plant.")
+    assert [e.type for e in doc._.accord_events] == ["ACCUSE"]
