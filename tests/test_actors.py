@@ -137,6 +137,18 @@ def test_title_before_appositive_name_gives_affiliation(analyse):
     assert found.actors["ali-youssef"].affiliation == "SDN"
 
 
+def test_copular_title_gives_affiliation(analyse):
+    found = analyse("Jonas Berg, who is a senior adviser to the African Union, said the deadline would hold. "
+                    "Maria Solberg is the chief negotiator of the Norwegian Refugee Council.")
+    assert found.actors["jonas-berg"].affiliation == "au"
+    assert found.actors["maria-solberg"].affiliation == "norwegian-refugee-council"
+
+
+def test_person_named_after_for_is_not_given_the_title(analyse):
+    found = analyse("A spokesman for opposition leader Yair Golan said the delegation would stay home.")
+    assert found.actors["yair-golan"].title != "spokesman"
+
+
 def test_possessive_gives_affiliation(analyse):
     found = analyse("Venezuela's Jorge Rodriguez said the talks in Mexico City had failed.")
     assert found.actors["jorge-rodriguez"].affiliation == "VEN"
@@ -161,6 +173,12 @@ def test_title_with_nationality_picks_the_matching_person(analyse):
                     "The Iranian foreign minister said the next round would be held in Rome.")
     fm = [m for m in found.mentions if m.text.lower() == "the iranian foreign minister"]
     assert fm and fm[0].actor_id == "abbas-araghchi"
+
+
+def test_qualified_title_may_name_a_person_introduced_later(analyse):
+    found = analyse("Iran's top diplomat said on Sunday that the talks were serious. "
+                    "Abbas Araghchi told state television a deal was possible.")
+    assert ref(found, "diplomat").actor_id == "abbas-araghchi"
 
 
 def test_bare_definite_title_links_to_last_head_of_state(analyse):
@@ -207,7 +225,8 @@ def test_member_of_appositive_gives_affiliation(analyse):
 
 
 def test_possessive_title_without_named_person_is_a_description(analyse):
-    found = analyse("Iran's top diplomat told state media the talks in Muscat were serious.")
+    found = analyse("Iran's top diplomat told state media the talks in Muscat were serious. "
+                    "US envoy Steve Witkoff left for Rome.")
     r = ref(found, "diplomat")
     assert r.actor_id == "IRN"
     assert [m for m in found.mentions if m.via == "description" and m.actor_id == "IRN"]
@@ -241,6 +260,15 @@ def test_acronym_in_parentheses_links_to_long_form(analyse):
                     "Later the DUP said it would not return.")
     dup = [m for m in found.mentions if m.text == "DUP"]
     assert len(dup) == 2 and {m.actor_id for m in dup} == {"democratic-unionist-party"}
+
+
+def test_acronym_defined_by_the_article_beats_the_knowledge_base(analyse):
+    # SPA is also the Saudi Press Agency in the KB
+    found = analyse("The Sudanese Professionals Association (SPA) called a general strike. "
+                    "The SPA said the Jeddah talks had failed.")
+    spa = [m for m in found.mentions if m.text == "SPA"]
+    assert {m.actor_id for m in spa} == {"sudanese-professionals-association"}
+    assert "spa" not in found.actors
 
 
 def test_known_acronyms_and_long_forms_share_one_id(analyse):
@@ -346,6 +374,12 @@ def test_ref_for_token_spans_the_whole_noun_phrase(analyse):
     assert r.actor_id == "osama-hamdan"
     assert r.text == "Senior Hamas official Osama Hamdan"
     assert found.doc.text[r.start:r.end] == r.text
+
+
+def test_relative_pronoun_refers_to_the_noun_it_modifies(analyse):
+    found = analyse("Khalil al-Hayya, who leads the Hamas delegation, said the movement would not budge.")
+    r = ref(found, "who")
+    assert r.actor_id == "khalil-al-hayya" and r.text == "who"
 
 
 def test_mention_offsets_match_the_text(analyse):

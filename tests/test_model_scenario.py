@@ -157,3 +157,28 @@ def test_a_persons_positions_count_for_the_actor_the_dossier_affiliates_them_wit
     assert sc.actor_ids == ["ISR", "hamas"]
     assert sc.cell("ISR", "war-end").evidence[0].article_id == "a"
     assert sc.issue("war-end").name == "End of the war"
+
+
+def test_gaza_dossier_forecast_runs_end_to_end_with_every_cell_traceable(tmp_path):
+    """Store with two reported positions + the shipped Gaza dossier's priors -> all models."""
+    from accord import dossiers
+    from accord.store import Store
+    try:
+        dossier = dossiers.load("gaza-ceasefire-2024")
+    except Exception:
+        pytest.skip("the Gaza dossier is not shipped in this tree")
+    issue = dossier.issues[0].id
+    store = Store(tmp_path / "g.duckdb")
+    art = R.Article(article_id="g1", text="z" * 300, source="t")
+    store.write([R.Extraction(article=art, positions=[
+        _position("q1", "g1", "hamas", issue, 100, 0.9, 0.95, 0, 90),
+        _position("q2", "g1", "ISR", issue, 20, 0.7, 0.9, 100, 180)])])
+    sc = from_store(store, dossier)
+    for c in sc.cells:
+        assert c.source in ("evidence", "prior")
+        assert (c.source == "evidence") == bool(c.evidence)
+    assert {(e.article_id, e.start, e.end) for e in sc.cell("ISR", issue).evidence} == {("g1", 100, 180)}
+    result = forecast(sc, model="all", rounds=5, draws=300, seed=1, sensitivity=False)
+    assert set(result["models"]) == {"bdm", "exchange", "compromise", "median", "nash"}
+    assert result["models"]["exchange"]["issues"][issue]["rounds"][-1]["round"] == 5
+    store.close()

@@ -260,3 +260,45 @@ def test_seed_position_recall_and_contradictions(nlp, dossier):
     assert ("denial", aid(actors, "Biden"), hamas) in kinds
     for c in contras:
         assert c.a_end > c.a_start and c.b_end > c.b_start
+
+
+# --- more behaviour ---------------------------------------------------------------------------
+
+def test_readiness_with_condition(nlp):
+    actors, _, pos, _, _ = run(nlp, "Russia remains ready to resume the talks if Ukraine drops its demands.")
+    p = [p for p in pos if p.actor_id == aid(actors, "Russia")]
+    assert p and p[0].stance == "conditions"
+
+
+def test_hypothetical_clause_is_not_a_stance(nlp):
+    actors, _, pos, _, _ = run(nlp, "The army will pull back if the RSF accepts the Saudi plan.")
+    assert all(p.stance != "accepts" for p in pos)
+
+
+def test_denied_complement_is_flipped_and_contradicts_claim(nlp):
+    text = ("Trump said Putin had agreed to a pause in strikes on power plants. "
+            "The Kremlin later denied that Putin had agreed to any such pause.")
+    actors, _, pos, claims, contras = run(nlp, text)
+    putin = aid(actors, "Putin")
+    assert {p.stance for p in pos if p.actor_id == putin} == {"accepts", "rejects"}
+    assert any(c.kind == "denial" and c.subject.actor_id == putin for c in claims)
+    assert any(c.kind == "denial" for c in contras)
+
+
+def test_spokesman_states_his_sides_position_itself(nlp):
+    text = "Kremlin spokesman Dmitry Peskov said Russia was ready to continue the talks in Istanbul."
+    actors, _, pos, _, _ = run(nlp, text)
+    russia = [p for p in pos if p.actor_id == aid(actors, "Russia")]
+    if actors.actors[aid(actors, "Peskov")].affiliation == aid(actors, "Russia"):
+        assert russia and russia[0].reported_by is None
+
+
+def test_dossier_absorbs_discovered_issue(nlp):
+    d = load_dossier("sudan-jeddah-talks")
+    _, issues, _, _, _ = run(nlp, "Disagreements remain over humanitarian access and the integration of the RSF "
+                                  "into a single army.", dossier=d)
+    assert {"humanitarian-access", "security-arrangements"} <= {i.issue_id for i in issues}
+
+
+def test_no_actors_no_positions(nlp):
+    assert run(nlp, "It rained in the capital on Tuesday.")[2] == []

@@ -78,6 +78,12 @@ def held_by(found: list[Assessment], name: str) -> Assessment:
      "Burhan", -1, "progress"),
     ("The Istanbul talks were described as productive by the Turkish foreign ministry.",
      "TUR", 1, "productive"),
+    ("Kremlin aide Yuri Ushakov said there were positive signs from the talks with the Americans.",
+     "Ushakov", 1, "positive signs"),
+    ('"Whether Hamas accepts the terms is anyone\'s guess," a senior US official said.',
+     "USA", -1, "anyone's guess"),
+    ("An EU official said a trade deal with Washington was still a long way off.",
+     "EU", -1, "long way off"),
 ])
 def test_each_cue_family_gives_its_polarity_to_the_judging_actor(nlp, text, holder, sign, cue):
     found = analyse(nlp, text)

@@ -80,19 +80,22 @@ def analyze(paths: Iterable[str], store: Store, model: str | None = None, worker
             known = store.known_article_ids(a.article_id for a in chunk)
             fresh = [a for a in chunk if a.article_id not in known]
             summary.skipped_known += len(chunk) - len(fresh)
-            summary.non_english += sum(not pipeline.is_english(a) for a in fresh)
+            for a in fresh:
+                if not pipeline.is_english(a):
+                    summary.non_english += 1
+                    error(f"{a.source}: language '{a.language}' is not English; stored without extraction")
             if not fresh:
                 continue
             pending.add(client.submit(process_partition, fresh, model, dossier, tuple(stages), parquet_dir,
                                       number, pure=False))
             in_flight += 1
             while in_flight >= window:
-                _commit(next(pending), store, summary)
+                _commit(next(pending), store, summary, error)
                 in_flight -= 1
                 if on_progress:
                     on_progress(summary, partition_size)
         for future in pending:
-            _commit(future, store, summary)
+            _commit(future, store, summary, error)
             if on_progress:
                 on_progress(summary, partition_size)
     finally:
@@ -105,9 +108,11 @@ def analyze(paths: Iterable[str], store: Store, model: str | None = None, worker
     return summary
 
 
-def _commit(future, store: Store, summary: pipeline.Summary) -> None:
+def _commit(future, store: Store, summary: pipeline.Summary, error: Callable[[str], None]) -> None:
     extractions = future.result()
     summary.analysed += store.write(extractions)
     for ex in extractions:
+        for warning in ex.warnings:
+            error(warning)
         for name in ("quotes", "events", "positions", "assessments", "mentions"):
             summary.counts[name] = summary.counts.get(name, 0) + len(getattr(ex, name))

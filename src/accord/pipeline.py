@@ -29,21 +29,41 @@ STAGES = ("actors", "quotes", "events", "positions", "prospects")
 
 
 def extract(doc: Doc, article: Article, dossier=None, stages: Iterable[str] = STAGES) -> Extraction:
-    """All records of one parsed article."""
+    """All records of one parsed article.
+
+    A stage that fails on one article is reported in ``Extraction.warnings`` and leaves its
+    records empty; the article and the other stages' records are still kept.
+    """
     stages = set(stages)
     found = actors_mod.extract_actors(doc, article.article_id)
     result = Extraction(article=article, actors=list(found.actors.values()), mentions=list(found.mentions))
-    if "quotes" in stages:
+
+    def stage(name: str, run: Callable[[], None]) -> None:
+        if name not in stages:
+            return
+        try:
+            run()
+        except Exception as exc:  # one bad article must not stop a corpus
+            log.debug("stage %s failed on %s", name, article.source, exc_info=True)
+            result.warnings.append(f"{article.source}: {name} extraction failed ({type(exc).__name__}: {exc})")
+
+    def quotes() -> None:
         result.quotes = list(quotes_mod.extract_quotes(doc, found))
-    if "events" in stages:
+
+    def events() -> None:
         result.events = list(events_mod.extract_events(doc, found, article, result.quotes))
-    if "positions" in stages:
+
+    def positions() -> None:
         issues, positions, claims, contradictions = positions_mod.extract_positions(
             doc, found, article, result.quotes, result.events, dossier)
         result.issues, result.positions = list(issues), list(positions)
         result.claims, result.contradictions = list(claims), list(contradictions)
-    if "prospects" in stages:
+
+    def prospects() -> None:
         result.assessments = list(prospects_mod.extract_assessments(doc, found, article, result.quotes))
+
+    for name, run in (("quotes", quotes), ("events", events), ("positions", positions), ("prospects", prospects)):
+        stage(name, run)
     # actors may have gained roles or aliases from later stages
     result.actors = list(found.actors.values())
     return result
@@ -119,6 +139,8 @@ def analyze(paths: Iterable[str | Path], store=None, model: str | None = None, w
             store.write(extractions)
             summary.analysed += len(fresh)
             for ex in extractions:
+                for warning in ex.warnings:
+                    error(warning)
                 for name in ("quotes", "events", "positions", "assessments", "mentions"):
                     summary.counts[name] = summary.counts.get(name, 0) + len(getattr(ex, name))
         summary.seconds = time.perf_counter() - started

@@ -123,6 +123,11 @@ class ArticleActors:
         """The actor a noun-phrase head refers to; the text runs from the phrase's left edge."""
         end = token.idx + len(token.text)
         m = self.mention_containing(token.idx, end)
+        if m is None and token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
+            # "Hamdan, who told Reuters ...": the relative pronoun is the noun it modifies
+            noun = token.head.head
+            ref = self.ref_for_token(noun) if noun.i != token.i else None
+            return ActorRef(ref.actor_id, token.text, token.idx, end) if ref else None
         if m is None:
             return None
         left = token.left_edge.idx if token.pos_ in ("NOUN", "PROPN") else token.idx
@@ -242,6 +247,7 @@ class _Article:
         self.aliases: dict[str, str] = {}                  # article-level surname/acronym -> actor
         self.title_used: set[int] = set()                  # token ids of titles already explained
         self.blocked: set[int] = set()                     # tokens the KB says are no actor here
+        self.defined: dict[str, str] = {}                  # acronyms the article defines: "(SPA)"
         arr = doc.to_array([LOWER, LEMMA, POS, SENT_START]) if len(doc) else np.zeros((0, 4), dtype=np.uint64)
         lower, lemma, pos, sent = (arr[:, k].tolist() for k in range(4))
         self.propn_idx = [i for i, p in enumerate(pos) if p == PROPN]
@@ -299,10 +305,11 @@ class _Article:
         spans = [Span(doc, s, e, label=k) for k, s, e in self.ix.names(doc)]
         for sp in filter_spans(spans):
             aid, via, sector = self.ix.name_keys[sp.label]
-            if via == "place":
-                self.blocked.update(range(sp.start, sp.end))
-                continue
             ent = ent_at.get(sp.start)
+            if via == "place":
+                if ent is None or ent.label_ not in ("PERSON", "ORG") or len(ent) <= len(sp):
+                    self.blocked.update(range(sp.start, sp.end))   # not "Yair Golan"
+                continue
             if via in ("capital", "demonym", "name", "acronym") and ent is not None \
                     and ent.label_ == "PERSON" and len(ent) > len(sp) and self.kb.entries[aid].kind != "person":
                 continue   # "George Washington", "Israel Katz" handled elsewhere
@@ -357,6 +364,12 @@ class _Article:
         for ent in ents:
             if ent.label_ != "PERSON":
                 self._entity(ent)
+        if self.defined:
+            # the article's own definition beats the KB's reading of an acronym
+            for m in self.mentions:
+                if m.end - m.start == 1 and self.doc[m.start].text in self.defined:
+                    m.actor_id = self.defined[self.doc[m.start].text]
+                    m.via = "acronym"
 
     def _entity(self, ent: Span) -> None:
         doc = self.doc
@@ -478,7 +491,9 @@ class _Article:
         self.add(start, end, aid, "acronym" if text.isupper() and len(span) == 1 else "name")
         # "Rapid Support Forces (RSF)": the parenthesised acronym is the same organisation
         if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_upper:
-            self.aliases[doc[end + 1].text] = aid
+            acronym = doc[end + 1].text
+            self.aliases[acronym] = aid
+            self.defined[acronym] = aid
             self.add(end + 1, end + 2, aid, "acronym")
 
     def _is_outlet(self, span: Span) -> bool:
@@ -637,6 +652,16 @@ class _Article:
                     # is the clause's subject and names the same person
                     self.add(self._left_of(other, other.i), other.i + 1, m.actor_id, "title")
         # "X, who is a spokesman for Y" / "X is the foreign minister of Y"
+        verbs = [c for c in head.children if c.dep_ == "relcl"]
+        if head.dep_ in SUBJECT_DEPS:
+            verbs.append(head.head)
+        for v in verbs:
+            if v.lemma_ != "be":
+                continue
+            for attr in (c for c in v.children if c.dep_ == "attr" and c.i in title_at):
+                title = title or title_at[attr.i]
+                self.title_used.add(attr.i)
+                qual = qual or self._qualifier(list(attr.subtree))
         # "Sisi of Egypt"
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
@@ -667,7 +692,7 @@ class _Article:
         # a named person inside the phrase: "the head of the Mossad, David Barnea"
         for t in right:
             m = self.owner[t.i]
-            if m is not None and self.kind_of(m) == "person":
+            if m is not None and self.kind_of(m) == "person" and t.dep_ == "appos":
                 a = self.actors[m.actor_id]
                 a.title = a.title or sp.text.lower()
                 qual = self._qualifier([u for u in right if u.i < m.start] + left)
@@ -709,7 +734,15 @@ class _Article:
                 compatible = a.actor_id
             if pcls is None and qual and a.affiliation == qual and fallback is None:
                 fallback = a.actor_id
-        return compatible or fallback
+        if compatible or fallback or not qual:
+            return compatible or fallback
+        # a lede that names the person later: "Iran's top diplomat said ... Abbas Araghchi told"
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            if m.start > sp.start and self.kind_of(m) == "person":
+                a = self.actors[m.actor_id]
+                if a.affiliation == qual and self.kb.title_class(a.title) in ok:
+                    return a.actor_id
+        return None
 
     # ---- step 6: pronouns, "the group", "Netanyahu's office"
     def definite_descriptions(self) -> None:

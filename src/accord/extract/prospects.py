@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -79,6 +80,7 @@ class Lexicon:
     dismissals: frozenset[str] = frozenset()
     concessive: frozenset[str] = frozenset()
     military_nouns: frozenset[str] = frozenset()
+    frame_nouns: frozenset[str] = frozenset()
     predicative_only: frozenset[str] = frozenset()
     outlook_nouns: frozenset[str] = frozenset()
     outlook_adjectives: tuple[tuple[str, float], ...] = ()   # (lemma, signed strength)
@@ -123,6 +125,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         dismissals=_words(neg.get("dismissals")),
         concessive=_words(data.get("concessive")),
         military_nouns=_military_nouns(),
+        frame_nouns=_words(data.get("frame_nouns")),
         predicative_only=_words(data.get("predicative_only")),
         outlook_nouns=_words(outlook.get("nouns")),
         outlook_adjectives=tuple((str(w).lower(), SIGNS[family] * float(strengths[outlook["strength"]]))
@@ -163,9 +166,17 @@ def _role_heads(path: Path = LEXICON_PATH.parent / "roles.yaml") -> frozenset[st
 PLACEHOLDERS = ("{deal}", "{adv}")
 
 
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase cut as the English tokenizer cuts text ("anyone's" -> "anyone", "'s")."""
+    words: list[str] = []
+    for chunk in phrase.split():
+        words += [chunk] if chunk in PLACEHOLDERS else re.findall(r"'s|n't|\w+|[^\w\s]", chunk)
+    return tuple(words)
+
+
 def _placeholder_pattern(phrase: str, lex: Lexicon) -> list[dict]:
     pattern: list[dict] = []
-    for word in phrase.split():
+    for word in _phrase_words(phrase):
         if word == "{adv}":
             # "prospects were (very) good", "chances are “slim”"
             pattern.append({"POS": {"IN": ["ADV", "PUNCT", "PART"]}, "OP": "*"})
@@ -190,12 +201,12 @@ def _pattern_matcher(vocab, lex: Lexicon) -> Matcher:
 
 
 @functools.lru_cache(maxsize=8)
-def _phrases_by_first_word(lex: Lexicon) -> dict[str, list[tuple[str, ...]]]:
-    index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+def _phrases_by_first_word(lex: Lexicon) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
     for phrase in lex.cues:
         if not any(p in phrase for p in PLACEHOLDERS):
-            words = tuple(phrase.split())
-            index[words[0]].append(words)
+            words = _phrase_words(phrase)
+            index[words[0]].append((phrase, words))
     return dict(index)
 
 
@@ -206,10 +217,10 @@ def _phrase_matches(doc: Doc, lex: Lexicon) -> Iterator[tuple[str, int, int]]:
     index = _phrases_by_first_word(lex)
     for i, first in enumerate(forms):
         candidates = index.get(first[0], []) + (index.get(first[1], []) if first[1] != first[0] else [])
-        for words in candidates:
+        for phrase, words in candidates:
             end = i + len(words)
             if end <= len(doc) and all(w in forms[i + k] for k, w in enumerate(words)):
-                yield " ".join(words), i, end
+                yield phrase, i, end
 
 
 # --------------------------------------------------------------------------- parse helpers
@@ -343,8 +354,9 @@ def _predicate(root: Token) -> Token:
     # "X described the talks as constructive": the complement of "as" hangs off the verb
     if root.dep_ in ("amod", "pobj", "acomp") and root.head.lower_ == "as" and root.head.dep_ == "prep":
         return root.head.head
-    # prepositional cues ("on track", "within reach", "at odds") are predicated by their verb
-    if root.pos_ == "ADP" and root.dep_ == "prep":
+    # prepositional and adverbial cues ("on track", "within reach", "a long way off") are
+    # predicated by their verb
+    if root.pos_ in ("ADP", "ADV") and root.dep_ in ("prep", "advmod", "npadvmod"):
         return root.head
     # "talk of an imminent agreement was ...", "X cited constructive talks": an attributive cue
     # belongs to the clause its noun phrase stands in
@@ -636,7 +648,8 @@ def _about_deal(cue: Cue, root: Token, pred: Token, span: Span, bounds, actors, 
         return False
     judged_ids = {t.i for t in judged}
     for t in judged:
-        if t.pos_ != "NOUN" or t.dep_ in ("compound", "npadvmod") or t.lemma_.lower() in lex.proxy_nouns:
+        if t.pos_ != "NOUN" or t.dep_ in ("compound", "npadvmod") or t.lemma_.lower() in lex.proxy_nouns \
+                or t.lemma_.lower() in lex.frame_nouns or t.lower_ in lex.frame_nouns:
             continue
         if t.ent_type_ or (actors is not None and actors.ref_for_token(t) is not None):
             continue   # an actor is the judge or the judged party, not the topic

@@ -3,9 +3,11 @@
 ``extract_quotes(doc, actors)`` yields ``Quote`` records of three types:
 
 - direct: words inside quotation marks (straight, curly, single, guillemets), attributed by a
-  cue verb before, after or in the next sentence; split quotes ("...", he said, "...") and
-  further quoted sentences of the same paragraph form one quote; a quote paragraph with no
-  attribution of its own continues the previous paragraph's speaker (``continued=True``).
+  cue verb (or "according to X") before, after or in the next sentence, or by the named subject
+  of a clause ending in a colon; split quotes ("...", he said, "...") and further quoted
+  sentences of the same paragraph form one quote, whose span runs from the first quoted word to
+  the last; a quote paragraph with no attribution of its own continues the previous paragraph's
+  speaker (``continued=True``).
 - indirect: a cue verb with a reported clause ("Iran has said it will refrain ..."), an object
   and preposition ("accuse Washington of ...", "warned Iran against ..."), an infinitive
   ("vowed to ..."), "according to X", and cue nouns ("Hamas's statement that ...").

@@ -194,7 +194,7 @@ def has_condition(verb: Token, cues: Cues) -> Token | None:
                 return head
             # a condition inside the stance's own complement ("insists that a truce is possible once ...")
             up = anc
-            while up.dep_ in ("ccomp", "xcomp") and up.head != up:
+            while up.dep_ in ("ccomp", "xcomp", "acomp", "oprd") and up.head != up:
                 up = up.head
                 if up == verb:
                     return head

@@ -192,18 +192,22 @@ class _Round:
         if (mi and (mi[0] < 0) != i_neg) or (mj and (mj[0] < 0) != j_neg):
             e.valid = False
             return
-        den_p, den_q = self.denom[J.supply], self.denom[I.supply]
+        denom = self.denom
+        den_p, den_q = denom[J.supply], denom[I.supply]
         j_move = abs(ixd - jx)
         dp = (j_move * J.s_sup * J.c_sup) / den_p
         dq = e.ratio_j * dp
         i_move = (dq * den_q) / I.w_sup
         gap_i = abs(jxd - ix)
-        if abs(i_move) > gap_i:
+        if i_move > gap_i:
             # I would overshoot J's position: I moves all the way, J proportionally less
             dq = (gap_i * I.s_sup * I.c_sup) / den_q
             dp = e.ratio_i * dq
             i_move = gap_i
             j_move = (dp * den_p) / J.w_sup
+        # both moves are >= 0 here; validity needs tiny < |move| <= 100
+        tiny = self.num.tiny
+        ok = tiny < i_move <= 100 and tiny < j_move <= 100
         if i_neg:
             i_move = -i_move
         if j_neg:
@@ -211,23 +215,25 @@ class _Round:
         I.move, J.move = i_move, j_move
         mi.append(i_move)
         mj.append(j_move)
-        I.y = ix + i_move
-        J.y = jx + j_move
+        iy = I.y = ix + i_move
+        jy = J.y = jx + j_move
         e.dp, e.dq = dp, dq
         gain = abs(dq * I.s_sup - dp * I.s_dem)
         e.gain = gain
-        if gain < self.num.tiny or not self._pair_valid(I, J):
+        if (not ok or gain < tiny or iy < 0 or iy > 100 or jy < 0 or jy > 100
+                or (len(mi) > 1 and sum(mi) > 100) or (len(mj) > 1 and sum(mj) > 100)):
             e.valid = False
             return
-        self._check_nbs(e, I)
-        self._check_nbs(e, J)
-        e.valid = self._pair_valid(I, J)
+        cut = self._check_nbs(e, I)
+        cut = self._check_nbs(e, J) or cut
+        e.valid = self._pair_valid(I, J) if cut else True
         if self.randomized is not None and self.randomized > 0:
             I.eu = J.eu = e.gain
             self._randomize(e)
 
-    def _check_nbs(self, e: _Exchange, S: _Side) -> None:
-        """Cut S's move back if it would push its supply issue's NBS past O's demanded position."""
+    def _check_nbs(self, e: _Exchange, S: _Side) -> bool:
+        """Cut S's move back if it would push its supply issue's NBS past O's demanded position.
+        Returns whether it did."""
         O = S.opp
         S.nbs0 = n0 = self.nbs_with(S, S.x)
         target = O.xd
@@ -241,10 +247,11 @@ class _Round:
             if abs(target - n1) <= self.num.margin:
                 n1 = self.nbs_with(S, S.y)
         S.nbs1 = n1
-        if (target - n0 >= 0 and target - n1 >= 0) or (target - n0 <= 0 and target - n1 <= 0):
-            return
+        a, b = target - n0, target - n1
+        if (a >= 0 and b >= 0) or (a <= 0 and b <= 0):
+            return False
         delta = abs(self.shift_to_nbs(S, S.x, target))
-        e.dp = (delta * S.s_sup * S.c_sup) / self.denom[S.supply]
+        e.dp = (delta * S.s_sup * S.c_sup) / d
         # ((S's supply + O's demand salience) / (S's demand + O's supply salience)), cached
         e.dq = (e.ratio_i if S is e.i else e.ratio_j) * e.dp
         o_move = abs((e.dq * self.denom[O.supply]) / O.w_sup)
@@ -261,6 +268,7 @@ class _Round:
         e.gain = abs(e.dq * O.s_sup - e.dp * O.s_dem)
         if self.randomized:
             S.nbs1 = self.nbs_with(S, S.y)
+        return True
 
     # -- realising an exchange and updating the others ----------------------------------
     def update_after(self, e: _Exchange, r: _Exchange) -> bool:

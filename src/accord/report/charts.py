@@ -1,6 +1,7 @@
 """Vega-Lite chart specs for the report, and their static PNG/SVG export (vl-convert)."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 COLORS = {"domain": ["cooperation", "conflict"], "range": ["#2b8a3e", "#c92a2a"]}
@@ -10,13 +11,17 @@ def timeline(events: list[dict]) -> dict | None:
     rows = [{"day": e["day"], "type": e["type"], "side": e["side"]} for e in events if e.get("day")]
     if not rows:
         return None
+    days = sorted(r["day"] for r in rows)
+    # bars a day wide vanish on a corpus spanning years: count by month then
+    span = (date.fromisoformat(days[-1][:10]) - date.fromisoformat(days[0][:10])).days
+    unit = "yearmonthdate" if span <= 120 else "yearmonth"
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "title": "Events by day and PLOVER type", "width": "container", "height": 220,
         "data": {"values": rows},
         "mark": {"type": "bar", "tooltip": True},
         "encoding": {
-            "x": {"field": "day", "type": "temporal", "timeUnit": "yearmonthdate", "title": "date"},
+            "x": {"field": "day", "type": "temporal", "timeUnit": unit, "title": "date"},
             "y": {"aggregate": "count", "title": "events"},
             "color": {"field": "side", "type": "nominal", "scale": COLORS, "title": ""},
             "detail": {"field": "type"},

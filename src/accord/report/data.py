@@ -6,6 +6,7 @@ HTML is rendered in the browser from it with DOM text nodes, never by pasting st
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter, defaultdict
 
 from accord.store import Store
@@ -17,11 +18,18 @@ log = logging.getLogger("accord")
 COOPERATION = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"}
 
 
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def event_day(event: dict, published: str | None) -> str | None:
+    """The day an event is placed on the timeline: its own date (a range's end), else the article's."""
     date = event.get("date")
     if isinstance(date, dict):
-        return date.get("end") or date.get("start")
-    return date or published
+        date = date.get("end") or date.get("start")
+    for day in (date, published):
+        if isinstance(day, str) and _ISO_DAY.match(day):
+            return day
+    return None
 
 
 def collect(store: Store, dossier=None, forecast: dict | None = None, article_limit: int | None = None) -> dict:

@@ -95,8 +95,9 @@
   }
 
   function positions() {
-    const issues = D.issues.filter((i) => !F.issue || i.issue_id === F.issue);
     const ps = D.positions.filter((p) => (!F.actor || p.actor_id === F.actor) && inDates(day(p)));
+    const held = new Set(ps.map((p) => p.issue_id));
+    const issues = D.issues.filter((i) => (!F.issue || i.issue_id === F.issue) && held.has(i.issue_id));
     const actors = [...new Set(ps.map((p) => p.actor_id))].sort();
     const b = body("positions");
     if (!issues.length || !ps.length) { b.replaceChildren(el("p", { class: "muted" }, "No positions.")); return; }
@@ -119,7 +120,7 @@
       }
       tb.append(tr);
     }
-    b.replaceChildren(el("table", {}, el("thead", {}, head), tb));
+    b.replaceChildren(el("div", { class: "scroll" }, el("table", {}, el("thead", {}, head), tb)));
     const listed = ps.filter((p) => !F.issue || p.issue_id === F.issue).map((p) => [p.issue_id, actorName(p.actor_id),
       p.stance, p.value === null ? "" : Math.round(p.value), p.salience ?? "", actorName(p.reported_by),
       clip(p.text || evidence(p), 110), evLink(p, "position", "show")]);
