@@ -392,6 +392,12 @@ def test_mention_offsets_match_the_text(analyse):
     assert "trade" not in found.actors
 
 
+def test_every_affiliation_resolves_to_a_listed_actor(analyse):
+    found = analyse("Osama Hamdan told reporters in Beirut that the offer was unacceptable.")
+    assert found.actors["osama-hamdan"].affiliation == "hamas"
+    assert found.actors["hamas"].kind == "organisation"
+
+
 def test_analyst_kb_file_adds_a_person(analyse, tmp_path, monkeypatch):
     (tmp_path / "mine.yaml").write_text(
         "actors:\n  - {name: Ramtane Lamamra, affiliation: un, title: envoy, aliases: [Lamamra]}\n")
@@ -423,6 +429,22 @@ PRONOUN_CASES = [
     ("Zelensky arrived in Riyadh, where he met Saudi officials. He said Ukraine was ready.", "He", 0,
      "volodymyr-zelensky"),
     ("China imposed new tariffs. It said the measures were a response to Washington.", "It", 0, "CHN"),
+    ("Putin told Trump in a phone call that he was open to a ceasefire.", "he", 0, "vladimir-putin"),
+    ("Hamas accused Israel of stalling, saying it had accepted the mediators' proposal.", "it", 0, "hamas"),
+    ("Israel rejected the plan. It said the proposal would leave Hamas in power.", "It", 0, "ISR"),
+    ("Araghchi met Witkoff for two hours. The Iranian minister said he was cautiously optimistic.", "he", 0,
+     "abbas-araghchi"),
+    ("Burhan said the army would not negotiate with the RSF, which he called a terrorist militia.", "he", 0,
+     "abdel-fattah-al-burhan"),
+    ("The ELN and the government agreed to extend the ceasefire. They will meet again in Caracas.", "They", 0,
+     "eln"),
+    ("Zelensky said Kyiv would not cede territory. His chief of staff, Andriy Yermak, said the same.", "His", 0,
+     "volodymyr-zelensky"),
+    ("Sisi received Blinken in El Alamein. He urged Washington to press Israel.", "He", 0, "abdel-fattah-el-sisi"),
+    ("Netanyahu met Witkoff in Jerusalem. He later told his cabinet that no deal was close.", "He", 0,
+     "benjamin-netanyahu"),
+    ("Iran warned that it would respond to any attack, and its foreign minister repeated the threat.", "its", 0,
+     "IRN"),
 ]
 
 
@@ -436,6 +458,13 @@ def test_hyphenated_surname_links_to_full_name(analyse):
     found = analyse("Sudanese army general Yasser al-Atta visited the front. Atta said the war would go on.")
     standalone = ref(found, "Atta", 1)
     assert standalone.actor_id == "yasser-al-atta" and standalone.text == "Atta"
+
+
+def test_spacy_component_sets_doc_extension(nlp):
+    # create_pipe builds the component without adding it to the shared pipeline
+    component = nlp.create_pipe("accord_actors")
+    doc = component(nlp("Hamas said it would send a delegation to Cairo."))
+    assert "hamas" in doc._.accord_actors.actors
 
 
 def test_actor_extraction_is_cheap_next_to_the_parse(nlp):

@@ -379,7 +379,7 @@ def _read_all(data: bytes, name: str) -> tuple[list[Article], list[str]]:
 
 
 # ACCORD_FUZZ_EXAMPLES=5000 for a longer run; the default keeps this file at a few seconds.
-_FUZZ = settings(max_examples=int(os.environ.get("ACCORD_FUZZ_EXAMPLES", "200")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_FUZZ = settings(max_examples=int(os.environ.get("ACCORD_FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _MARKUP = st.lists(st.sampled_from(["<html>", "<p>", "</p>", "<script>", "<rss>", "<item>", "<title>",
                                     "<description>", "&amp;", "&#0;", "<![CDATA[", "{", '"text":', "}", "\n",
                                     "WARC/1.0\r\n", "CAIRO, Aug 19 (Reuters) - ", "\u201c", "\x00"])

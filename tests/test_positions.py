@@ -138,6 +138,10 @@ def test_cross_article_denial(nlp):
     pair = [c for c in found if c.kind == "denial"]
     assert pair and pair[0].a_article_id == "a1" and pair[0].b_article_id == "a2"
     assert pair[0].a_end > pair[0].a_start and pair[0].b_end > pair[0].b_start
+    # the store hands back plain dicts (export shape): same result
+    from accord.records import to_dict
+    again = find_contradictions([to_dict(p) for p in a[2] + b[2]], [to_dict(c) for c in a[3] + b[3]])
+    assert [c.contradiction_id for c in again] == [c.contradiction_id for c in found]
 
 
 def test_disputed_fact_across_sources():
@@ -289,8 +293,8 @@ def test_spokesman_states_his_sides_position_itself(nlp):
     text = "Kremlin spokesman Dmitry Peskov said Russia was ready to continue the talks in Istanbul."
     actors, _, pos, _, _ = run(nlp, text)
     russia = [p for p in pos if p.actor_id == aid(actors, "Russia")]
-    if actors.actors[aid(actors, "Peskov")].affiliation == aid(actors, "Russia"):
-        assert russia and russia[0].reported_by is None
+    assert actors.actors[aid(actors, "Peskov")].affiliation == aid(actors, "Russia")
+    assert russia and russia[0].reported_by is None
 
 
 def test_dossier_absorbs_discovered_issue(nlp):
@@ -302,3 +306,12 @@ def test_dossier_absorbs_discovered_issue(nlp):
 
 def test_no_actors_no_positions(nlp):
     assert run(nlp, "It rained in the capital on Tuesday.")[2] == []
+
+
+def test_synonyms_merge_issues_named_differently():
+    a = Issue("permanent-ceasefire", "permanent ceasefire", article_id="a")
+    b = Issue("permanent-truce", "permanent truce", article_id="b")
+    c = Issue("sanctions-relief", "sanctions relief", article_id="a")
+    d = Issue("lifting-of-sanctions", "lifting of sanctions", article_id="b")
+    canon = merge_issues([a, b, c, d])
+    assert canon[b.issue_id] == canon[a.issue_id] and canon[d.issue_id] == canon[c.issue_id] != canon[a.issue_id]

@@ -30,7 +30,7 @@ How mentions are found, in order (each step only looks at tokens no earlier step
    officials", "the Sudanese government", "Sudan's army") is a description mention of it with the
    sector kept.
 5. Titles: "Israeli Prime Minister Benjamin Netanyahu", "senior Hamas official Osama Hamdan",
-   "Mustafa Barghouti, a spokesman for the Palestinian National Initiative", "Egypt's Sissi",
+   "Yerlan Karin, a spokesman for the Collective Security Treaty Organization", "Egypt's Sissi",
    "Sisi of Egypt", "an aide to Vladimir Putin" give the person a title and an affiliation (the
    KB's affiliation wins for known persons). A definite title phrase standing alone ("the US
    envoy", "the secretary of state", "the Iranian foreign minister") links to the most recent
@@ -61,6 +61,7 @@ import pycountry
 import spacy
 from rapidfuzz import fuzz
 from spacy.attrs import LEMMA, LOWER, POS, SENT_START
+from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
@@ -69,7 +70,7 @@ from spacy.util import filter_spans
 from accord.kb.loader import KB, load_kb, slug
 from accord.records import Actor, ActorRef, Mention
 
-__all__ = ["ArticleActors", "extract_actors", "slug"]
+__all__ = ["ArticleActors", "ActorsComponent", "extract_actors", "slug"]
 
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 # Dependents that attach a qualifier to a title or name inside a noun phrase.
@@ -153,6 +154,7 @@ class _Index:
     # string hashes of the words the token-level steps look at, so they scan arrays, not Tokens
     pronoun_hashes: frozenset[int]
     description_hashes: frozenset[int]
+    outlet_words: frozenset[str]                         # lower-cased
 
 
 def _plural(phrase: str) -> str:
@@ -207,7 +209,8 @@ def _index_for(vocab, kb: KB) -> _Index:
     pronouns = frozenset(vocab.strings.add(w) for w in kb.pronouns)
     nouns = set(kb.sectors) | kb.words.get("group_nouns", set()) | kb.words.get("person_bodies", set())
     descriptions = frozenset(vocab.strings.add(w) for w in nouns)
-    index = _Index(kb, names, titles, name_keys, country_names, pronouns, descriptions)
+    outlet_words = frozenset(w.lower() for w in kb.words.get("outlet_words", ()))
+    index = _Index(kb, names, titles, name_keys, country_names, pronouns, descriptions, outlet_words)
     _INDEXES[key] = (vocab, index)
     return index
 
@@ -391,6 +394,7 @@ class _Article:
             self.blocked.update(range(start, end))
             return
         if label == "PERSON" and not any(t.text in self.kb.words.get("outlet_words", ()) for t in ent):
+            # (case-sensitive here: "Radio" in a name, not "radio" in a person's description)
             self._person_entity(start, end)
         elif label == "PERSON":
             self._org_entity(start, end)     # "Dabanga Radio" tagged as a person
@@ -499,16 +503,17 @@ class _Article:
     def _is_outlet(self, span: Span) -> bool:
         """An unknown organisation that is told something ("told CNBC") or interviews someone."""
         head = span.root
-        told = head.dep_ == "dobj" and head.head.lemma_ == "tell"
-        interview = head.dep_ == "pobj" and head.head.head.lemma_ == "interview"
+        cues = self.kb.words.get("outlet_cue_verbs", ())
+        told = head.dep_ == "dobj" and head.head.lemma_ in cues
+        interview = head.dep_ == "pobj" and head.head.head.lemma_ in cues
         if told or interview:
             return True
         doc = self.doc
         if 0 < span.start and span.end + 1 < len(doc) and doc[span.start - 1].text == "(" \
                 and doc[span.end].text == ")" and doc[span.end + 1].text in ("-", "–", "—", "--"):
             return True           # the agency of a dateline: "DOHA, Jan 14 (Reuters) -"
-        words = self.kb.words.get("outlet_words", ())
-        return any(t.text in words for t in span) and head.head.lemma_ in ("report", "say", "quote", "cite")
+        words = self.ix.outlet_words
+        return any(t.lower_ in words for t in span) and head.head.lemma_ in self.kb.words.get("outlet_report_verbs", ())
 
     # ---- step 3: surnames, acronyms and single names
     def _surname_aliases(self) -> None:
@@ -855,6 +860,12 @@ class _Article:
             if m.via == "title":
                 self.actors[m.actor_id].aliases.add(text[s:e])
         used = {m.actor_id for m in out}
+        # an affiliation the KB knows is listed too, so every affiliation id resolves to an actor
+        for aid in list(used):
+            aff = self.actors[aid].affiliation
+            if aff and aff not in used and aff in self.kb.entries:
+                self.actor(aff)
+                used.add(aff)
         actors = {}
         for a in self.actors.values():
             if a.actor_id not in used:
@@ -881,3 +892,23 @@ def extract_actors(doc: Doc, article_id: str, kb: KB | None = None) -> ArticleAc
     art.definite_descriptions()
     art.pronouns()
     return art.result()
+
+
+# --------------------------------------------------------------------------- spaCy component
+
+@Language.factory("accord_actors")
+def make_actors_component(nlp: Language, name: str) -> "ActorsComponent":
+    """``nlp.add_pipe("accord_actors")``: ``doc._.accord_actors`` holds the ArticleActors."""
+    return ActorsComponent()
+
+
+class ActorsComponent:
+    """Thin spaCy wrapper; ``extract_actors`` stays the source of truth."""
+
+    def __init__(self) -> None:
+        if not Doc.has_extension("accord_actors"):
+            Doc.set_extension("accord_actors", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.accord_actors = extract_actors(doc, doc.user_data.get("article_id", ""))
+        return doc

@@ -28,6 +28,11 @@ def predicate_of(verb: Token) -> str:
     return phrasal_lemma(verb)
 
 
+def _affiliation(actors, actor_id: str | None) -> str | None:
+    actor = actors.actors.get(actor_id) if actor_id else None
+    return actor.affiliation if actor is not None else None
+
+
 def _actor_id(ref: ActorRef | None) -> str | None:
     return ref.actor_id if ref is not None else None
 
@@ -48,7 +53,7 @@ def _reporting_ancestor(verb: Token, cues: Cues) -> Token | None:
     while tok.head.i != tok.i:
         if tok.dep_ == "advcl":
             return None
-        if tok.dep_ in ("ccomp", "xcomp", "conj") and (
+        if tok.dep_ in ("ccomp", "xcomp") and (
                 tok.head.lemma_.lower() in cues.reporting_verbs or tok.head.lemma_.lower() in cues.denial_verbs):
             return tok.head
         tok = tok.head
@@ -87,6 +92,8 @@ def _assertions(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) 
             for subject, comp in subjects:
                 if subject is None or not subject.actor_id or subject.actor_id == claimant.actor_id:
                     continue
+                if _affiliation(actors, claimant.actor_id) == subject.actor_id:
+                    continue   # a spokesman stating his own side's stance is a position, not a claim
                 if comp.lemma_.lower() in cues.reporting_verbs or comp.lemma_.lower() in cues.confirm_verbs:
                     continue
                 # the reporting clause only, not a coordinated clause after it ("..., but X never confirmed")

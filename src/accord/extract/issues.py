@@ -3,14 +3,17 @@ taken from a dossier, matched to what an actor says, and merged across articles.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
+
+import yaml
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from accord.records import Article, Issue
-from accord.extract.stance import Cues, load_cues, slug
+from accord.extract.stance import KB, Cues, load_cues, slug
 
 MAX_LABEL_WORDS = 6
 # lexical match thresholds (rapidfuzz scores 0-100), tuned on our own fixtures
@@ -36,7 +39,14 @@ STOP = frozenset("the a an of to in on for with and or over its their his her ou
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in normalise(text) if w not in STOP]
+    syn = _synonyms()
+    return [syn.get(w, w) for w in normalise(text) if w not in STOP]
+
+
+@functools.lru_cache(maxsize=1)
+def _synonyms() -> dict[str, str]:
+    data = yaml.safe_load((KB / "stance_cues.yaml").read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in (data.get("issue_synonyms") or {}).items()}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -50,15 +60,22 @@ def _is_trigger_noun(tok: Token, cues: Cues) -> bool:
     left = " ".join(c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod"))
     phrase = f"{left} {lemma}".strip()
     words = set(normalise(phrase))
-    for cue in cues.issue_nouns:
-        cw = normalise(cue)
-        if cw[-1] == normalise(lemma)[-1] and set(cw) <= words:
+    head = normalise(lemma)
+    if not head:
+        return False
+    for cue, cw in _cue_words(cues.issue_nouns):
+        if cw[-1] == head[-1] and set(cw) <= words:
             # bare "issue"/"question" only with a modifier that makes it contested
             if cue in ("issue", "question") and not (words & {"outstanding", "key", "contentious", "main",
                                                                "thorny", "remaining", "unresolved", "core"}):
                 return False
             return True
     return False
+
+
+@functools.lru_cache(maxsize=4)
+def _cue_words(nouns: tuple[str, ...]) -> tuple[tuple[str, list[str]], ...]:
+    return tuple((cue, normalise(cue)) for cue in nouns)
 
 
 def _region_after(tok: Token, sent: Span) -> tuple[int, int] | None:
@@ -87,6 +104,12 @@ def _trigger_regions(sent: Span, cues: Cues) -> Iterable[tuple[int, int]]:
                 prep = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in cues.issue_preps]
                 anchor = prep[0] if prep else head
                 yield from filter(None, [_region_after(anchor, sent)])
+        elif tok.lower_ in cues.issue_adjectives and tok.pos_ in ("ADJ", "ADV", "NOUN", "VERB"):
+            # "remain far apart on X", "are at odds over X": the prep hangs on the word or its verb
+            preps = [c for c in (*tok.children, *tok.head.children) if c.dep_ == "prep" and c.i > tok.i
+                     and c.lower_ in ("on", "over", "about", "regarding")]
+            if preps:
+                yield from filter(None, [_region_after(preps[0], sent)])
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in cues.issue_verbs:
             preps = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("on", "over", "about")]
             if preps:
@@ -172,6 +195,8 @@ def discover_issues(doc: Doc, article: Article, cues: Cues | None = None) -> lis
             if _clause_like(toks):
                 continue
             for item in _split_items(doc, start, end, cues):
+                if any(t.pos_ == "VERB" and t.lemma_.lower() in cues.reporting_verbs for t in item):
+                    continue   # the trailing attribution (", diplomats said") is not an issue
                 label = issue_label(item, cues)
                 if len(content_words(label)) == 0:
                     continue

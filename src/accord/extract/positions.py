@@ -19,9 +19,9 @@ from spacy.tokens import Doc, Token
 
 from accord.contradictions import find_contradictions
 from accord.extract.claims import extract_claims
-from accord.extract.issues import content_words, discover_issues, issue_label, match_issue, normalise
-from accord.extract.stance import (Cues, clause_span, has_condition, is_negated, load_cues, phrasal_lemma,
-                                   resolve_actor, sentence_span, slug, subject_of)
+from accord.extract.issues import discover_issues, match_issue, normalise
+from accord.extract.stance import (Cues, has_condition, is_negated, load_cues, phrasal_lemma, resolve_actor, slug,
+                                   sentence_span, subject_of)
 from accord.extract.voices import Voices, find_voices
 from accord.records import ActorRef, Article, Event, Issue, Position, Quote, record_id
 
@@ -207,7 +207,8 @@ def _reporter(verb: Token, actor_id: str, actors, voices: Voices, cues: Cues) ->
         head = tok.head
         if tok.dep_ == "advcl":
             break   # "X insisted ..., while Y insisted ...": Y's clause is not X's words
-        if tok.dep_ in ("ccomp", "xcomp", "conj") and head.lemma_.lower() in cues.reporting_verbs:
+        # a complement of a reporting verb is its subject's words; a coordinated verb is not
+        if tok.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in cues.reporting_verbs:
             subj = subject_of(head)
             ref = resolve_actor(subj, actors, fallback=voice) if subj is not None else None
             if ref is not None and ref.actor_id and ref.actor_id != actor_id:
@@ -284,10 +285,19 @@ def _commitment(verb: Token, cues: Cues) -> bool:
 def _conditional(verb: Token, cues: Cues) -> bool:
     if has_condition(verb, cues) is not None:
         return True
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     for c in verb.conjuncts:
+        # "warned it will strike if ..., and Netanyahu urged ...": a conjunct with its own subject
+        # does not share the other's condition
+        if own_subject and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            continue
         if has_condition(c, cues) is not None:
             return True
-    return any(t.lemma_.lower() in ("conditional", "contingent") for t in verb.subtree)
+    if any(t.lemma_.lower() in ("conditional", "contingent") for t in verb.subtree):
+        return True
+    # prepositional conditions: "in exchange for", "in return for", "on condition that"
+    words = " ".join(t.lower_ for t in verb.subtree)
+    return any(f" {m} " in f" {words} " for m in cues.condition_markers if " " in m and m != "only if")
 
 
 class _Builder:
@@ -339,10 +349,13 @@ class _Builder:
     def from_verbs(self) -> None:
         cues = self.cues
         # heads before dependents, so "insisted that it will only accept" is one position
-        order = sorted(self.doc, key=lambda t: (t.sent.start, len(list(t.ancestors)), t.i))
+        sent_of = {}
+        for s in self.doc.sents:
+            for t in s:
+                sent_of[t.i] = s.start
+        verbs = [t for t in self.doc if t.pos_ in ("VERB", "AUX")]
+        order = sorted(verbs, key=lambda t: (sent_of[t.i], sum(1 for _ in t.ancestors), t.i))
         for verb in order:
-            if verb.pos_ not in ("VERB", "AUX"):
-                continue
             stance = _stance_of_verb(verb, cues)
             commitment = stance is None and _commitment(verb, cues)
             if stance is None and not commitment:
@@ -367,7 +380,9 @@ class _Builder:
             if commitment:
                 stance = "rejects" if negated else "accepts"
             elif negated:
-                stance = FLIP[stance]
+                # "will never give up its right": refusing to relinquish is insisting
+                never = any(c.lower_ == "never" for c in verb.children)
+                stance = "insists" if never and stance == "rejects" else FLIP[stance]
             modality = "actual"
             # "it will keep talking, but will walk away if ...": one conditional commitment
             linked = [verb]
@@ -420,11 +435,21 @@ class _Builder:
             lemma = tok.lemma_.lower()
             if tok.dep_ not in ("attr", "acomp") or tok.head.lemma_ != "be":
                 continue
-            stance = self.cues.adj_stance.get(lemma) or (self.cues.noun_stance.get(lemma) if tok.pos_ == "NOUN" else None)
-            if stance != "rejects":
+            mods = " ".join(c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound"))
+            stance = self.cues.adj_stance.get(lemma) or (
+                (self.cues.noun_stance.get(f"{mods} {lemma}".strip()) or self.cues.noun_stance.get(lemma))
+                if tok.pos_ == "NOUN" else None)
+            if stance not in ("rejects", "insists"):
                 continue
+            # whose verdict: the quote's speaker, else the subject of the verb reporting it
             voice = self.voices.speaker_at(tok.idx, tok.idx + 1)
+            if (voice is None or not voice.actor_id) and tok.head.dep_ == "ccomp" and \
+                    tok.head.head.lemma_.lower() in self.cues.reporting_verbs:
+                subj = subject_of(tok.head.head)
+                voice = resolve_actor(subj, self.actors) if subj is not None else None
             if voice is None or not voice.actor_id:
+                continue
+            if (voice.actor_id, tok.head.i) in self.taken:
                 continue
             subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "expl")]
             target = subj[0] if subj else None

@@ -49,6 +49,8 @@ OWNER_PREPS = ("of", "by", "from", "among", "within", "in")
 # Prepositions naming what a cue is about: "progress on the nuclear file".
 TOPIC_PREPS = ("about", "on", "over", "regarding", "for", "of", "in", "with", "towards", "toward")
 FIRST_PERSON = ("i", "we", "me", "us", "our", "my")
+# Relations through which a cue still belongs to the clause whose "if"/"unless" it inherits.
+HYPOTHETICAL_CHAIN = ("acomp", "attr", "xcomp", "amod", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "conj", "aux")
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,7 +451,8 @@ class _Resolver:
 
     def refs(self, token: Token, bounds) -> list[ActorRef]:
         """One reference per actor: "Egyptian and US officials" are two holders."""
-        mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i and _in(c, bounds)]
+        mods = [c for c in token.children
+                if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i and _in(c, bounds)]
         for mod in mods:
             coordinated = [mod] + [c for c in mod.children if c.dep_ == "conj" and _in(c, bounds)
                                    and c.pos_ in ("ADJ", "PROPN", "NOUN")]
@@ -586,21 +589,21 @@ def _hedges(root: Token, carriers: list[Token], negated: bool, lex: Lexicon) -> 
     return scale, hedged
 
 
-def _hypothetical(root: Token, pred: Token, lex: Lexicon) -> bool:
-    """A cue inside an "if"/"unless" clause or a question states no actual judgement."""
+def _hypothetical(root: Token, lex: Lexicon) -> bool:
+    """A cue inside an "if"/"unless" clause states no judgement of the actual chances."""
     t = root
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in t.children):
             return True
-        if t.dep_ not in ("acomp", "attr", "xcomp", "amod", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "conj", "aux") \
-                or t.head == t:
+        if t.head == t or t.dep_ not in HYPOTHETICAL_CHAIN:
             break
         t = t.head
     return False
 
 
 def _is_deal_noun(token: Token, lex: Lexicon) -> bool:
-    return token.pos_ in ("NOUN", "PROPN") and (token.lower_ in lex.deal_nouns or token.lemma_.lower() in lex.deal_nouns)
+    return token.pos_ in ("NOUN", "PROPN") and (token.lower_ in lex.deal_nouns
+                                                or token.lemma_.lower() in lex.deal_nouns)
 
 
 def _topic_tokens(root: Token, pred: Token, cue: Span, bounds) -> tuple[list[Token], list[Token]]:
@@ -707,17 +710,13 @@ def _actor_key(ref: ActorRef | None) -> str | None:
     return ref.actor_id or ref.text.lower()
 
 
-def _first_person_or_empty(token: Token) -> bool:
-    return token.lower_ in FIRST_PERSON
-
-
 def _holder_refs(tokens: list[Token], resolver: _Resolver, bounds, quote: Quote | None) -> list[ActorRef]:
     refs = []
     for t in tokens:
         if t.lower_ in ("it", "this", "that", "there", "which", "what"):
             continue
         found = resolver.refs(t, bounds)
-        if (not found or found[0].actor_id is None) and _first_person_or_empty(t) and quote and quote.speaker:
+        if (not found or found[0].actor_id is None) and t.lower_ in FIRST_PERSON and quote and quote.speaker:
             found = [quote.speaker]  # "we are hopeful", said X: X speaks for the "we"
         refs.extend(found)
     return refs
@@ -952,7 +951,7 @@ def extract_assessments(doc: Doc, actors, article, quotes: Iterable[Quote] = (),
         pred = _predicate(_first_conjunct(root))
         if not _in(pred, bounds):
             pred = root
-        if _hypothetical(root, pred, lex) or doc.text[bounds[0]:bounds[1]].rstrip("\"'”’ )").endswith("?"):
+        if _hypothetical(root, lex) or doc.text[bounds[0]:bounds[1]].rstrip("\"'”’ )").endswith("?"):
             continue   # a condition or a question is no judgement of the actual chances
         if not _about_deal(cue, root, pred, span, bounds, actors, lex, about_talks):
             continue

@@ -44,6 +44,7 @@ class Cues:
     bridging: tuple[str, ...]
     issue_nouns: tuple[str, ...]
     issue_verbs: frozenset[str]
+    issue_adjectives: frozenset[str]
     issue_preps: frozenset[str]
     list_verbs: frozenset[str]
     list_qualifiers: frozenset[str]
@@ -76,7 +77,7 @@ def load_cues(path: str | None = None) -> Cues:
         denial_phrases=tuple(den["phrases"]), denial_targets=frozenset(den["targets"]),
         mediation_verbs=frozenset(med["verbs"]), mediation_nouns=frozenset(med["nouns"]),
         bridging=tuple(med["bridging"]),
-        issue_nouns=tuple(it["nouns"]), issue_verbs=frozenset(it["verbs"]),
+        issue_nouns=tuple(it["nouns"]), issue_verbs=frozenset(it["verbs"]), issue_adjectives=frozenset(it.get("adjectives", [])),
         issue_preps=frozenset(it["prepositions"]), list_verbs=frozenset(it["list_verbs"]),
         list_qualifiers=frozenset(data["list_qualifiers"]),
         default_issue=(data["default_issue"]["id"], data["default_issue"]["label"]),

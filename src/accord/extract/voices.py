@@ -75,12 +75,13 @@ def find_voices(doc: Doc, actors, quotes: list[Quote], cues: Cues) -> Voices:
     if not quoted:
         return Voices([])
     text = doc.text
+    all_sents = list(doc.sents)
     previous: ActorRef | None = None
     prev_para_end = -1
     for qs, qe in quoted:
         if qe - qs < 15:   # scare quotes ("green light") are not speech
             continue
-        sents = [s for s in doc.sents if s.start_char < qe and s.end_char > qs]
+        sents = [s for s in all_sents if s.start_char < qe and s.end_char > qs]
         speaker = None
         for s in reversed(sents):
             speaker = _attribution(s, actors, quoted, cues)
@@ -90,7 +91,7 @@ def find_voices(doc: Doc, actors, quotes: list[Quote], cues: Cues) -> Voices:
         para_end = text.find("\n", qe)
         para_end = len(text) if para_end < 0 else para_end
         if speaker is None:
-            for s in doc.sents:
+            for s in all_sents:
                 if para_start <= s.start_char < para_end and s not in sents:
                     speaker = _attribution(s, actors, quoted, cues)
                     if speaker:

@@ -9,7 +9,8 @@ A KB file is a YAML mapping with any of these sections (see the shipped files fo
 ``sectors``     head noun -> sector ("officials" -> officials, "army" -> military)
 ``places``      names of places that are never actors ("Rafah", "El Fasher")
 ``pronouns``    person | collective -> pronouns; word lists: honorifics, locative_prepositions,
-                expletive_verbs, outlet_words, group_nouns, person_bodies, place_prepositions
+                expletive_verbs, outlet_words, group_nouns, person_bodies, place_prepositions,
+                outlet_cue_verbs, outlet_report_verbs
 
 Analysts add files in a directory named by the ``ACCORD_KB`` environment variable (several
 separated by ``os.pathsep``) or passed as ``extra_paths``; later files extend and override
@@ -36,7 +37,7 @@ SHIPPED = ("states.yaml", "igos.yaml", "organisations.yaml", "groups.yaml", "out
 
 
 WORD_LISTS = ("honorifics", "locative_prepositions", "expletive_verbs", "outlet_words", "group_nouns",
-              "person_bodies", "place_prepositions")
+              "person_bodies", "place_prepositions", "outlet_cue_verbs", "outlet_report_verbs")
 
 
 def slug(name: str) -> str:

@@ -4,12 +4,19 @@
 
 - one-issue models (``bdm``, ``compromise``, ``median``, ``nash``) on a one-issue scenario:
   ``{"model", "issue", "elapsed_s", "prediction", "rounds": [{"round", "median", "mean",
-  "positions": {actor: value}}, ...]}``; on a scenario with several issues they run per issue:
-  ``{"model", "elapsed_s", "issues": {issue: {"prediction", "rounds": [...]}}}``.
-- ``exchange``: ``{"model", "elapsed_s", "issues": {issue: {"prediction", "rounds": [{"round",
-  "nbs", "positions"}, ...]}}}``.
+  "positions": {actor: value}}, ...], "issues": {issue: <the same>}}``; on a scenario with
+  several issues they run per issue: ``{"model", "elapsed_s", "issues": {issue: {"prediction",
+  "outcome", "rounds": [...]}}}``. BDM rounds also carry ``risk`` (r per actor) and the result
+  ``moves`` (each accepted offer); static models have one round 0.
+- ``exchange``: ``{"model", "elapsed_s", "issues": {issue: {"prediction", "outcome", "rounds":
+  [{"round", "nbs", "positions"}, ...]}}, "exchanges": [{"round", "realized": [...]}]}``.
 - ``all``: ``{"model": "all", "elapsed_s", "models": {name: result}}``.
-- ``draws > 0`` adds ``"montecarlo"`` per issue (see ``montecarlo.simulate``).
+- ``draws > 0`` adds ``"montecarlo"`` per issue (see ``montecarlo.simulate``), a copy of each
+  model's summary under ``issues[issue]["montecarlo"]``, and for ``all`` the flattened
+  ``"zopa"`` ({issue: P(zone of agreement)}) and ``"sensitivity"`` (inputs by Sobol ST).
+
+``to_table``/``rows`` flatten a result for tables and CSV; ``summary_rows`` gives one row per
+model and issue with the Monte Carlo quantiles.
 
 ``elapsed_s`` is the model computation time, without reading files or building the scenario.
 Positions are on each issue's own scale.

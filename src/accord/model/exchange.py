@@ -76,8 +76,7 @@ class _Side:
         self.actor, self.supply, self.demand, self.ex = actor, supply, demand, ex
         self.k_sup, self.x, self.s_sup, self.c_sup, self.w_sup = m.cell[supply][actor]
         self.start = self.x
-        self.xd = m.pos[demand][actor]
-        self.s_dem = m.sal[demand][actor]
+        _, self.xd, self.s_dem, _, _ = m.cell[demand][actor]
         self.moves: list = []
         # y, move, nbs0/nbs1, eu and eu_max are set by the calculation before they are read
 
@@ -173,14 +172,14 @@ class _Round:
     def _pair_valid(self, I: _Side, J: _Side) -> bool:
         """``move_valid`` for both sides, given that each side's moves already share one sign
         (``calculate`` ensures it before computing): what is left are the bounds."""
-        tiny = self.num.tiny
+        tiny, zero, hundred = self.num.tiny, self.num.zero, self.num.hundred
         a, b = abs(I.move), abs(J.move)
-        if a > 100 or a <= tiny or b > 100 or b <= tiny:
+        if a > hundred or a <= tiny or b > hundred or b <= tiny:
             return False
-        if I.y < 0 or I.y > 100 or J.y < 0 or J.y > 100:
+        if I.y < zero or I.y > hundred or J.y < zero or J.y > hundred:
             return False
         mi, mj = I.moves, J.moves
-        return (len(mi) == 1 or not sum(mi) > 100) and (len(mj) == 1 or not sum(mj) > 100)
+        return (len(mi) == 1 or not sum(mi) > hundred) and (len(mj) == 1 or not sum(mj) > hundred)
 
     def calculate(self, e: _Exchange) -> None:
         I, J = e.i, e.j          # J supplies p (I's demand issue), I supplies q
@@ -189,7 +188,8 @@ class _Round:
         mi, mj = I.moves, J.moves
         # decide: a side whose earlier moves this round went the other way cannot move
         # (its validity test); known before any arithmetic, so skip it
-        if (mi and (mi[0] < 0) != i_neg) or (mj and (mj[0] < 0) != j_neg):
+        zero, hundred = self.num.zero, self.num.hundred     # same-type compares are faster
+        if (mi and (mi[0] < zero) != i_neg) or (mj and (mj[0] < zero) != j_neg):
             e.valid = False
             return
         denom = self.denom
@@ -207,7 +207,7 @@ class _Round:
             j_move = (dp * den_p) / J.w_sup
         # both moves are >= 0 here; validity needs tiny < |move| <= 100
         tiny = self.num.tiny
-        ok = tiny < i_move <= 100 and tiny < j_move <= 100
+        ok = tiny < i_move <= hundred and tiny < j_move <= hundred
         if i_neg:
             i_move = -i_move
         if j_neg:
@@ -220,8 +220,8 @@ class _Round:
         e.dp, e.dq = dp, dq
         gain = abs(dq * I.s_sup - dp * I.s_dem)
         e.gain = gain
-        if (not ok or gain < tiny or iy < 0 or iy > 100 or jy < 0 or jy > 100
-                or (len(mi) > 1 and sum(mi) > 100) or (len(mj) > 1 and sum(mj) > 100)):
+        if (not ok or gain < tiny or iy < zero or iy > hundred or jy < zero or jy > hundred
+                or (len(mi) > 1 and sum(mi) > hundred) or (len(mj) > 1 and sum(mj) > hundred)):
             e.valid = False
             return
         cut = self._check_nbs(e, I)
@@ -248,7 +248,8 @@ class _Round:
                 n1 = self.nbs_with(S, S.y)
         S.nbs1 = n1
         a, b = target - n0, target - n1
-        if (a >= 0 and b >= 0) or (a <= 0 and b <= 0):
+        zero = self.num.zero
+        if (a >= zero and b >= zero) or (a <= zero and b <= zero):
             return False
         delta = abs(self.shift_to_nbs(S, S.x, target))
         e.dp = (delta * S.s_sup * S.c_sup) / d
@@ -400,10 +401,9 @@ class _Round:
         O.nbs0, O.nbs1 = self.nbs_with(O, O.x), self.nbs_with(O, O.y)
 
 
-def _make_exchange(m: _Round, i, j, p, q) -> _Exchange:
+def _make_exchange(m: _Round, i, j, p, q, ratio) -> _Exchange:
     e = _Exchange()
-    sal = m.sal
-    if sal[p][i] / sal[q][i] < sal[p][j] / sal[q][j]:
+    if ratio[i] < ratio[j]:           # salience on p over salience on q
         i, j = j, i
     e.i = I = _Side(m, i, supply=q, demand=p, ex=e)
     e.j = J = _Side(m, j, supply=p, demand=q, ex=e)
@@ -430,10 +430,12 @@ def _one_round(case, num, pos, sal, pw, order, randomized, rng) -> dict:
         for a in case.actors:
             if a in lp and a in lq:
                 groups[lp[a] | lq[a] * 2].append(a)
+        sp, sq = sal[p], sal[q]
+        ratio = {a: sp[a] / sq[a] for g in groups for a in g}
         for ga, gb in ((0, 3), (1, 2)):
             for i in groups[ga]:
                 for j in groups[gb]:
-                    e = _make_exchange(m, i, j, p, q)
+                    e = _make_exchange(m, i, j, p, q, ratio)
                     if e.valid:        # decide drops invalid ones before they can be chosen
                         exchanges.append(e)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 
 from accord.store import Store
 
@@ -73,7 +73,7 @@ def collect(store: Store, dossier=None, forecast: dict | None = None, article_li
         "contradictions": contradictions,
         "assessments": assessments,
         "network": network(events, names),
-        "prospects": prospects_by_day(assessments, published),
+        "prospects": prospects_by_day(assessments, articles, dossier),
         "forecast": forecast,
     }
 
@@ -101,17 +101,8 @@ def network(events: list[dict], names: dict[str, str]) -> dict:
     }
 
 
-def prospects_by_day(assessments: list[dict], published: dict[str, str | None]) -> list[dict]:
-    """Mean polarity per day over distinct holders (each holder's own mean first)."""
-    by_day: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
-    for a in assessments:
-        day = a.get("date") or published.get(a["article_id"])
-        holder = (a.get("holder") or {}).get("actor_id") or "?"
-        if day:
-            by_day[day][holder].append(float(a["polarity"]))
-    out = []
-    for day in sorted(by_day):
-        means = [sum(v) / len(v) for v in by_day[day].values()]
-        out.append({"day": day, "mean_polarity": sum(means) / len(means), "holders": len(means),
-                    "assessments": sum(len(v) for v in by_day[day].values())})
-    return out
+def prospects_by_day(assessments: list[dict], articles: list[dict], dossier=None) -> list[dict]:
+    """The prospects index (mean polarity of distinct holders per day), for the timeline."""
+    from accord.extract.prospects import prospects_index
+    return [dict(row, day=row["date"], mean_polarity=row["polarity"])
+            for row in prospects_index(assessments, articles, dossier) if row["date"]]
