@@ -20,14 +20,14 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def demo_store_path(tmp_path_factory) -> Path:
-    """The demo corpus plus the hostile article, analysed once with the Gaza dossier."""
+    """The demo corpus plus the hostile article, analysed once, each article with its own dossier."""
     from accord import pipeline
     from accord.store import Store
 
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     try:
         from accord import dossiers
-        dossier = dossiers.load("gaza-ceasefire-2024")
+        dossier = [dossiers.load(n) for n in dossiers.list_dossiers()]
     except Exception:
         dossier = None
     with Store(path) as store:

@@ -33,10 +33,13 @@ def _open_store(path: str, read_only: bool = True):
 
 
 def _load_dossier(name: Optional[str]):
+    """A dossier by name or path; "auto" gives every shipped dossier, chosen per article."""
     if not name:
         return None
     from accord import dossiers
     try:
+        if name == "auto":
+            return [dossiers.load(n) for n in dossiers.list_dossiers()]
         return dossiers.load(name)
     except Exception as exc:  # validation errors name the file and field
         err.print(f"[red]error:[/] {exc}")
@@ -109,7 +112,8 @@ def analyze(paths: list[str] = typer.Argument(..., help="files, directories, or 
             model: Optional[str] = typer.Option(None, help="spaCy model package name"),
             workers: int = typer.Option(1, help="processes for parsing (spaCy n_process)"),
             batch_size: int = typer.Option(64, help="articles per spaCy batch"),
-            dossier: Optional[str] = typer.Option(None, help="dossier name or YAML path"),
+            dossier: Optional[str] = typer.Option(None, help="dossier name or YAML path; 'auto': the shipped "
+                                                  "dossier each article names most"),
             engine: str = typer.Option("local", help="local or dask"),
             scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786)")):
     """Analyse articles into the store (the main job)."""
@@ -122,7 +126,7 @@ def demo(store: str = STORE, model: Optional[str] = typer.Option(None)):
     if not DEMO_DIR.exists():
         err.print(f"[red]error:[/] {DEMO_DIR}: demo corpus not found")
         raise typer.Exit(2)
-    _run_analysis([str(DEMO_DIR)], store, model, 1, 64, "gaza-ceasefire-2024")
+    _run_analysis([str(DEMO_DIR)], store, model, 1, 64, "auto")
     console.print(f"Store written to [bold]{store}[/]. Try: accord quotes --store {store}")
 
 

@@ -28,8 +28,36 @@ log = logging.getLogger("accord")
 STAGES = ("actors", "quotes", "events", "positions", "prospects")
 
 
+def choose_dossier(found: actors_mod.ArticleActors, dossiers) -> object | None:
+    """The dossier an article belongs to, when several are in play (``--dossier auto``).
+
+    An article belongs to the negotiation whose parties and mediators it names most: at least
+    one party and two distinct dossier actors (states, organisations or their people, counted
+    through affiliation). A corpus mixing negotiations thus gets each article's own issues and
+    priors, and an article about none of them gets no dossier (issues are discovered instead).
+    """
+    if dossiers is None or not isinstance(dossiers, (list, tuple)):
+        return dossiers
+    named = set()
+    for m in found.mentions:
+        named.add(m.actor_id)
+        actor = found.actors.get(m.actor_id)
+        if actor is not None and actor.affiliation:
+            named.add(actor.affiliation)
+    best, best_key = None, (0, 0)
+    for d in dossiers:
+        ids = {a.id for a in d.actors}
+        parties = {a.id for a in d.actors if "party" in a.roles}
+        key = (len(named & parties), len(named & ids))
+        if key[0] >= 1 and key[1] >= 2 and key > best_key:
+            best, best_key = d, key
+    return best
+
+
 def extract(doc: Doc, article: Article, dossier=None, stages: Iterable[str] = STAGES) -> Extraction:
     """All records of one parsed article.
+
+    ``dossier`` is a Dossier, None, or a list of Dossiers to choose from per article.
 
     A stage that fails on one article is reported in ``Extraction.warnings`` and leaves its
     records empty; the article and the other stages' records are still kept.
@@ -37,6 +65,7 @@ def extract(doc: Doc, article: Article, dossier=None, stages: Iterable[str] = ST
     stages = set(stages)
     found = actors_mod.extract_actors(doc, article.article_id)
     result = Extraction(article=article, actors=list(found.actors.values()), mentions=list(found.mentions))
+    dossier = choose_dossier(found, dossier)
 
     def stage(name: str, run: Callable[[], None]) -> None:
         if name not in stages:

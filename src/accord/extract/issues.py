@@ -100,10 +100,13 @@ def _trigger_regions(sent: Span, cues: Cues) -> Iterable[tuple[int, int]]:
                 yield from filter(None, [_region_after(preps[0], sent)])
                 continue
             head = tok.head
-            if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in cues.list_verbs:
+            if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+                # "disputes persist over X", "sticking points include X"
                 prep = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in cues.issue_preps]
-                anchor = prep[0] if prep else head
-                yield from filter(None, [_region_after(anchor, sent)])
+                if prep:
+                    yield from filter(None, [_region_after(prep[0], sent)])
+                elif head.lemma_ in cues.list_verbs:
+                    yield from filter(None, [_region_after(head, sent)])
         elif tok.lower_ in cues.issue_adjectives and tok.pos_ in ("ADJ", "ADV", "NOUN", "VERB"):
             # "remain far apart on X", "are at odds over X": the prep hangs on the word or its verb
             preps = [c for c in (*tok.children, *tok.head.children) if c.dep_ == "prep" and c.i > tok.i

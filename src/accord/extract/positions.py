@@ -538,6 +538,9 @@ def _mediation_roles(doc: Doc, actors, voices: Voices, cues: Cues) -> dict[str, 
         if tok.pos_ == "VERB" and (lemma in cues.mediation_verbs or tok.lemma_.lower() in cues.mediation_verbs):
             actor = _actor_for(tok, actors, voices)
             give(actor, "mediator")
+            subj = subject_of(tok)
+            for c in (subj.conjuncts if subj is not None else ()):
+                give(actors.ref_for_token(c), "mediator")
             for t in tok.subtree:
                 if t.lower_ == "between" and t.dep_ == "prep":
                     for g in t.subtree:
@@ -547,16 +550,26 @@ def _mediation_roles(doc: Doc, actors, voices: Voices, cues: Cues) -> dict[str, 
             lemmas = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
             if any(set(b.split()) <= lemmas for b in cues.bridging):
                 give(_actor_for(tok, actors, voices), "mediator")
-                for t in tok.subtree:
-                    if t.dep_ in ("dobj", "conj") and t.pos_ == "PROPN" and t.head.pos_ in ("VERB", "PROPN"):
-                        give(actors.ref_for_token(t), "party")
+                subj = subject_of(tok)
+                for c in (subj.conjuncts if subj is not None else ()):
+                    give(actors.ref_for_token(c), "mediator")
+                # the sides are in the proposal's object ("to bring Israel and Hamas closer"), not its subject
+                for c in tok.children:
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        continue
+                    for t in c.subtree:
+                        if t.dep_ in ("dobj", "conj") and t.pos_ == "PROPN" and t.head.pos_ in ("VERB", "PROPN"):
+                            give(actors.ref_for_token(t), "party")
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.mediation_nouns and tok.lemma_.lower() != "envoy":
             # "Qatar, a key mediator", "mediators Egypt and Qatar"
             if tok.dep_ == "appos":
                 give(actors.ref_for_token(tok.head), "mediator")
             for c in tok.children:
-                if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN":
+                # "mediators Egypt and Qatar", "Saudi and American mediators"
+                if c.dep_ in ("appos", "compound", "amod") and c.pos_ in ("PROPN", "ADJ"):
                     give(actors.ref_for_token(c), "mediator")
+                    for g in c.conjuncts:
+                        give(actors.ref_for_token(g), "mediator")
             if tok.dep_ == "attr":
                 subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
                 if subj:

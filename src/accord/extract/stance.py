@@ -113,6 +113,10 @@ def subject_of(verb: Token) -> Token | None:
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return subj[0]
+        # "as required by the declaration": a passive participle's agent, not the host clause's subject
+        agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agent:
+            return agent[0]
         if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
             # advcl only when it is a participle/infinitive clause without its own subject
             if tok.dep_ == "advcl" and tok.tag_ not in ("VBG", "VB", "VBN"):
@@ -171,7 +175,9 @@ def resolve_actor(tok: Token | None, actors, fallback: ActorRef | None = None) -
         return ref
     # a compound or possessive modifier names the actor ("Hamas officials", "Israel's army")
     for c in tok.children:
-        if c.dep_ in ("compound", "poss", "amod") and c.pos_ in ("PROPN", "ADJ"):
+        # "his forces", "Hamas officials", "Israel's army": the modifier names the actor
+        if c.dep_ in ("compound", "poss", "amod") and (c.pos_ in ("PROPN", "ADJ") or
+                                                       c.dep_ == "poss" and c.lower_ in THIRD_PERSON):
             ref = actors.ref_for_token(c)
             if ref is not None and ref.actor_id:
                 return ActorRef(ref.actor_id, tok.doc[min(c.i, tok.i):tok.i + 1].text,
