@@ -315,3 +315,23 @@ def test_synonyms_merge_issues_named_differently():
     d = Issue("lifting-of-sanctions", "lifting of sanctions", article_id="b")
     canon = merge_issues([a, b, c, d])
     assert canon[b.issue_id] == canon[a.issue_id] and canon[d.issue_id] == canon[c.issue_id] != canon[a.issue_id]
+
+
+def test_dispute_persisting_over_items(nlp):
+    _, issues, _, _, _ = run(nlp, "Disputes persist over the integration of the militia into a single army and "
+                                  "the shape of a future civilian government.")
+    assert {"integration of militia", "shape of future civilian government"} <= {i.label for i in issues}
+
+
+def test_demonym_mediators_and_coordinated_proposers(nlp):
+    text = ("Saudi and American mediators said the talks had stalled. The African Union and IGAD proposed "
+            "a roadmap to bring the warring parties back to the table.")
+    actors, *_ = run(nlp, text)
+    for name in ("Saudi", "American", "African Union", "IGAD"):
+        assert "mediator" in actors.actors[aid(actors, name)].roles, name
+
+
+def test_prepositional_condition(nlp):
+    actors, _, pos, _, _ = run(nlp, "Iran is prepared to accept limits on its stockpile in exchange for "
+                                    "the lifting of sanctions.")
+    assert [p.stance for p in pos if p.actor_id == aid(actors, "Iran")] == ["conditions"]

@@ -47,7 +47,8 @@ def _load_dossier(name: Optional[str]):
 
 
 def _run_analysis(paths: list[str], store: str, model: Optional[str], workers: int, batch_size: int,
-                  dossier: Optional[str], engine: str = "local", scheduler: Optional[str] = None):
+                  dossier: Optional[str], engine: str = "local", scheduler: Optional[str] = None,
+                  parquet: Optional[str] = None):
     from accord import pipeline
     from accord.nlp import ModelNotFound
     from accord.store import Store, StoreError
@@ -61,7 +62,7 @@ def _run_analysis(paths: list[str], store: str, model: Optional[str], workers: i
     if engine == "dask":
         from accord import distributed
         summary = distributed.analyze(paths, st, model=model, workers=workers, scheduler=scheduler,
-                                      dossier=dos, on_error=lambda m: err.print(f"[yellow]warning:[/] {m}"))
+                                      dossier=dos, parquet_dir=parquet, on_error=lambda m: err.print(f"[yellow]warning:[/] {m}"))
     else:
         progress = Progress(TextColumn("[bold]analysing"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[rate]:.1f} articles/s"),
@@ -115,9 +116,13 @@ def analyze(paths: list[str] = typer.Argument(..., help="files, directories, or 
             dossier: Optional[str] = typer.Option(None, help="dossier name or YAML path; 'auto': the shipped "
                                                   "dossier each article names most"),
             engine: str = typer.Option("local", help="local or dask"),
-            scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786)")):
+            scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786)"),
+            parquet: Optional[str] = typer.Option(None, help="with --engine dask: also write Parquet per partition here")):
     """Analyse articles into the store (the main job)."""
-    _run_analysis(paths, store, model, workers, batch_size, dossier, engine, scheduler)
+    if engine not in ("local", "dask"):
+        err.print(f"[red]error:[/] unknown engine {engine!r} (local or dask)")
+        raise typer.Exit(2)
+    _run_analysis(paths, store, model, workers, batch_size, dossier, engine, scheduler, parquet)
 
 
 @app.command()

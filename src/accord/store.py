@@ -158,14 +158,26 @@ class Store:
                              "WHERE actor_id=?", _merge_actor(old_d, actor))
 
     def after_analysis(self) -> None:
-        """Store-wide steps that need every article: cross-article contradictions."""
+        """Store-wide steps that need every article: merge similar issues, find contradictions
+        across articles. Both are recomputed from the stored records, so reruns change nothing."""
+        from accord.contradictions import find_contradictions
+        from accord.extract.issues import merge_issues
+
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
         try:
-            from accord import contradictions
-        except ImportError:
-            return
-        across = getattr(contradictions, "across_store", None)
-        if across is not None:
-            across(self)
+            canon = merge_issues([R.Issue(**r) for r in self.iter_records("issues")])
+            for old, new in sorted(canon.items()):
+                if old != new:
+                    con.execute("UPDATE positions SET issue_id = ? WHERE issue_id = ?", [new, old])
+                    con.execute("DELETE FROM issues WHERE issue_id = ?", [old])
+            affiliations = dict(con.execute("SELECT actor_id, affiliation FROM actors").fetchall())
+            found = find_contradictions(self.records("positions"), self.records("claims"), affiliations)
+            self._insert("contradictions", found)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
 
     # -- reading -------------------------------------------------------------------------
     def _decode(self, table: str, row: tuple) -> dict:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Span, Doc, Token
 
 from accord.contradictions import find_contradictions
 from accord.extract.claims import extract_claims
@@ -300,6 +300,12 @@ def _conditional(verb: Token, cues: Cues) -> bool:
     return any(f" {m} " in f" {words} " for m in cues.condition_markers if " " in m and m != "only if")
 
 
+def _noun_headed(label: str, sent: Span) -> bool:
+    """Whether a label made from a stance's object holds a common noun of its sentence."""
+    words = set(label.split())
+    return any(t.pos_ == "NOUN" and t.ent_type_ == "" and t.lemma_.lower() in words for t in sent)
+
+
 class _Builder:
     def __init__(self, doc: Doc, actors, article: Article, voices: Voices, book: IssueBook, cues: Cues):
         self.doc, self.actors, self.article, self.voices, self.book, self.cues = doc, actors, article, voices, book, cues
@@ -315,6 +321,10 @@ class _Builder:
         # words and lemmas, so "retaliating" meets the signal "retaliate"
         toks_ = content or list(verb.sent)
         text = " ".join(t.text for t in toks_) + " | " + " ".join(t.lemma_ for t in toks_)
+        if label and not _noun_headed(label, verb.sent):
+            # "refused to do so", "said it would happen", "Moscow": no issue is named, so the
+            # stance bears on the deal as a whole rather than on an invented issue
+            label = ""
         issue = self.book.find(text, label, self.names(), evidence)
         reported = _reporter(verb, actor.actor_id, self.actors, self.voices, self.cues)
         spokesman = self.actors.actors.get(reported) if reported else None

@@ -33,7 +33,7 @@ KB_DIR = Path(__file__).parent
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Order matters only for overrides: later files win.
 SHIPPED = ("states.yaml", "igos.yaml", "organisations.yaml", "groups.yaml", "outlets.yaml",
-           "persons.yaml", "roles.yaml", "places.yaml")
+           "leaders.yaml", "persons.yaml", "roles.yaml", "places.yaml")
 
 
 WORD_LISTS = ("honorifics", "locative_prepositions", "expletive_verbs", "outlet_words", "group_nouns",
