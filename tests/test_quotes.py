@@ -392,3 +392,15 @@ def test_seed_quotes_found_and_speakers_right(nlp):
     result = bench.score(text, gold, predicted, actors)
     assert result["f1"] >= 0.90
     assert result["speaker_f1"] >= 0.85
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("WASHINGTON, May 2 - US Secretary of State Antony Blinken said on Monday that Israel had accepted "
+     "the bridging proposal.", "US Secretary of State Antony Blinken"),
+    ("CAIRO — Egyptian President Abdel Fattah el-Sisi said on Sunday that the crossing would reopen.",
+     "Egyptian President Abdel Fattah el-Sisi"),
+])
+def test_dateline_is_not_part_of_the_speaker(nlp, text, speaker):
+    [q] = quotes_of(nlp, text)
+    assert q.speaker.text == speaker
+    assert text[q.speaker.start:q.speaker.end] == speaker

@@ -18,7 +18,11 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from accord.extract.events import ref_country
+import functools
+
+import yaml
+
+from accord.extract.events import LEXICON_PATH, ref_country
 from accord.kb.plover import cameo_root_to_plover
 from accord.records import Article, Event, record_id
 
@@ -75,6 +79,39 @@ def _extract(texts: list[str], dates: list[str | None], nlp) -> list[tuple[list[
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _cameo_homes() -> dict[str, str]:
+    """Actor id -> the three letters CAMEO files it under, for actors that are not states."""
+    homes = dict(yaml.safe_load(open(LEXICON_PATH)).get("cameo_home") or {})
+    igos = yaml.safe_load(open(Path(LEXICON_PATH).parent / "igos.yaml")).get("actors") or []
+    from accord.kb.loader import slug
+    for item in igos:
+        homes.setdefault(item.get("id") or slug(item["name"]), "IGO")
+    return homes
+
+
+def cameo_country(ref, table: dict, mentions=()) -> str | None:
+    """First three letters of the CAMEO code of an argument: its state, else the home CAMEO
+    gives a non-state actor ("hamas" -> PSE, "un" -> IGO), followed up the affiliation chain."""
+    if ref is None:
+        return None
+    got = ref_country(ref, table, mentions)
+    if got:
+        return got
+    homes = _cameo_homes()
+    ids = [ref.actor_id] + [m.actor_id for m in mentions
+                            if ref.start <= m.start and m.end <= ref.end and m.actor_id != ref.actor_id]
+    for aid in ids:
+        seen = set()
+        while aid and aid not in seen:
+            seen.add(aid)
+            if aid in homes:
+                return homes[aid]
+            actor = table.get(aid)
+            aid = actor.affiliation if actor is not None else None
+    return None
+
+
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -110,8 +147,10 @@ def score_petrarch(groups: dict[str, list[dict]], nlp) -> dict:
             if etype is None:
                 continue
             table, mentions = actors
-            src = ref_country(e.source, table, mentions)
-            tgts = [ref_country(t, table, mentions) for t in e.targets] or [None]
+            src = cameo_country(e.source, table, mentions)
+            # one event, one triple per country pair: "leaders of Egypt's Brotherhood" and
+            # "the Brotherhood" as two targets are still one act against Egypt
+            tgts = dict.fromkeys(cameo_country(t, table, mentions) for t in e.targets) or {None: None}
             for tgt in tgts:
                 pred[(src, tgt, etype)] += 1
         tp += sum((gold & pred).values())

@@ -456,6 +456,14 @@ def speaker_span(ctx: _Context, head: Token) -> tuple[int, int]:
                 right = max(right, _np_right(c))
             else:
                 break
+    # a dateline ("WASHINGTON, May 2 - US Secretary of State ...") is not part of the speaker:
+    # cut at a spaced dash or a colon before the head (unspaced "el-Sisi" stays whole)
+    for k in range(head.i - 1, left - 1, -1):
+        tok = ctx.toks[k]
+        if tok.text == ":" or (tok.text in ("-", "–", "—", "--") and tok.whitespace_
+                               and k > 0 and ctx.toks[k - 1].whitespace_):
+            left = k + 1
+            break
     # keep the mention inside one paragraph
     p = ctx.para_of(head.idx)
     while left < head.i and ctx.para_of(ctx.toks[left].idx) != p:
