@@ -369,6 +369,10 @@ def forecast(scenario: Optional[Path] = typer.Option(None, help="scenario YAML/C
         for row in models.rows(result, last_round_only=True):
             table.add_row(*[f"{v:.3f}" if isinstance(v, float) else str(v) for v in row])
         console.print(table)
+        if result.get("zopa"):
+            from accord.report.html import blocking_issues
+            blocking = blocking_issues(result["zopa"])
+            console.print("Issues blocking a deal: " + (", ".join(blocking) if blocking else "none"))
 
 
 @app.command(name="eval")

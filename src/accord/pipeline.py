@@ -5,6 +5,7 @@ parsed Doc and its Article; ``analyze`` adds the I/O at the edges.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -66,6 +67,8 @@ def extract(doc: Doc, article: Article, dossier=None, stages: Iterable[str] = ST
     found = actors_mod.extract_actors(doc, article.article_id)
     result = Extraction(article=article, actors=list(found.actors.values()), mentions=list(found.mentions))
     dossier = choose_dossier(found, dossier)
+    if dossier is not None:
+        result.article = dataclasses.replace(article, negotiation=dossier.name)
 
     def stage(name: str, run: Callable[[], None]) -> None:
         if name not in stages:

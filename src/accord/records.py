@@ -45,6 +45,7 @@ class Article:
     published: str | None = None   # YYYY-MM-DD
     language: str | None = None    # ISO 639-1
     duplicate_of: str | None = None  # near-duplicate (same wire story) article id
+    negotiation: str | None = None   # the dossier the article was read with, if any
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,6 +89,7 @@ class Lexicon:
     deontic_modals: set[str]
     quantity_nouns: set[str]
     inverse_light_verbs: set[str]
+    local_agents: set[str] = field(default_factory=set)
 
 
 def _key(ref: ActorRef | None) -> str | None:
@@ -150,6 +151,7 @@ def lexicon(path: str | None = None) -> Lexicon:
         deontic_modals=set(data["modals"].get("deontic") or ()),
         quantity_nouns=set(data.get("quantity_nouns") or ()),
         inverse_light_verbs=set(data.get("inverse_light_verbs") or ()),
+        local_agents=set(data.get("local_agents") or ()),
     )
 
 
@@ -294,6 +296,17 @@ class Context:
         r = self._direct(tok)
         if r is not None and tok.pos_ != "NOUN":
             return [r]
+        if tok.pos_ == "PROPN":
+            # "Malaysia Airlines flight MH17", "the Beijing Olympics", and a date the parser
+            # made the head of a name ("President Bashar Assad Tuesday"): an actor in the compounds
+            left = min(t.idx for t in tok.subtree if t.i <= tok.i)
+            for c in tok.children:
+                if c.dep_ == "compound" and c.i < tok.i:
+                    sub = self._direct(c)
+                    if sub is not None:
+                        end = c.idx + len(c.text) if tok.ent_type_ == "DATE" else tok.idx + len(tok.text)
+                        return [ActorRef(sub.actor_id, self.doc.text[left:end], left, end)]
+            return []
         if tok.pos_ != "NOUN":
             return []
         mods = [c for c in tok.children if c.dep_ in MODIFIER_DEPS and c.i < tok.i and c.pos_ != "PRON"]
@@ -637,10 +650,24 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
         if not patients and tok.dep_ in ("xcomp",):
             patient_toks = _subject_tokens(tok)
         targets = ctx.refs(patient_toks)
+        if not sources:
+            # "were killed in Israeli shelling", "died in an air strike by government forces":
+            # the act named in the in-phrase has the agent the passive leaves out
+            for noun in _prep_objects(tok, {"in", "during"}):
+                if match_noun(lexicon(), noun) is not None:
+                    sources = noun_arguments(ctx, noun)[0]
+                    if sources:
+                        break
     else:
         sources = ctx.refs(_subject_tokens(tok))
         targets = ctx.refs([o for o in _objects(tok)] + [c for c in tok.children if c.dep_ in DATIVE_DEPS])
     extra = _prep_objects(tok, _preps_for(etype, TARGET_PREPS))
+    if noun is None:
+        # "ratified an agreement with the EU", "signed a deal between X and Y"
+        agreements = lexicon().classes.get("proposal", set())
+        for o in _objects(tok):
+            if _lemma(o) in agreements:
+                extra += _prep_objects(o, {"with", "between"})
     if noun is not None:
         extra += _prep_objects(noun, _preps_for(etype, NOUN_TARGET_PREPS))
         for c in noun.children:
@@ -741,7 +768,7 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
             continue
         # "took part in talks with", "engaged in fighting": the verb lends its subject
         if tok.dep_ == "pobj" and _lemma(tok.head) in ("in", "into", "under") and tok.head.head.pos_ == "VERB" \
-                and tok.head.head.i not in {c.trigger.i for c in found}:
+                and tok.head.head.i not in {c.trigger.i for c in found} and not _is_passive(tok.head.head):
             found.append(Candidate(tok.head.head, ne, noun=tok))
             continue
         found.append(Candidate(tok, ne, nominal=True))
@@ -780,6 +807,11 @@ def _date_for(ctx: Context, toks: list[Token], sent: SpacySpan, future: bool, us
 
 
 def _location_for(ctx: Context, toks: list[Token], sent: SpacySpan, used: set[int]) -> str | None:
+    place = _location_span(ctx, toks, sent, used)
+    return place.text if place is not None else None
+
+
+def _location_span(ctx: Context, toks: list[Token], sent: SpacySpan, used: set[int]) -> SpacySpan | None:
     places = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
     for tok in toks:
         for e in places:
@@ -787,15 +819,33 @@ def _location_for(ctx: Context, toks: list[Token], sent: SpacySpan, used: set[in
                 continue
             h = e.root.head
             if h.dep_ == "prep" and _lemma(h) in LOCATIVE_PREPS and (h.head == tok):
-                return e.text
+                return e
         # "in Egypt, where X is meeting Y"
         t = tok
         while t.dep_ == "conj":
             t = t.head
         if t.dep_ == "relcl" and any(c.lower_ == "where" for c in t.children):
             if t.head.ent_type_ in ("GPE", "LOC", "FAC"):
-                return t.head.text
+                return next((e for e in places if e.start <= t.head.i < e.end), t.head.doc[t.head.i: t.head.i + 1])
     return None
+
+
+def _place_country(ctx: Context, place: SpacySpan | None) -> str | None:
+    if place is None:
+        return None
+    ref = ctx._direct(place.root)
+    return ctx.country(ref.actor_id) if ref is not None else None
+
+
+def _local_agents(ctx: Context, lex: Lexicon, refs: list, country: str | None) -> list:
+    """CAMEO convention: an agent named by what it is and not whose ("police", "protesters",
+    "residents") belongs to the state where the event happens ("police fired tear gas at
+    protesters in Cairo": EGY police, EGY protesters)."""
+    if country is None:
+        return refs
+    return [ActorRef(country, r.text, r.start, r.end)
+            if r is not None and r.actor_id is None and _agent_heads(ctx, lex, r) & lex.local_agents else r
+            for r in refs]
 
 
 def extract_events(doc: Doc, actors, article: Article | None, quotes=()) -> Iterator[Event]:
@@ -874,7 +924,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                                    targets=sources, clause=Clause(), modality="actual", quote=quote,
                                    speech=clause.speech))
             continue  # a cooperative act asserted by another actor is a claim, not an event
-        targets = [t for t in targets if _key(t) not in src_ids]
+        targets = [t for t in targets if not any(_same_party(ctx, lex, t, s) for s in sources)]
         if not sources and not targets:
             continue
         if not sources and (etype in VERBAL or modality != "actual" or clause.negated):
@@ -897,11 +947,27 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
 DASHES = {"\u2013", "\u2014", "--", "-"}
 
 
+def _agent_heads(ctx: Context, lex: Lexicon, ref: ActorRef) -> set[str]:
+    span = ctx.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    return {_lemma(t) for t in span or () if _lemma(t) in lex.agent_nouns} if span is not None else set()
+
+
+def _same_party(ctx: Context, lex: Lexicon, a: ActorRef, b: ActorRef) -> bool:
+    """One party, not two: the same actor, unless both are a state's agents of different kinds
+    (CAMEO's GEOOPP and GEOGOV: "Georgian protesters attacked the Georgian government")."""
+    if _key(a) != _key(b):
+        return False
+    ha, hb = _agent_heads(ctx, lex, a), _agent_heads(ctx, lex, b)
+    return not (ha and hb and not ha & hb)
+
+
 def _dateline_subject(ctx: Context, tok: Token, sources: list[ActorRef]) -> list[ActorRef]:
     """"CAIRO, Aug 20 (Agency) – Blinken met ...": a dateline before the dash is not the
     subject; the parser often makes it one. Take the phrase between the dash and the verb."""
     sent = tok.sent
-    dash = next((t for t in sent if t.text in DASHES and t.i - sent.start < 25), None)
+    # a dateline dash stands apart; a hyphen inside a word ("UK-based") is no dash
+    dash = next((t for t in sent if t.text in DASHES and t.i - sent.start < 25
+                 and (t.text != "-" or (t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_))), None)
     if dash is None or dash.i > tok.i or not any(t.ent_type_ == "DATE" or t.is_upper for t in sent[: dash.i - sent.start]):
         return sources
     if sources and all(s.start > dash.idx for s in sources):
@@ -1041,6 +1107,7 @@ def _merge(drafts: list[dict]) -> list[dict]:
 
 
 def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event]:
+    ctx_lex = lexicon()
     used = {t.i for t in sent if t.ent_type_}
     for d in drafts:
         tok: Token = d["tok"]
@@ -1057,7 +1124,15 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
         date = _date_for(ctx, chain, sent, d["modality"] == "future", use_root=not planned)
         arg_chars = {(r.start, r.end) for r in d["sources"] + d["targets"]}
         used_tokens = {t.i for t in sent if any(a <= t.idx < b for a, b in arg_chars)}
-        location = _location_for(ctx, chain, sent, used_tokens)
+        place = _location_span(ctx, chain, sent, used_tokens)
+        location = place.text if place is not None else None
+        place_country = _place_country(ctx, place)
+        d["sources"] = _local_agents(ctx, ctx_lex, d["sources"], place_country)
+        d["targets"] = _local_agents(ctx, ctx_lex, d["targets"], place_country)
+        if d["type"] == "PROTEST" and not d["targets"] and place_country and d["sources"] and all(
+                ctx.country(s.actor_id) not in (None, place_country) for s in d["sources"]):
+            # a protest abroad is against its host ("US activists staged a protest in Beijing")
+            d["targets"] = [ActorRef(place_country, place.text, place.start_char, place.end_char)]
         condition = None
         if clause.condition is not None:
             sub = list(clause.condition.subtree)

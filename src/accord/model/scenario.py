@@ -451,19 +451,29 @@ def combine_confidence(confidences: Iterable[float]) -> float:
 
 
 def from_store(store: Any, dossier: Any = None, name: str | None = None,
-               prior_confidence: float = 0.3, fold_persons: bool = True) -> Scenario:
+               prior_confidence: float = 0.3, fold_persons: bool = True,
+               articles: Any = None) -> Scenario:
     """Scenario from the store's ``positions`` (the evidence) and a dossier's priors.
 
     A cell's position is the confidence-weighted mean of the values reported for that actor and
     issue, its salience the mean of the reported saliences (else the dossier prior's, else 0.5),
     its confidence ``combine_confidence`` of the reports, and its evidence every report's span.
     Cells with no evidence come from the dossier's priors, at ``prior_confidence``.
+    ``articles`` (ids) limits the evidence to those articles, e.g. the ones read with this dossier.
     Capabilities come from the dossier (default 0.5). With a dossier, only its issues are used,
     and (``fold_persons``) a person the dossier affiliates with one of its actors speaks for that
     actor: Netanyahu's stated positions are Israel's cell, with his quotes as its evidence.
     """
     dossier = _dossier(dossier)
     rows = [r for r in store.records("positions") if r.get("value") is not None and r.get("actor_id") and r.get("issue_id")]
+    if articles is None and dossier is not None and hasattr(store, "con"):
+        # a store that records which articles were read with this dossier: only their evidence
+        read = [r[0] for r in store.con.execute("SELECT article_id FROM articles WHERE negotiation = ?",
+                                                [_get(dossier, "name")]).fetchall()]
+        articles = read or None
+    if articles is not None:
+        keep = set(articles)
+        rows = [r for r in rows if r.get("article_id") in keep]
     d_actors = {_get(a, "id"): a for a in (_get(dossier, "actors", ()) or ())}
     d_issues = {_get(i, "id"): i for i in (_get(dossier, "issues", ()) or ())}
     priors = {(_get(p, "actor"), _get(p, "issue")): p for p in (_get(dossier, "priors", ()) or ())}

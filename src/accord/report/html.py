@@ -43,16 +43,38 @@ def _env() -> jinja2.Environment:
 
 
 def run_forecast(store: Store, dossier=None, draws: int = 2000) -> dict | None:
-    """Forecast rows for the report, or None when the store holds no scenario to model."""
-    try:
-        from accord.model import forecast, scenario
-        scen = scenario.from_store(store, dossier)
-        if not scen or not getattr(scen, "issues", None):
-            return None
-        return forecast_summary(forecast(scen, model="all", draws=draws), scen)
-    except Exception as exc:  # the report stays useful without a forecast
-        log.warning("forecast skipped: %s", exc)
-        return {"error": str(exc)}
+    """Forecast rows for the report: one scenario per negotiation (dossier) in the store, each
+    from the positions of that negotiation's articles; None when there is nothing to model."""
+    from accord import dossiers as dossiers_mod
+    from accord.model import forecast, scenario
+
+    if dossier is not None:
+        chosen = [dossier] if not isinstance(dossier, (list, tuple)) else list(dossier)
+    else:
+        names = [r[0] for r in store.con.execute(
+            "SELECT DISTINCT negotiation FROM articles WHERE negotiation IS NOT NULL ORDER BY 1").fetchall()]
+        chosen = [dossiers_mod.load(n) for n in names if n in dossiers_mod.list_dossiers()]
+    merged: dict = {"outcomes": [], "sensitivity": [], "zopa": {}, "blocking": [], "raw": {}}
+    errors = []
+    for d in chosen:
+        try:
+            scen = scenario.from_store(store, d)
+            part = forecast_summary(forecast(scen, model="all", draws=draws), scen)
+        except Exception as exc:  # one negotiation without positions must not hide the others
+            errors.append(f"{d.name}: {exc}")
+            continue
+        for row in part["outcomes"]:
+            merged["outcomes"].append(dict(row, issue=f"{d.name}: {row['issue']}"))
+        merged["sensitivity"] += [dict(r, input=f"{d.name}: {r['input']}") for r in part["sensitivity"]]
+        merged["zopa"][d.name] = part["zopa"]
+        merged["blocking"] += [f"{d.name}: {b}" for b in part["blocking"]]
+        merged["raw"][d.name] = part["raw"]
+    merged["sensitivity"].sort(key=lambda r: -r["index"])
+    if not merged["outcomes"]:
+        return {"error": "; ".join(errors) or "no negotiation with positions to model"}
+    if errors:
+        merged["notes"] = errors
+    return merged
 
 
 def forecast_summary(result: dict, scen=None) -> dict:
@@ -70,8 +92,14 @@ def forecast_summary(result: dict, scen=None) -> dict:
                              "low": float(mc.get("p05", outcome)), "high": float(mc.get("p95", outcome))})
     for item in result.get("sensitivity") or []:
         sens.append({"input": str(item.get("input")), "index": float(item.get("index", 0.0))})
-    return {"outcomes": rows, "sensitivity": sens, "zopa": result.get("zopa"),
-            "blocking": result.get("blocking_issues") or [], "raw": result}
+    zopa = result.get("zopa") or {}
+    return {"outcomes": rows, "sensitivity": sens, "zopa": zopa, "blocking": blocking_issues(zopa), "raw": result}
+
+
+def blocking_issues(zopa: dict, threshold: float = 0.5) -> list[str]:
+    """Issues where a zone of agreement is less likely than not, the least likely first."""
+    return [f"{issue} (P(zone of agreement) = {p:.2f})" for issue, p in sorted(zopa.items(), key=lambda kv: kv[1])
+            if p is not None and p < threshold]
 
 
 def build(store: Store, dossier=None, forecast: dict | None = None, title: str = "Accord report",
