@@ -74,6 +74,10 @@ def test_report_renders_every_section_offline(browser, report_file):
     assert page.locator("#network svg circle").count() >= 3
     assert page.locator("#chart-timeline svg").count() == 1
     assert page.locator("#positions td .cell").count() >= 1
+    assert page.locator("#forecast tbody tr").count() >= 4          # outcomes per model and issue
+    assert page.locator("#chart-forecast svg").count() == 1
+    assert page.locator("#contradictions blockquote").count() >= 2
+    assert page.locator("#prospects tbody tr").count() >= 3
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "report.png"), full_page=True)
     assert requests == []

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from accord.records import ActorRef, Article, Claim, Span, record_id
-from accord.extract.stance import (Cues, clause_span, is_negated, phrasal_lemma, resolve_actor,
+from accord.extract.stance import (Cues, clause_span, clean_ref, is_negated, phrasal_lemma, resolve_actor,
                                    subject_of)
 from accord.extract.voices import Voices
 
@@ -63,7 +63,9 @@ def _reporting_ancestor(verb: Token, cues: Cues) -> Token | None:
 def _claim(article: Article, claimant, subject, content_tok: Token, ev: tuple[int, int], polarity: int,
            predicate: str | None, kind: str = "assertion", target: str | None = None) -> Claim:
     cs, ce = clause_span(content_tok)
-    text = content_tok.doc.text
+    doc = content_tok.doc
+    text = doc.text
+    claimant, subject = clean_ref(claimant, doc), clean_ref(subject, doc)
     return Claim(record_id("claim", article.article_id, ev[0], ev[1], cs, kind),
                  article.article_id, claimant, subject, Span(text[cs:ce], cs, ce), ev[0], ev[1],
                  polarity=polarity, predicate=predicate, kind=kind, target=target)

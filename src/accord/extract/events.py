@@ -195,6 +195,27 @@ def actor_country(actor_id: str | None, actors: dict | None = None) -> str | Non
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _state_names() -> dict[str, str]:
+    """Names, capitals and seats of states in the actor KB ("Beijing" -> CHN): a place the
+    actor layer keeps as a place still tells whose territory an event happens on."""
+    from accord.kb.loader import load_kb
+    kb = load_kb()
+    out: dict[str, str] = {}
+    for n in kb.names:
+        entry = kb.entries.get(n.actor_id)
+        if entry is not None and entry.kind == "state" and n.via in ("name", "capital", "seat", "acronym"):
+            out.setdefault(n.text.lower(), n.actor_id)
+    return out
+
+
+def place_state(text: str) -> str | None:
+    words = text.strip()
+    if words[:4].lower() == "the ":
+        words = words[4:]
+    return _state_names().get(words.lower())
+
+
 def ref_country(ref: ActorRef | None, actors: dict | None = None, mentions=()) -> str | None:
     """The state of an argument: its actor's, else a state named inside the argument's own
     words ("Syrian President Bashar Assad", "US and British activists")."""
@@ -287,7 +308,15 @@ class Context:
             r = None
         return r if r is not None and r.actor_id else None
 
-    def refs_of(self, tok: Token | None) -> list[ActorRef]:
+    def _place(self, tok: Token) -> ActorRef | None:
+        """A state's capital or name the actor layer kept as a place ("police in Beijing")."""
+        if tok.ent_type_ != "GPE":
+            return None
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        state = place_state(ent.text) if ent is not None else None
+        return ActorRef(state, ent.text, ent.start_char, ent.end_char) if state else None
+
+    def refs_of(self, tok: Token | None, depth: int = 0) -> list[ActorRef]:
         """Actors a noun phrase names; a common-noun head falls back on its actor modifiers
         ("US and British activists", "Israeli forces") or an of/from phrase ("dissidents from
         Myanmar", "leaders of the Brotherhood")."""
@@ -302,7 +331,7 @@ class Context:
             left = min(t.idx for t in tok.subtree if t.i <= tok.i)
             for c in tok.children:
                 if c.dep_ == "compound" and c.i < tok.i:
-                    sub = self._direct(c)
+                    sub = self._direct(c) or self._place(c)
                     if sub is not None:
                         end = c.idx + len(c.text) if tok.ent_type_ == "DATE" else tok.idx + len(tok.text)
                         return [ActorRef(sub.actor_id, self.doc.text[left:end], left, end)]
@@ -325,7 +354,10 @@ class Context:
             for p in tok.children:
                 if p.dep_ == "prep" and _lemma(p) in ("of", "from", "in"):
                     for o in (x for c in p.children if c.dep_ == "pobj" for x in _conjuncts(c)):
-                        sub = self._direct(o)
+                        sub = self._direct(o) or self._place(o)
+                        if sub is None and o.pos_ == "NOUN" and depth < 2:
+                            # "the mayor of the West Bank city of Nablus": the state one step down
+                            sub = next((r for r in self.refs_of(o, depth + 1) if r.actor_id), None)
                         if sub is not None and sub.actor_id not in {x.actor_id for x in out}:
                             out.append(ActorRef(sub.actor_id, self.doc.text[left:sub.end], left, sub.end))
         if not out and _lemma(tok) in lexicon().quantity_nouns:
@@ -834,7 +866,8 @@ def _place_country(ctx: Context, place: SpacySpan | None) -> str | None:
     if place is None:
         return None
     ref = ctx._direct(place.root)
-    return ctx.country(ref.actor_id) if ref is not None else None
+    got = ctx.country(ref.actor_id) if ref is not None else None
+    return got or place_state(place.text)
 
 
 def _local_agents(ctx: Context, lex: Lexicon, refs: list, country: str | None) -> list:
@@ -918,7 +951,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             continue   # coded as the speaker's demand below
         if speaker is not None and named_sources and speaker.actor_id not in src_ids \
                 and not _same_side(ctx, speaker, named_sources, clause.speech):
-            if etype in ACCUSABLE and not clause.negated and modality == "actual":
+            if etype in ACCUSABLE and not clause.negated and modality in ("actual", "alleged"):
                 # "Biden said Hamas was backing out": an accusation by the speaker
                 drafts.append(dict(tok=tok, code="112", type="ACCUSE", mode="allege", sources=[speaker],
                                    targets=sources, clause=Clause(), modality="actual", quote=quote,
@@ -1083,6 +1116,13 @@ def _merge(drafts: list[dict]) -> list[dict]:
                 (key_src is not None and (not o_tg or not d_tg)) or o_tg & d_tg)
             reciprocal = (o["type"] == d["type"] == "CONSULT" and key_src is not None and
                           key_src in o_tg and (not d["targets"] or o_src in d_tg))
+            # "bombarded the city, killing eight": the participle tells the outcome of one act
+            outcome = (o["type"] == d["type"] and o_src == key_src and d["tok"].dep_ == "advcl"
+                       and d["tok"].tag_ == "VBG" and d["tok"].head is o["tok"])
+            if outcome:
+                o["targets"] = o["targets"] + [t for t in d["targets"] if t.actor_id and _key(t) not in o_tg]
+                merged = True
+                break
             if same or reciprocal:
                 if same:
                     o["targets"] = o["targets"] + [t for t in d["targets"] if _key(t) not in o_tg]

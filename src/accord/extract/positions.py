@@ -20,7 +20,7 @@ from spacy.tokens import Span, Doc, Token
 from accord.contradictions import find_contradictions
 from accord.extract.claims import extract_claims
 from accord.extract.issues import discover_issues, match_issue, normalise
-from accord.extract.stance import (Cues, has_condition, is_negated, load_cues, phrasal_lemma, resolve_actor, slug,
+from accord.extract.stance import (Cues, clean_ref, has_condition, is_negated, load_cues, phrasal_lemma, resolve_actor, slug,
                                    sentence_span, subject_of)
 from accord.extract.voices import Voices, find_voices
 from accord.records import ActorRef, Article, Event, Issue, Position, Quote, record_id
@@ -318,6 +318,7 @@ class _Builder:
 
     def add(self, actor: ActorRef, stance: str, verb: Token, evidence: tuple[int, int], content: list[Token],
             label: str, confidence: float, modality: str = "actual") -> Position | None:
+        actor = clean_ref(actor, self.doc)
         # words and lemmas, so "retaliating" meets the signal "retaliate"
         toks_ = content or list(verb.sent)
         text = " ".join(t.text for t in toks_) + " | " + " ".join(t.lemma_ for t in toks_)

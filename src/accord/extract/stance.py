@@ -3,6 +3,7 @@ extractors share: who is the subject of a verb, is it negated, what it is report
 """
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from dataclasses import dataclass
@@ -19,6 +20,10 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my", "ours", "myself", "ourselves"}
 PARTICLES = {"forward", "out", "away", "back", "off", "down", "up", "on"}
 THIRD_PERSON = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"}
+DASHES = {"-", "--", "\u2013", "\u2014"}
+# words a leading date is made of ("May 2", "Tuesday"): the calendar's own names
+CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name, *calendar.month_abbr,
+                                                *calendar.day_name, *calendar.day_abbr) if w)
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,12 @@ class Cues:
     list_qualifiers: frozenset[str]
     default_issue: tuple[str, str]     # (id, label) of "the deal as a whole"
     deal_nouns: frozenset[str]
+    light_nouns: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    object_preps: frozenset[str] = frozenset()
+    no_comment_verbs: frozenset[str] = frozenset()
+    progress_nouns: frozenset[str] = frozenset()
+    clause_only_verbs: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -66,6 +77,7 @@ def load_cues(path: str | None = None) -> Cues:
         salience[stance] = float(entry.get("salience", 0.5))
         value[stance] = float(entry.get("value", 50))
     den, med, it = data["denial"], data["mediation"], data["issue_triggers"]
+    flt = data.get("issue_filter") or {}
     return Cues(
         stance_of=stance_of, noun_stance=noun_stance, adj_stance=adj_stance, salience=salience, value=value,
         commitment_verbs=frozenset(data["commitment_verbs"]),
@@ -82,6 +94,11 @@ def load_cues(path: str | None = None) -> Cues:
         list_qualifiers=frozenset(data["list_qualifiers"]),
         default_issue=(data["default_issue"]["id"], data["default_issue"]["label"]),
         deal_nouns=frozenset(data["default_issue"]["nouns"]),
+        light_nouns=frozenset(flt.get("light_nouns", ())), light_verbs=frozenset(flt.get("light_verbs", ())),
+        object_preps=frozenset(flt.get("object_prepositions", ())),
+        no_comment_verbs=frozenset(flt.get("no_comment_verbs", ())),
+        progress_nouns=frozenset(flt.get("progress_nouns", ())),
+        clause_only_verbs=frozenset(flt.get("clause_only_verbs", ())),
     )
 
 
@@ -109,8 +126,10 @@ def subject_of(verb: Token) -> Token | None:
     """The grammatical subject, inherited through xcomp/conj chains ("wants to keep", "met and agreed")."""
     seen = 0
     tok = verb
+    skip = dateline(verb.doc)
     while tok is not None and seen < 6:
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "WASHINGTON, May 2 - Blinken said": the model often makes the dateline a second subject
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip]
         if subj:
             return subj[0]
         # "as required by the declaration": a passive participle's agent, not the host clause's subject
@@ -143,7 +162,8 @@ def clause_span(verb: Token, stop_at: set[int] | None = None) -> tuple[int, int]
         lo -= 1
     while hi + 1 in keep:
         hi += 1
-    toks = [t for t in verb.doc[lo:hi + 1] if not t.is_space]
+    skip = dateline(verb.doc)
+    toks = [t for t in verb.doc[lo:hi + 1] if not t.is_space and t.i not in skip]
     while toks and toks[-1].is_punct:
         toks.pop()
     while toks and toks[0].is_punct:
@@ -154,16 +174,83 @@ def clause_span(verb: Token, stop_at: set[int] | None = None) -> tuple[int, int]
 
 
 def sentence_span(tok: Token) -> tuple[int, int]:
+    """Character span of a token's sentence, without a leading dateline ("GENEVA, May 2 -")."""
     s = tok.sent
     text = s.text.rstrip()
-    return s.start_char, s.start_char + len(text)
+    skip = dateline(tok.doc)
+    first = next((t for t in s if t.i not in skip and not t.is_space), None)
+    start = first.idx if first is not None else s.start_char
+    return start, s.start_char + len(text)
+
+
+def dateline(doc: Doc) -> frozenset[int]:
+    """Token indices of wire datelines opening a sentence: "WASHINGTON, May 2 -",
+    "GENEVA (Reuters) -", "KYIV, Ukraine, March 3, 2025 --".
+
+    A dateline is a run before a spaced dash holding no verb, whose first word is a capitalised
+    place (in capitals, as wires print it) or a date; computed once per Doc."""
+    cached = doc.user_data.get("accord_dateline")
+    if cached is not None:
+        return cached
+    found: set[int] = set()
+    for sent in doc.sents:
+        toks = [t for t in sent[:16] if not t.is_space]
+        dash = next((k for k, t in enumerate(toks) if t.text in DASHES and k > 0
+                     and t.idx > 0 and doc.text[t.idx - 1].isspace() and t.whitespace_), None)
+        if dash is None:
+            continue
+        head = toks[:dash]
+        first = head[0]
+        placeish = first.text.isupper() and len(first.text) > 1 and first.is_alpha
+        dated = first.lower_ in CALENDAR_WORDS or first.ent_type_ == "DATE"
+        if not (placeish or dated):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") and t.lower_ not in CALENDAR_WORDS for t in head):
+            continue
+        found.update(t.i for t in toks[:dash + 1])
+    doc.user_data["accord_dateline"] = frozenset(found)
+    return doc.user_data["accord_dateline"]
+
+
+def clean_ref(ref: ActorRef | None, doc: Doc) -> ActorRef | None:
+    """The noun phrase of an actor mention, without a dateline or a leading date glued to it by
+    the parse ("WASHINGTON, May 2 - US Secretary of State Antony Blinken" -> "US Secretary of
+    State Antony Blinken")."""
+    if ref is None or ref.end <= ref.start:
+        return ref
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return ref
+    skip = dateline(doc)
+    toks = list(span)
+    # anything up to a spaced dash inside the mention is a dateline fragment, never the name
+    for k in range(len(toks) - 1, 0, -1):
+        t = toks[k]
+        if t.text in DASHES and t.whitespace_ and doc.text[t.idx - 1:t.idx].isspace():
+            toks = toks[k + 1:]
+            break
+    while toks and (toks[0].i in skip or toks[0].is_punct or toks[0].is_space or
+                    toks[0].lower_ in CALENDAR_WORDS or (toks[0].like_num and toks[0].ent_type_ == "DATE")
+                    or toks[0].lower_ in ("on", "last", "this", "next") and len(toks) > 1
+                    and toks[1].lower_ in CALENDAR_WORDS):
+        toks.pop(0)
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    if not toks:
+        return ref
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    if (start, end) == (ref.start, ref.end):
+        return ref
+    return ActorRef(ref.actor_id, doc.text[start:end], start, end)
 
 
 def resolve_actor(tok: Token | None, actors, fallback: ActorRef | None = None) -> ActorRef | None:
     """Actor of a noun-phrase head. First-person pronouns resolve to ``fallback`` (the speaker);
     a relative pronoun to its antecedent; "our movement" to the speaker."""
-    if tok is None:
-        return None
+    return clean_ref(_resolve(tok, actors, fallback), tok.doc) if tok is not None else None
+
+
+def _resolve(tok: Token, actors, fallback: ActorRef | None) -> ActorRef | None:
     if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON" and tok.text != "US":
         return fallback
     if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":

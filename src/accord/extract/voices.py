@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from accord.records import ActorRef, Quote
-from accord.extract.stance import Cues, in_quote_marks, resolve_actor, within
+from accord.extract.stance import Cues, clean_ref, in_quote_marks, resolve_actor, within
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,8 @@ def _attribution(sent, actors, quoted: list[tuple[int, int]], cues: Cues) -> Act
 
 
 def find_voices(doc: Doc, actors, quotes: list[Quote], cues: Cues) -> Voices:
-    voices = [Voice(q.start, q.end, q.speaker) for q in quotes if q.speaker is not None and q.speaker.actor_id]
+    voices = [Voice(q.start, q.end, clean_ref(q.speaker, doc)) for q in quotes
+              if q.speaker is not None and q.speaker.actor_id]
     if voices:
         return Voices(voices)
     quoted = in_quote_marks(doc)

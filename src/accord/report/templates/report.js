@@ -187,9 +187,18 @@
     if (!fc) { b.replaceChildren(el("p", { class: "muted" }, "No forecast (no positions to model).")); return; }
     if (fc.error) { b.replaceChildren(el("p", { class: "muted" }, "Forecast not available: " + fc.error)); return; }
     const rows = (fc.outcomes || []).map((r) => [r.issue, r.model, r.outcome.toFixed(1), `${r.low.toFixed(1)} – ${r.high.toFixed(1)}`]);
-    b.replaceChildren(table(["issue", "model", "outcome", "90% interval"], rows),
-      fc.zopa !== undefined && fc.zopa !== null ? el("p", {}, `Probability a zone of agreement exists: ${JSON.stringify(fc.zopa)}`) : null,
-      (fc.blocking || []).length ? el("p", {}, "Issues that block a deal: " + fc.blocking.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join(", ")) : null);
+    const zrows = [];
+    for (const [neg, per] of Object.entries(fc.zopa || {})) {
+      for (const [issue, p] of Object.entries(per || {})) zrows.push([neg, issue, p === null ? "" : p.toFixed(2)]);
+    }
+    b.replaceChildren(
+      el("h3", {}, "Issues that block a deal"),
+      (fc.blocking || []).length ? el("ul", {}, ...fc.blocking.map((x) => el("li", {}, String(x))))
+        : el("p", { class: "muted" }, "None: every issue has a zone of agreement more likely than not."),
+      el("h3", {}, "Probability that a zone of agreement exists"),
+      table(["negotiation", "issue", "P"], zrows, "No Monte Carlo run."),
+      el("h3", {}, "Outcomes"),
+      table(["issue", "model", "outcome", "90% interval"], rows));
   }
 
   // ---- article view with highlighted evidence ---------------------------------------------
