@@ -9,6 +9,7 @@ name or acronym.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable
@@ -29,7 +30,8 @@ _STOP = {"the", "a", "an", "of", "side", "officials", "official", "government", 
 
 
 def _norm(name: str) -> str:
-    return " ".join(re.findall(r"[\w'-]+", (name or "").lower().replace("’", "'")))
+    # slug ids ("antony-blinken") read as names; hyphens inside names ("el-Sisi") count as spaces
+    return " ".join(re.findall(r"[\w']+", (name or "").lower().replace("’", "'")))
 
 
 def _state_code(name: str) -> str | None:
@@ -39,19 +41,21 @@ def _state_code(name: str) -> str | None:
     text = name.strip()
     if re.fullmatch(r"[A-Z]{3}", text) and pycountry.countries.get(alpha_3=text):
         return text
-    try:
-        from accord.extract import actors as actors_mod
-        code = getattr(actors_mod, "state_code", None)
-        if code is not None:
-            found = code(text)
-            if found:
-                return found
-    except Exception:  # the KB is an aid to matching, not a requirement of scoring
-        pass
+    found = _kb_states().get(_norm(re.sub(r"^the\s+", "", text, flags=re.I)))
+    if found:
+        return found
     try:
         return pycountry.countries.lookup(re.sub(r"^the\s+", "", text, flags=re.I)).alpha_3
     except LookupError:
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def _kb_states() -> dict[str, str]:
+    """State names, demonyms and capitals from the actor KB ("Israeli" -> ISR)."""
+    from accord.kb.loader import load_kb
+    return {_norm(n.text): n.actor_id for n in load_kb().names
+            if re.fullmatch(r"[A-Z]{3}", n.actor_id) and n.via in ("name", "demonym", "acronym")}
 
 
 def _content_words(name: str) -> list[str]:
@@ -76,8 +80,8 @@ def names_match(gold: str, candidates: Iterable[str]) -> bool:
         c_words = _content_words(cand)
         if not c_words or not g_words:
             continue
-        # surname: the last word of a full name names the person
-        if c_words[-1] == g_words[-1] and len(g_words[-1]) > 2:
+        # surname: the last word of a full name names the person (not "United States"/"Arab States")
+        if not g_code and c_words[-1] == g_words[-1] and len(g_words[-1]) > 2:
             return True
         # acronym: "PNI" for "Palestinian National Initiative"
         initials = "".join(w[0] for w in g_words)

@@ -308,13 +308,16 @@ class Context:
             r = None
         return r if r is not None and r.actor_id else None
 
-    def _place(self, tok: Token) -> ActorRef | None:
+    def _place(self, tok: Token, labels=("GPE",)) -> ActorRef | None:
         """A state's capital or name the actor layer kept as a place ("police in Beijing")."""
-        if tok.ent_type_ != "GPE":
+        if tok.ent_type_ not in labels:
             return None
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        state = place_state(ent.text) if ent is not None else None
-        return ActorRef(state, ent.text, ent.start_char, ent.end_char) if state else None
+        if ent is not None and place_state(ent.text):
+            return ActorRef(place_state(ent.text), ent.text, ent.start_char, ent.end_char)
+        # "the Beijing Olympics": the place is one word of a larger name
+        state = place_state(tok.text) if tok.dep_ == "compound" else None
+        return ActorRef(state, tok.text, tok.idx, tok.idx + len(tok.text)) if state else None
 
     def refs_of(self, tok: Token | None, depth: int = 0) -> list[ActorRef]:
         """Actors a noun phrase names; a common-noun head falls back on its actor modifiers
@@ -331,7 +334,7 @@ class Context:
             left = min(t.idx for t in tok.subtree if t.i <= tok.i)
             for c in tok.children:
                 if c.dep_ == "compound" and c.i < tok.i:
-                    sub = self._direct(c) or self._place(c)
+                    sub = self._direct(c) or self._place(c, ("GPE", "EVENT"))
                     if sub is not None:
                         end = c.idx + len(c.text) if tok.ent_type_ == "DATE" else tok.idx + len(tok.text)
                         return [ActorRef(sub.actor_id, self.doc.text[left:end], left, end)]
@@ -1118,7 +1121,7 @@ def _merge(drafts: list[dict]) -> list[dict]:
                           key_src in o_tg and (not d["targets"] or o_src in d_tg))
             # "bombarded the city, killing eight": the participle tells the outcome of one act
             outcome = (o["type"] == d["type"] and o_src == key_src and d["tok"].dep_ == "advcl"
-                       and d["tok"].tag_ == "VBG" and d["tok"].head is o["tok"])
+                       and d["tok"].tag_ == "VBG" and d["tok"].head.i == o["tok"].i)
             if outcome:
                 o["targets"] = o["targets"] + [t for t in d["targets"] if t.actor_id and _key(t) not in o_tg]
                 merged = True
@@ -1167,8 +1170,12 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
         place = _location_span(ctx, chain, sent, used_tokens)
         location = place.text if place is not None else None
         place_country = _place_country(ctx, place)
-        d["sources"] = _local_agents(ctx, ctx_lex, d["sources"], place_country)
-        d["targets"] = _local_agents(ctx, ctx_lex, d["targets"], place_country)
+        # "police in Cairo arrested protesters": a place named in one argument locates the act
+        arg_heads = [s.root for r in d["sources"] + d["targets"] if r is not None
+                     for s in [ctx.doc.char_span(r.start, r.end, alignment_mode="expand")] if s is not None]
+        agents_country = place_country or _place_country(ctx, _location_span(ctx, chain + arg_heads, sent, set()))
+        d["sources"] = _local_agents(ctx, ctx_lex, d["sources"], agents_country)
+        d["targets"] = _local_agents(ctx, ctx_lex, d["targets"], agents_country)
         if d["type"] == "PROTEST" and not d["targets"] and place_country and d["sources"] and all(
                 ctx.country(s.actor_id) not in (None, place_country) for s in d["sources"]):
             # a protest abroad is against its host ("US activists staged a protest in Beijing")

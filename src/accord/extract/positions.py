@@ -45,54 +45,80 @@ def _object_tokens(verb: Token) -> list[Token]:
 
 
 def _object_label(verb: Token, actors, cues: Cues) -> str:
-    """Short issue label from a stance's object ("a permanent, not temporary, truce" -> "permanent truce")."""
+    """Short issue label from a stance's object ("a permanent, not temporary, truce" -> "permanent
+    truce"); "" when the object names no matter in dispute (see ``issue_filter`` in the cues)."""
     comps = sorted((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
                     and c.i > verb.i), key=lambda c: c.dep_ != "xcomp")
     for c in comps:
         inner = _object_label(c, actors, cues)
         subj = [g for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"]
-        if subj and actors.ref_for_token(subj[0]) is None:
-            # "that the war can only end ...": the clause's subject names the issue
+        has_object = any(g.dep_ in ("dobj", "attr", "oprd") for g in c.children)
+        if subj and not has_object and actors.ref_for_token(subj[0]) is None and \
+                subj[0].lemma_.lower() not in cues.light_nouns:
+            # "that the war can only end ...": an intransitive clause's subject names the issue
             return subj[0].lemma_.lower() if c.lemma_ == "be" else f"{subj[0].lemma_.lower()} {c.lemma_.lower()}"
-        lemma = c.lemma_.lower()
-        if lemma in ("be", "have", "make", "get"):
+        lemma = phrasal_lemma(c)
+        if c.lemma_.lower() in cues.light_verbs or lemma in cues.stance_of or c.lemma_.lower() in cues.stance_of:
             return inner
-        if lemma in cues.stance_of:
+        if c.lemma_.lower() in cues.commitment_verbs:
             return inner or lemma
-        return f"{lemma} {inner}".strip() if inner and lemma not in cues.commitment_verbs else (inner or lemma)
+        return f"{lemma} {inner}".strip() if inner else ""
     for c in verb.children:
         # "will not recognise any of the occupied land": the quantifier's "of" object
         if c.dep_ == "dobj" and c.pos_ in ("PRON", "DET", "NUM"):
             for g in (g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children):
                 if g.dep_ == "pobj" and g.pos_ == "NOUN":
-                    return _np_label(g)
+                    return _np_label(g, cues)
     for dep in ("dobj", "pobj", "attr", "oprd"):
         for c in verb.children:
             if c.dep_ == dep and c.pos_ in ("NOUN", "PROPN") and actors.ref_for_token(c) is None:
-                return _np_label(c)
+                return _np_label(c, cues)
     for c in verb.children:
-        if c.dep_ == "prep":
+        if c.dep_ == "prep" and c.lower_ in cues.object_preps:
             for g in c.children:
                 if g.dep_ == "pobj" and g.pos_ == "NOUN":
-                    return _np_label(g)
+                    return _np_label(g, cues)
                 if g.dep_ == "pcomp" and g.pos_ == "VERB":
-                    inner = _object_label(g, actors, cues)
-                    return inner or g.lemma_.lower()
+                    return _object_label(g, actors, cues)
     return ""
 
 
-def _np_label(head: Token) -> str:
+def _np_label(head: Token, cues: Cues | None = None, depth: int = 0) -> str:
+    """Label of the noun phrase headed by ``head``: its modifiers, the head, an "of" complement.
+
+    A deal noun ("the bridging proposal for a ceasefire") is the deal itself, whatever it is for,
+    so one proposal lands on one issue in every article that names it. A light noun ("the number
+    of troops", "any path to a weapon", "its right to enrich uranium") passes to its complement."""
+    cues = cues or load_cues()
+    lemma = head.lemma_.lower()
+    if lemma in cues.deal_nouns:
+        return lemma
+    if lemma in cues.light_nouns or head.pos_ == "PRON":
+        if depth >= 3:
+            return ""
+        for c in head.rights:
+            if c.dep_ == "prep" and c.lower_ in cues.object_preps:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_:
+                        return _np_label(g, cues, depth + 1)
+            if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.tag_ == "VB":
+                # "its right to enrich uranium": the infinitive names the matter
+                obj = [g for g in c.children if g.dep_ == "dobj" and g.pos_ == "NOUN"]
+                if obj:
+                    inner = _np_label(obj[0], cues, depth + 1)
+                    return f"{c.lemma_.lower()} {inner}".strip() if inner else ""
+        return ""
     words = []
     for c in head.lefts:
         if c.dep_ in ("amod", "compound") and not any(g.dep_ == "neg" for g in c.children) and c.pos_ != "PROPN":
-            if c.lemma_.lower() in ("only", "such", "other", "new", "latest"):
+            if c.lemma_.lower() in ("only", "such", "other", "new", "latest") or c.tag_ in ("JJR", "JJS", "RBR"):
                 continue
             words.append(c.lemma_.lower())
-    words.append(head.lemma_.lower())
+    words.append(lemma)
     for c in head.rights:
         if c.dep_ == "prep" and c.lower_ in ("of", "to", "for", "on"):
             for g in c.children:
-                if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() not in cues.light_nouns:
                     words.append(g.lemma_.lower())
             break
     return " ".join(words[-4:])
@@ -265,10 +291,52 @@ def _stance_of_verb(verb: Token, cues: Cues) -> str | None:
     # "call" is a demand only as "call for" / "call on"; "back" only with an object
     if verb.lemma_ == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
         return None
+    if verb.lemma_.lower() in cues.clause_only_verbs and not any(
+            c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        return None
     if verb.lemma_ in ("back", "support", "want", "need", "seek", "accept", "reject", "oppose") and not any(
             c.dep_ in ("dobj", "xcomp", "ccomp", "prep") for c in verb.children) and lemma == verb.lemma_:
         return None
     return stance
+
+
+def _not_a_stance(verb: Token, cues: Cues) -> bool:
+    """Stance words that take no position: refusing to speak ("declined to comment on the
+    details"), judging progress ("did not expect a breakthrough", "reached a better
+    understanding"), a passive with no agent ("it was agreed that ...": nobody named agrees)."""
+    lemma = verb.lemma_.lower()
+    if lemma in cues.no_comment_verbs and verb.dep_ == "xcomp" and \
+            cues.stance_of.get(verb.head.lemma_.lower()) == "rejects":
+        return True
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in cues.no_comment_verbs for c in verb.children) and \
+            cues.stance_of.get(lemma) == "rejects":
+        return True
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN":
+            head = c.lemma_.lower()
+            comparative = any(g.tag_ in ("JJR", "RBR") or g.lower_ in ("some", "more") for g in c.children)
+            if head in cues.progress_nouns or (head in cues.deal_nouns | {"understanding"} and comparative):
+                return True
+    if any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in verb.children) and \
+            not any(c.dep_ == "agent" for c in verb.children):
+        # adjectival passives still take a stance: "Israel is opposed to", "committed to"
+        if not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+            return True
+    return False
+
+
+def _demanded_of(verb: Token, actor: ActorRef, actors, voices: Voices, cues: Cues) -> bool:
+    """"Washington wants Iran to give up ...": the complement of another actor's demand or proposal
+    is what that actor asks for, not the stance of the complement's subject."""
+    if verb.dep_ not in ("ccomp", "xcomp"):
+        return False
+    head = verb.head
+    if head.lemma_.lower() in cues.reporting_verbs:
+        return False
+    if cues.stance_of.get(phrasal_lemma(head)) not in ("demands", "proposes"):
+        return False
+    other = _actor_for(head, actors, voices)
+    return other is not None and other.actor_id != actor.actor_id
 
 
 def _commitment(verb: Token, cues: Cues) -> bool:
@@ -378,8 +446,12 @@ class _Builder:
             if any(c.dep_ == "dobj" and c.lemma_.lower() in cues.denial_targets and c.pos_ == "NOUN"
                    for c in verb.children) and stance in ("rejects", "accepts"):
                 continue   # "rejected the accusation" is a denial (claims.py), not a stance on an issue
+            if _not_a_stance(verb, cues):
+                continue
             actor = _actor_for(verb, self.actors, self.voices)
             if actor is None or not actor.actor_id or (actor.actor_id, verb.i) in self.taken:
+                continue
+            if _demanded_of(verb, actor, self.actors, self.voices, cues):
                 continue
             a = self.actors.actors.get(actor.actor_id)
             if a is not None and a.is_outlet:
@@ -472,7 +544,7 @@ class _Builder:
                 text_toks = list(self.doc[prev].sent) if prev >= 0 else list(tok.sent)
             else:
                 text_toks = list(target.subtree) if target is not None else list(tok.sent)
-            label = _np_label(target) if target is not None and target.pos_ == "NOUN" else ""
+            label = _np_label(target, self.cues) if target is not None and target.pos_ == "NOUN" else ""
             self.add(voice, stance, tok.head, sentence_span(tok), text_toks, label, 0.6)
 
     def from_readiness(self) -> None:

