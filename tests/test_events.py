@@ -245,3 +245,146 @@ def test_spacy_component_adds_events_to_the_doc():
     local.add_pipe("accord_events")
     doc = local("Russia accused Ukraine of shelling the power plant.")
     assert [e.type for e in doc._.accord_events] == ["ACCUSE"]
+
+
+# ---------------------------------------------------------------- CAMEO actor conventions
+
+def test_leader_of_the_past_resolves_to_his_state(nlp):
+    events, country = code(nlp, "Nicolas Sarkozy criticised Turkey over its border policy on Monday.")
+    event = only(events, "ACCUSE")
+    assert country(event.source) == "FRA" and [country(t) for t in event.targets] == ["TUR"]
+
+
+def test_police_and_protesters_belong_to_the_place_of_the_event(nlp):
+    events, country = code(nlp, "Police fired tear gas at demonstrators in Nairobi on Tuesday.")
+    event = only(events, "ASSAULT")
+    assert country(event.source) == "KEN"
+    assert [country(t) for t in event.targets] == ["KEN"]
+
+
+def test_agents_named_in_a_place_phrase_lend_it_to_the_other_side(nlp):
+    events, country = code(nlp, "Police in Lima detained dozens of students on Thursday.")
+    event = only(events, "COERCE")
+    assert country(event.source) == "PER" and [country(t) for t in event.targets] == ["PER"]
+
+
+def test_negotiators_do_not_take_the_country_of_the_venue(nlp):
+    events, country = code(nlp, "Negotiators met with mediators in Cairo on Sunday.")
+    assert all(country(e.source) is None for e in events)
+
+
+def test_two_agents_of_one_state_are_two_parties(nlp):
+    events, country = code(nlp, "Kenyan students attacked Kenyan police officers on Monday.")
+    event = only(events, "ASSAULT")
+    assert country(event.source) == "KEN" and [country(t) for t in event.targets] == ["KEN"]
+
+
+def test_a_protest_abroad_targets_the_host_state(nlp):
+    events, country = code(nlp, "Turkish students held a rally in Berlin on Sunday.")
+    event = only(events, "PROTEST")
+    assert country(event.source) == "TUR" and [country(t) for t in event.targets] == ["DEU"]
+
+
+def test_a_protest_at_home_gets_no_target_from_its_place(nlp):
+    events, country = code(nlp, "Kenyan teachers held a rally in Nairobi on Sunday.")
+    assert only(events, "PROTEST").targets == ()
+
+
+def test_passive_victims_take_the_agent_of_the_attack_that_killed_them(nlp):
+    events, country = code(nlp, "Three soldiers were killed in a Russian drone strike near Kharkiv on Tuesday.")
+    event = only(events, "ASSAULT")
+    assert country(event.source) == "RUS"
+    assert len([e for e in events if e.type == "ASSAULT"]) == 1
+
+
+def test_participle_outcome_is_part_of_the_same_attack(nlp):
+    events, _ = code(nlp, "Militants shelled a market in the city overnight, killing five people.")
+    assert len([e for e in events if e.type == "ASSAULT"]) == 1
+
+
+def test_agreement_object_names_the_other_party(nlp):
+    events, country = code(nlp, "Kenya ratified a trade agreement with Ethiopia on Friday.")
+    event = only(events, "SUPPORT")
+    assert country(event.source) == "KEN" and [country(t) for t in event.targets] == ["ETH"]
+
+
+def test_claimed_attack_by_another_actor_is_an_accusation(nlp):
+    events, country = code(nlp, "Ukraine claimed that Russia had attacked its power stations.")
+    event = only(events, "ACCUSE")
+    assert country(event.source) == "UKR" and [country(t) for t in event.targets] == ["RUS"]
+
+
+def test_calling_for_an_investigation_is_a_demand(nlp):
+    events, country = code(nlp, "Norway demanded an investigation into the sinking by Eritrea.")
+    event = only(events, "REQUEST")
+    assert event.cameo == "101" and country(event.source) == "NOR"
+
+
+def test_refused_permission_is_a_concession_withheld(nlp):
+    from accord.evaluate_events import cameo_convention
+
+    events, country = code(nlp, "Jordan did not give permission to Israel to use its airspace.")
+    event = only(events, "CONCEDE")
+    assert event.negated and cameo_convention(event) == "REJECT"
+    assert [country(t) for t in event.targets] == ["ISR"]
+
+
+def test_property_destroyed_by_protesters_is_a_riot(nlp):
+    events, _ = code(nlp, "The ministry building was demolished by angry protesters.")
+    event = only(events, "PROTEST")
+    assert event.cameo == "145"
+
+
+def test_participle_describing_a_person_is_not_an_arrest(nlp):
+    events, _ = code(nlp, "Sweden welcomed the return of a reporter jailed in Iran last year.")
+    assert not [e for e in events if e.type == "COERCE"]
+
+
+def test_hyphenated_place_is_not_a_dateline(nlp):
+    events, _ = code(nlp, "A London-based monitor said that government forces killed four civilians.")
+    assert all(e.source is None or "London" not in e.source.text for e in events)
+
+
+def test_cameo_country_files_igos_and_armed_groups_under_cameo_codes(nlp):
+    from accord.evaluate_events import cameo_country
+    from accord.records import ActorRef
+
+    assert cameo_country(ActorRef("un", "the UN", 0, 6), {}) == "IGO"
+    assert cameo_country(ActorRef("hamas", "Hamas", 0, 5), {}) == "PSE"
+    assert cameo_country(ActorRef("EGY", "Egypt", 0, 5), {}) == "EGY"
+
+
+def test_conjectures_are_not_coded_in_cameo_convention(nlp):
+    from accord.evaluate_events import cameo_convention
+
+    events, _ = code(nlp, "Officials warned that Syria could attack Israel.")
+    assert all(cameo_convention(e) is None for e in events if e.modality == "hypothetical")
+
+
+def test_leaders_kb_has_no_name_claimed_by_two_people():
+    import yaml
+    from collections import defaultdict
+    from accord.kb.loader import KB_DIR, slug
+
+    owners = defaultdict(set)
+    for item in yaml.safe_load(open(KB_DIR / "leaders.yaml"))["actors"]:
+        for form in [item["name"], *(item.get("aliases") or [])]:
+            owners[form].add(item.get("id") or slug(item["name"]))
+    assert not {f: ids for f, ids in owners.items() if len(ids) > 1}
+
+
+def test_earlier_arrest_in_a_relative_clause_is_background(nlp):
+    events, _ = code(nlp, "Oman freed Ahmed Saleh, who had been detained in March, on Tuesday.")
+    assert not [e for e in events if e.type == "COERCE"]
+
+
+def test_attack_from_a_territory_is_coded_against_its_state(nlp):
+    events, country = code(nlp, "Ashkelon was hit by rockets on Monday. Israel said two rockets were fired at it from the Gaza Strip.")
+    event = only(events, "ACCUSE")
+    assert country(event.source) == "ISR" and [country(t) for t in event.targets] == ["PSE"]
+
+
+def test_travel_to_a_capital_is_a_visit_to_its_state(nlp):
+    events, country = code(nlp, "The Indian prime minister will travel to Canberra next week.")
+    event = only(events, "CONSULT")
+    assert [country(t) for t in event.targets] == ["AUS"]

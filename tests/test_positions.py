@@ -335,3 +335,178 @@ def test_prepositional_condition(nlp):
     actors, _, pos, _, _ = run(nlp, "Iran is prepared to accept limits on its stockpile in exchange for "
                                     "the lifting of sanctions.")
     assert [p.stance for p in pos if p.actor_id == aid(actors, "Iran")] == ["conditions"]
+
+
+# --- cross-article contradictions through the store -------------------------------------------
+
+def analyze_store(tmp_path, *texts):
+    from accord import pipeline
+    from accord.store import Store
+    paths = []
+    for k, text in enumerate(texts):
+        p = tmp_path / f"art{k}.txt"
+        p.write_text(text)
+        paths.append(str(p))
+    store = Store(tmp_path / "store.duckdb")
+    pipeline.analyze(paths, store=store)
+    return store
+
+
+def test_store_pairs_a_claim_with_a_denial_in_another_article(nlp, tmp_path):
+    a = ("DOHA, June 4 - US envoy Steve Witkoff said on Tuesday that Hamas had accepted the revised "
+         "proposal for a truce in Gaza.\n")
+    b = ("GAZA, June 5 - Hamas denied on Wednesday that it had accepted the revised proposal, and a "
+         "spokesman called the remarks by Witkoff misleading.\n")
+    store = analyze_store(tmp_path, a, b)
+    texts = store.article_texts()
+    claims = store.records("claims")
+    denial = [c for c in claims if c["kind"] == "denial"]
+    assert denial and denial[0]["claimant"]["actor_id"] == "hamas" and denial[0]["subject"]["actor_id"] == "hamas"
+    assert denial[0]["predicate"] == "accept"
+    found = store.records("contradictions")
+    kinds = {c["kind"] for c in found}
+    assert {"denial", "opposite_stance"} <= kinds
+    for c in found:
+        assert c["a_article_id"] != c["b_article_id"]
+        assert "accepted" in texts[c["a_article_id"]][c["a_start"]:c["a_end"]]
+        assert "denied" in texts[c["b_article_id"]][c["b_start"]:c["b_end"]]
+    # both positions on the proposal landed on one issue
+    issues = {p["issue_id"] for p in store.records("positions") if p["actor_id"] == "hamas"}
+    assert len(issues) == 1
+
+
+def test_store_pairs_dismissed_reports_across_articles(nlp, tmp_path):
+    a = "President Erdogan said on Friday that Russia had agreed to reopen the grain corridor.\n"
+    b = ("MOSCOW, July 8 (Reuters) - The Kremlin dismissed reports that Russia had agreed to reopen "
+         "the grain corridor.\n")
+    store = analyze_store(tmp_path, a, b)
+    found = [c for c in store.records("contradictions") if c["kind"] == "denial"]
+    assert found and found[0]["a_article_id"] != found[0]["b_article_id"]
+
+
+def test_denial_about_another_matter_is_no_contradiction(nlp, tmp_path):
+    a = "Blinken said on Monday that Israel had accepted the prisoner swap.\n"
+    b = "Israel denied on Thursday that it had accepted the ceasefire plan drafted in Cairo.\n"
+    store = analyze_store(tmp_path, a, b)
+    assert not [c for c in store.records("contradictions") if c["kind"] == "denial"]
+
+
+# --- denial shapes -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, denier, subject, predicate", [
+    ("Israel dismissed reports that it had accepted the Egyptian plan.", "Israel", "Israel", "accept"),
+    ("Hamas rejected claims that it had walked away from the talks.", "Hamas", "Hamas", "walk away"),
+    ("Moscow said it had not agreed to a ceasefire in the Black Sea.", "Moscow", "Moscow", "agree"),
+    ("A Qatari official said there was no truth to reports that Qatar had expelled the Hamas leaders.",
+     "Qatari", "Qatar", "expel"),
+    ("Iran denied agreeing to ship its enriched uranium abroad.", "Iran", "Iran", "agree"),
+    ("Hamas said it never accepted the American bridging text.", "Hamas", "Hamas", "accept"),
+    ("The reports that Russia had withdrawn from the deal are untrue, the Kremlin said.", "Kremlin", "Russia",
+     "withdraw"),
+])
+def test_denial_shapes_give_denial_claims(nlp, text, denier, subject, predicate):
+    actors, _, _, claims, _ = run(nlp, text)
+    den = [c for c in claims if c.kind == "denial"]
+    assert den, [(c.kind, c.predicate) for c in claims]
+    d = den[0]
+    assert d.claimant.actor_id == aid(actors, denier) and d.subject.actor_id == aid(actors, subject)
+    assert d.predicate == predicate and d.polarity == -1
+
+
+def test_withheld_confirmation_asserts_nothing(nlp):
+    text = "The Kremlin has never confirmed that Putin agreed to the energy truce."
+    actors, _, pos, claims, _ = run(nlp, text)
+    assert [c.kind for c in claims] == ["never_confirmed"]
+    assert claims[0].subject.actor_id == aid(actors, "Putin") and claims[0].predicate == "agree"
+    assert not [p for p in pos if p.actor_id == aid(actors, "Putin")]
+    actors, _, pos, claims, _ = run(nlp, "Tehran declined to confirm that it had accepted the offer.")
+    assert [c.kind for c in claims] == ["never_confirmed"] and not pos
+
+
+def test_denied_gerund_flips_the_position(nlp):
+    actors, _, pos, _, _ = run(nlp, "Iran denied agreeing to ship its enriched uranium abroad.")
+    assert stances(pos, aid(actors, "Iran")) == {"rejects"}
+
+
+# --- actor spans -----------------------------------------------------------------------------------
+
+def test_actor_spans_leave_the_dateline_out(nlp):
+    text = ("WASHINGTON, May 2 - US Secretary of State Antony Blinken said on Monday that Israel had "
+            "accepted the bridging proposal.\n\nBEIRUT, May 3 (Reuters) - Hezbollah rejected the French plan.")
+    actors, _, pos, claims, _ = run(nlp, text)
+    claim = next(c for c in claims if c.kind == "assertion")
+    assert claim.claimant.text == "US Secretary of State Antony Blinken"
+    assert text[claim.claimant.start:claim.claimant.end] == claim.claimant.text
+    assert not text[claim.start:claim.end].startswith("WASHINGTON")
+    for p in pos:
+        assert p.actor.text in ("Israel", "Hezbollah"), p.actor.text
+        assert not p.text.startswith(("WASHINGTON", "BEIRUT"))
+
+
+# --- what counts as an issue -----------------------------------------------------------------------
+
+def test_declining_to_comment_is_no_position(nlp):
+    _, issues, pos, _, _ = run(nlp, "The minister, Sergei Lavrov, declined to comment on the details of the memorandum.")
+    assert pos == [] and issues == []
+
+
+def test_progress_words_are_no_issue(nlp):
+    text = ("“We reached a better understanding on a number of principles,” Araghchi said. "
+            "Rubio said he did not expect a breakthrough before the summit.")
+    _, issues, pos, _, _ = run(nlp, text)
+    assert pos == [] and issues == []
+
+
+def test_light_object_passes_to_its_complement_or_to_the_deal(nlp):
+    actors, issues, pos, _, _ = run(nlp, "Washington demanded that Tehran close any path to a nuclear weapon. "
+                                         "The mediators urged both parties to honour their commitments.")
+    labels = {i.issue_id: i.label for i in issues}
+    assert any(label.endswith("nuclear weapon") for label in labels.values()), labels
+    assert not {"path", "commitment", "honour-commitment"} & set(labels)
+    # the complement of Washington's demand is Washington's demand, not Tehran's stance
+    assert not [p for p in pos if p.actor_id == aid(actors, "Tehran")]
+
+
+def test_generic_list_item_is_no_issue(nlp):
+    _, issues, _, _, _ = run(nlp, "Gaps remain over almost every substantive question and the future of the port.")
+    assert [i.label for i in issues] == ["future of port"]
+
+
+def test_same_proposal_is_one_issue_whatever_it_is_for(nlp):
+    _, _, a, _, _ = run(nlp, "Egypt said Hamas had accepted the bridging proposal for a truce.", article_id="a")
+    _, _, b, _, _ = run(nlp, "Hamas rejected the bridging proposal on Sunday.", article_id="b")
+    assert {p.issue_id for p in a + b if p.stance in ("accepts", "rejects")} == {"overall-deal"}
+
+
+def test_pronoun_of_a_reported_clause_is_its_reporter(nlp):
+    _, _, pos, _, _ = run(nlp, "The RSF shelled the city. Aid agencies said they needed safe routes before "
+                               "they could scale up.")
+    assert not [p for p in pos if p.stance == "demands"]
+
+
+def test_passive_stance_belongs_to_its_agent(nlp):
+    _, _, pos, _, _ = run(nlp, "The truce in Sudan is backed by a monitoring mechanism.")
+    assert pos == []
+
+
+# --- values and salience without a dossier ----------------------------------------------------
+
+def test_values_and_salience_without_a_dossier(nlp):
+    text = ("Kyiv demanded the withdrawal of Russian troops. Moscow rejected the withdrawal of its troops. "
+            "Hamas insisted on a permanent ceasefire. Israel accepted the hostage deal. "
+            "Iran will accept limits on enrichment only if sanctions are lifted.")
+    actors, _, pos, _, _ = run(nlp, text)
+    by = {p.actor_id: p for p in pos if not p.reported_by}
+    kyiv, moscow, hamas, israel, iran = (by[aid(actors, n)] for n in ("Kyiv", "Moscow", "Hamas", "Israel", "Iran"))
+    assert (kyiv.stance, kyiv.value) == ("demands", 100)
+    assert (moscow.stance, moscow.value) == ("rejects", 0)
+    assert (iran.stance, iran.value) == ("conditions", 60)
+    assert hamas.salience > kyiv.salience > israel.salience
+    assert kyiv.issue_id == moscow.issue_id
+
+
+def test_opposite_stances_on_different_deals_are_no_contradiction(nlp, tmp_path):
+    a = "Blinken said on Monday that Israel had accepted the Egyptian truce plan for Gaza.\n"
+    b = "Israel rejected the French plan for southern Lebanon on Friday.\n"
+    store = analyze_store(tmp_path, a, b)
+    assert not [c for c in store.records("contradictions") if c["kind"] == "opposite_stance"]

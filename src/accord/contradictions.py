@@ -48,9 +48,53 @@ def _make(kind: str, a: Any, b: Any, actors: tuple[str, ...], explanation: str,
         article_id=a_art, start=_get(a, "start"), end=_get(a, "end"))
 
 
+def _act(predicate: str | None) -> str | None:
+    """One name per kind of act: "agree", "accept" and "approve" are the same act (the stance
+    lexicon puts them in one class), so a denial of having accepted answers a claim of agreeing."""
+    if predicate is None:
+        return None
+    from accord.extract.stance import load_cues
+    stance_of = load_cues().stance_of
+    return stance_of.get(predicate) or stance_of.get(predicate.split()[0]) or predicate
+
+
 def _same_act(a: Any, b: Any) -> bool:
-    pa, pb = _get(a, "predicate"), _get(b, "predicate")
+    pa, pb = _act(_get(a, "predicate")), _act(_get(b, "predicate"))
     return pa is None or pb is None or pa == pb
+
+
+def _content_words(rec: Any) -> set[str]:
+    """Content words of what a claim is about, deal nouns as one word ("the plan" = "the proposal")."""
+    from accord.extract.issues import content_words
+    from accord.extract.stance import load_cues
+    cues = load_cues()
+    content = _get(rec, "content")
+    text = _get(content, "text", "") if content is not None else ""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    pred = (_get(rec, "predicate") or "").split()
+    words = set()
+    for w in content_words(text or ""):
+        if w in cues.deal_nouns:
+            words.add("deal")
+        elif len(w) > 2 and w not in cues.light_nouns and w not in STOP_WORDS and \
+                not (pred and w.startswith(pred[0][:5])):   # the act itself ("accepted")
+            words.add(w)
+    return words
+
+
+def _about_same(a: Any, d: Any, subject_words: set[str]) -> bool:
+    """Across articles a denial must bear on the claimed act and, when both name what the act was
+    about, on the same thing: a denial of accepting a prisoner swap does not answer a claim of
+    accepting a ceasefire plan."""
+    if _get(d, "predicate") is None:
+        return bool(_get(d, "target"))
+    if not _same_act(a, d):
+        return False
+    wa = _content_words(a) - subject_words
+    wd = _content_words(d) - subject_words
+    pred = {_get(a, "predicate"), _get(d, "predicate")}
+    wa, wd = {w for w in wa if w not in pred}, {w for w in wd if w not in pred}
+    return not wa or not wd or bool(wa & wd)
 
 
 def _side(aff: Mapping[str, str | None]):
@@ -83,7 +127,7 @@ def _denials(claims: list, texts: dict, aff: Mapping[str, str | None]) -> Iterab
                         _get(a, "claim_id") != _get(d, "claim_id") and _same_act(a, d):
                     same_article.append(a)
             # across articles a denial must name what or whom it denies
-            elif (target or _get(d, "predicate")) and _get(d, "predicate") in (None, _get(a, "predicate")):
+            elif _about_same(a, d, _names(a) | _names(d)):
                 other.append(a)
         if same_article:
             # "these false statements": every claim the latest claimant made about the denier
@@ -101,11 +145,21 @@ def _denials(claims: list, texts: dict, aff: Mapping[str, str | None]) -> Iterab
                         texts.get(id(a), ""), texts.get(id(d), ""))
 
 
+def _names(rec: Any) -> set[str]:
+    from accord.extract.issues import content_words
+    out = set()
+    for part in ("claimant", "subject"):
+        ref = _get(rec, part)
+        if ref is not None:
+            out |= set(content_words(_get(ref, "text", "") or ""))
+    return out
+
+
 def _disputed(claims: list, texts: dict) -> Iterable[Contradiction]:
     groups = defaultdict(list)
     for c in claims:
         if _get(c, "kind", "assertion") == "assertion" and _get(c, "predicate"):
-            groups[(_actor(_get(c, "subject")), _get(c, "predicate"))].append(c)
+            groups[(_actor(_get(c, "subject")), _act(_get(c, "predicate")))].append(c)
     for (subject, predicate), items in groups.items():
         pos = [c for c in items if _get(c, "polarity", 1) > 0]
         neg = [c for c in items if _get(c, "polarity", 1) < 0]
@@ -114,6 +168,10 @@ def _disputed(claims: list, texts: dict) -> Iterable[Contradiction]:
                 ca, cb = _actor(_get(a, "claimant")), _actor(_get(b, "claimant"))
                 if ca == cb:
                     continue
+                if _get(a, "article_id") != _get(b, "article_id"):
+                    wa, wb = _content_words(a) - _names(a), _content_words(b) - _names(b)
+                    if wa and wb and not wa & wb:
+                        continue   # same act, but about different things
                 yield _make("disputed_fact", a, b, (ca, cb, subject),
                             f"{ca} says {subject} did '{predicate}', {cb} says it did not",
                             texts.get(id(a), ""), texts.get(id(b), ""))
@@ -126,6 +184,32 @@ def _direction(p: Any) -> int:
     return 1 if stance in PRO else -1 if stance == "rejects" else 0
 
 
+def _topic_words(text: str) -> set[str]:
+    """What a position's sentence is about, without names of days, stance and reporting verbs."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    from accord.extract.issues import content_words
+    from accord.extract.stance import CALENDAR_WORDS, load_cues
+    cues = load_cues()
+    verbs = {v.split()[0][:5] for v in (*cues.stance_of, *cues.reporting_verbs, *cues.denial_verbs)}
+    out = set()
+    for w in content_words(text or ""):
+        if len(w) <= 3 or w in STOP_WORDS or w in CALENDAR_WORDS or w[:5] in verbs:
+            continue
+        out.add("deal" if w in cues.deal_nouns else w)
+    return out
+
+
+def _same_matter(r: Any, o: Any, issue: str) -> bool:
+    """Across articles, the deal as a whole is only the same deal when the two sentences share
+    what they are about ("the bridging proposal"): a store may hold several negotiations."""
+    from accord.extract.stance import load_cues
+    if _get(r, "article_id") == _get(o, "article_id") or issue != load_cues().default_issue[0]:
+        return True
+    names = {_get(_get(p, "actor") or {}, "text", "") for p in (r, o)}
+    skip = {w for n in names if n for w in _topic_words(n)} | {"deal"}   # every deal is a "deal"
+    return bool((_topic_words(_get(r, "text", "")) & _topic_words(_get(o, "text", ""))) - skip)
+
+
 def _opposite(positions: list, texts: dict) -> Iterable[Contradiction]:
     groups = defaultdict(list)
     for p in positions:
@@ -136,7 +220,7 @@ def _opposite(positions: list, texts: dict) -> Iterable[Contradiction]:
         for r in reported:
             for o in own:
                 dr, do = _direction(r), _direction(o)
-                if dr and do and dr != do:
+                if dr and do and dr != do and _same_matter(r, o, issue):
                     yield _make("opposite_stance", r, o, (_get(r, "reported_by"), actor),
                                 f"{_get(r, 'reported_by')} reports {actor} {_get(r, 'stance')} on {issue}; "
                                 f"{actor} itself {_get(o, 'stance')}",

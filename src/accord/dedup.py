@@ -12,6 +12,7 @@ import dataclasses
 import re
 
 import numpy as np
+import pyarrow as pa
 from datasketch import MinHash
 
 from accord.records import Extraction
@@ -71,16 +72,15 @@ def link(con, extractions: list[Extraction]) -> dict[str, np.ndarray]:
         aid = ex.article.article_id
         sig = sigs[aid]
         best, best_sim = None, 0.0
-        for k in keys[aid]:
-            for other in stored.get(k, []) + seen_in_batch.get(k, []):
-                if other == aid:
-                    continue
-                other_sig = stored_sigs.get(other)
-                if other_sig is None:
-                    other_sig = sigs.get(other)
-                sim = float(np.mean(sig == other_sig)) if other_sig is not None else 0.0
-                if sim > best_sim:
-                    best, best_sim = other, sim
+        # candidates in a fixed order, so ties go the same way however the corpus was batched
+        candidates = sorted({o for k in keys[aid] for o in stored.get(k, []) + seen_in_batch.get(k, [])} - {aid})
+        for other in candidates:
+            other_sig = stored_sigs.get(other)
+            if other_sig is None:
+                other_sig = sigs.get(other)
+            sim = float(np.mean(sig == other_sig)) if other_sig is not None else 0.0
+            if sim > best_sim:
+                best, best_sim = other, sim
         for k in keys[aid]:
             seen_in_batch.setdefault(k, []).append(aid)
         if best is not None and best_sim >= THRESHOLD and ex.article.duplicate_of is None:
@@ -90,8 +90,19 @@ def link(con, extractions: list[Extraction]) -> dict[str, np.ndarray]:
 
 def save(con, sigs: dict[str, np.ndarray]) -> None:
     """Record bands and signatures of written articles (inside the store's transaction)."""
-    rows = [(k, aid) for aid, sig in sigs.items() for k in band_keys(sig)]
-    if rows:
-        con.executemany("INSERT INTO article_bands VALUES (?, ?)", rows)
-        con.executemany("INSERT INTO article_signatures VALUES (?, ?) ON CONFLICT DO NOTHING",
-                        [(aid, sig.tobytes()) for aid, sig in sigs.items()])
+    if not sigs:
+        return
+    ids = list(sigs)
+    bands = pa.table({"key": pa.array([k for aid in ids for k in band_keys(sigs[aid])], pa.int64()),
+                      "article_id": pa.array([aid for aid in ids for _ in range(BANDS)], pa.string())})
+    signatures = pa.table({"article_id": pa.array(ids, pa.string()),
+                           "sig": pa.array([sigs[aid].tobytes() for aid in ids], pa.binary())})
+    # Arrow in, one INSERT each: DuckDB's executemany runs row by row
+    con.register("_accord_bands", bands)
+    con.register("_accord_sigs", signatures)
+    try:
+        con.execute("INSERT INTO article_bands SELECT * FROM _accord_bands")
+        con.execute("INSERT INTO article_signatures SELECT * FROM _accord_sigs ON CONFLICT DO NOTHING")
+    finally:
+        con.unregister("_accord_bands")
+        con.unregister("_accord_sigs")

@@ -8,17 +8,22 @@
   record is found when the sentence has a predicted event of its type) and type precision;
   the 0.5b1 names are mapped to v2 as the set's README says.
 
+Countries are the first three letters of a CAMEO actor code: intergovernmental organisations
+are "IGO" and non-state actors take the home CAMEO gives them (``cameo_home`` in the lexicon).
+One event gives one triple per distinct (source, target) country pair; several events of a
+sentence are matched one-to-one (multiset intersection). CAMEO 01 has no PLOVER type and is
+left out; Accord never predicts it, so both sides are consistent.
+
 Accord keeps the act and its modality apart ("will provide aid" is AID, future); CAMEO and
-PLOVER code intentions as AGREE and refusals as REJECT. ``cameo_convention`` converts before
-comparing.
+PLOVER code intentions as AGREE and refusals as REJECT, and do not code conjectures ("could
+strike"). ``cameo_convention`` converts before comparing.
 """
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from pathlib import Path
-
-import functools
 
 import yaml
 
@@ -34,6 +39,8 @@ INTENT_AS_AGREE = {"SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 
 def cameo_convention(event: Event) -> str | None:
     """The event's type as CAMEO/PLOVER coders would write it, or None if they would not code it."""
+    if event.modality == "hypothetical" and not event.negated:
+        return None              # "could strike", "might want": CAMEO codes acts and intentions, not conjectures
     if event.negated:
         if event.type in COOPERATIVE_ACTS and event.modality in ("actual", "future", "conditional"):
             return "REJECT"      # "will not provide support": decline (CAMEO 12)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from accord import dedup
 from accord import records as R
@@ -65,12 +66,16 @@ def _row(table: str, record: object) -> tuple:
     return tuple(json.dumps(data[c], ensure_ascii=False) if t == "JSON" else data[c] for c, t in COLUMNS[table])
 
 
-def _merge_actor(old: dict, new: R.Actor) -> tuple:
-    """Same canonical id from several articles: keep the first name, union aliases and roles."""
-    aliases = sorted(set(old["aliases"]) | set(new.aliases))
-    roles = sorted(set(old["roles"]) | set(new.roles))
-    return (old["affiliation"] or new.affiliation, json.dumps(roles), json.dumps(aliases),
-            old["title"] or new.title, bool(old["is_outlet"] or new.is_outlet), new.actor_id)
+def _merged(old: dict, new: dict) -> dict:
+    """An actor seen again: keep the first name and kind, union aliases and roles."""
+    return dict(old, affiliation=old["affiliation"] or new["affiliation"],
+                roles=sorted(set(old["roles"]) | set(new["roles"])),
+                aliases=sorted(set(old["aliases"]) | set(new["aliases"])),
+                title=old["title"] or new["title"], is_outlet=bool(old["is_outlet"] or new["is_outlet"]))
+
+
+_ARROW_TYPES = {"VARCHAR": pa.string(), "JSON": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
+                "BOOLEAN": pa.bool_()}
 
 
 class Store:
@@ -123,14 +128,15 @@ class Store:
                     known.add(ex.article.article_id)
                     fresh.append(ex)
             sigs = dedup.link(con, fresh)
+            rows: dict[str, list[tuple]] = {table: [] for table in TABLES}
             for ex in fresh:
                 for table in TABLES:
-                    if table == "actors":
-                        self._upsert_actors(ex.actors)
-                        continue
-                    value = getattr(ex, EXTRACTION_FIELD[table])
-                    recs = [value] if table == "articles" else value
-                    self._insert(table, recs)
+                    if table != "actors":
+                        value = getattr(ex, EXTRACTION_FIELD[table])
+                        rows[table].extend(_row(table, r) for r in ([value] if table == "articles" else value))
+            self._upsert_actors([a for ex in fresh for a in ex.actors])
+            for table, table_rows in rows.items():
+                self._insert_rows(table, table_rows)
             dedup.save(con, sigs)
             con.execute("COMMIT")
         except BaseException:
@@ -139,23 +145,43 @@ class Store:
         return len(fresh)
 
     def _insert(self, table: str, recs: list) -> None:
-        if not recs:
+        self._insert_rows(table, [_row(table, r) for r in recs])
+
+    def _insert_rows(self, table: str, rows: list[tuple]) -> None:
+        """One INSERT per table and batch, through Arrow (DuckDB's executemany runs row by row)."""
+        if not rows:
             return
+        key = TABLES[table][1]
         cols = COLUMNS[table]
-        marks = ", ".join("?" for _ in cols)
-        # records are keyed by content hashes, so a repeat within one article is the same record
-        conflict = " ON CONFLICT DO NOTHING" if TABLES[table][1] else ""
-        self.con.executemany(f"INSERT INTO {table} VALUES ({marks}){conflict}", [_row(table, r) for r in recs])
+        if key:
+            # records are keyed by content hashes, so a repeat in a batch is the same record
+            at = [c for c, _ in cols].index(key)
+            rows = list({r[at]: r for r in reversed(rows)}.values())[::-1]
+        data = pa.table({c: pa.array([r[i] for r in rows], type=_ARROW_TYPES[t]) for i, (c, t) in enumerate(cols)})
+        self.con.register("_accord_rows", data)
+        try:
+            conflict = " ON CONFLICT DO NOTHING" if key else ""
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM _accord_rows{conflict}")
+        finally:
+            self.con.unregister("_accord_rows")
 
     def _upsert_actors(self, actors: list[R.Actor]) -> None:
+        """Same canonical id from several articles merges: first name, union of aliases and roles."""
+        merged: dict[str, dict] = {}
         for actor in actors:
-            old = self.con.execute("SELECT * FROM actors WHERE actor_id = ?", [actor.actor_id]).fetchone()
-            if old is None:
-                self._insert("actors", [actor])
-                continue
-            old_d = self._decode("actors", old)
-            self.con.execute("UPDATE actors SET affiliation=?, roles=?, aliases=?, title=?, is_outlet=? "
-                             "WHERE actor_id=?", _merge_actor(old_d, actor))
+            d = dataclasses.asdict(actor)
+            old = merged.get(actor.actor_id)
+            merged[actor.actor_id] = d if old is None else _merged(old, d)
+        if not merged:
+            return
+        ids = list(merged)
+        names = ", ".join(f'"{c}"' for c, _ in COLUMNS["actors"])
+        for row in self.con.execute(f"SELECT {names} FROM actors WHERE actor_id IN (SELECT unnest(?))", [ids]).fetchall():
+            old = self._decode("actors", row)
+            merged[old["actor_id"]] = _merged(old, merged[old["actor_id"]])
+        self.con.execute("DELETE FROM actors WHERE actor_id IN (SELECT unnest(?))", [ids])
+        self._insert_rows("actors", [tuple(json.dumps(list(d[c])) if t == "JSON" else d[c]
+                                           for c, t in COLUMNS["actors"]) for d in merged.values()])
 
     def after_analysis(self) -> None:
         """Store-wide steps that need every article: merge similar issues, find contradictions

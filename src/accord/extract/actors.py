@@ -35,9 +35,12 @@ How mentions are found, in order (each step only looks at tokens no earlier step
    KB's affiliation wins for known persons). A definite title phrase standing alone ("the US
    envoy", "the secretary of state", "the Iranian foreign minister") links to the most recent
    earlier person of the article holding that very title, else one whose title is compatible
-   (``compatible`` in kb/roles.yaml), whose affiliation matches the phrase's qualifier; failing
-   that, a qualified phrase ("a senior Hamas official", "a spokesperson for the RSF", "Saudi and
-   American officials") is a description mention of each side it names.
+   (``compatible`` in kb/roles.yaml), whose affiliation matches the phrase's qualifier; a
+   qualified one with no such earlier person may name one introduced later ("Iran's top diplomat
+   said ... Abbas Araghchi told"). Failing that, a qualified phrase ("a senior Hamas official",
+   "a spokesperson for the RSF", "Saudi and American officials") is a description mention of each
+   side it names. "X, who is a spokesman for Y" and "X is the envoy of Y" count as appositives;
+   ``ref_for_token`` maps a relative "who" to the noun it modifies.
 6. Definite descriptions: "the group"/"the movement" (``group_nouns``) as subject or possessive
    refer to the last organisation, by the pronoun rule below; "Netanyahu's office" is Netanyahu,
    "Netanyahu's government" is his state, with the sector.
@@ -280,6 +283,7 @@ class _Article:
 
     def add(self, start: int, end: int, aid: str, via: str, sector: str | None = None,
             claim: bool = True) -> _M:
+        self.actor(aid)   # an affiliation reached through a qualifier may not be registered yet
         root = self.doc[start] if end - start == 1 else self.doc[start:end].root
         m = _M(start, end, aid, via, sector, root.dep_ in SUBJECT_DEPS)
         self.mentions.append(m)
@@ -313,9 +317,10 @@ class _Article:
                 if ent is None or ent.label_ not in ("PERSON", "ORG") or len(ent) <= len(sp):
                     self.blocked.update(range(sp.start, sp.end))   # not "Yair Golan"
                 continue
-            if via in ("capital", "demonym", "name", "acronym") and ent is not None \
-                    and ent.label_ == "PERSON" and len(ent) > len(sp) and self.kb.entries[aid].kind != "person":
-                continue   # "George Washington", "Israel Katz" handled elsewhere
+            inside_person = ent is not None and ent.label_ == "PERSON" and len(ent) > len(sp)
+            if inside_person and (self.kb.entries[aid].kind != "person" or via == "surname"):
+                # "George Washington"; "Maria Solberg" is not Erna Solberg
+                continue
             if via == "capital" and not self._acts_as_government(sp.root):
                 self.blocked.update(range(sp.start, sp.end))   # "talks in Riyadh": a place
                 continue

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from accord.records import ActorRef, Article, Claim, Span, record_id
-from accord.extract.stance import (Cues, clause_span, clean_ref, is_negated, phrasal_lemma, resolve_actor,
+from accord.extract.stance import (Cues, clause_span, clean_ref, sentence_span, is_negated, phrasal_lemma, resolve_actor,
                                    subject_of)
 from accord.extract.voices import Voices
 
@@ -78,6 +78,9 @@ def _assertions(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) 
             continue
         voice = voices.speaker_at(tok.idx, tok.idx + len(tok.text))
         if lemma in cues.reporting_verbs:
+            if lemma in cues.confirm_verbs and (is_negated(tok) or tok.dep_ == "xcomp" and
+                                                cues.stance_of.get(tok.head.lemma_.lower()) == "rejects"):
+                continue   # "never confirmed that X agreed" asserts nothing (a never_confirmed claim)
             claimant = _subject_ref(tok, actors, voice, None)
             if claimant is None or not claimant.actor_id:
                 continue
@@ -156,35 +159,110 @@ def _target_actor(noun: Token, actors, voice) -> str | None:
     return None
 
 
+def _noun_clause(noun: Token) -> Token | None:
+    """The content clause of a statement noun: "reports that it had accepted" (the clause hangs
+    on the noun, or on the verb governing it: "called claims by Kyiv that it had ... lies")."""
+    def content_clause(c: Token) -> bool:
+        # the small model tags this "that" as mark or (wrongly) dobj; a clause of its own has a subject
+        return c.pos_ in ("VERB", "AUX") and c.doc[c.left_edge.i].lower_ == "that" and any(
+            g.dep_ in ("nsubj", "nsubjpass") and g.lower_ != "that" for g in c.children)
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp", "relcl") and content_clause(c):
+            return c
+    for c in noun.head.children:
+        if c.dep_ == "ccomp" and c.i > noun.i and content_clause(c):
+            return c
+    return None
+
+
+def _gerund(verb: Token) -> Token | None:
+    """"denied agreeing to ...", "denies having accepted": the act denied."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "dobj", "pcomp", "ccomp") and c.tag_ == "VBG":
+            if c.lemma_ == "have":
+                inner = [g for g in c.children if g.dep_ in ("xcomp", "ccomp", "dobj") and g.pos_ == "VERB"]
+                return inner[0] if inner else c
+            return c
+    return None
+
+
+def _about(clause: Token | None, denier: ActorRef, actors, voice) -> tuple[ActorRef, str | None, Token | None]:
+    """(subject, predicate, content token) of what a denial bears on; the denier itself when the
+    clause names nobody else ("denied that it had accepted")."""
+    if clause is None:
+        return denier, None, None
+    return (_subject_ref(clause, actors, voice, denier) or denier), predicate_of(clause), clause
+
+
+def _self_denial(tok: Token, actors, voice, cues: Cues) -> tuple[ActorRef, ActorRef, Token] | None:
+    """"Moscow said it had not agreed to a ceasefire", "Hamas said it never accepted the plan": a
+    speaker saying it did not do something is a denial of it (past or perfect only: "will not
+    accept" is a stance, not a denial)."""
+    if tok.lemma_.lower() not in cues.reporting_verbs or tok.lemma_.lower() in cues.confirm_verbs:
+        return None
+    speaker = _subject_ref(tok, actors, voice, None)
+    if speaker is None or not speaker.actor_id:
+        return None
+    for comp in (c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
+        if not is_negated(comp):
+            continue
+        auxes = {c.lower_ for c in comp.children if c.dep_ in ("aux", "auxpass")}
+        past = comp.tag_ == "VBD" or bool(auxes & {"had", "has", "have", "did"})
+        if not past or auxes & {"will", "would", "can", "could", "shall", "may", "might"}:
+            continue
+        subject = _subject_ref(comp, actors, voice, speaker)
+        aff = _affiliation(actors, speaker.actor_id)
+        if subject is not None and subject.actor_id in (speaker.actor_id, aff):
+            return speaker, subject, comp
+    return None
+
+
 def _denials(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) -> Iterator[Claim]:
     seen: set[int] = set()   # sentences with a denial already
     for tok in doc:
         lemma = tok.lemma_.lower()
         sent_key = tok.sent.start
         voice = voices.speaker_at(tok.idx, tok.idx + len(tok.text))
-        if tok.pos_ in ("VERB", "AUX") and lemma in cues.confirm_verbs and is_negated(tok):
+        declined = tok.dep_ == "xcomp" and cues.stance_of.get(tok.head.lemma_.lower()) == "rejects"
+        if tok.pos_ in ("VERB", "AUX") and lemma in cues.confirm_verbs and (is_negated(tok) or declined):
+            # "has never confirmed this", "declined to confirm that it had agreed"
             denier = _subject_ref(tok, actors, voice, None)
             if denier is None:
                 continue
-            stop = {t.i for c in tok.children if c.dep_ in ("advcl", "ccomp", "conj", "cc") for t in c.subtree}
-            ev = clause_span(tok, stop)
-            yield _claim(article, denier, denier, tok, ev, -1, None, kind="never_confirmed")
+            comps = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+            subject, predicate, content = _about(comps[0] if comps else None, denier, actors, voice)
+            stop = {t.i for c in tok.children if c.dep_ in ("advcl", "conj", "cc") for t in c.subtree}
+            if not comps:
+                stop |= {t.i for c in tok.children if c.dep_ == "ccomp" for t in c.subtree}
+            ev = clause_span(tok.head if declined else tok, stop)
+            yield _claim(article, denier, subject, content or tok, ev, -1, predicate, kind="never_confirmed")
             seen.add(sent_key)
         elif tok.pos_ == "VERB" and lemma in cues.denial_verbs:
             denier = _subject_ref(tok, actors, voice, None)
             if denier is None:
                 continue
-            comps = [c for c in tok.children if c.dep_ == "ccomp"]
-            objs = [c for c in tok.children if c.dep_ == "dobj"]
-            if comps:
-                subject = _subject_ref(comps[0], actors, voice, denier) or denier
-                yield _claim(article, denier, subject, comps[0], clause_span(tok), -1,
-                             predicate_of(comps[0]), kind="denial")
+            comps = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+            objs = [c for c in tok.children if c.dep_ == "dobj" and c.tag_ != "VBG"]
+            gerund = _gerund(tok)
+            if comps or gerund is not None:
+                clause = comps[0] if comps else gerund
+                subject, predicate, content = _about(clause, denier, actors, voice)
+                if gerund is not None and not comps:
+                    subject = denier
+                yield _claim(article, denier, subject, content, clause_span(tok), -1, predicate, kind="denial")
                 seen.add(sent_key)
             elif objs and (objs[0].lemma_.lower() in cues.denial_targets or lemma == "deny"):
-                yield _claim(article, denier, denier, tok, clause_span(tok), -1, None, kind="denial",
-                             target=_target_actor(objs[0], actors, voice))
+                # "dismissed reports that it had accepted the plan", "rejected claims by Moscow that ..."
+                subject, predicate, content = _about(_noun_clause(objs[0]), denier, actors, voice)
+                yield _claim(article, denier, subject, content or tok, clause_span(tok), -1, predicate,
+                             kind="denial", target=_target_actor(objs[0], actors, voice))
                 seen.add(sent_key)
+        elif sent_key not in seen and tok.pos_ in ("VERB", "AUX") and (found := _self_denial(tok, actors, voice, cues)):
+            speaker, subject, comp = found
+            stop = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+            yield _claim(article, speaker, subject, comp, clause_span(tok, stop), -1, predicate_of(comp),
+                         kind="denial")
+            seen.add(sent_key)
         elif sent_key not in seen and _denial_word(tok, cues):
             noun = _denied_noun(tok, cues)
             if noun is None:
@@ -192,10 +270,13 @@ def _denials(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) -> 
             denier = _denier(tok, actors, voices)
             if denier is None:
                 continue
-            s, e = tok.sent.start_char, tok.sent.start_char + len(tok.sent.text.rstrip())
+            subject, predicate, content = _about(_noun_clause(noun), denier, actors, voice)
+            s, e = sentence_span(tok)
+            cs, ce = clause_span(content) if content is not None else (s, e)
+            denier, subject = clean_ref(denier, doc), clean_ref(subject, doc)
             yield Claim(record_id("claim", article.article_id, s, e, "denial"), article.article_id, denier,
-                        denier, Span(doc.text[s:e], s, e), s, e, polarity=-1, predicate=None, kind="denial",
-                        target=_target_actor(noun, actors, voice))
+                        subject, Span(doc.text[cs:ce], cs, ce), s, e, polarity=-1, predicate=predicate,
+                        kind="denial", target=_target_actor(noun, actors, voice))
             seen.add(sent_key)
 
 
@@ -203,8 +284,14 @@ def _denial_word(tok: Token, cues: Cues) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "ADJ" and lemma in cues.denial_adjectives:
         return True
+    if tok.pos_ in ("NOUN", "VERB") and lemma in cues.denial_nouns and tok.dep_ in ("attr", "oprd", "dobj", "appos"):
+        return True   # "called the claims lies" (the small model often tags such a "lies" as a verb)
     if tok.pos_ == "NOUN" and lemma in cues.denial_nouns:
         return True
+    negated = is_negated(tok) or is_negated(tok.head) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+    if negated and (tok.pos_ == "ADJ" and lemma in cues.negated_denial_adjectives or
+                    tok.pos_ == "NOUN" and lemma in cues.negated_denial_nouns):
+        return True   # "there is no truth to reports that ...", "the reports are not true"
     if tok.lemma_ == "reflect" and is_negated(tok):
         return True
     return False
@@ -215,6 +302,9 @@ def _denied_noun(tok: Token, cues: Cues) -> Token | None:
     cands = []
     if tok.dep_ == "amod":
         cands.append(tok.head)
+    # "no truth to reports that ...", "no basis for the claims"
+    cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "for", "behind")
+              for g in c.children if g.dep_ == "pobj"]
     if tok.dep_ in ("acomp", "attr", "oprd"):
         cands += [c for c in tok.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
     if tok.pos_ == "VERB":   # "do not reflect"

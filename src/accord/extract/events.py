@@ -9,6 +9,12 @@ from", "said that") and auxiliaries ("will", "would"), conditional subordinate c
 - a hostile act planned or promised by its own actor is a threat (THREATEN);
 - a hostile act asserted by one actor about another is an accusation (ACCUSE) by the speaker;
   a cooperative act asserted by a third party is a claim, left to the claims extractor.
+Agents are coded as CAMEO/PETRARCH code them: a generic agent ("police", "protesters",
+"residents"; ``local_agents`` in the lexicon) with no nationality in its own phrase belongs to
+the state where the act happens ("police fired on protesters in Nairobi": KEN and KEN); a
+capital or territory in an argument's place stands for its state ("travelled to Canberra",
+"fired from the Gaza Strip"); two agents of one state of different kinds are two parties
+("Kenyan students attacked Kenyan police"); a protest abroad is against its host state.
 """
 from __future__ import annotations
 
@@ -90,6 +96,8 @@ class Lexicon:
     quantity_nouns: set[str]
     inverse_light_verbs: set[str]
     local_agents: set[str] = field(default_factory=set)
+    protest_agents: set[str] = field(default_factory=set)
+    riot_codes: set[str] = field(default_factory=set)
 
 
 def _key(ref: ActorRef | None) -> str | None:
@@ -152,6 +160,8 @@ def lexicon(path: str | None = None) -> Lexicon:
         quantity_nouns=set(data.get("quantity_nouns") or ()),
         inverse_light_verbs=set(data.get("inverse_light_verbs") or ()),
         local_agents=set(data.get("local_agents") or ()),
+        protest_agents=set((data.get("riot") or {}).get("agents") or ()),
+        riot_codes={str(c) for c in (data.get("riot") or {}).get("codes") or ()},
     )
 
 
@@ -206,6 +216,9 @@ def _state_names() -> dict[str, str]:
         entry = kb.entries.get(n.actor_id)
         if entry is not None and entry.kind == "state" and n.via in ("name", "capital", "seat", "acronym"):
             out.setdefault(n.text.lower(), n.actor_id)
+    for state, places in (yaml.safe_load(open(LEXICON_PATH)).get("place_states") or {}).items():
+        for place in places:
+            out.setdefault(str(place).lower(), state)
     return out
 
 
@@ -328,6 +341,8 @@ class Context:
         r = self._direct(tok)
         if r is not None and tok.pos_ != "NOUN":
             return [r]
+        if tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "amod", "nmod") and self._place(tok) is not None:
+            return [self._place(tok)]   # a capital or territory as an argument stands for its state
         if tok.pos_ == "PROPN":
             # "Malaysia Airlines flight MH17", "the Beijing Olympics", and a date the parser
             # made the head of a name ("President Bashar Assad Tuesday"): an actor in the compounds
@@ -685,6 +700,9 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
         if not patients and tok.dep_ in ("xcomp",):
             patient_toks = _subject_tokens(tok)
         targets = ctx.refs(patient_toks)
+        if not sources and etype in HOSTILE:
+            # "a rocket was fired from Gaza": the place it came from stands for the attacker
+            sources = [r for r in ctx.refs(_prep_objects(tok, {"from"})) if r.actor_id and ctx.country(r.actor_id) == r.actor_id]
         if not sources:
             # "were killed in Israeli shelling", "died in an air strike by government forces":
             # the act named in the in-phrase has the agent the passive leaves out
@@ -718,6 +736,8 @@ def noun_arguments(ctx: Context, tok: Token, etype: str | None = None) -> tuple[
     sources += ctx.refs(_agent_tokens(tok))
     if not sources:
         sources = ctx.refs([c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i])
+        # "a Russian drone strike": the state that struck, not the weapon as a second actor
+        sources = [s for s in sources if s.actor_id] or sources
     between = _prep_objects(tok, {"between"})
     targets = ctx.refs([t for t in _prep_objects(tok, _preps_for(etype, NOUN_TARGET_PREPS) - {"between"})])
     if between:
@@ -737,7 +757,8 @@ def _complement_targets(ctx: Context, tok: Token) -> list[ActorRef]:
         if c.dep_ in ("xcomp", "acl", "ccomp", "relcl") or (c.dep_ == "dobj"):
             for g in ([c] if c.dep_ != "dobj" else [x for x in c.children if x.dep_ in ("acl", "relcl")]):
                 for t in g.subtree:
-                    if t.dep_ in OBJECT_DEPS | DATIVE_DEPS | {"pobj"} and t.head.dep_ != "agent":
+                    if t.dep_ in OBJECT_DEPS | DATIVE_DEPS | {"pobj"} and t.head.dep_ != "agent" \
+                            and not (t.dep_ == "pobj" and _lemma(t.head) in LOCATIVE_PREPS):
                         out.extend(_conjuncts(t))
     return [r for r in ctx.refs(out) if r.actor_id]
 
@@ -905,6 +926,12 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         etype, mode = code_to_type(code)
         if etype is None:
             continue
+        if etype in HOSTILE and not cand.nominal and not _agent_tokens(tok) and (
+                (tok.dep_ == "acl" and tok.tag_ == "VBN")
+                or (tok.dep_ == "relcl" and _is_passive(tok) and any(c.lower_ == "had" for c in tok.children))):
+            # "a member of Hamas jailed a year ago", "Yaish, who had been arrested in May":
+            # a description of the person, not an act reported
+            continue
         if cand.nominal:
             sources, targets, named = noun_arguments(ctx, tok, etype)
             if _lemma(tok) in lex.object_only and not named:
@@ -916,12 +943,13 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             sources = _dateline_subject(ctx, tok, sources)
             if cand.addressee is not None:
                 targets = ctx.refs(_conjuncts(cand.addressee))
+            swapped = False
             if cand.noun is not None and _lemma(tok) in lex.inverse_light_verbs:
                 # "faced pressure from Congress", "came under criticism from": the giver acts
                 givers = ctx.refs(_prep_objects(tok, {"from"}) + _prep_objects(cand.noun, {"from"}))
                 if givers:
-                    sources, targets = givers, sources
-            if _lemma(tok) in lex.inverse_verbs and etype in ("AID", "COOPERATE"):
+                    sources, targets, swapped = givers, sources, True
+            if _lemma(tok) in lex.inverse_verbs and etype in ("AID", "COOPERATE") and not swapped:
                 givers = ctx.refs(_prep_objects(tok, {"from"}))
                 sources, targets = givers, sources
             if code in ("042", "044") and not targets:
@@ -968,6 +996,10 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         if not named_sources and (etype in VERBAL or modality != "actual") and \
                 not any(t.actor_id for t in targets):
             continue   # "some officials called for...", "no mediator can sign": nobody named
+        if code in lex.riot_codes and any(_agent_heads(ctx, lex, s) & lex.protest_agents for s in sources):
+            # CAMEO 145: protesters destroying property riot, they do not seize it
+            code = "145"
+            etype, mode = code_to_type(code)
         if etype in HOSTILE and modality in ("future", "conditional") and sources and not clause.purpose:
             etype, mode, code = "THREATEN", None, THREAT_CODE[etype]
         drafts.append(dict(tok=tok, code=code, type=etype, mode=mode, sources=sources, targets=targets,

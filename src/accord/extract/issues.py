@@ -189,14 +189,16 @@ def issue_label(toks: Sequence[Token], cues: Cues | None = None) -> str:
     return " ".join(words)
 
 
-def _names_an_issue(item: Sequence[Token], label: str) -> bool:
+def _names_an_issue(item: Sequence[Token], label: str, cues: Cues) -> bool:
     """An issue is a common-noun phrase: "freedom of movement", not "according to two sources",
-    "Moscow is now open" or "but the channel between Washington and Tehran"."""
+    "Moscow is now open", "but the channel between Washington and Tehran" or "almost every
+    substantive question" (a phrase whose nouns are all light names no matter of its own)."""
     first = next((t for t in item if not t.is_punct and not t.is_space), None)
     if first is None or first.pos_ in ("ADP", "SCONJ", "VERB", "AUX") or first.lower_ in ("but", "while", "although"):
         return False
     words = label.split()
-    return any(t.pos_ == "NOUN" and not t.ent_type_ and t.lower_ in words for t in item)
+    return any(t.pos_ == "NOUN" and not t.ent_type_ and t.lower_ in words and t.lemma_.lower() not in cues.light_nouns
+               for t in item)
 
 
 def discover_issues(doc: Doc, article: Article, cues: Cues | None = None) -> list[Issue]:
@@ -211,7 +213,7 @@ def discover_issues(doc: Doc, article: Article, cues: Cues | None = None) -> lis
                 if any(t.pos_ == "VERB" and t.lemma_.lower() in cues.reporting_verbs for t in item):
                     continue   # the trailing attribution (", diplomats said") is not an issue
                 label = issue_label(item, cues)
-                if len(content_words(label)) == 0 or not _names_an_issue(item, label):
+                if len(content_words(label)) == 0 or not _names_an_issue(item, label, cues):
                     continue
                 iid = slug(label)
                 text_toks = [t for t in item if not t.is_space]

@@ -9,6 +9,20 @@ a third party's (a reporting verb's subject or a quote's speaker), that party is
 
 ``extract_positions`` also returns the article's issues, claims and contradictions, and adds
 roles (party, mediator, ...) to the actors it was given.
+
+Issues: a dossier issue when the dossier's signals recognise the words; else an issue discovered
+in the article ("disagreements remain over X"); else the object of the stance when it is a
+substantive common-noun phrase (``issue_filter`` in kb/stance_cues.yaml lists the light heads
+that are not); else "overall-deal", the deal as a whole. A deal noun ("the bridging proposal for
+a ceasefire", "the plan") is always the deal as a whole, so one proposal is one issue in every
+article that names it.
+
+Value (0-100 on the issue's scale) and salience (0-1), without a dossier, come from the stance
+alone, as set per stance in kb/stance_cues.yaml: demands, insists, accepts and proposes put the
+actor at 100 toward what its words name, rejects at 0, conditions at 60 (yes, on terms).
+Salience follows firmness: insists/red line 0.85 > demands, rejects 0.7 > conditions 0.65 >
+accepts, proposes 0.5, raised by intensifiers ("only", "never", "firmly") up to +0.2. A dossier's
+low/high signals move the value to the pole the words name.
 """
 from __future__ import annotations
 
@@ -72,14 +86,18 @@ def _object_label(verb: Token, actors, cues: Cues) -> str:
     for dep in ("dobj", "pobj", "attr", "oprd"):
         for c in verb.children:
             if c.dep_ == dep and c.pos_ in ("NOUN", "PROPN") and actors.ref_for_token(c) is None:
-                return _np_label(c, cues)
+                label = _np_label(c, cues)
+                if label:
+                    return label   # else "close any path to a weapon": the verb's "to" object
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in cues.object_preps:
             for g in c.children:
                 if g.dep_ == "pobj" and g.pos_ == "NOUN":
                     return _np_label(g, cues)
                 if g.dep_ == "pcomp" and g.pos_ == "VERB":
-                    return _object_label(g, actors, cues)
+                    inner = _object_label(g, actors, cues)
+                    light = g.lemma_.lower() in cues.light_verbs or g.lemma_.lower() in cues.stance_of
+                    return inner if light or not inner else f"{g.lemma_.lower()} {inner}"
     return ""
 
 
@@ -269,6 +287,15 @@ def _actor_for(verb: Token, actors, voices: Voices) -> ActorRef | None:
     subj = subject_of(verb)
     if subj is None:
         return None
+    if subj.dep_ == "nsubjpass" and subj.head.i == verb.i and verb.tag_ == "VBN":
+        # "it is backed by a monitoring mechanism", "Biden was asked by reporters": the agent takes
+        # the stance, not the passive subject
+        agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agent:
+            return resolve_actor(agent[0], actors, fallback=voice)
+    bound = _bound_pronoun(verb, subj, actors, voice)
+    if bound is not False:
+        return bound
     ref = resolve_actor(subj, actors, fallback=voice)
     if ref is None and subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "he", "she"):
         # "X has insisted that it will ...", "X said it will ...": the matrix subject
@@ -281,6 +308,21 @@ def _actor_for(verb: Token, actors, voices: Voices) -> ActorRef | None:
                 if ref is not None:
                     break
     return ref
+
+
+def _bound_pronoun(verb: Token, subj: Token, actors, voice) -> ActorRef | None | bool:
+    """"Aid agencies said they needed safe routes": a pronoun subject of a reported clause whose
+    number agrees with the reporting verb's subject refers to that subject (None when the subject
+    is no actor); False when the rule does not apply."""
+    if subj.pos_ != "PRON" or subj.lower_ not in ("they", "it") or verb.dep_ != "ccomp":
+        return False
+    matrix = subject_of(verb.head)
+    if matrix is None or matrix.pos_ != "NOUN":
+        return False   # names and pronouns are the actor layer's to resolve
+    plural = matrix.tag_ == "NNS"
+    if (subj.lower_ == "they") != plural:
+        return False
+    return resolve_actor(matrix, actors, fallback=voice)
 
 
 def _stance_of_verb(verb: Token, cues: Cues) -> str | None:
@@ -305,6 +347,9 @@ def _not_a_stance(verb: Token, cues: Cues) -> bool:
     details"), judging progress ("did not expect a breakthrough", "reached a better
     understanding"), a passive with no agent ("it was agreed that ...": nobody named agrees)."""
     lemma = verb.lemma_.lower()
+    if verb.dep_ != "relcl" and any(t.tag_ in ("WDT", "WP") and t.dep_ in ("dobj", "det") and t.i < verb.i
+                                    for t in verb.subtree):
+        return True   # "what guarantees Europe would offer": an open question, not an offer
     if lemma in cues.no_comment_verbs and verb.dep_ == "xcomp" and \
             cues.stance_of.get(verb.head.lemma_.lower()) == "rejects":
         return True
@@ -337,6 +382,25 @@ def _demanded_of(verb: Token, actor: ActorRef, actors, voices: Voices, cues: Cue
         return False
     other = _actor_for(head, actors, voices)
     return other is not None and other.actor_id != actor.actor_id
+
+
+def _denied_content(verb: Token, cues: Cues) -> str | None:
+    """Whether a clause is what someone denies ("denied that it had agreed", "denied agreeing"),
+    or words nobody asserts: the content of a report or claim ("reports that Israel had
+    accepted"), or of a confirmation withheld ("declined to confirm that it had agreed")."""
+    head = verb.head
+    if verb.dep_ in ("ccomp", "xcomp", "dobj", "pcomp") and head.lemma_.lower() in cues.denial_verbs:
+        return "denied"
+    if verb.dep_ == "ccomp" and head.lemma_.lower() in cues.confirm_verbs and (
+            is_negated(head) or head.dep_ == "xcomp" and cues.stance_of.get(head.head.lemma_.lower()) == "rejects"):
+        return "unasserted"
+    has_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    if has_that and verb.dep_ in ("acl", "ccomp") and head.lemma_.lower() in cues.denial_targets and head.pos_ == "NOUN":
+        return "unasserted"
+    if has_that and verb.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in cues.denial_targets
+                                                 and c.pos_ == "NOUN" and c.i < verb.i for c in head.children):
+        return "unasserted"
+    return None
 
 
 def _commitment(verb: Token, cues: Cues) -> bool:
@@ -458,7 +522,10 @@ class _Builder:
                 continue
             negated = is_negated(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("refuse", "decline", "fail"))
             # "the Kremlin denied that Putin had agreed": the denied act did not happen
-            if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues.denial_verbs:
+            denied = _denied_content(verb, cues)
+            if denied == "unasserted":
+                continue
+            if denied == "denied":
                 negated = not negated
             if commitment:
                 stance = "rejects" if negated else "accepts"
@@ -597,6 +664,8 @@ class _Builder:
             if ev.trigger is not None:
                 t = self.doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
                 trigger = t.root if t is not None else trigger
+            if _not_a_stance(trigger, self.cues) or _denied_content(trigger, self.cues) == "unasserted":
+                continue
             self.add(ev.source, stance, trigger, (ev.start, ev.end), list(span),
                      _object_label(trigger, self.actors, self.cues), 0.6,
                      "conditional" if stance == "conditions" else ev.modality)

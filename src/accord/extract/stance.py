@@ -61,6 +61,8 @@ class Cues:
     no_comment_verbs: frozenset[str] = frozenset()
     progress_nouns: frozenset[str] = frozenset()
     clause_only_verbs: frozenset[str] = frozenset()
+    negated_denial_adjectives: frozenset[str] = frozenset()
+    negated_denial_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -99,6 +101,8 @@ def load_cues(path: str | None = None) -> Cues:
         no_comment_verbs=frozenset(flt.get("no_comment_verbs", ())),
         progress_nouns=frozenset(flt.get("progress_nouns", ())),
         clause_only_verbs=frozenset(flt.get("clause_only_verbs", ())),
+        negated_denial_adjectives=frozenset(den.get("negated_adjectives", ())),
+        negated_denial_nouns=frozenset(den.get("negated_nouns", ())),
     )
 
 
@@ -130,6 +134,9 @@ def subject_of(verb: Token) -> Token | None:
     while tok is not None and seen < 6:
         # "WASHINGTON, May 2 - Blinken said": the model often makes the dateline a second subject
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip]
+        # "DOHA, June 4 - US envoy Steve Witkoff said": or the real subject hangs on the dateline as a conjunct
+        subj += [g for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in skip
+                 for g in c.children if g.dep_ in ("conj", "appos") and g.i not in skip]
         if subj:
             return subj[0]
         # "as required by the declaration": a passive participle's agent, not the host clause's subject

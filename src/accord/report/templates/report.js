@@ -76,7 +76,7 @@
     const rows = D.quotes.filter((q) => (!F.speaker || (q.speaker && q.speaker.actor_id === F.speaker))
       && (!F.actor || (q.speaker && q.speaker.actor_id === F.actor))
       && (!F.outlet || q.outlet === F.outlet) && inDates(day(q)))
-      .map((q) => [ref(q.speaker), q.cue ? q.cue.text : "", q.outlet || "", q.type, clip(q.text, 160),
+      .map((q) => [ref(q.speaker), q.cue ? q.cue.text : "", q.outlet || "", q.type, clip(evidence(q), 160),
         evLink(q, "quote", "show")]);
     body("quotes").replaceChildren(table(["speaker", "cue", "outlet", "type", "content", ""], rows, "No quotes."));
   }
@@ -123,7 +123,7 @@
     b.replaceChildren(el("div", { class: "scroll" }, el("table", {}, el("thead", {}, head), tb)));
     const listed = ps.filter((p) => !F.issue || p.issue_id === F.issue).map((p) => [p.issue_id, actorName(p.actor_id),
       p.stance, p.value === null ? "" : Math.round(p.value), p.salience ?? "", actorName(p.reported_by),
-      clip(p.text || evidence(p), 110), evLink(p, "position", "show")]);
+      clip(evidence(p), 110), evLink(p, "position", "show")]);
     b.append(el("h3", {}, "Evidence"), table(["issue", "actor", "stance", "value", "salience", "reported by", "evidence", ""], listed));
   }
 
