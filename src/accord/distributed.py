@@ -9,6 +9,7 @@ each partition to the DuckDB store in one transaction, as the local engine does.
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pyarrow.parquet as pq
 
 from accord import pipeline
 from accord.records import Extraction
-from accord.store import COLUMNS, EXTRACTION_FIELD, TABLES, Store, _row
+from accord.store import _ARROW_TYPES, COLUMNS, Store, _row, table_rows_of
 
 
 def process_partition(articles: list, model: str | None, dossier, stages: tuple[str, ...],
@@ -31,16 +32,14 @@ def process_partition(articles: list, model: str | None, dossier, stages: tuple[
 
 
 def write_parquet(extractions: list[Extraction], root: Path, partition: int) -> None:
-    for table in TABLES:
-        rows = []
-        for ex in extractions:
-            value = getattr(ex, EXTRACTION_FIELD[table])
-            rows.extend(_row(table, r) for r in ([value] if table == "articles" else value))
-        cols = [c for c, _ in COLUMNS[table]]
-        data = {c: [r[i] for r in rows] for i, c in enumerate(cols)}
+    """One Parquet file per table for this partition, typed as the store's columns."""
+    rows_of = table_rows_of(extractions)
+    rows_of["actors"] = [_row("actors", a) for ex in extractions for a in ex.actors]
+    for table, rows in rows_of.items():
+        cols = COLUMNS[table]
+        data = pa.table({c: pa.array([r[i] for r in rows], type=_ARROW_TYPES[t]) for i, (c, t) in enumerate(cols)})
         (root / table).mkdir(parents=True, exist_ok=True)
-        pq.write_table(pa.table(data) if rows else pa.table({c: pa.array([], pa.string()) for c in cols}),
-                       root / table / f"part-{partition:06d}.parquet")
+        pq.write_table(data, root / table / f"part-{partition:06d}.parquet")
 
 
 def analyze(paths: Iterable[str], store: Store, model: str | None = None, workers: int = 2,
@@ -48,7 +47,7 @@ def analyze(paths: Iterable[str], store: Store, model: str | None = None, worker
             parquet_dir: str | None = None, on_error: Callable[[str], None] | None = None,
             on_progress: Callable[[pipeline.Summary, int], None] | None = None) -> pipeline.Summary:
     """Analyse ``paths`` on a Dask cluster (a LocalCluster of ``workers`` processes by default)."""
-    from dask.distributed import Client, LocalCluster, as_completed
+    from dask.distributed import Client, LocalCluster
 
     from accord import ingest
 
@@ -71,8 +70,9 @@ def analyze(paths: Iterable[str], store: Store, model: str | None = None, worker
     started = time.perf_counter()
     window = 2 * max(1, workers)
     try:
-        pending = as_completed()
-        in_flight = 0
+        # committed in submission order, so the store ends the same as the local engine's
+        # (the first article to name an issue gives its evidence) however workers finish
+        pending: deque = deque()
         stream = pipeline.batched(ingest.iter_articles([str(p) for p in paths], on_error=error, stats=stats),
                                   partition_size)
         for number, chunk in enumerate(stream):
@@ -86,16 +86,14 @@ def analyze(paths: Iterable[str], store: Store, model: str | None = None, worker
                     error(f"{a.source}: language '{a.language}' is not English; stored without extraction")
             if not fresh:
                 continue
-            pending.add(client.submit(process_partition, fresh, model, dossier, tuple(stages), parquet_dir,
-                                      number, pure=False))
-            in_flight += 1
-            while in_flight >= window:
-                _commit(next(pending), store, summary, error)
-                in_flight -= 1
+            pending.append(client.submit(process_partition, fresh, model, dossier, tuple(stages), parquet_dir,
+                                         number, pure=False))
+            while len(pending) >= window:
+                _commit(pending.popleft(), store, summary, error)
                 if on_progress:
                     on_progress(summary, partition_size)
-        for future in pending:
-            _commit(future, store, summary, error)
+        while pending:
+            _commit(pending.popleft(), store, summary, error)
             if on_progress:
                 on_progress(summary, partition_size)
     finally:

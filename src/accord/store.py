@@ -74,6 +74,24 @@ def _merged(old: dict, new: dict) -> dict:
                 title=old["title"] or new["title"], is_outlet=bool(old["is_outlet"] or new["is_outlet"]))
 
 
+def table_rows_of(extractions: Iterable[R.Extraction]) -> dict[str, list[tuple]]:
+    """Rows of every table but actors for a batch of articles, each keyed record once (records are
+    keyed by content hashes, so a repeat within a batch is the same record)."""
+    out: dict[str, list[tuple]] = {}
+    for table, (_, key) in TABLES.items():
+        if table == "actors":
+            continue
+        rows = []
+        for ex in extractions:
+            value = getattr(ex, EXTRACTION_FIELD[table])
+            rows.extend(_row(table, r) for r in ([value] if table == "articles" else value))
+        if key:
+            at = [c for c, _ in COLUMNS[table]].index(key)
+            rows = list({r[at]: r for r in reversed(rows)}.values())[::-1]
+        out[table] = rows
+    return out
+
+
 _ARROW_TYPES = {"VARCHAR": pa.string(), "JSON": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
                 "BOOLEAN": pa.bool_()}
 
@@ -128,14 +146,8 @@ class Store:
                     known.add(ex.article.article_id)
                     fresh.append(ex)
             sigs = dedup.link(con, fresh)
-            rows: dict[str, list[tuple]] = {table: [] for table in TABLES}
-            for ex in fresh:
-                for table in TABLES:
-                    if table != "actors":
-                        value = getattr(ex, EXTRACTION_FIELD[table])
-                        rows[table].extend(_row(table, r) for r in ([value] if table == "articles" else value))
             self._upsert_actors([a for ex in fresh for a in ex.actors])
-            for table, table_rows in rows.items():
+            for table, table_rows in table_rows_of(fresh).items():
                 self._insert_rows(table, table_rows)
             dedup.save(con, sigs)
             con.execute("COMMIT")
@@ -153,10 +165,6 @@ class Store:
             return
         key = TABLES[table][1]
         cols = COLUMNS[table]
-        if key:
-            # records are keyed by content hashes, so a repeat in a batch is the same record
-            at = [c for c, _ in cols].index(key)
-            rows = list({r[at]: r for r in reversed(rows)}.values())[::-1]
         data = pa.table({c: pa.array([r[i] for r in rows], type=_ARROW_TYPES[t]) for i, (c, t) in enumerate(cols)})
         self.con.register("_accord_rows", data)
         try:
