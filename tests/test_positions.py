@@ -510,3 +510,15 @@ def test_opposite_stances_on_different_deals_are_no_contradiction(nlp, tmp_path)
     b = "Israel rejected the French plan for southern Lebanon on Friday.\n"
     store = analyze_store(tmp_path, a, b)
     assert not [c for c in store.records("contradictions") if c["kind"] == "opposite_stance"]
+
+
+def test_warning_against_is_rejection(nlp):
+    actors, _, pos, _, _ = run(nlp, "Turkey warned against any deployment of foreign troops in northern Syria.")
+    assert stances(pos, aid(actors, "Turkey")) == {"rejects"}
+
+
+def test_a_sides_demand_in_an_issue_list_is_no_issue(nlp):
+    _, issues, _, _, _ = run(nlp, "Disagreements remain over the transit route and Baku's demand that Yerevan "
+                                  "amend its constitution.")
+    labels = {i.label for i in issues if i.origin == "discovered" and i.start is not None}
+    assert "transit route" in labels and not any(label.startswith("demand") for label in labels)

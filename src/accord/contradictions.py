@@ -63,6 +63,13 @@ def _same_act(a: Any, b: Any) -> bool:
     return pa is None or pb is None or pa == pb
 
 
+def _common(text: str) -> str:
+    """The text without capitalised words: names of places and people say where, not what (two
+    claims about Ukraine are not thereby about the same thing)."""
+    import re
+    return re.sub(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]*", " ", text.strip())
+
+
 def _content_words(rec: Any) -> set[str]:
     """Content words of what a claim is about, deal nouns as one word ("the plan" = "the proposal")."""
     from accord.extract.issues import content_words
@@ -73,7 +80,7 @@ def _content_words(rec: Any) -> set[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
     pred = (_get(rec, "predicate") or "").split()
     words = set()
-    for w in content_words(text or ""):
+    for w in content_words(_common(text or "")):
         if w in cues.deal_nouns:
             words.add("deal")
         elif len(w) > 2 and w not in cues.light_nouns and w not in STOP_WORDS and \
@@ -140,8 +147,9 @@ def _denials(claims: list, texts: dict, aff: Mapping[str, str | None]) -> Iterab
         for a in chosen:
             claimant = _actor(_get(a, "claimant"))
             word = "never confirmed" if kind == "never_confirmed" else "denies"
+            about = _actor(_get(a, "subject")) or denier
             yield _make(kind, a, d, (claimant, denier),
-                        f"{claimant} says {denier} {_get(a, 'predicate') or 'did so'}; {denier} {word} it",
+                        f"{claimant} says {about} {_get(a, 'predicate') or 'did so'}; {denier} {word} it",
                         texts.get(id(a), ""), texts.get(id(d), ""))
 
 
@@ -192,7 +200,7 @@ def _topic_words(text: str) -> set[str]:
     cues = load_cues()
     verbs = {v.split()[0][:5] for v in (*cues.stance_of, *cues.reporting_verbs, *cues.denial_verbs)}
     out = set()
-    for w in content_words(text or ""):
+    for w in content_words(_common(text or "")):
         if len(w) <= 3 or w in STOP_WORDS or w in CALENDAR_WORDS or w[:5] in verbs:
             continue
         out.add("deal" if w in cues.deal_nouns else w)

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from accord.records import ActorRef, Article, Claim, Span, record_id
-from accord.extract.stance import (Cues, clause_span, clean_ref, sentence_span, is_negated, phrasal_lemma, resolve_actor,
+from accord.extract.stance import (Cues, clause_span, clean_ref, is_negated, phrasal_lemma, resolve_actor,
+                                   sentence_span,
                                    subject_of)
 from accord.extract.voices import Voices
 

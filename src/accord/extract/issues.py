@@ -172,7 +172,8 @@ def issue_label(toks: Sequence[Token], cues: Cues | None = None) -> str:
     for t in toks:
         if t.lower_ in cues.list_qualifiers or t.text in (",", ";", ":"):
             break
-        if t.tag_ in ("WDT", "WP") or (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
+        if t.tag_ in ("WDT", "WP") or t.pos_ == "SCONJ" or (
+                t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
                                         and t.tag_ not in ("VBG",)):
             break
         if t.pos_ == "ADP" and t.lower_ != "of":
@@ -197,8 +198,9 @@ def _names_an_issue(item: Sequence[Token], label: str, cues: Cues) -> bool:
     if first is None or first.pos_ in ("ADP", "SCONJ", "VERB", "AUX") or first.lower_ in ("but", "while", "although"):
         return False
     words = label.split()
+    # "Baku's demand that ...": a stance noun names whose demand, not what is disputed
     return any(t.pos_ == "NOUN" and not t.ent_type_ and t.lower_ in words and t.lemma_.lower() not in cues.light_nouns
-               for t in item)
+               and t.lemma_.lower() not in cues.noun_stance for t in item)
 
 
 def discover_issues(doc: Doc, article: Article, cues: Cues | None = None) -> list[Issue]:

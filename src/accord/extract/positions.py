@@ -34,7 +34,8 @@ from spacy.tokens import Span, Doc, Token
 from accord.contradictions import find_contradictions
 from accord.extract.claims import extract_claims
 from accord.extract.issues import discover_issues, match_issue, normalise
-from accord.extract.stance import (Cues, clean_ref, has_condition, is_negated, load_cues, phrasal_lemma, resolve_actor, slug,
+from accord.extract.stance import (Cues, clean_ref, has_condition, is_negated, load_cues, phrasal_lemma,
+                                   resolve_actor, slug,
                                    sentence_span, subject_of)
 from accord.extract.voices import Voices, find_voices
 from accord.records import ActorRef, Article, Event, Issue, Position, Quote, record_id
@@ -326,6 +327,10 @@ def _bound_pronoun(verb: Token, subj: Token, actors, voice) -> ActorRef | None |
 
 
 def _stance_of_verb(verb: Token, cues: Cues) -> str | None:
+    # a verb with its preposition first: "warn against" rejects, "push for" demands
+    for c in verb.children:
+        if c.dep_ == "prep" and f"{verb.lemma_.lower()} {c.lower_}" in cues.stance_of:
+            return cues.stance_of[f"{verb.lemma_.lower()} {c.lower_}"]
     lemma = phrasal_lemma(verb)
     stance = cues.stance_of.get(lemma) or cues.stance_of.get(verb.lemma_.lower())
     if stance is None:
@@ -395,7 +400,8 @@ def _denied_content(verb: Token, cues: Cues) -> str | None:
             is_negated(head) or head.dep_ == "xcomp" and cues.stance_of.get(head.head.lemma_.lower()) == "rejects"):
         return "unasserted"
     has_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
-    if has_that and verb.dep_ in ("acl", "ccomp") and head.lemma_.lower() in cues.denial_targets and head.pos_ == "NOUN":
+    if has_that and verb.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and \
+            head.lemma_.lower() in cues.denial_targets:
         return "unasserted"
     if has_that and verb.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in cues.denial_targets
                                                  and c.pos_ == "NOUN" and c.i < verb.i for c in head.children):
@@ -643,6 +649,8 @@ class _Builder:
             stance = EVENT_STANCE.get(ev.type)
             if stance is None or ev.source is None or not ev.source.actor_id:
                 continue
+            if ev.modality == "hypothetical":
+                continue   # "if Washington stopped ...": a hypothesis, not a stance
             if any(p.actor_id == ev.source.actor_id and p.start <= ev.start < p.end or
                    p.actor_id == ev.source.actor_id and ev.start <= p.start < ev.end
                    for p in self.positions.values()):
@@ -666,6 +674,9 @@ class _Builder:
                 trigger = t.root if t is not None else trigger
             if _not_a_stance(trigger, self.cues) or _denied_content(trigger, self.cues) == "unasserted":
                 continue
+            if trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                               for c in trigger.children):
+                continue   # the condition itself ("if Washington stopped its pressure") is no stance
             self.add(ev.source, stance, trigger, (ev.start, ev.end), list(span),
                      _object_label(trigger, self.actors, self.cues), 0.6,
                      "conditional" if stance == "conditions" else ev.modality)
