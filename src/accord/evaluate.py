@@ -251,6 +251,39 @@ def score_positions(gold_issues: list[dict], ex: Extraction, names: Actors, tall
         tally.attr("reported_by", ok)
 
 
+def _sign(value) -> int:
+    if isinstance(value, str):
+        return {"positive": 1, "negative": -1}.get(value.lower(), 0)
+    return (value > 0) - (value < 0)
+
+
+def score_assessments(gold: list[dict], ex: Extraction, names: Actors, tally: Tally, gold_name: str) -> None:
+    """Prospects (an extension of the gold format): {"holder", "polarity": "positive|negative|
+    uncertain" or a number, "text_start"}; found like events, right when the holder matches."""
+    text = ex.article.text
+    preds = list(ex.assessments)
+    tally.gold += len(gold)
+    tally.predicted += len(preds)
+    used: set[int] = set()
+    for g in gold:
+        a, _ = _anchor(text, g["text_start"], gold_name)
+        cands = [i for i, p in enumerate(preds) if i not in used and p.start <= a < p.end]
+        if not cands:
+            continue
+
+        def holder_ok(p) -> bool:
+            return p.holder is not None and names_match(g.get("holder") or "", names.strings(p.holder.actor_id,
+                                                                                             p.holder.text))
+        best = next((i for i in cands if holder_ok(preds[i])), cands[0])
+        used.add(best)
+        tally.found += 1
+        ok = holder_ok(preds[best])
+        tally.right += ok
+        want = _sign(g.get("polarity", 0))
+        got = _sign(preds[best].polarity)
+        tally.attr("polarity", got == want or (want == 0 and got <= 0))
+
+
 def score_actors(gold: list[dict], ex: Extraction, tally: Tally) -> None:
     preds = [a for a in ex.actors]
     tally.gold += len(gold)
@@ -347,7 +380,7 @@ def evaluate_gold(pairs, model: str | None = None) -> dict:
     from accord.ingest import corpus, make_article
 
     nlp = nlp_mod.load(model)
-    tallies = {k: Tally() for k in ("actors", "quotes", "events", "positions")}
+    tallies = {k: Tally() for k in ("actors", "quotes", "events", "positions", "assessments")}
     for gold_path, txt, record in pairs:
         try:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -363,9 +396,17 @@ def evaluate_gold(pairs, model: str | None = None) -> dict:
         ex = pipeline.extract(nlp(article.text), article)
         names = Actors()
         names.add(ex)
-        score_actors(gold.get("actors", []), ex, tallies["actors"])
-        score_quotes(gold.get("quotes", []), ex, names, tallies["quotes"], str(gold_path))
-        score_events(gold.get("events", []), ex, names, tallies["events"], str(gold_path))
-        score_positions(gold.get("issues", []), ex, names, tallies["positions"], str(gold_path))
-    right = {"actors": "affiliation", "quotes": "speaker", "events": "arguments", "positions": "reported_by"}
-    return {"articles": len(pairs), "scores": {k: t.scores(right[k]) for k, t in tallies.items()}}
+        # a record type whose key is absent was not annotated in this file (an empty list was)
+        if "actors" in gold:
+            score_actors(gold["actors"], ex, tallies["actors"])
+        if "quotes" in gold:
+            score_quotes(gold["quotes"], ex, names, tallies["quotes"], str(gold_path))
+        if "events" in gold:
+            score_events(gold["events"], ex, names, tallies["events"], str(gold_path))
+        if "issues" in gold:
+            score_positions(gold["issues"], ex, names, tallies["positions"], str(gold_path))
+        if "assessments" in gold:
+            score_assessments(gold["assessments"], ex, names, tallies["assessments"], str(gold_path))
+    right = {"actors": "affiliation", "quotes": "speaker", "events": "arguments", "positions": "reported_by",
+             "assessments": "holder"}
+    return {"articles": len(pairs), "scores": {k: t.scores(right[k]) for k, t in tallies.items() if t.gold or t.predicted}}
