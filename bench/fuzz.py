@@ -112,8 +112,16 @@ def child_atheris(target: str, stats: str, seconds: int) -> None:
 
     import atexit
     atexit.register(rec.flush)
+    # a libFuzzer dictionary of the tokens the readers branch on (tags, magic bytes, entities)
+    tokens = [t.encode("utf-8", "surrogatepass") for t in (*props.TAGS, *props.ATTRS, *props.PIECES)]
+    tokens += [m for m in props.MAGIC] + [b"<item>", b"<entry>", b"<title>", b"<link>", b"\"text\":",
+                                          b"WARC-Type: response\r\n", b"Content-Length: ", b"&#x", b"&#"]
+    dict_path = stats + ".dict"
+    with open(dict_path, "w") as f:
+        for t in tokens:
+            f.write('"' + "".join(f"\\x{b:02x}" for b in t) + '"\n')
     atheris.Setup([sys.argv[0], f"-max_total_time={seconds}", "-rss_limit_mb=4096", "-print_final_stats=0",
-                   "-max_len=4096"], test_one_input)
+                   "-max_len=4096", f"-dict={dict_path}"], test_one_input)
     try:
         atheris.Fuzz()
     finally:
@@ -145,12 +153,15 @@ def child_hypothesis(target: str, stats: str, seconds: int) -> None:
     budget = seconds / len(tests)
     for name in tests:
         fn = getattr(props, name)
+        # the properties carry their own @settings, which Hypothesis will not let a second
+        # decorator replace; setting the attribute it reads is the way round that
+        fn._hypothesis_internal_use_settings = settings(
+            fn._hypothesis_internal_use_settings, max_examples=200, derandomize=False,
+            phases=(Phase.generate,), database=None)
         started = time.monotonic()
         while time.monotonic() - started < budget:
-            run = settings(fn._hypothesis_internal_use_settings, max_examples=200, derandomize=False,
-                           phases=(Phase.generate,), database=None)(fn)
             try:
-                run(**kwargs)
+                fn(**kwargs)
             except Exception as exc:  # noqa: BLE001
                 rec.crash(exc, name)
             rec.tried = sum(props.TRIED.values())

@@ -117,7 +117,8 @@ def throughput(args, corpus: Path, work: Path, stages: tuple[str, ...]) -> dict[
     for _ in nlp.pipe(texts, batch_size=args.batch_size):
         pass
     rates["raw nlp.pipe, 1 process"] = len(texts) / (time.perf_counter() - started)
-    say(f"  raw nlp.pipe, 1 process: {rates['raw nlp.pipe, 1 process']:.1f} articles/s ({len(texts)} texts)")
+    say(f"  raw nlp.pipe, 1 process: {rates['raw nlp.pipe, 1 process']:.1f} articles/s ({len(texts)} texts; "
+        f"load average {os.getloadavg()[0]:.1f})")
 
     runs = [("local, 1 worker", "local", 1), ("local, 2 workers (spaCy n_process)", "local", 2),
             ("parallel, 2 worker processes", "parallel", 2), ("dask LocalCluster, 2 workers", "dask", 2)]
@@ -127,7 +128,9 @@ def throughput(args, corpus: Path, work: Path, stages: tuple[str, ...]) -> dict[
         store = work / f"tp-{engine}-{workers}-{time.time_ns()}.duckdb"
         summary = run_engine(engine, corpus, store, stages, workers, args.batch_size)
         rates[label] = summary.analysed / summary.seconds
-        say(f"  {label}: {rates[label]:.1f} articles/s ({summary.analysed} articles in {summary.seconds:.0f} s)")
+        # other work on the machine skews every figure here; the load average says how much
+        say(f"  {label}: {rates[label]:.1f} articles/s ({summary.analysed} articles in {summary.seconds:.0f} s; "
+            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
         for suffix in ("", ".wal"):
             Path(str(store) + suffix).unlink(missing_ok=True)
     return rates

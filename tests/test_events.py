@@ -388,3 +388,187 @@ def test_travel_to_a_capital_is_a_visit_to_its_state(nlp):
     events, country = code(nlp, "The Indian prime minister will travel to Canberra next week.")
     event = only(events, "CONSULT")
     assert [country(t) for t in event.targets] == ["AUS"]
+
+
+# ---------------------------------------------------------------- negotiation-news generalisation
+
+def test_dateline_belongs_to_the_lede_evidence(nlp):
+    text = "Kosovo and Serbia trade blame in Brussels\n\nBRUSSELS, Sept 14 (Reuters) - Kosovo's prime minister met Serbia's president in Brussels on Thursday."
+    events, _ = code(nlp, text)
+    meet = only(events, "CONSULT")
+    assert text[meet.start:].startswith("BRUSSELS, Sept 14")
+
+
+def test_headline_events_are_not_coded_twice(nlp):
+    text = "Ethiopia and Tigray leaders sign truce\n\nPRETORIA, Nov 2 (AP) - Ethiopia's government and the Tigray People's Liberation Front signed a truce in Pretoria on Wednesday."
+    events, _ = code(nlp, text)
+    head_end = text.index("\n")
+    assert events and all(e.trigger.start > head_end for e in events)
+
+
+def test_ending_the_fighting_is_not_an_attack(nlp):
+    events, _ = code(nlp, "Sudan and South Sudan agreed on Monday to a truce, ending two weeks of fighting along the border.")
+    assert not [e for e in events if e.type in ("ASSAULT", "THREATEN")]
+
+
+def test_act_inside_an_if_clause_is_a_condition_not_an_event(nlp):
+    events, _ = code(nlp, "Israel will hit back hard if Hezbollah attacks northern towns, the defence minister said.")
+    assert not [e for e in events if e.trigger.text == "attacks"]
+
+
+def test_contrastive_while_does_not_make_an_act_conditional(nlp):
+    events, _ = code(nlp, "Under the plan, Russian troops will withdraw from the region, while Azerbaijani police take over the checkpoints.")
+    pullout = only(events, "RETREAT")
+    assert pullout.modality == "future" and pullout.condition is None
+
+
+def test_retaliation_by_sanctions_is_a_sanction(nlp):
+    events, country = code(nlp, "Canada banned three Chinese officials, and Beijing retaliated by imposing sanctions on Canadian lawmakers.")
+    sanction = only(events, "SANCTION")
+    assert country(sanction.source) == "CHN"
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_planned_act_stays_future_when_attributed(nlp):
+    events, _ = code(nlp, "Blinken is due to travel to Riyadh next week, according to two people familiar with the plans.")
+    assert only(events, "CONSULT").modality == "future"
+
+
+def test_denying_a_charge_does_not_negate_the_accusation(nlp):
+    events, _ = code(nlp, "Ukrainian officials have accused Belarus of training Russian troops, a charge Minsk denies.")
+    accuse = only(events, "ACCUSE")
+    assert not accuse.negated
+
+
+def test_two_titled_names_coordinated_are_two_sources(nlp):
+    events, _ = code(nlp, "Secretary of State Marco Rubio and Defense Secretary Pete Hegseth held talks with Saudi Crown Prince Mohammed bin Salman in Riyadh.")
+    sources = {e.source.actor_id for e in events if e.type == "CONSULT" and e.source}
+    assert len(sources) >= 2
+
+
+def test_counterpart_with_a_name_is_that_person(nlp):
+    events, _ = code(nlp, "Indian Foreign Minister Subrahmanyam Jaishankar and his Chinese counterpart Wang Yi will meet in Moscow next week.")
+    meet = only(events, "CONSULT")
+    names = {meet.source.text} | {t.text for t in meet.targets}
+    assert any("Wang Yi" in n for n in names)
+    assert meet.modality == "future"
+
+
+def test_whose_agents_belong_to_the_antecedent(nlp):
+    events, country = code(nlp, "France, whose soldiers withdrew from Mali in 2022, was not invited.")
+    pullout = only(events, "RETREAT")
+    assert country(pullout.source) == "FRA"
+
+
+def test_withdrawal_from_a_territory_targets_its_state(nlp):
+    events, country = code(nlp, "Israeli troops will withdraw from southern Lebanon within 60 days.")
+    pullout = only(events, "RETREAT")
+    assert "LBN" in {country(t) for t in pullout.targets}
+
+
+def test_host_of_unnamed_guests_joins_the_meeting(nlp):
+    events, _ = code(nlp, "Armenia's prime minister and Azerbaijan's president met in Washington with Donald Trump, who hosted the two leaders.")
+    hosting = [e for e in events if e.type == "CONSULT" and e.source and e.source.actor_id == "donald-trump"]
+    assert not hosting
+
+
+def test_money_in_aid_is_aid(nlp):
+    events, country = code(nlp, "Japan announced 20 million dollars in emergency aid for refugees in Chad.")
+    aid = only(events, "AID")
+    assert country(aid.source) == "JPN"
+
+
+def test_past_verb_coordinated_with_modal_belongs_to_the_speaker(nlp):
+    events, _ = code(nlp, "Rebel spokesman Lawrence Kanyuka said the group will not leave Goma, and accused Kinshasa of violating the truce.")
+    accuse = only(events, "ACCUSE")
+    assert accuse.modality == "actual" and not accuse.negated
+    assert accuse.source is not None and "Kanyuka" in accuse.source.text
+
+
+def test_threat_is_aimed_at_the_actor_of_its_condition(nlp):
+    events, country = code(nlp, "\"If the Houthis fire at our ships again, we will respond,\" the Saudi defence minister said.")
+    threat = only(events, "THREATEN")
+    assert threat.modality == "conditional"
+    assert any(t.actor_id for t in threat.targets)
+
+
+def test_demand_targets_the_subject_of_its_complement(nlp):
+    events, country = code(nlp, "Somalia has demanded that Ethiopia withdraw its troops from Baidoa and Kismayo.")
+    demand = only(events, "REQUEST")
+    assert {country(t) for t in demand.targets} == {"ETH"}
+
+
+def test_forces_sent_are_not_targets(nlp):
+    events, _ = code(nlp, "The Lebanese army said it had begun sending troops and tanks to the border.")
+    deploy = only(events, "MOBILIZE")
+    assert not [t for t in deploy.targets if t.actor_id is None]
+
+
+def test_own_forces_in_reported_clause_are_the_speakers(nlp):
+    events, country = code(nlp, "The Sudanese army said its drones struck RSF positions near El Fasher.")
+    strike = only(events, "ASSAULT")
+    assert country(strike.source) == "SDN"
+
+
+def test_warning_to_withhold_cooperation_is_a_threat(nlp):
+    events, _ = code(nlp, "Trump warned that Washington would not sign trade deals with either country unless the fighting stopped.")
+    threat = only(events, "THREATEN")
+    assert threat.modality == "conditional" and not threat.negated
+
+
+def test_closing_airspace_to_another_state_is_a_sanction(nlp):
+    events, country = code(nlp, "Pakistan closed its airspace to Indian airlines on Thursday.")
+    sanction = only(events, "SANCTION")
+    assert {country(t) for t in sanction.targets} == {"IND"}
+
+
+def test_both_sides_are_the_pair_named_before(nlp):
+    text = ("Serbia and Kosovo agreed on Monday to resume talks. The EU envoy urged both sides to avoid "
+            "unilateral steps.")
+    events, country = code(nlp, text)
+    appeal = only(events, "REQUEST")
+    assert {country(t) for t in appeal.targets} == {"SRB", "XKX"} or {country(t) for t in appeal.targets} >= {"SRB"}
+
+
+def test_rejection_of_a_demand_targets_who_made_it(nlp):
+    text = ("Azerbaijan's president Ilham Aliyev urged Armenia to change its constitution. "
+            "Armenian Prime Minister Nikol Pashinyan rejected the demand on Tuesday.")
+    events, _ = code(nlp, text)
+    reject = only(events, "REJECT")
+    assert [t.actor_id for t in reject.targets] == ["ilham-aliyev"]
+
+
+def test_ceasefire_between_two_parties_binds_both(nlp):
+    events, country = code(nlp, "A ceasefire between Thailand and Cambodia took effect at midnight.")
+    truces = [e for e in events if e.type == "RETREAT"]
+    assert {country(e.source) for e in truces} == {"THA", "KHM"}
+
+
+def test_lowering_tariffs_on_imports_eases_sanctions(nlp):
+    events, country = code(nlp, "Washington will lower its tariffs on Chinese imports to 30 percent for 90 days.")
+    ease = only(events, "RETREAT")
+    assert ease.modality == "future"
+    assert "CHN" in {country(t) for t in ease.targets}
+
+
+def test_captured_towns_are_an_attack(nlp):
+    events, _ = code(nlp, "M23 rebels seized the town of Walikale on Wednesday.")
+    assert only(events, "ASSAULT")
+
+
+def test_towns_the_rebels_seized_is_an_attack(nlp):
+    events, _ = code(nlp, "The army vowed to recover the provincial capitals the rebels seized early this year.")
+    assert [e for e in events if e.type == "ASSAULT" and e.trigger.text == "seized"]
+
+
+def test_the_government_in_an_officials_words_is_the_officials_state(nlp):
+    events, country = code(nlp, "A Sudanese official said the government could release some detainees next month.")
+    release = only(events, "RETREAT")
+    assert country(release.source) == "SDN"
+    assert release.modality == "hypothetical"
+
+
+def test_convening_a_meeting_is_consulting(nlp):
+    events, country = code(nlp, "Egypt and Qatar will convene the mediators in Cairo on Sunday.")
+    meet = only(events, "CONSULT")
+    assert meet.modality == "future"

@@ -316,3 +316,117 @@ def test_seed_biden_is_negative_or_uncertain(seed_assessments):
     assert biden and all(a.polarity <= 0 for a in biden)
     assert any("optimism" in a.cue.text and a.negated for a in biden)
     assert any("predict" in a.cue.text for a in biden)
+
+
+# --------------------------------------------------------------------------- dev-set fixes
+
+def test_never_this_close_affirms_the_closeness(nlp):
+    found = analyse(nlp, "“We have never been so close to a peace agreement,” Kosovo negotiator Besnik "
+                         "Bislimi told reporters in Brussels.")
+    assert held_by(found, "Bislimi").polarity > 0
+
+
+def test_never_closer_is_positive(nlp):
+    found = analyse(nlp, "Qatari mediator Mohammed Al-Khulaifi said the sides had never been closer to a deal.")
+    assert held_by(found, "Khulaifi").polarity > 0
+
+
+def test_premature_to_speak_of_breakthrough_is_not_positive(nlp):
+    found = analyse(nlp, "Turkish Foreign Minister Hakan Fidan said it was premature to speak of a "
+                         "breakthrough in the Istanbul talks.")
+    assert found and all(a.polarity <= 0 for a in found)
+
+
+def test_heading_glued_to_first_sentence_keeps_the_reporter(nlp):
+    text = ("Serbia, Kosovo inch toward deal, but recognition dispute lingers\n\n"
+            "BRUSSELS, Feb 27 (Reuters) - Serbia and Kosovo are close to an agreement on normalising "
+            "ties, EU foreign policy chief Josep Borrell said on Monday.")
+    found = analyse(nlp, text)
+    assert held_by(found, "Borrell").polarity > 0
+
+
+def test_encouraged_but_cautioned_is_mixed(nlp):
+    found = analyse(nlp, "U.S. envoy Tom Perriello said he was encouraged by the opening of the Jeddah "
+                         "talks but cautioned that there was a long way to go.")
+    judged = [a for a in found if a.start < 200]
+    assert len(judged) == 1 and abs(judged[0].polarity) < 0.3
+
+
+def test_spokeswoman_and_her_state_make_one_judgement(nlp):
+    found = analyse(nlp, "Chinese Foreign Ministry spokeswoman Mao Ning said Beijing welcomed the progress "
+                         "but added that it was too early to speak of a breakthrough.")
+    assert len(found) == 1
+    assert names(found[0].holder, "Mao Ning") and found[0].polarity <= 0
+
+
+def test_step_cues_and_no_illusions(nlp):
+    found = analyse(nlp, "Malaysian Prime Minister Anwar Ibrahim said the truce was an important step. "
+                         "“We have no illusions about these talks,” Thai army chief Pana Klaewblaudtuk said.")
+    assert held_by(found, "Anwar").polarity > 0
+    assert held_by(found, "Pana").polarity < 0
+
+
+def test_wait_and_see_and_declined_to_predict_are_uncertain(nlp):
+    found = analyse(nlp, "“We will see whether Moscow keeps its word,” Ukrainian Foreign Minister Andrii "
+                         "Sybiha said of the talks. U.S. Secretary of State Marco Rubio declined to predict "
+                         "whether a ceasefire deal could be reached.")
+    assert held_by(found, "Sybiha").polarity <= 0
+    assert held_by(found, "Rubio").polarity <= 0
+
+
+def test_expecting_more_talks_is_no_forecast_of_a_deal(nlp):
+    found = analyse(nlp, "Chinese Vice Premier He Lifeng said he expected further talks in London next month.")
+    assert not [a for a in found if a.polarity > 0.5]
+
+
+def test_doubted_signing_with_accusation_stays_negative(nlp):
+    found = analyse(nlp, "Azerbaijani President Ilham Aliyev said he did not expect a signing soon, "
+                         "accusing Yerevan of dragging its feet on the treaty.")
+    assert held_by(found, "Aliyev").polarity < 0
+
+
+def test_generic_economists_hold_their_wariness(nlp):
+    found = analyse(nlp, "Economists were wary of the tariff truce between Washington and Beijing.")
+    assert found and found[0].holder.text == "Economists" and found[0].polarity < 0
+
+
+def test_no_prospect_and_not_there_yet_are_negative(nlp):
+    found = analyse(nlp, "The Kremlin said it saw no prospect of a quick settlement. “We are not there yet,” "
+                         "U.S. envoy Keith Kellogg told reporters after the Istanbul talks.")
+    assert held_by(found, "RUS").polarity < 0 or held_by(found, "Kremlin").polarity < 0
+    assert held_by(found, "Kellogg").polarity < 0
+
+
+def test_cue_lexicon_has_no_duplicate_keys():
+    # a repeated "weak:" block silently replaces the first one when the YAML is loaded
+    import yaml
+
+    from accord.extract.prospects import LEXICON_PATH
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node, deep=False):
+        keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+        assert len(keys) == len(set(keys)), f"duplicate key near {node.start_mark}"
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    yaml.load(Path(LEXICON_PATH).read_text(encoding="utf-8"), Loader=Strict)
+
+
+@pytest.mark.parametrize("text, holder, sign", [
+    ("Yemeni officials said the talks in Muscat were going well.", "Yemeni", 1),
+    ("Israeli officials downplayed hopes of an imminent hostage deal.", "Israeli", -1),
+    ("U.S. envoy Steve Witkoff said he believed a ceasefire deal could be reached within days.", "Witkoff", 1),
+])
+def test_further_cue_families(nlp, text, holder, sign):
+    a = held_by(analyse(nlp, text), holder)
+    assert (a.polarity > 0) == (sign > 0) and a.polarity != 0
+
+
+def test_hopeful_but_not_certain_is_weaker_than_hopeful(nlp):
+    mixed = held_by(analyse(nlp, "Sudanese mediators were hopeful but not certain that the truce would hold."),
+                    "mediators")
+    plain = held_by(analyse(nlp, "Sudanese mediators were hopeful that the truce would hold."), "mediators")
+    assert mixed.polarity < plain.polarity

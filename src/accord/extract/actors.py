@@ -57,6 +57,7 @@ How mentions are found, in order (each step only looks at tokens no earlier step
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -79,6 +80,8 @@ SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 # Dependents that attach a qualifier to a title or name inside a noun phrase.
 NP_MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "poss", "det", "case", "punct", "npadvmod"))
 PRONOUN_WINDOW = 3   # sentences looked back for an antecedent
+GENDERED_PRONOUNS = {"she": "f", "her": "f", "hers": "f", "herself": "f",
+                     "he": "m", "his": "m", "him": "m", "himself": "m"}
 
 
 @dataclass
@@ -127,6 +130,11 @@ class ArticleActors:
         """The actor a noun-phrase head refers to; the text runs from the phrase's left edge."""
         end = token.idx + len(token.text)
         m = self.mention_containing(token.idx, end)
+        if m is None and token.lower_ == "whose" and token.head.head.dep_ == "relcl":
+            # "the Sudanese army, whose leaders said ...": the noun the clause modifies
+            noun = token.head.head.head
+            ref = self.ref_for_token(noun) if noun.i != token.i else None
+            return ActorRef(ref.actor_id, token.text, token.idx, end) if ref else None
         if m is None and token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
             # "Hamdan, who told Reuters ...": the relative pronoun is the noun it modifies
             noun = token.head.head
@@ -242,6 +250,7 @@ class _A:
     is_outlet: bool = False
     from_kb: bool = False
     aliases: set[str] = field(default_factory=set)
+    gender: str | None = None     # f | m: from the KB, a gendered honorific or title, or a resolved she/he
 
 
 class _Article:
@@ -266,13 +275,26 @@ class _Article:
         self.title_spans = [sp for sp in spans if sp.root.pos_ in ("NOUN", "PROPN")]
         self.in_title = {i for sp in self.title_spans for i in range(sp.start, sp.end)}
 
+    @functools.cached_property
+    def quoted(self) -> set[int]:
+        """Token ids inside quotation marks."""
+        from accord.extract.quotes import find_segments, paragraphs
+        text = self.doc.text
+        out: set[int] = set()
+        starts = [t.idx for t in self.doc]
+        for seg in find_segments(text, paragraphs(text)):
+            a = bisect.bisect_left(starts, seg.start)
+            b = bisect.bisect_left(starts, seg.end)
+            out.update(range(a, b))
+        return out
+
     # ---- bookkeeping
     def actor(self, aid: str, name: str | None = None, kind: str | None = None) -> _A:
         a = self.actors.get(aid)
         if a is None:
             e = self.kb.entries.get(aid)
             if e is not None:
-                a = _A(aid, e.name, e.kind, e.affiliation, e.title, e.is_outlet, True)
+                a = _A(aid, e.name, e.kind, e.affiliation, e.title, e.is_outlet, True, gender=e.gender)
             else:
                 a = _A(aid, name or aid, kind or "organisation")
             self.actors[aid] = a
@@ -285,7 +307,9 @@ class _Article:
             claim: bool = True) -> _M:
         self.actor(aid)   # an affiliation reached through a qualifier may not be registered yet
         root = self.doc[start] if end - start == 1 else self.doc[start:end].root
-        m = _M(start, end, aid, via, sector, root.dep_ in SUBJECT_DEPS)
+        # "The chief negotiator for X, Getachew Reda, said": the named appositive is the subject too
+        subject = root.dep_ in SUBJECT_DEPS or root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
+        m = _M(start, end, aid, via, sector, subject)
         self.mentions.append(m)
         if claim:
             for i in range(start, end):
@@ -317,6 +341,9 @@ class _Article:
                 if ent is None or ent.label_ not in ("PERSON", "ORG") or len(ent) <= len(sp):
                     self.blocked.update(range(sp.start, sp.end))   # not "Yair Golan"
                 continue
+            if self.kb.entries[aid].is_outlet and ent is not None and ent.end > sp.end \
+                    and ent.label_ in ("ORG", "FAC") and self.doc[sp.end].is_title:
+                continue   # "the National Assembly" is not the newspaper "The National"
             inside_person = ent is not None and ent.label_ == "PERSON" and len(ent) > len(sp)
             if inside_person and (self.kb.entries[aid].kind != "person" or via == "surname"):
                 # "George Washington"; "Maria Solberg" is not Erna Solberg
@@ -395,7 +422,8 @@ class _Article:
         if covered:
             self._partly_known(ent, start, end, covered)
             return
-        if label in ("PERSON", "ORG") and (self._is_place(doc[start:end].root) or self._dateline(start, end)):
+        if label in ("PERSON", "ORG") and (self._is_place(doc[start:end].root) or self._dateline(start, end)
+                                          or self._byline(start, end)):
             self.blocked.update(range(start, end))
             return
         if label == "PERSON" and not any(t.text in self.kb.words.get("outlet_words", ()) for t in ent):
@@ -405,6 +433,9 @@ class _Article:
             self._org_entity(start, end)     # "Dabanga Radio" tagged as a person
         elif label == "ORG" and self._looks_like_person(start, end):
             self._person_entity(start, end)
+        elif label == "ORG" and self._looks_like_person(start, self._name_end(end)):
+            # "foreign secretary, Vikram Misri": the small model tags "Vikram" ORG and "Misri" LOC
+            self._person_entity(start, self._name_end(end))
         elif label == "ORG":
             self._org_entity(start, end)
         elif label == "GPE":
@@ -415,6 +446,14 @@ class _Article:
                     a = self.actors[code]
                     a.kind, a.affiliation = "state", code
                 self.add(start, end, code, "name")
+
+    def _name_end(self, end: int) -> int:
+        """End of the proper-noun chain an entity's last token is a compound of."""
+        doc = self.doc
+        while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
+                and doc[end].pos_ == "PROPN" and doc[end].ent_type_ not in ("ORG", "PERSON"):
+            end += 1
+        return end
 
     def _looks_like_person(self, start: int, end: int) -> bool:
         """An "ORG" with a person's title: "Interior Minister Diosdado Cabello", "Cabello, a minister"."""
@@ -427,6 +466,8 @@ class _Article:
         if start - 1 in self.in_title and doc[start - 1].is_title:
             return True
         root = span.root
+        if root.dep_ == "appos" and root.head.lemma_.lower() in self.kb.titles and root.head.i < start:
+            return True       # "India's foreign secretary, Vikram Misri,"
         return any(c.dep_ == "appos" and c.lemma_.lower() in self.kb.titles for c in root.children)
 
     def _dateline(self, start: int, end: int) -> bool:
@@ -435,8 +476,21 @@ class _Article:
         opens = start == 0 or "\n" in doc[start - 1].text or doc[start - 1].is_space
         return opens and all(t.is_upper for t in doc[start:end]) and end < len(doc) and doc[end].text == ","
 
+    def _byline(self, start: int, end: int) -> bool:
+        """"By Kanya Srisuk" on a line of its own: the reporter, not an actor of the story."""
+        doc = self.doc
+        if start == 0 or doc[start - 1].lower_ != "by":
+            return False
+        k = start - 1
+        opens = k == 0 or "\n" in doc[k - 1].text_with_ws or doc[k - 1].is_space
+        line_end = next((i for i in range(end, min(len(doc), end + 8)) if "\n" in doc[i].text_with_ws
+                         or doc[i].is_space), len(doc))
+        return opens and line_end - end <= 4
+
     def _is_place(self, tok: Token) -> bool:
         """An unknown name governed by "in", "at", "near"... is where something happens."""
+        if tok.text in self.kb.words.get("organisation_words", ()):
+            return False      # "now at the Asia Society Policy Institute": where someone works
         while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
         return tok.dep_ == "pobj" and tok.head.lower_ in self.kb.words.get("place_prepositions", ())
@@ -472,9 +526,33 @@ class _Article:
         words = [t for t in doc[start:end] if t.is_alpha]
         if len(words) >= 2:
             name = doc[start:end].text
+            known = self._same_person(name)
+            if known is not None:
+                self.add(start, end, known, "surname")
+                return
             self.actor(slug(name), name, "person")
             self.add(start, end, slug(name), "name")
         # single names are resolved with the surnames (step 3)
+
+    def _same_person(self, name: str) -> str | None:
+        """A shorter form of a person already named in full: "al-Rishq" after "Izzat al-Rishq"; else the
+        one KB person whose name ends so ("al-Rishq" alone)."""
+        words = slug(name).split("-")
+        def ends(full: str) -> bool:
+            w = slug(full).split("-")
+            return len(w) > len(words) and w[-len(words):] == words
+        here = [a.actor_id for a in self.actors.values() if a.kind == "person" and ends(a.name)]
+        if len(here) == 1:
+            return here[0]
+        if here or slug(name) in self.kb.entries:
+            return None
+        known = {e.actor_id for e in self.kb.entries.values() if e.kind == "person"
+                 and (ends(e.name) or any(slug(x) == slug(name) for x in e.aliases))}
+        if len(known) == 1:
+            aid = known.pop()
+            self.actor(aid)
+            return aid
+        return None
 
     def _org_entity(self, start: int, end: int, affiliation: str | None = None) -> None:
         doc = self.doc
@@ -489,6 +567,15 @@ class _Article:
         aid = slug(text)
         if aid in self.kb.entries and self.kb.entries[aid].kind == "person":
             return
+        sector = self.kb.sectors.get(doc[end - 1].lemma_.lower())
+        if sector and aid not in self.kb.entries and not affiliation:
+            # "China's commerce ministry", "the Cambodian defence ministry": a body of the state,
+            # not an organisation of its own
+            left = self._left_of(span.root, start)
+            qual = self._qualifier(doc[left:start])
+            if qual is not None and self.actors[qual].kind == "state":
+                self.add(left, end, qual, "description", sector)
+                return
         a = self.actor(aid, text, "organisation")
         if not affiliation and not a.from_kb:
             # "Ivory Coast's Supreme Court", "the Israeli Knesset"
@@ -518,7 +605,12 @@ class _Article:
                 and doc[span.end].text == ")" and doc[span.end + 1].text in ("-", "–", "—", "--"):
             return True           # the agency of a dateline: "DOHA, Jan 14 (Reuters) -"
         words = self.ix.outlet_words
-        return any(t.lower_ in words for t in span) and head.head.lemma_ in self.kb.words.get("outlet_report_verbs", ())
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.pos_ == "NOUN" and before.lower_ in words:
+            return True           # "state broadcaster RTS", "the newspaper Kathimerini"
+        verb = head.head.head if head.head.dep_ == "agent" or head.head.lower_ == "by" else head.head
+        # "..., the Kabul Times reported", "remarks carried by the Omani News Agency"
+        return any(t.lower_ in words for t in span) and verb.lemma_ in self.kb.words.get("outlet_report_verbs", ())
 
     # ---- step 3: surnames, acronyms and single names
     def _surname_aliases(self) -> None:
@@ -531,6 +623,18 @@ class _Article:
                 if len(alias) >= 3 and alias[:1].isupper() and not alias.isupper() \
                         and alias.replace("'", "").replace("-", "").isalpha():
                     self.aliases.setdefault(alias, a.actor_id)
+        # Thai, Ethiopian, Malay and Indonesian names are shortened to the given name ("Phumtham",
+        # "Abiy", "Anwar"): a first name shared by no other person of the article is an alias too
+        firsts: dict[str, set[str]] = {}
+        for a in self.actors.values():
+            words = a.name.split()
+            if a.kind == "person" and len(words) >= 2:
+                firsts.setdefault(words[0], set()).add(a.actor_id)
+        hon = self.kb.words.get("honorifics", ())
+        for first, ids in firsts.items():
+            if len(ids) == 1 and len(first) >= 4 and first.isalpha() and first[:1].isupper() \
+                    and first not in hon and first.lower() not in self.kb.titles:
+                self.aliases.setdefault(first, next(iter(ids)))
 
     def surnames(self) -> None:
         doc = self.doc
@@ -588,6 +692,37 @@ class _Article:
                 start -= 1        # "the Sudanese government", not "Gaza and Kurdish negotiators"
             self.add(start, head.i + 1, m.actor_id, "description", sector)
 
+    def national_forces(self) -> None:
+        """"the army said", "security forces fired": the armed forces of the state named nearest before
+        (same sentence, then the two before it; a mention already about its military first)."""
+        doc = self.doc
+        forms = {tuple(f.lower().split()) for f in self.kb.words.get("national_forces", ())}
+        heads = {f[-1] for f in forms}
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.lower_ not in heads and tok.lemma_.lower() not in heads:
+                continue
+            if self.owner[tok.i] is not None:
+                continue
+            mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
+            form = (mods[0].lower_, tok.lower_) if mods else (tok.lower_,)
+            if form not in forms:
+                continue
+            if any(self.owner[c.i] is not None for c in tok.subtree if c.i < tok.i):
+                continue          # "the Thai army": a sector phrase (step 4)
+            dets = [c for c in tok.lefts if c.dep_ in ("det", "poss")]
+            if not (any(d.lower_ == "the" for d in dets) or not dets and len(form) > 1):
+                continue          # "an army", "their military": not the national forces
+            here = self.sent_of(tok.i)
+            window = [m for m in self.mentions if m.end <= tok.i and self.kind_of(m) == "state"
+                      and self.sent_of(m.start) >= here - 2]
+            if not window:
+                continue
+            # "the Thai army ... a spokesman for the army": the same noun first
+            window.sort(key=lambda m: (doc[m.end - 1].lemma_ == tok.lemma_, self.sent_of(m.start) == here,
+                                       m.sector == "military", m.start))
+            start = min([d.i for d in dets] + [m.i for m in mods] + [tok.i])
+            self.add(start, tok.i + 1, window[-1].actor_id, "description", "military")
+
     # ---- step 5: titles and affiliations
     def titles(self) -> None:
         doc = self.doc
@@ -598,13 +733,49 @@ class _Article:
             for i in range(sp.start, sp.end):
                 title_at[i] = sp
         person_mentions = [m for m in self.mentions if self.kind_of(m) == "person" and m.via in ("name", "surname")]
+        self._group_objects()
         for m in person_mentions:
             self._person_context(m, title_at)
+        self._genders(person_mentions)
         for sp in spans:
             if sp.root.i in self.title_used or any(self.owner[i] is not None and self.kind_of(self.owner[i]) == "person"
                                                    for i in range(sp.start, sp.end)):
                 continue
             self._standalone_title(sp)
+
+    def _group_objects(self) -> None:
+        """"a senior official of the group", "a spokesman for the movement": the organisation named
+        last, so that the title gives the person an affiliation."""
+        group_nouns = self.kb.words.get("group_nouns", ())
+        for i in self.noun_idx:
+            tok = self.doc[i]
+            if self.owner[i] is not None or tok.lemma_.lower() not in group_nouns or tok.dep_ != "pobj":
+                continue
+            prep = tok.head
+            if prep.lower_ not in ("of", "for") or prep.head.lemma_.lower() not in self.kb.titles:
+                continue
+            det = [c for c in tok.children if c.dep_ == "det"]
+            if len(det) != 1 or det[0].lower_ != "the" or len(list(tok.children)) != 1:
+                continue
+            ante = self._antecedent(tok, "organisation")
+            if ante is not None:
+                self.add(det[0].i, tok.i + 1, ante.actor_id, "description")
+
+    def _genders(self, person_mentions: list[_M]) -> None:
+        """Gender from an honorific before the name ("Ms Wagner") or a gendered title ("spokeswoman")."""
+        female = self.kb.words.get("female_words", set())
+        male = self.kb.words.get("male_words", set())
+        for m in person_mentions:
+            a = self.actors[m.actor_id]
+            if a.gender is not None:
+                continue
+            words = set((a.title or "").split())
+            if m.start > 0:
+                words.add(self.doc[m.start - 1].text)
+            if words & female and not words & male:
+                a.gender = "f"
+            elif words & male and not words & female:
+                a.gender = "m"
 
     def _qualifiers(self, tokens) -> list[str]:
         """States/organisations/groups named among tokens, in text order."""
@@ -620,6 +791,10 @@ class _Article:
                 ante = self._antecedent(t, "person")
                 if ante is not None:
                     aid = self.actors[ante.actor_id].affiliation
+            elif t.lower_ in ("its", "their") and t.dep_ == "poss":
+                ante = self._antecedent(t, "collective")     # "Its spokeswoman, Maly Socheata"
+                if ante is not None:
+                    aid = ante.actor_id
             if aid and aid not in found:
                 found.append(aid)
         return found
@@ -676,6 +851,15 @@ class _Article:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 qual = qual or self._qualifier(list(c.subtree))
+        # "a former U.S. trade negotiator now at the Asia Society": the present employer wins over
+        # the qualifier of a former post
+        former = any(t.lower_ in ("former", "ex") for c in head.children if c.dep_ == "appos" for t in c.subtree) \
+            or any(t.lower_ in ("former", "ex") for t in doc[head.left_edge.i:m.start])
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "at" and (former or qual is None):
+                at = self._qualifier(list(c.subtree))
+                if at is not None and self.actors[at].kind == "organisation" and not self.actors[at].is_outlet:
+                    qual = at
         if title is not None and not a.title:
             a.title = title.text.lower() if title.text[:1].isupper() else title.text
             a.title = a.title.lower()
@@ -715,7 +899,10 @@ class _Article:
         definite = any(t.lower_ in ("the", "his", "her", "their", "its") or t.dep_ == "poss" for t in dets)
         plural = root.tag_ in ("NNS", "NNPS")
         if definite and not plural:
-            person = self._title_antecedent(sp, sp.label_, qual)
+            # "the acting prime minister": the title with its own modifiers, not its qualifiers
+            mods = [t.lower_ for t in left if t.dep_ in ("amod", "compound") and self.owner[t.i] is None
+                    and not t.is_punct]
+            person = self._title_antecedent(sp, sp.label_, qual, " ".join(mods + [sp.text.lower()]))
             if person is not None:
                 self.add(start, end, person, "title")
                 return
@@ -724,10 +911,10 @@ class _Article:
         for q in quals if plural else quals[-1:]:
             self.add(start, end, q, "description", sector)
 
-    def _title_antecedent(self, sp: Span, cls: str, qual: str | None) -> str | None:
+    def _title_antecedent(self, sp: Span, cls: str, qual: str | None, phrase: str | None = None) -> str | None:
         """Most recent earlier person holding this very title, else of a compatible class."""
         ok = self.kb.compatible.get(cls, {cls})
-        phrase = sp.text.lower()
+        phrase = phrase or sp.text.lower()
         seen: set[str] = set()
         compatible = fallback = None
         for m in sorted(self.mentions, key=lambda m: -m.start):
@@ -802,6 +989,10 @@ class _Article:
             ante = self._antecedent(tok, kind)
             if ante is not None:
                 self.add(tok.i, tok.i + 1, ante.actor_id, "pronoun")
+                gender = GENDERED_PRONOUNS.get(tok.lower_)
+                a = self.actors[ante.actor_id]
+                if gender and a.kind == "person" and a.gender is None:
+                    a.gender = gender   # "she" once, "she" again: the next one prefers her
 
     def _compatible(self, m: _M, kind: str) -> bool:
         """kind: person (he/she), collective (they/it: any non-person), organisation ("the group")."""
@@ -811,6 +1002,12 @@ class _Article:
         if kind == "organisation":
             return a.kind == "organisation"
         return (a.kind == "person") == (kind == "person")
+
+    def _depth(self, m: _M) -> int:
+        tok, n = self.doc[m.end - 1], 0
+        while tok.head.i != tok.i and n < 50:
+            tok, n = tok.head, n + 1
+        return n
 
     def _clause_subject(self, tok: Token) -> _M | None:
         """The subject of the clause a possessive sits in ("Netanyahu wants to keep his troops")."""
@@ -831,22 +1028,38 @@ class _Article:
     def _antecedent(self, tok: Token, kind: str) -> _M | None:
         if tok.dep_ == "poss":
             m = self._clause_subject(tok)
-            if m is not None and m.start < tok.i and self._compatible(m, kind):
+            g = GENDERED_PRONOUNS.get(tok.lower_)
+            if m is not None and m.start < tok.i and self._compatible(m, kind) \
+                    and (g is None or self.actors[m.actor_id].gender in (None, g)):
                 return m
         here = self.sent_of(tok.i)
         window = [m for m in self.mentions
                   if m.end <= tok.i and self.sent_of(m.start) >= here - PRONOUN_WINDOW and self._compatible(m, kind)]
+        if tok.i not in self.quoted:
+            # '"He is afraid," he told reporters': the narrator's "he" never takes a word the
+            # speaker said inside the quotation
+            window = [m for m in window if m.start not in self.quoted]
         if not window:
             return None
         window.sort(key=lambda m: m.start)
-
+        gender = GENDERED_PRONOUNS.get(tok.lower_) if kind == "person" else None
+        if gender:
+            # a person known to be of the other gender never; for "she", a woman known as such (KB,
+            # "Ms", "spokeswoman", an earlier "she") first. Not for "he": news names men far more
+            # often, so an unmarked person is as likely a "he" as one already called so.
+            other = "m" if gender == "f" else "f"
+            window = [m for m in window if self.actors[m.actor_id].gender != other] or window
+            if gender == "f":
+                window = [m for m in window if self.actors[m.actor_id].gender == "f"] or window
         same = [m for m in window if self.sent_of(m.start) == here and m.subject]
         if same:
             return same[-1]
         for s in range(here - 1, here - PRONOUN_WINDOW - 1, -1):
             subj = [m for m in window if self.sent_of(m.start) == s and m.subject]
             if subj:
-                return subj[-1]
+                # the main clause's subject, not one of an embedded clause ("Zelensky, who waited
+                # for Putin to join, accused ...")
+                return min(subj, key=lambda m: (self._depth(m), -m.start))
         return window[-1]
 
     # ---- result
@@ -893,6 +1106,7 @@ def extract_actors(doc: Doc, article_id: str, kb: KB | None = None) -> ArticleAc
     art.entities()
     art.surnames()
     art.sectors()
+    art.national_forces()
     art.titles()
     art.definite_descriptions()
     art.pronouns()

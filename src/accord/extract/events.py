@@ -98,6 +98,10 @@ class Lexicon:
     local_agents: set[str] = field(default_factory=set)
     protest_agents: set[str] = field(default_factory=set)
     riot_codes: set[str] = field(default_factory=set)
+    pair_nouns: dict[str, str] = field(default_factory=dict)
+    state_organs: set[str] = field(default_factory=set)
+    replies: dict[str, str] = field(default_factory=dict)
+    mutual_codes: set[str] = field(default_factory=set)
 
 
 def _key(ref: ActorRef | None) -> str | None:
@@ -159,6 +163,10 @@ def lexicon(path: str | None = None) -> Lexicon:
         deontic_modals=set(data["modals"].get("deontic") or ()),
         quantity_nouns=set(data.get("quantity_nouns") or ()),
         inverse_light_verbs=set(data.get("inverse_light_verbs") or ()),
+        pair_nouns={str(k): str(v) for k, v in (data.get("pair_nouns") or {}).items()},
+        state_organs=set(data.get("state_organs") or ()),
+        mutual_codes={str(c) for c in data.get("mutual_codes") or ()},
+        replies={str(w): str(t) for t, words in (data.get("replies") or {}).items() for w in words},
         local_agents=set(data.get("local_agents") or ()),
         protest_agents=set((data.get("riot") or {}).get("agents") or ()),
         riot_codes={str(c) for c in (data.get("riot") or {}).get("codes") or ()},
@@ -261,6 +269,11 @@ def _conjuncts(tok: Token) -> list[Token]:
             out.extend(_conjuncts(c))   # a list parsed as apposition
         elif c.dep_ == "pobj" and tok.pos_ == "ADP" and tok.dep_ in SUBJECT_DEPS:
             out.extend(_conjuncts(c))   # a first name mis-tagged as a preposition
+        elif c.dep_ in ("compound", "nmod") and tok.pos_ == "PROPN":
+            # "Treasury Secretary Scott Bessent and Trade Representative Jamieson Greer": the
+            # parser folds the first titled name into the second's title (modifier or apposition)
+            out.extend(g for g in [c] + [g for g in c.children if g.dep_ == "appos"]
+                       if g.ent_type_ == "PERSON" and any(x.dep_ == "cc" for x in g.children))
     return out
 
 
@@ -278,12 +291,29 @@ def _near_words(tok: Token) -> set[str]:
 
 def _objects(tok: Token) -> list[Token]:
     objs = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if not objs and tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and any(
+            c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in tok.children):
+        objs = [tok.head]   # "the towns the rebels seized": the antecedent is the object
     # "5 million dollars of aid", "700 kg of medicine": the class word is the of-object
     for o in list(objs):
+        counted = any(c.dep_ == "nummod" for c in o.children) or o.ent_type_ == "MONEY"
         for p in o.children:
-            if p.dep_ == "prep" and _lemma(p) == "of":
+            if p.dep_ == "prep" and (_lemma(p) == "of" or (_lemma(p) == "in" and counted)):
                 objs.extend(c for c in p.children if c.dep_ == "pobj")
     return [x for o in objs for x in _conjuncts(o)]
+
+
+def _speech_conjunct(tok: Token) -> Token | None:
+    """The verb a misattached conjunct really coordinates with ("X said Y will not withdraw,
+    and accused Z"): a finite past verb cannot share the bare verb's modal."""
+    head = tok.head
+    if tok.dep_ != "conj" or tok.tag_ not in ("VBD", "VBZ") or head.tag_ != "VB" or head.dep_ != "ccomp":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
+        return None
+    if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+        return None
+    return head.head if head.head.pos_ == "VERB" else None
 
 
 def _is_passive(tok: Token) -> bool:
@@ -298,6 +328,7 @@ class Context:
         self.doc, self.actors, self.article = doc, actors, article
         self.quotes = sorted(quotes or [], key=lambda q: q.start)
         self.published = article.published if article else None
+        self.head_end = 0
         self.article_id = article.article_id if article else ""
 
     def quote_at(self, char: int) -> Quote | None:
@@ -338,6 +369,22 @@ class Context:
         Myanmar", "leaders of the Brotherhood")."""
         if tok is None:
             return []
+        if tok.pos_ == "NOUN" and _lemma(tok) in lexicon().pair_nouns and any(
+                c.lower_ in ("both", "two", "either") for c in tok.children if c.dep_ in ("det", "nummod", "predet")):
+            got = self.pair(tok)
+            if got:
+                return got
+        if tok.pos_ == "NOUN":
+            named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                          and self._direct(c) is not None), None)
+            if named is not None:
+                return [self._direct(named)]
+        whose = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+        if whose is not None and _lemma(tok) in lexicon().agent_nouns and depth < 2:
+            # "Russia, whose peacekeepers withdrew": the antecedent's own agents
+            verb = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            if verb is not None:
+                return self.refs_of(verb.head, depth + 1)
         r = self._direct(tok)
         if r is not None and tok.pos_ != "NOUN":
             return [r]
@@ -356,6 +403,26 @@ class Context:
             return []
         if tok.pos_ != "NOUN":
             return []
+        own = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        owner = self._direct(own) if own is not None else None
+        if owner is not None and _lemma(tok) in lexicon().agent_nouns:
+            # "its drones", "their fighters": the owner's agents
+            left = own.idx
+            return [ActorRef(owner.actor_id, self.doc.text[left:tok.idx + len(tok.text)], left, tok.idx + len(tok.text))]
+        organ = r is None and _lemma(tok) in lexicon().state_organs and not any(
+            c.dep_ in MODIFIER_DEPS for c in tok.children) and any(c.lower_ == "the" for c in tok.children)
+        if ((own is not None and owner is None) or organ) and depth < 2:
+            # "The army said its drones struck", "an official said the government could free":
+            # the speaker's side
+            speech = next((a for a in tok.ancestors if a.pos_ == "VERB"
+                           and _lemma(a) in lexicon().governors["speech"] and tok not in _subject_tokens(a)), None)
+            if speech is not None:
+                got = [x for x in self.refs(_subject_tokens(speech)) if x.actor_id]
+                if organ:   # a state's organ: the speaker's state, when the speaker has one
+                    got = [ActorRef(self.country(x.actor_id), x.text, x.start, x.end) for x in got
+                           if self.country(x.actor_id)]
+                if got:
+                    return got
         mods = [c for c in tok.children if c.dep_ in MODIFIER_DEPS and c.i < tok.i and c.pos_ != "PRON"]
         mods = [x for m in mods for x in [m] + [c for c in m.children if c.dep_ == "conj"]]
         out = []
@@ -373,6 +440,12 @@ class Context:
                 if p.dep_ == "prep" and _lemma(p) in ("of", "from", "in"):
                     for o in (x for c in p.children if c.dep_ == "pobj" for x in _conjuncts(c)):
                         sub = self._direct(o) or self._place(o)
+                        if sub is None and o.pos_ == "NOUN" and depth < 2 and _lemma(o) in lexicon().pair_nouns:
+                            # "commanders from both countries": one from each
+                            for r in self.refs_of(o, depth + 1):
+                                if r.actor_id and r.actor_id not in {x.actor_id for x in out}:
+                                    out.append(ActorRef(r.actor_id, self.doc.text[left:r.end], left, r.end))
+                            continue
                         if sub is None and o.pos_ == "NOUN" and depth < 2:
                             # "the mayor of the West Bank city of Nablus": the state one step down
                             sub = next((r for r in self.refs_of(o, depth + 1) if r.actor_id), None)
@@ -389,6 +462,36 @@ class Context:
             # an unnamed group ("protesters", "security forces"): an argument, unresolved
             out.append(ActorRef(None, self.doc.text[left:end], left, end))
         return out
+
+    def pair(self, tok: Token) -> list[ActorRef]:
+        """"both sides", "the two countries", "either leader": the two actors the article most
+        often named side by side ("X and Y", "X-Y") before this sentence, the latest pair on a tie;
+        states for countries and capitals, people for leaders."""
+        want = lexicon().pair_nouns[_lemma(tok)]
+        mentions = sorted((m for m in getattr(self.actors, "mentions", ()) or () if m.end <= tok.sent.start_char
+                           and (want != "person" or getattr(self.actor(m.actor_id), "kind", None) == "person")
+                           and (want != "state" or self.country(m.actor_id))), key=lambda m: m.start)
+        text = self.doc.text
+        counts: dict[tuple, list[int]] = {}
+        for n, (a, b) in enumerate(zip(mentions[:-1], mentions[1:])):
+            # side by side: "X and Y", "X-Y", "X and Cambodian Prime Minister Y" (a title between)
+            gap = text[a.end:b.start].strip().lower()
+            if not (gap in ("and", "and the", ",", "-", "\u2013", "/")
+                    or (gap.startswith("and ") and len(gap) < 40 and "." not in gap and "," not in gap)):
+                continue
+            ids = [a.actor_id, b.actor_id]
+            if want == "state":
+                ids = [self.country(i) for i in ids]
+            if None in ids or ids[0] == ids[1]:
+                continue
+            cell = counts.setdefault(tuple(sorted(ids)), [0, 0, ids])
+            cell[0] += 1
+            cell[1] = n
+        if not counts:
+            return []
+        ids = max(counts.values(), key=lambda c: (c[0], c[1]))[2]
+        span = (tok.left_edge.idx, tok.idx + len(tok.text))
+        return [ActorRef(i, text[span[0]:span[1]], *span) for i in ids]
 
     def refs(self, toks: list[Token]) -> list[ActorRef]:
         out, seen = [], set()
@@ -474,6 +577,7 @@ class Clause:
     weak_condition: bool = False       # "while"/"when": conditional only for a promised act
     deontic: bool = False              # "must", "should", "has to": an obligation
     purpose: bool = False              # "to protest", "to protect": the aim of another act
+    in_condition: bool = False         # inside an if/unless clause: a condition, not an act
 
 
 def _aux_modality(ctx_lex: Lexicon, tok: Token, clause: Clause, under_past_speech: bool) -> None:
@@ -548,12 +652,17 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             # a coordinated verb shares its first conjunct's auxiliaries and governors,
             # unless it has its own subject or auxiliary
             own_aux = any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in cur.children)
-            cur = cur.head
+            cur = _speech_conjunct(cur) or cur.head
             if not own_aux:
                 _aux_modality(lex, cur, clause, under_past_speech)
             continue
         if dep in ("xcomp", "ccomp"):
             gov = cur.head
+        elif dep == "pcomp" and cur.head.dep_ == "prep" and _lemma(cur.head) == "by" \
+                and cur.head.head.pos_ == "VERB":
+            cur = cur.head.head   # "retaliated by imposing sanctions": the governor's clause
+            _aux_modality(lex, cur, clause, under_past_speech)
+            continue
         elif dep == "pcomp" and cur.head.dep_ == "prep":
             gov = cur.head.head
         elif dep == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VB", "VBG"):
@@ -568,9 +677,12 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             break
         elif dep == "advcl" and _condition_mark(lex, cur):
             clause.hypothetical = True  # the condition of another act, not an act reported
+            clause.in_condition = True
             break
         else:
             break
+        if "\n" in tok.doc.text[min(gov.idx, cur.idx):max(gov.idx, cur.idx)]:
+            break   # a headline run into the lede by the parser governs nothing below it
         lem = _lemma(gov)
         if gov.i in triggers and gov.i != trigger.i:
             clause.content_of = gov
@@ -584,7 +696,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
         elif dep == "ccomp" or lem in gov_sets["speech"]:
             if lem in gov_sets["speech"]:
                 clause.speech = gov
-                if lem in gov_sets.get("denying", ()):
+                if lem in gov_sets.get("denying", ()) and not _denies_a_charge(lex, gov, cur):
                     clause.negated = not clause.negated   # "denied that the army attacked"
                 if lem in gov_sets["alleging"]:
                     clause.alleged = True
@@ -607,6 +719,14 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
     return clause
 
 
+def _denies_a_charge(lex: Lexicon, denial: Token, content: Token) -> bool:
+    """"X accused Y of Z, a charge Y denies": the denial answers the charge; the accusation stands."""
+    if any(c.dep_ in OBJECT_DEPS for c in denial.children):
+        return True
+    between = denial.doc[content.right_edge.i + 1: denial.i]
+    return any(lex.replies.get(_lemma(t)) == "ACCUSE" for t in between)
+
+
 def _condition_mark(lex: Lexicon, tok: Token) -> bool:
     words = " ".join(t.text.lower() for t in list(tok.subtree)[:4])
     return any(words.startswith(w + " ") for w in lex.conditions_always)
@@ -621,10 +741,10 @@ def modality_of(clause: Clause) -> str:
         return "conditional"
     if clause.hypothetical and not clause.future:
         return "hypothetical"
+    if clause.future:
+        return "future"   # "is due to travel ..., according to aides": planned, not alleged
     if clause.alleged:
         return "alleged"
-    if clause.future:
-        return "future"
     return "actual"
 
 
@@ -645,7 +765,7 @@ def _subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if head is tok:
         return []
     if tok.dep_ == "conj":
-        return _subject_tokens(head, depth + 1)
+        return _subject_tokens(_speech_conjunct(tok) or head, depth + 1)
     if tok.dep_ == "xcomp":
         if head.pos_ == "ADJ":
             return _subject_tokens(head.head, depth + 1)
@@ -752,6 +872,11 @@ def noun_arguments(ctx: Context, tok: Token, etype: str | None = None) -> tuple[
 def _complement_targets(ctx: Context, tok: Token) -> list[ActorRef]:
     """Parties a proposal or demand acts upon: objects inside its complement clause
     ("proposals to bring Israel and Hamas closer")."""
+    asked = [x for c in tok.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECT_DEPS
+             for x in _conjuncts(s)]
+    got = [r for r in ctx.refs(asked) if r.actor_id]
+    if got and _lemma(tok) not in lexicon().governors["speech"]:
+        return got
     out = []
     for c in tok.children:
         if c.dep_ in ("xcomp", "acl", "ccomp", "relcl") or (c.dep_ == "dobj"):
@@ -838,6 +963,13 @@ def _line_span(doc: Doc, sent: SpacySpan, char: int) -> tuple[int, int]:
     nl = text.rfind("\n", start, char)
     if nl != -1:
         start = nl + 1
+    else:
+        # "CAIRO, Aug 20 (Reuters) - Blinken met ...": the parser often ends a sentence at the
+        # dateline's dash; the dateline belongs to the lede's evidence
+        line = text.rfind("\n", 0, start) + 1
+        before = text[line:start].rstrip()
+        if 0 < len(before) <= 80 and before[-1:] in DASH_CHARS and any(c.isupper() for c in before[:3]):
+            start = line
     nl = text.find("\n", char, end)
     if nl != -1:
         end = nl
@@ -909,19 +1041,62 @@ def extract_events(doc: Doc, actors, article: Article | None, quotes=()) -> Iter
     """Events of one parsed article (see the module docstring for the coding rules)."""
     lex = lexicon()
     ctx = Context(doc, actors, article, list(quotes or []))
+    # a headline restates the lede's events in fewer words: its triggers are not coded
+    ctx.head_end = _headline_end(doc.text, article)
+    done: list[Event] = []
     for sent in doc.sents:
-        yield from _sentence_events(ctx, lex, sent)
+        for event in _sentence_events(ctx, lex, sent):
+            event = _answered(ctx, lex, event, done)
+            done.append(event)
+            yield event
+
+
+def _answered(ctx: Context, lex: Lexicon, event: Event, done: list[Event]) -> Event:
+    """"Pakistan rejected the accusation", "Yerevan turned down the proposal": a reply to an
+    earlier act aimed at its source is aimed back at that act's author."""
+    if event.type not in ("REJECT", "ACCUSE") or any(t.actor_id for t in event.targets) or event.source is None \
+            or event.trigger is None:
+        return event
+    span = ctx.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
+        return event
+    nouns = [o for o in _objects(span.root)] + [span.root]
+    replied = next((lex.replies[_lemma(o)] for o in nouns if _lemma(o) in lex.replies), None)
+    if replied is None:
+        return event
+    me = {event.source.actor_id, ctx.country(event.source.actor_id)} - {None}
+    for prior in reversed(done):
+        if prior.type == replied and prior.source is not None and prior.source.actor_id and any(
+                t.actor_id in me or ctx.country(t.actor_id) in me for t in prior.targets):
+            return replace(event, targets=(prior.source,))
+    return event
+
+
+def _headline_end(text: str, article: Article | None) -> int:
+    """End of the headline line standing alone atop the text, or 0."""
+    from accord.ingest.text import headline
+    title = article.title if article is not None and article.title else None
+    if not title or not text.lstrip().startswith(title):
+        title = headline(text)
+    if not title:
+        return 0
+    return text.find(title) + len(title)
 
 
 def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]:
-    cands = _candidates(ctx, lex, sent)
+    cands = [c for c in _candidates(ctx, lex, sent) if c.trigger.idx >= ctx.head_end]
     trigger_ids = {c.trigger.i for c in cands}
+    means_of = {c.trigger.head.head.i for c in cands if c.trigger.dep_ == "pcomp"
+                and c.trigger.head.dep_ == "prep" and _lemma(c.trigger.head) == "by"
+                and c.trigger.head.head.i in trigger_ids}
     drafts: list[dict] = []
     for cand in cands:
         tok, entry = cand.trigger, cand.entry
         clause = analyse_clause(ctx, lex, tok, trigger_ids)
-        if clause.content_of is not None or clause.stance:
+        if clause.content_of is not None or clause.stance or clause.in_condition:
             continue
+        if tok.i in means_of:
+            continue   # "retaliated by imposing sanctions": the act is the means
         code = entry.code
         etype, mode = code_to_type(code)
         if etype is None:
@@ -934,6 +1109,8 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             continue
         if cand.nominal:
             sources, targets, named = noun_arguments(ctx, tok, etype)
+            if code in lex.mutual_codes and _prep_objects(tok, {"between"}) and len(sources) == 1:
+                sources, targets = sources + targets, []   # each party to the other
             if _lemma(tok) in lex.object_only and not named:
                 continue
             if etype == "CONSULT" and code in ("040", "046") and not targets:
@@ -987,7 +1164,8 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 drafts.append(dict(tok=tok, code="112", type="ACCUSE", mode="allege", sources=[speaker],
                                    targets=sources, clause=Clause(), modality="actual", quote=quote,
                                    speech=clause.speech))
-            continue  # a cooperative act asserted by another actor is a claim, not an event
+            if not (etype == "CONSULT" and not clause.negated and modality != "actual"):
+                continue  # a cooperative act asserted by another actor is a claim, not an event
         targets = [t for t in targets if not any(_same_party(ctx, lex, t, s) for s in sources)]
         if not sources and not targets:
             continue
@@ -1002,6 +1180,26 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             etype, mode = code_to_type(code)
         if etype in HOSTILE and modality in ("future", "conditional") and sources and not clause.purpose:
             etype, mode, code = "THREATEN", None, THREAT_CODE[etype]
+        elif clause.speech is not None and _lemma(clause.speech) in lex.governors.get("warning", ()) \
+                and clause.negated and modality != "actual" and etype not in HOSTILE | {"THREATEN"}:
+            # "warned that it would not sign trade deals unless ...": a threat to withhold (CAMEO 13)
+            etype, mode, code = "THREATEN", None, "130"
+            clause.negated = False
+        if etype == "THREATEN" and clause.condition is not None and not any(t.actor_id for t in targets):
+            # "if the army attacks, we will respond": the threat is aimed at the condition's actor
+            subj = _subject_tokens(clause.condition) or [c for c in clause.condition.children
+                                                         if c.dep_ in PASSIVE_SUBJECT_DEPS | {"compound"}]
+            targets = [r for r in ctx.refs(subj) if r.actor_id and _key(r) not in {_key(x) for x in sources}] or targets
+        if entry.obj_class == "border" and etype == "COERCE" and sources and any(
+                ctx.country(t.actor_id) not in (None, ctx.country(sources[0].actor_id)) for t in targets):
+            # "closed its airspace to Indian airlines": cutting ties with a state (CAMEO 16)
+            code = "160"
+            etype, mode = code_to_type(code)
+        if entry.obj_class not in (None, "actor", "prisoners"):
+            # "sent troops and tanks", "sent envoys": what is sent is the instrument, not a party
+            members = lex.classes[entry.obj_class] | lex.classes["troops"] | lex.classes["arms"]
+            spans = [(o.left_edge.idx, o.idx + len(o.text)) for o in _objects(tok) if _lemma(o) in members]
+            targets = [t for t in targets if t.actor_id or not any(a <= t.start < b for a, b in spans)]
         drafts.append(dict(tok=tok, code=code, type=etype, mode=mode, sources=sources, targets=targets,
                            clause=clause, modality=modality, quote=quote, noun=cand.noun,
                            speech=clause.speech))
@@ -1013,6 +1211,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
 
 
 DASHES = {"\u2013", "\u2014", "--", "-"}
+DASH_CHARS = ("\u2013", "\u2014", "-")
 
 
 def _agent_heads(ctx: Context, lex: Lexicon, ref: ActorRef) -> set[str]:
@@ -1147,10 +1346,13 @@ def _merge(drafts: list[dict]) -> list[dict]:
         for o in out:
             o_src = _key(o["sources"][0]) if o["sources"] else None
             o_tg, d_tg = {_key(t) for t in o["targets"]}, {_key(t) for t in d["targets"]}
+            o_named = any(t.actor_id for t in o["targets"])
+            d_named = any(t.actor_id for t in d["targets"])
             same = o["type"] == d["type"] and o_src == key_src and (
-                (key_src is not None and (not o_tg or not d_tg)) or o_tg & d_tg)
+                (key_src is not None and (not o_named or not d_named)) or o_tg & d_tg)
             reciprocal = (o["type"] == d["type"] == "CONSULT" and key_src is not None and
-                          key_src in o_tg and (not d["targets"] or o_src in d_tg))
+                          key_src in o_tg and (not d["targets"] or o_src in d_tg
+                                               or not any(t.actor_id for t in d["targets"])))
             # "bombarded the city, killing eight": the participle tells the outcome of one act
             outcome = (o["type"] == d["type"] and o_src == key_src and d["tok"].dep_ == "advcl"
                        and d["tok"].tag_ == "VBG" and d["tok"].head.i == o["tok"].i)
@@ -1221,7 +1423,8 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
         etype = d["type"]
         for n, src in enumerate(sources):
             targets = list(d["targets"])
-            if etype in SYMMETRIC and len(sources) > 1 and not targets and d["code"][:3] not in ("039", "045") \
+            if (etype in SYMMETRIC or d["code"] in ctx_lex.mutual_codes) and len(sources) > 1 and not targets \
+                    and d["code"][:3] not in ("039", "045") \
                     and not _is_passive(tok):
                 targets = [s for s in sources if s is not src]
             parts = (ctx.article_id, etype, start, tok.idx) + ((src.start,) if n else ())

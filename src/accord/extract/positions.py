@@ -36,7 +36,7 @@ from accord.extract.claims import extract_claims
 from accord.extract.issues import discover_issues, match_issue, normalise
 from accord.extract.stance import (Cues, clean_ref, has_condition, is_negated, load_cues, phrasal_lemma,
                                    resolve_actor, slug,
-                                   sentence_span, subject_of)
+                                   sentence_span, subject_of, in_quote_marks, within)
 from accord.extract.voices import Voices, find_voices
 from accord.records import ActorRef, Article, Event, Issue, Position, Quote, record_id
 
@@ -244,8 +244,25 @@ def _reporter(verb: Token, actor_id: str, actors, voices: Voices, cues: Cues) ->
     """The outermost third party whose words carry the stance: a quote's speaker, else the subject of
     a reporting verb governing it ("X says Netanyahu wants ...")."""
     voice = voices.speaker_at(verb.idx, verb.idx + len(verb.text))
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children) \
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+            and not within(verb.idx, verb.idx + len(verb.text), in_quote_marks(verb.doc)):
+        # "X demanded ..., while Y sought ...": Y's clause is narration beside X's words, even
+        # when a quote span swallows the whole sentence
+        return None
     if voice is not None and voice.actor_id and voice.actor_id != actor_id:
+        span = verb.doc.char_span(voice.start, voice.end, alignment_mode="expand")
+        speaker = actors.actors.get(voice.actor_id)
+        if span is not None and speaker is not None and speaker.kind != "person":
+            person = _named_person_in(span.root, actors, actor_id)
+            if person is not None:
+                return person.actor_id
         return voice.actor_id
+    if voice is not None and voice.actor_id == actor_id and within(
+            verb.idx, verb.idx + len(verb.text), in_quote_marks(verb.doc)):
+        # the actor's own quoted words; a parse that hangs the quote on the next paragraph's
+        # "Y said" must not make Y its reporter
+        return None
     reporter = None
     tok = verb
     while tok.head.i != tok.i:
@@ -256,15 +273,34 @@ def _reporter(verb: Token, actor_id: str, actors, voices: Voices, cues: Cues) ->
         if tok.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() in cues.reporting_verbs:
             subj = subject_of(head)
             ref = resolve_actor(subj, actors, fallback=voice) if subj is not None else None
+            if subj is not None and subj.pos_ == "NOUN":
+                # a title heads the phrase; the person it names is the speaker, not the state
+                # or body the title mentions ("U.S. senior adviser ... Massad Boulos")
+                ref = _named_person_in(subj, actors, actor_id) or ref
             if ref is not None and ref.actor_id and ref.actor_id != actor_id:
                 reporter = ref.actor_id
-        if tok.dep_ == "dobj" and head.lemma_.lower() in ("accuse", "charge"):
+        if (tok.dep_ == "dobj" or tok.dep_ == "prep" and tok.lower_ == "of") and head.lemma_.lower() in ("accuse", "charge"):
             subj = subject_of(head)
             ref = resolve_actor(subj, actors, fallback=voice) if subj is not None else None
             if ref is not None and ref.actor_id != actor_id:
                 reporter = ref.actor_id
         tok = head
     return reporter
+
+
+def _named_person_in(subj: Token, actors, actor_id: str) -> ActorRef | None:
+    """"U.S. senior adviser for Africa Massad Boulos, who ..., said": the parse may hang the name
+    under the title, so the person named in the subject phrase (outside its relative clauses)
+    is the speaker."""
+    skip = {t.i for c in subj.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    for t in subj.subtree:
+        if t.i in skip or t.pos_ != "PROPN":
+            continue
+        ref = actors.ref_for_token(t)
+        a = actors.actors.get(ref.actor_id) if ref is not None and ref.actor_id else None
+        if a is not None and a.kind == "person" and ref.actor_id != actor_id:
+            return ref
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -286,6 +322,10 @@ def _hedged(toks: Iterable[Token], cues: Cues) -> bool:
 def _actor_for(verb: Token, actors, voices: Voices) -> ActorRef | None:
     voice = voices.speaker_at(verb.idx, verb.idx + len(verb.text))
     subj = subject_of(verb)
+    if subj is None and verb.dep_ == "pcomp" and verb.pos_ == "VERB" and verb.head.lower_ == "of" and \
+            verb.head.head.lemma_.lower() in ("accuse", "charge"):
+        # "accused the RSF of refusing to open corridors": the accused is the one said to refuse
+        subj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
     if subj is None:
         return None
     if subj.dep_ == "nsubjpass" and subj.head.i == verb.i and verb.tag_ == "VBN":
@@ -298,6 +338,22 @@ def _actor_for(verb: Token, actors, voices: Voices) -> ActorRef | None:
     if bound is not False:
         return bound
     ref = resolve_actor(subj, actors, fallback=voice)
+    if ref is None and subj.lemma_.lower() in load_cues().government_nouns:
+        # "the government of Prime Minister X"
+        ref = next((resolve_actor(g, actors) for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"), None)
+        if ref is not None:
+            ref = ActorRef(ref.actor_id, subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text,
+                           subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text))
+    ref = _government_state(subj, ref, actors)
+    if ref is None and subj.pos_ == "NOUN" and verb.dep_ == "conj" and subj.head.i != verb.i:
+        # "X said the talks had made progress and called for ...": the parse joins "called" to
+        # the reported clause; an inanimate inherited subject takes no stance, the reporter does
+        head = verb.head
+        if head.dep_ == "ccomp" and head.head.lemma_.lower() in load_cues().reporting_verbs:
+            s = subject_of(head.head)
+            if s is not None:
+                ref = resolve_actor(s, actors, fallback=voice)
     if ref is None and subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "he", "she"):
         # "X has insisted that it will ...", "X said it will ...": the matrix subject
         tok = verb
@@ -309,6 +365,20 @@ def _actor_for(verb: Token, actors, voices: Voices) -> ActorRef | None:
                 if ref is not None:
                     break
     return ref
+
+
+def _government_state(subj: Token, ref: ActorRef | None, actors) -> ActorRef | None:
+    """"His government proposed", "the government of Prime Minister X demanded": a leader's
+    government speaks for the leader's state, not for the leader in person."""
+    if ref is None or subj.lemma_.lower() not in load_cues().government_nouns:
+        return ref
+    person = actors.actors.get(ref.actor_id)
+    if person is None or person.kind != "person" or not person.affiliation:
+        return ref
+    state = actors.actors.get(person.affiliation)
+    if state is None or state.kind != "state":
+        return ref
+    return ActorRef(state.actor_id, ref.text, ref.start, ref.end)
 
 
 def _bound_pronoun(verb: Token, subj: Token, actors, voice) -> ActorRef | None | bool:
@@ -336,7 +406,10 @@ def _stance_of_verb(verb: Token, cues: Cues) -> str | None:
     if stance is None:
         return None
     # "call" is a demand only as "call for" / "call on"; "back" only with an object
-    if verb.lemma_ == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
+    # ("called for the US to remove ...": "for" may be parsed as the mark of the clause)
+    if verb.lemma_ == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children) \
+            and not any(g.dep_ == "mark" and g.lower_ == "for" and g.i == verb.i + 1
+                        for c in verb.children for g in c.children):
         return None
     if verb.lemma_.lower() in cues.clause_only_verbs and not any(
             c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in verb.children):
@@ -381,9 +454,15 @@ def _demanded_of(verb: Token, actor: ActorRef, actors, voices: Voices, cues: Cue
     if verb.dep_ not in ("ccomp", "xcomp"):
         return False
     head = verb.head
-    if head.lemma_.lower() in cues.reporting_verbs:
+    # "Russia insists that Ukraine abandon its bid": a mandative subjunctive (bare verb, no
+    # auxiliary) after a verb of insisting states the demand, not the complement subject's stance
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    bare = verb.tag_ == "VB" or verb.tag_ == "VBP" and subj is not None and subj.tag_ in ("NNP", "NN")
+    mandative = bare and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and \
+        cues.stance_of.get(phrasal_lemma(head)) in ("insists", "demands")
+    if head.lemma_.lower() in cues.reporting_verbs and not mandative:
         return False
-    if cues.stance_of.get(phrasal_lemma(head)) not in ("demands", "proposes"):
+    if cues.stance_of.get(phrasal_lemma(head)) not in ("demands", "proposes") and not mandative:
         return False
     other = _actor_for(head, actors, voices)
     return other is not None and other.actor_id != actor.actor_id
@@ -538,7 +617,8 @@ class _Builder:
             elif negated:
                 # "will never give up its right": refusing to relinquish is insisting
                 never = any(c.lower_ == "never" for c in verb.children)
-                stance = "insists" if never and stance == "rejects" else FLIP[stance]
+                relinquish = phrasal_lemma(verb) in cues.relinquish_verbs or verb.lemma_.lower() in cues.relinquish_verbs
+                stance = "insists" if (never or relinquish) and stance == "rejects" else FLIP[stance]
             modality = "actual"
             # "it will keep talking, but will walk away if ...": one conditional commitment
             linked = [verb]
@@ -556,12 +636,30 @@ class _Builder:
             conf = 0.75 if not self.voices.speaker_at(verb.idx, verb.idx + 1) else 0.8
             if self.add(actor, stance, verb, evidence, content, label, conf if not commitment else conf - 0.1,
                         modality):
+                # "Thailand and Cambodia wanted a ceasefire": each coordinated subject holds it
+                for other in self._co_subjects(verb, actor):
+                    if (other.actor_id, verb.i) not in self.taken and \
+                            self.add(other, stance, verb, evidence, content, label, conf - 0.05, modality):
+                        self.taken.add((other.actor_id, verb.i))
                 self.consume(actor.actor_id, verb)
                 for v in linked[1:]:
                     self.taken.add((actor.actor_id, v.i))
                 for c in verb.conjuncts:
                     if c.i > verb.i and (stance == "conditions" or subject_of(c) is None or (subject_of(verb) is not None and subject_of(c).i == subject_of(verb).i)):
                         self.consume(actor.actor_id, c)
+
+    def _co_subjects(self, verb: Token, actor: ActorRef) -> list[ActorRef]:
+        subj = subject_of(verb)
+        if subj is None or subj.pos_ == "PRON":
+            return []
+        voice = self.voices.speaker_at(verb.idx, verb.idx + 1)
+        out = []
+        for c in subj.conjuncts:
+            ref = resolve_actor(c, self.actors, fallback=voice)
+            if ref is not None and ref.actor_id and ref.actor_id != actor.actor_id and \
+                    all(r.actor_id != ref.actor_id for r in out):
+                out.append(ref)
+        return out
 
     def from_nouns(self) -> None:
         """"Israel's demand for ...", "Hamas's rejection of ..."."""
@@ -620,18 +718,144 @@ class _Builder:
             label = _np_label(target, self.cues) if target is not None and target.pos_ == "NOUN" else ""
             self.add(voice, stance, tok.head, sentence_span(tok), text_toks, label, 0.6)
 
+    def _verdict_voice(self, tok: Token, head: Token) -> ActorRef | None:
+        """Whose verdict a copular sentence is: the quote's speaker, else the subject of the verb
+        reporting it."""
+        voice = self.voices.speaker_at(tok.idx, tok.idx + 1)
+        if (voice is None or not voice.actor_id) and head.dep_ == "ccomp" and \
+                head.head.lemma_.lower() in self.cues.reporting_verbs:
+            subj = subject_of(head.head)
+            voice = resolve_actor(subj, self.actors) if subj is not None else None
+        return voice if voice is not None and voice.actor_id else None
+
+    def from_red_lines(self) -> None:
+        """Red lines said of the matter itself: "the withdrawal is not negotiable", "that is not up
+        for discussion", "there is no treaty without a new constitution"."""
+        cues = self.cues
+        for head in self.doc:
+            if head.lemma_ != "be" or not is_negated(head) and not any(
+                    c.dep_ == "expl" for c in head.children):
+                continue
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "expl")), None)
+            after = " ".join(t.lower_ for t in head.doc[head.i + 1:head.sent.end])
+            after = after.replace("not ", "", 1).replace("n't ", "", 1)
+            red = any(c.dep_ == "acomp" and c.lemma_.lower() in cues.red_line_adjectives for c in head.children) \
+                or any(after.startswith(p) for p in cues.red_line_phrases)
+            target = subj
+            if not red and subj is not None and subj.dep_ == "expl":
+                # "there is no X without Y": X only on condition of Y
+                attr = next((c for c in head.children if c.dep_ == "attr"), None)
+                red = attr is not None and any(c.lower_ == "no" for c in attr.children) and any(
+                    c.dep_ == "prep" and c.lower_ == "without" for c in attr.children)
+                target = attr
+            if not red or not is_negated(head) and (subj is None or subj.dep_ != "expl"):
+                continue
+            voice = self._verdict_voice(head, head)
+            if voice is None or (voice.actor_id, head.i) in self.taken:
+                continue
+            if target is not None and target.lower_ in ("these", "this", "that", "those", "it"):
+                prev = head.sent.start - 1
+                text_toks = list(self.doc[prev].sent) if prev >= 0 else list(head.sent)
+                label = ""
+            else:
+                text_toks = list(target.subtree) if target is not None else list(head.sent)
+                label = _np_label(target, cues) if target is not None and target.pos_ == "NOUN" else ""
+            if self.add(voice, "insists", head, sentence_span(head), text_toks, label, 0.6):
+                self.taken.add((voice.actor_id, head.i))
+
+    def from_passive_conditions(self) -> None:
+        """"X said the treaty could only be signed if ...": an agentless passive stance under a
+        reporting verb, with a condition, is the reporter's own condition for the deal."""
+        cues = self.cues
+        for verb in self.doc:
+            if verb.tag_ != "VBN" or verb.dep_ != "ccomp" or not any(c.dep_ == "auxpass" for c in verb.children):
+                continue
+            if any(c.dep_ == "agent" for c in verb.children) or _stance_of_verb(verb, cues) not in ("accepts", "proposes"):
+                continue
+            if has_condition(verb, cues) is None or verb.head.lemma_.lower() not in cues.reporting_verbs:
+                continue
+            voice = self.voices.speaker_at(verb.idx, verb.idx + 1)
+            subj = subject_of(verb.head)
+            actor = resolve_actor(subj, self.actors, fallback=voice) if subj is not None else voice
+            if actor is None or not actor.actor_id or (actor.actor_id, verb.i) in self.taken:
+                continue
+            content = list(verb.subtree)
+            if self.add(actor, "conditions", verb, sentence_span(verb), content,
+                        _object_label(verb, self.actors, cues), 0.65, "conditional"):
+                self.taken.add((actor.actor_id, verb.i))
+
+    def from_obligations(self) -> None:
+        """"Kyiv says any deal must include security guarantees": what the deal must contain,
+        in the reported words of X, is X's demand; "X made Y a condition for Z": X's condition."""
+        cues = self.cues
+        for verb in self.doc:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            if verb.lemma_ == "make":
+                cond = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp")
+                        and c.lemma_.lower() in cues.condition_nouns]
+                if not cond:
+                    continue
+                actor = _actor_for(verb, self.actors, self.voices)
+                stance, content = "conditions", list(verb.subtree)
+            else:
+                subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None or verb.dep_ != "ccomp":
+                    continue
+                voice = self.voices.speaker_at(verb.idx, verb.idx + 1)
+                s = subject_of(verb.head)
+                actor = resolve_actor(s, self.actors, fallback=voice) if s is not None else voice
+                # "Hamas said Israel must withdraw first": one party saying what another must do
+                other = resolve_actor(subj, self.actors) if subj.pos_ != "PRON" else None
+                addressed = other is not None and other.actor_id and actor is not None and \
+                    other.actor_id != actor.actor_id
+                if subj.lemma_.lower() not in cues.deal_nouns and not addressed:
+                    continue
+                if any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
+                    continue   # "must have known": a guess, not an obligation
+                if any(c.dep_ == "auxpass" for c in verb.children):
+                    continue   # "the deal should be signed next week": a forecast as often as a demand
+                before = " ".join(t.lower_ for t in self.doc[subj.i + 1:verb.i])
+                # "any agreement has to end the war": "has" heads the clause, its xcomp says what
+                periphrastic = verb.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children) \
+                    and any(m.startswith(verb.lemma_) or m.startswith(verb.lower_) for m in cues.obligation_modals)
+                if not periphrastic and not any(before == m or before.endswith(" " + m) or before.startswith(m + " ")
+                                                for m in cues.obligation_modals):
+                    continue
+                if verb.head.lemma_.lower() not in cues.reporting_verbs:
+                    continue
+                if cues.stance_of.get(phrasal_lemma(verb.head)):
+                    continue   # "insisted that Yerevan must ...": the insisting is the position
+                stance = "demands"
+                content = [t for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp") for t in c.subtree]
+            if actor is None or not actor.actor_id or (actor.actor_id, verb.i) in self.taken:
+                continue
+            if self.add(actor, stance, verb, sentence_span(verb), content,
+                        _object_label(verb, self.actors, cues), 0.65,
+                        "conditional" if stance == "conditions" else "actual"):
+                self.taken.add((actor.actor_id, verb.i))
+
     def from_readiness(self) -> None:
         """"Russia remained ready to continue the talks if ...", "Hamas is willing to ..."."""
         for tok in self.doc:
-            if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "oprd"):
+            # "prepared" is often tagged as a participle
+            # the adjective may head its clause itself ("Islamabad was prepared to talk")
+            own_clause = tok.pos_ == "ADJ" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            if tok.pos_ not in ("ADJ", "VERB") or tok.dep_ not in ("acomp", "oprd") and not own_clause:
                 continue
-            if self.cues.adj_stance.get(tok.lemma_.lower()) != "accepts":
+            if (self.cues.adj_stance.get(tok.lemma_.lower()) or self.cues.adj_stance.get(tok.lower_)) != "accepts":
                 continue
-            head = tok.head
+            head = tok if own_clause else tok.head
+            if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.cues.help_verbs | self.cues.mediation_verbs
+                   for c in tok.children):
+                continue   # "ready to play a constructive role": good offices, not a stance
             actor = _actor_for(head, self.actors, self.voices)
             if actor is None or not actor.actor_id or (actor.actor_id, head.i) in self.taken:
                 continue
             stance = "rejects" if is_negated(head) or is_negated(tok) else "accepts"
+            # "ready to walk away", "willing to abandon the truce": readiness to reject
+            if any(c.dep_ == "xcomp" and _stance_of_verb(c, self.cues) == "rejects" for c in tok.children):
+                stance = "accepts" if stance == "rejects" else "rejects"
             modality = "actual"
             if _conditional(head, self.cues):
                 stance, modality = "conditions", "conditional"
@@ -674,10 +898,16 @@ class _Builder:
                 trigger = t.root if t is not None else trigger
             if _not_a_stance(trigger, self.cues) or _denied_content(trigger, self.cues) == "unasserted":
                 continue
+            if _demanded_of(trigger, ev.source, self.actors, self.voices, self.cues):
+                continue   # "Washington pressed both sides to agree": what Washington asks, not their stance
             if trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                                for c in trigger.children):
                 continue   # the condition itself ("if Washington stopped its pressure") is no stance
-            self.add(ev.source, stance, trigger, (ev.start, ev.end), list(span),
+            source = ev.source
+            src = self.doc.char_span(source.start, source.end, alignment_mode="expand")
+            if src is not None:
+                source = _government_state(src.root, source, self.actors)
+            self.add(source, stance, trigger, (ev.start, ev.end), list(span),
                      _object_label(trigger, self.actors, self.cues), 0.6,
                      "conditional" if stance == "conditions" else ev.modality)
 
@@ -799,6 +1029,9 @@ def extract_positions(doc: Doc, actors, article: Article, quotes: list[Quote], e
     builder.from_verbs()
     builder.from_nouns()
     builder.from_verdicts()
+    builder.from_red_lines()
+    builder.from_passive_conditions()
+    builder.from_obligations()
     builder.from_readiness()
     claims = extract_claims(doc, actors, article, voices, cues)
     builder.from_events(events or (), [c for c in claims if c.kind != "assertion"])

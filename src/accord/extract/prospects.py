@@ -88,6 +88,8 @@ class Lexicon:
     outlook_adjectives: tuple[tuple[str, float], ...] = ()   # (lemma, signed strength)
     outlook_verbs: tuple[tuple[str, float], ...] = ()
     fading: frozenset[str] = frozenset()
+    process_nouns: frozenset[str] = frozenset()
+    too_early: frozenset[str] = frozenset()       # "too early to speak of a deal"   # talks, rounds, meetings: the process, not its outcome
 
 
 def _words(items) -> frozenset[str]:
@@ -135,6 +137,8 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         outlook_verbs=tuple((str(w).lower(), sign * float(strengths[outlook["strength"]]))
                             for key, sign in (("rising", 1.0), ("falling", -1.0)) for w in outlook.get(key) or ()),
         fading=_words(w.split()[0] for w in neg.get("fading") or ()),
+        process_nouns=_words(data.get("process_nouns")),
+        too_early=_words(neg.get("too_early")),
     )
 
 
@@ -165,7 +169,7 @@ def _role_heads(path: Path = LEXICON_PATH.parent / "roles.yaml") -> frozenset[st
     return frozenset(heads)
 
 
-PLACEHOLDERS = ("{deal}", "{adv}")
+PLACEHOLDERS = ("{deal}", "{outcome}", "{adv}")
 
 
 def _phrase_words(phrase: str) -> tuple[str, ...]:
@@ -182,11 +186,13 @@ def _placeholder_pattern(phrase: str, lex: Lexicon) -> list[dict]:
         if word == "{adv}":
             # "prospects were (very) good", "chances are “slim”"
             pattern.append({"POS": {"IN": ["ADV", "PUNCT", "PART"]}, "OP": "*"})
-        elif word == "{deal}":
-            # "close to a deal", "close to a final ceasefire agreement"
+        elif word in ("{deal}", "{outcome}"):
+            # "close to a deal", "close to a final ceasefire agreement"; "{outcome}" leaves out
+            # the process itself ("expected further talks" forecasts no deal)
+            nouns = lex.deal_nouns if word == "{deal}" else lex.deal_nouns - lex.process_nouns
             pattern += [{"POS": {"IN": ["DET", "PRON"]}, "OP": "?"},
                         {"POS": {"IN": ["ADJ", "NOUN", "PROPN", "VERB"]}, "OP": "{0,2}"},
-                        {"LEMMA": {"IN": sorted(lex.deal_nouns)}}]
+                        {"LEMMA": {"IN": sorted(nouns)}}]
         else:
             pattern.append({"LEMMA": word})
     return pattern
@@ -426,7 +432,17 @@ def _reporters(pred: Token, lex: Lexicon, bounds, root: Token | None = None) -> 
             subs = _subjects(t, bounds, speaker=True)
             if subs:
                 out.append((t, subs))
-        if t.head == t or not _in(t.head, bounds):
+        if t.head == t:
+            break
+        if not _in(t.head, bounds):
+            # a heading glued to the first sentence: the parse may route the clause through the
+            # heading's verb before it reaches this line's "X said"
+            up = t.head
+            while up.head != up and not _in(up, bounds):
+                up = up.head
+            if _in(up, bounds) and up.i not in seen and _is_report_verb(up, lex):
+                via_sibling, t = False, up
+                continue
             break
         if t.dep_ in CLAUSE_EDGES:
             # a clause coordinated with a reporting verb is its sibling, not its content:
@@ -531,9 +547,12 @@ def _negation(root: Token, pred: Token, lex: Lexicon, cue: Span | None = None) -
         carriers.append(first)
     # "there is no progress", "no breakthrough": determiner; "not optimistic": neg on the cue or
     # on the copula/verb of its clause; "without a breakthrough": negating preposition
+    # "never been this close", "never been closer": a degree never reached before affirms
+    degree = root.tag_ in ("JJR", "RBR") or any(
+        c.dep_ in ("advmod", "det") and (c.lower_ in ("this", "so") or c.tag_ in ("JJR", "RBR")) for c in root.children)
     for t in carriers:
         for c in t.children:
-            if c.i in inside:
+            if c.i in inside or degree and c.lower_ == "never":
                 continue
             if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "amod", "preconj") and c.lower_ in lex.negators):
                 return True, carriers
@@ -556,6 +575,17 @@ def _negation(root: Token, pred: Token, lex: Lexicon, cue: Span | None = None) -
         if t.dep_ not in ("amod", "compound", "pobj", "prep", "dobj", "pcomp") or t.head == t:
             break
         t = t.head
+    # "it is premature to speak of a breakthrough": the cue in the complement of a dismissal
+    t = root
+    for _ in range(5):
+        if t.head == t:
+            break
+        if t.dep_ in ("xcomp", "ccomp") and (_dismissive(t.head, lex) or any(
+                c.dep_ == "acomp" and _dismissive(c, lex) for c in t.head.children)):
+            return True, carriers
+        if t.dep_ not in ("pobj", "prep", "dobj", "xcomp", "pcomp", "compound", "amod"):
+            break
+        t = t.head
     # "optimism evaporated", "hopes of a deal faded"
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in lex.fading:
         return True, carriers
@@ -564,6 +594,14 @@ def _negation(root: Token, pred: Token, lex: Lexicon, cue: Span | None = None) -
     if gov != root and gov.lemma_.lower() in lex.negating_governors:
         return True, carriers
     return False, carriers
+
+
+def _dismissive(adj: Token, lex: Lexicon) -> bool:
+    """"premature", or "too early" / "too soon": said of speaking of progress, it denies it."""
+    if adj.pos_ not in ("ADJ", "ADV"):
+        return False
+    lemma = adj.lemma_.lower()
+    return lemma in lex.dismissals or lemma in lex.too_early and any(c.lower_ == "too" for c in adj.children)
 
 
 def _hedges(root: Token, carriers: list[Token], negated: bool, lex: Lexicon) -> tuple[float, bool]:
@@ -640,7 +678,7 @@ def _topic_tokens(root: Token, pred: Token, cue: Span, bounds) -> tuple[list[Tok
 
 def _about_deal(cue: Cue, root: Token, pred: Token, span: Span, bounds, actors, lex: Lexicon,
                 article_about_talks: bool) -> bool:
-    if "{deal}" in cue.phrase:
+    if "{deal}" in cue.phrase or "{outcome}" in cue.phrase:
         return True
     judged, other = _topic_tokens(root, pred, span, bounds)
     if any(_is_deal_noun(t, lex) for t in judged + other):
@@ -833,7 +871,8 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
             holders, reporters = reporters[0], reporters[1:]
             # "I would not say we are at the finish line", "X does not think a deal is close":
             # a denied saying or belief denies what it governs
-            if any(c.dep_ == "neg" for c in verbs[0].children) and verbs[0].i != pred.i:
+            if any(c.dep_ == "neg" for c in verbs[0].children) and verbs[0].i != pred.i \
+                    and not _via_adverbial(pred, verbs[0]):
                 negated = not negated
         elif speaker is not None:
             holders, speaker = [speaker], None
@@ -853,6 +892,33 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
         rb = by if by and not _same_side(by, ref.actor_id, resolver.actors) else None
         out.append(_Judgement(ref, negated, tuple(carriers), rb))
     return out
+
+
+def _reports_other(doc: Doc, a: ActorRef | None, b: ActorRef | None, lex: Lexicon) -> bool:
+    """Whether one holder is the subject of a verb of saying that governs the other holder
+    ("Zakharova said Moscow welcomed ..."), rather than two judgements side by side."""
+    if a is None or b is None:
+        return False
+    sa = doc.char_span(a.start, a.end, alignment_mode="expand")
+    sb = doc.char_span(b.start, b.end, alignment_mode="expand")
+    if sa is None or sb is None:
+        return False
+    ta, tb = sa.root, sb.root
+    return any(_is_report_verb(x.head, lex) and x.dep_ in ("nsubj", "nsubjpass") and x.head.is_ancestor(y)
+               for x, y in ((ta, tb), (tb, ta)))
+
+
+def _via_adverbial(low: Token, high: Token) -> bool:
+    """Whether ``low`` hangs under ``high`` through an adverbial clause ("did not expect a
+    signing, accusing Yerevan of dragging its feet": the accusation is not what he doubts)."""
+    t = low
+    for _ in range(12):
+        if t.i == high.i or t.head == t:
+            return False
+        if t.dep_ == "advcl":
+            return True
+        t = t.head
+    return False
 
 
 def _outlook_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[Cue, Span]], set[int]]:
@@ -981,7 +1047,20 @@ def extract_assessments(doc: Doc, actors, article, quotes: Iterable[Quote] = (),
             if slot not in best:
                 order.append(slot)
             best.setdefault(slot, []).append((root, record))
+    # "Zakharova said Moscow welcomed the progress but ...": a spokesperson and the side she
+    # speaks for are one voice in one sentence, so their cues make one judgement
+    merged: list[tuple[int, str]] = []
     for slot in order:
+        into = next((m for m in merged if m[0] == slot[0] and m[1] and slot[1]
+                     and _same_side(m[1], slot[1], actors)
+                     and _reports_other(doc, best[m][0][1].holder, best[slot][0][1].holder, lex)), None)
+        if into is None:
+            merged.append(slot)
+            continue
+        first = best[into][0][1]
+        best[into].extend((t, dataclasses.replace(r, holder=first.holder, reported_by=first.reported_by))
+                          for t, r in best[slot])
+    for slot in merged:
         yield _merge(best[slot])
 
 
@@ -1006,12 +1085,17 @@ def _embeds(upper: Token, lower: Token) -> bool:
     """``lower`` hangs under ``upper`` by more than coordination ("difficult but useful" is flat)."""
     if upper.i == lower.i or not upper.is_ancestor(lower):
         return False
-    t = lower
+    lex = load_lexicon()
+    t, embedded = lower, False
     while t.i != upper.i:
         if t.dep_ != "conj":
-            return True
+            embedded = True
         t = t.head
-    return False
+        if t.i != upper.i and _is_report_verb(t, lex) and t.dep_ == "conj":
+            # "X was encouraged but cautioned that there was a long way to go": a judgement
+            # under its own verb of saying, coordinated with the other, stands beside it
+            return False
+    return embedded
 
 
 def _in_relative_clause(token: Token) -> bool:

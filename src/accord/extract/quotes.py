@@ -79,6 +79,11 @@ class Lexicon:
     audiences: frozenset[str]
     outlet_names: frozenset[str]
     outlet_final_words: frozenset[str]
+    plural_pairs: dict[str, str] = field(default_factory=dict)     # "leaders" -> person
+    refusals: frozenset[str] = frozenset()
+    of_on_object: frozenset[str] = frozenset()
+    carriers: frozenset[str] = frozenset()
+    attribution_only: frozenset[str] = frozenset()
 
     def is_verb_cue(self, lemma: str) -> bool:
         return lemma in self.frames
@@ -115,6 +120,11 @@ def lexicon() -> Lexicon:
         audiences=low(data["audiences"]),
         outlet_names=low(data["outlets"]["names"]),
         outlet_final_words=low(data["outlets"]["final_words"]),
+        plural_pairs={str(k).lower(): str(v) for k, v in (data.get("plural_pairs") or {}).items()},
+        refusals=low(data.get("refusals") or ()),
+        of_on_object=low(data.get("of_on_object") or ()),
+        carriers=low(data.get("carriers") or ()),
+        attribution_only=low(data.get("attribution_only") or ()),
     )
 
 
@@ -315,6 +325,11 @@ class _Context:
             return frozenset()
         if any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in tok.children):
             return frozenset()   # "has not said whether", "never confirmed": nothing was said
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.refusals:
+            return frozenset()   # "declined to say when ...": nothing was said
+        if tok.tag_ == "VBN" and tok.dep_ == "advcl" and lemma not in lex.passive_speakers \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return frozenset()   # "Asked whether ..., she said": the question is put to the speaker
         if lemma == "call" and not any(c.dep_ in ("prt", "prep") and c.lower_ in lex.call_particles
                                        for c in tok.children):
             return frozenset()
@@ -364,6 +379,10 @@ def speaker_heads(ctx: _Context, cue: Token) -> list[Token]:
         # possessor, or the subject of the verb that issued it
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             noun = tok.head
+            if noun.dep_ == "ROOT" and noun.lemma_.lower() not in ctx.lex.nouns and (
+                    noun.lower_ in ctx.lex.speaker_nouns or noun.lemma_.lower() in ctx.lex.speaker_nouns):
+                # "Kosovo's foreign minister, X, called on ...": a sentence the parser left verbless
+                return [noun]
             poss = [c for c in noun.children if c.dep_ == "poss"]
             if poss:
                 return poss
@@ -380,8 +399,26 @@ def speaker_heads(ctx: _Context, cue: Token) -> list[Token]:
             # "X said the deal was close and added that ...": a misattached speech verb
             tok = tok.head.head
             continue
+        reporter = _reporting_verb(ctx, tok) if tok.i == cue.i and tok.dep_ == "conj" else None
+        if reporter is not None:
+            # "He told reporters that Serbia was refusing to sign ... and accused Vucic of ...":
+            # a speech verb the parser joined to a verb deep inside another cue's clause
+            tok = reporter
+            continue
         tok = tok.head
     return _window_subjects(ctx, cue)
+
+
+def _reporting_verb(ctx: _Context, tok: Token) -> Token | None:
+    """The cue whose reported clause holds the verb a conjoined cue hangs from, if any."""
+    head = tok.head
+    for _ in range(4):
+        if head.dep_ == "ccomp" and ctx.cue_frames(head.head):
+            return head.head
+        if head.dep_ not in ("xcomp", "conj") or head.head.i == head.i:
+            return None
+        head = head.head
+    return None
 
 
 def _quoting_verb(cue: Token) -> Token | None:
@@ -543,6 +580,12 @@ def _outlet_name(ctx: _Context, tok: Token, known_only: bool) -> str | None:
     if tok.lower_ in lex.audiences or tok.lemma_.lower() in lex.audiences:
         return None
     name = _np_text(ctx, tok)
+    if tok.pos_ == "PROPN" and tok.lemma_.lower() not in lex.outlet_common:
+        # "state broadcaster RTS" -> RTS: the name without the common nouns describing it
+        words = name.split()
+        while len(words) > 1 and words[0].islower():
+            words.pop(0)
+        name = " ".join(words)
     m = ctx.actors.mention_at(tok.idx, tok.idx + len(tok.text))
     actor = ctx.actors.actors.get(m.actor_id) if m is not None else None
     if actor is not None and getattr(actor, "is_outlet", False):
@@ -554,6 +597,18 @@ def _outlet_name(ctx: _Context, tok: Token, known_only: bool) -> str | None:
         return name
     if not known_only and tok.pos_ in ("PROPN", "NOUN") and (tok.pos_ == "PROPN" or tok.ent_type_):
         return name
+    return None
+
+
+def _carried_by(ctx: _Context, noun: Token) -> str | None:
+    """The medium of "remarks carried by X", "comments published by X", "an interview aired by X"."""
+    for acl in noun.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in ctx.lex.carriers:
+            for agent in acl.children:
+                if agent.dep_ == "agent" or agent.dep_ == "prep" and agent.lower_ == "by":
+                    for o in agent.children:
+                        if o.dep_ == "pobj" and (name := _outlet_name(ctx, o, known_only=False)):
+                            return name
     return None
 
 
@@ -584,14 +639,21 @@ def find_outlet(ctx: _Context, cue: Token) -> str | None:
                             return name
                 elif (name := _outlet_name(ctx, pobj, known_only=True)):
                     return name  # "said on CNN", "wrote in the Guardian", "speaking to the BBC"
+                elif (name := _carried_by(ctx, pobj)):
+                    return name  # "in remarks carried by the Omani News Agency"
     for c in cue.children:
         if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ in ("PROPN", "NOUN"):
             name = _outlet_name(ctx, c, known_only=not interview)
             if name:
                 return name
-    # "..., speaking to Reuters" hangs off the cue as a participle
-    for c in cue.children:
-        if c.dep_ in ("advcl", "xcomp") and c.lemma_ in ("speak", "talk"):
+    # "..., speaking to Reuters" hangs off the cue as a participle, or off its subject ("Vucic,
+    # speaking to state broadcaster RTS, said"), or off the verb a conjoined cue shares
+    # ("Speaking on state television, he warned ... and claimed ...")
+    hosts = list(cue.children) + [c for s in cue.children if s.dep_ in ("nsubj", "nsubjpass") for c in s.children]
+    if cue.dep_ == "conj" and cue.head.i < cue.i:
+        hosts += list(cue.head.children)
+    for c in hosts:
+        if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_ in ("speak", "talk") and c.i != cue.i:
             out = find_outlet(ctx, c)
             if out:
                 return out
@@ -687,10 +749,14 @@ def _next_sentence_attribution(ctx: _Context, seg: Segment) -> Token | None:
     if toks[0].is_punct and ub - ua <= 2 and ub < len(ctx.doc):
         ua, ub = ctx.unit_of(ub)
     unit = [t for t in ctx.doc[ua:ub] if ctx.para_of(t.idx) == seg.para]
-    if not unit or len(unit) > 16:
+    # short, not counting the speaker's apposition ("X, the M23 official who signed, spoke ...")
+    aside = {d.i for t in unit if t.dep_ in ("appos", "relcl") for d in t.subtree}
+    if not unit or len([t for t in unit if t.i not in aside]) > 16:
         return None
     for t in unit:
         frames = ctx.cue_frames(t)
+        if t.pos_ == "VERB" and t.lemma_.lower() in ctx.lex.attribution_only:
+            frames = frozenset(("direct",))   # '"...". Mbonimpa spoke to journalists after the ceremony.'
         if frames and "direct" in frames and not any(c.dep_ == "ccomp" for c in t.children):
             if speaker_heads(ctx, t):
                 return t
@@ -808,6 +874,11 @@ def _content_tokens(head: Token, exclude: set[int]) -> list[Token]:
     ("..., while Hamas has insisted that ...")."""
     out = []
     skip: set[int] = set()
+    for c in head.subtree:
+        if c.i != head.i and c.dep_ in ("advcl", "conj", "parataxis") and c.i in exclude:
+            # "... refusing to sign the deal and accused X of ...": a conjoined cue deeper down
+            skip.update(t.i for t in c.subtree)
+            skip.update(x.i for x in c.head.children if x.dep_ == "cc" and x.i < c.i)
     for c in head.children:
         if c.dep_ in ("advcl", "conj", "parataxis") and any(t.i in exclude for t in c.subtree):
             skip.update(t.i for t in c.subtree)
@@ -834,6 +905,12 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
         if frame == "obj_prep" and obj is not None:
             prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ctx.lex.preps.get(lemma, ())
                          and c.i > obj.i), None)
+            # "accused Cambodian troops of launching ...": the parser often hangs "of" on the object
+            # ("of" only with a gerund: "warned residents of the area" is a noun phrase)
+            prep = prep or next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ in ctx.lex.preps.get(lemma, ())
+                                 and (c.lower_ != "of" or lemma in ctx.lex.of_on_object
+                                      or c.i + 1 < len(ctx.toks) and ctx.toks[c.i + 1].tag_ == "VBG")),
+                                None)
             if prep is not None and any(t.dep_ in ("pobj", "pcomp") for t in prep.children):
                 toks = list(obj.subtree) + list(prep.subtree)
                 toks += [t for t in ctx.doc[obj.i:prep.i]]
@@ -841,7 +918,7 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
                 if rng:
                     return rng[0], rng[1], frame
         if frame == "obj_xcomp":
-            xc = next((c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i
+            xc = next((c for c in kids if c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > cue.i
                        and any(t.lower_ == "to" for t in c.lefts)), None)
             target = obj or next((t for c in kids if c.dep_ == "prep" and c.lower_ in ctx.lex.call_particles
                                   for t in c.children if t.dep_ == "pobj"), None)
@@ -874,6 +951,14 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
             rng = _trim(ctx, toks, para)
             if rng and ctx.doc[rng[0]:rng[1] + 1].text.count(" ") >= 2:
                 return rng[0], rng[1], frame
+        if frame == "ccomp" and cue.dep_ == "parataxis" and cue.head.i > cue.i \
+                and cue.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "ccomp" for c in kids):
+            # "The fighting, he added, had displaced ...": the cue is an aside inside its content
+            own = {t.i for t in cue.subtree}
+            toks = [t for t in cue.head.subtree if t.i not in own]
+            rng = _trim(ctx, toks, para)
+            if rng and rng[0] < min(own) and ctx.doc[rng[0]:rng[1] + 1].text.count(" ") >= 3:
+                return rng[0], rng[1], "aside"
         if frame == "prep" and obj is None:
             # "warned of a catastrophe if ...": the object of the preposition is the content
             prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ctx.lex.preps.get(lemma, ())
@@ -935,7 +1020,8 @@ def indirect_candidates(ctx: _Context, used: set[int], direct: list[Candidate]) 
         if inside > 0.5 * (end - start):
             continue
         heads = speaker_heads(ctx, cue)
-        heads = [h for h in heads if not (start <= h.idx < end)]
+        own = {t.i for t in cue.subtree} if frame == "aside" else set()
+        heads = [h for h in heads if not (start <= h.idx < end) or h.i in own]
         if not heads:
             continue
         has_fragment = any(start <= s.open < end for s in ctx.segments if not s.standalone or
@@ -964,6 +1050,11 @@ def according_source(ctx: _Context, tok: Token) -> tuple[Token, Span] | None:
     by = next((t for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                for t in c.children if t.dep_ == "pobj"), None)
     src = by if by is not None and pobj.lemma_.lower() in ctx.lex.nouns else pobj
+    if by is None and pobj.lemma_.lower() in ctx.lex.nouns | ctx.lex.medium_nouns:
+        # "according to an AU readout", "according to Israel's statement": its author
+        author = next((c for c in pobj.lefts if c.dep_ in ("compound", "poss", "amod", "nmod")
+                       and ctx.actors.ref_for_token(c) is not None), None)
+        src = author if author is not None else src
     span = ctx.doc[tok.i:to.i + 1]
     return src, Span(span.text, span.start_char, span.end_char)
 
@@ -1057,6 +1148,7 @@ class _Said:
     kind: str | None
     para: int
     end: int
+    cue: str = ""
 
 
 def _kind(actors, actor_id: str | None) -> str | None:
@@ -1100,11 +1192,16 @@ def _resolve(ctx: _Context, cand: Candidate, history: list[_Said]) -> list[Actor
                 if h.ref is not None and h.ref.actor_id and head.lower_ in h.ref.text.lower().split():
                     actor_id = h.ref.actor_id
                     break
+                # "the statement added": the author of the last quote given "in a statement"
+                if h.ref is not None and h.ref.actor_id and head.lemma_.lower() in ctx.lex.nouns \
+                        and head.lemma_.lower() in h.cue.split():
+                    actor_id = h.ref.actor_id
+                    break
         if not _is_valid_speaker(ctx, head, actor_id):
             continue
         if actor_id is None and head.text.isupper() and len(head.text) > 3:
             continue   # a dateline ("JEDDAH, May 12 -"), not a speaker
-        shared = _coordinated_qualifiers(ctx, head)
+        shared = _coordinated_qualifiers(ctx, head) or _pair_of(ctx, head)
         if len(shared) > 1:
             # "Egyptian and US officials said": officials of each, one quote per actor
             refs.extend(ActorRef(aid, text, start, end) for aid in shared)
@@ -1145,6 +1242,33 @@ def _coordinated_qualifiers(ctx: _Context, head: Token) -> list[str]:
     return []
 
 
+def _pair_of(ctx: _Context, head: Token) -> list[str]:
+    """"the two leaders said", "both sides accused each other": the two actors of that kind the
+    article has named most so far (the principal parties), ties to the more recent."""
+    kind = ctx.lex.plural_pairs.get(head.lower_)
+    if kind is None or head.tag_ not in ("NNS", "NNPS"):
+        return []
+    if not any(c.lower_ in ("two", "both") for c in head.lefts if c.dep_ in ("nummod", "det", "predet", "amod")):
+        return []
+    if any(c.dep_ in ("compound", "amod", "poss", "prep") and ctx.actors.ref_for_token(c) is not None
+           for c in head.children):
+        return []     # "the two Hamas leaders": their own side, not a pair
+    counts: dict[str, list[int]] = {}
+    for m in ctx.actors.mentions:
+        if m.end > head.idx:
+            break
+        actor = ctx.actors.actors.get(m.actor_id)
+        if actor is None or getattr(actor, "is_outlet", False):
+            continue
+        if (actor.kind == "person") != (kind == "person"):
+            continue
+        cell = counts.setdefault(m.actor_id, [0, 0])
+        cell[0] += 1
+        cell[1] = m.start
+    ranked = sorted(counts, key=lambda a: (counts[a][0], counts[a][1]), reverse=True)
+    return ranked[:2] if len(ranked) >= 2 else []
+
+
 def _conjuncts_any(tok: Token) -> list[Token]:
     out = [tok]
     for c in tok.children:
@@ -1178,6 +1302,9 @@ def extract_quotes(doc: Doc, actors) -> Iterator[Quote]:
         if not (0 <= cand.start < cand.end <= len(ctx.text)):
             continue
         refs = _resolve(ctx, cand, history)
+        if (not refs or refs == [None]) and any(o is not cand and o.start <= cand.start and cand.end <= o.end
+                                                for o in candidates):
+            continue   # a quoted phrase closing another's reported clause ('..., "neither ... nor ..."')
         if not refs or refs == [None]:
             # a short quotation nobody is said to have said is a slogan or a title, not a quote
             if cand.type != "direct" or len(ctx.text[cand.start:cand.end].split()) < 6:
@@ -1189,7 +1316,8 @@ def extract_quotes(doc: Doc, actors) -> Iterator[Quote]:
                 qid = record_id(article_id, cand.type, cand.start, cand.end, ref.start if ref else "")
             seen.add(qid)
             actor_id = ref.actor_id if ref else None
-            history.append(_Said(ref, _kind(actors, actor_id), cand.para, cand.end))
+            history.append(_Said(ref, _kind(actors, actor_id), cand.para, cand.end,
+                                 cand.cue_span.text.lower() if cand.cue_span else ""))
             yield Quote(
                 quote_id=qid, article_id=article_id, type=cand.type, start=cand.start, end=cand.end,
                 text=ctx.text[cand.start:cand.end], speaker=ref, cue=cand.cue_span,

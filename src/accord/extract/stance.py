@@ -63,6 +63,13 @@ class Cues:
     clause_only_verbs: frozenset[str] = frozenset()
     negated_denial_adjectives: frozenset[str] = frozenset()
     negated_denial_nouns: frozenset[str] = frozenset()
+    red_line_adjectives: frozenset[str] = frozenset()   # "is not negotiable"
+    red_line_phrases: tuple[str, ...] = ()               # "is not up for discussion"
+    government_nouns: frozenset[str] = frozenset()       # "his government" speaks for a state
+    obligation_modals: tuple[str, ...] = ()              # "any deal must include ..."
+    condition_nouns: frozenset[str] = frozenset()        # "made X a condition for Y"
+    help_verbs: frozenset[str] = frozenset()             # "ready to help": good offices, no stance
+    relinquish_verbs: frozenset[str] = frozenset()       # "will not give up X" insists on X
 
 
 @functools.lru_cache(maxsize=4)
@@ -103,6 +110,13 @@ def load_cues(path: str | None = None) -> Cues:
         clause_only_verbs=frozenset(flt.get("clause_only_verbs", ())),
         negated_denial_adjectives=frozenset(den.get("negated_adjectives", ())),
         negated_denial_nouns=frozenset(den.get("negated_nouns", ())),
+        red_line_adjectives=frozenset((data.get("red_lines") or {}).get("negated_adjectives", ())),
+        red_line_phrases=tuple((data.get("red_lines") or {}).get("negated_phrases", ())),
+        government_nouns=frozenset(data.get("government_nouns", ())),
+        obligation_modals=tuple(data.get("obligation_modals", ())),
+        condition_nouns=frozenset(data.get("condition_nouns", ())),
+        help_verbs=frozenset(med.get("help_verbs", ())),
+        relinquish_verbs=frozenset(data.get("relinquish_verbs", ())),
     )
 
 
@@ -285,7 +299,10 @@ def has_condition(verb: Token, cues: Cues) -> Token | None:
         if t.dep_ == "mark" and t.head.dep_ in ("advcl",) and _marker(t, cues):
             head = t.head
             if t.lower_ in ("while", "until") and any(
-                    c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"))
+                    c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+                                           # "while Saudi negotiators sought ...": a party, named by its modifier
+                                           or any(g.dep_ in ("amod", "compound", "poss")
+                                                  and g.ent_type_ in ("GPE", "ORG", "NORP") for g in c.children))
                     for c in head.children):
                 continue   # contrastive "while the other side wants ...", not a condition
             anc = head.head

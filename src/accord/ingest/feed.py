@@ -7,6 +7,7 @@ an entry with neither content nor summary is reported and skipped.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
@@ -36,8 +37,15 @@ def read(stream: BinaryIO, source: str, on_error: Callable[[str], None]) -> Iter
         return
     # A stream, never bytes or str: feedparser opens a str or bytes naming a file or URL
     # (feedparser/api.py, _open_resource), so a feed file holding "/etc/passwd" would read it.
-    # feedparser never raises; it flags bad XML with ``bozo`` and then parses leniently.
-    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
+    # feedparser flags bad XML with ``bozo`` and parses leniently, but a numeric character
+    # reference outside Unicode ("&#99999999999;", a surrogate) raises inside it: make those
+    # U+FFFD first, and report anything else it raises as a bad feed.
+    data = _BAD_CHARREF.sub(_replace_charref, data)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
+    except (ValueError, OverflowError, UnicodeError, RecursionError) as exc:
+        on_error(f"{source}: malformed feed ({_reason(exc)}), skipped")
+        return
     entries = parsed.get("entries") or []
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if not entries:
@@ -67,6 +75,19 @@ def read(stream: BinaryIO, source: str, on_error: Callable[[str], None]) -> Iter
             yield article
     if empty and problem is None:     # a malformed feed was already reported once
         on_error(f"{source}: {empty} of {len(entries)} entries have no content or summary, skipped")
+
+
+_BAD_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+
+
+def _replace_charref(m: re.Match) -> bytes:
+    try:
+        code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    except ValueError:
+        return b"&#xFFFD;"
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF or code == 0:
+        return b"&#xFFFD;"
+    return m.group(0)
 
 
 def _reason(exc: object) -> str:

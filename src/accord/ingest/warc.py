@@ -64,7 +64,10 @@ def read(stream: BinaryIO, source: str, on_error: Callable[[str], None]) -> Iter
                                    id=record.rec_headers.get_header("WARC-Record-ID"), **fields)
             if article:
                 yield article
-    except (ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, OSError, ValueError, zlib.error) as exc:
+    # warcio raises AttributeError/TypeError on records with missing headers (e.g. a response
+    # without WARC-Target-URI, warcio/recordloader.py): a corrupt archive, not a crash
+    except (ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, OSError, ValueError, zlib.error,
+            AttributeError, TypeError, UnicodeError) as exc:
         on_error(f"{source}: corrupt WARC after {count} records ({_reason(exc)}); the rest skipped")
     if count == 0:
         on_error(f"{source}: no readable WARC records (corrupt or empty), skipped")

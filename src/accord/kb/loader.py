@@ -3,14 +3,14 @@
 A KB file is a YAML mapping with any of these sections (see the shipped files for examples):
 
 ``states``      alpha-3 -> {aliases, demonyms, capitals, seats, bodies}; pycountry adds the names
-``actors``      list of {id?, name, kind, aliases, affiliation, title, outlet, demonyms}
+``actors``      list of {id?, name, kind, aliases, affiliation, title, outlet, demonyms, gender (f|m)}
 ``defaults``    values applied to every entry of this file's ``actors`` (e.g. ``outlet: true``)
 ``titles``      role phrase -> title class; ``compatible``: class -> classes it may refer to
 ``sectors``     head noun -> sector ("officials" -> officials, "army" -> military)
 ``places``      names of places that are never actors ("Rafah", "El Fasher")
 ``pronouns``    person | collective -> pronouns; word lists: honorifics, locative_prepositions,
                 expletive_verbs, outlet_words, group_nouns, person_bodies, place_prepositions,
-                outlet_cue_verbs, outlet_report_verbs
+                outlet_cue_verbs, outlet_report_verbs, female_words, male_words, national_forces, organisation_words
 
 Analysts add files in a directory named by the ``ACCORD_KB`` environment variable (several
 separated by ``os.pathsep``) or passed as ``extra_paths``; later files extend and override
@@ -37,7 +37,8 @@ SHIPPED = ("states.yaml", "igos.yaml", "organisations.yaml", "groups.yaml", "out
 
 
 WORD_LISTS = ("honorifics", "locative_prepositions", "expletive_verbs", "outlet_words", "group_nouns",
-              "person_bodies", "place_prepositions", "outlet_cue_verbs", "outlet_report_verbs")
+              "person_bodies", "place_prepositions", "outlet_cue_verbs", "outlet_report_verbs",
+              "female_words", "male_words", "national_forces", "organisation_words")
 
 
 def slug(name: str) -> str:
@@ -55,6 +56,7 @@ class Entry:
     title: str | None = None
     is_outlet: bool = False
     aliases: set[str] = field(default_factory=set)
+    gender: str | None = None   # "f" | "m" when public sources say so: lets she/he skip the other
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,8 +183,11 @@ class _Builder:
             kind = item.get("kind") or "person"
             # a people is its own side, as a state is
             affiliation = item.get("affiliation") or (aid if kind == "group" else None)
+            gender = item.get("gender")
+            if gender is not None and gender not in ("f", "m"):
+                raise ValueError(f"{path}: actors entry {n} ({name}): gender must be f or m, not {gender!r}")
             e = self.entry(aid, name, kind, affiliation=affiliation, title=item.get("title"),
-                           is_outlet=bool(item.get("outlet", False)))
+                           is_outlet=bool(item.get("outlet", False)), gender=gender)
             for form in [name, *(item.get("aliases") or [])]:
                 e.aliases.add(form)
                 # a person's one-word alias is a surname ("Blinken"), for Mention.via
