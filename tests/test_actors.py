@@ -673,3 +673,22 @@ def test_agency_that_carries_remarks_is_an_outlet(analyse):
     found = analyse("In remarks carried by the Omani News Agency, Badr Albusaidi said the meeting was friendly.")
     agency = next(a for a in found.actors.values() if "News Agency" in a.name)
     assert agency.is_outlet
+
+
+def test_accent_free_surname_links_to_the_accented_full_name(analyse):
+    found = analyse("The rebels' commander, Antonio García, signed the text. Garcia said the fighters would wait.")
+    assert ref(found, "Garcia").actor_id == "antonio-garcia"
+
+
+def test_army_with_no_state_nearby_is_the_articles_principal_state(analyse):
+    found = analyse("Colombia's government signed a truce with the rebels on Friday. Colombia will verify it "
+                    "with the Church. Monitors arrive next week. Talks resume in July. The rebels accused "
+                    "the army of continuing operations.")
+    m = found.mention_at(*_span(found, "the army"))
+    assert m is not None and m.actor_id == "COL" and m.sector == "military"
+
+
+def test_name_tagged_person_before_television_is_an_outlet(analyse):
+    found = analyse("A senior official told Zafira television that the talks had failed.")
+    outlet = next(a for a in found.actors.values() if a.name == "Zafira")
+    assert outlet.is_outlet and outlet.kind == "organisation"

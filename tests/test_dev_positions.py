@@ -9,7 +9,7 @@ from accord.evaluate import evaluate_path
 
 DEV = Path(__file__).resolve().parents[1] / "data" / "dev"
 # measured when the rules were last tuned, less 0.05 of slack
-POSITION_RECALL = 0.78 - 0.05
+POSITION_RECALL = 0.82 - 0.05
 ASSESSMENT_F1 = 0.93 - 0.05
 
 

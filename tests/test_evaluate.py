@@ -14,6 +14,7 @@ from accord.evaluate import GoldError, _anchor, names_match
     ("Israel", ["Israeli"]),
     ("Palestinian National Initiative", ["PNI"]),
     ("Hamas officials", ["hamas"]),
+    ("Joe Biden", ["President Joe Biden"]),
 ])
 def test_names_that_name_the_gold_actor(gold, cands):
     assert names_match(gold, cands)
@@ -24,6 +25,7 @@ def test_names_that_name_the_gold_actor(gold, cands):
     ("Antony Blinken", ["Anthony Albanese"]),
     ("Israel", ["Iran"]),
     ("Joe Biden", [""]),
+    ("Rapid Support Forces", ["Sudanese Armed Forces"]),
 ])
 def test_names_that_do_not(gold, cands):
     assert not names_match(gold, cands)

@@ -675,3 +675,22 @@ def test_contrastive_while_clause_of_another_party_is_no_condition(nlp):
 def test_readiness_to_walk_away_is_a_rejection(nlp):
     actors, _, pos, _, _ = run(nlp, "M23 said it was ready to walk away from the Doha talks.")
     assert stances(pos, aid(actors, "M23")) == {"rejects"}
+
+
+def test_leaders_insistence_is_not_doubled_by_his_states_clause(nlp):
+    actors, _, pos, _, _ = run(nlp, "Israeli Prime Minister Benjamin Netanyahu has insisted that Israel will "
+                                    "keep its freedom to act in Lebanon.")
+    assert "insists" in stances(pos, aid(actors, "Netanyahu"))
+    assert not stances(pos, aid(actors, "Israel"))
+
+
+def test_what_another_party_could_do_is_a_forecast(nlp):
+    actors, _, pos, _, _ = run(nlp, "A Western diplomat warned that Israel's coalition partners could still "
+                                    "block the deal. Egypt warned that Israel might reject the proposal.")
+    assert not stances(pos, aid(actors, "Israel"))
+    assert not stances(pos, aid(actors, "Egypt"))
+
+
+def test_warning_someone_to_act_is_a_demand(nlp):
+    actors, _, pos, _, _ = run(nlp, "Washington warned Tehran to stop enriching uranium.")
+    assert "demands" in stances(pos, aid(actors, "Washington"))

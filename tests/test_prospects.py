@@ -430,3 +430,18 @@ def test_hopeful_but_not_certain_is_weaker_than_hopeful(nlp):
                     "mediators")
     plain = held_by(analyse(nlp, "Sudanese mediators were hopeful that the truce would hold."), "mediators")
     assert mixed.polarity < plain.polarity
+
+
+@pytest.mark.parametrize("text, holder, sign", [
+    ("U.S. President Donald Trump said a deal with Iran was “very close”.", "Trump", 1),
+    ("Ukrainian President Volodymyr Zelensky said Putin was not serious about peace.", "Zelensky", -1),
+    ("Russian Foreign Minister Sergei Lavrov said Moscow saw “no signs” that Kyiv wanted a compromise.", "Moscow", -1),
+])
+def test_predicative_closeness_seriousness_and_signs(nlp, text, holder, sign):
+    found = analyse(nlp, text)
+    assert any((a.polarity > 0) == (sign > 0) and a.polarity != 0 for a in found
+               if names(a.holder, holder) or a.reported_by and holder.lower() in a.reported_by), found
+
+
+def test_closeness_of_a_place_is_no_judgement(nlp):
+    assert not analyse(nlp, "Egypt, a close ally of Washington, said RSF fighters were close to the border.")

@@ -256,7 +256,7 @@ def test_spokesperson_speaks_for_the_side_named(nlp):
             "government would not link the treaty to constitutional reform.")
     quotes = quotes_of(nlp, text)
     assert len(quotes) == 1
-    assert quotes[0].outlet == "Armenpress agency"
+    assert quotes[0].outlet == "Armenpress"   # the name, without the common noun describing it
     assert quotes[0].speaker.text == "A spokeswoman for Pashinyan"
 
 
@@ -559,3 +559,18 @@ def test_accused_of_a_noun_hung_on_the_object(nlp):
     text = "The army accuses the paramilitaries of widespread atrocities in Darfur."
     (q,) = quotes_of(nlp, text)
     assert q.text.startswith("the paramilitaries of widespread atrocities")
+
+
+def test_according_to_an_agency_with_a_speech_verb_gives_speaker_and_outlet(nlp):
+    text = ("Prince Khalid bin Salman met the delegation. According to the Saudi Press Agency, he stressed "
+            "the kingdom's support for a ceasefire.")
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker.actor_id == "khalid-bin-salman"
+    assert q.outlet == "Saudi Press Agency"
+    assert q.text.startswith("the kingdom's support")
+
+
+def test_outlet_named_before_its_medium_noun(nlp):
+    text = '"We cannot talk about peace under siege," a senior Houthi official told Al Masirah television.'
+    (q,) = quotes_of(nlp, text)
+    assert q.outlet == "Al Masirah" and q.speaker.actor_id == "houthis"

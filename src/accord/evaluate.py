@@ -81,7 +81,10 @@ def names_match(gold: str, candidates: Iterable[str]) -> bool:
         if not c_words or not g_words:
             continue
         # surname: the last word of a full name names the person (not "United States"/"Arab States")
-        if not g_code and c_words[-1] == g_words[-1] and len(g_words[-1]) > 2:
+        # (a longer name must then hold all of the other's words: "Sudanese Armed Forces" does not
+        # name "Rapid Support Forces", "President Joe Biden" names "Joe Biden")
+        if not g_code and c_words[-1] == g_words[-1] and len(g_words[-1]) > 2 and (
+                len(c_words) == 1 or len(g_words) == 1 or set(c_words) <= set(g_words) or set(g_words) <= set(c_words)):
             return True
         # acronym: "PNI" for "Palestinian National Initiative"
         initials = "".join(w[0] for w in g_words)

@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -426,7 +427,10 @@ class _Article:
                                           or self._byline(start, end)):
             self.blocked.update(range(start, end))
             return
-        if label == "PERSON" and not any(t.text in self.kb.words.get("outlet_words", ()) for t in ent):
+        root = doc[start:end].root
+        if label == "PERSON" and root.dep_ == "compound" and root.head.lower_ in self.ix.outlet_words:
+            self._org_entity(start, end)     # "Al Masirah television" tagged as a person
+        elif label == "PERSON" and not any(t.text in self.kb.words.get("outlet_words", ()) for t in ent):
             # (case-sensitive here: "Radio" in a name, not "radio" in a person's description)
             self._person_entity(start, end)
         elif label == "PERSON":
@@ -605,6 +609,8 @@ class _Article:
                 and doc[span.end].text == ")" and doc[span.end + 1].text in ("-", "–", "—", "--"):
             return True           # the agency of a dateline: "DOHA, Jan 14 (Reuters) -"
         words = self.ix.outlet_words
+        if head.dep_ == "compound" and head.head.lower_ in self.ix.outlet_words and head.head.i >= span.end:
+            return True           # "Al Masirah television", "Kan radio"
         before = doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.pos_ == "NOUN" and before.lower_ in words:
             return True           # "state broadcaster RTS", "the newspaper Kathimerini"
@@ -618,7 +624,9 @@ class _Article:
             if a.kind != "person":
                 continue
             last = a.name.split()[-1]
-            for alias in (last, last.split("-")[-1]):
+            # "García" is also written "Garcia"
+            folded = unicodedata.normalize("NFKD", last).encode("ascii", "ignore").decode()
+            for alias in (last, last.split("-")[-1], folded):
                 # "el-Sisi" and "Sisi"; never "II" of "King Abdullah II" or an initial
                 if len(alias) >= 3 and alias[:1].isupper() and not alias.isupper() \
                         and alias.replace("'", "").replace("-", "").isalpha():
@@ -716,6 +724,18 @@ class _Article:
             window = [m for m in self.mentions if m.end <= tok.i and self.kind_of(m) == "state"
                       and self.sent_of(m.start) >= here - 2]
             if not window:
+                # no state named nearby: the state the article names most so far ("Colombia's
+                # government ... the army")
+                counts: dict[str, int] = {}
+                for m in self.mentions:
+                    if m.end <= tok.i and self.kind_of(m) == "state":
+                        counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+                top = sorted(counts.items(), key=lambda kv: -kv[1])
+                if not top or len(top) > 1 and top[0][1] == top[1][1]:
+                    continue
+                dets = [c for c in tok.lefts if c.dep_ in ("det", "poss")]
+                start = min([d.i for d in dets] + [m.i for m in mods] + [tok.i])
+                self.add(start, tok.i + 1, top[0][0], "description", "military")
                 continue
             # "the Thai army ... a spokesman for the army": the same noun first
             window.sort(key=lambda m: (doc[m.end - 1].lemma_ == tok.lemma_, self.sent_of(m.start) == here,

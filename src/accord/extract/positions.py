@@ -411,6 +411,10 @@ def _stance_of_verb(verb: Token, cues: Cues) -> str | None:
             and not any(g.dep_ == "mark" and g.lower_ == "for" and g.i == verb.i + 1
                         for c in verb.children for g in c.children):
         return None
+    # "warned that Israel might reject it": a forecast; "warned Iran to stop" is the demand
+    if verb.lemma_ == "warn" and any(c.dep_ == "ccomp" for c in verb.children) and \
+            not any(c.dep_ == "xcomp" for c in verb.children):
+        return None
     if verb.lemma_.lower() in cues.clause_only_verbs and not any(
             c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in verb.children):
         return None
@@ -466,6 +470,19 @@ def _demanded_of(verb: Token, actor: ActorRef, actors, voices: Voices, cues: Cue
         return False
     other = _actor_for(head, actors, voices)
     return other is not None and other.actor_id != actor.actor_id
+
+
+def _speculated(verb: Token, actor: ActorRef, actors, voices: Voices, cues: Cues) -> bool:
+    """"A diplomat warned that the coalition partners could still block a deal": what another
+    party might do, in someone else's words, is a forecast, not that party's stated position."""
+    if verb.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may")
+                                       for c in verb.children):
+        return False
+    if verb.head.lemma_.lower() not in cues.reporting_verbs:
+        return False
+    subj = subject_of(verb.head)
+    other = resolve_actor(subj, actors) if subj is not None else None
+    return other is None or other.actor_id != actor.actor_id
 
 
 def _denied_content(verb: Token, cues: Cues) -> str | None:
@@ -573,6 +590,16 @@ class _Builder:
             ref = _actor_for(t, self.actors, self.voices)
             if ref is None or ref.actor_id == actor_id:
                 self.taken.add((actor_id, t.i))
+            elif t.i != verb.i and t.dep_ == "ccomp" and self._same_side(ref.actor_id, actor_id):
+                # "Netanyahu insisted that Israel will keep the right ...": the leader's insisting
+                # is the position; his state's clause inside it is not a second one
+                self.taken.add((ref.actor_id, t.i))
+
+    def _same_side(self, a: str | None, b: str | None) -> bool:
+        if not a or not b:
+            return False
+        x, y = self.actors.actors.get(a), self.actors.actors.get(b)
+        return bool(x is not None and x.affiliation == b or y is not None and y.affiliation == a)
 
     def from_verbs(self) -> None:
         cues = self.cues
@@ -601,6 +628,8 @@ class _Builder:
             if actor is None or not actor.actor_id or (actor.actor_id, verb.i) in self.taken:
                 continue
             if _demanded_of(verb, actor, self.actors, self.voices, cues):
+                continue
+            if _speculated(verb, actor, self.actors, self.voices, cues):
                 continue
             a = self.actors.actors.get(actor.actor_id)
             if a is not None and a.is_outlet:

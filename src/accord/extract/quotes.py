@@ -580,6 +580,13 @@ def _outlet_name(ctx: _Context, tok: Token, known_only: bool) -> str | None:
     if tok.lower_ in lex.audiences or tok.lemma_.lower() in lex.audiences:
         return None
     name = _np_text(ctx, tok)
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.outlet_common:
+        # "Al Masirah television" -> Al Masirah; "Iranian state television" stays as it is
+        names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        m0 = ctx.actors.mention_at(names[0].idx, names[-1].idx + len(names[-1].text)) if names else None
+        kind = getattr(ctx.actors.actors.get(m0.actor_id), "kind", None) if m0 is not None else None
+        if names and kind not in ("state", "group"):
+            return ctx.doc[names[0].left_edge.i:names[-1].i + 1].text
     if tok.pos_ == "PROPN" and tok.lemma_.lower() not in lex.outlet_common:
         # "state broadcaster RTS" -> RTS: the name without the common nouns describing it
         words = name.split()
@@ -1077,6 +1084,23 @@ def according_candidates(ctx: _Context, taken: list[tuple[int, int]], used: set[
             continue
         phrase = {t.i for t in tok.subtree} | {t.i for t in ctx.toks[tok.i + 1].subtree} | {tok.i}
         para = ctx.para_of(tok.idx)
+        subj = [t for t in _subjects_of(head) if t.i not in phrase]
+        if ctx.cue_frames(head) and subj and head.i not in used:
+            # "According to the Saudi Press Agency, he stressed the kingdom's support ...": the
+            # subject speaks, and the named medium is the outlet
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "ccomp") and c.i > head.i), None)
+            rng = _trim(ctx, list(obj.subtree), para) if obj is not None else None
+            if rng is not None:
+                start, end = _span_chars(ctx, rng[0], rng[1])
+                if not any(s < end and start < e for s, e in taken):
+                    has_fragment = any(start <= s.open < end for s in ctx.segments)
+                    cand = Candidate("mixed" if has_fragment else "indirect", start, end, head,
+                                     cue_span(ctx, head), subj, para=para)
+                    cand.outlet = _outlet_name(ctx, src, known_only=True)
+                    out.append(cand)
+                    taken.append((start, end))
+                    used.add(head.i)
+                continue
         toks = [t for t in head.subtree if t.i not in phrase]
         lo, hi = min(phrase), max(phrase)
         # keep the side of the clause away from the phrase, so the span never holds it
