@@ -694,3 +694,14 @@ def test_what_another_party_could_do_is_a_forecast(nlp):
 def test_warning_someone_to_act_is_a_demand(nlp):
     actors, _, pos, _, _ = run(nlp, "Washington warned Tehran to stop enriching uranium.")
     assert "demands" in stances(pos, aid(actors, "Washington"))
+
+
+def test_according_to_names_the_reporter(nlp):
+    actors, _, pos, _, _ = run(nlp, "Houthi negotiator Mohammed Abdulsalam said the talks were serious.\n\n"
+                                    "Saudi Arabia wants a buffer zone along its border, according to two "
+                                    "sources familiar with the talks. According to Omani mediators, the "
+                                    "Houthis have accepted the plan.")
+    saudi = [p for p in pos if p.actor_id == aid(actors, "Saudi Arabia")]
+    assert saudi and saudi[0].reported_by is None
+    houthi = [p for p in pos if p.actor_id == aid(actors, "Houthis")]
+    assert houthi and houthi[0].reported_by == aid(actors, "Omani")

@@ -445,3 +445,12 @@ def test_predicative_closeness_seriousness_and_signs(nlp, text, holder, sign):
 
 def test_closeness_of_a_place_is_no_judgement(nlp):
     assert not analyse(nlp, "Egypt, a close ally of Washington, said RSF fighters were close to the border.")
+
+
+def test_hopes_as_a_verb_despite_the_lemmatiser(nlp):
+    # the small model lemmatises "hopes" as "hop"; the surface form must still count
+    assert held_by(analyse(nlp, "Oman hopes the talks in Muscat will lead to a lasting truce."), "Oman").polarity > 0
+
+
+def test_fading_hopes_stay_negative(nlp):
+    assert held_by(analyse(nlp, "Hopes for a deal are fading, Western diplomats said."), "diplomats").polarity < 0

@@ -89,3 +89,16 @@ def test_dask_engine_gives_the_same_records_as_the_local_engine(tmp_path):
     n = duckdb.connect().execute(
         f"SELECT count(*) FROM read_parquet('{tmp_path / 'parquet' / 'events' / '*.parquet'}')").fetchall()[0][0]
     assert n == local_store.count("events")
+
+
+def test_two_worker_processes_give_the_same_records_as_one(tmp_path):
+    from accord import pipeline
+    one, two = Store(tmp_path / "one.duckdb"), Store(tmp_path / "two.duckdb")
+    pipeline.analyze([str(DEMO)], one)
+    summary = pipeline.analyze([str(DEMO)], two, workers=2, batch_size=4)
+    assert summary.analysed == one.count("articles")
+    one.export(tmp_path / "a", "jsonl")
+    two.export(tmp_path / "b", "jsonl")
+    for f in sorted((tmp_path / "a").iterdir()):
+        assert sorted(f.read_text(encoding="utf-8").splitlines()) == \
+            sorted((tmp_path / "b" / f.name).read_text(encoding="utf-8").splitlines()), f.name

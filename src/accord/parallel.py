@@ -15,7 +15,8 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from accord import pipeline
 from accord.distributed import _commit, process_partition
@@ -47,8 +48,9 @@ def analyze(paths: Iterable[str], store, model: str | None = None, workers: int 
             on_progress: Callable[[pipeline.Summary, int], None] | None = None) -> pipeline.Summary:
     """``pipeline.analyze`` with ``workers`` processes each running parse + extract.
 
-    Partitions are committed as they complete (each in one transaction, whole articles only), so
-    a killed run resumes by idempotency exactly as the single-process engine does.
+    Partitions are committed in the order they were read (each in one transaction, whole articles
+    only), so the store ends as the single-process engine's would, and a killed run resumes by
+    idempotency exactly as that engine does.
     """
     from accord import ingest
     from accord.store import Store
@@ -65,17 +67,14 @@ def analyze(paths: Iterable[str], store, model: str | None = None, workers: int 
 
     started = time.perf_counter()
     window = 2 * max(1, workers)
-    in_flight: set[Future] = set()
+    in_flight: deque[Future] = deque()
 
     def drain(until: int) -> None:
-        nonlocal in_flight
         while len(in_flight) > until:
-            done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
-            for future in done:
-                _commit(future, store, summary, error)
-                summary.seconds = time.perf_counter() - started
-                if on_progress:
-                    on_progress(summary, partition_size)
+            _commit(in_flight.popleft(), store, summary, error)
+            summary.seconds = time.perf_counter() - started
+            if on_progress:
+                on_progress(summary, partition_size)
 
     with _executor(workers) as pool:
         stream = pipeline.batched(ingest.iter_articles([str(p) for p in paths], on_error=error, stats=stats),
@@ -90,7 +89,7 @@ def analyze(paths: Iterable[str], store, model: str | None = None, workers: int 
                     summary.non_english += 1
                     error(f"{a.source}: language '{a.language}' is not English; stored without extraction")
             if fresh:
-                in_flight.add(pool.submit(process_partition, fresh, model, dossier, stages, None, number))
+                in_flight.append(pool.submit(process_partition, fresh, model, dossier, stages, None, number))
             drain(window - 1)
         drain(0)
     summary.duplicates = stats.duplicates

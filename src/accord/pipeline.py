@@ -145,6 +145,12 @@ def analyze(paths: Iterable[str | Path], store=None, model: str | None = None, w
     from accord.store import Store
 
     store = store if isinstance(store, Store) else Store(store or "accord.duckdb")
+    if workers > 1:
+        # spaCy's n_process parallelises the parse only and leaves extraction on one core;
+        # worker processes that parse and extract scale with the cores (see parallel.py)
+        from accord import parallel
+        return parallel.analyze(paths, store, model=model, workers=workers, dossier=dossier, stages=stages,
+                                partition_size=batch_size, on_error=on_error, on_progress=on_progress)
     nlp = nlp_mod.load(model)
     summary = Summary()
     stages = tuple(stages)

@@ -244,6 +244,14 @@ def _reporter(verb: Token, actor_id: str, actors, voices: Voices, cues: Cues) ->
     """The outermost third party whose words carry the stance: a quote's speaker, else the subject of
     a reporting verb governing it ("X says Netanyahu wants ...")."""
     voice = voices.speaker_at(verb.idx, verb.idx + len(verb.text))
+    # "Saudi Arabia wants a buffer zone, according to two sources": the sources report it, whatever
+    # a quote span around the sentence says
+    for tok in (verb, *verb.ancestors):
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "according":
+                objs = [g for to in prep.children for g in to.children if g.dep_ == "pobj"]
+                ref = resolve_actor(objs[0], actors) if objs else None
+                return ref.actor_id if ref is not None and ref.actor_id and ref.actor_id != actor_id else None
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children) \
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
             and not within(verb.idx, verb.idx + len(verb.text), in_quote_marks(verb.doc)):

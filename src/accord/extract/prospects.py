@@ -921,6 +921,11 @@ def _via_adverbial(low: Token, high: Token) -> bool:
     return False
 
 
+def _outlook_noun(token: Token, lex: Lexicon) -> bool:
+    # by surface form too: the small model lemmatises "hopes" as "hop"
+    return token.lemma_.lower() in lex.outlook_nouns or token.lower_ in lex.outlook_nouns
+
+
 def _outlook_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[Cue, Span]], set[int]]:
     """Adjectives said of an outlook noun, and the nouns they consume."""
     adjectives = dict(lex.outlook_adjectives)
@@ -931,7 +936,7 @@ def _outlook_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[Cue, Span]], set[i
         if t.pos_ == "VERB" and lemma in verbs:
             # "hopes for a truce faded", "the chances of a deal have improved"
             noun = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")
-                         and c.lemma_.lower() in lex.outlook_nouns), None)
+                         and _outlook_noun(c, lex)), None)
             if noun is not None:
                 polarity = verbs[lemma]
                 family = "positive" if polarity > 0 else "negative"
@@ -941,11 +946,11 @@ def _outlook_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[Cue, Span]], set[i
         if t.pos_ != "ADJ" or (lemma not in adjectives and t.lower_ not in adjectives):
             continue
         noun = None
-        if t.dep_ == "amod" and t.head.lemma_.lower() in lex.outlook_nouns:
+        if t.dep_ == "amod" and _outlook_noun(t.head, lex):
             noun = t.head                       # "slim chances"
         elif t.dep_ in PREDICATIVE_ADJ_DEPS:    # "the prospects ... were very good"
             noun = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")
-                         and c.lemma_.lower() in lex.outlook_nouns), None)
+                         and _outlook_noun(c, lex)), None)
         if noun is None:
             continue
         polarity = adjectives.get(lemma, adjectives.get(t.lower_))

@@ -11,7 +11,7 @@ import re
 # protest sentences (under 200 characters or not) are still called Spanish.
 SHORT = 200
 SURE_SHORT = 0.7
-SAMPLE = 20_000        # langid's features saturate long before; keeps huge texts fast
+SAMPLE = 3_000         # langid is sure of a language within a few paragraphs; keeps ingest cheap
 
 _CODE = re.compile(r"^[a-z]{2}$")
 
