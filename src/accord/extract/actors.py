@@ -56,6 +56,8 @@ How mentions are found, in order (each step only looks at tokens no earlier step
 """
 from __future__ import annotations
 
+from collections import defaultdict
+
 import bisect
 import functools
 import unicodedata
@@ -74,6 +76,7 @@ from spacy.util import filter_spans
 
 from accord.kb.loader import KB, load_kb, slug
 from accord.records import Actor, ActorRef, Mention
+from accord.nlp import text_of
 
 __all__ = ["ArticleActors", "ActorsComponent", "extract_actors", "slug"]
 
@@ -146,7 +149,7 @@ class ArticleActors:
         left = token.left_edge.idx if token.pos_ in ("NOUN", "PROPN") else token.idx
         start = min(left, m.start)
         stop = max(m.end, end)
-        text = self.text if self.text is not None else token.doc.text
+        text = self.text if self.text is not None else text_of(token.doc)
         return ActorRef(m.actor_id, text[start:stop], start, stop)
 
     def actor_for_token(self, token: Token) -> Actor | None:
@@ -167,6 +170,25 @@ class _Index:
     pronoun_hashes: frozenset[int]
     description_hashes: frozenset[int]
     outlet_words: frozenset[str]                         # lower-cased
+
+
+def _person_index(kb: KB) -> tuple[dict, dict]:
+    """KB persons by the slug words their names end with, and by alias slug. Built once per KB:
+    scanning every entry for each surname cost a third of all extraction time."""
+    index = getattr(kb, "_person_index", None)
+    if index is None:
+        suffixes: dict[tuple, set] = defaultdict(set)
+        aliases: dict[str, set] = defaultdict(set)
+        for e in kb.entries.values():
+            if e.kind != "person":
+                continue
+            words = slug(e.name).split("-")
+            for k in range(1, len(words)):
+                suffixes[tuple(words[-k:])].add(e.actor_id)
+            for alias in e.aliases:
+                aliases[slug(alias)].add(e.actor_id)
+        index = kb._person_index = (dict(suffixes), dict(aliases))
+    return index
 
 
 def _plural(phrase: str) -> str:
@@ -280,7 +302,7 @@ class _Article:
     def quoted(self) -> set[int]:
         """Token ids inside quotation marks."""
         from accord.extract.quotes import find_segments, paragraphs
-        text = self.doc.text
+        text = text_of(self.doc)
         out: set[int] = set()
         starts = [t.idx for t in self.doc]
         for seg in find_segments(text, paragraphs(text)):
@@ -550,8 +572,8 @@ class _Article:
             return here[0]
         if here or slug(name) in self.kb.entries:
             return None
-        known = {e.actor_id for e in self.kb.entries.values() if e.kind == "person"
-                 and (ends(e.name) or any(slug(x) == slug(name) for x in e.aliases))}
+        suffixes, aliases = _person_index(self.kb)
+        known = set(suffixes.get(tuple(words), ())) | set(aliases.get(slug(name), ()))
         if len(known) == 1:
             aid = known.pop()
             self.actor(aid)
@@ -1085,7 +1107,7 @@ class _Article:
     # ---- result
     def result(self) -> ArticleActors:
         doc, aid_ = self.doc, self.article_id
-        text = doc.text
+        text = text_of(doc)
         out: list[Mention] = []
         seen = set()
         for m in self.mentions:

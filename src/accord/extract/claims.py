@@ -16,6 +16,7 @@ from accord.extract.stance import (Cues, clause_span, clean_ref, is_negated, phr
                                    sentence_span,
                                    subject_of)
 from accord.extract.voices import Voices
+from accord.nlp import sent_of, text_of
 
 CLAUSE_DEPS = ("ccomp",)
 
@@ -65,7 +66,7 @@ def _claim(article: Article, claimant, subject, content_tok: Token, ev: tuple[in
            predicate: str | None, kind: str = "assertion", target: str | None = None) -> Claim:
     cs, ce = clause_span(content_tok)
     doc = content_tok.doc
-    text = doc.text
+    text = text_of(doc)
     claimant, subject = clean_ref(claimant, doc), clean_ref(subject, doc)
     return Claim(record_id("claim", article.article_id, ev[0], ev[1], cs, kind),
                  article.article_id, claimant, subject, Span(text[cs:ce], cs, ce), ev[0], ev[1],
@@ -222,7 +223,7 @@ def _denials(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) -> 
     seen: set[int] = set()   # sentences with a denial already
     for tok in doc:
         lemma = tok.lemma_.lower()
-        sent_key = tok.sent.start
+        sent_key = sent_of(tok).start
         voice = voices.speaker_at(tok.idx, tok.idx + len(tok.text))
         declined = tok.dep_ == "xcomp" and cues.stance_of.get(tok.head.lemma_.lower()) == "rejects"
         if tok.pos_ in ("VERB", "AUX") and lemma in cues.confirm_verbs and (is_negated(tok) or declined):
@@ -276,7 +277,7 @@ def _denials(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) -> 
             cs, ce = clause_span(content) if content is not None else (s, e)
             denier, subject = clean_ref(denier, doc), clean_ref(subject, doc)
             yield Claim(record_id("claim", article.article_id, s, e, "denial"), article.article_id, denier,
-                        subject, Span(doc.text[cs:ce], cs, ce), s, e, polarity=-1, predicate=predicate,
+                        subject, Span(text_of(doc)[cs:ce], cs, ce), s, e, polarity=-1, predicate=predicate,
                         kind="denial", target=_target_actor(noun, actors, voice))
             seen.add(sent_key)
 

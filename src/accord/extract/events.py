@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from accord.extract.dates import resolve_date
 from accord.kb.plover import cameo_to_plover
 from accord.records import ActorRef, Article, Event, Quote, Span, record_id
+from accord.nlp import sent_of, sentences, text_of
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "kb" / "event_lexicon.yaml"
 
@@ -399,7 +400,7 @@ class Context:
                     sub = self._direct(c) or self._place(c, ("GPE", "EVENT"))
                     if sub is not None:
                         end = c.idx + len(c.text) if tok.ent_type_ == "DATE" else tok.idx + len(tok.text)
-                        return [ActorRef(sub.actor_id, self.doc.text[left:end], left, end)]
+                        return [ActorRef(sub.actor_id, text_of(self.doc)[left:end], left, end)]
             return []
         if tok.pos_ != "NOUN":
             return []
@@ -408,7 +409,7 @@ class Context:
         if owner is not None and _lemma(tok) in lexicon().agent_nouns:
             # "its drones", "their fighters": the owner's agents
             left = own.idx
-            return [ActorRef(owner.actor_id, self.doc.text[left:tok.idx + len(tok.text)], left, tok.idx + len(tok.text))]
+            return [ActorRef(owner.actor_id, text_of(self.doc)[left:tok.idx + len(tok.text)], left, tok.idx + len(tok.text))]
         organ = r is None and _lemma(tok) in lexicon().state_organs and not any(
             c.dep_ in MODIFIER_DEPS for c in tok.children) and any(c.lower_ == "the" for c in tok.children)
         if ((own is not None and owner is None) or organ) and depth < 2:
@@ -431,7 +432,7 @@ class Context:
         for m in mods:
             sub = self._direct(m)
             if sub is not None and sub.actor_id not in {o.actor_id for o in out}:
-                out.append(ActorRef(sub.actor_id, self.doc.text[left:end], left, end))
+                out.append(ActorRef(sub.actor_id, text_of(self.doc)[left:end], left, end))
         if r is not None:
             # "Russian and Ukrainian negotiators": one phrase, two parties
             return out if len(out) > 1 else [r]
@@ -444,13 +445,13 @@ class Context:
                             # "commanders from both countries": one from each
                             for r in self.refs_of(o, depth + 1):
                                 if r.actor_id and r.actor_id not in {x.actor_id for x in out}:
-                                    out.append(ActorRef(r.actor_id, self.doc.text[left:r.end], left, r.end))
+                                    out.append(ActorRef(r.actor_id, text_of(self.doc)[left:r.end], left, r.end))
                             continue
                         if sub is None and o.pos_ == "NOUN" and depth < 2:
                             # "the mayor of the West Bank city of Nablus": the state one step down
                             sub = next((r for r in self.refs_of(o, depth + 1) if r.actor_id), None)
                         if sub is not None and sub.actor_id not in {x.actor_id for x in out}:
-                            out.append(ActorRef(sub.actor_id, self.doc.text[left:sub.end], left, sub.end))
+                            out.append(ActorRef(sub.actor_id, text_of(self.doc)[left:sub.end], left, sub.end))
         if not out and _lemma(tok) in lexicon().quantity_nouns:
             # "thousands of protesters", "a group of rebels": the group is in the of-phrase
             for p in tok.children:
@@ -460,7 +461,7 @@ class Context:
                             out.extend(self.refs_of(o))
         if not out and _lemma(tok) in lexicon().agent_nouns:
             # an unnamed group ("protesters", "security forces"): an argument, unresolved
-            out.append(ActorRef(None, self.doc.text[left:end], left, end))
+            out.append(ActorRef(None, text_of(self.doc)[left:end], left, end))
         return out
 
     def pair(self, tok: Token) -> list[ActorRef]:
@@ -468,10 +469,10 @@ class Context:
         often named side by side ("X and Y", "X-Y") before this sentence, the latest pair on a tie;
         states for countries and capitals, people for leaders."""
         want = lexicon().pair_nouns[_lemma(tok)]
-        mentions = sorted((m for m in getattr(self.actors, "mentions", ()) or () if m.end <= tok.sent.start_char
+        mentions = sorted((m for m in getattr(self.actors, "mentions", ()) or () if m.end <= sent_of(tok).start_char
                            and (want != "person" or getattr(self.actor(m.actor_id), "kind", None) == "person")
                            and (want != "state" or self.country(m.actor_id))), key=lambda m: m.start)
-        text = self.doc.text
+        text = text_of(self.doc)
         counts: dict[tuple, list[int]] = {}
         for n, (a, b) in enumerate(zip(mentions[:-1], mentions[1:])):
             # side by side: "X and Y", "X-Y", "X and Cambodian Prime Minister Y" (a title between)
@@ -681,7 +682,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             break
         else:
             break
-        if "\n" in tok.doc.text[min(gov.idx, cur.idx):max(gov.idx, cur.idx)]:
+        if "\n" in text_of(tok.doc)[min(gov.idx, cur.idx):max(gov.idx, cur.idx)]:
             break   # a headline run into the lede by the parser governs nothing below it
         lem = _lemma(gov)
         if gov.i in triggers and gov.i != trigger.i:
@@ -958,7 +959,7 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
 
 def _line_span(doc: Doc, sent: SpacySpan, char: int) -> tuple[int, int]:
     """The sentence, cut at line breaks: headlines have no full stop."""
-    text = doc.text
+    text = text_of(doc)
     start, end = sent.start_char, sent.end_char
     nl = text.rfind("\n", start, char)
     if nl != -1:
@@ -1042,9 +1043,9 @@ def extract_events(doc: Doc, actors, article: Article | None, quotes=()) -> Iter
     lex = lexicon()
     ctx = Context(doc, actors, article, list(quotes or []))
     # a headline restates the lede's events in fewer words: its triggers are not coded
-    ctx.head_end = _headline_end(doc.text, article)
+    ctx.head_end = _headline_end(text_of(doc), article)
     done: list[Event] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         for event in _sentence_events(ctx, lex, sent):
             event = _answered(ctx, lex, event, done)
             done.append(event)
@@ -1231,7 +1232,7 @@ def _same_party(ctx: Context, lex: Lexicon, a: ActorRef, b: ActorRef) -> bool:
 def _dateline_subject(ctx: Context, tok: Token, sources: list[ActorRef]) -> list[ActorRef]:
     """"CAIRO, Aug 20 (Agency) – Blinken met ...": a dateline before the dash is not the
     subject; the parser often makes it one. Take the phrase between the dash and the verb."""
-    sent = tok.sent
+    sent = sent_of(tok)
     # a dateline dash stands apart; a hyphen inside a word ("UK-based") is no dash
     dash = next((t for t in sent if t.text in DASHES and t.i - sent.start < 25
                  and (t.text != "-" or (t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_))), None)
@@ -1417,7 +1418,7 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
         condition = None
         if clause.condition is not None:
             sub = list(clause.condition.subtree)
-            condition = Span(ctx.doc.text[sub[0].idx:sub[-1].idx + len(sub[-1].text)], sub[0].idx,
+            condition = Span(text_of(ctx.doc)[sub[0].idx:sub[-1].idx + len(sub[-1].text)], sub[0].idx,
                              sub[-1].idx + len(sub[-1].text))
         sources = d["sources"] or [None]
         etype = d["type"]
@@ -1450,9 +1451,9 @@ def make_events_component(nlp: Language, name: str):
     from accord.records import record_id as _rid
 
     def component(doc: Doc) -> Doc:
-        aid = _rid(doc.text)
+        aid = _rid(text_of(doc))
         found = extract_actors(doc, aid)
-        article = Article(article_id=aid, text=doc.text, source="spacy")
+        article = Article(article_id=aid, text=text_of(doc), source="spacy")
         doc._.accord_events = list(extract_events(doc, found, article, ()))
         return doc
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.records import Article, Issue
 from accord.extract.stance import KB, Cues, load_cues, slug
+from accord.nlp import sentences, text_of
 
 MAX_LABEL_WORDS = 6
 # lexical match thresholds (rapidfuzz scores 0-100), tuned on our own fixtures
@@ -206,7 +207,7 @@ def _names_an_issue(item: Sequence[Token], label: str, cues: Cues) -> bool:
 def discover_issues(doc: Doc, article: Article, cues: Cues | None = None) -> list[Issue]:
     cues = cues or load_cues()
     found: dict[str, Issue] = {}
-    for sent in doc.sents:
+    for sent in sentences(doc):
         for start, end in _trigger_regions(sent, cues):
             toks = list(doc[start:end])
             if _clause_like(toks):
@@ -220,7 +221,7 @@ def discover_issues(doc: Doc, article: Article, cues: Cues | None = None) -> lis
                 iid = slug(label)
                 text_toks = [t for t in item if not t.is_space]
                 s, e = text_toks[0].idx, text_toks[-1].idx + len(text_toks[-1].text)
-                found.setdefault(iid, Issue(iid, label, description=doc.text[s:e], origin="discovered",
+                found.setdefault(iid, Issue(iid, label, description=text_of(doc)[s:e], origin="discovered",
                                             article_id=article.article_id, start=s, end=e))
     return list(found.values())
 

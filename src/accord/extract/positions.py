@@ -39,6 +39,7 @@ from accord.extract.stance import (Cues, clean_ref, has_condition, is_negated, l
                                    sentence_span, subject_of, in_quote_marks, within)
 from accord.extract.voices import Voices, find_voices
 from accord.records import ActorRef, Article, Event, Issue, Position, Quote, record_id
+from accord.nlp import sent_of, text_of
 
 FLIP = {"accepts": "rejects", "demands": "rejects", "insists": "rejects", "proposes": "rejects",
         "rejects": "accepts", "conditions": "conditions"}
@@ -562,9 +563,9 @@ class _Builder:
             label: str, confidence: float, modality: str = "actual") -> Position | None:
         actor = clean_ref(actor, self.doc)
         # words and lemmas, so "retaliating" meets the signal "retaliate"
-        toks_ = content or list(verb.sent)
+        toks_ = content or list(sent_of(verb))
         text = " ".join(t.text for t in toks_) + " | " + " ".join(t.lemma_ for t in toks_)
-        if label and not _noun_headed(label, verb.sent):
+        if label and not _noun_headed(label, sent_of(verb)):
             # "refused to do so", "said it would happen", "Moscow": no issue is named, so the
             # stance bears on the deal as a whole rather than on an invented issue
             label = ""
@@ -573,12 +574,12 @@ class _Builder:
         spokesman = self.actors.actors.get(reported) if reported else None
         if spokesman is not None and spokesman.affiliation == actor.actor_id:
             reported = None   # an official speaking for their own side states its position
-        toks = list(verb.sent)
+        toks = list(sent_of(verb))
         if reported:
             confidence -= 0.2
         if _hedged(toks, self.cues):
             confidence -= 0.15
-        key = (actor.actor_id, verb.sent.start, stance, reported)
+        key = (actor.actor_id, sent_of(verb).start, stance, reported)
         if key in self.seen:
             return None
         self.seen.add(key)
@@ -587,7 +588,7 @@ class _Builder:
         pos = Position(pid, self.article.article_id, actor.actor_id, issue.issue_id, stance, value,
                        _salience(stance, toks, self.cues), evidence[0], evidence[1], actor=actor,
                        reported_by=reported, confidence=round(max(0.1, min(0.95, confidence)), 2),
-                       text=self.doc.text[evidence[0]:evidence[1]], modality=modality)
+                       text=text_of(self.doc)[evidence[0]:evidence[1]], modality=modality)
         self.positions.setdefault(pid, pos)
         return pos
 
@@ -612,12 +613,8 @@ class _Builder:
     def from_verbs(self) -> None:
         cues = self.cues
         # heads before dependents, so "insisted that it will only accept" is one position
-        sent_of = {}
-        for s in self.doc.sents:
-            for t in s:
-                sent_of[t.i] = s.start
         verbs = [t for t in self.doc if t.pos_ in ("VERB", "AUX")]
-        order = sorted(verbs, key=lambda t: (sent_of[t.i], sum(1 for _ in t.ancestors), t.i))
+        order = sorted(verbs, key=lambda t: (sent_of(t).start, sum(1 for _ in t.ancestors), t.i))
         for verb in order:
             stance = _stance_of_verb(verb, cues)
             commitment = stance is None and _commitment(verb, cues)
@@ -660,7 +657,7 @@ class _Builder:
             # "it will keep talking, but will walk away if ...": one conditional commitment
             linked = [verb]
             if commitment:
-                linked += [t for t in verb.sent if t.i != verb.i and t.pos_ == "VERB"
+                linked += [t for t in sent_of(verb) if t.i != verb.i and t.pos_ == "VERB"
                            and any(c.dep_ == "aux" and c.lower_ in ("will", "would") for c in t.children)
                            and (a2 := _actor_for(t, self.actors, self.voices)) is not None
                            and a2.actor_id == actor.actor_id]
@@ -748,10 +745,10 @@ class _Builder:
                     c.dep_ in ("xcomp", "ccomp") for c in (*tok.head.children, *tok.children)):
                 continue   # "it is impossible to predict": extraposition, no verdict on a thing
             if target is not None and target.lower_ in ("these", "this", "that", "those", "it"):
-                prev = tok.sent.start - 1
-                text_toks = list(self.doc[prev].sent) if prev >= 0 else list(tok.sent)
+                prev = sent_of(tok).start - 1
+                text_toks = list(sent_of(self.doc[prev])) if prev >= 0 else list(sent_of(tok))
             else:
-                text_toks = list(target.subtree) if target is not None else list(tok.sent)
+                text_toks = list(target.subtree) if target is not None else list(sent_of(tok))
             label = _np_label(target, self.cues) if target is not None and target.pos_ == "NOUN" else ""
             self.add(voice, stance, tok.head, sentence_span(tok), text_toks, label, 0.6)
 
@@ -774,7 +771,7 @@ class _Builder:
                     c.dep_ == "expl" for c in head.children):
                 continue
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "expl")), None)
-            after = " ".join(t.lower_ for t in head.doc[head.i + 1:head.sent.end])
+            after = " ".join(t.lower_ for t in head.doc[head.i + 1:sent_of(head).end])
             after = after.replace("not ", "", 1).replace("n't ", "", 1)
             red = any(c.dep_ == "acomp" and c.lemma_.lower() in cues.red_line_adjectives for c in head.children) \
                 or any(after.startswith(p) for p in cues.red_line_phrases)
@@ -791,11 +788,11 @@ class _Builder:
             if voice is None or (voice.actor_id, head.i) in self.taken:
                 continue
             if target is not None and target.lower_ in ("these", "this", "that", "those", "it"):
-                prev = head.sent.start - 1
-                text_toks = list(self.doc[prev].sent) if prev >= 0 else list(head.sent)
+                prev = sent_of(head).start - 1
+                text_toks = list(sent_of(self.doc[prev])) if prev >= 0 else list(sent_of(head))
                 label = ""
             else:
-                text_toks = list(target.subtree) if target is not None else list(head.sent)
+                text_toks = list(target.subtree) if target is not None else list(sent_of(head))
                 label = _np_label(target, cues) if target is not None and target.pos_ == "NOUN" else ""
             if self.add(voice, "insists", head, sentence_span(head), text_toks, label, 0.6):
                 self.taken.add((voice.actor_id, head.i))

@@ -35,6 +35,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from accord.records import ActorRef, Assessment, Quote, Span as TextSpan, record_id
+from accord.nlp import sent_of, text_of
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "kb" / "prospect_cues.yaml"
 SIGNS = {"positive": 1.0, "negative": -1.0, "uncertain": -1.0}
@@ -239,7 +240,7 @@ def _line_bounds(doc: Doc, sent: Span, token: Token) -> tuple[int, int]:
     The small English model glues a heading to the next paragraph's first sentence; a line
     break inside a "sentence" is a boundary the parse must not cross.
     """
-    text = doc.text
+    text = text_of(doc)
     start = text.rfind("\n", sent.start_char, token.idx) + 1 or sent.start_char
     start = max(start, sent.start_char)
     end = text.find("\n", token.idx, sent.end_char)
@@ -496,7 +497,7 @@ class _Resolver:
                 if inner is not None and inner.actor_id:
                     lo = min(left, inner.start, token.idx)
                     hi = max(inner.end, token.idx + len(token))
-                    return ActorRef(inner.actor_id, token.doc.text[lo:hi], lo, hi)
+                    return ActorRef(inner.actor_id, text_of(token.doc)[lo:hi], lo, hi)
         if ref is not None:
             return ref
         if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
@@ -698,7 +699,7 @@ def _about_deal(cue: Cue, root: Token, pred: Token, span: Span, bounds, actors, 
             continue
         # the cue is said of something of its own, and it is not the talks: general sentiment
         return False
-    if any(_is_deal_noun(t, lex) for t in root.sent if _in(t, bounds) and not (span.start <= t.i < span.end)):
+    if any(_is_deal_noun(t, lex) for t in sent_of(root) if _in(t, bounds) and not (span.start <= t.i < span.end)):
         return True
     return article_about_talks
 
@@ -1018,11 +1019,11 @@ def extract_assessments(doc: Doc, actors, article, quotes: Iterable[Quote] = (),
     order: list[tuple[int, str]] = []
     for cue, span in _matches(doc, lex):
         root = span.root
-        bounds = _line_bounds(doc, root.sent, root)
+        bounds = _line_bounds(doc, sent_of(root), root)
         pred = _predicate(_first_conjunct(root))
         if not _in(pred, bounds):
             pred = root
-        if _hypothetical(root, lex) or doc.text[bounds[0]:bounds[1]].rstrip("\"'”’ )").endswith("?"):
+        if _hypothetical(root, lex) or text_of(doc)[bounds[0]:bounds[1]].rstrip("\"'”’ )").endswith("?"):
             continue   # a condition or a question is no judgement of the actual chances
         if not _about_deal(cue, root, pred, span, bounds, actors, lex, about_talks):
             continue

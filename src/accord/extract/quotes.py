@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from accord.records import ActorRef, Quote, Span, record_id
+from accord.nlp import sentences, text_of
 
 # Quotation marks by role. Straight marks and the single curly closer (also the apostrophe) are
 # decided from context in ``find_segments``.
@@ -241,7 +242,7 @@ class _Context:
         self.doc = doc
         self.toks = list(doc)   # spaCy builds a new Token object on every access: build them once
         self.tok_starts = [t.idx for t in self.toks]
-        self.text = doc.text
+        self.text = text_of(doc)
         self.actors = actors
         self.lex = lexicon()
         self.paras = paragraphs(self.text)
@@ -282,7 +283,7 @@ class _Context:
     def _units(self) -> list[tuple[int, int]]:
         """Sentence units (token ranges) split at paragraph breaks."""
         units = []
-        for sent in self.doc.sents:
+        for sent in sentences(self.doc):
             start = sent.start
             for t in sent:
                 if t.i > start and "\n" in self.toks[t.i - 1].text_with_ws:
@@ -1313,7 +1314,7 @@ def _affiliation(actors, actor_id: str | None) -> str | None:
 
 def extract_quotes(doc: Doc, actors) -> Iterator[Quote]:
     """Direct, indirect and mixed quotes of a parsed article, in text order."""
-    if not doc.text.strip():
+    if not text_of(doc).strip():
         return
     ctx = _Context(doc, actors)
     direct, used = direct_candidates(ctx)

@@ -13,6 +13,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from accord.records import ActorRef
+from accord.nlp import sent_of, sentences, text_of
 
 KB = Path(__file__).resolve().parent.parent / "kb"
 
@@ -196,7 +197,7 @@ def clause_span(verb: Token, stop_at: set[int] | None = None) -> tuple[int, int]
 
 def sentence_span(tok: Token) -> tuple[int, int]:
     """Character span of a token's sentence, without a leading dateline ("GENEVA, May 2 -")."""
-    s = tok.sent
+    s = sent_of(tok)
     text = s.text.rstrip()
     skip = dateline(tok.doc)
     first = next((t for t in s if t.i not in skip and not t.is_space), None)
@@ -214,10 +215,10 @@ def dateline(doc: Doc) -> frozenset[int]:
     if cached is not None:
         return cached
     found: set[int] = set()
-    for sent in doc.sents:
+    for sent in sentences(doc):
         toks = [t for t in sent[:16] if not t.is_space]
         dash = next((k for k, t in enumerate(toks) if t.text in DASHES and k > 0
-                     and t.idx > 0 and doc.text[t.idx - 1].isspace() and t.whitespace_), None)
+                     and t.idx > 0 and text_of(doc)[t.idx - 1].isspace() and t.whitespace_), None)
         if dash is None:
             continue
         head = toks[:dash]
@@ -247,7 +248,7 @@ def clean_ref(ref: ActorRef | None, doc: Doc) -> ActorRef | None:
     # anything up to a spaced dash inside the mention is a dateline fragment, never the name
     for k in range(len(toks) - 1, 0, -1):
         t = toks[k]
-        if t.text in DASHES and t.whitespace_ and doc.text[t.idx - 1:t.idx].isspace():
+        if t.text in DASHES and t.whitespace_ and text_of(doc)[t.idx - 1:t.idx].isspace():
             toks = toks[k + 1:]
             break
     while toks and (toks[0].i in skip or toks[0].is_punct or toks[0].is_space or
@@ -262,7 +263,7 @@ def clean_ref(ref: ActorRef | None, doc: Doc) -> ActorRef | None:
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     if (start, end) == (ref.start, ref.end):
         return ref
-    return ActorRef(ref.actor_id, doc.text[start:end], start, end)
+    return ActorRef(ref.actor_id, text_of(doc)[start:end], start, end)
 
 
 def resolve_actor(tok: Token | None, actors, fallback: ActorRef | None = None) -> ActorRef | None:
@@ -329,7 +330,7 @@ def _marker(mark: Token, cues: Cues) -> bool:
 
 def in_quote_marks(doc: Doc) -> list[tuple[int, int]]:
     """Character spans between paired quotation marks (curly or straight)."""
-    spans, text = [], doc.text
+    spans, text = [], text_of(doc)
     for m in re.finditer(r"“[^”]*”|\"[^\"\n]*\"", text):
         spans.append((m.start(), m.end()))
     return spans

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from accord.records import ActorRef, Quote
 from accord.extract.stance import Cues, clean_ref, in_quote_marks, resolve_actor, within
+from accord.nlp import sentences, text_of
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,8 @@ def find_voices(doc: Doc, actors, quotes: list[Quote], cues: Cues) -> Voices:
     quoted = in_quote_marks(doc)
     if not quoted:
         return Voices([])
-    text = doc.text
-    all_sents = list(doc.sents)
+    text = text_of(doc)
+    all_sents = list(sentences(doc))
     previous: ActorRef | None = None
     prev_para_end = -1
     for qs, qe in quoted:
