@@ -120,7 +120,7 @@ def throughput(args, corpus: Path, work: Path, stages: tuple[str, ...]) -> dict[
     say(f"  raw nlp.pipe, 1 process: {rates['raw nlp.pipe, 1 process']:.1f} articles/s ({len(texts)} texts; "
         f"load average {os.getloadavg()[0]:.1f})")
 
-    runs = [("local, 1 worker", "local", 1), ("local, 2 workers (spaCy n_process)", "local", 2),
+    runs = [("local, 1 worker", "local", 1), ("local, --workers 2 (worker processes)", "local", 2),
             ("parallel, 2 worker processes", "parallel", 2), ("dask LocalCluster, 2 workers", "dask", 2)]
     for label, engine, workers in runs:
         if engine not in args.engines:
@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         one = rates.get("local, 1 worker")
         raw = rates["raw nlp.pipe, 1 process"]
         if one:
-            for label in ("local, 2 workers (spaCy n_process)", "parallel, 2 worker processes"):
+            for label in ("local, --workers 2 (worker processes)", "parallel, 2 worker processes"):
                 if label in rates:
                     r = rates[label] / one
                     say(f"ratio {label} / 1 worker = {r:.2f} (goal >= {GOALS['2 workers / 1']})")
