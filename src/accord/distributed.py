@@ -8,7 +8,6 @@ each partition to the DuckDB store in one transaction, as the local engine does.
 """
 from __future__ import annotations
 
-import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -49,16 +48,6 @@ def analyze(paths: Iterable[str], store: Store, model: str | None = None, worker
     """Analyse ``paths`` on a Dask cluster (a LocalCluster of ``workers`` processes by default)."""
     from dask.distributed import Client, LocalCluster
 
-    from accord import ingest
-
-    summary = pipeline.Summary()
-    stats = ingest.IngestStats()
-
-    def error(msg: str) -> None:
-        summary.errors.append(msg)
-        if on_error:
-            on_error(msg)
-
     cluster = None
     if scheduler:
         client = Client(scheduler)
@@ -67,50 +56,21 @@ def analyze(paths: Iterable[str], store: Store, model: str | None = None, worker
         cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                                dashboard_address=None)
         client = Client(cluster)
-    started = time.perf_counter()
+    run = pipeline.Run(on_error, on_progress)
     window = 2 * max(1, workers)
+    # committed in submission order, so the store ends the same as the local engine's
+    # (the first article to name an issue gives its evidence) however workers finish
+    pending: deque = deque()
     try:
-        # committed in submission order, so the store ends the same as the local engine's
-        # (the first article to name an issue gives its evidence) however workers finish
-        pending: deque = deque()
-        stream = pipeline.batched(ingest.iter_articles([str(p) for p in paths], on_error=error, stats=stats),
-                                  partition_size)
-        for number, chunk in enumerate(stream):
-            summary.read += len(chunk)
-            known = store.known_article_ids(a.article_id for a in chunk)
-            fresh = [a for a in chunk if a.article_id not in known]
-            summary.skipped_known += len(chunk) - len(fresh)
-            for a in fresh:
-                if not pipeline.is_english(a):
-                    summary.non_english += 1
-                    error(f"{a.source}: language '{a.language}' is not English; stored without extraction")
-            if not fresh:
-                continue
+        for number, fresh in run.partitions(paths, store, partition_size):
             pending.append(client.submit(process_partition, fresh, model, dossier, tuple(stages), parquet_dir,
                                          number, pure=False))
             while len(pending) >= window:
-                _commit(pending.popleft(), store, summary, error)
-                if on_progress:
-                    on_progress(summary, partition_size)
+                run.commit(store, pending.popleft().result())
         while pending:
-            _commit(pending.popleft(), store, summary, error)
-            if on_progress:
-                on_progress(summary, partition_size)
+            run.commit(store, pending.popleft().result())
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    summary.duplicates = stats.duplicates
-    summary.seconds = time.perf_counter() - started
-    store.after_analysis()
-    return summary
-
-
-def _commit(future, store: Store, summary: pipeline.Summary, error: Callable[[str], None]) -> None:
-    extractions = future.result()
-    summary.analysed += store.write(extractions)
-    for ex in extractions:
-        for warning in ex.warnings:
-            error(warning)
-        for name in ("quotes", "events", "positions", "assessments", "mentions"):
-            summary.counts[name] = summary.counts.get(name, 0) + len(getattr(ex, name))
+    return run.finish(store)

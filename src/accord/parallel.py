@@ -13,13 +13,12 @@ in an undefined state. Each worker loads the model once (``nlp.load`` is cached 
 from __future__ import annotations
 
 import multiprocessing
-import time
 from collections.abc import Callable, Iterable, Iterator
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from accord import pipeline
-from accord.distributed import _commit, process_partition
+from accord.distributed import process_partition
 from accord.records import Article, Extraction
 
 
@@ -52,47 +51,17 @@ def analyze(paths: Iterable[str], store, model: str | None = None, workers: int 
     only), so the store ends as the single-process engine's would, and a killed run resumes by
     idempotency exactly as that engine does.
     """
-    from accord import ingest
     from accord.store import Store
 
     store = store if isinstance(store, Store) else Store(store or "accord.duckdb")
-    summary = pipeline.Summary()
-    stats = ingest.IngestStats()
-    stages = tuple(stages)
-
-    def error(msg: str) -> None:
-        summary.errors.append(msg)
-        if on_error:
-            on_error(msg)
-
-    started = time.perf_counter()
+    run = pipeline.Run(on_error, on_progress)
     window = 2 * max(1, workers)
     in_flight: deque[Future] = deque()
-
-    def drain(until: int) -> None:
-        while len(in_flight) > until:
-            _commit(in_flight.popleft(), store, summary, error)
-            summary.seconds = time.perf_counter() - started
-            if on_progress:
-                on_progress(summary, partition_size)
-
     with _executor(workers) as pool:
-        stream = pipeline.batched(ingest.iter_articles([str(p) for p in paths], on_error=error, stats=stats),
-                                  partition_size)
-        for number, chunk in enumerate(stream):
-            summary.read += len(chunk)
-            known = store.known_article_ids(a.article_id for a in chunk)
-            fresh = [a for a in chunk if a.article_id not in known]
-            summary.skipped_known += len(chunk) - len(fresh)
-            for a in fresh:
-                if not pipeline.is_english(a):
-                    summary.non_english += 1
-                    error(f"{a.source}: language '{a.language}' is not English; stored without extraction")
-            if fresh:
-                in_flight.append(pool.submit(process_partition, fresh, model, dossier, stages, None, number))
-            drain(window - 1)
-        drain(0)
-    summary.duplicates = stats.duplicates
-    summary.seconds = time.perf_counter() - started
-    store.after_analysis()
-    return summary
+        for number, fresh in run.partitions(paths, store, partition_size):
+            in_flight.append(pool.submit(process_partition, fresh, model, dossier, tuple(stages), None, number))
+            while len(in_flight) >= window:
+                run.commit(store, in_flight.popleft().result())
+        while in_flight:
+            run.commit(store, in_flight.popleft().result())
+    return run.finish(store)

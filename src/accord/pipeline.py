@@ -136,12 +136,65 @@ def extract_batch(nlp, articles: list[Article], dossier=None, stages=STAGES, n_p
     return [by_id.get(a.article_id) or Extraction(article=a) for a in articles]
 
 
+class Run:
+    """One analysis run's bookkeeping, shared by the local, parallel and Dask engines: which
+    articles are new, what was skipped and why, what was committed, and the store-wide last step."""
+
+    def __init__(self, on_error: Callable[[str], None] | None = None,
+                 on_progress: Callable[[Summary, int], None] | None = None):
+        from accord import ingest
+        self.summary = Summary()
+        self.stats = ingest.IngestStats()
+        self.on_error, self.on_progress = on_error, on_progress
+        self.started = time.perf_counter()
+
+    def error(self, msg: str) -> None:
+        self.summary.errors.append(msg)
+        if self.on_error:
+            self.on_error(msg)
+
+    def partitions(self, paths: Iterable[str | Path], store, size: int) -> Iterator[tuple[int, list[Article]]]:
+        """Numbered partitions of the articles not yet in the store (idempotent reruns)."""
+        from accord import ingest
+        articles = ingest.iter_articles([str(p) for p in paths], on_error=self.error, stats=self.stats)
+        for number, chunk in enumerate(batched(articles, size)):
+            self.summary.read += len(chunk)
+            known = store.known_article_ids(a.article_id for a in chunk)
+            fresh = [a for a in chunk if a.article_id not in known]
+            self.summary.skipped_known += len(chunk) - len(fresh)
+            for a in fresh:
+                if not is_english(a):
+                    self.summary.non_english += 1
+                    self.error(f"{a.source}: language '{a.language}' is not English; stored without extraction")
+            if fresh:
+                yield number, fresh
+            elif self.on_progress:
+                self.on_progress(self.summary, len(chunk))
+
+    def commit(self, store, extractions: list[Extraction]) -> None:
+        """Write one partition (one transaction) and count what it held."""
+        self.summary.analysed += store.write(extractions)
+        for ex in extractions:
+            for warning in ex.warnings:
+                self.error(warning)
+            for name in ("quotes", "events", "positions", "assessments", "mentions"):
+                self.summary.counts[name] = self.summary.counts.get(name, 0) + len(getattr(ex, name))
+        self.summary.seconds = time.perf_counter() - self.started
+        if self.on_progress:
+            self.on_progress(self.summary, len(extractions))
+
+    def finish(self, store) -> Summary:
+        self.summary.duplicates = self.stats.duplicates
+        store.after_analysis()
+        self.summary.seconds = time.perf_counter() - self.started
+        return self.summary
+
+
 def analyze(paths: Iterable[str | Path], store=None, model: str | None = None, workers: int = 1,
             batch_size: int = 64, dossier=None, stages: Iterable[str] = STAGES,
             on_progress: Callable[[Summary, int], None] | None = None,
             on_error: Callable[[str], None] | None = None) -> Summary:
     """Analyse every article under ``paths`` into ``store`` (a Store or a path)."""
-    from accord import ingest
     from accord.store import Store
 
     store = store if isinstance(store, Store) else Store(store or "accord.duckdb")
@@ -152,39 +205,7 @@ def analyze(paths: Iterable[str | Path], store=None, model: str | None = None, w
         return parallel.analyze(paths, store, model=model, workers=workers, dossier=dossier, stages=stages,
                                 partition_size=batch_size, on_error=on_error, on_progress=on_progress)
     nlp = nlp_mod.load(model)
-    summary = Summary()
-    stages = tuple(stages)
-
-    def error(msg: str) -> None:
-        summary.errors.append(msg)
-        if on_error:
-            on_error(msg)
-
-    stats = ingest.IngestStats()
-    started = time.perf_counter()
-    commit_size = max(batch_size, 32) * max(1, workers)
-    for chunk in batched(ingest.iter_articles([str(p) for p in paths], on_error=error, stats=stats), commit_size):
-        summary.read += len(chunk)
-        known = store.known_article_ids([a.article_id for a in chunk])
-        fresh = [a for a in chunk if a.article_id not in known]
-        summary.skipped_known += len(chunk) - len(fresh)
-        for a in fresh:
-            if not is_english(a):
-                summary.non_english += 1
-                error(f"{a.source}: language '{a.language}' is not English; stored without extraction")
-        if fresh:
-            extractions = extract_batch(nlp, fresh, dossier, stages, n_process=workers, batch_size=batch_size)
-            store.write(extractions)
-            summary.analysed += len(fresh)
-            for ex in extractions:
-                for warning in ex.warnings:
-                    error(warning)
-                for name in ("quotes", "events", "positions", "assessments", "mentions"):
-                    summary.counts[name] = summary.counts.get(name, 0) + len(getattr(ex, name))
-        summary.seconds = time.perf_counter() - started
-        if on_progress:
-            on_progress(summary, len(chunk))
-    summary.duplicates = stats.duplicates
-    summary.seconds = time.perf_counter() - started
-    store.after_analysis()
-    return summary
+    run = Run(on_error, on_progress)
+    for _, fresh in run.partitions(paths, store, max(batch_size, 32)):
+        run.commit(store, extract_batch(nlp, fresh, dossier, tuple(stages), batch_size=batch_size))
+    return run.finish(store)

@@ -767,7 +767,6 @@ class _Article:
 
     # ---- step 5: titles and affiliations
     def titles(self) -> None:
-        doc = self.doc
         spans = self.title_spans
         # persons first: their prefix/appositive titles and qualifiers
         title_at = {}

@@ -1386,7 +1386,6 @@ def _merge(drafts: list[dict]) -> list[dict]:
 
 def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event]:
     ctx_lex = lexicon()
-    used = {t.i for t in sent if t.ent_type_}
     for d in drafts:
         tok: Token = d["tok"]
         clause: Clause = d["clause"]

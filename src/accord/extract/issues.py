@@ -169,7 +169,6 @@ def issue_label(toks: Sequence[Token], cues: Cues | None = None) -> str:
     relative clauses; keep the head with its modifiers and "of" complements."""
     cues = cues or load_cues()
     words: list[str] = []
-    preps_seen = 0
     for t in toks:
         if t.lower_ in cues.list_qualifiers or t.text in (",", ";", ":"):
             break

@@ -1005,7 +1005,6 @@ def _depth(tok: Token) -> int:
 
 
 def indirect_candidates(ctx: _Context, used: set[int], direct: list[Candidate]) -> list[Candidate]:
-    doc = ctx.doc
     direct_spans = [(s.start, s.end) for s in ctx.segments if s.standalone]
     taken: list[tuple[int, int]] = []     # content of accepted indirect quotes (char spans)
     cues = [t for t in ctx.toks if t.i not in used and not ctx.in_quote(t) and ctx.cue_frames(t)]

@@ -14,7 +14,7 @@ from accord.records import Article
 from accord.ingest.article import MAX_CHARS, make_article
 from accord.ingest.text import NotText, decode
 
-# A JSON-escaped text can take 6 bytes a character (\uXXXX); a longer line is skipped unread.
+# A JSON-escaped text can take 6 bytes a character (a backslash-u escape); a longer line is skipped unread.
 MAX_LINE_BYTES = MAX_CHARS * 6 + 65_536
 # A .json file is parsed whole, so it is capped; JSON Lines streams and has no cap.
 MAX_JSON_BYTES = 256 * 1024 * 1024
