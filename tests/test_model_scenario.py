@@ -182,3 +182,26 @@ def test_gaza_dossier_forecast_runs_end_to_end_with_every_cell_traceable(tmp_pat
     assert set(result["models"]) == {"bdm", "exchange", "compromise", "median", "nash"}
     assert result["models"]["exchange"]["issues"][issue]["rounds"][-1]["round"] == 5
     store.close()
+
+
+def test_gaza_forecast_from_the_analysed_demo_store_traces_every_cell(demo_store):
+    """The demo corpus, analysed with its dossiers, gives a Gaza scenario whose cells come from
+    the Gaza articles' evidence (or the dossier's priors), and every model runs on it."""
+    from accord import dossiers
+    from accord.model import forecast
+    from accord.model.scenario import from_store
+
+    gaza = dossiers.load("gaza-ceasefire-2024")
+    scen = from_store(demo_store, gaza)
+    cells = scen.cells
+    evidence_cells = [c for c in cells if c.source == "evidence"]
+    assert evidence_cells
+    texts = demo_store.article_texts()
+    negotiation = dict(demo_store.con.execute("SELECT article_id, negotiation FROM articles").fetchall())
+    for cell in evidence_cells:
+        assert cell.evidence
+        for ev in cell.evidence:
+            assert negotiation[ev.article_id] == "gaza-ceasefire-2024"
+            assert 0 <= ev.start < ev.end <= len(texts[ev.article_id])
+    result = forecast(scen, model="all", draws=500)
+    assert set(result["models"]) >= {"bdm", "exchange", "compromise", "median", "nash"}
