@@ -163,28 +163,39 @@ def _as_list(value) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def score_quotes(gold: list[dict], ex: Extraction, names: Actors, tally: Tally, gold_name: str) -> None:
-    text = ex.article.text
-    preds = list(ex.quotes)
+def match(gold: list[dict], preds: list, tally: Tally, anchor, candidate, right):
+    """One-to-one matching shared by every record type: a gold item, anchored at ``anchor(g)``
+    (start, end), is found by the first unused prediction ``candidate(g, p, span)`` accepts,
+    preferring one that is ``right(g, p)`` (two speakers of one sentence need two quotes).
+    Yields (gold item, prediction, right) for the attributes each type scores on found items."""
     tally.gold += len(gold)
     tally.predicted += len(preds)
     used: set[int] = set()
     for g in gold:
-        a, b = _anchor(text, g["text_start"], gold_name)
-        overlapping = [i for i, q in enumerate(preds) if i not in used and q.start < b and q.end > a]
-        if not overlapping:
+        span = anchor(g)   # a bad anchor is an error in the gold, found or not
+        cands = [i for i, p in enumerate(preds) if i not in used and candidate(g, p, span)]
+        if not cands:
             continue
-
-        def speaker_ok(q) -> bool:
-            sp = q.speaker
-            return bool(sp) and names_match(g.get("speaker") or "", names.strings(sp.actor_id, sp.text))
-        # among overlapping predictions, take the one with the right speaker (two speakers, one sentence)
-        best = next((i for i in overlapping if speaker_ok(preds[i])), overlapping[0])
+        best = next((i for i in cands if right(g, preds[i])), cands[0])
         used.add(best)
-        q = preds[best]
+        ok = right(g, preds[best])
         tally.found += 1
-        ok = speaker_ok(q)
         tally.right += ok
+        yield g, preds[best], ok
+
+
+def score_quotes(gold: list[dict], ex: Extraction, names: Actors, tally: Tally, gold_name: str) -> None:
+    text = ex.article.text
+
+    def overlaps(g, q, span) -> bool:
+        return q.start < span[1] and q.end > span[0]
+
+    def speaker_ok(g, q) -> bool:
+        sp = q.speaker
+        return bool(sp) and names_match(g.get("speaker") or "", names.strings(sp.actor_id, sp.text))
+
+    anchor = _anchors(text, "text_start", gold_name)
+    for g, q, ok in match(gold, list(ex.quotes), tally, anchor, overlaps, speaker_ok):
         tally.attr("speaker", ok)
         if g.get("speaker_affiliation"):
             tally.attr("affiliation", names_match(g["speaker_affiliation"], names.strings(q.speaker_affiliation))
@@ -201,56 +212,41 @@ def _arg_ok(gold_name: str | None, ref, names: Actors) -> bool:
     return ref is not None and names_match(gold_name, names.strings(ref.actor_id, ref.text))
 
 
-def score_events(gold: list[dict], ex: Extraction, names: Actors, tally: Tally, gold_name: str) -> None:
-    text = ex.article.text
-    preds = list(ex.events)
-    tally.gold += len(gold)
-    tally.predicted += len(preds)
-    used: set[int] = set()
-    for g in gold:
-        a, _ = _anchor(text, g["text_start"], gold_name)
-        cands = [i for i, e in enumerate(preds) if i not in used and e.type == g["type"] and e.start <= a < e.end]
-        if not cands:
-            continue
-        targets = _as_list(g.get("target"))
+def _anchors(text: str, key: str, gold_name: str):
+    return lambda g: _anchor(text, g[key], gold_name)
 
-        def args_ok(e) -> bool:
-            src = _arg_ok(g.get("source"), e.source, names)
-            tgt = (not targets and not e.targets) or any(
-                _arg_ok(t, r, names) for t in targets for r in e.targets)
-            return src and tgt
-        best = next((i for i in cands if args_ok(preds[i])), cands[0])
-        used.add(best)
-        e = preds[best]
-        tally.found += 1
-        ok = args_ok(e)
-        tally.right += ok
+
+def _covers(p, span) -> bool:
+    """The prediction's evidence span holds the anchor's first character."""
+    return p.start <= span[0] < p.end
+
+
+def score_events(gold: list[dict], ex: Extraction, names: Actors, tally: Tally, gold_name: str) -> None:
+    def args_ok(g, e) -> bool:
+        targets = _as_list(g.get("target"))
+        src = _arg_ok(g.get("source"), e.source, names)
+        tgt = (not targets and not e.targets) or any(_arg_ok(t, r, names) for t in targets for r in e.targets)
+        return src and tgt
+
+    anchor = _anchors(ex.article.text, "text_start", gold_name)
+    for g, e, _ in match(gold, list(ex.events), tally, anchor,
+                         lambda g, e, span: e.type == g["type"] and _covers(e, span), args_ok):
         tally.attr("modality", e.modality == g.get("modality", "actual"))
         tally.attr("negated", e.negated == bool(g.get("negated", False)))
 
 
 def score_positions(gold_issues: list[dict], ex: Extraction, names: Actors, tally: Tally, gold_name: str) -> None:
-    text = ex.article.text
     gold = [p for issue in gold_issues for p in issue.get("positions", [])]
-    preds = list(ex.positions)
-    tally.gold += len(gold)
-    tally.predicted += len(preds)
-    used: set[int] = set()
-    for g in gold:
-        a, _ = _anchor(text, g["evidence_start"], gold_name)
-        cands = [i for i, p in enumerate(preds) if i not in used and p.start <= a < p.end
-                 and names_match(g["actor"], names.strings(p.actor_id, p.actor.text if p.actor else None))]
-        if not cands:
-            continue
-        gold_by = g.get("reported_by")
 
-        def by_ok(p) -> bool:
-            return (p.reported_by is None) if not gold_by else names_match(gold_by, names.strings(p.reported_by))
-        best = next((i for i in cands if by_ok(preds[i])), cands[0])
-        used.add(best)
-        tally.found += 1
-        ok = by_ok(preds[best])
-        tally.right += ok
+    def same_actor(g, p, span) -> bool:
+        return _covers(p, span) and names_match(g["actor"], names.strings(p.actor_id, p.actor.text if p.actor else None))
+
+    def by_ok(g, p) -> bool:
+        gold_by = g.get("reported_by")
+        return (p.reported_by is None) if not gold_by else names_match(gold_by, names.strings(p.reported_by))
+
+    anchor = _anchors(ex.article.text, "evidence_start", gold_name)
+    for _, _, ok in match(gold, list(ex.positions), tally, anchor, same_actor, by_ok):
         tally.attr("reported_by", ok)
 
 
@@ -263,27 +259,13 @@ def _sign(value) -> int:
 def score_assessments(gold: list[dict], ex: Extraction, names: Actors, tally: Tally, gold_name: str) -> None:
     """Prospects (an extension of the gold format): {"holder", "polarity": "positive|negative|
     uncertain" or a number, "text_start"}; found like events, right when the holder matches."""
-    text = ex.article.text
-    preds = list(ex.assessments)
-    tally.gold += len(gold)
-    tally.predicted += len(preds)
-    used: set[int] = set()
-    for g in gold:
-        a, _ = _anchor(text, g["text_start"], gold_name)
-        cands = [i for i, p in enumerate(preds) if i not in used and p.start <= a < p.end]
-        if not cands:
-            continue
+    def holder_ok(g, p) -> bool:
+        return p.holder is not None and names_match(g.get("holder") or "", names.strings(p.holder.actor_id,
+                                                                                         p.holder.text))
 
-        def holder_ok(p) -> bool:
-            return p.holder is not None and names_match(g.get("holder") or "", names.strings(p.holder.actor_id,
-                                                                                             p.holder.text))
-        best = next((i for i in cands if holder_ok(preds[i])), cands[0])
-        used.add(best)
-        tally.found += 1
-        ok = holder_ok(preds[best])
-        tally.right += ok
-        want = _sign(g.get("polarity", 0))
-        got = _sign(preds[best].polarity)
+    anchor = _anchors(ex.article.text, "text_start", gold_name)
+    for g, p, _ in match(gold, list(ex.assessments), tally, anchor, lambda g, p, span: _covers(p, span), holder_ok):
+        want, got = _sign(g.get("polarity", 0)), _sign(p.polarity)
         tally.attr("polarity", got == want or (want == 0 and got <= 0))
 
 
