@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import threading
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -39,32 +40,61 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 64, n_process: 
     yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
 
 
-# Doc.sents (and Token.sent, which goes through it) walks the whole document on every call;
-# the extractors ask for a token's sentence thousands of times per article, so the sentence
-# bounds are computed once per Doc and kept (as plain ints) in its user_data.
+# Doc.sents (and Token.sent, which goes through it) walks the whole document on every call,
+# and every `for tok in doc` or `doc[i]` builds new Token objects; the extractors do both
+# thousands of times per article. The Doc being extracted keeps its tokens and sentence spans
+# in a one-slot cache held outside Doc.user_data (user_data is serialised with the Doc, and
+# Token objects are not serialisable). The slot holds the Doc itself, so its id is not reused.
 _SENTS = "accord_sent_bounds"
+_slot = threading.local()
 
 
-def _bounds(doc: Doc) -> tuple[list[int], list[int]]:
-    bounds = doc.user_data.get(_SENTS)
-    if bounds is None:
-        sents = list(doc.sents)
-        bounds = doc.user_data[_SENTS] = ([s.start for s in sents], [s.end for s in sents])
-    return bounds
+class _Cached:
+    __slots__ = ("doc", "tokens", "starts", "spans", "ents")
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.tokens = list(doc)
+        bounds = doc.user_data.get(_SENTS)
+        if bounds is None:
+            sents = list(doc.sents)
+            bounds = doc.user_data[_SENTS] = ([s.start for s in sents], [s.end for s in sents])
+        self.starts = bounds[0]
+        self.spans = [doc[s:e] for s, e in zip(*bounds)]
+        self.ents = doc.ents
+
+
+def _cached(doc: Doc) -> _Cached:
+    got = getattr(_slot, "cache", None)
+    if got is None or got.doc is not doc:
+        got = _slot.cache = _Cached(doc)
+    return got
+
+
+def tokens(doc: Doc) -> list:
+    """The Doc's tokens as a list, built once (iterate this, not the Doc, in hot loops)."""
+    return _cached(doc).tokens
+
+
+def ents(doc: Doc) -> tuple:
+    """Doc.ents, built once (the property makes new Span objects on every call)."""
+    return _cached(doc).ents
+
+
+def ents_in(span) -> list:
+    """The entities inside a span (Span.ents, from the cached Doc.ents)."""
+    return [e for e in _cached(span.doc).ents if span.start <= e.start and e.end <= span.end]
 
 
 def sentences(doc: Doc) -> list:
     """The sentences of a Doc, as Doc.sents gives them."""
-    starts, ends = _bounds(doc)
-    return [doc[s:e] for s, e in zip(starts, ends)]
+    return list(_cached(doc).spans)
 
 
 def sent_of(token):
     """The sentence holding a token (Token.sent, without the walk over the document)."""
-    doc = token.doc
-    starts, ends = _bounds(doc)
-    k = bisect.bisect_right(starts, token.i) - 1
-    return doc[starts[k]:ends[k]]
+    got = _cached(token.doc)
+    return got.spans[bisect.bisect_right(got.starts, token.i) - 1]
 
 
 def text_of(doc: Doc) -> str:

@@ -76,7 +76,8 @@ from spacy.util import filter_spans
 
 from accord.kb.loader import KB, load_kb, slug
 from accord.records import Actor, ActorRef, Mention
-from accord.nlp import text_of
+from accord.nlp import ents as nlp_ents
+from accord.nlp import text_of, tokens
 
 __all__ = ["ArticleActors", "ActorsComponent", "extract_actors", "slug"]
 
@@ -304,7 +305,7 @@ class _Article:
         from accord.extract.quotes import find_segments, paragraphs
         text = text_of(self.doc)
         out: set[int] = set()
-        starts = [t.idx for t in self.doc]
+        starts = [t.idx for t in tokens(self.doc)]
         for seg in find_segments(text, paragraphs(text)):
             a = bisect.bisect_left(starts, seg.start)
             b = bisect.bisect_left(starts, seg.end)
@@ -351,7 +352,7 @@ class _Article:
 
     # ---- step 1: KB names
     def kb_names(self) -> None:
-        doc, ents = self.doc, self.doc.ents
+        doc, ents = self.doc, nlp_ents(self.doc)
         ent_at = {}
         for e in ents:
             for i in range(e.start, e.end):
@@ -414,7 +415,7 @@ class _Article:
 
     def entities(self) -> None:
         # persons first, so that a surname spaCy tags ORG ("Atta") is known as one
-        ents = [e for e in self.doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
+        ents = [e for e in nlp_ents(self.doc) if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
         for ent in ents:
             if ent.label_ == "PERSON":
                 self._entity(ent)
@@ -671,7 +672,7 @@ class _Article:
         self._surname_aliases()
         persons = {k: v for k, v in self.aliases.items() if self.actors[v].kind == "person"}
         ent_label = {}
-        for e in doc.ents:
+        for e in nlp_ents(doc):
             for i in range(e.start, e.end):
                 ent_label[i] = e.label_
         for i in sorted(set(self.propn_idx) | {i for i, lab in ent_label.items() if lab == "PERSON"}):
@@ -728,7 +729,7 @@ class _Article:
         doc = self.doc
         forms = {tuple(f.lower().split()) for f in self.kb.words.get("national_forces", ())}
         heads = {f[-1] for f in forms}
-        for tok in doc:
+        for tok in tokens(doc):
             if tok.pos_ != "NOUN" or tok.lower_ not in heads and tok.lemma_.lower() not in heads:
                 continue
             if self.owner[tok.i] is not None:

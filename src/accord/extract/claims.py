@@ -16,7 +16,7 @@ from accord.extract.stance import (Cues, clause_span, clean_ref, is_negated, phr
                                    sentence_span,
                                    subject_of)
 from accord.extract.voices import Voices
-from accord.nlp import sent_of, text_of
+from accord.nlp import sent_of, text_of, tokens
 
 CLAUSE_DEPS = ("ccomp",)
 
@@ -74,7 +74,7 @@ def _claim(article: Article, claimant, subject, content_tok: Token, ev: tuple[in
 
 
 def _assertions(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) -> Iterator[Claim]:
-    for tok in doc:
+    for tok in tokens(doc):
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX"):
             continue
@@ -221,12 +221,16 @@ def _self_denial(tok: Token, actors, voice, cues: Cues) -> tuple[ActorRef, Actor
 
 def _denials(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) -> Iterator[Claim]:
     seen: set[int] = set()   # sentences with a denial already
-    for tok in doc:
+
+    def voice_at(tok: Token):
+        return voices.speaker_at(tok.idx, tok.idx + len(tok.text))
+
+    for tok in tokens(doc):
         lemma = tok.lemma_.lower()
         sent_key = sent_of(tok).start
-        voice = voices.speaker_at(tok.idx, tok.idx + len(tok.text))
         declined = tok.dep_ == "xcomp" and cues.stance_of.get(tok.head.lemma_.lower()) == "rejects"
         if tok.pos_ in ("VERB", "AUX") and lemma in cues.confirm_verbs and (is_negated(tok) or declined):
+            voice = voice_at(tok)
             # "has never confirmed this", "declined to confirm that it had agreed"
             denier = _subject_ref(tok, actors, voice, None)
             if denier is None:
@@ -240,6 +244,7 @@ def _denials(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) -> 
             yield _claim(article, denier, subject, content or tok, ev, -1, predicate, kind="never_confirmed")
             seen.add(sent_key)
         elif tok.pos_ == "VERB" and lemma in cues.denial_verbs:
+            voice = voice_at(tok)
             denier = _subject_ref(tok, actors, voice, None)
             if denier is None:
                 continue
@@ -259,7 +264,8 @@ def _denials(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) -> 
                 yield _claim(article, denier, subject, content or tok, clause_span(tok), -1, predicate,
                              kind="denial", target=_target_actor(objs[0], actors, voice))
                 seen.add(sent_key)
-        elif sent_key not in seen and tok.pos_ in ("VERB", "AUX") and (found := _self_denial(tok, actors, voice, cues)):
+        elif sent_key not in seen and tok.pos_ in ("VERB", "AUX") and lemma in cues.reporting_verbs and (
+                found := _self_denial(tok, actors, voice_at(tok), cues)):
             speaker, subject, comp = found
             stop = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
             yield _claim(article, speaker, subject, comp, clause_span(tok, stop), -1, predicate_of(comp),
@@ -272,6 +278,7 @@ def _denials(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) -> 
             denier = _denier(tok, actors, voices)
             if denier is None:
                 continue
+            voice = voice_at(tok)
             subject, predicate, content = _about(_noun_clause(noun), denier, actors, voice)
             s, e = sentence_span(tok)
             cs, ce = clause_span(content) if content is not None else (s, e)
@@ -290,13 +297,13 @@ def _denial_word(tok: Token, cues: Cues) -> bool:
         return True   # "called the claims lies" (the small model often tags such a "lies" as a verb)
     if tok.pos_ == "NOUN" and lemma in cues.denial_nouns:
         return True
-    negated = is_negated(tok) or is_negated(tok.head) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
-    if negated and (tok.pos_ == "ADJ" and lemma in cues.negated_denial_adjectives or
-                    tok.pos_ == "NOUN" and lemma in cues.negated_denial_nouns):
-        return True   # "there is no truth to reports that ...", "the reports are not true"
-    if tok.lemma_ == "reflect" and is_negated(tok):
-        return True
-    return False
+    if tok.lemma_ == "reflect":
+        return is_negated(tok)
+    if not (tok.pos_ == "ADJ" and lemma in cues.negated_denial_adjectives or
+            tok.pos_ == "NOUN" and lemma in cues.negated_denial_nouns):
+        return False
+    # "there is no truth to reports that ...", "the reports are not true"
+    return is_negated(tok) or is_negated(tok.head) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
 def _denied_noun(tok: Token, cues: Cues) -> Token | None:

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from accord.extract.dates import resolve_date
 from accord.kb.plover import cameo_to_plover
 from accord.records import ActorRef, Article, Event, Quote, Span, record_id
-from accord.nlp import sent_of, sentences, text_of
+from accord.nlp import ents, ents_in, sent_of, sentences, text_of
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "kb" / "event_lexicon.yaml"
 
@@ -357,7 +357,7 @@ class Context:
         """A state's capital or name the actor layer kept as a place ("police in Beijing")."""
         if tok.ent_type_ not in labels:
             return None
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = next((e for e in ents(tok.doc) if e.start <= tok.i < e.end), None)
         if ent is not None and place_state(ent.text):
             return ActorRef(place_state(ent.text), ent.text, ent.start_char, ent.end_char)
         # "the Beijing Olympics": the place is one word of a larger name
@@ -982,7 +982,7 @@ def _line_span(doc: Doc, sent: SpacySpan, char: int) -> tuple[int, int]:
 
 
 def _date_for(ctx: Context, toks: list[Token], sent: SpacySpan, future: bool, use_root: bool = True):
-    dates = [e for e in sent.ents if e.label_ in ("DATE",)]
+    dates = [e for e in ents_in(sent) if e.label_ in ("DATE",)]
     if not dates:
         return None
     for tok in toks + ([sent.root] if use_root else []):
@@ -1001,7 +1001,7 @@ def _location_for(ctx: Context, toks: list[Token], sent: SpacySpan, used: set[in
 
 
 def _location_span(ctx: Context, toks: list[Token], sent: SpacySpan, used: set[int]) -> SpacySpan | None:
-    places = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    places = [e for e in ents_in(sent) if e.label_ in ("GPE", "LOC", "FAC")]
     for tok in toks:
         for e in places:
             if any(t.i in used for t in e):

@@ -39,7 +39,7 @@ from accord.extract.stance import (Cues, clean_ref, has_condition, is_negated, l
                                    sentence_span, subject_of, in_quote_marks, within)
 from accord.extract.voices import Voices, find_voices
 from accord.records import ActorRef, Article, Event, Issue, Position, Quote, record_id
-from accord.nlp import sent_of, text_of
+from accord.nlp import sent_of, text_of, tokens
 
 FLIP = {"accepts": "rejects", "demands": "rejects", "insists": "rejects", "proposes": "rejects",
         "rejects": "accepts", "conditions": "conditions"}
@@ -613,7 +613,7 @@ class _Builder:
     def from_verbs(self) -> None:
         cues = self.cues
         # heads before dependents, so "insisted that it will only accept" is one position
-        verbs = [t for t in self.doc if t.pos_ in ("VERB", "AUX")]
+        verbs = [t for t in tokens(self.doc) if t.pos_ in ("VERB", "AUX")]
         order = sorted(verbs, key=lambda t: (sent_of(t).start, sum(1 for _ in t.ancestors), t.i))
         for verb in order:
             stance = _stance_of_verb(verb, cues)
@@ -697,7 +697,7 @@ class _Builder:
 
     def from_nouns(self) -> None:
         """"Israel's demand for ...", "Hamas's rejection of ..."."""
-        for tok in self.doc:
+        for tok in tokens(self.doc):
             if tok.pos_ != "NOUN":
                 continue
             stance = self.cues.noun_stance.get(tok.lemma_.lower())
@@ -719,7 +719,7 @@ class _Builder:
 
     def from_verdicts(self) -> None:
         """A speaker's verdict: "these are very serious problems", "this is unacceptable"."""
-        for tok in self.doc:
+        for tok in tokens(self.doc):
             lemma = tok.lemma_.lower()
             if tok.dep_ not in ("attr", "acomp") or tok.head.lemma_ != "be":
                 continue
@@ -766,7 +766,7 @@ class _Builder:
         """Red lines said of the matter itself: "the withdrawal is not negotiable", "that is not up
         for discussion", "there is no treaty without a new constitution"."""
         cues = self.cues
-        for head in self.doc:
+        for head in tokens(self.doc):
             if head.lemma_ != "be" or not is_negated(head) and not any(
                     c.dep_ == "expl" for c in head.children):
                 continue
@@ -801,7 +801,7 @@ class _Builder:
         """"X said the treaty could only be signed if ...": an agentless passive stance under a
         reporting verb, with a condition, is the reporter's own condition for the deal."""
         cues = self.cues
-        for verb in self.doc:
+        for verb in tokens(self.doc):
             if verb.tag_ != "VBN" or verb.dep_ != "ccomp" or not any(c.dep_ == "auxpass" for c in verb.children):
                 continue
             if any(c.dep_ == "agent" for c in verb.children) or _stance_of_verb(verb, cues) not in ("accepts", "proposes"):
@@ -822,7 +822,7 @@ class _Builder:
         """"Kyiv says any deal must include security guarantees": what the deal must contain,
         in the reported words of X, is X's demand; "X made Y a condition for Z": X's condition."""
         cues = self.cues
-        for verb in self.doc:
+        for verb in tokens(self.doc):
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
             if verb.lemma_ == "make":
@@ -871,7 +871,7 @@ class _Builder:
 
     def from_readiness(self) -> None:
         """"Russia remained ready to continue the talks if ...", "Hamas is willing to ..."."""
-        for tok in self.doc:
+        for tok in tokens(self.doc):
             # "prepared" is often tagged as a participle
             # the adjective may head its clause itself ("Islamabad was prepared to talk")
             own_clause = tok.pos_ == "ADJ" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
@@ -960,7 +960,7 @@ def _mediation_roles(doc: Doc, actors, voices: Voices, cues: Cues) -> dict[str, 
             if role == "mediator" and aff in actors.actors:
                 roles.setdefault(aff, set()).add(role)
 
-    for tok in doc:
+    for tok in tokens(doc):
         lemma = phrasal_lemma(tok) if tok.pos_ == "VERB" else tok.lemma_.lower()
         if tok.pos_ == "VERB" and (lemma in cues.mediation_verbs or tok.lemma_.lower() in cues.mediation_verbs):
             actor = _actor_for(tok, actors, voices)

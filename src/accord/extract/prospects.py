@@ -35,7 +35,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from accord.records import ActorRef, Assessment, Quote, Span as TextSpan, record_id
-from accord.nlp import sent_of, text_of
+from accord.nlp import sent_of, sentences, text_of, tokens
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "kb" / "prospect_cues.yaml"
 SIGNS = {"positive": 1.0, "negative": -1.0, "uncertain": -1.0}
@@ -210,6 +210,25 @@ def _pattern_matcher(vocab, lex: Lexicon) -> Matcher:
 
 
 @functools.lru_cache(maxsize=8)
+def _pattern_words(lex: Lexicon) -> tuple[frozenset[str], ...]:
+    """The literal words each placeholder pattern needs, to skip sentences that have none."""
+    return tuple(frozenset(w for w in _phrase_words(phrase) if w not in PLACEHOLDERS)
+                 for phrase in lex.cues if any(p in phrase for p in PLACEHOLDERS))
+
+
+def _placeholder_matches(doc: Doc, lex: Lexicon) -> Iterator[tuple[str, int, int]]:
+    # the Matcher's optional wildcards make it slow over a whole article, and a pattern can only
+    # match in a sentence holding its literal words, so it runs on those sentences alone
+    matcher = _pattern_matcher(doc.vocab, lex)
+    needs = _pattern_words(lex)
+    for sent in sentences(doc):
+        lemmas = {t.lemma_ for t in sent}
+        if any(words <= lemmas for words in needs):
+            for m, start, end in matcher(sent):
+                yield doc.vocab.strings[m], sent.start + start, sent.start + end
+
+
+@functools.lru_cache(maxsize=8)
 def _phrases_by_first_word(lex: Lexicon) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     index: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
     for phrase in lex.cues:
@@ -222,7 +241,7 @@ def _phrases_by_first_word(lex: Lexicon) -> dict[str, list[tuple[str, tuple[str,
 def _phrase_matches(doc: Doc, lex: Lexicon) -> Iterator[tuple[str, int, int]]:
     """Lexicon phrases in the text, each word matching a token by lemma or by surface form, so
     an entry may be written "stall" or "stalled", "drag its feet" or "drag their feet"."""
-    forms = [(t.lower_, t.lemma_.lower()) for t in doc]
+    forms = [(t.lower_, t.lemma_.lower()) for t in tokens(doc)]
     index = _phrases_by_first_word(lex)
     for i, first in enumerate(forms):
         candidates = index.get(first[0], []) + (index.get(first[1], []) if first[1] != first[0] else [])
@@ -708,7 +727,7 @@ def _talks_article(doc: Doc, article, lex: Lexicon) -> bool:
     title = (getattr(article, "title", None) or "").lower()
     if any(w.strip(".,:;!?\"'") in lex.deal_nouns for w in title.split()):
         return True
-    return sum(1 for t in doc if _is_deal_noun(t, lex)) >= 3
+    return sum(1 for t in tokens(doc) if _is_deal_noun(t, lex)) >= 3
 
 
 def _quote_at(quotes: list[Quote], start: int) -> Quote | None:
@@ -932,7 +951,7 @@ def _outlook_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[Cue, Span]], set[i
     adjectives = dict(lex.outlook_adjectives)
     verbs = dict(lex.outlook_verbs)
     out, nouns = [], set()
-    for t in doc:
+    for t in tokens(doc):
         lemma = t.lemma_.lower()
         if t.pos_ == "VERB" and lemma in verbs:
             # "hopes for a truce faded", "the chances of a deal have improved"
@@ -970,7 +989,7 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
         cue_of[(span.start, span.end)] = cue
         spans.append(span)
     found = set(_phrase_matches(doc, lex))
-    found.update((doc.vocab.strings[m], start, end) for m, start, end in _pattern_matcher(doc.vocab, lex)(doc))
+    found.update(_placeholder_matches(doc, lex))
     for phrase, start, end in sorted(found, key=lambda m: (m[1], m[2], m[0])):
         if end - start == 1 and start in outlook_nouns:
             continue    # "hopes are high": the noun is read through its adjective
