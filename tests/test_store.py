@@ -126,3 +126,41 @@ def test_near_duplicates_within_one_batch_link_to_the_first(tmp_path):
     store.write([a, b])
     dup = {r["article_id"]: r["duplicate_of"] for r in store.records("articles")}
     assert dup[b.article.article_id] == a.article.article_id
+
+
+def _claim_article(n: int, polarity: int, negotiation: str = "grain-deal") -> Extraction:
+    """An article whose one claim says Russia did (or did not) withdraw from the deal."""
+    from accord.records import Claim
+    text = f"Article {n}: a source says Russia {'withdrew' if polarity > 0 else 'did not withdraw'} from the deal."
+    art = Article(article_id=f"a{n:03d}", text=text, source=f"{n}.txt", published=f"2025-03-{n + 1:02d}",
+                  negotiation=negotiation)
+    claimant = ActorRef("UKR" if polarity > 0 else "TUR", "a source", 0, 5)
+    claim = Claim(f"c{n:03d}", art.article_id, claimant, ActorRef("RUS", "Russia", 20, 26),
+                  Span("withdrew from the deal", 27, 49), 0, len(text), polarity=polarity, predicate="withdraw")
+    return Extraction(article=art, claims=[claim])
+
+
+def _disputed_pairs(store: Store) -> set[tuple[str, str]]:
+    return {(c["a_article_id"], c["b_article_id"]) for c in store.records("contradictions")
+            if c["kind"] == "disputed_fact"}
+
+
+def test_cross_article_contradictions_are_searched_in_neighbouring_date_blocks(tmp_path, monkeypatch):
+    import accord.store as store_mod
+    monkeypatch.setattr(store_mod, "CONTRADICTION_BLOCK", 2)
+    store = Store(tmp_path / "s.duckdb")
+    # a000 affirms; a001..a005 deny; blocks of two in date order: [0,1] [2,3] [4,5]
+    store.write([_claim_article(0, 1)] + [_claim_article(n, -1) for n in range(1, 6)])
+    store.after_analysis()
+    # the affirming article meets denials in its own block and the next one, not beyond
+    assert _disputed_pairs(store) == {("a000", "a001"), ("a000", "a002"), ("a000", "a003")}
+    store.after_analysis()    # a rerun adds nothing
+    assert len(store.records("contradictions")) == 3
+
+
+def test_articles_of_different_negotiations_never_contradict(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    store.write([_claim_article(0, 1, "grain-deal"), _claim_article(1, -1, "other-talks"),
+                 _claim_article(2, -1, "grain-deal")])
+    store.after_analysis()
+    assert _disputed_pairs(store) == {("a000", "a002")}

@@ -115,6 +115,23 @@ def _side(aff: Mapping[str, str | None]):
 def _denials(claims: list, texts: dict, aff: Mapping[str, str | None]) -> Iterable[Contradiction]:
     same = _side(aff)
     assertions = [c for c in claims if _get(c, "kind", "assertion") == "assertion" and _get(c, "polarity", 1) > 0]
+    # a denial answers only assertions about its own side, so assertions are looked up by
+    # subject (and the subject's affiliation both ways) rather than scanned: a store holds
+    # hundreds of thousands of claims
+    by_subject: dict[str, list[int]] = defaultdict(list)
+    for i, a in enumerate(assertions):
+        subj = _actor(_get(a, "subject"))
+        if subj is not None:
+            by_subject[subj].append(i)
+    members: dict[str, list[str]] = defaultdict(list)
+    for x, y in aff.items():
+        if y is not None:
+            members[y].append(x)
+
+    def candidates(*ids: str | None) -> list:
+        keys = {k for x in ids if x is not None for k in (x, aff.get(x), *members.get(x, ()))}
+        return [assertions[i] for i in sorted({i for k in keys if k is not None for i in by_subject.get(k, ())})]
+
     for d in claims:
         kind = _get(d, "kind", "assertion")
         if kind not in ("denial", "never_confirmed"):
@@ -123,7 +140,7 @@ def _denials(claims: list, texts: dict, aff: Mapping[str, str | None]) -> Iterab
         subject = _actor(_get(d, "subject")) or denier
         target = _get(d, "target")
         same_article, other = [], []
-        for a in assertions:
+        for a in candidates(subject, denier):
             if not (same(_actor(_get(a, "subject")), subject) or same(_actor(_get(a, "subject")), denier)):
                 continue
             claimant = _actor(_get(a, "claimant"))

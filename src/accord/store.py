@@ -96,6 +96,10 @@ _ARROW_TYPES = {"VARCHAR": pa.string(), "JSON": pa.string(), "BIGINT": pa.int64(
                 "BOOLEAN": pa.bool_()}
 
 
+# articles per block when contradictions are searched across articles (see _contradiction_windows)
+CONTRADICTION_BLOCK = 2000
+
+
 class Store:
     """A DuckDB file holding every record Accord extracts."""
 
@@ -206,12 +210,35 @@ class Store:
                     con.execute("UPDATE positions SET issue_id = ? WHERE issue_id = ?", [new, old])
                     con.execute("DELETE FROM issues WHERE issue_id = ?", [old])
             affiliations = dict(con.execute("SELECT actor_id, affiliation FROM actors").fetchall())
-            found = find_contradictions(self.records("positions"), self.records("claims"), affiliations)
-            self._insert("contradictions", found)
+            for ids in self._contradiction_windows():
+                where = "article_id IN (SELECT unnest(?))"
+                found = find_contradictions(self.records("positions", where, [ids]),
+                                            self.records("claims", where, [ids]), affiliations)
+                self._insert("contradictions", found)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
+
+    def _contradiction_windows(self, block: int | None = None) -> Iterator[list[str]]:
+        """Article ids to search together for contradictions across articles: each negotiation's
+        articles in date order, cut into blocks, and each block taken with the next one.
+
+        A denial answers what was said about the same negotiation in the days around it; holding
+        two blocks at a time keeps memory flat however large the store grows (a store of up to
+        two blocks per negotiation is searched as a whole)."""
+        block = block or CONTRADICTION_BLOCK
+        rows = self.con.execute("SELECT coalesce(negotiation, ''), article_id FROM articles "
+                                "ORDER BY 1, published NULLS LAST, article_id").fetchall()
+        groups: dict[str, list[str]] = {}
+        for negotiation, aid in rows:
+            groups.setdefault(negotiation, []).append(aid)
+        for ids in groups.values():
+            blocks = [ids[i:i + block] for i in range(0, len(ids), block)]
+            if len(blocks) == 1:
+                yield blocks[0]
+            for a, b in zip(blocks, blocks[1:]):
+                yield a + b
 
     # -- reading -------------------------------------------------------------------------
     def _decode(self, table: str, row: tuple) -> dict:
