@@ -24,6 +24,12 @@ MERGE_THRESHOLD = 85
 
 def normalise(text: str) -> list[str]:
     """Lower-case word list with a light plural strip, for matching texts without a parse."""
+    return list(_normalised(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _normalised(text: str) -> tuple[str, ...]:
+    # called for every noun of every article with few distinct texts: kept
     words = re.findall(r"[a-z0-9]+", text.lower())
     out = []
     for w in words:
@@ -32,7 +38,7 @@ def normalise(text: str) -> list[str]:
         elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "as", "os")):
             w = w[:-1]
         out.append(w)
-    return out
+    return tuple(out)
 
 
 STOP = frozenset("the a an of to in on for with and or over its their his her our this that these those "
@@ -58,12 +64,11 @@ def _is_trigger_noun(tok: Token, cues: Cues) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     lemma = tok.lemma_.lower()
-    left = " ".join(c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod"))
-    phrase = f"{left} {lemma}".strip()
-    words = set(normalise(phrase))
-    head = normalise(lemma)
-    if not head:
+    head = _normalised(lemma)
+    if not head or head[-1] not in _cue_heads(cues.issue_nouns):
         return False
+    left = " ".join(c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod"))
+    words = set(_normalised(f"{left} {lemma}".strip()))
     for cue, cw in _cue_words(cues.issue_nouns):
         if cw[-1] == head[-1] and set(cw) <= words:
             # bare "issue"/"question" only with a modifier that makes it contested
@@ -72,6 +77,11 @@ def _is_trigger_noun(tok: Token, cues: Cues) -> bool:
                 return False
             return True
     return False
+
+
+@functools.lru_cache(maxsize=4)
+def _cue_heads(nouns: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(cw[-1] for _, cw in _cue_words(nouns) if cw)
 
 
 @functools.lru_cache(maxsize=4)

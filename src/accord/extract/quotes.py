@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from accord.records import ActorRef, Quote, Span, record_id
-from accord.nlp import sentences, text_of
+from accord.nlp import sentences, text_of, tokens
 
 # Quotation marks by role. Straight marks and the single curly closer (also the apostrophe) are
 # decided from context in ``find_segments``.
@@ -240,7 +240,7 @@ class _Context:
 
     def __init__(self, doc: Doc, actors) -> None:
         self.doc = doc
-        self.toks = list(doc)   # spaCy builds a new Token object on every access: build them once
+        self.toks = tokens(doc)   # spaCy builds a new Token object on every access: built once
         self.tok_starts = [t.idx for t in self.toks]
         self.text = text_of(doc)
         self.actors = actors
@@ -285,10 +285,10 @@ class _Context:
         units = []
         for sent in sentences(self.doc):
             start = sent.start
-            for t in sent:
-                if t.i > start and "\n" in self.toks[t.i - 1].text_with_ws:
-                    units.append((start, t.i))
-                    start = t.i
+            for i in range(sent.start + 1, sent.end):
+                if "\n" in self.toks[i - 1].text_with_ws:
+                    units.append((start, i))
+                    start = i
             units.append((start, sent.end))
         return [(a, b) for a, b in units if any(not self.toks[i].is_space for i in range(a, b))]
 
@@ -1007,7 +1007,9 @@ def _depth(tok: Token) -> int:
 def indirect_candidates(ctx: _Context, used: set[int], direct: list[Candidate]) -> list[Candidate]:
     direct_spans = [(s.start, s.end) for s in ctx.segments if s.standalone]
     taken: list[tuple[int, int]] = []     # content of accepted indirect quotes (char spans)
-    cues = [t for t in ctx.toks if t.i not in used and not ctx.in_quote(t) and ctx.cue_frames(t)]
+    # only verbs can be cues (see _cue_frames): the cheap test goes first
+    cues = [t for t in ctx.toks if t.pos_ in ("VERB", "AUX") and t.i not in used and ctx.cue_frames(t)
+            and not ctx.in_quote(t)]
     # cues heading a quote of their own inside another's clause: "..., while Hamas has insisted
     # that ...", "... and added that ..."
     cue_ids = {t.i for t in cues if _subjects_of(t) or t.dep_ == "conj"
