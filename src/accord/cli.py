@@ -111,7 +111,8 @@ def _print_summary(summary, store) -> None:
 def analyze(paths: list[str] = typer.Argument(..., help="files, directories, or - for stdin"),
             store: str = STORE,
             model: Optional[str] = typer.Option(None, help="spaCy model package name"),
-            workers: int = typer.Option(1, help="processes for parsing (spaCy n_process)"),
+            workers: int = typer.Option(1, help="worker processes, each parsing and extracting its "
+                                        "partitions (with --engine dask: local Dask workers)"),
             batch_size: int = typer.Option(64, help="articles per spaCy batch"),
             dossier: Optional[str] = typer.Option(None, help="dossier name or YAML path; 'auto': the shipped "
                                                   "dossier each article names most"),
