@@ -7,7 +7,7 @@ The corpus is ``bench/synth.py`` output (short negotiation-news articles with va
 numbers), generated once into ``--work`` and reused. Every figure comes from a full run into a
 fresh DuckDB store (ingest, parse, extract, commit), as ``accord analyze`` does it:
 
-- throughput (``--n`` articles): 1 worker (``pipeline.analyze``); 2 workers with spaCy
+- throughput (``--n`` articles, medians over ``--repeat`` rounds): 1 worker (``pipeline.analyze``); 2 workers with spaCy
   ``n_process=2`` (``pipeline.analyze(workers=2)``, what ``--workers 2`` runs today); 2 worker
   processes each parsing and extracting (``accord.parallel.analyze``); Dask on a 2-worker
   LocalCluster (``distributed.analyze``); raw ``nlp.pipe`` over the same texts (1 process).
@@ -106,33 +106,41 @@ def run_engine(engine: str, corpus: Path, store: Path, stages: tuple[str, ...], 
 
 
 def throughput(args, corpus: Path, work: Path, stages: tuple[str, ...]) -> dict[str, float]:
+    """Median articles/s of each engine over ``--repeat`` rounds; within a round the engines run
+    one after another, so a burst of other load on the machine touches one round, not one engine."""
+    import statistics
+
     from accord import ingest
     from accord import nlp as nlp_mod
 
-    rates: dict[str, float] = {}
     texts = [a.text for a in ingest.iter_articles([str(corpus)]) if a.language in (None, "en")]
     nlp = nlp_mod.load()
     list(nlp.pipe(texts[:16]))
-    started = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=args.batch_size):
-        pass
-    rates["raw nlp.pipe, 1 process"] = len(texts) / (time.perf_counter() - started)
-    say(f"  raw nlp.pipe, 1 process: {rates['raw nlp.pipe, 1 process']:.1f} articles/s ({len(texts)} texts; "
-        f"load average {os.getloadavg()[0]:.1f})")
-
     runs = [("local, 1 worker", "local", 1), ("local, --workers 2 (worker processes)", "local", 2),
             ("parallel, 2 worker processes", "parallel", 2), ("dask LocalCluster, 2 workers", "dask", 2)]
-    for label, engine, workers in runs:
-        if engine not in args.engines:
-            continue
-        store = work / f"tp-{engine}-{workers}-{time.time_ns()}.duckdb"
-        summary = run_engine(engine, corpus, store, stages, workers, args.batch_size)
-        rates[label] = summary.analysed / summary.seconds
-        # other work on the machine skews every figure here; the load average says how much
-        say(f"  {label}: {rates[label]:.1f} articles/s ({summary.analysed} articles in {summary.seconds:.0f} s; "
-            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
-        for suffix in ("", ".wal"):
-            Path(str(store) + suffix).unlink(missing_ok=True)
+    runs = [r for r in runs if r[1] in args.engines]
+    seen: dict[str, list[float]] = {}
+    for round_no in range(1, args.repeat + 1):
+        say(f" round {round_no}/{args.repeat}")
+        started = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=args.batch_size):
+            pass
+        rate = len(texts) / (time.perf_counter() - started)
+        seen.setdefault("raw nlp.pipe, 1 process", []).append(rate)
+        say(f"  raw nlp.pipe, 1 process: {rate:.1f} articles/s ({len(texts)} texts; "
+            f"load average {os.getloadavg()[0]:.1f})")
+        for label, engine, workers in runs:
+            store = work / f"tp-{engine}-{workers}-{time.time_ns()}.duckdb"
+            summary = run_engine(engine, corpus, store, stages, workers, args.batch_size)
+            rate = summary.analysed / summary.seconds
+            seen.setdefault(label, []).append(rate)
+            # other work on the machine skews every figure here; the load average says how much
+            say(f"  {label}: {rate:.1f} articles/s ({summary.analysed} articles in {summary.seconds:.0f} s; "
+                f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+            for suffix in ("", ".wal"):
+                Path(str(store) + suffix).unlink(missing_ok=True)
+    rates = {label: statistics.median(values) for label, values in seen.items()}
+    say(" medians: " + "; ".join(f"{label} {rate:.1f}/s" for label, rate in rates.items()))
     return rates
 
 
@@ -173,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engines", default="local,parallel,dask",
                         help="engines for the throughput runs (local runs with 1 and 2 workers)")
     parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--repeat", type=int, default=1, help="rounds of the throughput runs (medians reported)")
     parser.add_argument("--corpus", default=None, help="use this JSONL corpus instead of generating one")
     parser.add_argument("--work", default=None, help="directory for corpora and stores (default: a temp dir)")
     parser.add_argument("--seed", type=int, default=1)
