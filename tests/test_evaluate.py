@@ -62,3 +62,29 @@ def test_missing_article_for_gold_is_a_clear_error(tmp_path):
     (tmp_path / "b.gold.json").write_text("{}", encoding="utf-8")
     with pytest.raises(GoldError, match="b.gold.json"):
         evaluate_path(tmp_path)
+
+
+def _event(source, targets, etype="PROTEST"):
+    from accord.records import ActorRef, Event
+    refs = [ActorRef(a, a, 0, len(a)) for a in targets]
+    return Event(event_id="e", article_id="a", type=etype, mode=None, cameo="140", start=0, end=1,
+                 source=ActorRef(source, source, 0, len(source)) if source else None, targets=tuple(refs))
+
+
+def test_triple_scoring_codes_only_events_with_a_source_and_a_target():
+    from accord.evaluate_events import coded_as_dyad
+    assert coded_as_dyad(_event("KEN", ["ETH"]))
+    assert coded_as_dyad(_event("farmers", ["police"]))          # unresolved, but both there
+    assert not coded_as_dyad(_event("farmers", []))              # "farmers marched": monadic
+    assert not coded_as_dyad(_event(None, ["civilians"]))       # "civilians were wounded"
+
+
+def test_monadic_event_is_kept_by_the_coder_but_not_scored_as_a_petrarch_triple():
+    from accord import nlp as nlp_mod
+    from accord.evaluate_events import cameo_convention, score_petrarch
+    text = "Thousands of farmers marched through the capital on Sunday to protest against fuel prices."
+    nlp = nlp_mod.load()
+    scores = score_petrarch({text: [{"date": "20240818", "events": []}]}, nlp)
+    assert scores["predicted_triples"] == 0
+    monadic = _event("farmers", [])
+    assert cameo_convention(monadic) == "PROTEST"    # the PLOVER set still scores it

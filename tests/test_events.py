@@ -572,3 +572,326 @@ def test_convening_a_meeting_is_consulting(nlp):
     events, country = code(nlp, "Egypt and Qatar will convene the mediators in Cairo on Sunday.")
     meet = only(events, "CONSULT")
     assert meet.modality == "future"
+
+
+def test_participle_describing_the_subject_makes_it_the_patient_not_the_agent(nlp):
+    # the parser reads "detained" as the main verb; the passive "were released by" is the act
+    events, country = code(nlp, "The dissidents detained for opposing Tehran were released last week by "
+                                "President Masoud Pezeshkian.")
+    release = only(events, "RETREAT")
+    assert release.cameo == "0841" and country(release.source) == "IRN"
+    assert [t.text for t in release.targets] == ["The dissidents"]
+    assert not [e for e in events if e.source is not None and e.source.text == "The dissidents"]
+
+
+def test_reduced_relative_with_its_own_agent_keeps_both_acts(nlp):
+    events, country = code(nlp, "The opposition leaders arrested by the Belarusian police were pardoned by "
+                                "Alexander Lukashenko.")
+    arrest = only(events, "COERCE")
+    assert country(arrest.source) == "BLR" and [t.text for t in arrest.targets] == ["The opposition leaders"]
+    assert all(e.source is None or e.source.text != "The opposition leaders" for e in events)
+
+
+def test_passive_conjunct_acts_on_the_first_verbs_subject(nlp):
+    events, country = code(nlp, "Hamas fighters attacked the base and were later killed by Israeli troops.")
+    killing = [e for e in events if e.trigger.text == "killed"][0]
+    assert country(killing.source) == "ISR" and [t.text for t in killing.targets] == ["Hamas fighters"]
+
+
+@pytest.mark.parametrize("text,state", [
+    ("Three women were killed in Israeli artillery shelling near the hospital on Tuesday.", "ISR"),
+    ("Two farmers were wounded by Russian shelling in the Kherson region.", "RUS"),
+    ("Two men and a boy were wounded in a Ukrainian drone attack in the Belgorod region.", "UKR"),
+])
+def test_state_named_on_the_weapon_is_the_agent_of_an_agentless_passive(nlp, text, state):
+    events, country = code(nlp, text)
+    attack = only(events, "ASSAULT")
+    assert country(attack.source) == state
+    assert attack.targets and attack.targets[0].actor_id is None   # the victims, unnamed
+
+
+def test_place_of_an_agentless_killing_is_not_its_agent(nlp):
+    events, _ = code(nlp, "Three soldiers were killed in Lebanese territory on Monday.")
+    assert all(e.source is None for e in events if e.type == "ASSAULT")
+
+
+def test_who_died_in_a_strike_is_its_target_not_its_source(nlp):
+    events, country = code(nlp, "Six militants died in a US drone strike in Somalia on Monday.")
+    strike = only(events, "ASSAULT")
+    assert country(strike.source) == "USA"
+    assert [t.text for t in strike.targets] == ["Six militants"]
+
+
+@pytest.mark.parametrize("text", [
+    "KHAN YOUNIS, Gaza Strip: Three women were killed in Israeli artillery shelling near the hospital on Tuesday.",
+    "KHARKIV: A child was killed by Russian missile fire overnight, the regional governor said.",
+])
+def test_dateline_is_never_an_argument(nlp, text):
+    events, _ = code(nlp, text)
+    attack = only(events, "ASSAULT")
+    dateline = text.split(":")[0]
+    assert not [r for r in (attack.source, *attack.targets) if r is not None and r.start < len(dateline)]
+    assert attack.targets
+
+
+def test_victims_in_part_of_a_territory_belong_to_it(nlp):
+    events, country = code(nlp, "Four civilians were killed by Israeli tank fire in the north of the Gaza Strip.")
+    attack = only(events, "ASSAULT")
+    assert country(attack.source) == "ISR" and [country(t) for t in attack.targets] == ["PSE"]
+    assert attack.location == "the Gaza Strip"
+
+
+@pytest.mark.parametrize("text,sources", [
+    ("The resolution has the backing of Moscow and Beijing, which have opposed any new sanctions on Tehran.",
+     {"RUS", "CHN"}),
+    ("The draft has the quiet blessing of Hanoi and Jakarta -- which have opposed new curbs on Manila.",
+     {"VNM", "IDN"}),
+])
+def test_which_after_a_comma_stands_for_the_states_just_before_it(nlp, text, sources):
+    events, country = code(nlp, text)
+    rejections = [e for e in events if e.type == "REJECT"]
+    assert {country(e.source) for e in rejections} == sources
+    assert all(e.source.text in ("Moscow", "Beijing", "Hanoi", "Jakarta") for e in rejections)
+
+
+def test_who_keeps_the_parsers_antecedent(nlp):
+    events, country = code(nlp, "Officials from Qatar and Egypt, which have mediated between Israel and Hamas, "
+                                "met in Cairo on Sunday.")
+    mediation = [e for e in events if e.trigger.text == "mediated"]
+    assert mediation and country(mediation[0].source) == "QAT"
+
+
+@pytest.mark.parametrize("text,accuser,accused", [
+    ("Kinshasa alleged on Monday that Rwanda was arming the M23 rebels in North Kivu.", "COD", "RWA"),
+    ("Armenia alleged that Azerbaijani forces fired on its positions overnight.", "ARM", "AZE"),
+    ("Ukraine charged that Russian troops had looted homes in Kherson.", "UKR", "RUS"),
+])
+def test_allegation_targets_the_actor_of_the_alleged_act(nlp, text, accuser, accused):
+    events, country = code(nlp, text)
+    accusation = only(events, "ACCUSE")
+    assert country(accusation.source) == accuser
+    assert accused in {country(t) for t in accusation.targets}
+
+
+def test_allegation_of_a_passive_act_targets_its_agent(nlp):
+    events, _ = code(nlp, "Serbia alleged that ethnic Serbs were beaten by Kosovo police.")
+    accusation = only(events, "ACCUSE")
+    assert [t.text for t in accusation.targets] == ["Kosovo police"]
+
+
+def test_killed_in_strikes_on_a_place_takes_the_strikes_target(nlp):
+    events, country = code(nlp, "Eleven soldiers were killed in Indian strikes on Pakistani air bases.")
+    attack = only(events, "ASSAULT")
+    assert country(attack.source) == "IND"
+    assert "PAK" in {country(t) for t in attack.targets}
+
+
+def test_infinitive_to_is_not_the_preposition_of_a_phrasal_trigger(nlp):
+    # "protest to X" is a complaint (CAMEO 114); "to protest X" is a protest
+    events, _ = code(nlp, "Turkish truck drivers vowed on Monday to protest the new toll in Ankara.")
+    assert not [e for e in events if e.cameo == "114"]
+
+
+def test_vow_parsed_as_purpose_still_governs_its_infinitive(nlp):
+    events, country = code(nlp, "Armenian volunteers have sworn to fight on after the fall of the corridor.")
+    threat = only(events, "THREATEN")
+    assert country(threat.source) == "ARM" and threat.trigger.text == "fight"
+
+
+def test_being_opposed_to_is_the_subjects_rejection(nlp):
+    events, country = code(nlp, "Israel is opposed to Turkish mediation in the talks with Syria, an aide said.")
+    reject = only(events, "REJECT")
+    assert country(reject.source) == "ISR"
+    assert "TUR" in {country(t) for t in reject.targets}
+
+
+def test_opposed_by_keeps_the_agent(nlp):
+    events, country = code(nlp, "The plan was opposed by Hungary.")
+    assert country(only(events, "REJECT").source) == "HUN"
+
+
+def test_determined_to_act_is_a_plan(nlp):
+    events, country = code(nlp, "Yerevan is determined to sign the treaty with Baku this year.")
+    sign = only(events, "SUPPORT")
+    assert sign.modality == "future" and country(sign.source) == "ARM"
+
+
+def test_evacuating_people_is_aid(nlp):
+    events, country = code(nlp, "Turkish army helicopters on Friday evacuated injured civilians out of Antakya.")
+    assert country(only(events, "AID").source) == "TUR"
+    assert not [e for e in events if e.type == "RETREAT"]
+
+
+def test_tightening_a_blockade_is_promised_coercion(nlp):
+    events, _ = code(nlp, "Egypt said it would tighten the blockade of the border crossing.")
+    assert only(events, "THREATEN").modality == "future"
+
+
+@pytest.mark.parametrize("text,etype,host", [
+    ("Hundreds of Indian peacekeeping troops arrived in Juba on Monday.", "AID", "SSD"),
+    ("Russian paratroopers arrived in Kazakhstan on Thursday.", "MOBILIZE", "KAZ"),
+])
+def test_troops_arriving_deploy_rather_than_visit(nlp, text, etype, host):
+    events, country = code(nlp, text)
+    assert not [e for e in events if e.type == "CONSULT"]
+    assert host in {country(t) for t in only(events, etype).targets}
+
+
+def test_a_minister_arriving_still_visits(nlp):
+    events, country = code(nlp, "Blinken arrived in Cairo on Monday.")
+    assert "EGY" in {country(t) for t in only(events, "CONSULT").targets}
+
+
+def test_dispatching_troops_to_a_state_deploys_them(nlp):
+    events, country = code(nlp, "Russia dispatched troops to Kazakhstan on Thursday.")
+    assert country(only(events, "MOBILIZE").source) == "RUS"
+
+
+def test_strikes_that_kill_belong_to_the_state_named_on_them(nlp):
+    events, country = code(nlp, "Recent Israeli drone strikes have killed at least six Hezbollah commanders.")
+    attack = only(events, "ASSAULT")
+    assert country(attack.source) == "ISR" and attack.trigger.text == "killed"
+
+
+@pytest.mark.parametrize("text,state", [
+    ("Sudanese troops were engaged in heavy fighting with the rebels near El Fasher.", "SDN"),
+    ("Russian troops were involved in the shelling of the town.", "RUS"),
+])
+def test_engaged_or_involved_in_an_attack_makes_the_subject_its_agent(nlp, text, state):
+    events, country = code(nlp, text)
+    assert country(only(events, "ASSAULT").source) == state
+
+
+def test_press_release_is_not_a_release_of_prisoners(nlp):
+    events, _ = code(nlp, "Myanmar's army has detained hundreds of Rohingya villagers, Amnesty International "
+                          "said in a press release.")
+    assert not [e for e in events if e.type == "RETREAT"]
+    assert only(events, "COERCE").trigger.text == "detained"
+
+
+def test_there_were_people_killed_reports_a_killing(nlp):
+    events, country = code(nlp, "There were twelve Sudanese soldiers killed in the ambush on Sunday.")
+    attack = only(events, "ASSAULT")
+    assert attack.source is None and [country(t) for t in attack.targets] == ["SDN"]
+
+
+def test_participle_describing_a_detainee_is_not_an_act(nlp):
+    events, _ = code(nlp, "Yaroslav, a journalist jailed in 2021, spoke to reporters in Vilnius on Monday.")
+    assert not [e for e in events if e.type == "COERCE"]
+
+
+@pytest.mark.parametrize("text,holder", [
+    ("Hamas called for the release of thousands of Palestinians held by Israel.", "ISR"),
+    ("Kyiv demanded the return of the children taken by Russia from occupied towns.", "RUS"),
+])
+def test_demand_to_free_people_is_addressed_to_who_holds_them(nlp, text, holder):
+    events, country = code(nlp, text)
+    demand = only(events, "REQUEST")
+    assert holder in {country(t) for t in demand.targets}
+
+
+def test_release_that_is_only_called_for_is_not_coded_as_a_release(nlp):
+    events, _ = code(nlp, "Hamas called for the release of thousands of Palestinians held by Israel.")
+    assert not [e for e in events if e.type == "RETREAT"]
+
+
+def test_second_speech_act_of_a_speaker_is_addressed_to_the_same_party(nlp):
+    events, country = code(nlp, "Kyiv accused Moscow of shelling the plant and demanded its withdrawal from the site.")
+    demand = only(events, "REQUEST")
+    assert country(demand.source) == "UKR" and [country(t) for t in demand.targets] == ["RUS"]
+
+
+def test_fighting_named_as_a_cause_is_still_an_event(nlp):
+    events, _ = code(nlp, "Georgia closed its border with Russia because of fighting between Chechen rebels "
+                          "and the Russian army.")
+    assert only(events, "ASSAULT").trigger.text == "fighting"
+
+
+def test_his_government_is_the_leaders_state(nlp):
+    events, country = code(nlp, "Erdogan said his army would launch a new operation against Kurdish fighters.")
+    assert country(only(events, "THREATEN").source) == "TUR"
+
+
+def test_what_the_attacker_called_a_target_is_the_target(nlp):
+    events, country = code(nlp, "Russian missiles hit what Moscow called military targets in Ukraine on Monday.")
+    attack = only(events, "ASSAULT")
+    assert country(attack.source) == "RUS" and "UKR" in {country(t) for t in attack.targets}
+
+
+def test_killing_reported_with_its_when_clause_is_one_attack(nlp):
+    events, country = code(nlp, "Three soldiers were killed when Israeli tanks fired on a UN post in southern Lebanon.")
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and country(attacks[0].source) == "ISR"
+    assert "Three soldiers" in {t.text for t in attacks[0].targets}
+
+
+def test_argument_text_stops_before_a_relative_clause(nlp):
+    events, country = code(nlp, "The talks were attended by envoys from Saudi Arabia and the UAE, which have pressed "
+                                "the Houthis to free the ship's crew.")
+    attend = only(events, "CONSULT")
+    assert attend.source.text == "envoys from Saudi Arabia and the UAE"
+    assert {country(e.source) for e in events if e.type == "REQUEST"} == {"SAU", "ARE"}
+
+
+def test_talks_held_in_a_capital_are_between_the_parties_not_with_the_host(nlp):
+    events, country = code(nlp, "Armenia and Azerbaijan resumed peace talks in Abu Dhabi on Monday.")
+    talks = [e for e in events if e.type == "CONSULT"]
+    assert {country(e.source) for e in talks} == {"ARM", "AZE"}
+    assert all("ARE" not in {country(t) for t in e.targets} for e in talks)
+
+
+def test_act_an_actor_is_accused_of_is_not_coded_on_its_own(nlp):
+    events, country = code(nlp, "BAKU: Azerbaijan accused Armenian forces of opening fire on its positions near "
+                                "the border.")
+    assert [e.type for e in events] == ["ACCUSE"]
+    assert [country(t) for t in events[0].targets] == ["ARM"]
+
+
+def test_gulf_state_epithet_stands_for_the_gulf_state_named_before(nlp):
+    events, country = code(nlp, "Qatar said it would keep mediating, although Israel has accused the Gulf state of "
+                                "shielding Hamas leaders.")
+    accusation = only(events, "ACCUSE")
+    assert country(accusation.source) == "ISR" and [country(t) for t in accusation.targets] == ["QAT"]
+
+
+def test_epithet_looks_back_one_sentence_and_a_bare_country_is_left_alone(nlp):
+    events, country = code(nlp, "Israel struck Iran's nuclear sites on Friday. The Islamic republic vowed to "
+                                "retaliate against Israel.")
+    assert country(only(events, "THREATEN").source) == "IRN"
+    events, country = code(nlp, "Russia invaded Ukraine in 2022 and now occupies a fifth of the country.")
+    assert not [t for e in events if e.trigger.text == "occupies" for t in e.targets]
+
+
+def test_attack_by_an_agent_that_kills_is_that_agents_attack(nlp):
+    events, country = code(nlp, "Attacks by Russian forces killed ten civilians in Kherson on Sunday.")
+    attack = only(events, "ASSAULT")
+    assert country(attack.source) == "RUS" and attack.trigger.text == "killed"
+
+
+def test_argument_run_into_the_dateline_starts_after_it(nlp):
+    events, country = code(nlp, "PRETORIA, Nov 2 (AFP) - Sudan's army and the RSF opened indirect talks in Jeddah "
+                                "on Saturday.")
+    talks = [e for e in events if e.type == "CONSULT"]
+    assert talks and all(not e.source.text.startswith(("PRETORIA", "Nov")) for e in talks)
+    assert all(not t.text.startswith(("PRETORIA", "Nov")) for e in talks for t in e.targets)
+
+
+def test_event_after_following_is_presupposed_not_content(nlp):
+    events, _ = code(nlp, "Two hundred rebels surrendered last week following an army offensive in the hills.")
+    assert [e for e in events if e.trigger.text == "offensive"]
+
+
+def test_act_only_appealed_for_is_not_coded(nlp):
+    events, _ = code(nlp, "Beirut rejected a UN appeal for deploying the army along the border.")
+    assert [e.type for e in events] == ["REJECT"]
+
+
+def test_sanctions_called_for_are_not_sanctions_imposed(nlp):
+    events, _ = code(nlp, "The archbishop called for sanctions against Myanmar after the executions.")
+    assert not [e for e in events if e.type == "SANCTION"]
+
+
+def test_coordinated_appeal_to_someone_else_keeps_its_own_addressee(nlp):
+    events, country = code(nlp, "Egypt declined to send soldiers into Gaza and urged its nationals to leave the area.")
+    appeal = only(events, "REQUEST")
+    assert "PSE" not in {country(t) for t in appeal.targets}

@@ -21,6 +21,7 @@ NUM_PERM = 64
 BANDS, ROWS = 16, 4        # LSH: candidates above about (1/16)^(1/4) = 0.5 similarity
 THRESHOLD = 0.7            # estimated Jaccard of shingles for "the same story"
 SHINGLE = 5
+MAX_PER_BAND = 32          # stored articles compared per shared band (see link)
 
 _WORD = re.compile(r"\w+")
 
@@ -57,8 +58,13 @@ def link(con, extractions: list[Extraction]) -> dict[str, np.ndarray]:
     rows = [(k, aid) for aid, ks in keys.items() for k in ks]
     stored: dict[int, list[str]] = {}
     if rows:
-        found = con.execute("SELECT b.key, b.article_id FROM article_bands b WHERE b.key IN (SELECT unnest(?))",
-                            [[k for k, _ in rows]]).fetchall()
+        # a story syndicated thousands of times shares its bands with every copy: the earliest
+        # MAX_PER_BAND articles of a band are enough to find what a new copy repeats, and keep
+        # each batch's work flat however many copies the store holds
+        found = con.execute("SELECT key, article_id FROM (SELECT key, article_id, row_number() OVER "
+                            "(PARTITION BY key ORDER BY rowid) AS n FROM article_bands "
+                            "WHERE key IN (SELECT unnest(?))) WHERE n <= ?",
+                            [[k for k, _ in rows], MAX_PER_BAND]).fetchall()
         for k, aid in found:
             stored.setdefault(k, []).append(aid)
     cand_ids = sorted({a for ids in stored.values() for a in ids})

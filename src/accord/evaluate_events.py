@@ -14,6 +14,11 @@ One event gives one triple per distinct (source, target) country pair; several e
 sentence are matched one-to-one (multiset intersection). CAMEO 01 has no PLOVER type and is
 left out; Accord never predicts it, so both sides are consistent.
 
+PETRARCH codes only dyadic events (its documented default ``require_dyad = True``): an event with
+no source argument or no target argument at all is not coded. The triple scoring follows it;
+Accord's own output keeps monadic events ("protesters rallied"), and the PLOVER set, which codes
+monadic records, is scored on them (``coded_as_dyad`` applies to ``score_petrarch`` only).
+
 Accord keeps the act and its modality apart ("will provide aid" is AID, future); CAMEO and
 PLOVER code intentions as AGREE and refusals as REJECT, and do not code conjectures ("could
 strike"). ``cameo_convention`` converts before comparing.
@@ -48,6 +53,12 @@ def cameo_convention(event: Event) -> str | None:
     if event.type in INTENT_AS_AGREE and event.modality in ("future", "conditional"):
         return "AGREE"           # "will provide aid": express intent (CAMEO 03)
     return event.type
+
+
+def coded_as_dyad(event: Event) -> bool:
+    """PETRARCH's ``require_dyad``: both a source and at least one target were found (an
+    argument whose country is unknown still counts: it is there, only not coded to a state)."""
+    return event.source is not None and bool(event.targets)
 
 
 def _date(raw: str | None) -> str | None:
@@ -151,7 +162,7 @@ def score_petrarch(groups: dict[str, list[dict]], nlp) -> dict:
         pred: Counter = Counter()
         for e in events:
             etype = cameo_convention(e)
-            if etype is None:
+            if etype is None or not coded_as_dyad(e):
                 continue
             table, mentions = actors
             src = cameo_country(e.source, table, mentions)

@@ -156,6 +156,7 @@ class Run:
     def partitions(self, paths: Iterable[str | Path], store, size: int) -> Iterator[tuple[int, list[Article]]]:
         """Numbered partitions of the articles not yet in the store (idempotent reruns)."""
         from accord import ingest
+        store.limit_memory()
         articles = ingest.iter_articles([str(p) for p in paths], on_error=self.error, stats=self.stats)
         for number, chunk in enumerate(batched(articles, size)):
             self.summary.read += len(chunk)

@@ -922,7 +922,11 @@ class _Article:
         right = []
         for c in root.rights:
             if c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "from", "at", "in") and c.i >= sp.end:
-                right += [t for t in c.subtree]
+                # "envoys from Saudi Arabia, which have pressed ...": the relative clause is not the name
+                clause = {x.i for t in c.subtree if t.dep_ in ("relcl", "acl") for x in t.subtree}
+                right += [t for t in c.subtree if t.i not in clause]
+        while right and right[-1].is_punct:
+            right.pop()
         start = left[0].i if left else sp.start
         end = max([sp.end] + [t.i + 1 for t in right])
         # a named person inside the phrase: "the head of the Mossad, David Barnea"

@@ -15,6 +15,9 @@ the state where the act happens ("police fired on protesters in Nairobi": KEN an
 capital or territory in an argument's place stands for its state ("travelled to Canberra",
 "fired from the Gaza Strip"); two agents of one state of different kinds are two parties
 ("Kenyan students attacked Kenyan police"); a protest abroad is against its host state.
+An agentless attack takes the state named on its weapon or strike as its agent ("killed in an
+Israeli air strike"); troops arriving somewhere deploy, they do not visit; a dateline is never an
+argument; a news epithet ("the Gulf state") stands for the fitting state named just before.
 """
 from __future__ import annotations
 
@@ -46,6 +49,7 @@ NOUN_TARGET_PREPS = TARGET_PREPS | {"of"}
 TYPE_PREPS = {k: set(v) for k, v in _RULES["type_preps"].items()}
 PRESUPPOSING_PREPS = set(_RULES["presupposing_preps"])
 LOCATIVE_PREPS = set(_RULES["locative_preps"])
+CONTENT_PREPS = set(_RULES["content_preps"])
 
 
 def _preps_for(etype: str | None, base: set[str]) -> set[str]:
@@ -97,6 +101,11 @@ class Lexicon:
     quantity_nouns: set[str]
     inverse_light_verbs: set[str]
     local_agents: set[str] = field(default_factory=set)
+    undergoing_verbs: set[str] = field(default_factory=set)
+    stative_passives: set[str] = field(default_factory=set)
+    non_events: set[str] = field(default_factory=set)
+    state_nouns: set[str] = field(default_factory=set)
+    state_epithets: dict[str, set[str]] = field(default_factory=dict)
     protest_agents: set[str] = field(default_factory=set)
     riot_codes: set[str] = field(default_factory=set)
     pair_nouns: dict[str, str] = field(default_factory=dict)
@@ -169,6 +178,11 @@ def lexicon(path: str | None = None) -> Lexicon:
         mutual_codes={str(c) for c in data.get("mutual_codes") or ()},
         replies={str(w): str(t) for t, words in (data.get("replies") or {}).items() for w in words},
         local_agents=set(data.get("local_agents") or ()),
+        undergoing_verbs=set(data.get("undergoing_verbs") or ()),
+        stative_passives=set(data.get("stative_passives") or ()),
+        non_events={str(w).lower() for w in data.get("non_event_nouns") or ()},
+        state_nouns=set(data.get("state_nouns") or ()),
+        state_epithets={str(k).lower(): set(v) for k, v in (data.get("state_epithets") or {}).items()},
         protest_agents=set((data.get("riot") or {}).get("agents") or ()),
         riot_codes={str(c) for c in (data.get("riot") or {}).get("codes") or ()},
     )
@@ -282,6 +296,8 @@ def _near_words(tok: Token) -> set[str]:
     """Lemmas of a verb's particles, prepositions and objects, and their own prepositions."""
     words = set()
     for c in tok.children:
+        if c.dep_ in ("aux", "auxpass"):
+            continue   # the "to" of "to protest" is no preposition ("protest to")
         words.add(_lemma(c))
         if c.dep_ in ("prt", "prep", "advmod", "dobj", "agent"):
             for g in c.children:
@@ -290,8 +306,25 @@ def _near_words(tok: Token) -> set[str]:
     return words
 
 
+def _shared_patients(tok: Token) -> list[Token]:
+    """"X seized the town and was repelled by Y", "the prisoners detained ... were freed by Y":
+    a passive conjunct without its own subject acts on its first conjunct's subject."""
+    if tok.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in tok.children) \
+            or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in tok.children):
+        return []
+    return [c for c in tok.head.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+            and c.lower_ not in RELATIVE]
+
+
 def _objects(tok: Token) -> list[Token]:
     objs = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS]
+    objs = objs or _shared_patients(tok)
+    if not objs:
+        # "struck what the army called militant camps", "hit what Kyiv described as a school":
+        # the object is the free relative's predicate
+        for c in tok.children:
+            if c.dep_ == "ccomp" and any(w.dep_ in OBJECT_DEPS and w.lower_ == "what" for w in c.children):
+                objs = [w for w in c.children if w.dep_ == "oprd"] + _prep_objects(c, {"as"})
     if not objs and tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and any(
             c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in tok.children):
         objs = [tok.head]   # "the towns the rebels seized": the antecedent is the object
@@ -318,8 +351,65 @@ def _speech_conjunct(tok: Token) -> Token | None:
 
 
 def _is_passive(tok: Token) -> bool:
+    if _lemma(tok) in lexicon().stative_passives and not any(c.dep_ == "agent" for c in tok.children):
+        return False   # "Israel is opposed to the plan": Israel opposes
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in tok.children) or (
-        tok.dep_ == "acl" and tok.tag_ == "VBN")
+        tok.dep_ == "acl" and tok.tag_ == "VBN") or _misread_participle(tok) is not None
+
+
+def _existential(tok: Token) -> bool:
+    """"There were ten soldiers killed in the raid": the participle after "there be" reports the
+    act ("ten soldiers were killed"), it does not describe the soldiers."""
+    noun = tok.head
+    return tok.dep_ == "acl" and noun.dep_ == "attr" and _lemma(noun.head) == "be" \
+        and any(c.dep_ == "expl" for c in noun.head.children)
+
+
+def _misread_participle(tok: Token) -> Token | None:
+    """"The dissidents detained for ... were released by X": a participle modifying the subject
+    that the parser made the main verb, with the real main verb as its conjunct. Two finite
+    verbs are not coordinated without a conjunction, so when the passive conjunct has no subject
+    and nothing joins them, the first verb describes its "subject" and the conjunct (returned) is
+    the sentence's verb."""
+    if tok.tag_ not in ("VBD", "VBN") or not any(c.dep_ == "nsubj" for c in tok.children) \
+            or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return None
+    for c in tok.children:
+        if c.dep_ == "conj" and c.i > tok.i and c.tag_ == "VBN" \
+                and any(a.dep_ == "auxpass" and a.i < c.i for a in c.children) \
+                and not any(a.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for a in c.children) \
+                and not any(t.dep_ == "cc" or t.text in (",", ";") for t in tok.doc[tok.i + 1: c.left_edge.i]
+                            if t.head.i in (tok.i, c.i)):
+            return c
+    return None
+
+
+def _dateline_tokens(sent: SpacySpan) -> set[int]:
+    """Tokens of a dateline opening a line of the sentence: a place in capitals ("LYON",
+    "KHAN YOUNIS"), maybe followed by ", region" or ", date (Agency)", closed by a colon or a dash
+    before any verb."""
+    doc, out = sent.doc, set()
+    starts = [sent.start] + [t.i + 1 for t in sent if "\n" in t.text_with_ws and t.i + 1 < sent.end]
+    for start in starts:
+        while start < sent.end and doc[start].is_space:
+            start += 1
+        if start >= sent.end:
+            continue
+        first = doc[start]
+        if not (first.is_alpha and first.is_upper and len(first) > 1):
+            continue
+        caps = True
+        for t in doc[start: min(sent.end, start + 14)]:
+            if t.text == ":" or (t.text in DASHES and (t.text != "-" or t.whitespace_)):
+                out.update(range(start, t.i + 1))
+                break
+            if t.text == ",":
+                caps = False
+            elif t.pos_ in ("VERB", "AUX") or (caps and t.is_alpha and not t.is_upper) or "\n" in t.text:
+                break
+            elif not caps and not (t.pos_ in ("PROPN", "NUM", "PUNCT") or t.ent_type_ in ("GPE", "LOC", "DATE")):
+                break   # after the comma only a region, a date or an agency: "NATO, the EU and ..." is no dateline
+    return out
 
 
 class Context:
@@ -331,6 +421,32 @@ class Context:
         self.published = article.published if article else None
         self.head_end = 0
         self.article_id = article.article_id if article else ""
+        self._datelines: dict[int, set[int]] = {}
+
+    def in_dateline(self, tok: Token) -> bool:
+        """"GAZA CITY, Palestinian Territories: ...", "LYON: ...": the place a story is filed
+        from is never an argument, whatever the parser attached it to."""
+        sent = sent_of(tok)
+        got = self._datelines.get(sent.start)
+        if got is None:
+            got = self._datelines[sent.start] = _dateline_tokens(sent)
+        return tok.i in got
+
+    def _after_dateline(self, tok: Token, ref: ActorRef) -> ActorRef:
+        """"DOHA, May 3 (AFP) - Sudan's army": an argument the parser ran into the dateline
+        starts after it."""
+        self.in_dateline(tok)   # fills the sentence's dateline cache
+        marks = [i for i in self._datelines[sent_of(tok).start] if i < tok.i]
+        if not marks:
+            return ref
+        last = self.doc[max(marks)]
+        cut = last.idx + len(last.text)
+        if not ref.start < cut < ref.end:
+            return ref
+        text = text_of(self.doc)
+        while cut < ref.end and text[cut].isspace():
+            cut += 1
+        return ActorRef(ref.actor_id, text[cut:ref.end], cut, ref.end)
 
     def quote_at(self, char: int) -> Quote | None:
         for q in self.quotes:
@@ -368,7 +484,7 @@ class Context:
         """Actors a noun phrase names; a common-noun head falls back on its actor modifiers
         ("US and British activists", "Israeli forces") or an of/from phrase ("dissidents from
         Myanmar", "leaders of the Brotherhood")."""
-        if tok is None:
+        if tok is None or self.in_dateline(tok):
             return []
         if tok.pos_ == "NOUN" and _lemma(tok) in lexicon().pair_nouns and any(
                 c.lower_ in ("both", "two", "either") for c in tok.children if c.dep_ in ("det", "nummod", "predet")):
@@ -389,6 +505,10 @@ class Context:
         r = self._direct(tok)
         if r is not None and tok.pos_ != "NOUN":
             return [r]
+        if r is None and tok.pos_ == "NOUN":
+            named = self.epithet(tok)
+            if named is not None:
+                return [named]
         if tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "amod", "nmod") and self._place(tok) is not None:
             return [self._place(tok)]   # a capital or territory as an argument stands for its state
         if tok.pos_ == "PROPN":
@@ -404,12 +524,14 @@ class Context:
             return []
         if tok.pos_ != "NOUN":
             return []
-        own = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        own = next((c for c in tok.children if c.dep_ == "poss" and (c.lower_ in ("its", "their") or (
+            c.lower_ in ("his", "her") and _lemma(tok) in lexicon().state_organs))), None)
         owner = self._direct(own) if own is not None else None
         if owner is not None and _lemma(tok) in lexicon().agent_nouns:
-            # "its drones", "their fighters": the owner's agents
+            # "its drones", "their fighters": the owner's agents; "his government": a leader's state
             left = own.idx
-            return [ActorRef(owner.actor_id, text_of(self.doc)[left:tok.idx + len(tok.text)], left, tok.idx + len(tok.text))]
+            who = self.country(owner.actor_id) or owner.actor_id if own.lower_ in ("his", "her") else owner.actor_id
+            return [ActorRef(who, text_of(self.doc)[left:tok.idx + len(tok.text)], left, tok.idx + len(tok.text))]
         organ = r is None and _lemma(tok) in lexicon().state_organs and not any(
             c.dep_ in MODIFIER_DEPS for c in tok.children) and any(c.lower_ == "the" for c in tok.children)
         if ((own is not None and owner is None) or organ) and depth < 2:
@@ -464,6 +586,34 @@ class Context:
             out.append(ActorRef(None, text_of(self.doc)[left:end], left, end))
         return out
 
+    def epithet(self, tok: Token) -> ActorRef | None:
+        """"the Gulf state", "the Islamic republic", "the Balkan country": a state named by an
+        epithet is the nearest state named before it, in its sentence or the one before, that the
+        epithet fits (``state_epithets`` in the lexicon)."""
+        lex = lexicon()
+        if _lemma(tok) not in lex.state_nouns or tok.tag_ == "NNS" \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        words = [c.lower_ for c in mods]
+        fits: set[str] = set()
+        for n in (2, 1):
+            for i in range(len(words) - n + 1):
+                fits |= lex.state_epithets.get(" ".join(words[i:i + n]), set())
+                fits |= lex.state_epithets.get("-".join(words[i:i + n]), set())
+        if not fits:
+            return None
+        sents = sentences(tok.doc)
+        here = sent_of(tok)
+        n = next((k for k, sp in enumerate(sents) if sp.start == here.start), 0)
+        start = sents[n - 1].start_char if n else here.start_char
+        for m in sorted(getattr(self.actors, "mentions", ()) or (), key=lambda m: -m.start):
+            if start <= m.start and m.end <= tok.idx and self.country(m.actor_id) in fits:
+                left = tok.left_edge.idx
+                return ActorRef(self.country(m.actor_id), text_of(self.doc)[left:tok.idx + len(tok.text)],
+                                left, tok.idx + len(tok.text))
+        return None
+
     def pair(self, tok: Token) -> list[ActorRef]:
         """"both sides", "the two countries", "either leader": the two actors the article most
         often named side by side ("X and Y", "X-Y") before this sentence, the latest pair on a tie;
@@ -498,6 +648,7 @@ class Context:
         out, seen = [], set()
         for t in toks:
             for r in self.refs_of(t):
+                r = self._after_dateline(t, r)
                 if _key(r) not in seen:
                     seen.add(_key(r))
                     out.append(r)
@@ -555,6 +706,8 @@ def match_noun(lex: Lexicon, tok: Token) -> Entry | None:
     if not entries:
         return None
     mods = {c.text.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+    if any(f"{m} {_lemma(tok)}" in lex.non_events for m in mods):
+        return None   # "a press release"
     for e in entries:
         if all(m in mods for m in e.modifiers):
             return e
@@ -632,11 +785,18 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
     if tok.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             clause.negated = True
-        head = tok
+        head, via = tok, None
         while head.dep_ in ("pobj", "prep", "compound", "conj", "appos") and head.head is not head:
-            if head.dep_ == "pobj" and _lemma(head.head) in PRESUPPOSING_PREPS:
-                return clause
+            if head.dep_ == "pobj" and (_lemma(head.head) in PRESUPPOSING_PREPS
+                                        or head.head.lower_ in PRESUPPOSING_PREPS):
+                return clause   # "following the invasion" (lemmatised "follow")
+            if head.dep_ == "prep":
+                via = head
             head = head.head
+        if via is not None and via.head.i == head.i and head.i in triggers and head.pos_ in ("VERB", "AUX") \
+                and via.lower_ in CONTENT_PREPS:
+            clause.content_of = head   # "called for the release of", "warned against an attack"
+            return clause
         if head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.head.pos_ in ("VERB", "AUX"):
             tok = head.head
             if tok.i in triggers:
@@ -657,7 +817,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             if not own_aux:
                 _aux_modality(lex, cur, clause, under_past_speech)
             continue
-        if dep in ("xcomp", "ccomp"):
+        if dep in ("xcomp", "ccomp") or _control_complement(cur):
             gov = cur.head
         elif dep == "pcomp" and cur.head.dep_ == "prep" and _lemma(cur.head) == "by" \
                 and cur.head.head.pos_ == "VERB":
@@ -666,6 +826,14 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             continue
         elif dep == "pcomp" and cur.head.dep_ == "prep":
             gov = cur.head.head
+            if gov.dep_ in OBJECT_DEPS and gov.head.i in triggers and gov.head.i != trigger.i and (
+                    gov.pos_ == "PROPN" or gov.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+                    or _lemma(gov) in lex.agent_nouns):
+                clause.content_of = gov.head   # "accused [Armenian forces of opening fire]"
+                break
+            if gov.pos_ == "NOUN" and cur.head.lower_ in CONTENT_PREPS and match_noun(lex, gov) is not None:
+                clause.content_of = gov   # "an appeal for deploying troops", "the threat of invading"
+                break
         elif dep == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VB", "VBG"):
             gov = cur.head
             if gov.i in triggers:
@@ -733,6 +901,19 @@ def _condition_mark(lex: Lexicon, tok: Token) -> bool:
     return any(words.startswith(w + " ") for w in lex.conditions_always)
 
 
+def _control_complement(tok: Token) -> bool:
+    """"have sworn to resist", "vowed to retaliate" parsed as a purpose clause: an infinitive
+    without its own subject or object-controller under a verb of intent, schedule or
+    (non)performance is that verb's complement ("sent troops to protect" stays a purpose)."""
+    if tok.dep_ != "advcl" or not _infinitive(tok) or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return False
+    head = tok.head
+    if any(c.dep_ in OBJECT_DEPS for c in head.children):
+        return False
+    gov = lexicon().governors
+    return _lemma(head) in gov["future"] | gov["actual"] | gov["negating"]
+
+
 def _infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
@@ -751,14 +932,40 @@ def modality_of(clause: Clause) -> str:
 
 # ---------------------------------------------------------------- arguments
 
+def _antecedent(verb: Token, rel: Token) -> Token:
+    """What a relative pronoun stands for. The parser attaches a clause set off by a comma
+    ("the support of Paris and Berlin, which have pushed for ...") to the larger phrase; a
+    "which" or "that" after a comma names the state or body just before it, unless the larger
+    phrase is itself an agent or an act ("officials from Qatar, which", "the strike on Kyiv,
+    which")."""
+    head = verb.head
+    if rel.lower_ not in ("which", "that") or rel.dep_ not in SUBJECT_DEPS:
+        return head
+    doc, i = verb.doc, rel.i - 1
+    while i > head.i and doc[i].is_punct:
+        i -= 1
+    if i == rel.i - 1 or i <= head.i:
+        return head   # no comma: a restrictive clause, the parser's attachment stands
+    near = doc[i]
+    while near.dep_ == "conj" and near.head.i > head.i:
+        near = near.head
+    lex = lexicon()
+    if near.ent_type_ not in ("GPE", "ORG", "NORP") or near not in set(head.subtree) \
+            or _lemma(head) in lex.agent_nouns or match_noun(lex, head) is not None or head.ent_type_:
+        return head
+    return near
+
+
 def _subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if depth > 6:
         return []
     subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    if not subj and not _is_passive(tok):
+        subj = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS]   # a stative participle
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE and tok.dep_ == "relcl":
-            return _conjuncts(tok.head)
+            return _conjuncts(_antecedent(tok, s))
         return _conjuncts(s)
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
         return _conjuncts(tok.head)
@@ -767,7 +974,7 @@ def _subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         return []
     if tok.dep_ == "conj":
         return _subject_tokens(_speech_conjunct(tok) or head, depth + 1)
-    if tok.dep_ == "xcomp":
+    if tok.dep_ == "xcomp" or _control_complement(tok):
         if head.pos_ == "ADJ":
             return _subject_tokens(head.head, depth + 1)
         objs = [c for c in head.children if c.dep_ in OBJECT_DEPS]
@@ -780,6 +987,8 @@ def _subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         gov = head.head
         objs = [c for c in gov.children if c.dep_ in OBJECT_DEPS]
         return _conjuncts(objs[0]) if objs else _subject_tokens(gov, depth + 1)
+    if tok.dep_ == "acomp" and tok.pos_ == "VERB":
+        return _subject_tokens(head, depth + 1)   # "Hanoi is committed to ...": the copula's subject
     if tok.dep_ == "advcl" and tok.tag_ == "VBG":
         return _subject_tokens(head, depth + 1)
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.dep_ in OBJECT_DEPS:
@@ -809,13 +1018,16 @@ def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
 
 
 def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
-                   etype: str | None = None) -> tuple[list[ActorRef], list[ActorRef]]:
+                   etype: str | None = None, event_noun: bool = False) -> tuple[list[ActorRef], list[ActorRef]]:
     if _is_passive(tok):
         sources = ctx.refs(_agent_tokens(tok))
         patients = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if _misread_participle(tok) is not None:
+            patients = [c for c in tok.children if c.dep_ == "nsubj"]   # what the participle describes
+        patients = patients or _shared_patients(tok)
         patient_toks = [x for p in patients for x in _conjuncts(p)]
         if patient_toks and patient_toks[0].lower_ in RELATIVE and tok.dep_ == "relcl":
-            patient_toks = _conjuncts(tok.head)
+            patient_toks = _conjuncts(_antecedent(tok, patient_toks[0]))
         if tok.dep_ == "acl" and not patient_toks:
             patient_toks = _conjuncts(tok.head)
         if not patients and tok.dep_ in ("xcomp",):
@@ -829,12 +1041,33 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
             # the act named in the in-phrase has the agent the passive leaves out
             for noun in _prep_objects(tok, {"in", "during"}):
                 if match_noun(lexicon(), noun) is not None:
-                    sources = noun_arguments(ctx, noun)[0]
+                    sources, aimed_at, _ = noun_arguments(ctx, noun, etype)
                     if sources:
+                        # "died in Turkish strikes on Kurdish-held towns": what the strike hit too
+                        targets += [r for r in aimed_at if r.actor_id and _key(r) not in {_key(t) for t in targets}]
                         break
+        if not any(s.actor_id for s in sources) and etype in HOSTILE:
+            sources = _instrument_states(ctx, tok) or sources
     else:
-        sources = ctx.refs(_subject_tokens(tok))
-        targets = ctx.refs([o for o in _objects(tok)] + [c for c in tok.children if c.dep_ in DATIVE_DEPS])
+        subj = _subject_tokens(tok)
+        sources = ctx.refs(subj)
+        if noun is not None and event_noun:
+            # "resumed talks in Doha": the event noun of a light verb is the act, not its target
+            targets_from = [o for o in _objects(tok) if o.i != noun.i]
+        else:
+            targets_from = _objects(tok)
+        targets = ctx.refs(targets_from + [c for c in tok.children if c.dep_ in DATIVE_DEPS])
+        if etype in HOSTILE and subj and not any(s.actor_id for s in sources):
+            # "Israeli drone strikes have killed ...", "shelling by the army killed ...": the attack
+            # that kills has the attack's agent, and hits what the attack was aimed at
+            sources = [r for t in subj for r in _weapon_states(ctx, t)] or sources
+            for t in subj:
+                entry = match_noun(lexicon(), t)
+                if entry is not None and code_to_type(entry.code)[0] in HOSTILE:
+                    by, aimed_at, _ = noun_arguments(ctx, t, etype)
+                    if not any(s.actor_id for s in sources):
+                        sources = [r for r in by if r.actor_id] or sources
+                    targets += [r for r in aimed_at if r.actor_id and _key(r) not in {_key(x) for x in targets}]
     extra = _prep_objects(tok, _preps_for(etype, TARGET_PREPS))
     if noun is None:
         # "ratified an agreement with the EU", "signed a deal between X and Y"
@@ -851,6 +1084,40 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
     return sources, targets
 
 
+def _instrument_states(ctx: Context, tok: Token) -> list[ActorRef]:
+    """"killed in an Israeli air strike", "wounded by Russian shelling", "hit by Ukrainian drones":
+    the state named on the weapon or on the strike is the agent a passive leaves out."""
+    out: list[ActorRef] = []
+    for c in tok.children:
+        if c.dep_ not in ("prep", "agent") or _lemma(c) not in ("in", "by", "during", "under"):
+            continue
+        for o in (x for p in c.children if p.dep_ in ("pobj", "pcomp") for x in _conjuncts(p)):
+            out += [r for r in _weapon_states(ctx, o) if r.actor_id not in {x.actor_id for x in out}]
+    return out
+
+
+def _weapon_states(ctx: Context, o: Token) -> list[ActorRef]:
+    """States named on an attack or weapon noun ("Israeli tank fire", "US drone strikes")."""
+    lex = lexicon()
+    entry = match_noun(lex, o)
+    instruments = lex.classes.get("instruments", set())
+    if not (_lemma(o) in instruments or o.lower_ in instruments
+            or (entry is not None and code_to_type(entry.code)[0] in HOSTILE)):
+        return []
+    out: list[ActorRef] = []
+    mods = [m for m in o.children if m.dep_ in MODIFIER_DEPS and m.i < o.i]
+    mods += [g for m in mods if m.dep_ == "compound" for g in m.children if g.dep_ in MODIFIER_DEPS]
+    for m in mods:
+        if m.ent_type_ not in ("NORP", "GPE"):
+            continue
+        r = ctx._direct(m) or ctx._place(m)
+        state = ctx.country(r.actor_id) if r is not None else None
+        if state and state not in {x.actor_id for x in out}:
+            left, end = o.left_edge.idx, o.idx + len(o.text)
+            out.append(ActorRef(state, text_of(ctx.doc)[left:end], left, end))
+    return out
+
+
 def noun_arguments(ctx: Context, tok: Token, etype: str | None = None) -> tuple[list[ActorRef], list[ActorRef], bool]:
     """(sources, targets, has_named_source) of an event noun."""
     sources = ctx.refs([c for c in tok.children if c.dep_ == "poss"])
@@ -861,6 +1128,10 @@ def noun_arguments(ctx: Context, tok: Token, etype: str | None = None) -> tuple[
         sources = [s for s in sources if s.actor_id] or sources
     between = _prep_objects(tok, {"between"})
     targets = ctx.refs([t for t in _prep_objects(tok, _preps_for(etype, NOUN_TARGET_PREPS) - {"between"})])
+    if tok.dep_ == "pobj" and _lemma(tok.head) in ("in", "during") \
+            and _lemma(tok.head.head) in lexicon().undergoing_verbs:
+        # "six militants died in a US drone strike": who died is struck
+        targets += [r for r in ctx.refs(_subject_tokens(tok.head.head)) if _key(r) not in {_key(t) for t in targets}]
     if between:
         pair = ctx.refs(between)
         if not sources and pair:
@@ -868,6 +1139,48 @@ def noun_arguments(ctx: Context, tok: Token, etype: str | None = None) -> tuple[
         else:
             targets += pair
     return sources, targets, bool(sources)
+
+
+def _troop_movement(lex: Lexicon, tok: Token) -> str | None:
+    """"Indian peacekeepers arrived in Juba", "Russian paratroopers landed in Almaty": troops
+    travelling are not a visit; peacekeepers give protection (CAMEO 074), others deploy (150)."""
+    subj = _subject_tokens(tok)
+    troops = lex.classes.get("troops", set())
+    if not subj or subj[0].pos_ != "NOUN":
+        return None
+    head = subj[0]
+    if _lemma(head) in lex.quantity_nouns:   # "hundreds of troops", "the first contingent of police"
+        head = next((o for p in head.children if p.dep_ == "prep" and _lemma(p) == "of"
+                     for o in p.children if o.dep_ == "pobj"), head)
+    if _lemma(head) not in troops:
+        return None
+    words = {t.lower_ for t in head.subtree if t.i <= head.i}
+    return "074" if any(w.startswith("peacekeep") for w in words) else "150"
+
+
+def _accused(ctx: Context, tok: Token) -> list[ActorRef]:
+    """"Armenia alleged that Azerbaijani forces fired on ...", "charged that the army had looted
+    ...": the accused is the actor of the alleged act, the complement's subject (its by-agent
+    when the complement is passive)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        doers = _agent_tokens(c) if _is_passive(c) else _subject_tokens(c)
+        out += [r for r in ctx.refs(doers) if r.actor_id]
+    return out
+
+
+def _holders(ctx: Context, tok: Token) -> list[ActorRef]:
+    """"called for the release of Palestinians held by Israel", "demanded the return of hostages
+    taken by Hamas": a demand to free people is addressed to whoever holds them."""
+    things = [c for c in tok.children if c.dep_ in OBJECT_DEPS] + _prep_objects(tok, {"for"})
+    out = []
+    for thing in things:
+        for t in thing.subtree:
+            if t.dep_ == "acl" and t.tag_ == "VBN":
+                out += [r for r in ctx.refs(_agent_tokens(t)) if r.actor_id]
+    return out
 
 
 def _complement_targets(ctx: Context, tok: Token) -> list[ActorRef]:
@@ -950,7 +1263,8 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
             continue
         # "took part in talks with", "engaged in fighting": the verb lends its subject
         if tok.dep_ == "pobj" and _lemma(tok.head) in ("in", "into", "under") and tok.head.head.pos_ == "VERB" \
-                and tok.head.head.i not in {c.trigger.i for c in found} and not _is_passive(tok.head.head):
+                and tok.head.head.i not in {c.trigger.i for c in found} and not _is_passive(tok.head.head) \
+                and _lemma(tok.head.head) not in lex.undergoing_verbs:
             found.append(Candidate(tok.head.head, ne, noun=tok))
             continue
         found.append(Candidate(tok, ne, nominal=True))
@@ -1007,6 +1321,9 @@ def _location_span(ctx: Context, toks: list[Token], sent: SpacySpan, used: set[i
             if any(t.i in used for t in e):
                 continue
             h = e.root.head
+            if h.dep_ == "prep" and _lemma(h) == "of" and h.head.dep_ == "pobj" and h.head.pos_ == "NOUN" \
+                    and match_noun(lexicon(), h.head) is None:
+                h = h.head.head   # "in the north of the Gaza Strip", "on the outskirts of Kyiv"
             if h.dep_ == "prep" and _lemma(h) in LOCATIVE_PREPS and (h.head == tok):
                 return e
         # "in Egypt, where X is meeting Y"
@@ -1102,8 +1419,8 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         etype, mode = code_to_type(code)
         if etype is None:
             continue
-        if etype in HOSTILE and not cand.nominal and not _agent_tokens(tok) and (
-                (tok.dep_ == "acl" and tok.tag_ == "VBN")
+        if etype in HOSTILE and not cand.nominal and not _agent_tokens(tok) and not _existential(tok) and (
+                (tok.dep_ == "acl" and tok.tag_ == "VBN") or _misread_participle(tok) is not None
                 or (tok.dep_ == "relcl" and _is_passive(tok) and any(c.lower_ == "had" for c in tok.children))):
             # "a member of Hamas jailed a year ago", "Yaish, who had been arrested in May":
             # a description of the person, not an act reported
@@ -1117,7 +1434,8 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             if etype == "CONSULT" and code in ("040", "046") and not targets:
                 continue   # a meeting with one side named says nothing about who met
         else:
-            sources, targets = verb_arguments(ctx, tok, cand.noun, etype)
+            sources, targets = verb_arguments(ctx, tok, cand.noun, etype,
+                                              event_noun=cand.noun is not None and entry.obj_class is None)
             sources = _dateline_subject(ctx, tok, sources)
             if cand.addressee is not None:
                 targets = ctx.refs(_conjuncts(cand.addressee))
@@ -1134,6 +1452,10 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 place = _location_for(ctx, [tok] + clause.chain, sent, set())
                 targets = [r for r in ctx.refs([t for t in sent if t.text == (place or "\0")])
                            if ctx.country(r.actor_id) == r.actor_id]
+            moved = _troop_movement(lex, tok) if code == "042" else None
+            if moved:
+                code = moved
+                etype, mode = code_to_type(code)
         subj = _subject_tokens(tok) if not cand.nominal else []
         if subj and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subj[0].children):
             clause.negated = not clause.negated   # "no mediator can sign"
@@ -1145,8 +1467,12 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             subj = _subject_tokens(tok)
             if subj and subj[0].pos_ == "PRON" and subj[0].lower_ not in RELATIVE:
                 sources = ctx.refs(_subject_tokens(clause.speech))
+        if etype == "REQUEST" and not any(t.actor_id for t in targets):
+            targets = _holders(ctx, cand.noun or tok) or targets
         if etype in ("AGREE", "REQUEST", "THREATEN", "REJECT") and not targets:
             targets = _complement_targets(ctx, cand.noun or tok)
+        if etype == "ACCUSE" and not any(t.actor_id for t in targets) and not cand.nominal:
+            targets = _accused(ctx, tok) or targets
         # the content of a commissive tells promise from threat ("vowed to retaliate")
         content_type = _content_type(ctx, lex, tok)
         if etype == "AGREE" and content_type in HOSTILE:
@@ -1330,7 +1656,7 @@ def _other_side(ctx: Context, speaker: ActorRef, sources: list[ActorRef]) -> boo
 
 def _content_type(ctx: Context, lex: Lexicon, tok: Token) -> str | None:
     for c in tok.children:
-        if c.dep_ == "xcomp" and c.pos_ == "VERB":
+        if (c.dep_ == "xcomp" or _control_complement(c)) and c.pos_ == "VERB":
             e = match_verb(ctx, lex, c)
             if e is not None:
                 return code_to_type(e.code)[0]
@@ -1371,6 +1697,29 @@ def _merge(drafts: list[dict]) -> list[dict]:
                 break
         if not merged:
             out.append(d)
+    # "accused Baku of holding prisoners and demanded their release": a speech act coordinated
+    # with another of the same speaker is addressed to the same party
+    for d in out:
+        if d["type"] not in VERBAL or d["targets"] or d["tok"].dep_ != "conj" or any(
+                o.dep_ in OBJECT_DEPS and match_noun(lexicon(), o) is None for o in d["tok"].children):
+            continue   # "... and urged its citizens to leave": someone else is addressed
+        first = next((o for o in out if o["tok"].i == d["tok"].head.i and o["type"] in VERBAL), None)
+        src = {_key(s) for s in d["sources"]}
+        if first is not None and {_key(s) for s in first["sources"]} == src:
+            d["targets"] = [t for t in first["targets"] if t.actor_id and _key(t) not in src] or d["targets"]
+    # "20 people were killed when Russian missiles hit a mall": the agentless killing is the
+    # strike its when-clause reports, one act
+    for d in list(out):
+        if d["sources"] or d["type"] not in HOSTILE:
+            continue
+        inner = set(d["tok"].subtree)
+        cause = next((o for o in out if o is not d and o["type"] == d["type"] and o["sources"]
+                      and o["tok"] in inner and o["tok"].dep_ == "advcl"
+                      and any(c.lower_ in ("when", "as") for c in o["tok"].children)), None)
+        if cause is not None:
+            known = {_key(t) for t in cause["targets"]}
+            cause["targets"] = cause["targets"] + [t for t in d["targets"] if _key(t) not in known]
+            out.remove(d)
     # a proposal inside another proposal is addressed to the same parties
     for d in out:
         if d["targets"]:
