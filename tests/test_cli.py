@@ -114,6 +114,14 @@ def test_eval_on_the_seed_prints_json_scores():
     assert scores["positions"]["recall"] >= 0.7
 
 
+def test_eval_on_an_event_set_prints_a_table():
+    # regression: nested figures (type_only) of an event set made the table crash
+    path = SHARED / "eval" / "events" / "petrarch_validation" / "petr2_gsr_validation.jsonl"
+    result = run("eval", str(path), "--limit", "3")
+    assert result.exit_code == 0, result.output
+    assert "type_only.f1" in result.output and "precision" in result.output
+
+
 def test_listings_show_tables(demo_store_path):
     store = str(demo_store_path)
     for cmd in ("articles", "actors", "quotes", "events", "issues", "positions", "contradictions", "prospects"):

@@ -397,9 +397,20 @@ def evaluate(path: Path = typer.Argument(..., help="gold folder, NAME.txt with N
     for c in ("record", "metric", "value"):
         table.add_column(c)
     for record, metrics in result["scores"].items():
-        for metric, value in metrics.items():
+        # gold folders give record -> metrics; event sets give flat figures with nested parts
+        for metric, value in _flat(metrics) if isinstance(metrics, dict) else [("", metrics)]:
             table.add_row(record, metric, f"{value:.3f}" if isinstance(value, float) else str(value))
     console.print(table)
+
+
+def _flat(metrics: dict, prefix: str = "") -> list[tuple[str, object]]:
+    out: list[tuple[str, object]] = []
+    for name, value in metrics.items():
+        if isinstance(value, dict):
+            out += _flat(value, f"{prefix}{name}.")
+        else:
+            out.append((f"{prefix}{name}", value))
+    return out
 
 
 if __name__ == "__main__":  # pragma: no cover
