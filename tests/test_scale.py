@@ -91,8 +91,12 @@ def test_dask_engine_gives_the_same_records_as_the_local_engine(tmp_path):
     assert n == local_store.count("events")
 
 
-def test_two_worker_processes_give_the_same_records_as_one(tmp_path):
-    from accord import pipeline
+@pytest.mark.parametrize("tasks_per_worker", [None, 2], ids=["long-lived workers", "workers replaced"])
+def test_two_worker_processes_give_the_same_records_as_one(tmp_path, monkeypatch, tasks_per_worker):
+    from accord import parallel, pipeline
+    if tasks_per_worker:
+        # 5 partitions on 2 workers of 2 partitions each: a worker is replaced mid-run
+        monkeypatch.setattr(parallel, "TASKS_PER_WORKER", tasks_per_worker)
     one, two = Store(tmp_path / "one.duckdb"), Store(tmp_path / "two.duckdb")
     pipeline.analyze([str(DEMO)], one)
     summary = pipeline.analyze([str(DEMO)], two, workers=2, batch_size=4)

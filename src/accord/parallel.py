@@ -22,8 +22,16 @@ from accord.distributed import process_partition
 from accord.records import Article, Extraction
 
 
+# A worker process is replaced after this many partitions (12,800 articles at the default size):
+# spaCy's string store and the allocator's arenas grow with every new word a worker meets, so a
+# worker that lived through a whole corpus would not stay flat in memory. A new worker costs
+# one model load, about 1 % of the time its predecessor worked.
+TASKS_PER_WORKER = 200
+
+
 def _executor(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=max(1, workers), mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(max_workers=max(1, workers), mp_context=multiprocessing.get_context("spawn"),
+                               max_tasks_per_child=TASKS_PER_WORKER)
 
 
 def extract_parallel(articles: Iterable[Article], workers: int = 2, model: str | None = None, dossier=None,

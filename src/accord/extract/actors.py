@@ -929,10 +929,11 @@ class _Article:
             right.pop()
         start = left[0].i if left else sp.start
         end = max([sp.end] + [t.i + 1 for t in right])
-        # a named person inside the phrase: "the head of the Mossad, David Barnea"
+        # a named person inside the phrase: "the head of the Mossad, David Barnea", or ending it:
+        # "senior adviser for Africa Massad Boulos"
         for t in right:
             m = self.owner[t.i]
-            if m is not None and self.kind_of(m) == "person" and t.dep_ == "appos":
+            if m is not None and self.kind_of(m) == "person" and (t.dep_ == "appos" or t.i + 1 == end):
                 a = self.actors[m.actor_id]
                 a.title = a.title or sp.text.lower()
                 qual = self._qualifier([u for u in right if u.i < m.start] + left)
