@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from accord import pipeline
+from accord.partition import process_partition
 from accord.records import Extraction
 from accord.store import _ARROW_TYPES, COLUMNS, Store, _row, table_rows_of
 
@@ -37,16 +38,6 @@ def load_model(model: str | None) -> str:
     and a worker without it fails here, before any article is read."""
     from accord import nlp as nlp_mod
     return nlp_mod.load(model).meta.get("name", "")
-
-
-def process_partition(articles: list, model: str | None, dossier, stages: tuple[str, ...],
-                      parquet_dir: str | None, partition: int) -> list[Extraction]:
-    """Run on a worker: parse and extract one partition (the model is loaded once per process)."""
-    from accord import nlp as nlp_mod
-    extractions = pipeline.extract_batch(nlp_mod.load(model), articles, dossier, stages)
-    if parquet_dir:
-        write_parquet(extractions, Path(parquet_dir), partition)
-    return extractions
 
 
 def write_parquet(extractions: list[Extraction], root: Path, partition: int) -> None:

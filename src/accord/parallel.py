@@ -2,7 +2,7 @@
 
 spaCy's own ``n_process`` parallelises the parse alone: Docs are pickled back to the parent and
 every extractor then runs in the parent, one core, so two workers give far less than twice the
-speed. Here a pool of worker processes runs ``distributed.process_partition`` (the same function
+speed. Here a pool of worker processes runs ``partition.process_partition`` (the same function
 the Dask engine runs: ``pipeline.extract_batch`` on one partition) and the parent only ingests,
 checks the store for known ids and commits. A bounded window of partitions in flight keeps the
 parent's memory flat, and the parent's work overlaps the workers'.
@@ -18,7 +18,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from accord import pipeline
-from accord.distributed import process_partition
+from accord.partition import process_partition
 from accord.records import Article, Extraction
 
 
