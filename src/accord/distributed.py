@@ -8,7 +8,6 @@ each partition to the DuckDB store in one transaction, as the local engine does.
 """
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -21,16 +20,18 @@ from accord.records import Extraction
 from accord.store import _ARROW_TYPES, COLUMNS, Store, _row, table_rows_of
 
 
-# Dask settings for the workers this engine starts (README: the same for a cluster of your own).
+# Dask settings for the workers this engine starts: Dask's own, with two changes (README: how to
+# make them on a cluster of your own).
 # - The statistical profiler walks the task thread's stack every 10 ms, which costs the pure-Python
 #   extractors time under the GIL; it only feeds the dashboard, which is off.
 # - Dask sets MALLOC_TRIM_THRESHOLD_ in its workers, which turns off glibc's adaptive threshold, so
 #   the arrays of every parse are returned to the system and asked for again: 7 % slower
 #   here (32 vs 34 articles/s, 2 workers, measured twice). The thread caps are kept.
-WORKER_CONFIG = {
-    "distributed.worker.profile.enabled": False,
-    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
-}
+def worker_config() -> dict:
+    import dask
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ") or {})
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    return {"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": environ}
 
 
 def load_model(model: str | None) -> str:
@@ -64,7 +65,7 @@ def analyze(paths: Iterable[str], store: Store, model: str | None = None, worker
         client = Client(scheduler)
     else:
         # one thread per worker process: spaCy parsing is CPU-bound and holds the GIL
-        with dask.config.set(WORKER_CONFIG):
+        with dask.config.set(worker_config()):
             cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                                    dashboard_address=None)
         client = Client(cluster)
@@ -72,17 +73,9 @@ def analyze(paths: Iterable[str], store: Store, model: str | None = None, worker
         # loaded on every worker before the run starts, as the local engine loads its model
         client.run(load_model, model)
         run = pipeline.Run(on_error, on_progress)
-        window = 2 * max(1, workers)
-        # committed in submission order, so the store ends the same as the local engine's
-        # (the first article to name an issue gives its evidence) however workers finish
-        pending: deque = deque()
-        for number, fresh in run.partitions(paths, store, partition_size):
-            pending.append(client.submit(process_partition, fresh, model, dossier, tuple(stages), parquet_dir,
-                                         number, pure=False))
-            while len(pending) >= window:
-                run.commit(store, pending.popleft().result())
-        while pending:
-            run.commit(store, pending.popleft().result())
+        run.commit_in_order(store, paths, partition_size, window=2 * max(1, workers), submit=lambda number, fresh:
+                            client.submit(process_partition, fresh, model, dossier, tuple(stages), parquet_dir,
+                                          number, pure=False))
     finally:
         client.close()
         if cluster is not None:

@@ -13,13 +13,11 @@ in an undefined state. Each worker loads the model once (``nlp.load`` is cached 
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 
 from accord import pipeline
 from accord.partition import process_partition
-from accord.records import Article, Extraction
 
 
 # A worker process is replaced after this many partitions (12,800 articles at the default size):
@@ -32,21 +30,6 @@ TASKS_PER_WORKER = 200
 def _executor(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=max(1, workers), mp_context=multiprocessing.get_context("spawn"),
                                max_tasks_per_child=TASKS_PER_WORKER)
-
-
-def extract_parallel(articles: Iterable[Article], workers: int = 2, model: str | None = None, dossier=None,
-                     stages: Iterable[str] = pipeline.STAGES, partition_size: int = 64) -> Iterator[Extraction]:
-    """Extractions of ``articles``, in input order, computed by ``workers`` processes."""
-    stages = tuple(stages)
-    window = 2 * max(1, workers)
-    with _executor(workers) as pool:
-        pending: list[Future] = []
-        for number, chunk in enumerate(pipeline.batched(articles, partition_size)):
-            pending.append(pool.submit(process_partition, chunk, model, dossier, stages, None, number))
-            if len(pending) >= window:
-                yield from pending.pop(0).result()
-        for future in pending:
-            yield from future.result()
 
 
 def analyze(paths: Iterable[str], store, model: str | None = None, workers: int = 2, dossier=None,
@@ -63,13 +46,7 @@ def analyze(paths: Iterable[str], store, model: str | None = None, workers: int 
 
     store = store if isinstance(store, Store) else Store(store or "accord.duckdb")
     run = pipeline.Run(on_error, on_progress)
-    window = 2 * max(1, workers)
-    in_flight: deque[Future] = deque()
     with _executor(workers) as pool:
-        for number, fresh in run.partitions(paths, store, partition_size):
-            in_flight.append(pool.submit(process_partition, fresh, model, dossier, tuple(stages), None, number))
-            while len(in_flight) >= window:
-                run.commit(store, in_flight.popleft().result())
-        while in_flight:
-            run.commit(store, in_flight.popleft().result())
+        run.commit_in_order(store, paths, partition_size, window=2 * max(1, workers), submit=lambda number, fresh:
+                            pool.submit(process_partition, fresh, model, dossier, tuple(stages), None, number))
     return run.finish(store)

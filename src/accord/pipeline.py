@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -183,6 +184,18 @@ class Run:
         self.summary.seconds = time.perf_counter() - self.started
         if self.on_progress:
             self.on_progress(self.summary, len(extractions))
+
+    def commit_in_order(self, store, paths: Iterable[str | Path], size: int, submit: Callable, window: int) -> None:
+        """Hand partitions to workers (``submit(number, articles)`` returns a future) with at most
+        ``window`` in flight, and commit them in the order they were read, so the store ends as
+        the single-process engine's would however the workers finish."""
+        pending: deque = deque()
+        for number, fresh in self.partitions(paths, store, size):
+            pending.append(submit(number, fresh))
+            while len(pending) >= window:
+                self.commit(store, pending.popleft().result())
+        while pending:
+            self.commit(store, pending.popleft().result())
 
     def finish(self, store) -> Summary:
         self.summary.duplicates = self.stats.duplicates

@@ -193,12 +193,11 @@ class Store:
         """One INSERT per table and batch, through Arrow (DuckDB's executemany runs row by row)."""
         if not rows:
             return
-        key = TABLES[table][1]
         cols = COLUMNS[table]
         data = pa.table({c: pa.array([r[i] for r in rows], type=_ARROW_TYPES[t]) for i, (c, t) in enumerate(cols)})
         self.con.register("_accord_rows", data)
         try:
-            conflict = " ON CONFLICT DO NOTHING" if key and table in ENFORCED_KEYS else ""
+            conflict = " ON CONFLICT DO NOTHING" if table in ENFORCED_KEYS else ""
             self.con.execute(f"INSERT INTO {table} SELECT * FROM _accord_rows{conflict}")
         finally:
             self.con.unregister("_accord_rows")

@@ -423,20 +423,23 @@ class Context:
         self.article_id = article.article_id if article else ""
         self._datelines: dict[int, set[int]] = {}
 
-    def in_dateline(self, tok: Token) -> bool:
-        """"GAZA CITY, Palestinian Territories: ...", "LYON: ...": the place a story is filed
-        from is never an argument, whatever the parser attached it to."""
+    def _dateline_of(self, tok: Token) -> set[int]:
+        """Dateline tokens of the token's sentence, found once per sentence."""
         sent = sent_of(tok)
         got = self._datelines.get(sent.start)
         if got is None:
             got = self._datelines[sent.start] = _dateline_tokens(sent)
-        return tok.i in got
+        return got
+
+    def in_dateline(self, tok: Token) -> bool:
+        """"GAZA CITY, Palestinian Territories: ...", "LYON: ...": the place a story is filed
+        from is never an argument, whatever the parser attached it to."""
+        return tok.i in self._dateline_of(tok)
 
     def _after_dateline(self, tok: Token, ref: ActorRef) -> ActorRef:
         """"DOHA, May 3 (AFP) - Sudan's army": an argument the parser ran into the dateline
         starts after it."""
-        self.in_dateline(tok)   # fills the sentence's dateline cache
-        marks = [i for i in self._datelines[sent_of(tok).start] if i < tok.i]
+        marks = [i for i in self._dateline_of(tok) if i < tok.i]
         if not marks:
             return ref
         last = self.doc[max(marks)]
