@@ -692,3 +692,108 @@ def test_name_tagged_person_before_television_is_an_outlet(analyse):
     found = analyse("A senior official told Zafira television that the talks had failed.")
     outlet = next(a for a in found.actors.values() if a.name == "Zafira")
     assert outlet.is_outlet and outlet.kind == "organisation"
+
+
+# ---------------------------------------------------------------- Congo, equipment, NGOs, definite descriptions
+
+def test_bare_congo_is_the_democratic_republic(analyse):
+    found = analyse("Congo and Rwanda initialled a draft peace deal in Washington on Wednesday, and "
+                    "Kinshasa said it expected Rwandan troops to leave within 90 days.")
+    assert ref(found, "Congo").actor_id == "COD"
+    assert ref(found, "Kinshasa").actor_id == "COD"
+    assert "COG" not in found.actors
+
+
+def test_qualified_congo_names_are_each_state(analyse):
+    found = analyse("The DRC accused M23 of breaking the truce. The Republic of Congo, whose capital "
+                    "Brazzaville lies across the river, offered to host talks, and Congo-Brazzaville's "
+                    "foreign minister flew to Doha.")
+    assert ref(found, "DRC").actor_id == "COD"
+    assert found.mention_at(*_span(found, "Republic of Congo")).actor_id == "COG"
+    assert found.mention_at(*_span(found, "Congo-Brazzaville")).actor_id == "COG"
+
+
+def test_kb_state_alias_outranks_another_states_iso_name():
+    kb = load_kb()
+    congo = {n.actor_id for n in kb.names if n.text == "Congo"}
+    assert congo == {"COD"}
+    assert "Congo" not in kb.entries["COG"].aliases
+    assert kb.entries["COG"].name == "Republic of the Congo"
+
+
+def test_demonym_on_a_weapon_model_is_the_state_not_a_new_actor(analyse):
+    found = analyse("Phnom Penh said Thai F-16 jets had bombed a road near the temple on Thursday, while "
+                    "Bangkok accused Cambodian forces of firing rockets first.")
+    assert ref(found, "Thai").actor_id == "THA"
+    assert set(found.actors) <= {"KHM", "THA"}
+
+
+def test_names_of_weapons_after_a_demonym_are_no_actors(analyse):
+    found = analyse("Israeli Merkava tanks pushed into the camp overnight. Turkish Bayraktar drones "
+                    "and Russian Shahed drones were also used in the war, analysts said.")
+    assert set(found.actors) <= {"ISR", "TUR", "RUS"}
+    assert all(a.kind == "state" for a in found.actors.values())
+
+
+def test_major_ngos_are_organisations_with_acronyms(analyse):
+    found = analyse("Human Rights Watch said both armies had shelled homes. HRW and Amnesty International "
+                    "called for an inquiry, Doctors Without Borders said its clinic in Goma was full, and "
+                    "the International Crisis Group warned that the deal could collapse. Oxfam and Save "
+                    "the Children said food was running out. Médecins Sans Frontières later evacuated staff.")
+    for word, aid in (("Human", "human-rights-watch"), ("HRW", "human-rights-watch"),
+                      ("Amnesty", "amnesty-international"), ("Doctors", "msf"),
+                      ("Crisis", "international-crisis-group"), ("Oxfam", "oxfam"),
+                      ("Save", "save-the-children"), ("Médecins", "msf")):
+        r = ref(found, word)
+        assert r is not None and r.actor_id == aid, word
+        assert found.actors[aid].kind == "organisation"
+    assert "MSF" in found.actors["msf"].aliases
+    assert "ICG" in found.actors["international-crisis-group"].aliases
+
+
+def test_the_president_takes_the_one_president_named_before(analyse):
+    found = analyse("President Emmerson Mnangagwa received the mediators in Harare on Monday. Foreign "
+                    "Minister Amon Murwira was also present. The president said the region wanted peace.")
+    assert found.mention_at(*_span(found, "The president")).actor_id == "emmerson-mnangagwa"
+
+
+def test_the_president_stays_unresolved_with_two_presidents_named(analyse):
+    found = analyse("President Donald Trump spoke by phone with President Vladimir Putin for two hours on "
+                    "Tuesday. The president said the call had been productive.")
+    assert found.mention_at(*_span(found, "The president")) is None
+
+
+def test_definite_title_after_an_unnamed_holder_is_not_a_named_person(analyse):
+    found = analyse("Special envoy Steve Witkoff flew to Doha on Sunday. A European diplomat said the "
+                    "gaps were narrowing. The diplomat said a deal could come within days.")
+    m = found.mention_at(*_span(found, "The diplomat"))
+    assert m is not None and m.actor_id != "steve-witkoff"
+    assert m.actor_id == found.mention_at(*_span(found, "A European diplomat")).actor_id
+    source = found.actors[m.actor_id]
+    assert source.kind == "person" and source.name == "European diplomat"
+
+
+def test_unnamed_official_of_a_named_side_makes_no_anonymous_actor(analyse):
+    found = analyse("A senior Houthi official said the talks had stalled. The official said Riyadh "
+                    "had not replied to the latest offer.")
+    assert all(a.kind != "person" for a in found.actors.values())
+
+
+def test_the_junta_is_the_state_named_with_its_government(analyse):
+    found = analyse("Myanmar's military government announced a temporary truce after the earthquake. "
+                    "The junta said the pause would last three weeks.")
+    m = found.mention_at(*_span(found, "The junta"))
+    assert m is not None and m.actor_id == "MMR" and m.sector == "government"
+
+
+def test_the_military_government_is_the_only_state_named(analyse):
+    found = analyse("Envoys met in Niamey on Monday to discuss the transition in Niger. The military "
+                    "government said elections would wait.")
+    m = found.mention_at(*_span(found, "The military government"))
+    assert m is not None and m.actor_id == "NER"
+
+
+def test_the_junta_stays_unresolved_between_two_states(analyse):
+    found = analyse("Mali and Burkina Faso signed a defence pact in Bamako on Saturday. The junta said "
+                    "the pact would be ratified soon.")
+    assert found.mention_at(*_span(found, "The junta")) is None

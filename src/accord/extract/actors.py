@@ -20,24 +20,34 @@ How mentions are found, in order (each step only looks at tokens no earlier step
    bracketed name is an outlet. PERSON (titles and possessive stripped) -> person with a slug id;
    ORG -> organisation (an ORG that starts with a KB name, "Hamas Politburo", is that name;
    "Egyptian Foreign Ministry" is the state with a sector; "US Trade Representative" is a title);
-   GPE -> state when pycountry knows it. An unknown name after "in/at/near" or opening a dateline
-   is a place whatever its label. "Rapid Support Forces (RSF)" makes RSF an alias of the long
-   form. An unknown organisation that is told something ("told CNBC") is an outlet.
+   GPE -> state when pycountry knows it (the KB's reading of a name first: "Congo" is the DRC). A
+   name heading or modifying a weapon noun (``equipment_nouns``: "Thai F-16 jets", "Israeli Merkava
+   tanks") is a make or model, not an actor; its demonym still names the state. An unknown name
+   after "in/at/near" or opening a dateline is a place whatever its label. "Rapid Support Forces
+   (RSF)" makes RSF an alias of the long form. An unknown organisation that is told something
+   ("told CNBC") is an outlet.
 3. Surnames and acronyms: any proper noun equal to the surname of a full name in the same article
    (or close to it, rapidfuzz ratio >= 85 for spelling variants) is that person, whatever label
    spaCy gave it (the small model tags surnames as NORP/ORG/GPE).
 4. Sector phrases: a state/organisation name or demonym modifying a sector noun ("Ukrainian
    officials", "the Sudanese government", "Sudan's army") is a description mention of it with the
-   sector kept.
+   sector kept. "The army" (``national_forces``) is the state named nearest before; "the junta",
+   "the military government" (``national_governments``) the one state named earlier with that
+   noun, else with a government phrase, else a military one, else the only state named so far
+   (two candidates at the first step that has any: unresolved).
 5. Titles: "Israeli Prime Minister Benjamin Netanyahu", "senior Hamas official Osama Hamdan",
    "Yerlan Karin, a spokesman for the Collective Security Treaty Organization", "Egypt's Sissi",
    "Sisi of Egypt", "an aide to Vladimir Putin" give the person a title and an affiliation (the
    KB's affiliation wins for known persons). A definite title phrase standing alone ("the US
-   envoy", "the secretary of state", "the Iranian foreign minister") links to the most recent
-   earlier person of the article holding that very title, else one whose title is compatible
+   envoy", "the secretary of state", "the Iranian foreign minister") links to the one earlier
+   person of the article holding that very title, else of its class, else of a compatible class
    (``compatible`` in kb/roles.yaml), whose affiliation matches the phrase's qualifier; a
    qualified one with no such earlier person may name one introduced later ("Iran's top diplomat
-   said ... Abbas Araghchi told"). Failing that, a qualified phrase ("a senior Hamas official",
+   said ... Abbas Araghchi told"). Precision first: two holders at the first of those tiers that
+   has any ("President Trump ... President Putin ... the president") leave the phrase unresolved,
+   and so does an unnamed holder introduced since the person was named ("A Western diplomat said
+   ... The diplomat said"); that unnamed source, when its phrase names no side, becomes a person of
+   its own ("Western diplomat"). Failing that, a qualified phrase ("a senior Hamas official",
    "a spokesperson for the RSF", "Saudi and American officials") is a description mention of each
    side it names. "X, who is a spokesman for Y" and "X is the envoy of Y" count as appositives;
    ``ref_for_token`` maps a relative "who" to the noun it modifies.
@@ -241,6 +251,10 @@ def _index_for(vocab, kb: KB) -> _Index:
         for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
             if n:
                 country_names[n.lower()] = c.alpha_3
+    # the KB's reading of a state name outranks pycountry's ("Congo" is the DRC in the news)
+    for n in kb.names:
+        if n.via == "name" and n.text.lower() in country_names and kb.entries[n.actor_id].kind == "state":
+            country_names[n.text.lower()] = n.actor_id
     pronouns = frozenset(vocab.strings.add(w) for w in kb.pronouns)
     nouns = set(kb.sectors) | kb.words.get("group_nouns", set()) | kb.words.get("person_bodies", set())
     descriptions = frozenset(vocab.strings.add(w) for w in nouns)
@@ -368,7 +382,8 @@ class _Article:
             if self.kb.entries[aid].is_outlet and ent is not None and ent.end > sp.end \
                     and ent.label_ in ("ORG", "FAC") and self.doc[sp.end].is_title:
                 continue   # "the National Assembly" is not the newspaper "The National"
-            inside_person = ent is not None and ent.label_ == "PERSON" and len(ent) > len(sp)
+            inside_person = ent is not None and ent.label_ == "PERSON" and len(ent) > len(sp) \
+                and not self._names_equipment(ent)
             if inside_person and (self.kb.entries[aid].kind != "person" or via == "surname"):
                 # "George Washington"; "Maria Solberg" is not Erna Solberg
                 continue
@@ -442,6 +457,10 @@ class _Article:
             return            # "US Trade Representative", "British Defence Secretary": a title
         if any(i in self.blocked for i in range(start, end)):
             return
+        if label != "GPE" and self._names_equipment(ent):
+            # "Thai F-16 jets": the demonym stays the state; the rest is a make or model
+            self.blocked.update(i for i in range(start, end) if self.owner[i] is None)
+            return
         covered = [self.owner[i] for i in range(start, end) if self.owner[i] is not None]
         if covered:
             self._partly_known(ent, start, end, covered)
@@ -473,6 +492,19 @@ class _Article:
                     a = self.actors[code]
                     a.kind, a.affiliation = "state", code
                 self.add(start, end, code, "name")
+
+    def _names_equipment(self, ent: Span) -> bool:
+        """A name heading or modifying a weapon noun ("Israeli Merkava tanks", "Thai F-16 fighter jets")."""
+        words = self.kb.words.get("equipment_nouns", ())
+        tok, n = ent.root, 0
+        while n < 4:
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in words:
+                return True
+            if tok.dep_ not in ("compound", "amod", "nmod", "nummod") or tok.head.i <= tok.i \
+                    or tok.head.pos_ not in ("NOUN", "PROPN"):
+                return False
+            tok, n = tok.head, n + 1
+        return False
 
     def _name_end(self, end: int) -> int:
         """End of the proper-noun chain an entity's last token is a compound of."""
@@ -685,7 +717,8 @@ class _Article:
                 best = max(persons, key=lambda k: fuzz.ratio(k, tok.text), default=None)
                 if best is not None and fuzz.ratio(best, tok.text) >= 85:
                     aid = persons[best]
-                elif tok.text not in self.kb.words.get("honorifics", ()) and not self._is_place(tok):
+                elif tok.text not in self.kb.words.get("honorifics", ()) and not self._is_place(tok) \
+                        and not any(c.isdigit() for c in tok.text):   # "F-16", "Su-34": a model, no name
                     aid = slug(tok.text)
                     self.actor(aid, tok.text, "person")
                     persons[tok.text] = aid
@@ -765,6 +798,38 @@ class _Article:
                                        m.sector == "military", m.start))
             start = min([d.i for d in dets] + [m.i for m in mods] + [tok.i])
             self.add(start, tok.i + 1, window[-1].actor_id, "description", "military")
+
+    def national_governments(self) -> None:
+        """"the junta said", "the military government": the one state the article has named with that
+        noun, else with a government phrase, else a military one, else the only state named so far."""
+        doc = self.doc
+        forms = {tuple(f.lower().split()) for f in self.kb.words.get("national_governments", ())}
+        heads = {f[-1] for f in forms}
+        for tok in tokens(doc):
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "NOUN" or lemma not in heads and tok.lower_ not in heads or self.owner[tok.i] is not None:
+                continue
+            if any(self.owner[c.i] is not None for c in tok.subtree):
+                continue          # "Myanmar's junta", "the junta in Niger": named with its state
+            lefts = list(tok.lefts)
+            mods = [c for c in lefts if c.dep_ in ("compound", "amod")]
+            form = (mods[-1].lower_, tok.lower_) if mods else (tok.lower_,)
+            if form not in forms and (form[:-1] + (lemma,)) not in forms:
+                continue
+            if [c.lower_ for c in lefts if c.dep_ in ("det", "poss")] != ["the"] or len(mods) > 1:
+                continue          # "a junta", "their military government", "a new military council"
+            earlier = [m for m in self.mentions if m.end <= tok.i and self.kind_of(m) == "state"]
+            tiers = ([m for m in earlier if doc[m.end - 1].lemma_.lower() == lemma and m.via == "description"],
+                     [m for m in earlier if m.sector == "government"],
+                     [m for m in earlier if m.sector == "military"],
+                     earlier)
+            for tier in tiers:
+                states = {m.actor_id for m in tier}
+                if states:
+                    if len(states) == 1:
+                        start = min(c.i for c in lefts)
+                        self.add(start, tok.i + 1, states.pop(), "description", "government")
+                    break
 
     # ---- step 5: titles and affiliations
     def titles(self) -> None:
@@ -953,17 +1018,70 @@ class _Article:
             if person is not None:
                 self.add(start, end, person, "title")
                 return
+            intro = self._unnamed_intro(sp) if qual is None and not mods else None
+            if intro is not None and self._anonymous(intro, sp, start, end):
+                return
         sector = self.kb.sectors.get(root.lemma_.lower()) or "officials"
         # "Saudi and American officials": one description mention per side named
         for q in quals if plural else quals[-1:]:
             self.add(start, end, q, "description", sector)
 
+    def _unnamed_intro(self, sp: Span, after: int = -1) -> Span | None:
+        """The latest unnamed holder of this title introduced by an indefinite phrase before ``sp`` (and
+        after token ``after``): "A Western diplomat said ... The diplomat said"."""
+        found = None
+        for other in self.title_spans:
+            if not after < other.start < sp.start or other.root.lemma_ != sp.root.lemma_:
+                continue
+            if other.root.tag_ in ("NNS", "NNPS") or other.root.i in self.title_used:
+                continue
+            dets = [c.lower_ for c in other.root.children if c.dep_ == "det"]
+            if dets and dets[0] in ("a", "an", "another", "one"):
+                found = other
+        return found
+
+    def _unnamed_since(self, sp: Span, person: str) -> bool:
+        """An unnamed holder of the title introduced after ``person`` was last named: the definite
+        phrase takes up the indefinite one, not the person."""
+        last = max(m.start for m in self.mentions if m.actor_id == person and m.start < sp.start)
+        return self._unnamed_intro(sp, last) is not None
+
+    def _anonymous(self, intro: Span, sp: Span, start: int, end: int) -> bool:
+        """Make the unnamed source an actor of its own ("Western diplomat"), named by its indefinite
+        phrase without the article, when no side is named in it and no holder of a compatible title
+        was named between the two phrases."""
+        root = intro.root
+        mods = [t for t in root.lefts if t.dep_ in ("amod", "compound") and t.i < intro.start]
+        words = mods + list(intro)
+        if any(self.owner[t.i] is not None for t in root.subtree if t.i <= root.i):
+            return False          # "a senior Hamas official": a description of the side
+        ok = self.kb.compatible.get(sp.label_, {sp.label_})
+        for m in self.mentions:
+            if intro.start < m.start < sp.start and self.kind_of(m) == "person" \
+                    and self.kb.title_class(self.actors[m.actor_id].title) in ok:
+                return False
+        name = " ".join(t.text for t in words)
+        aid = slug(name)
+        if aid in self.kb.entries or (aid in self.actors and self.actors[aid].kind != "person"):
+            return False
+        a = self.actor(aid, name, "person")
+        a.title = a.title or intro.text.lower()
+        det = min([c.i for c in root.lefts if c.dep_ == "det"] + [w.i for w in words])
+        self.add(det, intro.end, aid, "title")
+        self.add(start, end, aid, "title")
+        return True
+
     def _title_antecedent(self, sp: Span, cls: str, qual: str | None, phrase: str | None = None) -> str | None:
-        """Most recent earlier person holding this very title, else of a compatible class."""
+        """The one earlier person holding this very title, else the one of the same class, else of a
+        compatible class. Two candidates at the first tier that has any ("President Trump spoke to
+        President Putin ... the president said") leave the phrase unresolved: precision first."""
         ok = self.kb.compatible.get(cls, {cls})
         phrase = phrase or sp.text.lower()
         seen: set[str] = set()
-        compatible = fallback = None
+        exact: list[str] = []
+        same: list[str] = []
+        compatible: list[str] = []
+        fallback = None
         for m in sorted(self.mentions, key=lambda m: -m.start):
             if m.start >= sp.start or m.actor_id in seen or self.kind_of(m) != "person":
                 continue
@@ -971,15 +1089,22 @@ class _Article:
             a = self.actors[m.actor_id]
             if qual and a.affiliation and a.affiliation != qual:
                 continue
-            if a.title and a.title.lower() == phrase:
-                return a.actor_id      # "the secretary of state": Rubio, though a foreign minister spoke since
             pcls = self.kb.title_class(a.title)
-            if pcls in ok and compatible is None:
-                compatible = a.actor_id
+            if a.title and a.title.lower() == phrase:
+                exact.append(a.actor_id)   # "the secretary of state": Rubio, though a foreign minister spoke since
+            elif pcls == cls:
+                same.append(a.actor_id)
+            elif pcls in ok:
+                compatible.append(a.actor_id)
             if pcls is None and qual and a.affiliation == qual and fallback is None:
                 fallback = a.actor_id
-        if compatible or fallback or not qual:
-            return compatible or fallback
+        for tier in (exact, same, compatible):
+            if tier:
+                if len(tier) > 1 or self._unnamed_since(sp, tier[0]):
+                    return None
+                return tier[0]
+        if fallback or not qual:
+            return fallback
         # a lede that names the person later: "Iran's top diplomat said ... Abbas Araghchi told"
         for m in sorted(self.mentions, key=lambda m: m.start):
             if m.start > sp.start and self.kind_of(m) == "person":
@@ -1154,6 +1279,7 @@ def extract_actors(doc: Doc, article_id: str, kb: KB | None = None) -> ArticleAc
     art.surnames()
     art.sectors()
     art.national_forces()
+    art.national_governments()
     art.titles()
     art.definite_descriptions()
     art.pronouns()

@@ -10,7 +10,8 @@ A KB file is a YAML mapping with any of these sections (see the shipped files fo
 ``places``      names of places that are never actors ("Rafah", "El Fasher")
 ``pronouns``    person | collective -> pronouns; word lists: honorifics, locative_prepositions,
                 expletive_verbs, outlet_words, group_nouns, person_bodies, place_prepositions,
-                outlet_cue_verbs, outlet_report_verbs, female_words, male_words, national_forces, organisation_words
+                outlet_cue_verbs, outlet_report_verbs, female_words, male_words, national_forces, organisation_words,
+                equipment_nouns, national_governments
 
 Analysts add files in a directory named by the ``ACCORD_KB`` environment variable (several
 separated by ``os.pathsep``) or passed as ``extra_paths``; later files extend and override
@@ -38,7 +39,8 @@ SHIPPED = ("states.yaml", "igos.yaml", "organisations.yaml", "groups.yaml", "out
 
 WORD_LISTS = ("honorifics", "locative_prepositions", "expletive_verbs", "outlet_words", "group_nouns",
               "person_bodies", "place_prepositions", "outlet_cue_verbs", "outlet_report_verbs",
-              "female_words", "male_words", "national_forces", "organisation_words")
+              "female_words", "male_words", "national_forces", "organisation_words", "equipment_nouns",
+              "national_governments")
 
 
 def slug(name: str) -> str:
@@ -128,6 +130,11 @@ class _Builder:
     def __init__(self) -> None:
         self.kb = KB()
         self._names: dict[tuple[str, str], Name] = {}
+        # state names that only pycountry gives, and names a KB file gives a state explicitly: an
+        # explicit name wins over another state's ISO name (news' "Congo" is Kinshasa, ISO's is
+        # Brazzaville)
+        self._iso_names: set[tuple[str, str]] = set()
+        self._state_names: dict[str, set[str]] = {}
 
     def name(self, text: str, actor_id: str, via: str | None = None, sector: str | None = None) -> None:
         if not text or not str(text).strip():
@@ -154,10 +161,18 @@ class _Builder:
                 raise ValueError(f"{path}: states: {code!r} is no ISO 3166 alpha-3 code; give it a name")
             name = info.get("name") or _state_name(country, info.get("aliases") or [])
             e = self.entry(code, name, "state", affiliation=code)
-            forms = [name, *(info.get("aliases") or [])]
+            explicit = [info["name"]] if info.get("name") else []
+            explicit += info.get("aliases") or []
+            iso = [] if info.get("name") else [name]
             if country is not None:
-                forms += [n for n in (country.name, getattr(country, "official_name", None),
-                                      getattr(country, "common_name", None)) if n and "," not in n]
+                iso += [n for n in (country.name, getattr(country, "official_name", None),
+                                    getattr(country, "common_name", None)) if n and "," not in n]
+            forms = explicit + iso
+            for form in explicit:
+                for variant in _variants(str(form)):
+                    self._state_names.setdefault(variant, set()).add(code)
+            for form in iso:
+                self._iso_names.update((v, code) for v in _variants(str(form)))
             for form in forms:
                 e.aliases.add(form)
                 self.name(form, code)
@@ -220,6 +235,11 @@ class _Builder:
         self.roles(data)
 
     def build(self) -> KB:
+        for text, code in self._iso_names:
+            owners = self._state_names.get(text, set())
+            if owners and code not in owners:
+                self._names.pop((text, code), None)
+                self.kb.entries[code].aliases.discard(text)
         self.kb.names = list(self._names.values())
         return self.kb
 
