@@ -113,7 +113,7 @@ def analyze(paths: list[str] = typer.Argument(..., help="files, directories, or 
             model: Optional[str] = typer.Option(None, help="spaCy model package name"),
             workers: int = typer.Option(1, help="worker processes, each parsing and extracting its "
                                         "partitions (with --engine dask: local Dask workers)"),
-            batch_size: int = typer.Option(64, help="articles per spaCy batch"),
+            batch_size: int = typer.Option(64, help="articles read and committed together (one partition)"),
             dossier: Optional[str] = typer.Option(None, help="dossier name or YAML path; 'auto': the shipped "
                                                   "dossier each article names most"),
             engine: str = typer.Option("local", help="local or dask"),

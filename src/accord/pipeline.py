@@ -13,16 +13,18 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
-from accord import nlp as nlp_mod
-from accord.extract import actors as actors_mod
-from accord.extract import events as events_mod
-from accord.extract import positions as positions_mod
-from accord.extract import prospects as prospects_mod
-from accord.extract import quotes as quotes_mod
 from accord.records import Article, Extraction
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from accord.extract.actors import ArticleActors
+
+# spaCy and the extractors are imported where they are used, not here: the parent process of a
+# multi-process or Dask run only reads and commits, and importing them would cost it about 80 MB
+# it never uses (see bench/scale.py, RSS).
 
 log = logging.getLogger("accord")
 
@@ -30,7 +32,7 @@ log = logging.getLogger("accord")
 STAGES = ("actors", "quotes", "events", "positions", "prospects")
 
 
-def choose_dossier(found: actors_mod.ArticleActors, dossiers) -> object | None:
+def choose_dossier(found: ArticleActors, dossiers) -> object | None:
     """The dossier an article belongs to, when several are in play (``--dossier auto``).
 
     An article belongs to the negotiation whose parties and mediators it names most: at least
@@ -64,6 +66,12 @@ def extract(doc: Doc, article: Article, dossier=None, stages: Iterable[str] = ST
     A stage that fails on one article is reported in ``Extraction.warnings`` and leaves its
     records empty; the article and the other stages' records are still kept.
     """
+    from accord.extract import actors as actors_mod
+    from accord.extract import events as events_mod
+    from accord.extract import positions as positions_mod
+    from accord.extract import prospects as prospects_mod
+    from accord.extract import quotes as quotes_mod
+
     stages = set(stages)
     found = actors_mod.extract_actors(doc, article.article_id)
     result = Extraction(article=article, actors=list(found.actors.values()), mentions=list(found.mentions))
@@ -129,8 +137,14 @@ class Summary:
 
 
 def extract_batch(nlp, articles: list[Article], dossier=None, stages=STAGES, n_process: int = 1,
-                  batch_size: int = 64) -> list[Extraction]:
-    """Parse and extract a batch; non-English articles are kept, with no extraction."""
+                  batch_size: int | None = None) -> list[Extraction]:
+    """Parse and extract a batch; non-English articles are kept, with no extraction.
+
+    ``batch_size`` is spaCy's batch (default ``nlp.BATCH_SIZE``), not the partition's size.
+    """
+    from accord import nlp as nlp_mod
+
+    batch_size = batch_size or nlp_mod.BATCH_SIZE
     english = [a for a in articles if is_english(a)]
     docs = nlp_mod.parse(nlp, (a.text for a in english), batch_size=batch_size, n_process=n_process)
     by_id = {a.article_id: extract(doc, a, dossier, stages) for a, doc in zip(english, docs)}
@@ -208,7 +222,10 @@ def analyze(paths: Iterable[str | Path], store=None, model: str | None = None, w
             batch_size: int = 64, dossier=None, stages: Iterable[str] = STAGES,
             on_progress: Callable[[Summary, int], None] | None = None,
             on_error: Callable[[str], None] | None = None) -> Summary:
-    """Analyse every article under ``paths`` into ``store`` (a Store or a path)."""
+    """Analyse every article under ``paths`` into ``store`` (a Store or a path).
+
+    ``batch_size`` is the partition: articles read, handed to a worker and committed together.
+    """
     from accord.store import Store
 
     store = store if isinstance(store, Store) else Store(store or "accord.duckdb")
@@ -218,8 +235,10 @@ def analyze(paths: Iterable[str | Path], store=None, model: str | None = None, w
         from accord import parallel
         return parallel.analyze(paths, store, model=model, workers=workers, dossier=dossier, stages=stages,
                                 partition_size=batch_size, on_error=on_error, on_progress=on_progress)
+    from accord import nlp as nlp_mod
+
     nlp = nlp_mod.load(model)
     run = Run(on_error, on_progress)
     for _, fresh in run.partitions(paths, store, max(batch_size, 32)):
-        run.commit(store, extract_batch(nlp, fresh, dossier, tuple(stages), batch_size=batch_size))
+        run.commit(store, extract_batch(nlp, fresh, dossier, tuple(stages)))
     return run.finish(store)
