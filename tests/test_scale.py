@@ -106,3 +106,23 @@ def test_two_worker_processes_give_the_same_records_as_one(tmp_path, monkeypatch
     for f in sorted((tmp_path / "a").iterdir()):
         assert sorted(f.read_text(encoding="utf-8").splitlines()) == \
             sorted((tmp_path / "b" / f.name).read_text(encoding="utf-8").splitlines()), f.name
+
+
+def test_parent_of_a_multi_process_run_does_not_load_spacy():
+    # the parent only reads and commits; spaCy and the extractors would cost it ~80 MB of RSS
+    code = ("import sys, accord.cli, accord.pipeline, accord.parallel, accord.distributed, accord.store, "
+            "accord.ingest, accord.dossiers; print(sorted(m for m in ('spacy', 'thinc', 'accord.extract.events') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_parse_batch_is_small_whatever_the_partition(monkeypatch):
+    from accord import nlp, pipeline
+    from accord.records import Article
+
+    seen = []
+    monkeypatch.setattr(nlp, "parse", lambda _nlp, texts, batch_size, n_process: seen.append(batch_size) or iter(()))
+    articles = [Article(article_id=str(i), text="Talks resumed.", source="x") for i in range(64)]
+    pipeline.extract_batch(None, articles)
+    assert seen == [nlp.BATCH_SIZE] and nlp.BATCH_SIZE <= 16
