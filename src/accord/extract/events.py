@@ -18,6 +18,8 @@ capital or territory in an argument's place stands for its state ("travelled to 
 An agentless attack takes the state named on its weapon or strike as its agent ("killed in an
 Israeli air strike"); troops arriving somewhere deploy, they do not visit; a dateline is never an
 argument; a news epithet ("the Gulf state") stands for the fitting state named just before.
+A threat uttered for one's own side ("Netanyahu warned Israel would strike") is the speaker's;
+judging an act ("condemned Russia's invasion") is aimed at its doer, not at its victim.
 """
 from __future__ import annotations
 
@@ -112,6 +114,14 @@ class Lexicon:
     state_organs: set[str] = field(default_factory=set)
     replies: dict[str, str] = field(default_factory=dict)
     mutual_codes: set[str] = field(default_factory=set)
+    light_verb_types: dict[str, set[str]] = field(default_factory=dict)
+    possessor_targets: set[str] = field(default_factory=set)
+    pending_marks: set[str] = field(default_factory=set)
+    instrument_verbs: set[str] = field(default_factory=set)
+    prospect_verbs: set[str] = field(default_factory=set)
+    topic_verbs: set[str] = field(default_factory=set)
+    judging_types: set[str] = field(default_factory=set)
+    mutual_verbs: set[str] = field(default_factory=set)
 
 
 def _key(ref: ActorRef | None) -> str | None:
@@ -176,6 +186,14 @@ def lexicon(path: str | None = None) -> Lexicon:
         pair_nouns={str(k): str(v) for k, v in (data.get("pair_nouns") or {}).items()},
         state_organs=set(data.get("state_organs") or ()),
         mutual_codes={str(c) for c in data.get("mutual_codes") or ()},
+        light_verb_types={str(k): set(v) for k, v in (data.get("light_verb_types") or {}).items()},
+        possessor_targets=set(data.get("possessor_targets") or ()),
+        pending_marks=set(data["conditions"].get("pending") or ()),
+        instrument_verbs=set(data.get("instrument_verbs") or ()),
+        prospect_verbs=set(data.get("prospect_verbs") or ()),
+        topic_verbs=set(data.get("topic_verbs") or ()),
+        judging_types=set(data.get("judging_types") or ()),
+        mutual_verbs=set(data.get("mutual_verbs") or ()),
         replies={str(w): str(t) for t, words in (data.get("replies") or {}).items() for w in words},
         local_agents=set(data.get("local_agents") or ()),
         undergoing_verbs=set(data.get("undergoing_verbs") or ()),
@@ -292,13 +310,28 @@ def _conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+def _date_prep(tok: Token) -> bool:
+    objs = [g for g in tok.children if g.dep_ == "pobj"]
+    return tok.dep_ == "prep" and bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
+
+
+def _for_to(tok: Token) -> bool:
+    """A for-to clause: "for the rebels to withdraw"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+
+
 def _near_words(tok: Token) -> set[str]:
     """Lemmas of a verb's particles, prepositions and objects, and their own prepositions."""
     words = set()
     for c in tok.children:
         if c.dep_ in ("aux", "auxpass"):
             continue   # the "to" of "to protest" is no preposition ("protest to")
+        if _date_prep(c):
+            continue   # "agreed ... on Monday" is no "agree on"
         words.add(_lemma(c))
+        if c.dep_ in ("advcl", "ccomp") and _for_to(c):
+            words.add("for")   # "called for the rebels to withdraw": "call for"
         if c.dep_ in ("prt", "prep", "advmod", "dobj", "agent"):
             for g in c.children:
                 if g.dep_ in ("prep", "pobj", "prt", "advmod"):
@@ -462,7 +495,7 @@ class Context:
         return got[0] if got else None
 
     def _direct(self, tok: Token) -> ActorRef | None:
-        if _lemma(tok) in FIRST_PERSON:
+        if _lemma(tok) in FIRST_PERSON and tok.pos_ == "PRON":   # "US" is a state, not "us"
             q = self.quote_at(tok.idx)
             if q and q.speaker and q.speaker.actor_id:
                 return ActorRef(q.speaker.actor_id, tok.text, tok.idx, tok.idx + len(tok.text))
@@ -475,6 +508,9 @@ class Context:
     def _place(self, tok: Token, labels=("GPE",)) -> ActorRef | None:
         """A state's capital or name the actor layer kept as a place ("police in Beijing")."""
         if tok.ent_type_ not in labels:
+            # a territory the lexicon lists is a place even when NER misses it ("struck Kharkiv")
+            if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and place_state(tok.text) and tok.dep_ != "compound":
+                return ActorRef(place_state(tok.text), tok.text, tok.idx, tok.idx + len(tok.text))
             return None
         ent = next((e for e in ents(tok.doc) if e.start <= tok.i < e.end), None)
         if ent is not None and place_state(ent.text):
@@ -524,6 +560,13 @@ class Context:
                     if sub is not None:
                         end = c.idx + len(c.text) if tok.ent_type_ == "DATE" else tok.idx + len(tok.text)
                         return [ActorRef(sub.actor_id, text_of(self.doc)[left:end], left, end)]
+            if depth < 2:
+                # "Kenzo Oshima, the UN relief coordinator": a name the actor layer missed is its apposition
+                for c in tok.children:
+                    if c.dep_ == "appos":
+                        got = [x for x in self.refs_of(c, depth + 1) if x.actor_id]
+                        if got:
+                            return got[:1]
             return []
         if tok.pos_ != "NOUN":
             return []
@@ -558,6 +601,13 @@ class Context:
             sub = self._direct(m)
             if sub is not None and sub.actor_id not in {o.actor_id for o in out}:
                 out.append(ActorRef(sub.actor_id, text_of(self.doc)[left:end], left, end))
+        if r is not None and len(out) < 2 and _names_people(lexicon(), tok):
+            # "the ambassadors of the United States and China": the of-phrase names two parties
+            owners = [self._direct(o) for p in tok.children if p.dep_ == "prep" and _lemma(p) in ("of", "from")
+                      for c in p.children if c.dep_ == "pobj" for o in _conjuncts(c)]
+            owners = list({o.actor_id: o for o in owners if o is not None}.values())
+            if len(owners) > 1:
+                return [ActorRef(o.actor_id, r.text, r.start, r.end) for o in owners]
         if r is not None:
             # "Russian and Ukrainian negotiators": one phrase, two parties
             return out if len(out) > 1 else [r]
@@ -672,9 +722,54 @@ def _class_match(ctx: Context, lex: Lexicon, entry: Entry, objs: list[Token]) ->
         return True
     if entry.obj_class == "actor":
         return any(ctx._direct(o) is not None for o in objs)
+    if entry.obj_class == "object":
+        return bool(objs)   # "took over the town", not "a new government took over"
     members = lex.classes.get(entry.obj_class, set())
     words = [w for o in objs for w in [o] + [c for c in o.children if c.dep_ in ("compound", "amod")]]
     return any(_lemma(w) in members or w.text.lower() in members for w in words)
+
+
+def _home_organs(ctx: "Context", lex: Lexicon, sources: list[ActorRef], targets: list[ActorRef]) -> list[ActorRef]:
+    """"Venezuela's opposition accused the government": a state's own opposition, rebels or
+    protesters acting on "the government" act on their own state's government."""
+    if not sources or not sources[0].actor_id or not any(t.actor_id is None for t in targets):
+        return targets
+    home = ctx.country(sources[0].actor_id)
+    src = ctx.doc.char_span(sources[0].start, sources[0].end, alignment_mode="expand")
+    if home is None or src is None or _lemma(src.root) in lex.state_organs or _lemma(src.root) not in lex.agent_nouns:
+        return targets
+    out = []
+    for t in targets:
+        span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand") if t.actor_id is None else None
+        bare = span is not None and _lemma(span.root) in lex.state_organs and all(
+            c.dep_ == "det" and c.lower_ == "the" for c in span.root.children if c.i < span.root.i)
+        out.append(ActorRef(home, t.text, t.start, t.end) if bare else t)
+    return out
+
+
+def _measure_doer(lex: Lexicon, tok: Token) -> bool:
+    """An economic or legal measure, not a weapon, is what hits or targets: the verb's subject,
+    the noun its participle describes, or the object of the clause its participle adds to."""
+    measures = lex.classes.get("sanctions", set()) | lex.classes.get("restrictions", set())
+    doers = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    if tok.dep_ in ("acl", "relcl"):
+        doers.append(tok.head)
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        doers += [x for o in _objects(tok.head) for x in [o] + [g for p in o.children if p.dep_ == "prep"
+                                                              for g in p.children if g.dep_ == "pobj"]]
+    return any(_lemma(d) in measures for d in doers)
+
+
+def _conjuncts_verbs(tok: Token) -> list[Token]:
+    return [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+
+
+def _names_people(lex: Lexicon, tok: Token) -> bool:
+    lem = _lemma(tok)
+    if lem in lex.quantity_nouns:   # "hundreds of demonstrators"
+        return any(_names_people(lex, o) for p in tok.children if p.dep_ == "prep" and _lemma(p) == "of"
+                   for o in p.children if o.dep_ == "pobj")
+    return lem in lex.agent_nouns or any(lem in lex.classes.get(c, ()) for c in ("observers", "envoy", "troops"))
 
 
 def _verb_lemmas(tok: Token) -> list[str]:
@@ -698,9 +793,14 @@ def match_verb(ctx: Context, lex: Lexicon, tok: Token) -> Entry | None:
     if not entries:
         return None
     near, objs = _near_words(tok), _objects(tok)
-    for e in entries:  # most specific first
-        if all(p in near for p in e.particles) and _class_match(ctx, lex, e, objs):
-            return e
+    # a preposition of the verb itself before one inside its object: "agreed sanctions on Iran"
+    # is no "agree on"; "took control of the town" still finds "take control of"
+    direct = {_lemma(c) for c in tok.children if c.dep_ not in ("aux", "auxpass") and not _date_prep(c)} \
+        | ({"for"} if "for" in near else set())
+    for words in (direct, near):
+        for e in entries:  # most specific first
+            if all(p in words for p in e.particles) and _class_match(ctx, lex, e, objs):
+                return e
     return None
 
 
@@ -844,10 +944,18 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             elif _infinitive(cur):
                 clause.future = True    # "permission to help", "a plan to attack": not done
             break
+        elif dep == "advcl" and _for_to(cur):
+            # "the deal calls for the rebels to withdraw": a for-to clause is wanted, not done
+            if cur.head.i in triggers and cur.head.i != trigger.i and any(
+                    r.actor_id for r in ctx.refs(_subject_tokens(cur.head))):
+                clause.content_of = cur.head
+            else:
+                clause.future = True
+            break
         elif dep == "advcl" and _infinitive(cur) and not any(c.dep_ in SUBJECT_DEPS for c in cur.children):
             clause.future = clause.purpose = True   # purpose: "sent troops to protect"
             break
-        elif dep == "advcl" and _condition_mark(lex, cur):
+        elif dep == "advcl" and (_condition_mark(lex, cur) or _pending(lex, cur)):
             clause.hypothetical = True  # the condition of another act, not an act reported
             clause.in_condition = True
             break
@@ -902,6 +1010,15 @@ def _denies_a_charge(lex: Lexicon, denial: Token, content: Token) -> bool:
 def _condition_mark(lex: Lexicon, tok: Token) -> bool:
     words = " ".join(t.text.lower() for t in list(tok.subtree)[:4])
     return any(words.startswith(w + " ") for w in lex.conditions_always)
+
+
+def _pending(lex: Lexicon, tok: Token) -> bool:
+    """"until their demands are met", "before they demobilize": a present-tense clause under
+    "until" or "before" is an act still awaited, not one reported."""
+    if not any(c.dep_ == "mark" and c.lower_ in lex.pending_marks for c in tok.children):
+        return False
+    tags = {tok.tag_} | {c.tag_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return bool(tags & {"VBP", "VBZ", "VB"}) and not tags & {"VBD", "MD"}
 
 
 def _control_complement(tok: Token) -> bool:
@@ -976,11 +1093,19 @@ def _subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if head is tok:
         return []
     if tok.dep_ == "conj":
+        if _is_passive(head) and not _is_passive(tok) and not _speech_conjunct(tok) and tok.tag_ in ("VB", "VBZ", "VBP"):
+            # "was indicted by the court and will resign": the shared subject is the passive's
+            passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            if passive:
+                return _conjuncts(passive[0])
         return _subject_tokens(_speech_conjunct(tok) or head, depth + 1)
     if tok.dep_ == "xcomp" or _control_complement(tok):
         if head.pos_ == "ADJ":
             return _subject_tokens(head.head, depth + 1)
         objs = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+        if objs and _lemma(head) in lexicon().instrument_verbs and not _names_people(lexicon(), objs[0]) \
+                and objs[0].ent_type_ not in ("NORP", "GPE", "ORG", "PERSON"):
+            return _subject_tokens(head, depth + 1)   # "used tear gas to disperse": the user acts
         if objs:
             return _conjuncts(objs[0])
         # "is set to host", "was expected to sign": the passive governor's subject acts
@@ -994,7 +1119,7 @@ def _subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         return _subject_tokens(head, depth + 1)   # "Hanoi is committed to ...": the copula's subject
     if tok.dep_ == "advcl" and tok.tag_ == "VBG":
         return _subject_tokens(head, depth + 1)
-    if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.dep_ in OBJECT_DEPS:
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.dep_ in OBJECT_DEPS and not _names_people(lexicon(), head):
         return _subject_tokens(head.head, depth + 1)
     if tok.dep_ == "acl" and tok.tag_ == "VBG":
         return _conjuncts(head)   # "negotiators meeting in Istanbul"
@@ -1059,7 +1184,23 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
             targets_from = [o for o in _objects(tok) if o.i != noun.i]
         else:
             targets_from = _objects(tok)
+        if _lemma(tok) in lexicon().topic_verbs:
+            targets_from = []   # "discussed the war in Ukraine": the object is the topic, not a party
+        # "Rwanda, which UN experts accuse of ...": a relative pronoun object is its antecedent
+        targets_from = [x for o in targets_from for x in (
+            _conjuncts(_antecedent(tok, o)) if o.lower_ in RELATIVE and tok.dep_ == "relcl" else [o])]
+        if etype == "AID" and not targets_from:
+            # "would help rebuild the Lebanese army": the helped party is the complement's object
+            targets_from = [o for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+                            for o in _objects(c)]
         targets = ctx.refs(targets_from + [c for c in tok.children if c.dep_ in DATIVE_DEPS])
+        if etype in lexicon().judging_types:
+            # "condemned Russia's invasion of Ukraine", "welcomed the release of hostages by Hamas":
+            # judging an act judges whoever did it, not whom it was done to
+            doers = [r for o in tok.children if o.dep_ in OBJECT_DEPS and match_noun(lexicon(), o) is not None
+                     for r in noun_arguments(ctx, o, code_to_type(match_noun(lexicon(), o).code)[0])[0] if r.actor_id]
+            if doers:
+                targets = doers
         if etype in HOSTILE and subj and not any(s.actor_id for s in sources):
             # "Israeli drone strikes have killed ...", "shelling by the army killed ...": the attack
             # that kills has the attack's agent, and hits what the attack was aimed at
@@ -1072,6 +1213,12 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
                         sources = [r for r in by if r.actor_id] or sources
                     targets += [r for r in aimed_at if r.actor_id and _key(r) not in {_key(x) for x in targets}]
     extra = _prep_objects(tok, _preps_for(etype, TARGET_PREPS))
+    if etype in HOSTILE:
+        # "struck Kharkiv with drones": what an attack is made with is no party to it
+        lex = lexicon()
+        tools = lex.classes.get("instruments", set()) | lex.classes.get("arms", set())
+        extra = [o for o in extra if not (_lemma(o) in tools and any(
+            p.dep_ == "prep" and _lemma(p) == "with" and o in set(p.children) for p in tok.children))]
     if noun is None:
         # "ratified an agreement with the EU", "signed a deal between X and Y"
         agreements = lexicon().classes.get("proposal", set())
@@ -1080,8 +1227,12 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
                 extra += _prep_objects(o, {"with", "between"})
     if noun is not None:
         extra += _prep_objects(noun, _preps_for(etype, NOUN_TARGET_PREPS))
+        lex = lexicon()
+        theirs = any(_lemma(noun) in lex.classes.get(c, ()) for c in lex.possessor_targets)
         for c in noun.children:
-            if c.dep_ == "poss" and not sources:
+            if c.dep_ == "poss" and theirs:
+                extra.append(c)   # "their demands were met": the demander is answered, not acting
+            elif c.dep_ == "poss" and not sources:
                 sources = ctx.refs([c])
     targets += [r for r in ctx.refs(extra) if r.actor_id not in {t.actor_id for t in targets}]
     return sources, targets
@@ -1125,12 +1276,22 @@ def noun_arguments(ctx: Context, tok: Token, etype: str | None = None) -> tuple[
     """(sources, targets, has_named_source) of an event noun."""
     sources = ctx.refs([c for c in tok.children if c.dep_ == "poss"])
     sources += ctx.refs(_agent_tokens(tok))
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+    entry = match_noun(lexicon(), tok)
+    if entry is not None and entry.code.startswith("084"):
+        # "the hostage releases", "a prisoner swap": the people named on a release are released
+        people = lexicon().classes.get("prisoners", set())
+        freed = [c for c in mods if _lemma(c) in people]
+        mods = [c for c in mods if c not in freed]
+        targets_first = ctx.refs(freed)
+    else:
+        targets_first = []
     if not sources:
-        sources = ctx.refs([c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i])
+        sources = ctx.refs(mods)
         # "a Russian drone strike": the state that struck, not the weapon as a second actor
         sources = [s for s in sources if s.actor_id] or sources
     between = _prep_objects(tok, {"between"})
-    targets = ctx.refs([t for t in _prep_objects(tok, _preps_for(etype, NOUN_TARGET_PREPS) - {"between"})])
+    targets = targets_first + ctx.refs([t for t in _prep_objects(tok, _preps_for(etype, NOUN_TARGET_PREPS) - {"between"})])
     if tok.dep_ == "pobj" and _lemma(tok.head) in ("in", "during") \
             and _lemma(tok.head.head) in lexicon().undergoing_verbs:
         # "six militants died in a US drone strike": who died is struck
@@ -1186,21 +1347,43 @@ def _holders(ctx: Context, tok: Token) -> list[ActorRef]:
     return out
 
 
+def _argument_path(t: Token, top: Token) -> bool:
+    """Only argument links lead from a complement to a party: objects and target phrases, not
+    reasons, times or descriptions ("cut ties with Congo [over its ties with Israel]", "two
+    nationals [suspected of blowing up a plane]")."""
+    allowed = TARGET_PREPS | {"on", "at", "from"}
+    cur = t
+    while cur.i != top.i and cur.head is not cur:
+        if cur.dep_ in ("prep", "dative", "agent") and _lemma(cur) not in allowed:
+            return False
+        if cur.dep_ in ("acl", "relcl", "advcl", "appos"):
+            return False
+        cur = cur.head
+    return True
+
+
 def _complement_targets(ctx: Context, tok: Token) -> list[ActorRef]:
     """Parties a proposal or demand acts upon: objects inside its complement clause
     ("proposals to bring Israel and Hamas closer")."""
-    asked = [x for c in tok.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECT_DEPS
-             for x in _conjuncts(s)]
+    asked = [x for c in tok.children if c.dep_ == "ccomp" or (c.dep_ == "advcl" and _for_to(c))
+             for s in c.children if s.dep_ in SUBJECT_DEPS for x in _conjuncts(s)]
     got = [r for r in ctx.refs(asked) if r.actor_id]
     if got and _lemma(tok) not in lexicon().governors["speech"]:
         return got
     out = []
     for c in tok.children:
+        if c.dep_ == "prep" and _lemma(c) == "for" and _lemma(tok) not in lexicon().governors["speech"]:
+            # "called for sanctions against Nigeria": the party the act asked for is aimed at
+            for g in (x for x in c.children if x.dep_ == "pobj"):
+                # "called for Israel and Hezbollah to respect the truce": the for-object itself too
+                out.extend(x for t in g.subtree if t.dep_ == "pobj" and _argument_path(t, g)
+                           and (t.i != g.i or t.pos_ == "PROPN") for x in _conjuncts(t))
         if c.dep_ in ("xcomp", "acl", "ccomp", "relcl") or (c.dep_ == "dobj"):
             for g in ([c] if c.dep_ != "dobj" else [x for x in c.children if x.dep_ in ("acl", "relcl")]):
                 for t in g.subtree:
                     if t.dep_ in OBJECT_DEPS | DATIVE_DEPS | {"pobj"} and t.head.dep_ != "agent" \
-                            and not (t.dep_ == "pobj" and _lemma(t.head) in LOCATIVE_PREPS):
+                            and not (t.dep_ == "pobj" and _lemma(t.head) in LOCATIVE_PREPS) \
+                            and _argument_path(t, g):
                         out.extend(_conjuncts(t))
     return [r for r in ctx.refs(out) if r.actor_id]
 
@@ -1238,9 +1421,13 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
             objs = _objects(tok)
             if specific is None and _lemma(tok) in lex.light_verbs:
                 for o in objs:
-                    # "launched a mediation effort": the event noun may be the compound
-                    ne = match_noun(lex, o) or next((match_noun(lex, c) for c in o.children
-                                                     if c.dep_ == "compound" and match_noun(lex, c)), None)
+                    # "launched a mediation effort": the event noun may be the compound, unless
+                    # the head names people ("carrying truce monitors", "sent aid workers")
+                    ne = match_noun(lex, o) or (None if _names_people(lex, o) else next(
+                        (match_noun(lex, c) for c in o.children if c.dep_ == "compound" and match_noun(lex, c)), None))
+                    allowed = lex.light_verb_types.get(_lemma(tok))
+                    if ne is not None and allowed and code_to_type(ne.code)[0] not in allowed:
+                        ne = None   # "had donations" is no act; "had talks" is
                     if ne is not None:
                         found.append(Candidate(tok, ne, noun=o))
                         consumed.update(x.i for x in _conjuncts(o))
@@ -1252,7 +1439,7 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
                 continue
             if entry is not None:
                 noun = None
-                if entry.obj_class and entry.obj_class != "actor":
+                if entry.obj_class and entry.obj_class not in ("actor", "object"):
                     members = lex.classes.get(entry.obj_class, set())
                     noun = next((o for o in objs if _lemma(o) in members), None)
                 found.append(Candidate(tok, entry, noun=noun))
@@ -1418,15 +1605,21 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             continue
         if tok.i in means_of:
             continue   # "retaliated by imposing sanctions": the act is the means
+        if tok.dep_ in ("csubj", "csubjpass"):
+            continue   # "lifting the sanctions is out of the question": a topic, not an act
         code = entry.code
         etype, mode = code_to_type(code)
         if etype is None:
             continue
-        if etype in HOSTILE and not cand.nominal and not _agent_tokens(tok) and not _existential(tok) and (
-                (tok.dep_ == "acl" and tok.tag_ == "VBN") or _misread_participle(tok) is not None
+        if etype == "ASSAULT" and not cand.nominal and _measure_doer(lex, tok):
+            continue   # "tariffs hit Chinese exports", "sanctions targeting Russian banks"
+        if not cand.nominal and not _agent_tokens(tok) and not _existential(tok) and (
+                (tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and (etype in HOSTILE or not any(
+                    _objects(v) for v in _conjuncts_verbs(tok))))
+                or (etype in HOSTILE and _misread_participle(tok) is not None)
                 or (tok.dep_ == "relcl" and _is_passive(tok) and any(c.lower_ == "had" for c in tok.children))):
-            # "a member of Hamas jailed a year ago", "Yaish, who had been arrested in May":
-            # a description of the person, not an act reported
+            # "a member of Hamas jailed a year ago", "Yaish, who had been arrested in May",
+            # "gunmen armed with rifles": a description of the person, not an act reported
             continue
         if cand.nominal:
             sources, targets, named = noun_arguments(ctx, tok, etype)
@@ -1448,6 +1641,8 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 givers = ctx.refs(_prep_objects(tok, {"from"}) + _prep_objects(cand.noun, {"from"}))
                 if givers:
                     sources, targets, swapped = givers, sources, True
+            if cand.noun is not None and _lemma(tok) in lex.prospect_verbs and not swapped:
+                continue   # "they face imprisonment", "risks sanctions": a prospect, not an act
             if _lemma(tok) in lex.inverse_verbs and etype in ("AID", "COOPERATE") and not swapped:
                 givers = ctx.refs(_prep_objects(tok, {"from"}))
                 sources, targets = givers, sources
@@ -1482,6 +1677,10 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             etype, mode, code = "THREATEN", None, THREAT_CODE[content_type]
         quote = ctx.quote_at(tok.idx)
         speaker = _speaker(ctx, lex, clause, quote, tok)
+        if etype in HOSTILE and not sources and modality in ("future", "conditional") and _is_passive(tok) \
+                and not _agent_tokens(tok) and speaker is not None and speaker.actor_id:
+            # "Trump said tariffs could be raised again if ...": the speaker holds the measure out
+            sources = [speaker]
         src_ids = {_key(s) for s in sources}
         named_sources = [s for s in sources if s.actor_id]
         # "Britain said Libya must hand over the suspects": a demand by the speaker
@@ -1496,6 +1695,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                                    speech=clause.speech))
             if not (etype == "CONSULT" and not clause.negated and modality != "actual"):
                 continue  # a cooperative act asserted by another actor is a claim, not an event
+        targets = _home_organs(ctx, lex, sources, targets)
         targets = [t for t in targets if not any(_same_party(ctx, lex, t, s) for s in sources)]
         if not sources and not targets:
             continue
@@ -1507,6 +1707,11 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         if code in lex.riot_codes and any(_agent_heads(ctx, lex, s) & lex.protest_agents for s in sources):
             # CAMEO 145: protesters destroying property riot, they do not seize it
             code = "145"
+            etype, mode = code_to_type(code)
+        if code == "150" and entry.modifiers and (len({_key(s) for s in sources}) > 1 or _prep_objects(cand.noun or tok, {"with"})
+                                                   or _prep_objects(tok, {"with"})):
+            # "French and Egyptian warships began war games", "drills with Belarus": done together
+            code = "062"
             etype, mode = code_to_type(code)
         if etype in HOSTILE and modality in ("future", "conditional") and sources and not clause.purpose:
             etype, mode, code = "THREATEN", None, THREAT_CODE[etype]
@@ -1520,12 +1725,18 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             subj = _subject_tokens(clause.condition) or [c for c in clause.condition.children
                                                          if c.dep_ in PASSIVE_SUBJECT_DEPS | {"compound"}]
             targets = [r for r in ctx.refs(subj) if r.actor_id and _key(r) not in {_key(x) for x in sources}] or targets
+        if etype == "THREATEN" and speaker is not None and speaker.actor_id and clause.speech is not None \
+                and sources and speaker.actor_id not in {s.actor_id for s in sources} \
+                and _same_side(ctx, speaker, sources, clause.speech):
+            # "Netanyahu warned that Israel would strike Hezbollah if ...": the one who utters a
+            # threat on his side's behalf makes it
+            sources = [speaker]
         if entry.obj_class == "border" and etype == "COERCE" and sources and any(
                 ctx.country(t.actor_id) not in (None, ctx.country(sources[0].actor_id)) for t in targets):
             # "closed its airspace to Indian airlines": cutting ties with a state (CAMEO 16)
             code = "160"
             etype, mode = code_to_type(code)
-        if entry.obj_class not in (None, "actor", "prisoners"):
+        if entry.obj_class not in (None, "actor", "prisoners", "object"):
             # "sent troops and tanks", "sent envoys": what is sent is the instrument, not a party
             members = lex.classes[entry.obj_class] | lex.classes["troops"] | lex.classes["arms"]
             spans = [(o.left_edge.idx, o.idx + len(o.text)) for o in _objects(tok) if _lemma(o) in members]
@@ -1609,11 +1820,14 @@ def _speaker(ctx: Context, lex: Lexicon, clause: Clause, quote: Quote | None, tr
         return None   # trailing attribution ("..., officials said") sources the news
     if clause.speech is not None:
         subj = _subject_tokens(clause.speech)
-        if subj and subj[0].pos_ == "PROPN" or (subj and subj[0].pos_ == "PRON" and subj[0].lower_ not in RELATIVE):
+        # "Iran's foreign minister Abbas Araghchi said": a title with its name in apposition is named
+        titled = bool(subj) and subj[0].pos_ == "NOUN" and any(
+            c.dep_ == "appos" and c.pos_ == "PROPN" and ctx._direct(c) is not None for c in subj[0].children)
+        if subj and (subj[0].pos_ == "PROPN" or titled) or (subj and subj[0].pos_ == "PRON" and subj[0].lower_ not in RELATIVE):
             sp = ctx.refs(subj)
             if sp and not getattr(ctx.actor(sp[0].actor_id), "is_outlet", False):
                 return sp[0]
-        if subj and subj[0].pos_ != "PROPN" and subj[0].pos_ != "PRON":
+        if subj and subj[0].pos_ != "PROPN" and subj[0].pos_ != "PRON" and not titled:
             return None
     if quote is not None and quote.type in ("direct", "mixed") and quote.speaker is not None \
             and quote.speaker.actor_id and (quote.cue is None or quote.cue.text.lower() not in ("pledged", "promised")):
@@ -1628,7 +1842,8 @@ def _sides(ctx: Context, speaker: ActorRef, speech: Token | None) -> set[str]:
     if speech is not None:
         for subj in _subject_tokens(speech):
             for t in subj.subtree:
-                if t.i < subj.i and t.dep_ in MODIFIER_DEPS:
+                # "the NUT, the teachers' union, said it had ...": the apposition is the speaker too
+                if (t.i < subj.i and t.dep_ in MODIFIER_DEPS) or (t.dep_ == "appos" and t.head.i == subj.i):
                     r = ctx._direct(t)
                     if r is not None:
                         sides |= {r.actor_id, ctx.country(r.actor_id)}
@@ -1753,7 +1968,10 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
         date = _date_for(ctx, chain, sent, d["modality"] == "future", use_root=not planned)
         arg_chars = {(r.start, r.end) for r in d["sources"] + d["targets"]}
         used_tokens = {t.i for t in sent if any(a <= t.idx < b for a, b in arg_chars)}
-        place = _location_span(ctx, chain, sent, used_tokens)
+        # "killed in Israeli shelling in the east of Gaza": a place of the act's means is its place
+        means = [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i] + [
+            o for o in _prep_objects(tok, {"in", "during"}) if match_noun(ctx_lex, o) is not None]
+        place = _location_span(ctx, chain + means, sent, used_tokens)
         location = place.text if place is not None else None
         place_country = _place_country(ctx, place)
         # "police in Cairo arrested protesters": a place named in one argument locates the act
@@ -1776,9 +1994,12 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
         for n, src in enumerate(sources):
             targets = list(d["targets"])
             if (etype in SYMMETRIC or d["code"] in ctx_lex.mutual_codes) and len(sources) > 1 and not targets \
-                    and d["code"][:3] not in ("039", "045") \
+                    and d["code"][:3] not in ("039", "044", "045") \
                     and not _is_passive(tok):
                 targets = [s for s in sources if s is not src]
+            elif len(sources) > 1 and _lemma(tok) in ctx_lex.mutual_verbs and not _is_passive(tok):
+                # "Ukraine and Russia exchanged prisoners": each gives to the other
+                targets = [s for s in sources if s is not src] + targets
             parts = (ctx.article_id, etype, start, tok.idx) + ((src.start,) if n else ())
             yield Event(
                 event_id=record_id(*parts), article_id=ctx.article_id, type=etype, mode=d["mode"],
