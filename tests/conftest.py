@@ -1,6 +1,7 @@
 """Shared fixtures: the spaCy pipeline and one analysed demo store per test session."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "data" / "demo"
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED = ROOT.parent / "shared"
+
+# a failing extraction stage raises in tests (it is a warning in production runs); workers and
+# CLI subprocesses inherit it
+os.environ["ACCORD_STRICT"] = "1"
 
 
 @pytest.fixture(scope="session")

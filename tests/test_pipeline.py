@@ -1,4 +1,6 @@
 """The pipeline: per-article dossier choice, stage isolation, non-English articles."""
+import pytest
+
 from accord import dossiers, pipeline
 from accord.ingest import make_article
 
@@ -32,10 +34,22 @@ def test_a_failing_stage_is_reported_and_the_rest_is_kept(nlp, monkeypatch):
     def broken(*args, **kwargs):
         raise IndexError("boom")
     monkeypatch.setattr(events, "extract_events", broken)
+    monkeypatch.setattr(pipeline, "STRICT", False)
     ex = pipeline.extract(nlp(GAZA), _article(GAZA))
     assert ex.events == []
     assert ex.mentions
     assert any("events extraction failed" in w and "boom" in w for w in ex.warnings)
+
+
+def test_a_failing_stage_raises_in_strict_mode(nlp, monkeypatch):
+    from accord.extract import events
+
+    def broken(*args, **kwargs):
+        raise IndexError("boom")
+    monkeypatch.setattr(events, "extract_events", broken)
+    monkeypatch.setattr(pipeline, "STRICT", True)
+    with pytest.raises(IndexError, match="boom"):
+        pipeline.extract(nlp(GAZA), _article(GAZA))
 
 
 def test_non_english_article_is_kept_without_extraction(nlp):

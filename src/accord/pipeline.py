@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -28,6 +29,10 @@ if TYPE_CHECKING:
 # it never uses (see bench/scale.py, RSS).
 
 log = logging.getLogger("accord")
+
+# With ACCORD_STRICT=1 (the test suite sets it) a stage that fails raises instead of becoming a
+# warning, so a bug in an extractor cannot pass for an article with nothing to extract.
+STRICT = os.environ.get("ACCORD_STRICT") == "1"
 
 # Stages an analysis can stop after; "actors" is the foundation-only run measured by bench/ingest.py.
 STAGES = ("actors", "quotes", "events", "positions", "prospects")
@@ -86,6 +91,8 @@ def extract(doc: Doc, article: Article, dossier=None, stages: Iterable[str] = ST
         try:
             run()
         except Exception as exc:  # one bad article must not stop a corpus
+            if STRICT:
+                raise
             log.debug("stage %s failed on %s", name, article.source, exc_info=True)
             result.warnings.append(f"{article.source}: {name} extraction failed ({type(exc).__name__}: {exc})")
 
