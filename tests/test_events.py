@@ -1192,3 +1192,11 @@ def test_parties_to_an_exchange_are_each_others_targets(nlp):
     events, country = code(nlp, "Armenia and Azerbaijan swapped 32 soldiers at the border on Wednesday.")
     swaps = [e for e in events if e.type == "RETREAT"]
     assert {(country(e.source), country(e.targets[0])) for e in swaps} == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_reported_would_is_future_but_would_in_a_counterfactual_is_hypothetical(nlp):
+    events, _ = code(nlp, "Norway said on Friday it would send a team of ceasefire monitors to Colombia.")
+    assert [e.modality for e in events if e.type in ("AID", "CONSULT", "COOPERATE")] and \
+        all(e.modality == "future" for e in events if e.type in ("AID", "CONSULT", "COOPERATE"))
+    events, _ = code(nlp, "Colombia would release the prisoners only in a world without rebels.")
+    assert only(events, "RETREAT").modality == "hypothetical"

@@ -5,7 +5,10 @@ arguments come from the dependency parse (subjects, passive agents, objects, wit
 phrases, possessives), resolved to actors by the actor layer. A trigger's clause tells its
 polarity and modality: the chain of governing verbs ("agreed to", "plans to", "refrained
 from", "said that") and auxiliaries ("will", "would"), conditional subordinate clauses ("if",
-"unless") and hedges ("reportedly"). Two coding conventions of CAMEO are kept:
+"unless") and hedges ("reportedly"). "Would" under a past speech verb is the reported "will"
+(backshift): "Malaysia said it would send observers" is a future act, as "Malaysia said: we will
+send observers" is; "would" elsewhere, "could" and "might" are hypothetical. Two coding
+conventions of CAMEO are kept:
 - a hostile act planned or promised by its own actor is a threat (THREATEN);
 - a hostile act asserted by one actor about another is an accusation (ACCUSE) by the speaker;
   a cooperative act asserted by a third party is a claim, left to the claims extractor.
