@@ -88,3 +88,18 @@ def test_monadic_event_is_kept_by_the_coder_but_not_scored_as_a_petrarch_triple(
     assert scores["predicted_triples"] == 0
     monadic = _event("farmers", [])
     assert cameo_convention(monadic) == "PROTEST"    # the PLOVER set still scores it
+
+
+def test_a_sentence_filed_twice_with_the_same_coding_is_one_gold_triple():
+    from accord import nlp as nlp_mod
+    from accord.evaluate_events import score_petrarch
+    text = "Kenya accused Ethiopia on Monday of sending troops across the border."
+    coded = {"source_actor_code": "KENGOV", "target_actor_code": "ETH", "cameo_code": "112"}
+    other = {"source_actor_code": "ETH", "target_actor_code": "KEN", "cameo_code": "150"}
+    nlp = nlp_mod.load()
+    twice = score_petrarch({text: [{"date": "20240818", "events": [coded]},
+                                   {"date": "20240818", "events": [coded]}]}, nlp)
+    assert twice["gold_triples"] == 1
+    both = score_petrarch({text: [{"date": "20240818", "events": [coded]},
+                                  {"date": "20240818", "events": [coded, other]}]}, nlp)
+    assert both["gold_triples"] == 2

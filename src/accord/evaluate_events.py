@@ -152,13 +152,16 @@ def score_petrarch(groups: dict[str, list[dict]], nlp) -> dict:
     for text, (events, actors) in zip(texts, results):
         gold: Counter = Counter()
         for rec in groups[text]:
+            coded: Counter = Counter()
             for ev in rec.get("events") or []:
                 etype = cameo_root_to_plover(ev.get("cameo_code"))
                 if etype is None:
                     skipped += 1
                     continue
-                gold[(_cameo_country(ev.get("source_actor_code")), _cameo_country(ev.get("target_actor_code")),
-                      etype)] += 1
+                coded[(_cameo_country(ev.get("source_actor_code")), _cameo_country(ev.get("target_actor_code")),
+                       etype)] += 1
+            # a sentence filed twice with the same coding is one event, not two: union, not sum
+            gold |= coded
         pred: Counter = Counter()
         for e in events:
             etype = cameo_convention(e)
