@@ -16,6 +16,11 @@ How mentions are found, in order (each step only looks at tokens no earlier step
    demonyms, capitals, seats such as "the Kremlin"), IGOs, armed groups and parties, known persons,
    news outlets, and places that are never actors ("Rafah", "El Fasher"). A capital after a
    locative preposition or modifying a noun ("talks in Riyadh", "the Doha talks") is a place.
+   A one-word KB name that is only part of a longer organisation's name is not that actor: it heads
+   an "X of Y" name ("Congress of South African Trade Unions") or ends a name whose other words the
+   KB does not know ("Indian National Congress"); the longer name becomes the organisation, with the
+   demonym inside it as its affiliation. A place opening a PERSON entity ("Kharkiv Mayor Ihor
+   Terekhov") stays a place; one ending it ("Yair Golan") is the person's name.
 2. Datelines and spaCy entities the KB does not know. "KHARTOUM, June 3 (Nile Wire) -": the
    bracketed name is an outlet. PERSON (titles and possessive stripped) -> person with a slug id;
    ORG -> organisation (an ORG that starts with a KB name, "Hamas Politburo", is that name;
@@ -25,16 +30,22 @@ How mentions are found, in order (each step only looks at tokens no earlier step
    tanks") is a make or model, not an actor; its demonym still names the state. An unknown name
    after "in/at/near" or opening a dateline is a place whatever its label. "Rapid Support Forces
    (RSF)" makes RSF an alias of the long form. An unknown organisation that is told something
-   ("told CNBC") is an outlet.
+   ("told CNBC") is an outlet. Adjacent PERSON entities are one name ("Oleksandr" + "Prokudin"). A
+   capitalised word that only opens the sentence and modifies a force or sector noun ("Riot police",
+   "Border guards") is no name, whatever label the tagger gave it.
 3. Surnames and acronyms: any proper noun equal to the surname of a full name in the same article
    (or close to it, rapidfuzz ratio >= 85 for spelling variants) is that person, whatever label
    spaCy gave it (the small model tags surnames as NORP/ORG/GPE).
+3b. Appositives: a common-noun appositive ("COSATU, the umbrella union for ...") is a description
+   mention of the organisation or state it renames; an unknown name renamed by an organisation noun
+   (``organisation_nouns``) is an organisation.
 4. Sector phrases: a state/organisation name or demonym modifying a sector noun ("Ukrainian
    officials", "the Sudanese government", "Sudan's army") is a description mention of it with the
    sector kept. "The army" (``national_forces``) is the state named nearest before; "the junta",
    "the military government" (``national_governments``) the one state named earlier with that
    noun, else with a government phrase, else a military one, else the only state named so far
-   (two candidates at the first step that has any: unresolved).
+   (two candidates at the first step that has any: unresolved). "Riot police", "border guards"
+   (``national_forces``) follow the army's rule, with the sector of their head noun (police).
 5. Titles: "Israeli Prime Minister Benjamin Netanyahu", "senior Hamas official Osama Hamdan",
    "Yerlan Karin, a spokesman for the Collective Security Treaty Organization", "Egypt's Sissi",
    "Sisi of Egypt", "an aide to Vladimir Putin" give the person a title and an affiliation (the
@@ -53,14 +64,18 @@ How mentions are found, in order (each step only looks at tokens no earlier step
    ``ref_for_token`` maps a relative "who" to the noun it modifies.
 6. Definite descriptions: "the group"/"the movement" (``group_nouns``) as subject or possessive
    refer to the last organisation, by the pronoun rule below; "Netanyahu's office" is Netanyahu,
-   "Netanyahu's government" is his state, with the sector.
+   "Netanyahu's government" is his state, with the sector. "The militant group", "the armed group",
+   "the rebels" (``armed_modifiers``, ``armed_group_nouns``), in any position, refer to the one
+   non-state armed group named before (KB ``armed: true``, "ADF rebels", "X, an armed group ...", an
+   unknown name ending in ``armed_name_words``); two or more leave the phrase unresolved.
 7. Pronouns (documented rule, centering-style): he/she (his/her as possessives) refer to persons;
    they/it (their/its) to states, organisations and groups, never to outlets. Only subjects and
    possessives are resolved. A possessive first takes the subject of its own clause
    ("Netanyahu wants to keep his troops"). Otherwise the antecedent is, in order of preference:
    (a) a compatible subject earlier in the same sentence; (b) the compatible subject of the
    nearest of the three previous sentences that has one; (c) the most recent compatible mention in
-   that window. "it" is skipped as the subject of expletive verbs or adjectives ("it is
+   that window. For a pronoun of the narration, sentences wholly inside quotation marks do not
+   count towards the three ('Aliyev said: "S1. S2. S3. S4." He urged ...'). "it" is skipped as the subject of expletive verbs or adjectives ("it is
    impossible to...", "made it clear"). coreferee, the alternative the issue names, needs an
    English model that is not on PyPI, so it could not be installed or measured here.
 """
@@ -256,7 +271,8 @@ def _index_for(vocab, kb: KB) -> _Index:
         if n.via == "name" and n.text.lower() in country_names and kb.entries[n.actor_id].kind == "state":
             country_names[n.text.lower()] = n.actor_id
     pronouns = frozenset(vocab.strings.add(w) for w in kb.pronouns)
-    nouns = set(kb.sectors) | kb.words.get("group_nouns", set()) | kb.words.get("person_bodies", set())
+    nouns = set(kb.sectors) | kb.words.get("group_nouns", set()) | kb.words.get("person_bodies", set()) \
+        | kb.words.get("armed_group_nouns", set())
     descriptions = frozenset(vocab.strings.add(w) for w in nouns)
     outlet_words = frozenset(w.lower() for w in kb.words.get("outlet_words", ()))
     index = _Index(kb, names, titles, name_keys, country_names, pronouns, descriptions, outlet_words)
@@ -289,6 +305,7 @@ class _A:
     from_kb: bool = False
     aliases: set[str] = field(default_factory=set)
     gender: str | None = None     # f | m: from the KB, a gendered honorific or title, or a resolved she/he
+    armed: bool = False           # a non-state armed group (KB, or named so in the article)
 
 
 class _Article:
@@ -301,6 +318,7 @@ class _Article:
         self.title_used: set[int] = set()                  # token ids of titles already explained
         self.blocked: set[int] = set()                     # tokens the KB says are no actor here
         self.defined: dict[str, str] = {}                  # acronyms the article defines: "(SPA)"
+        self.long_names: list[Span] = []                   # KB word heading a longer name no entity covers
         arr = doc.to_array([LOWER, LEMMA, POS, SENT_START]) if len(doc) else np.zeros((0, 4), dtype=np.uint64)
         lower, lemma, pos, sent = (arr[:, k].tolist() for k in range(4))
         self.propn_idx = [i for i, p in enumerate(pos) if p == PROPN]
@@ -332,7 +350,8 @@ class _Article:
         if a is None:
             e = self.kb.entries.get(aid)
             if e is not None:
-                a = _A(aid, e.name, e.kind, e.affiliation, e.title, e.is_outlet, True, gender=e.gender)
+                a = _A(aid, e.name, e.kind, e.affiliation, e.title, e.is_outlet, True, gender=e.gender,
+                       armed=e.armed)
             else:
                 a = _A(aid, name or aid, kind or "organisation")
             self.actors[aid] = a
@@ -371,13 +390,19 @@ class _Article:
         for e in ents:
             for i in range(e.start, e.end):
                 ent_at[i] = e
-        spans = [Span(doc, s, e, label=k) for k, s, e in self.ix.names(doc)]
-        for sp in filter_spans(spans):
+        spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.ix.names(doc)])
+        known = {i for sp in spans for i in range(sp.start, sp.end)}
+        for sp in spans:
             aid, via, sector = self.ix.name_keys[sp.label]
             ent = ent_at.get(sp.start)
             if via == "place":
-                if ent is None or ent.label_ not in ("PERSON", "ORG") or len(ent) <= len(sp):
-                    self.blocked.update(range(sp.start, sp.end))   # not "Yair Golan"
+                # "Yair Golan" is a person; "Kharkiv Mayor Ihor Terekhov" opens with a place
+                person_tail = ent is not None and ent.label_ in ("PERSON", "ORG") and len(ent) > len(sp) \
+                    and not (ent.label_ == "PERSON" and sp.start == self._ent_start(ent))
+                if not person_tail:
+                    self.blocked.update(range(sp.start, sp.end))
+                continue
+            if self._inside_longer_name(sp, aid, via, ent, known):
                 continue
             if self.kb.entries[aid].is_outlet and ent is not None and ent.end > sp.end \
                     and ent.label_ in ("ORG", "FAC") and self.doc[sp.end].is_title:
@@ -393,6 +418,53 @@ class _Article:
             self.actor(aid)
             # a demonym modifying a sector noun ("Ukrainian officials") is widened in step 4
             self.add(sp.start, sp.end, aid, via, sector)
+
+    def _ent_start(self, ent: Span) -> int:
+        start = ent.start
+        while start < ent.end and self.doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        return start
+
+    def _inside_longer_name(self, sp: Span, aid: str, via: str, ent: Span | None, known: set[int]) -> bool:
+        """A one-word KB name that is only part of a longer organisation's name: it heads an "X of Y"
+        name ("Congress of South African Trade Unions" is no US Congress) or ends a name whose other
+        words the KB does not know ("Indian National Congress", "Harakat Hezbollah al-Nujaba")."""
+        if len(sp) != 1 or via in ("demonym", "capital", "acronym", "surname"):
+            return False
+        e = self.kb.entries[aid]
+        if e.kind == "person" or e.kind == "state" and via != "seat":
+            return False      # state names are unambiguous; "Bank of Israel" keeps them
+        doc = self.doc
+        if ent is None or ent.label_ not in ("ORG", "FAC", "NORP") or not (ent.start <= sp.start and sp.end <= ent.end):
+            # no entity around it: "Congress of South African Trade Unions leaders said"
+            end = self._name_phrase(sp.end)
+            # "aid approved by Congress for Ukraine": a KB name after the preposition is no name's end
+            if end > sp.end and doc[sp.end].lower_ == "of" and any(i not in known for i in range(sp.end + 1, end)):
+                self.long_names.append(doc[sp.start:end])
+                return True
+            return False
+        if sp.end + 1 < ent.end and doc[sp.end].lower_ in ("of", "for"):
+            nxt = doc[sp.end + 2] if doc[sp.end + 1].lower_ == "the" and sp.end + 2 < ent.end else doc[sp.end + 1]
+            if nxt.is_title and nxt.pos_ == "PROPN" and any(i not in known for i in range(nxt.i, ent.end)):
+                return True
+        before = doc[sp.start - 1] if sp.start > self._ent_start(ent) else None
+        return before is not None and before.pos_ == "PROPN" and before.is_title and before.i not in known \
+            and before.lower_ not in self.kb.titles and before.lower_ not in self.kb.sectors \
+            and before.text not in self.kb.words.get("honorifics", ())
+
+    def _name_phrase(self, end: int) -> int:
+        """End of an "of Y" continuation of a name: "of (the) South African Trade Unions"."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "for"):
+            return end
+        i = end + 1
+        if doc[i].lower_ == "the":
+            i += 1
+        stop = i
+        while stop < len(doc) and doc[stop].is_title and doc[stop].pos_ in ("PROPN", "ADJ") \
+                and not doc[stop].is_sent_start:
+            stop += 1
+        return stop if stop > i else end
 
     def _acts_as_government(self, tok: Token) -> bool:
         while tok.dep_ == "conj" and tok.head.i != tok.i:
@@ -431,6 +503,14 @@ class _Article:
     def entities(self) -> None:
         # persons first, so that a surname spaCy tags ORG ("Atta") is known as one
         ents = [e for e in nlp_ents(self.doc) if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
+        # "Oleksandr Prokudin" tagged as two adjacent persons is one name
+        merged: list[Span] = []
+        for e in ents:
+            if merged and e.label_ == "PERSON" == merged[-1].label_ and merged[-1].end == e.start:
+                merged[-1] = Span(self.doc, merged[-1].start, e.end, label="PERSON")
+            else:
+                merged.append(e)
+        ents = merged + [Span(self.doc, sp.start, sp.end, label="ORG") for sp in self.long_names]
         for ent in ents:
             if ent.label_ == "PERSON":
                 self._entity(ent)
@@ -451,7 +531,17 @@ class _Article:
         start, end = ent.start, ent.end
         while start < end and doc[start].lower_ in ("the", "a", "an"):
             start += 1
+        if label == "PERSON":
+            while start < end and start in self.blocked:
+                start += 1    # "Kharkiv Mayor Ihor Terekhov": the place before the name
+            hon = self.kb.words.get("honorifics", ())
+            while start > 0 and end - start == 1 and self._untagged_name_word(doc[start - 1], hon) \
+                    and doc[start - 1].head.i == start:
+                start -= 1    # "Governor Oleksandr Prokudin" with only "Prokudin" tagged
         if start >= end:
+            return
+        if end - start == 1 and self._modifies_force_noun(doc[start]):
+            self.blocked.add(start)   # "Riot police fired ...": a common noun, capitalised to open the sentence
             return
         if label == "ORG" and any(i in self.in_title for i in range(start, end)):
             return            # "US Trade Representative", "British Defence Secretary": a title
@@ -493,6 +583,24 @@ class _Article:
                     a.kind, a.affiliation = "state", code
                 self.add(start, end, code, "name")
 
+    def _untagged_name_word(self, tok: Token, hon) -> bool:
+        return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and self.owner[tok.i] is None \
+            and tok.i not in self.blocked and tok.i not in self.in_title and tok.text not in hon \
+            and tok.lower_ not in self.kb.titles and not tok.is_sent_start
+
+    def _modifies_force_noun(self, tok: Token) -> bool:
+        """A capitalised word that only opens the sentence and modifies a common force or sector noun
+        ("Riot police", "Border guards"): the tagger's PERSON/ORG is the capital letter, not a name."""
+        doc = self.doc
+        if not tok.is_title or tok.dep_ not in ("compound", "amod", "nmod") or tok.head.i != tok.i + 1:
+            return False
+        opens = tok.is_sent_start or tok.i > 0 and (doc[tok.i - 1].is_quote or doc[tok.i - 1].is_space)
+        head = tok.head
+        forces = {w for f in self.kb.words.get("national_forces", ()) for w in f.lower().split()[-1:]}
+        return opens and head.pos_ == "NOUN" and head.is_lower and \
+            (head.lemma_ in self.kb.sectors or head.lower_ in self.kb.sectors or head.lower_ in forces
+             or head.lemma_ in forces)
+
     def _names_equipment(self, ent: Span) -> bool:
         """A name heading or modifying a weapon noun ("Israeli Merkava tanks", "Thai F-16 fighter jets")."""
         words = self.kb.words.get("equipment_nouns", ())
@@ -533,7 +641,7 @@ class _Article:
         """"MUSCAT, April 12 (Reuters) -": an upper-case name opening a paragraph, then a comma."""
         doc = self.doc
         opens = start == 0 or "\n" in doc[start - 1].text or doc[start - 1].is_space
-        return opens and all(t.is_upper for t in doc[start:end]) and end < len(doc) and doc[end].text == ","
+        return opens and all(t.is_upper for t in doc[start:end]) and end < len(doc) and doc[end].text in (",", "(")
 
     def _byline(self, start: int, end: int) -> bool:
         """"By Kanya Srisuk" on a line of its own: the reporter, not an actor of the story."""
@@ -559,6 +667,17 @@ class _Article:
         if ent.label_ != "ORG":
             return
         first = covered[0]
+        root = self.doc[start:end].root
+        if first.start > start and all(m.via == "demonym" for m in covered) and self.owner[root.i] is None \
+                and root.lemma_.lower() not in self.kb.sectors and self.actors[first.actor_id].kind in ("state", "group"):
+            # "Congress of South African Trade Unions", "Indian National Congress": an organisation of
+            # that side whose name has the demonym inside it
+            for m in {id(m): m for m in covered}.values():
+                self.mentions.remove(m)
+                for i in range(m.start, m.end):
+                    self.owner[i] = None
+            self._org_entity(start, end, affiliation=first.actor_id)
+            return
         rest = [t for t in self.doc[first.end:end]]
         if first.start != start or not rest or any(self.owner[t.i] for t in rest):
             return
@@ -718,6 +837,7 @@ class _Article:
                 if best is not None and fuzz.ratio(best, tok.text) >= 85:
                     aid = persons[best]
                 elif tok.text not in self.kb.words.get("honorifics", ()) and not self._is_place(tok) \
+                        and not self._modifies_force_noun(tok) \
                         and not any(c.isdigit() for c in tok.text):   # "F-16", "Su-34": a model, no name
                     aid = slug(tok.text)
                     self.actor(aid, tok.text, "person")
@@ -727,6 +847,72 @@ class _Article:
                 continue
             via = "surname" if self.actors[aid].kind == "person" else "acronym"
             self.add(tok.i, tok.i + 1, aid, via)
+
+    # ---- step 3b: appositives that rename an organisation
+    def appositions(self) -> None:
+        """"COSATU, the umbrella union for 1.8 million workers, said": a common-noun appositive renames
+        the organisation before it, so it is a description mention of that organisation, never an actor
+        of its own; an unknown name it renames as an organisation (``organisation_nouns``) becomes one."""
+        doc = self.doc
+        org_nouns = self.kb.words.get("organisation_nouns", set())
+        for tok in tokens(doc):
+            if tok.dep_ != "appos" or tok.head.i >= tok.i or tok.pos_ != "NOUN" or self.owner[tok.i] is not None \
+                    or tok.i in self.in_title:
+                continue
+            head = tok.head
+            if not any(t.text == "," for t in doc[head.i + 1:tok.left_edge.i]):
+                continue      # "the Houthi group": a compound, no apposition
+            hm = self.owner[head.i]
+            if hm is None:
+                if head.pos_ != "PROPN" or head.i in self.blocked or head.ent_type_ in ("PERSON", "GPE", "DATE") \
+                        or tok.lemma_.lower() not in org_nouns or not head.text[:1].isupper():
+                    continue
+                start = head.i
+                while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == head.i \
+                        and self.owner[start - 1] is None and start - 1 not in self.blocked:
+                    start -= 1
+                self._org_entity(start, head.i + 1)
+                hm = self.owner[head.i]
+                if hm is None:
+                    continue
+            a = self.actors[hm.actor_id]
+            if a.kind == "person" or a.is_outlet:
+                continue
+            self.add(tok.left_edge.i, tok.i + 1, hm.actor_id, "description")
+            if a.kind == "organisation" and self._armed_phrase(tok):
+                a.armed = True    # "the Allied Democratic Forces, an armed group linked to ..."
+
+    def _armed_phrase(self, tok: Token) -> bool:
+        """"the militant group", "an armed group", "the rebels", "the militia"."""
+        nouns = self.kb.words.get("armed_group_nouns", ())
+        mods = self.kb.words.get("armed_modifiers", ())
+        if tok.lemma_.lower() in nouns or tok.lower_ in nouns:
+            return True
+        return any(c.dep_ in ("amod", "compound", "nmod") and (c.lower_ in mods or c.lemma_.lower() in mods)
+                   for c in tok.lefts)
+
+    def _is_armed(self, aid: str) -> bool:
+        """A non-state armed group: the KB says so, the article calls it so ("ADF rebels", "the RSF
+        paramilitaries"), or an unknown name ends like one ("Allied Democratic Forces")."""
+        a = self.actors[aid]
+        if a.armed:
+            return True
+        if a.kind != "organisation" or a.is_outlet:
+            return False
+        nouns = self.kb.words.get("armed_group_nouns", ())
+        for m in self.mentions:
+            if m.actor_id == aid and m.via not in ("pronoun", "description"):
+                h = self.doc[m.end - 1]
+                if h.dep_ in ("compound", "amod") and h.head.i > h.i and h.head.lemma_.lower() in nouns:
+                    return True
+        words = a.name.split()
+        return not a.from_kb and bool(words) and words[-1] in self.kb.words.get("armed_name_words", ())
+
+    def _armed_antecedent(self, tok: Token) -> tuple[str | None, int]:
+        """The one armed group named before ``tok`` (and how many there are)."""
+        ids = {m.actor_id for m in self.mentions if m.end <= tok.i and self.kind_of(m) == "organisation"}
+        armed = [aid for aid in ids if self._is_armed(aid)]
+        return (armed[0] if len(armed) == 1 else None), len(armed)
 
     # ---- step 4: sector phrases
     def sectors(self) -> None:
@@ -773,6 +959,8 @@ class _Article:
                 continue
             if any(self.owner[c.i] is not None for c in tok.subtree if c.i < tok.i):
                 continue          # "the Thai army": a sector phrase (step 4)
+            # "riot police" are the police, "the army" the military
+            sector = self.kb.sectors.get(tok.lemma_.lower()) or self.kb.sectors.get(tok.lower_) or "military"
             dets = [c for c in tok.lefts if c.dep_ in ("det", "poss")]
             if not (any(d.lower_ == "the" for d in dets) or not dets and len(form) > 1):
                 continue          # "an army", "their military": not the national forces
@@ -791,13 +979,13 @@ class _Article:
                     continue
                 dets = [c for c in tok.lefts if c.dep_ in ("det", "poss")]
                 start = min([d.i for d in dets] + [m.i for m in mods] + [tok.i])
-                self.add(start, tok.i + 1, top[0][0], "description", "military")
+                self.add(start, tok.i + 1, top[0][0], "description", sector)
                 continue
             # "the Thai army ... a spokesman for the army": the same noun first
             window.sort(key=lambda m: (doc[m.end - 1].lemma_ == tok.lemma_, self.sent_of(m.start) == here,
                                        m.sector == "military", m.start))
             start = min([d.i for d in dets] + [m.i for m in mods] + [tok.i])
-            self.add(start, tok.i + 1, window[-1].actor_id, "description", "military")
+            self.add(start, tok.i + 1, window[-1].actor_id, "description", sector)
 
     def national_governments(self) -> None:
         """"the junta said", "the military government": the one state the article has named with that
@@ -862,7 +1050,14 @@ class _Article:
             if prep.lower_ not in ("of", "for") or prep.head.lemma_.lower() not in self.kb.titles:
                 continue
             det = [c for c in tok.children if c.dep_ == "det"]
-            if len(det) != 1 or det[0].lower_ != "the" or len(list(tok.children)) != 1:
+            if len(det) != 1 or det[0].lower_ != "the":
+                continue
+            if self._armed_phrase(tok) and all(c.i < tok.i for c in tok.children):
+                aid = self._armed_antecedent(tok)[0]     # "a spokesman for the rebel group"
+                if aid is not None:
+                    self.add(det[0].i, tok.i + 1, aid, "description")
+                continue
+            if len(list(tok.children)) != 1:
                 continue
             ante = self._antecedent(tok, "organisation")
             if ante is not None:
@@ -1134,6 +1329,25 @@ class _Article:
                         aff = self.actors[m.actor_id].affiliation
                         self.add(poss.left_edge.i, tok.i + 1, aff, "description", self.kb.sectors[lemma])
                     continue
+            armed = (lemma in group_nouns or lemma in self.kb.words.get("armed_group_nouns", ())) \
+                and self._armed_phrase(tok)
+            if armed:
+                # "the militant group", "the rebels": the one armed group named before, wherever the
+                # phrase stands; two or more of them leave it unresolved
+                if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                        or any(self.owner[c.i] is not None for c in tok.subtree):
+                    continue
+                aid, n = self._armed_antecedent(tok)
+                if aid is None and n == 0 and tok.dep_ in SUBJECT_DEPS | {"poss"}:
+                    # no armed group known: the organisation named last, unless the KB knows it as
+                    # something else (a UN agency is never "the militant group")
+                    ante = self._antecedent(tok, "organisation")
+                    a = self.actors[ante.actor_id] if ante is not None else None
+                    aid = a.actor_id if a is not None and not a.from_kb else None
+                if aid is not None:
+                    start = min(c.i for c in tok.lefts)
+                    self.add(start, tok.i + 1, aid, "description")
+                continue
             if lemma in group_nouns and tok.dep_ in SUBJECT_DEPS | {"poss"}:
                 if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                     continue
@@ -1197,6 +1411,24 @@ class _Article:
             verb = verb.head
         return None
 
+    def _window_start(self, tok: Token, here: int) -> int:
+        """First sentence of the pronoun's window: PRONOUN_WINDOW sentences back, not counting, for a
+        pronoun of the narration, sentences wholly inside a quotation. 'Aliyev said: "S1. S2. S3. S4."
+        He urged ...': the speaker is still in reach, though the quotation fills the sentences between."""
+        s, n = here, 0
+        while s > 0 and n < PRONOUN_WINDOW:
+            s -= 1
+            if tok.i in self.quoted or self._narrated(s):
+                n += 1
+        return s
+
+    def _narrated(self, s: int) -> bool:
+        """Sentence s has words outside quotation marks."""
+        start = self.sent_starts[s]
+        end = self.sent_starts[s + 1] if s + 1 < len(self.sent_starts) else len(self.doc)
+        return any(i not in self.quoted and not self.doc[i].is_punct and not self.doc[i].is_space
+                   for i in range(start, end))
+
     def _antecedent(self, tok: Token, kind: str) -> _M | None:
         if tok.dep_ == "poss":
             m = self._clause_subject(tok)
@@ -1205,8 +1437,9 @@ class _Article:
                     and (g is None or self.actors[m.actor_id].gender in (None, g)):
                 return m
         here = self.sent_of(tok.i)
+        first = self._window_start(tok, here)
         window = [m for m in self.mentions
-                  if m.end <= tok.i and self.sent_of(m.start) >= here - PRONOUN_WINDOW and self._compatible(m, kind)]
+                  if m.end <= tok.i and self.sent_of(m.start) >= first and self._compatible(m, kind)]
         if tok.i not in self.quoted:
             # '"He is afraid," he told reporters': the narrator's "he" never takes a word the
             # speaker said inside the quotation
@@ -1226,7 +1459,7 @@ class _Article:
         same = [m for m in window if self.sent_of(m.start) == here and m.subject]
         if same:
             return same[-1]
-        for s in range(here - 1, here - PRONOUN_WINDOW - 1, -1):
+        for s in range(here - 1, first - 1, -1):
             subj = [m for m in window if self.sent_of(m.start) == s and m.subject]
             if subj:
                 # the main clause's subject, not one of an embedded clause ("Zelensky, who waited
@@ -1277,6 +1510,7 @@ def extract_actors(doc: Doc, article_id: str, kb: KB | None = None) -> ArticleAc
     art.datelines()
     art.entities()
     art.surnames()
+    art.appositions()
     art.sectors()
     art.national_forces()
     art.national_governments()

@@ -3,15 +3,19 @@
 A KB file is a YAML mapping with any of these sections (see the shipped files for examples):
 
 ``states``      alpha-3 -> {aliases, demonyms, capitals, seats, bodies}; pycountry adds the names
-``actors``      list of {id?, name, kind, aliases, affiliation, title, outlet, demonyms, gender (f|m)}
+``actors``      list of {id?, name, kind, aliases, affiliation, title, outlet, demonyms, gender (f|m),
+                armed (true for a non-state armed group)}
 ``defaults``    values applied to every entry of this file's ``actors`` (e.g. ``outlet: true``)
 ``titles``      role phrase -> title class; ``compatible``: class -> classes it may refer to
 ``sectors``     head noun -> sector ("officials" -> officials, "army" -> military)
 ``places``      names of places that are never actors ("Rafah", "El Fasher")
+``subdivision_places``  ISO 3166 alpha-2 codes whose ISO 3166-2 subdivisions (pycountry) are places,
+                when plain ASCII and no KB name; ``subdivision_exclude``: names never taken
 ``pronouns``    person | collective -> pronouns; word lists: honorifics, locative_prepositions,
                 expletive_verbs, outlet_words, group_nouns, person_bodies, place_prepositions,
                 outlet_cue_verbs, outlet_report_verbs, female_words, male_words, national_forces, organisation_words,
-                equipment_nouns, national_governments
+                equipment_nouns, national_governments, armed_modifiers, armed_group_nouns,
+                armed_name_words, organisation_nouns
 
 Analysts add files in a directory named by the ``ACCORD_KB`` environment variable (several
 separated by ``os.pathsep``) or passed as ``extra_paths``; later files extend and override
@@ -40,7 +44,8 @@ SHIPPED = ("states.yaml", "igos.yaml", "organisations.yaml", "groups.yaml", "out
 WORD_LISTS = ("honorifics", "locative_prepositions", "expletive_verbs", "outlet_words", "group_nouns",
               "person_bodies", "place_prepositions", "outlet_cue_verbs", "outlet_report_verbs",
               "female_words", "male_words", "national_forces", "organisation_words", "equipment_nouns",
-              "national_governments")
+              "national_governments", "armed_modifiers", "armed_group_nouns", "armed_name_words",
+              "organisation_nouns")
 
 
 def slug(name: str) -> str:
@@ -59,6 +64,7 @@ class Entry:
     is_outlet: bool = False
     aliases: set[str] = field(default_factory=set)
     gender: str | None = None   # "f" | "m" when public sources say so: lets she/he skip the other
+    armed: bool = False         # a non-state armed group: what "the militant group" can stand for
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +141,7 @@ class _Builder:
         # Brazzaville)
         self._iso_names: set[tuple[str, str]] = set()
         self._state_names: dict[str, set[str]] = {}
+        self._subdivisions: set[str] = set()
 
     def name(self, text: str, actor_id: str, via: str | None = None, sector: str | None = None) -> None:
         if not text or not str(text).strip():
@@ -201,8 +208,10 @@ class _Builder:
             gender = item.get("gender")
             if gender is not None and gender not in ("f", "m"):
                 raise ValueError(f"{path}: actors entry {n} ({name}): gender must be f or m, not {gender!r}")
+            armed = item.get("armed")
             e = self.entry(aid, name, kind, affiliation=affiliation, title=item.get("title"),
-                           is_outlet=bool(item.get("outlet", False)), gender=gender)
+                           is_outlet=bool(item.get("outlet", False)), gender=gender,
+                           armed=None if armed is None else bool(armed))
             for form in [name, *(item.get("aliases") or [])]:
                 e.aliases.add(form)
                 # a person's one-word alias is a surname ("Blinken"), for Mention.via
@@ -220,6 +229,13 @@ class _Builder:
             if data.get(key):
                 self.kb.words.setdefault(key, set()).update(data[key])
         self.kb.places.update(str(p) for p in data.get("places") or ())
+        exclude = {str(p) for p in data.get("subdivision_exclude") or ()}
+        for code in data.get("subdivision_places") or ():
+            for sub in pycountry.subdivisions.get(country_code=str(code)) or ():
+                # ISO spells most subdivisions in a local transliteration ("Kharkivska oblast",
+                # "Ḩalab"); only the plain-ASCII ones read as the news writes them
+                if sub.name.isascii() and sub.name not in exclude and "oblast" not in sub.name.lower():
+                    self._subdivisions.add(sub.name)
         for kind, words in (data.get("pronouns") or {}).items():
             self.kb.pronouns.update({w.lower(): kind for w in words})
 
@@ -241,6 +257,9 @@ class _Builder:
                 self._names.pop((text, code), None)
                 self.kb.entries[code].aliases.discard(text)
         self.kb.names = list(self._names.values())
+        # a subdivision that shares a KB name ("Khartoum", "Kinshasa": capitals) stays that actor
+        known = {n.text for n in self.kb.names}
+        self.kb.places.update(p for p in self._subdivisions if p not in known)
         return self.kb
 
 
