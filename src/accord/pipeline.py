@@ -77,6 +77,7 @@ def extract(doc: Doc, article: Article, dossier=None, stages: Iterable[str] = ST
     from accord.extract import positions as positions_mod
     from accord.extract import prospects as prospects_mod
     from accord.extract import quotes as quotes_mod
+    from accord.extract import rejections as rejections_mod
 
     stages = set(stages)
     found = actors_mod.extract_actors(doc, article.article_id)
@@ -107,6 +108,10 @@ def extract(doc: Doc, article: Article, dossier=None, stages: Iterable[str] = ST
             doc, found, article, result.quotes, result.events, dossier)
         result.issues, result.positions = list(issues), list(positions)
         result.claims, result.contradictions = list(claims), list(contradictions)
+        if "events" in stages:
+            # a denial answering another party's statement is a rejection of it (see rejections.py)
+            result.events += rejections_mod.rejections(doc, article, result.claims, result.contradictions,
+                                                       result.events, result.quotes)
 
     def prospects() -> None:
         result.assessments = list(prospects_mod.extract_assessments(doc, found, article, result.quotes))
