@@ -11,7 +11,6 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -252,11 +251,6 @@ def analyze(paths: Iterable[str | Path], store=None, model: str | None = None, w
 
     nlp = nlp_mod.load(model)
     run = Run(on_error, on_progress)
-    # Parse and extraction run on one thread, reading and committing on this one: the commit of
-    # a partition overlaps the parse of the next, since the parse spends most of its time in
-    # matrix products that release the GIL, and so do DuckDB's inserts. Only this thread touches
-    # the store, and partitions are still committed in the order they were read.
-    with ThreadPoolExecutor(1, thread_name_prefix="accord-parse") as parser:
-        run.commit_in_order(store, paths, max(batch_size, 32), window=2, submit=lambda number, fresh:
-                            parser.submit(extract_batch, nlp, fresh, dossier, tuple(stages)))
+    for _, fresh in run.partitions(paths, store, max(batch_size, 32)):
+        run.commit(store, extract_batch(nlp, fresh, dossier, tuple(stages)))
     return run.finish(store)
