@@ -107,15 +107,19 @@ def extract(doc: Doc, article: Article, dossier=None, stages: Iterable[str] = ST
             doc, found, article, result.quotes, result.events, dossier)
         result.issues, result.positions = list(issues), list(positions)
         result.claims, result.contradictions = list(claims), list(contradictions)
-        if "events" in stages:
-            # a denial answering another party's statement is a rejection of it (see rejections.py)
+
+    def rejections() -> None:
+        # a denial answering another party's statement is a rejection of it (see rejections.py); it
+        # is found among the claims and contradictions of the positions stage
+        if "positions" in stages:
             result.events += rejections_mod.rejections(doc, article, result.claims, result.contradictions,
                                                        result.events, result.quotes)
 
     def prospects() -> None:
         result.assessments = list(prospects_mod.extract_assessments(doc, found, article, result.quotes))
 
-    for name, run in (("quotes", quotes), ("events", events), ("positions", positions), ("prospects", prospects)):
+    for name, run in (("quotes", quotes), ("events", events), ("positions", positions), ("events", rejections),
+                      ("prospects", prospects)):
         stage(name, run)
     # actors may have gained roles or aliases from later stages
     result.actors = list(found.actors.values())

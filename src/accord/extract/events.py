@@ -1427,7 +1427,7 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
                     # "launched a mediation effort": the event noun may be the compound, unless
                     # the head names people ("carrying truce monitors", "sent aid workers")
                     ne = match_noun(lex, o) or (None if _names_people(lex, o) else next(
-                        (match_noun(lex, c) for c in o.children if c.dep_ == "compound" and match_noun(lex, c)), None))
+                        filter(None, (match_noun(lex, c) for c in o.children if c.dep_ == "compound")), None))
                     allowed = lex.light_verb_types.get(_lemma(tok))
                     if ne is not None and allowed and code_to_type(ne.code)[0] not in allowed:
                         ne = None   # "had donations" is no act; "had talks" is

@@ -5,7 +5,8 @@ said" holds no rejecting verb, yet coders (and analysts) read a rejection by Ham
 statement: REJECT, CAMEO 120. The claims extractor already finds the denial and the contradiction
 links it to the assertion it answers; this turns each such pair into one event, unless the event
 coder already coded a rejection or accusation by the denier in that sentence ("Hamas rejected the
-claim" is coded from its verb).
+claim" is coded from its verb). Only a denial that names its act counts (a denying verb, "false",
+"lies", "baseless": the stance cues' denial words).
 """
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ def rejections(doc: Doc, article: Article, claims: list[Claim], contradictions: 
                events: list[Event], quotes: list[Quote] = ()) -> list[Event]:
     assertions = {(c.start, c.end): c for c in claims if c.kind == "assertion"}
     denials = {(c.start, c.end): c for c in claims if c.kind == "denial"}
+    cues = load_cues()
+    denying = cues.denial_verbs | cues.denial_nouns | set(cues.denial_adjectives)
     etype, mode = cameo_to_plover(CAMEO)
     out: list[Event] = []
     seen: set[tuple[int, str, str]] = set()
@@ -36,9 +39,10 @@ def rejections(doc: Doc, article: Article, claims: list[Claim], contradictions: 
         source, target = denial.claimant, said.claimant
         if not source.actor_id or not target.actor_id or source.actor_id == target.actor_id:
             continue
-        sent = sent_of(doc[_token_at(doc, denial.start)])
-        if not _says_false(doc, denial):
+        span = doc.char_span(denial.start, denial.end, alignment_mode="expand")
+        if span is None or not any(t.lemma_.lower() in denying for t in span):
             continue          # a negated statement of one's own ("we have never been this close") rejects nothing
+        sent = sent_of(span[0])
         if any(e.source is not None and e.source.actor_id == source.actor_id and e.type in ("REJECT", "ACCUSE")
                and e.start < sent.end_char and sent.start_char < e.end for e in events):
             continue
@@ -54,19 +58,6 @@ def rejections(doc: Doc, article: Article, claims: list[Claim], contradictions: 
                          start=sent.start_char, end=sent.end_char, source=source, targets=(target,),
                          date=_date(sent, article), quote_id=quote))
     return out
-
-
-def _says_false(doc: Doc, denial: Claim) -> bool:
-    """The denial names its act: a denying verb, or calls the statement false, a lie, baseless."""
-    cues = load_cues()
-    span = doc.char_span(denial.start, denial.end, alignment_mode="expand")
-    words = {t.lemma_.lower() for t in span} if span is not None else set()
-    return bool(words & (cues.denial_verbs | cues.denial_nouns | set(cues.denial_adjectives)))
-
-
-def _token_at(doc: Doc, char: int) -> int:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None else 0
 
 
 def _date(sent, article: Article):
