@@ -126,3 +126,41 @@ def test_a_parse_batch_is_small_whatever_the_partition(monkeypatch):
     articles = [Article(article_id=str(i), text="Talks resumed.", source="x") for i in range(64)]
     pipeline.extract_batch(None, articles)
     assert seen == [nlp.BATCH_SIZE] and nlp.BATCH_SIZE <= 16
+
+
+def test_one_process_commits_larger_partitions_unless_told(tmp_path, monkeypatch):
+    from accord import pipeline
+    from accord.records import Extraction
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": f"Talks resumed on day {i}."}) + "\n"
+                              for i in range(100)))
+    sizes = []
+
+    def fake_extract(_nlp, fresh, *_args, **_kw):
+        sizes.append(len(fresh))
+        return [Extraction(article=a) for a in fresh]
+
+    monkeypatch.setattr(pipeline, "extract_batch", fake_extract)
+    monkeypatch.setattr(pipeline, "COMMIT_BATCH", 40)
+    assert pipeline.analyze([str(corpus)], tmp_path / "a.duckdb").analysed == 100
+    assert sizes == [40, 40, 20]
+    sizes.clear()
+    assert pipeline.analyze([str(corpus)], tmp_path / "b.duckdb", batch_size=32).analysed == 100
+    assert sizes == [32, 32, 32, 4]
+
+
+def test_scale_bench_small_version_prints_every_figure(tmp_path):
+    """bench/scale.py end to end on 40 articles: every goal's figure is printed and is a number."""
+    import re
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "scale.py"), "--n", "40", "--engines", "local",
+                          "--rss-at", "20,40", "--rss-engine", "local", "--rss-workers", "1", "--work", str(tmp_path)],
+                         check=True, capture_output=True, text=True, timeout=300).stdout
+    per_round = re.search(r"pipeline / raw this round: (\d+\.\d+)", out)
+    overall = re.search(r"ratio pipeline 1 worker / raw nlp.pipe = (\d+\.\d+)", out)
+    assert per_round and overall and per_round.group(1) == overall.group(1)   # one round: its own ratio
+    # raw is timed on both sides of the 1-worker run
+    assert out.count("raw nlp.pipe, 1 process:") == 2
+    assert re.search(r"ratio local, --workers 2 .* / 1 worker = \d+\.\d+", out)
+    peaks = [float(x) for x in re.findall(r"by +\d+ articles .*peak RSS (\d+\.\d+) GB", out)]
+    assert len(peaks) == 2 and 0.1 < peaks[0] <= peaks[1] < 1.5

@@ -43,6 +43,26 @@ def test_same_actor_from_two_articles_merges_aliases_and_roles(tmp_path):
     assert actors[0]["roles"] == ["mediator"]
 
 
+def test_actor_merges_across_batches_and_survives_a_failed_batch(tmp_path):
+    # actors named again are merged from the rows the store remembers; a batch that fails must
+    # leave neither the table nor that memory with its aliases
+    store = Store(tmp_path / "s.duckdb")
+    store.write([_extraction("First text.", "Cairo")])
+    store.write([_extraction("Second text.", "Cairo")])        # nothing new: row unchanged
+    failed = _extraction("Third text.", "the Sisi government")
+    failed.events.append("not a record")
+    with pytest.raises(Exception):
+        store.write([failed])
+    store.write([_extraction("Fourth text.", "the Egyptian government")])
+    actors = store.records("actors")
+    assert len(actors) == 1
+    assert actors[0]["aliases"] == ["Cairo", "the Egyptian government"]
+    store.close()
+    reopened = Store(tmp_path / "s.duckdb")                     # a new Store reads what is stored
+    reopened.write([_extraction("Fifth text.", "Egypt")])
+    assert reopened.records("actors")[0]["aliases"] == ["Cairo", "Egypt", "the Egyptian government"]
+
+
 def test_failed_batch_leaves_no_half_article(tmp_path):
     store = Store(tmp_path / "s.duckdb")
     good = _extraction("A good article.")

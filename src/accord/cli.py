@@ -46,7 +46,7 @@ def _load_dossier(name: Optional[str]):
         raise typer.Exit(2)
 
 
-def _run_analysis(paths: list[str], store: str, model: Optional[str], workers: int, batch_size: int,
+def _run_analysis(paths: list[str], store: str, model: Optional[str], workers: int, batch_size: Optional[int],
                   dossier: Optional[str], engine: str = "local", scheduler: Optional[str] = None,
                   parquet: Optional[str] = None):
     from accord import pipeline
@@ -62,7 +62,7 @@ def _run_analysis(paths: list[str], store: str, model: Optional[str], workers: i
     if engine == "dask":
         from accord import distributed
         summary = distributed.analyze(paths, st, model=model, workers=workers, scheduler=scheduler,
-                                      dossier=dos, parquet_dir=parquet, on_error=lambda m: err.print(f"[yellow]warning:[/] {m}"))
+                                      partition_size=batch_size or pipeline.PARTITION, dossier=dos, parquet_dir=parquet, on_error=lambda m: err.print(f"[yellow]warning:[/] {m}"))
     else:
         progress = Progress(TextColumn("[bold]analysing"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[rate]:.1f} articles/s"),
@@ -113,7 +113,9 @@ def analyze(paths: list[str] = typer.Argument(..., help="files, directories, or 
             model: Optional[str] = typer.Option(None, help="spaCy model package name"),
             workers: int = typer.Option(1, help="worker processes, each parsing and extracting its "
                                         "partitions (with --engine dask: local Dask workers)"),
-            batch_size: int = typer.Option(64, help="articles read and committed together (one partition)"),
+            batch_size: Optional[int] = typer.Option(None, help="articles read and committed together (one "
+                                                     "partition); default 256 in one process, 64 per "
+                                                     "worker partition with --workers or Dask"),
             dossier: Optional[str] = typer.Option(None, help="dossier name or YAML path; 'auto': the shipped "
                                                   "dossier each article names most"),
             engine: str = typer.Option("local", help="local or dask"),

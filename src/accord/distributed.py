@@ -47,7 +47,8 @@ def write_parquet(extractions: list[Extraction], root: Path, partition: int) -> 
     rows_of["actors"] = [_row("actors", a) for ex in extractions for a in ex.actors]
     for table, rows in rows_of.items():
         cols = COLUMNS[table]
-        data = pa.table({c: pa.array([r[i] for r in rows], type=_ARROW_TYPES[t]) for i, (c, t) in enumerate(cols)})
+        data = pa.table({c: pa.array(list(values), type=_ARROW_TYPES[t])
+                         for (c, t), values in zip(cols, zip(*rows) if rows else [()] * len(cols))})
         (root / table).mkdir(parents=True, exist_ok=True)
         pq.write_table(data, root / table / f"part-{partition:06d}.parquet")
 

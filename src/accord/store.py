@@ -10,6 +10,7 @@ import dataclasses
 import json
 import types
 import typing
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -66,11 +67,20 @@ COLUMNS = {name: _columns(cls) for name, (cls, _) in TABLES.items()}
 JSON_COLUMNS = {name: {c for c, t in cols if t == "JSON"} for name, cols in COLUMNS.items()}
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _plain(value: object) -> object:
     """JSON-ready form of a nested field (dataclasses.asdict deep-copies every value on the way,
     which made row building a tenth of a run)."""
-    if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (str, int, float)) or value is None:
+        return value
+    kind = type(value)
+    names = _FIELD_NAMES.get(kind)
+    if names is None and dataclasses.is_dataclass(value):
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {n: _plain(getattr(value, n)) for n in names}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
@@ -113,6 +123,10 @@ _ARROW_TYPES = {"VARCHAR": pa.string(), "JSON": pa.string(), "BIGINT": pa.int64(
                 "BOOLEAN": pa.bool_()}
 
 
+ACTOR_COLUMNS = [c for c, _ in COLUMNS["actors"]]
+# actors whose stored row Store keeps in memory (a few hundred bytes each)
+KNOWN_ACTORS = 20_000
+
 # DuckDB memory cap while an analysis run writes the store (see Store.limit_memory)
 WRITER_MEMORY = "128MB"
 # articles per block when contradictions are searched across articles (see _contradiction_windows)
@@ -124,6 +138,11 @@ class Store:
 
     def __init__(self, path: str | Path = "accord.duckdb", read_only: bool = False):
         self.path = str(path)
+        # stored rows of recently written actors: a corpus names the same actors again and
+        # again, and reading, deleting and rewriting each one per batch was a third of the
+        # store's write time. Only this Store writes the file (DuckDB locks it), so the cache
+        # cannot go stale; it is updated after a commit only.
+        self._known_actors: OrderedDict[str, dict] = OrderedDict()
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
@@ -176,7 +195,7 @@ class Store:
                     known.add(ex.article.article_id)
                     fresh.append(ex)
             sigs = dedup.link(con, fresh)
-            self._upsert_actors([a for ex in fresh for a in ex.actors])
+            actor_rows = self._upsert_actors([a for ex in fresh for a in ex.actors])
             for table, table_rows in table_rows_of(fresh).items():
                 self._insert_rows(table, table_rows)
             dedup.save(con, sigs)
@@ -184,6 +203,7 @@ class Store:
         except BaseException:
             con.execute("ROLLBACK")
             raise
+        self._remember_actors(actor_rows)
         return len(fresh)
 
     def _insert(self, table: str, recs: list) -> None:
@@ -194,7 +214,7 @@ class Store:
         if not rows:
             return
         cols = COLUMNS[table]
-        data = pa.table({c: pa.array([r[i] for r in rows], type=_ARROW_TYPES[t]) for i, (c, t) in enumerate(cols)})
+        data = pa.table({c: pa.array(values, type=_ARROW_TYPES[t]) for (c, t), values in zip(cols, zip(*rows))})
         self.con.register("_accord_rows", data)
         try:
             conflict = " ON CONFLICT DO NOTHING" if table in ENFORCED_KEYS else ""
@@ -202,23 +222,44 @@ class Store:
         finally:
             self.con.unregister("_accord_rows")
 
-    def _upsert_actors(self, actors: list[R.Actor]) -> None:
-        """Same canonical id from several articles merges: first name, union of aliases and roles."""
+    def _upsert_actors(self, actors: list[R.Actor]) -> dict[str, dict]:
+        """Same canonical id from several articles merges: first name, union of aliases and roles.
+
+        Returns the rows as stored after the batch, for the cache of known actors (see
+        ``_known_actors``); only actors whose stored row changes are rewritten."""
         merged: dict[str, dict] = {}
         for actor in actors:
-            d = dataclasses.asdict(actor)
+            d = {c: getattr(actor, c) for c in ACTOR_COLUMNS}
+            d["roles"], d["aliases"] = list(d["roles"]), list(d["aliases"])
             old = merged.get(actor.actor_id)
             merged[actor.actor_id] = d if old is None else _merged(old, d)
         if not merged:
-            return
-        ids = list(merged)
-        names = ", ".join(f'"{c}"' for c, _ in COLUMNS["actors"])
-        for row in self.con.execute(f"SELECT {names} FROM actors WHERE actor_id IN (SELECT unnest(?))", [ids]).fetchall():
-            old = self._decode("actors", row)
-            merged[old["actor_id"]] = _merged(old, merged[old["actor_id"]])
-        self.con.execute("DELETE FROM actors WHERE actor_id IN (SELECT unnest(?))", [ids])
-        self._insert_rows("actors", [tuple(json.dumps(list(d[c])) if t == "JSON" else d[c]
-                                           for c, t in COLUMNS["actors"]) for d in merged.values()])
+            return {}
+        stored = {aid: self._known_actors[aid] for aid in merged if aid in self._known_actors}
+        unknown = [aid for aid in merged if aid not in stored]
+        if unknown:
+            names = ", ".join(f'"{c}"' for c in ACTOR_COLUMNS)
+            for row in self.con.execute(f"SELECT {names} FROM actors WHERE actor_id IN (SELECT unnest(?))",
+                                        [unknown]).fetchall():
+                old = self._decode("actors", row)
+                stored[old["actor_id"]] = old
+        final = {aid: new if aid not in stored else _merged(stored[aid], new) for aid, new in merged.items()}
+        changed = [aid for aid, row in final.items() if row != stored.get(aid)]
+        if changed:
+            replaced = [aid for aid in changed if aid in stored]
+            if replaced:
+                self.con.execute("DELETE FROM actors WHERE actor_id IN (SELECT unnest(?))", [replaced])
+            self._insert_rows("actors", [tuple(json.dumps(final[aid][c]) if t == "JSON" else final[aid][c]
+                                               for c, t in COLUMNS["actors"]) for aid in changed])
+        return final
+
+    def _remember_actors(self, rows: dict[str, dict]) -> None:
+        known = self._known_actors
+        for aid, row in rows.items():
+            known[aid] = row
+            known.move_to_end(aid)
+        while len(known) > KNOWN_ACTORS:
+            known.popitem(last=False)
 
     def after_analysis(self) -> None:
         """Store-wide steps that need every article: merge similar issues, find contradictions
