@@ -164,3 +164,13 @@ def test_scale_bench_small_version_prints_every_figure(tmp_path):
     assert re.search(r"ratio local, --workers 2 .* / 1 worker = \d+\.\d+", out)
     peaks = [float(x) for x in re.findall(r"by +\d+ articles .*peak RSS (\d+\.\d+) GB", out)]
     assert len(peaks) == 2 and 0.1 < peaks[0] <= peaks[1] < 1.5
+
+
+def test_a_run_takes_the_model_out_of_the_collectors_reach_once():
+    # a child process, so the test suite's own collector is left alone
+    code = ("import gc; from accord import nlp; nlp.load_for_run(); n = gc.get_freeze_count(); "
+            "x = [[] for _ in range(1000)]; nlp.load_for_run(); print(n, gc.get_freeze_count())")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, timeout=120)
+    frozen, again = map(int, out.stdout.split())
+    assert frozen > 10_000          # the model's objects
+    assert again == frozen          # only the first load freezes: later objects stay collectable

@@ -38,7 +38,7 @@ def load_model(model: str | None) -> str:
     """Run on each worker before the first partition: the model loads once per worker process,
     and a worker without it fails here, before any article is read."""
     from accord import nlp as nlp_mod
-    return nlp_mod.load(model).meta.get("name", "")
+    return nlp_mod.load_for_run(model).meta.get("name", "")
 
 
 def write_parquet(extractions: list[Extraction], root: Path, partition: int) -> None:

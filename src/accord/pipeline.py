@@ -261,7 +261,7 @@ def analyze(paths: Iterable[str | Path], store=None, model: str | None = None, w
                                 partition_size=batch_size or PARTITION, on_error=on_error, on_progress=on_progress)
     from accord import nlp as nlp_mod
 
-    nlp = nlp_mod.load(model)
+    nlp = nlp_mod.load_for_run(model)
     run = Run(on_error, on_progress)
     for _, fresh in run.partitions(paths, store, max(batch_size or COMMIT_BATCH, 32)):
         run.commit(store, extract_batch(nlp, fresh, dossier, tuple(stages)))

@@ -221,8 +221,9 @@ def _placeholder_matches(doc: Doc, lex: Lexicon) -> Iterator[tuple[str, int, int
     # match in a sentence holding its literal words, so it runs on those sentences alone
     matcher = _pattern_matcher(doc.vocab, lex)
     needs = _pattern_words(lex)
+    toks = tokens(doc)
     for sent in sentences(doc):
-        lemmas = {t.lemma_ for t in sent}
+        lemmas = {t.lemma_ for t in toks[sent.start:sent.end]}
         if any(words <= lemmas for words in needs):
             for m, start, end in matcher(sent):
                 yield doc.vocab.strings[m], sent.start + start, sent.start + end
