@@ -150,6 +150,9 @@ class Segment:
     standalone: bool = False   # opens a unit of text (not a fragment inside a clause)
 
 
+_MARK = re.compile("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
+
+
 def _word_char(c: str) -> bool:
     return c.isalnum()
 
@@ -166,12 +169,10 @@ def find_segments(text: str, paras: list[tuple[int, int]]) -> list[Segment]:
     for p, (ps, pe) in enumerate(paras):
         open_at: int | None = None
         open_kind = ""
-        i = ps
-        while i < pe:
+        # only the marks matter: the regex finds them without a Python step per character
+        for m in _MARK.finditer(text, ps, pe):
+            i = m.start()
             c = text[i]
-            if c not in ALL_MARKS:
-                i += 1
-                continue
             prev = text[i - 1] if i > ps else " "
             nxt = text[i + 1] if i + 1 < pe else " "
             if c in DOUBLE_OPEN and open_kind != "single":
@@ -196,7 +197,6 @@ def find_segments(text: str, paras: list[tuple[int, int]]) -> list[Segment]:
                     open_at, open_kind = None, ""
                 elif open_at is None and opens:
                     open_at, open_kind = i, "single"
-            i += 1
         if open_at is not None:
             if open_kind == "double":
                 _add(segments, text, open_at, pe, p, False)
