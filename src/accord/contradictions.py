@@ -10,6 +10,7 @@ same for one article and for a whole store.
 """
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -215,13 +216,22 @@ def _topic_words(text: str) -> set[str]:
     from accord.extract.issues import content_words
     from accord.extract.stance import CALENDAR_WORDS, load_cues
     cues = load_cues()
-    verbs = {v.split()[0][:5] for v in (*cues.stance_of, *cues.reporting_verbs, *cues.denial_verbs)}
+    verbs = _verb_stems()
     out = set()
     for w in content_words(_common(text or "")):
         if len(w) <= 3 or w in STOP_WORDS or w in CALENDAR_WORDS or w[:5] in verbs:
             continue
         out.add("deal" if w in cues.deal_nouns else w)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_stems() -> frozenset[str]:
+    """First five letters of every stance, reporting and denial verb (a store compares thousands
+    of sentences against them)."""
+    from accord.extract.stance import load_cues
+    cues = load_cues()
+    return frozenset(v.split()[0][:5] for v in (*cues.stance_of, *cues.reporting_verbs, *cues.denial_verbs))
 
 
 def _same_matter(r: Any, o: Any, issue: str) -> bool:

@@ -12,11 +12,10 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from accord.records import ActorRef, Article, Claim, Span, record_id
-from accord.extract.stance import (Cues, clause_span, clean_ref, is_negated, phrasal_lemma, resolve_actor,
-                                   sentence_span,
-                                   subject_of)
+from accord.extract.stance import (Cues, children, clause_span, clean_ref, is_negated, phrasal_lemma,
+                                   resolve_actor, sentence_span, subject_of, subtree, tokens_of_pos, tokens_with)
 from accord.extract.voices import Voices
-from accord.nlp import sent_of, text_of, tokens
+from accord.nlp import sent_of, text_of
 
 CLAUSE_DEPS = ("ccomp",)
 
@@ -24,7 +23,7 @@ CLAUSE_DEPS = ("ccomp",)
 def predicate_of(verb: Token) -> str:
     """Lemma of the claimed act: the verb with its particle, or "be" + complement ("be ready")."""
     if verb.lemma_ == "be":
-        comp = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+        comp = [c for c in children(verb) if c.dep_ in ("acomp", "attr")]
         if comp:
             return f"be {comp[0].lemma_.lower()}"
     return phrasal_lemma(verb)
@@ -74,24 +73,22 @@ def _claim(article: Article, claimant, subject, content_tok: Token, ev: tuple[in
 
 
 def _assertions(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) -> Iterator[Claim]:
-    for tok in tokens(doc):
+    for tok in tokens_of_pos(doc, "VERB", "AUX"):
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX"):
-            continue
-        voice = voices.speaker_at(tok.idx, tok.idx + len(tok.text))
         if lemma in cues.reporting_verbs:
+            voice = voices.speaker_at(tok.idx, tok.idx + len(tok.text))
             if lemma in cues.confirm_verbs and (is_negated(tok) or tok.dep_ == "xcomp" and
                                                 cues.stance_of.get(tok.head.lemma_.lower()) == "rejects"):
                 continue   # "never confirmed that X agreed" asserts nothing (a never_confirmed claim)
             claimant = _subject_ref(tok, actors, voice, None)
             if claimant is None or not claimant.actor_id:
                 continue
-            comps = [c for c in tok.children if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX")]
+            comps = [c for c in children(tok) if c.dep_ in CLAUSE_DEPS and c.pos_ in ("VERB", "AUX")]
             subjects = []
             if lemma in ("accuse", "charge"):
-                obj = [c for c in tok.children if c.dep_ == "dobj"]
-                of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "with")]
-                pcomp = [g for p in of for g in p.children if g.dep_ in ("pcomp", "pobj")]
+                obj = [c for c in children(tok) if c.dep_ == "dobj"]
+                of = [c for c in children(tok) if c.dep_ == "prep" and c.lower_ in ("of", "with")]
+                pcomp = [g for p in of for g in children(p) if g.dep_ in ("pcomp", "pobj")]
                 if obj and pcomp:
                     subjects.append((resolve_actor(obj[0], actors, voice), pcomp[0]))
             for comp in comps:
@@ -104,23 +101,25 @@ def _assertions(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) 
                 if comp.lemma_.lower() in cues.reporting_verbs or comp.lemma_.lower() in cues.confirm_verbs:
                     continue
                 # the reporting clause only, not a coordinated clause after it ("..., but X never confirmed")
-                stop = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+                stop = {t.i for c in children(tok) if c.dep_ in ("conj", "cc") for t in subtree(c)}
                 ev = clause_span(tok, stop)
                 yield _claim(article, claimant, subject, comp, ev, -1 if is_negated(comp) else 1,
                              predicate_of(comp))
-        elif voice is not None and tok.dep_ in ("ROOT", "conj", "ccomp") and _reporting_ancestor(tok, cues) is None:
+        elif tok.dep_ in ("ROOT", "conj", "ccomp") and \
+                (voice := voices.speaker_at(tok.idx, tok.idx + len(tok.text))) is not None and \
+                _reporting_ancestor(tok, cues) is None:
             # a clause about another actor in a speaker's own words
             if lemma in cues.confirm_verbs or lemma in cues.denial_verbs:
                 continue
             if tok.dep_ == "conj" and tok.head.dep_ not in ("ROOT", "ccomp"):
                 continue
-            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subj = [c for c in children(tok) if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj:
                 continue
             subject = resolve_actor(subj[0], actors, fallback=voice)
             if subject is None or not subject.actor_id or subject.actor_id == voice.actor_id:
                 continue
-            stop = {t.i for c in tok.children if c.dep_ in ("advcl",) for t in c.subtree}
+            stop = {t.i for c in children(tok) if c.dep_ in ("advcl",) for t in subtree(c)}
             ev = clause_span(tok, stop)
             yield _claim(article, voice, subject, tok, ev, -1 if is_negated(tok) else 1, predicate_of(tok))
 
@@ -130,7 +129,7 @@ def _denier(tok: Token, actors, voices: Voices) -> ActorRef | None:
     # "X called the reports false", "X dismissed the claims": the subject of the governing verb
     head = tok
     for _ in range(4):
-        subj = [c for c in head.children if c.dep_ in ("nsubj",)]
+        subj = [c for c in children(head) if c.dep_ in ("nsubj",)]
         if subj and head.pos_ in ("VERB", "AUX") and not (subj[0].lemma_.lower() in _target_lemmas()):
             ref = resolve_actor(subj[0], actors, fallback=voice)
             if ref is not None:
@@ -148,13 +147,13 @@ def _target_lemmas() -> frozenset[str]:
 
 def _target_actor(noun: Token, actors, voice) -> str | None:
     """"Biden's statements", "claims by Washington": whose statement is denied."""
-    for c in noun.children:
+    for c in children(noun):
         if c.dep_ == "poss" and c.lower_ not in ("our", "my", "their", "its", "his", "her"):
             ref = resolve_actor(c, actors)
             if ref is not None:
                 return ref.actor_id
         if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
-            for g in c.children:
+            for g in children(c):
                 ref = resolve_actor(g, actors)
                 if ref is not None:
                     return ref.actor_id
@@ -167,11 +166,11 @@ def _noun_clause(noun: Token) -> Token | None:
     def content_clause(c: Token) -> bool:
         # the small model tags this "that" as mark or (wrongly) dobj; a clause of its own has a subject
         return c.pos_ in ("VERB", "AUX") and c.doc[c.left_edge.i].lower_ == "that" and any(
-            g.dep_ in ("nsubj", "nsubjpass") and g.lower_ != "that" for g in c.children)
-    for c in noun.children:
+            g.dep_ in ("nsubj", "nsubjpass") and g.lower_ != "that" for g in children(c))
+    for c in children(noun):
         if c.dep_ in ("acl", "ccomp", "relcl") and content_clause(c):
             return c
-    for c in noun.head.children:
+    for c in children(noun.head):
         if c.dep_ == "ccomp" and c.i > noun.i and content_clause(c):
             return c
     return None
@@ -179,10 +178,10 @@ def _noun_clause(noun: Token) -> Token | None:
 
 def _gerund(verb: Token) -> Token | None:
     """"denied agreeing to ...", "denies having accepted": the act denied."""
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ in ("xcomp", "dobj", "pcomp", "ccomp") and c.tag_ == "VBG":
             if c.lemma_ == "have":
-                inner = [g for g in c.children if g.dep_ in ("xcomp", "ccomp", "dobj") and g.pos_ == "VERB"]
+                inner = [g for g in children(c) if g.dep_ in ("xcomp", "ccomp", "dobj") and g.pos_ == "VERB"]
                 return inner[0] if inner else c
             return c
     return None
@@ -205,10 +204,10 @@ def _self_denial(tok: Token, actors, voice, cues: Cues) -> tuple[ActorRef, Actor
     speaker = _subject_ref(tok, actors, voice, None)
     if speaker is None or not speaker.actor_id:
         return None
-    for comp in (c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
+    for comp in (c for c in children(tok) if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
         if not is_negated(comp):
             continue
-        auxes = {c.lower_ for c in comp.children if c.dep_ in ("aux", "auxpass")}
+        auxes = {c.lower_ for c in children(comp) if c.dep_ in ("aux", "auxpass")}
         past = comp.tag_ == "VBD" or bool(auxes & {"had", "has", "have", "did"})
         if not past or auxes & {"will", "would", "can", "could", "shall", "may", "might"}:
             continue
@@ -225,7 +224,8 @@ def _denials(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) -> 
     def voice_at(tok: Token):
         return voices.speaker_at(tok.idx, tok.idx + len(tok.text))
 
-    for tok in tokens(doc):
+    # every branch below opens on a confirming, denying or reporting verb or a denial word
+    for tok in tokens_with(doc, cues.confirm_verbs | cues.denial_verbs | cues.reporting_verbs | cues.denial_words):
         lemma = tok.lemma_.lower()
         sent_key = sent_of(tok).start
         declined = tok.dep_ == "xcomp" and cues.stance_of.get(tok.head.lemma_.lower()) == "rejects"
@@ -235,11 +235,11 @@ def _denials(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) -> 
             denier = _subject_ref(tok, actors, voice, None)
             if denier is None:
                 continue
-            comps = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+            comps = [c for c in children(tok) if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
             subject, predicate, content = _about(comps[0] if comps else None, denier, actors, voice)
-            stop = {t.i for c in tok.children if c.dep_ in ("advcl", "conj", "cc") for t in c.subtree}
+            stop = {t.i for c in children(tok) if c.dep_ in ("advcl", "conj", "cc") for t in subtree(c)}
             if not comps:
-                stop |= {t.i for c in tok.children if c.dep_ == "ccomp" for t in c.subtree}
+                stop |= {t.i for c in children(tok) if c.dep_ == "ccomp" for t in subtree(c)}
             ev = clause_span(tok.head if declined else tok, stop)
             yield _claim(article, denier, subject, content or tok, ev, -1, predicate, kind="never_confirmed")
             seen.add(sent_key)
@@ -248,8 +248,8 @@ def _denials(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) -> 
             denier = _subject_ref(tok, actors, voice, None)
             if denier is None:
                 continue
-            comps = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
-            objs = [c for c in tok.children if c.dep_ == "dobj" and c.tag_ != "VBG"]
+            comps = [c for c in children(tok) if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+            objs = [c for c in children(tok) if c.dep_ == "dobj" and c.tag_ != "VBG"]
             gerund = _gerund(tok)
             if comps or gerund is not None:
                 clause = comps[0] if comps else gerund
@@ -267,7 +267,7 @@ def _denials(doc: Doc, actors, article: Article, voices: Voices, cues: Cues) -> 
         elif sent_key not in seen and tok.pos_ in ("VERB", "AUX") and lemma in cues.reporting_verbs and (
                 found := _self_denial(tok, actors, voice_at(tok), cues)):
             speaker, subject, comp = found
-            stop = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+            stop = {t.i for c in children(tok) if c.dep_ in ("conj", "cc") for t in subtree(c)}
             yield _claim(article, speaker, subject, comp, clause_span(tok, stop), -1, predicate_of(comp),
                          kind="denial")
             seen.add(sent_key)
@@ -303,7 +303,7 @@ def _denial_word(tok: Token, cues: Cues) -> bool:
             tok.pos_ == "NOUN" and lemma in cues.negated_denial_nouns):
         return False
     # "there is no truth to reports that ...", "the reports are not true"
-    return is_negated(tok) or is_negated(tok.head) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+    return is_negated(tok) or is_negated(tok.head) or any(c.dep_ == "det" and c.lower_ == "no" for c in children(tok))
 
 
 def _denied_noun(tok: Token, cues: Cues) -> Token | None:
@@ -312,12 +312,12 @@ def _denied_noun(tok: Token, cues: Cues) -> Token | None:
     if tok.dep_ == "amod":
         cands.append(tok.head)
     # "no truth to reports that ...", "no basis for the claims"
-    cands += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "for", "behind")
-              for g in c.children if g.dep_ == "pobj"]
+    cands += [g for c in children(tok) if c.dep_ == "prep" and c.lower_ in ("to", "in", "for", "behind")
+              for g in children(c) if g.dep_ == "pobj"]
     if tok.dep_ in ("acomp", "attr", "oprd"):
-        cands += [c for c in tok.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
+        cands += [c for c in children(tok.head) if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
     if tok.pos_ == "VERB":   # "do not reflect"
-        cands += [c for c in tok.children if c.dep_ in ("nsubj",)]
+        cands += [c for c in children(tok) if c.dep_ in ("nsubj",)]
     for c in cands:
         if c.lemma_.lower() in cues.denial_targets:
             return c

@@ -13,8 +13,8 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from accord.records import Article, Issue
-from accord.extract.stance import KB, Cues, load_cues, slug
-from accord.nlp import sentences, text_of
+from accord.extract.stance import KB, Cues, children, lefts, load_cues, rights, slug, tokens_with
+from accord.nlp import sent_of, text_of, tokens
 
 MAX_LABEL_WORDS = 6
 # lexical match thresholds (rapidfuzz scores 0-100), tuned on our own fixtures
@@ -67,7 +67,7 @@ def _is_trigger_noun(tok: Token, cues: Cues) -> bool:
     head = _normalised(lemma)
     if not head or head[-1] not in _cue_heads(cues.issue_nouns):
         return False
-    left = " ".join(c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod"))
+    left = " ".join(c.lower_ for c in lefts(tok) if c.dep_ in ("compound", "amod"))
     words = set(_normalised(f"{left} {lemma}".strip()))
     for cue, cw in _cue_words(cues.issue_nouns):
         if cw[-1] == head[-1] and set(cw) <= words:
@@ -103,29 +103,38 @@ def _region_after(tok: Token, sent: Span) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _trigger_regions(sent: Span, cues: Cues) -> Iterable[tuple[int, int]]:
-    for tok in sent:
+def _trigger_regions(doc: Doc, cues: Cues) -> Iterable[tuple[int, int]]:
+    """Token ranges of the lists the trigger words of a Doc introduce, in document order."""
+    heads = _cue_heads(cues.issue_nouns)
+
+    def may_trigger(lemma: str) -> bool:
+        # a trigger noun's normalised lemma ends in a cue's head word (see ``_is_trigger_noun``)
+        words = _normalised(lemma)
+        return bool(words) and words[-1] in heads or lemma in cues.issue_verbs
+
+    for tok in tokens_with(doc, lemma_if=may_trigger, words=cues.issue_adjectives):
+        sent = sent_of(tok)
         if _is_trigger_noun(tok, cues):
-            preps = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in cues.issue_preps]
+            preps = [c for c in rights(tok) if c.dep_ == "prep" and c.lower_ in cues.issue_preps]
             if preps:
                 yield from filter(None, [_region_after(preps[0], sent)])
                 continue
             head = tok.head
             if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
                 # "disputes persist over X", "sticking points include X"
-                prep = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in cues.issue_preps]
+                prep = [c for c in rights(head) if c.dep_ == "prep" and c.lower_ in cues.issue_preps]
                 if prep:
                     yield from filter(None, [_region_after(prep[0], sent)])
                 elif head.lemma_ in cues.list_verbs:
                     yield from filter(None, [_region_after(head, sent)])
         elif tok.lower_ in cues.issue_adjectives and tok.pos_ in ("ADJ", "ADV", "NOUN", "VERB"):
             # "remain far apart on X", "are at odds over X": the prep hangs on the word or its verb
-            preps = [c for c in (*tok.children, *tok.head.children) if c.dep_ == "prep" and c.i > tok.i
+            preps = [c for c in (*children(tok), *children(tok.head)) if c.dep_ == "prep" and c.i > tok.i
                      and c.lower_ in ("on", "over", "about", "regarding")]
             if preps:
                 yield from filter(None, [_region_after(preps[0], sent)])
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in cues.issue_verbs:
-            preps = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("on", "over", "about")]
+            preps = [c for c in rights(tok) if c.dep_ == "prep" and c.lower_ in ("on", "over", "about")]
             if preps:
                 yield from filter(None, [_region_after(preps[0], sent)])
 
@@ -133,7 +142,7 @@ def _trigger_regions(sent: Span, cues: Cues) -> Iterable[tuple[int, int]]:
 def _clause_like(toks: Sequence[Token]) -> bool:
     """A region that is a full clause ("Israel only wants a break") lists no noun phrases."""
     return any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj") and
-               any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in toks[:8])
+               any(c.dep_ in ("nsubj", "nsubjpass") for c in children(t)) for t in toks[:8])
 
 
 def _split_items(doc: Doc, start: int, end: int, cues: Cues) -> list[list[Token]]:
@@ -216,22 +225,21 @@ def _names_an_issue(item: Sequence[Token], label: str, cues: Cues) -> bool:
 def discover_issues(doc: Doc, article: Article, cues: Cues | None = None) -> list[Issue]:
     cues = cues or load_cues()
     found: dict[str, Issue] = {}
-    for sent in sentences(doc):
-        for start, end in _trigger_regions(sent, cues):
-            toks = list(doc[start:end])
-            if _clause_like(toks):
+    for start, end in _trigger_regions(doc, cues):
+        toks = tokens(doc)[start:end]
+        if _clause_like(toks):
+            continue
+        for item in _split_items(doc, start, end, cues):
+            if any(t.pos_ == "VERB" and t.lemma_.lower() in cues.reporting_verbs for t in item):
+                continue   # the trailing attribution (", diplomats said") is not an issue
+            label = issue_label(item, cues)
+            if len(content_words(label)) == 0 or not _names_an_issue(item, label, cues):
                 continue
-            for item in _split_items(doc, start, end, cues):
-                if any(t.pos_ == "VERB" and t.lemma_.lower() in cues.reporting_verbs for t in item):
-                    continue   # the trailing attribution (", diplomats said") is not an issue
-                label = issue_label(item, cues)
-                if len(content_words(label)) == 0 or not _names_an_issue(item, label, cues):
-                    continue
-                iid = slug(label)
-                text_toks = [t for t in item if not t.is_space]
-                s, e = text_toks[0].idx, text_toks[-1].idx + len(text_toks[-1].text)
-                found.setdefault(iid, Issue(iid, label, description=text_of(doc)[s:e], origin="discovered",
-                                            article_id=article.article_id, start=s, end=e))
+            iid = slug(label)
+            text_toks = [t for t in item if not t.is_space]
+            s, e = text_toks[0].idx, text_toks[-1].idx + len(text_toks[-1].text)
+            found.setdefault(iid, Issue(iid, label, description=text_of(doc)[s:e], origin="discovered",
+                                        article_id=article.article_id, start=s, end=e))
     return list(found.values())
 
 
@@ -239,10 +247,21 @@ def discover_issues(doc: Doc, article: Article, cues: Cues | None = None) -> lis
 # matching a position's content to issues
 
 
-def _score(words_a: list[str], words_b: list[str]) -> float:
+def _score(words_a: Sequence[str], words_b: Sequence[str]) -> float:
     if not words_a or not words_b:
         return 0.0
     return fuzz.token_set_ratio(" ".join(words_a), " ".join(words_b))
+
+
+# an article's positions are matched against the same issue labels and actor names many times
+@functools.lru_cache(maxsize=4096)
+def _label_words(label: str) -> tuple[str, ...]:
+    return tuple(content_words(label))
+
+
+@functools.lru_cache(maxsize=256)
+def _name_words(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for n in names for w in normalise(n))
 
 
 def match_issue(content: str, issues: Iterable[Issue], exclude: Iterable[str] = (),
@@ -251,12 +270,13 @@ def match_issue(content: str, issues: Iterable[Issue], exclude: Iterable[str] = 
 
     At least one shared content word that is not a name in ``exclude`` (actor names) is required,
     so a shared place name alone does not tie a statement to an issue."""
-    names = {w for n in exclude for w in normalise(n)}
+    names = _name_words(tuple(exclude))
     words = content_words(content)
+    word_set = set(words)
     best, best_score = None, 0.0
     for issue in issues:
-        iw = content_words(issue.label)
-        shared = (set(words) & set(iw)) - names
+        iw = _label_words(issue.label)
+        shared = (word_set & set(iw)) - names
         if not shared:
             continue
         score = _score(words, iw)

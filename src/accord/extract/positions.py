@@ -27,16 +27,17 @@ low/high signals move the value to the pole the words name.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from spacy.tokens import Span, Doc, Token
 
 from accord.contradictions import find_contradictions
 from accord.extract.claims import extract_claims
 from accord.extract.issues import discover_issues, match_issue, normalise
-from accord.extract.stance import (Cues, clean_ref, has_condition, is_negated, load_cues, phrasal_lemma,
-                                   resolve_actor, slug,
-                                   sentence_span, subject_of, in_quote_marks, within)
+from accord.extract.stance import (Cues, actor_memo, children, clean_ref, has_condition, in_quote_marks,
+                                   is_negated, lefts, load_cues, phrasal_lemma, resolve_actor, rights,
+                                   sent_tokens, sentence_span, slug, subject_of, subtree, tokens_of_dep,
+                                   tokens_of_pos, tokens_with, within)
 from accord.extract.voices import Voices, find_voices
 from accord.records import ActorRef, Article, Event, Issue, Position, Quote, record_id
 from accord.nlp import sent_of, text_of, tokens
@@ -54,21 +55,21 @@ def _object_tokens(verb: Token) -> list[Token]:
     """The tokens a stance bears on: object, complement clause or prepositional object."""
     deps = ("dobj", "ccomp", "xcomp", "prep", "oprd", "attr", "acomp", "pobj", "dative", "advcl")
     out: list[Token] = []
-    for c in verb.children:
-        if c.dep_ in deps and not (c.dep_ == "advcl" and any(g.dep_ == "mark" for g in c.children)):
-            out.extend(c.subtree)
+    for c in children(verb):
+        if c.dep_ in deps and not (c.dep_ == "advcl" and any(g.dep_ == "mark" for g in children(c))):
+            out.extend(subtree(c))
     return sorted(out, key=lambda t: t.i)
 
 
 def _object_label(verb: Token, actors, cues: Cues) -> str:
     """Short issue label from a stance's object ("a permanent, not temporary, truce" -> "permanent
     truce"); "" when the object names no matter in dispute (see ``issue_filter`` in the cues)."""
-    comps = sorted((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+    comps = sorted((c for c in children(verb) if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
                     and c.i > verb.i), key=lambda c: c.dep_ != "xcomp")
     for c in comps:
         inner = _object_label(c, actors, cues)
-        subj = [g for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"]
-        has_object = any(g.dep_ in ("dobj", "attr", "oprd") for g in c.children)
+        subj = [g for g in children(c) if g.dep_ == "nsubj" and g.pos_ == "NOUN"]
+        has_object = any(g.dep_ in ("dobj", "attr", "oprd") for g in children(c))
         if subj and not has_object and actors.ref_for_token(subj[0]) is None and \
                 subj[0].lemma_.lower() not in cues.light_nouns:
             # "that the war can only end ...": an intransitive clause's subject names the issue
@@ -79,21 +80,21 @@ def _object_label(verb: Token, actors, cues: Cues) -> str:
         if c.lemma_.lower() in cues.commitment_verbs:
             return inner or lemma
         return f"{lemma} {inner}".strip() if inner else ""
-    for c in verb.children:
+    for c in children(verb):
         # "will not recognise any of the occupied land": the quantifier's "of" object
         if c.dep_ == "dobj" and c.pos_ in ("PRON", "DET", "NUM"):
-            for g in (g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children):
+            for g in (g for p in children(c) if p.dep_ == "prep" and p.lower_ == "of" for g in children(p)):
                 if g.dep_ == "pobj" and g.pos_ == "NOUN":
                     return _np_label(g, cues)
     for dep in ("dobj", "pobj", "attr", "oprd"):
-        for c in verb.children:
+        for c in children(verb):
             if c.dep_ == dep and c.pos_ in ("NOUN", "PROPN") and actors.ref_for_token(c) is None:
                 label = _np_label(c, cues)
                 if label:
                     return label   # else "close any path to a weapon": the verb's "to" object
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ == "prep" and c.lower_ in cues.object_preps:
-            for g in c.children:
+            for g in children(c):
                 if g.dep_ == "pobj" and g.pos_ == "NOUN":
                     return _np_label(g, cues)
                 if g.dep_ == "pcomp" and g.pos_ == "VERB":
@@ -116,28 +117,28 @@ def _np_label(head: Token, cues: Cues | None = None, depth: int = 0) -> str:
     if lemma in cues.light_nouns or head.pos_ == "PRON":
         if depth >= 3:
             return ""
-        for c in head.rights:
+        for c in rights(head):
             if c.dep_ == "prep" and c.lower_ in cues.object_preps:
-                for g in c.children:
+                for g in children(c):
                     if g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_:
                         return _np_label(g, cues, depth + 1)
             if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.tag_ == "VB":
                 # "its right to enrich uranium": the infinitive names the matter
-                obj = [g for g in c.children if g.dep_ == "dobj" and g.pos_ == "NOUN"]
+                obj = [g for g in children(c) if g.dep_ == "dobj" and g.pos_ == "NOUN"]
                 if obj:
                     inner = _np_label(obj[0], cues, depth + 1)
                     return f"{c.lemma_.lower()} {inner}".strip() if inner else ""
         return ""
     words = []
-    for c in head.lefts:
-        if c.dep_ in ("amod", "compound") and not any(g.dep_ == "neg" for g in c.children) and c.pos_ != "PROPN":
+    for c in lefts(head):
+        if c.dep_ in ("amod", "compound") and not any(g.dep_ == "neg" for g in children(c)) and c.pos_ != "PROPN":
             if c.lemma_.lower() in ("only", "such", "other", "new", "latest") or c.tag_ in ("JJR", "JJS", "RBR"):
                 continue
             words.append(c.lemma_.lower())
     words.append(lemma)
-    for c in head.rights:
+    for c in rights(head):
         if c.dep_ == "prep" and c.lower_ in ("of", "to", "for", "on"):
-            for g in c.children:
+            for g in children(c):
                 if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.lemma_.lower() not in cues.light_nouns:
                     words.append(g.lemma_.lower())
             break
@@ -248,13 +249,13 @@ def _reporter(verb: Token, actor_id: str, actors, voices: Voices, cues: Cues) ->
     # "Saudi Arabia wants a buffer zone, according to two sources": the sources report it, whatever
     # a quote span around the sentence says
     for tok in (verb, *verb.ancestors):
-        for prep in tok.children:
+        for prep in children(tok):
             if prep.dep_ == "prep" and prep.lower_ == "according":
-                objs = [g for to in prep.children for g in to.children if g.dep_ == "pobj"]
+                objs = [g for to in children(prep) for g in children(to) if g.dep_ == "pobj"]
                 ref = resolve_actor(objs[0], actors) if objs else None
                 return ref.actor_id if ref is not None and ref.actor_id and ref.actor_id != actor_id else None
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children) \
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in children(verb)) \
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(verb)) \
             and not within(verb.idx, verb.idx + len(verb.text), in_quote_marks(verb.doc)):
         # "X demanded ..., while Y sought ...": Y's clause is narration beside X's words, even
         # when a quote span swallows the whole sentence
@@ -301,8 +302,8 @@ def _named_person_in(subj: Token, actors, actor_id: str) -> ActorRef | None:
     """"U.S. senior adviser for Africa Massad Boulos, who ..., said": the parse may hang the name
     under the title, so the person named in the subject phrase (outside its relative clauses)
     is the speaker."""
-    skip = {t.i for c in subj.subtree if c.dep_ in ("relcl", "acl") for t in c.subtree}
-    for t in subj.subtree:
+    skip = {t.i for c in subtree(subj) if c.dep_ in ("relcl", "acl") for t in subtree(c)}
+    for t in subtree(subj):
         if t.i in skip or t.pos_ != "PROPN":
             continue
         ref = actors.ref_for_token(t)
@@ -316,16 +317,18 @@ def _named_person_in(subj: Token, actors, actor_id: str) -> ActorRef | None:
 # positions
 
 
-def _salience(stance: str, toks: Iterable[Token], cues: Cues) -> float:
+def _salience(stance: str, toks: Iterable[Token], cues: Cues, intensifiers: Container[int]) -> float:
+    """``intensifiers``: indices of the Doc's tokens that are intensifiers, by word or lemma."""
     s = cues.salience.get(stance, 0.5)
-    boost = sum(0.08 for t in toks if t.lower_ in cues.intensifiers or t.lemma_.lower() in cues.intensifiers)
+    boost = sum(0.08 for t in toks if t.i in intensifiers)
     return round(min(1.0, s + min(boost, 0.2)), 2)
 
 
-def _hedged(toks: Iterable[Token], cues: Cues) -> bool:
+def _hedged(toks: Iterable[Token], hedges: Container[int]) -> bool:
+    """``hedges``: indices of the Doc's tokens that are hedges, by word or lemma."""
     # modal hedges only as modals ("may" the verb, not May the month)
-    return any((t.lower_ in cues.hedges or t.lemma_.lower() in cues.hedges) and (t.pos_ != "PROPN")
-               and (t.tag_ == "MD" or t.pos_ in ("ADV", "VERB")) for t in toks)
+    return any(t.i in hedges and (t.pos_ != "PROPN") and (t.tag_ == "MD" or t.pos_ in ("ADV", "VERB"))
+               for t in toks)
 
 
 def _actor_for(verb: Token, actors, voices: Voices) -> ActorRef | None:
@@ -334,13 +337,13 @@ def _actor_for(verb: Token, actors, voices: Voices) -> ActorRef | None:
     if subj is None and verb.dep_ == "pcomp" and verb.pos_ == "VERB" and verb.head.lower_ == "of" and \
             verb.head.head.lemma_.lower() in ("accuse", "charge"):
         # "accused the RSF of refusing to open corridors": the accused is the one said to refuse
-        subj = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        subj = next((c for c in children(verb.head.head) if c.dep_ == "dobj"), None)
     if subj is None:
         return None
     if subj.dep_ == "nsubjpass" and subj.head.i == verb.i and verb.tag_ == "VBN":
         # "it is backed by a monitoring mechanism", "Biden was asked by reporters": the agent takes
         # the stance, not the passive subject
-        agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agent = [g for c in children(verb) if c.dep_ == "agent" for g in children(c) if g.dep_ == "pobj"]
         if agent:
             return resolve_actor(agent[0], actors, fallback=voice)
     bound = _bound_pronoun(verb, subj, actors, voice)
@@ -349,8 +352,8 @@ def _actor_for(verb: Token, actors, voices: Voices) -> ActorRef | None:
     ref = resolve_actor(subj, actors, fallback=voice)
     if ref is None and subj.lemma_.lower() in load_cues().government_nouns:
         # "the government of Prime Minister X"
-        ref = next((resolve_actor(g, actors) for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for g in c.children if g.dep_ == "pobj"), None)
+        ref = next((resolve_actor(g, actors) for c in children(subj) if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in children(c) if g.dep_ == "pobj"), None)
         if ref is not None:
             ref = ActorRef(ref.actor_id, subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text,
                            subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text))
@@ -407,7 +410,7 @@ def _bound_pronoun(verb: Token, subj: Token, actors, voice) -> ActorRef | None |
 
 def _stance_of_verb(verb: Token, cues: Cues) -> str | None:
     # a verb with its preposition first: "warn against" rejects, "push for" demands
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ == "prep" and f"{verb.lemma_.lower()} {c.lower_}" in cues.stance_of:
             return cues.stance_of[f"{verb.lemma_.lower()} {c.lower_}"]
     lemma = phrasal_lemma(verb)
@@ -416,19 +419,19 @@ def _stance_of_verb(verb: Token, cues: Cues) -> str | None:
         return None
     # "call" is a demand only as "call for" / "call on"; "back" only with an object
     # ("called for the US to remove ...": "for" may be parsed as the mark of the clause)
-    if verb.lemma_ == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children) \
+    if verb.lemma_ == "call" and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in children(verb)) \
             and not any(g.dep_ == "mark" and g.lower_ == "for" and g.i == verb.i + 1
-                        for c in verb.children for g in c.children):
+                        for c in children(verb) for g in children(c)):
         return None
     # "warned that Israel might reject it": a forecast; "warned Iran to stop" is the demand
-    if verb.lemma_ == "warn" and any(c.dep_ == "ccomp" for c in verb.children) and \
-            not any(c.dep_ == "xcomp" for c in verb.children):
+    if verb.lemma_ == "warn" and any(c.dep_ == "ccomp" for c in children(verb)) and \
+            not any(c.dep_ == "xcomp" for c in children(verb)):
         return None
     if verb.lemma_.lower() in cues.clause_only_verbs and not any(
-            c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in verb.children):
+            c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in children(verb)):
         return None
     if verb.lemma_ in ("back", "support", "want", "need", "seek", "accept", "reject", "oppose") and not any(
-            c.dep_ in ("dobj", "xcomp", "ccomp", "prep") for c in verb.children) and lemma == verb.lemma_:
+            c.dep_ in ("dobj", "xcomp", "ccomp", "prep") for c in children(verb)) and lemma == verb.lemma_:
         return None
     return stance
 
@@ -439,24 +442,24 @@ def _not_a_stance(verb: Token, cues: Cues) -> bool:
     understanding"), a passive with no agent ("it was agreed that ...": nobody named agrees)."""
     lemma = verb.lemma_.lower()
     if verb.dep_ != "relcl" and any(t.tag_ in ("WDT", "WP") and t.dep_ in ("dobj", "det") and t.i < verb.i
-                                    for t in verb.subtree):
+                                    for t in subtree(verb)):
         return True   # "what guarantees Europe would offer": an open question, not an offer
     if lemma in cues.no_comment_verbs and verb.dep_ == "xcomp" and \
             cues.stance_of.get(verb.head.lemma_.lower()) == "rejects":
         return True
-    if any(c.dep_ == "xcomp" and c.lemma_.lower() in cues.no_comment_verbs for c in verb.children) and \
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in cues.no_comment_verbs for c in children(verb)) and \
             cues.stance_of.get(lemma) == "rejects":
         return True
-    for c in verb.children:
+    for c in children(verb):
         if c.dep_ in ("dobj", "attr") and c.pos_ == "NOUN":
             head = c.lemma_.lower()
-            comparative = any(g.tag_ in ("JJR", "RBR") or g.lower_ in ("some", "more") for g in c.children)
+            comparative = any(g.tag_ in ("JJR", "RBR") or g.lower_ in ("some", "more") for g in children(c))
             if head in cues.progress_nouns or (head in cues.deal_nouns | {"understanding"} and comparative):
                 return True
-    if any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in verb.children) and \
-            not any(c.dep_ == "agent" for c in verb.children):
+    if any(c.dep_ == "nsubjpass" or c.dep_ == "auxpass" for c in children(verb)) and \
+            not any(c.dep_ == "agent" for c in children(verb)):
         # adjectival passives still take a stance: "Israel is opposed to", "committed to"
-        if not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        if not any(c.dep_ == "prep" and c.lower_ == "to" for c in children(verb)):
             return True
     return False
 
@@ -469,9 +472,9 @@ def _demanded_of(verb: Token, actor: ActorRef, actors, voices: Voices, cues: Cue
     head = verb.head
     # "Russia insists that Ukraine abandon its bid": a mandative subjunctive (bare verb, no
     # auxiliary) after a verb of insisting states the demand, not the complement subject's stance
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
     bare = verb.tag_ == "VB" or verb.tag_ == "VBP" and subj is not None and subj.tag_ in ("NNP", "NN")
-    mandative = bare and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and \
+    mandative = bare and not any(c.dep_ in ("aux", "auxpass") for c in children(verb)) and \
         cues.stance_of.get(phrasal_lemma(head)) in ("insists", "demands")
     if head.lemma_.lower() in cues.reporting_verbs and not mandative:
         return False
@@ -485,7 +488,7 @@ def _speculated(verb: Token, actor: ActorRef, actors, voices: Voices, cues: Cues
     """"A diplomat warned that the coalition partners could still block a deal": what another
     party might do, in someone else's words, is a forecast, not that party's stated position."""
     if verb.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may")
-                                       for c in verb.children):
+                                       for c in children(verb)):
         return False
     if verb.head.lemma_.lower() not in cues.reporting_verbs:
         return False
@@ -504,12 +507,12 @@ def _denied_content(verb: Token, cues: Cues) -> str | None:
     if verb.dep_ == "ccomp" and head.lemma_.lower() in cues.confirm_verbs and (
             is_negated(head) or head.dep_ == "xcomp" and cues.stance_of.get(head.head.lemma_.lower()) == "rejects"):
         return "unasserted"
-    has_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    has_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in children(verb))
     if has_that and verb.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and \
             head.lemma_.lower() in cues.denial_targets:
         return "unasserted"
     if has_that and verb.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in cues.denial_targets
-                                                 and c.pos_ == "NOUN" and c.i < verb.i for c in head.children):
+                                                 and c.pos_ == "NOUN" and c.i < verb.i for c in children(head)):
         return "unasserted"
     return None
 
@@ -518,9 +521,9 @@ def _commitment(verb: Token, cues: Cues) -> bool:
     """A future commitment about one's own conduct: "it will refrain", "we will not attend"."""
     if verb.lemma_.lower() not in cues.commitment_verbs:
         return False
-    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in children(verb)):
         if not (verb.dep_ == "conj" and any(c.dep_ == "aux" and c.lower_ in ("will", "would")
-                                            for c in verb.head.children)):
+                                            for c in children(verb.head))):
             return False
     return True
 
@@ -528,23 +531,23 @@ def _commitment(verb: Token, cues: Cues) -> bool:
 def _conditional(verb: Token, cues: Cues) -> bool:
     if has_condition(verb, cues) is not None:
         return True
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in children(verb))
     for c in verb.conjuncts:
         # "warned it will strike if ..., and Netanyahu urged ...": a conjunct with its own subject
         # does not share the other's condition
-        if own_subject and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+        if own_subject and any(g.dep_ in ("nsubj", "nsubjpass") for g in children(c)):
             continue
         if has_condition(c, cues) is not None:
             return True
-    if any(t.lemma_.lower() in ("conditional", "contingent") for t in verb.subtree):
+    if any(t.lemma_.lower() in ("conditional", "contingent") for t in subtree(verb)):
         return True
     # prepositional conditions: "in exchange for", "in return for", "on condition that"
-    words = " ".join(t.lower_ for t in verb.subtree)
+    words = " ".join(t.lower_ for t in subtree(verb))
     return any(f" {m} " in f" {words} " for m in cues.condition_markers if " " in m and m != "only if")
 
 
-def _noun_headed(label: str, sent: Span) -> bool:
-    """Whether a label made from a stance's object holds a common noun of its sentence."""
+def _noun_headed(label: str, sent: list[Token]) -> bool:
+    """Whether a label made from a stance's object holds a common noun of its sentence (tokens)."""
     words = set(label.split())
     return any(t.pos_ == "NOUN" and t.ent_type_ == "" and t.lemma_.lower() in words for t in sent)
 
@@ -555,17 +558,23 @@ class _Builder:
         self.positions: dict[str, Position] = {}
         self.taken: set[tuple[str, int]] = set()    # (actor, token index) already used
         self.seen: set[tuple] = set()                # one position per actor, sentence, stance, reporter
+        self._names: list[str] | None = None
+        # the Doc's intensifiers and hedges, by word or lemma, found once rather than per position
+        self.intensifiers = {t.i for t in tokens_with(doc, cues.intensifiers, words=cues.intensifiers)}
+        self.hedges = {t.i for t in tokens_with(doc, cues.hedges, words=cues.hedges)}
 
     def names(self) -> list[str]:
-        return [a.name for a in self.actors.actors.values()] + [m.text for m in self.actors.mentions]
+        if self._names is None:   # the actors' names do not change while positions are found
+            self._names = [a.name for a in self.actors.actors.values()] + [m.text for m in self.actors.mentions]
+        return self._names
 
     def add(self, actor: ActorRef, stance: str, verb: Token, evidence: tuple[int, int], content: list[Token],
             label: str, confidence: float, modality: str = "actual") -> Position | None:
         actor = clean_ref(actor, self.doc)
         # words and lemmas, so "retaliating" meets the signal "retaliate"
-        toks_ = content or list(sent_of(verb))
+        toks_ = content or sent_tokens(verb)
         text = " ".join(t.text for t in toks_) + " | " + " ".join(t.lemma_ for t in toks_)
-        if label and not _noun_headed(label, sent_of(verb)):
+        if label and not _noun_headed(label, sent_tokens(verb)):
             # "refused to do so", "said it would happen", "Moscow": no issue is named, so the
             # stance bears on the deal as a whole rather than on an invented issue
             label = ""
@@ -574,10 +583,10 @@ class _Builder:
         spokesman = self.actors.actors.get(reported) if reported else None
         if spokesman is not None and spokesman.affiliation == actor.actor_id:
             reported = None   # an official speaking for their own side states its position
-        toks = list(sent_of(verb))
+        toks = sent_tokens(verb)
         if reported:
             confidence -= 0.2
-        if _hedged(toks, self.cues):
+        if _hedged(toks, self.hedges):
             confidence -= 0.15
         key = (actor.actor_id, sent_of(verb).start, stance, reported)
         if key in self.seen:
@@ -586,15 +595,15 @@ class _Builder:
         value = self.book.value(issue.issue_id, text, stance, self.cues)
         pid = record_id("position", self.article.article_id, actor.actor_id, issue.issue_id, verb.idx)
         pos = Position(pid, self.article.article_id, actor.actor_id, issue.issue_id, stance, value,
-                       _salience(stance, toks, self.cues), evidence[0], evidence[1], actor=actor,
+                       _salience(stance, toks, self.cues, self.intensifiers), evidence[0], evidence[1], actor=actor,
                        reported_by=reported, confidence=round(max(0.1, min(0.95, confidence)), 2),
                        text=text_of(self.doc)[evidence[0]:evidence[1]], modality=modality)
         self.positions.setdefault(pid, pos)
         return pos
 
     def consume(self, actor_id: str, verb: Token) -> None:
-        for t in verb.subtree:
-            if subject_of(t) is None or t.pos_ not in ("VERB", "AUX"):
+        for t in subtree(verb):
+            if t.pos_ not in ("VERB", "AUX") or subject_of(t) is None:
                 continue
             ref = _actor_for(t, self.actors, self.voices)
             if ref is None or ref.actor_id == actor_id:
@@ -612,8 +621,10 @@ class _Builder:
 
     def from_verbs(self) -> None:
         cues = self.cues
-        # heads before dependents, so "insisted that it will only accept" is one position
-        verbs = [t for t in tokens(self.doc) if t.pos_ in ("VERB", "AUX")]
+        # heads before dependents, so "insisted that it will only accept" is one position; only a
+        # verb that may be a stance verb (see Cues.stance_heads) or a commitment verb is looked at
+        verbs = [t for t in tokens_with(self.doc, cues.stance_heads | cues.commitment_verbs, spaced=True)
+                 if t.pos_ in ("VERB", "AUX")]
         order = sorted(verbs, key=lambda t: (sent_of(t).start, sum(1 for _ in t.ancestors), t.i))
         for verb in order:
             stance = _stance_of_verb(verb, cues)
@@ -622,10 +633,10 @@ class _Builder:
                 continue
             if verb.dep_ in ("amod", "acl", "relcl") and verb.tag_ == "VBN":
                 continue   # "the proposed deal": no stance-taker
-            if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+            if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children(verb)):
                 continue   # "if Kyiv accepted ...": a hypothesis, not a stance
             if any(c.dep_ == "dobj" and c.lemma_.lower() in cues.denial_targets and c.pos_ == "NOUN"
-                   for c in verb.children) and stance in ("rejects", "accepts"):
+                   for c in children(verb)) and stance in ("rejects", "accepts"):
                 continue   # "rejected the accusation" is a denial (claims.py), not a stance on an issue
             if _not_a_stance(verb, cues):
                 continue
@@ -650,15 +661,15 @@ class _Builder:
                 stance = "rejects" if negated else "accepts"
             elif negated:
                 # "will never give up its right": refusing to relinquish is insisting
-                never = any(c.lower_ == "never" for c in verb.children)
+                never = any(c.lower_ == "never" for c in children(verb))
                 relinquish = phrasal_lemma(verb) in cues.relinquish_verbs or verb.lemma_.lower() in cues.relinquish_verbs
                 stance = "insists" if (never or relinquish) and stance == "rejects" else FLIP[stance]
             modality = "actual"
             # "it will keep talking, but will walk away if ...": one conditional commitment
             linked = [verb]
             if commitment:
-                linked += [t for t in sent_of(verb) if t.i != verb.i and t.pos_ == "VERB"
-                           and any(c.dep_ == "aux" and c.lower_ in ("will", "would") for c in t.children)
+                linked += [t for t in sent_tokens(verb) if t.i != verb.i and t.pos_ == "VERB"
+                           and any(c.dep_ == "aux" and c.lower_ in ("will", "would") for c in children(t))
                            and (a2 := _actor_for(t, self.actors, self.voices)) is not None
                            and a2.actor_id == actor.actor_id]
             if any(_conditional(v, cues) for v in linked):
@@ -697,13 +708,13 @@ class _Builder:
 
     def from_nouns(self) -> None:
         """"Israel's demand for ...", "Hamas's rejection of ..."."""
-        for tok in tokens(self.doc):
+        for tok in tokens_with(self.doc, self.cues.noun_stance):
             if tok.pos_ != "NOUN":
                 continue
             stance = self.cues.noun_stance.get(tok.lemma_.lower())
             if stance is None or stance == "rejects" and tok.lemma_.lower() in ("problem", "obstacle"):
                 continue
-            poss = [c for c in tok.children if c.dep_ == "poss"]
+            poss = [c for c in children(tok) if c.dep_ == "poss"]
             if not poss:
                 continue
             if poss[0].pos_ == "PRON":
@@ -712,18 +723,18 @@ class _Builder:
             actor = resolve_actor(poss[0], self.actors, fallback=voice)
             if actor is None or (actor.actor_id, tok.i) in self.taken:
                 continue
-            content = [t for c in tok.children if c.dep_ in ("prep", "acl") for t in c.subtree]
+            content = [t for c in children(tok) if c.dep_ in ("prep", "acl") for t in subtree(c)]
             label = _object_label(tok, self.actors, self.cues)
             self.add(actor, stance, tok, sentence_span(tok), content, label, 0.6)
             self.taken.add((actor.actor_id, tok.i))
 
     def from_verdicts(self) -> None:
         """A speaker's verdict: "these are very serious problems", "this is unacceptable"."""
-        for tok in tokens(self.doc):
+        for tok in tokens_of_dep(self.doc, "attr", "acomp"):
             lemma = tok.lemma_.lower()
             if tok.dep_ not in ("attr", "acomp") or tok.head.lemma_ != "be":
                 continue
-            mods = " ".join(c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound"))
+            mods = " ".join(c.lower_ for c in lefts(tok) if c.dep_ in ("amod", "compound"))
             stance = self.cues.adj_stance.get(lemma) or (
                 (self.cues.noun_stance.get(f"{mods} {lemma}".strip()) or self.cues.noun_stance.get(lemma))
                 if tok.pos_ == "NOUN" else None)
@@ -739,16 +750,16 @@ class _Builder:
                 continue
             if (voice.actor_id, tok.head.i) in self.taken:
                 continue
-            subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "expl")]
+            subj = [c for c in children(tok.head) if c.dep_ in ("nsubj", "expl")]
             target = subj[0] if subj else None
             if target is not None and target.lower_ == "it" and any(
-                    c.dep_ in ("xcomp", "ccomp") for c in (*tok.head.children, *tok.children)):
+                    c.dep_ in ("xcomp", "ccomp") for c in (*children(tok.head), *children(tok))):
                 continue   # "it is impossible to predict": extraposition, no verdict on a thing
             if target is not None and target.lower_ in ("these", "this", "that", "those", "it"):
                 prev = sent_of(tok).start - 1
-                text_toks = list(sent_of(self.doc[prev])) if prev >= 0 else list(sent_of(tok))
+                text_toks = sent_tokens(self.doc[prev]) if prev >= 0 else sent_tokens(tok)
             else:
-                text_toks = list(target.subtree) if target is not None else list(sent_of(tok))
+                text_toks = list(subtree(target)) if target is not None else sent_tokens(tok)
             label = _np_label(target, self.cues) if target is not None and target.pos_ == "NOUN" else ""
             self.add(voice, stance, tok.head, sentence_span(tok), text_toks, label, 0.6)
 
@@ -766,21 +777,21 @@ class _Builder:
         """Red lines said of the matter itself: "the withdrawal is not negotiable", "that is not up
         for discussion", "there is no treaty without a new constitution"."""
         cues = self.cues
-        for head in tokens(self.doc):
+        for head in tokens_with(self.doc, ("be",)):
             if head.lemma_ != "be" or not is_negated(head) and not any(
-                    c.dep_ == "expl" for c in head.children):
+                    c.dep_ == "expl" for c in children(head)):
                 continue
-            subj = next((c for c in head.children if c.dep_ in ("nsubj", "expl")), None)
+            subj = next((c for c in children(head) if c.dep_ in ("nsubj", "expl")), None)
             after = " ".join(t.lower_ for t in head.doc[head.i + 1:sent_of(head).end])
             after = after.replace("not ", "", 1).replace("n't ", "", 1)
-            red = any(c.dep_ == "acomp" and c.lemma_.lower() in cues.red_line_adjectives for c in head.children) \
+            red = any(c.dep_ == "acomp" and c.lemma_.lower() in cues.red_line_adjectives for c in children(head)) \
                 or any(after.startswith(p) for p in cues.red_line_phrases)
             target = subj
             if not red and subj is not None and subj.dep_ == "expl":
                 # "there is no X without Y": X only on condition of Y
-                attr = next((c for c in head.children if c.dep_ == "attr"), None)
-                red = attr is not None and any(c.lower_ == "no" for c in attr.children) and any(
-                    c.dep_ == "prep" and c.lower_ == "without" for c in attr.children)
+                attr = next((c for c in children(head) if c.dep_ == "attr"), None)
+                red = attr is not None and any(c.lower_ == "no" for c in children(attr)) and any(
+                    c.dep_ == "prep" and c.lower_ == "without" for c in children(attr))
                 target = attr
             if not red or not is_negated(head) and (subj is None or subj.dep_ != "expl"):
                 continue
@@ -789,10 +800,10 @@ class _Builder:
                 continue
             if target is not None and target.lower_ in ("these", "this", "that", "those", "it"):
                 prev = sent_of(head).start - 1
-                text_toks = list(sent_of(self.doc[prev])) if prev >= 0 else list(sent_of(head))
+                text_toks = sent_tokens(self.doc[prev]) if prev >= 0 else sent_tokens(head)
                 label = ""
             else:
-                text_toks = list(target.subtree) if target is not None else list(sent_of(head))
+                text_toks = list(subtree(target)) if target is not None else sent_tokens(head)
                 label = _np_label(target, cues) if target is not None and target.pos_ == "NOUN" else ""
             if self.add(voice, "insists", head, sentence_span(head), text_toks, label, 0.6):
                 self.taken.add((voice.actor_id, head.i))
@@ -801,10 +812,10 @@ class _Builder:
         """"X said the treaty could only be signed if ...": an agentless passive stance under a
         reporting verb, with a condition, is the reporter's own condition for the deal."""
         cues = self.cues
-        for verb in tokens(self.doc):
-            if verb.tag_ != "VBN" or verb.dep_ != "ccomp" or not any(c.dep_ == "auxpass" for c in verb.children):
+        for verb in tokens_of_dep(self.doc, "ccomp"):
+            if verb.tag_ != "VBN" or verb.dep_ != "ccomp" or not any(c.dep_ == "auxpass" for c in children(verb)):
                 continue
-            if any(c.dep_ == "agent" for c in verb.children) or _stance_of_verb(verb, cues) not in ("accepts", "proposes"):
+            if any(c.dep_ == "agent" for c in children(verb)) or _stance_of_verb(verb, cues) not in ("accepts", "proposes"):
                 continue
             if has_condition(verb, cues) is None or verb.head.lemma_.lower() not in cues.reporting_verbs:
                 continue
@@ -813,7 +824,7 @@ class _Builder:
             actor = resolve_actor(subj, self.actors, fallback=voice) if subj is not None else voice
             if actor is None or not actor.actor_id or (actor.actor_id, verb.i) in self.taken:
                 continue
-            content = list(verb.subtree)
+            content = list(subtree(verb))
             if self.add(actor, "conditions", verb, sentence_span(verb), content,
                         _object_label(verb, self.actors, cues), 0.65, "conditional"):
                 self.taken.add((actor.actor_id, verb.i))
@@ -822,20 +833,36 @@ class _Builder:
         """"Kyiv says any deal must include security guarantees": what the deal must contain,
         in the reported words of X, is X's demand; "X made Y a condition for Z": X's condition."""
         cues = self.cues
-        for verb in tokens(self.doc):
-            if verb.pos_ not in ("VERB", "AUX"):
-                continue
+        for verb in tokens_of_pos(self.doc, "VERB", "AUX"):
             if verb.lemma_ == "make":
-                cond = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp")
+                cond = [c for c in children(verb) if c.dep_ in ("dobj", "oprd", "ccomp", "xcomp")
                         and c.lemma_.lower() in cues.condition_nouns]
                 if not cond:
                     continue
                 actor = _actor_for(verb, self.actors, self.voices)
-                stance, content = "conditions", list(verb.subtree)
+                stance, content = "conditions", list(subtree(verb))
             else:
-                subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is None or verb.dep_ != "ccomp":
+                if verb.dep_ != "ccomp":
                     continue
+                subj = next((c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None:
+                    continue
+                # the grammatical tests first, the actors only for a reported obligation
+                if verb.head.lemma_.lower() not in cues.reporting_verbs:
+                    continue
+                if any(c.dep_ == "aux" and c.lower_ == "have" for c in children(verb)):
+                    continue   # "must have known": a guess, not an obligation
+                if any(c.dep_ == "auxpass" for c in children(verb)):
+                    continue   # "the deal should be signed next week": a forecast as often as a demand
+                before = " ".join(t.lower_ for t in tokens(self.doc)[subj.i + 1:verb.i])
+                # "any agreement has to end the war": "has" heads the clause, its xcomp says what
+                periphrastic = verb.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in children(verb)) \
+                    and any(m.startswith(verb.lemma_) or m.startswith(verb.lower_) for m in cues.obligation_modals)
+                if not periphrastic and not any(before == m or before.endswith(" " + m) or before.startswith(m + " ")
+                                                for m in cues.obligation_modals):
+                    continue
+                if cues.stance_of.get(phrasal_lemma(verb.head)):
+                    continue   # "insisted that Yerevan must ...": the insisting is the position
                 voice = self.voices.speaker_at(verb.idx, verb.idx + 1)
                 s = subject_of(verb.head)
                 actor = resolve_actor(s, self.actors, fallback=voice) if s is not None else voice
@@ -845,23 +872,8 @@ class _Builder:
                     other.actor_id != actor.actor_id
                 if subj.lemma_.lower() not in cues.deal_nouns and not addressed:
                     continue
-                if any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
-                    continue   # "must have known": a guess, not an obligation
-                if any(c.dep_ == "auxpass" for c in verb.children):
-                    continue   # "the deal should be signed next week": a forecast as often as a demand
-                before = " ".join(t.lower_ for t in self.doc[subj.i + 1:verb.i])
-                # "any agreement has to end the war": "has" heads the clause, its xcomp says what
-                periphrastic = verb.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children) \
-                    and any(m.startswith(verb.lemma_) or m.startswith(verb.lower_) for m in cues.obligation_modals)
-                if not periphrastic and not any(before == m or before.endswith(" " + m) or before.startswith(m + " ")
-                                                for m in cues.obligation_modals):
-                    continue
-                if verb.head.lemma_.lower() not in cues.reporting_verbs:
-                    continue
-                if cues.stance_of.get(phrasal_lemma(verb.head)):
-                    continue   # "insisted that Yerevan must ...": the insisting is the position
                 stance = "demands"
-                content = [t for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp") for t in c.subtree]
+                content = [t for c in children(verb) if c.dep_ in ("dobj", "prep", "xcomp", "ccomp") for t in subtree(c)]
             if actor is None or not actor.actor_id or (actor.actor_id, verb.i) in self.taken:
                 continue
             if self.add(actor, stance, verb, sentence_span(verb), content,
@@ -871,29 +883,29 @@ class _Builder:
 
     def from_readiness(self) -> None:
         """"Russia remained ready to continue the talks if ...", "Hamas is willing to ..."."""
-        for tok in tokens(self.doc):
+        for tok in tokens_with(self.doc, self.cues.adj_stance, words=self.cues.adj_stance):
             # "prepared" is often tagged as a participle
             # the adjective may head its clause itself ("Islamabad was prepared to talk")
-            own_clause = tok.pos_ == "ADJ" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            own_clause = tok.pos_ == "ADJ" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(tok))
             if tok.pos_ not in ("ADJ", "VERB") or tok.dep_ not in ("acomp", "oprd") and not own_clause:
                 continue
             if (self.cues.adj_stance.get(tok.lemma_.lower()) or self.cues.adj_stance.get(tok.lower_)) != "accepts":
                 continue
             head = tok if own_clause else tok.head
             if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.cues.help_verbs | self.cues.mediation_verbs
-                   for c in tok.children):
+                   for c in children(tok)):
                 continue   # "ready to play a constructive role": good offices, not a stance
             actor = _actor_for(head, self.actors, self.voices)
             if actor is None or not actor.actor_id or (actor.actor_id, head.i) in self.taken:
                 continue
             stance = "rejects" if is_negated(head) or is_negated(tok) else "accepts"
             # "ready to walk away", "willing to abandon the truce": readiness to reject
-            if any(c.dep_ == "xcomp" and _stance_of_verb(c, self.cues) == "rejects" for c in tok.children):
+            if any(c.dep_ == "xcomp" and _stance_of_verb(c, self.cues) == "rejects" for c in children(tok)):
                 stance = "accepts" if stance == "rejects" else "rejects"
             modality = "actual"
             if _conditional(head, self.cues):
                 stance, modality = "conditions", "conditional"
-            content = [t for c in tok.children if c.dep_ in ("xcomp", "prep") for t in c.subtree]
+            content = [t for c in children(tok) if c.dep_ in ("xcomp", "prep") for t in subtree(c)]
             label = _object_label(tok, self.actors, self.cues)
             self.add(actor, stance, head, sentence_span(tok), content, label, 0.7, modality)
             self.taken.add((actor.actor_id, head.i))
@@ -935,13 +947,13 @@ class _Builder:
             if _demanded_of(trigger, ev.source, self.actors, self.voices, self.cues):
                 continue   # "Washington pressed both sides to agree": what Washington asks, not their stance
             if trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
-                                               for c in trigger.children):
+                                               for c in children(trigger)):
                 continue   # the condition itself ("if Washington stopped its pressure") is no stance
             source = ev.source
             src = self.doc.char_span(source.start, source.end, alignment_mode="expand")
             if src is not None:
                 source = _government_state(src.root, source, self.actors)
-            self.add(source, stance, trigger, (ev.start, ev.end), list(span),
+            self.add(source, stance, trigger, (ev.start, ev.end), tokens(self.doc)[span.start:span.end],
                      _object_label(trigger, self.actors, self.cues), 0.6,
                      "conditional" if stance == "conditions" else ev.modality)
 
@@ -960,7 +972,8 @@ def _mediation_roles(doc: Doc, actors, voices: Voices, cues: Cues) -> dict[str, 
             if role == "mediator" and aff in actors.actors:
                 roles.setdefault(aff, set()).add(role)
 
-    for tok in tokens(doc):
+    # only a mediation verb or noun, or a stance verb (a bridging proposal), gives a role
+    for tok in tokens_with(doc, cues.mediation_heads | cues.mediation_nouns | cues.stance_heads, spaced=True):
         lemma = phrasal_lemma(tok) if tok.pos_ == "VERB" else tok.lemma_.lower()
         if tok.pos_ == "VERB" and (lemma in cues.mediation_verbs or tok.lemma_.lower() in cues.mediation_verbs):
             actor = _actor_for(tok, actors, voices)
@@ -968,37 +981,37 @@ def _mediation_roles(doc: Doc, actors, voices: Voices, cues: Cues) -> dict[str, 
             subj = subject_of(tok)
             for c in (subj.conjuncts if subj is not None else ()):
                 give(actors.ref_for_token(c), "mediator")
-            for t in tok.subtree:
+            for t in subtree(tok):
                 if t.lower_ == "between" and t.dep_ == "prep":
-                    for g in t.subtree:
+                    for g in subtree(t):
                         if g.pos_ == "PROPN":
                             give(actors.ref_for_token(g), "party")
         elif tok.pos_ == "VERB" and _stance_of_verb(tok, cues) == "proposes":
-            lemmas = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+            lemmas = {t.lemma_.lower() for t in subtree(tok)} | {t.lower_ for t in subtree(tok)}
             if any(set(b.split()) <= lemmas for b in cues.bridging):
                 give(_actor_for(tok, actors, voices), "mediator")
                 subj = subject_of(tok)
                 for c in (subj.conjuncts if subj is not None else ()):
                     give(actors.ref_for_token(c), "mediator")
                 # the sides are in the proposal's object ("to bring Israel and Hamas closer"), not its subject
-                for c in tok.children:
+                for c in children(tok):
                     if c.dep_ in ("nsubj", "nsubjpass"):
                         continue
-                    for t in c.subtree:
+                    for t in subtree(c):
                         if t.dep_ in ("dobj", "conj") and t.pos_ == "PROPN" and t.head.pos_ in ("VERB", "PROPN"):
                             give(actors.ref_for_token(t), "party")
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.mediation_nouns and tok.lemma_.lower() != "envoy":
             # "Qatar, a key mediator", "mediators Egypt and Qatar"
             if tok.dep_ == "appos":
                 give(actors.ref_for_token(tok.head), "mediator")
-            for c in tok.children:
+            for c in children(tok):
                 # "mediators Egypt and Qatar", "Saudi and American mediators"
                 if c.dep_ in ("appos", "compound", "amod") and c.pos_ in ("PROPN", "ADJ"):
                     give(actors.ref_for_token(c), "mediator")
                     for g in c.conjuncts:
                         give(actors.ref_for_token(g), "mediator")
             if tok.dep_ == "attr":
-                subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+                subj = [c for c in children(tok.head) if c.dep_ == "nsubj"]
                 if subj:
                     give(resolve_actor(subj[0], actors), "mediator")
     return roles
@@ -1055,6 +1068,12 @@ def extract_positions(doc: Doc, actors, article: Article, quotes: list[Quote], e
     if isinstance(dossier, str):
         from accord.dossiers import load
         dossier = load(dossier)
+    with actor_memo(doc, actors):
+        return _extract_positions(doc, actors, article, quotes, events, dossier, known_issues)
+
+
+def _extract_positions(doc: Doc, actors, article: Article, quotes: list[Quote], events: list[Event],
+                       dossier, known_issues: Iterable[Issue]):
     cues = load_cues()
     voices = find_voices(doc, actors, list(quotes or ()), cues)
     discovered = discover_issues(doc, article, cues)

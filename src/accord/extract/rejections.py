@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from accord.extract.dates import resolve_date
 from accord.extract.stance import load_cues
 from accord.kb.plover import cameo_to_plover
-from accord.nlp import ents_in, sent_of
+from accord.nlp import ents_in, sent_of, tokens
 from accord.records import Article, Claim, Contradiction, Event, Quote, record_id
 
 CAMEO = "120"
@@ -40,7 +40,7 @@ def rejections(doc: Doc, article: Article, claims: list[Claim], contradictions: 
         if not source.actor_id or not target.actor_id or source.actor_id == target.actor_id:
             continue
         span = doc.char_span(denial.start, denial.end, alignment_mode="expand")
-        if span is None or not any(t.lemma_.lower() in denying for t in span):
+        if span is None or not any(t.lemma_.lower() in denying for t in tokens(doc)[span.start:span.end]):
             continue          # a negated statement of one's own ("we have never been this close") rejects nothing
         sent = sent_of(span[0])
         if any(e.source is not None and e.source.actor_id == source.actor_id and e.type in ("REJECT", "ACCUSE")

@@ -4,16 +4,22 @@ extractors share: who is the subject of a verb, is it negated, what it is report
 from __future__ import annotations
 
 import calendar
+import contextlib
 import functools
 import re
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from accord.records import ActorRef
-from accord.nlp import sent_of, sentences, text_of
+from accord.nlp import sent_of, sentences, text_of, tokens
 
 KB = Path(__file__).resolve().parent.parent / "kb"
 
@@ -72,6 +78,25 @@ class Cues:
     help_verbs: frozenset[str] = frozenset()             # "ready to help": good offices, no stance
     relinquish_verbs: frozenset[str] = frozenset()       # "will not give up X" insists on X
 
+    @functools.cached_property
+    def stance_heads(self) -> frozenset[str]:
+        """First words of the stance verbs ("back" of "back out"): a verb whose lemma (with its
+        particle or preposition) is a stance cue has one of these as lemma, unless the lemma
+        itself holds a space, so the extractors skip other verbs without looking at their
+        dependents."""
+        return frozenset(v.split(" ")[0] for v in self.stance_of)
+
+    @functools.cached_property
+    def mediation_heads(self) -> frozenset[str]:
+        """First words of the mediation verbs, as ``stance_heads``."""
+        return frozenset(v.split(" ")[0] for v in self.mediation_verbs)
+
+    @functools.cached_property
+    def denial_words(self) -> frozenset[str]:
+        """Every lemma that can make a denial word ("false", "lies", "no truth", "do not reflect")."""
+        return frozenset((*self.denial_adjectives, *self.denial_nouns, *self.negated_denial_adjectives,
+                          *self.negated_denial_nouns, "reflect"))
+
 
 @functools.lru_cache(maxsize=4)
 def load_cues(path: str | None = None) -> Cues:
@@ -125,17 +150,198 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+# ---------------------------------------------------------------------------------------------
+# per-Doc memo
+#
+# The position, claim, issue and role extractors each scan the whole Doc and ask the same
+# questions of the same tokens (the subject of a verb, its phrasal lemma, the actor a phrase
+# names); every answer walks spaCy Token objects, which are rebuilt on each access. The Doc
+# being extracted keeps the answers in a one-slot memo (holding the Doc, so its id is not
+# reused); a Doc's parse does not change while it is extracted.
+
+
+class _DocMemo:
+    __slots__ = ("doc", "index", "kids", "subtrees", "subject", "phrasal", "clean", "quoted", "resolve", "actors")
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.index: _Index | None = None
+        self.kids: list[tuple[Token, ...]] | None = None
+        self.subtrees: dict[int, tuple[Token, ...]] = {}
+        self.subject: dict[int, Token | None] = {}
+        self.phrasal: dict[int, str] = {}
+        self.clean: dict[ActorRef, ActorRef] = {}
+        self.quoted: tuple[tuple[int, int], ...] | None = None
+        # actor look-ups depend on the actor layer too: only kept inside ``actor_memo``
+        self.resolve: dict[int, object] | None = None
+        self.actors = None
+
+
+_slot = threading.local()
+
+
+def _memo(doc: Doc) -> _DocMemo:
+    got = getattr(_slot, "memo", None)
+    if got is None or got.doc is not doc:
+        got = _slot.memo = _DocMemo(doc)
+    return got
+
+
+@contextlib.contextmanager
+def actor_memo(doc: Doc, actors):
+    """Within one extraction the actor layer is fixed, so the actor a noun phrase names is
+    looked up once per token; outside it ``resolve_actor`` always asks the actor layer."""
+    memo = _memo(doc)
+    memo.resolve, memo.actors = {}, actors
+    try:
+        yield
+    finally:
+        memo.resolve, memo.actors = None, None
+
+
+class _Index:
+    """Token indices of a Doc by lower-cased lemma, lower-cased text, part of speech and
+    dependency label, so an extractor visits the candidates of its cue lists, not every token.
+    Read from the Doc's arrays in one call (Token properties cost a Token object each)."""
+    __slots__ = ("by_lemma", "by_word", "by_pos", "by_dep", "spaced")
+
+    def __init__(self, doc: Doc):
+        strings = doc.vocab.strings
+        columns = doc.to_array([LEMMA, LOWER, POS, DEP]).T.tolist()
+        groups = []
+        for column in columns:
+            by_hash: dict[int, list[int]] = {}
+            for i, h in enumerate(column):
+                by_hash.setdefault(h, []).append(i)
+            groups.append(by_hash)
+        self.by_lemma: dict[str, list[int]] = {}
+        for h, ids in groups[0].items():
+            # two lemmas may differ only in case ("US"/"us"): one lower-cased key, indices merged
+            self.by_lemma.setdefault(strings[h].lower(), []).extend(ids)
+        self.by_word = {strings[h]: ids for h, ids in groups[1].items()}
+        self.by_pos = {POS_NAMES[h]: ids for h, ids in groups[2].items()}
+        self.by_dep = {strings[h]: ids for h, ids in groups[3].items()}
+        # lemmas holding a space: no first-word test (``Cues.stance_heads``) can rule them out
+        self.spaced = [k for k in self.by_lemma if " " in k]
+
+
+def _index(doc: Doc) -> _Index:
+    memo = _memo(doc)
+    if memo.index is None:
+        memo.index = _Index(doc)
+    return memo.index
+
+
+def tokens_of_pos(doc: Doc, *pos: str) -> list[Token]:
+    """The tokens with one of the given coarse parts of speech, in document order."""
+    by_pos, toks = _index(doc).by_pos, tokens(doc)
+    return [toks[i] for i in sorted(i for p in pos for i in by_pos.get(p, ()))]
+
+
+def tokens_of_dep(doc: Doc, *deps: str) -> list[Token]:
+    """The tokens attached by one of the given dependency labels, in document order."""
+    by_dep, toks = _index(doc).by_dep, tokens(doc)
+    return [toks[i] for i in sorted(i for d in deps for i in by_dep.get(d, ()))]
+
+
+def tokens_with(doc: Doc, lemmas: Iterable[str] = (), words: Iterable[str] = (),
+                lemma_if: Callable[[str], bool] | None = None, spaced: bool = False) -> list[Token]:
+    """The tokens whose lower-cased lemma is in ``lemmas`` (or passes ``lemma_if``, or holds a
+    space when ``spaced``) or whose lower-cased text is in ``words``, in document order: the
+    candidates of a cue list, found without a scan of the Doc's tokens."""
+    index = _index(doc)
+    keys = index.by_lemma.keys() & set(lemmas)
+    if lemma_if is not None:
+        keys.update(k for k in index.by_lemma if lemma_if(k))
+    if spaced:
+        keys.update(index.spaced)
+    found = {i for k in keys for i in index.by_lemma[k]}
+    for k in index.by_word.keys() & set(words):
+        found.update(index.by_word[k])
+    toks = tokens(doc)
+    return [toks[i] for i in sorted(found)]
+
+
+# Token.children, .subtree, .lefts and .rights are generators that build a new Token for every
+# dependent they visit (and .subtree one generator per level of the tree); the extractors visit
+# the same few verbs' dependents many times. These give the same tokens in the same order, from
+# the Doc's head array read once, as tuples (shared, so immutable).
+
+
+def _children_table(doc: Doc) -> list[tuple[Token, ...]]:
+    memo = _memo(doc)
+    if memo.kids is None:
+        toks = tokens(doc)
+        kids: list[list[Token]] = [[] for _ in toks]
+        # HEAD is the offset of the head, read unsigned; 0 for a root, which is no one's child
+        for t, offset in zip(toks, doc.to_array(HEAD).astype(numpy.int64).tolist()):
+            if offset:
+                kids[t.i + offset].append(t)
+        memo.kids = [tuple(k) for k in kids]
+    return memo.kids
+
+
+def children(tok: Token) -> tuple[Token, ...]:
+    """Token.children: the syntactic dependents, in document order."""
+    memo = getattr(_slot, "memo", None)
+    doc = tok.doc
+    if memo is None or memo.doc is not doc or memo.kids is None:
+        return _children_table(doc)[tok.i]
+    return memo.kids[tok.i]
+
+
+def lefts(tok: Token) -> tuple[Token, ...]:
+    """Token.lefts: the dependents before the token."""
+    return tuple(c for c in children(tok) if c.i < tok.i)
+
+
+def rights(tok: Token) -> tuple[Token, ...]:
+    """Token.rights: the dependents after the token."""
+    return tuple(c for c in children(tok) if c.i > tok.i)
+
+
+def subtree(tok: Token) -> tuple[Token, ...]:
+    """Token.subtree: the token and its descendants, in Token.subtree's order (each left
+    dependent's subtree, the token, each right dependent's subtree)."""
+    memo = _memo(tok.doc)
+    got = memo.subtrees.get(tok.i)
+    if got is None:
+        kids = _children_table(tok.doc)
+        out: list[Token] = []
+
+        def visit(t: Token) -> None:
+            i = t.i
+            for c in kids[i]:
+                if c.i < i:
+                    visit(c)
+            out.append(t)
+            for c in kids[i]:
+                if c.i > i:
+                    visit(c)
+        try:
+            visit(tok)
+            got = tuple(out)
+        except RecursionError:   # a tree deeper than Python's stack: spaCy's own generators
+            got = tuple(tok.subtree)
+        memo.subtrees[tok.i] = got
+    return got
+
+
 def phrasal_lemma(verb: Token) -> str:
     """'back out', 'put forward', 'rule out': the verb lemma with its particle."""
-    # the small model often tags the particle of "put forward" or "back out" as advmod
-    prt = [c for c in verb.children if c.dep_ == "prt" or
-           (c.dep_ == "advmod" and c.lower_ in PARTICLES and c.i == verb.i + 1)]
-    lemma = verb.lemma_.lower()
-    return f"{lemma} {prt[0].lower_}" if prt else lemma
+    memo = _memo(verb.doc)
+    got = memo.phrasal.get(verb.i)
+    if got is None:
+        # the small model often tags the particle of "put forward" or "back out" as advmod
+        prt = [c for c in children(verb) if c.dep_ == "prt" or
+               (c.dep_ == "advmod" and c.lower_ in PARTICLES and c.i == verb.i + 1)]
+        lemma = verb.lemma_.lower()
+        got = memo.phrasal[verb.i] = f"{lemma} {prt[0].lower_}" if prt else lemma
+    return got
 
 
 def is_negated(verb: Token) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "neg") for c in verb.children):
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "neg") for c in children(verb)):
         return True
     # "refuses to accept", "failed to agree": a negative matrix verb negates its complement
     return False
@@ -143,19 +349,26 @@ def is_negated(verb: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject, inherited through xcomp/conj chains ("wants to keep", "met and agreed")."""
+    memo = _memo(verb.doc).subject
+    if verb.i not in memo:
+        memo[verb.i] = _subject_of(verb)
+    return memo[verb.i]
+
+
+def _subject_of(verb: Token) -> Token | None:
     seen = 0
     tok = verb
     skip = dateline(verb.doc)
     while tok is not None and seen < 6:
         # "WASHINGTON, May 2 - Blinken said": the model often makes the dateline a second subject
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip]
+        subj = [c for c in children(tok) if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip]
         # "DOHA, June 4 - US envoy Steve Witkoff said": or the real subject hangs on the dateline as a conjunct
-        subj += [g for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in skip
-                 for g in c.children if g.dep_ in ("conj", "appos") and g.i not in skip]
+        subj += [g for c in children(tok) if c.dep_ in ("nsubj", "nsubjpass") and c.i in skip
+                 for g in children(c) if g.dep_ in ("conj", "appos") and g.i not in skip]
         if subj:
             return subj[0]
         # "as required by the declaration": a passive participle's agent, not the host clause's subject
-        agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agent = [g for c in children(tok) if c.dep_ == "agent" for g in children(c) if g.dep_ == "pobj"]
         if agent:
             return agent[0]
         if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
@@ -168,7 +381,7 @@ def subject_of(verb: Token) -> Token | None:
         if tok.dep_ == "relcl":
             return tok.head
         # "the plan proposed by Biden": the agent is the logical subject
-        agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agent = [g for c in children(tok) if c.dep_ == "agent" for g in children(c) if g.dep_ == "pobj"]
         if agent:
             return agent[0]
         return None
@@ -177,7 +390,7 @@ def subject_of(verb: Token) -> Token | None:
 
 def clause_span(verb: Token, stop_at: set[int] | None = None) -> tuple[int, int]:
     """Character span of the clause headed by ``verb`` (its subtree, minus trailing punctuation)."""
-    keep = {t.i for t in verb.subtree if not stop_at or t.i not in stop_at}
+    keep = {t.i for t in subtree(verb) if not stop_at or t.i not in stop_at}
     # the contiguous run around the verb: a clause cut out of a longer sentence stays one span
     lo = hi = verb.i
     while lo - 1 in keep:
@@ -185,7 +398,7 @@ def clause_span(verb: Token, stop_at: set[int] | None = None) -> tuple[int, int]
     while hi + 1 in keep:
         hi += 1
     skip = dateline(verb.doc)
-    toks = [t for t in verb.doc[lo:hi + 1] if not t.is_space and t.i not in skip]
+    toks = [t for t in tokens(verb.doc)[lo:hi + 1] if not t.is_space and t.i not in skip]
     while toks and toks[-1].is_punct:
         toks.pop()
     while toks and toks[0].is_punct:
@@ -195,12 +408,18 @@ def clause_span(verb: Token, stop_at: set[int] | None = None) -> tuple[int, int]
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+def sent_tokens(tok: Token) -> list[Token]:
+    """The tokens of a token's sentence (a slice of the Doc's cached tokens, not new Token objects)."""
+    s = sent_of(tok)
+    return tokens(tok.doc)[s.start:s.end]
+
+
 def sentence_span(tok: Token) -> tuple[int, int]:
     """Character span of a token's sentence, without a leading dateline ("GENEVA, May 2 -")."""
     s = sent_of(tok)
-    text = s.text.rstrip()
+    text = text_of(tok.doc)[s.start_char:s.end_char].rstrip()   # Span.text, without a Token per word
     skip = dateline(tok.doc)
-    first = next((t for t in s if t.i not in skip and not t.is_space), None)
+    first = next((t for t in tokens(tok.doc)[s.start:s.end] if t.i not in skip and not t.is_space), None)
     start = first.idx if first is not None else s.start_char
     return start, s.start_char + len(text)
 
@@ -240,11 +459,19 @@ def clean_ref(ref: ActorRef | None, doc: Doc) -> ActorRef | None:
     State Antony Blinken")."""
     if ref is None or ref.end <= ref.start:
         return ref
+    memo = _memo(doc).clean
+    got = memo.get(ref)
+    if got is None:
+        got = memo[ref] = _clean_ref(ref, doc)
+    return got
+
+
+def _clean_ref(ref: ActorRef, doc: Doc) -> ActorRef:
     span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
     if span is None:
         return ref
     skip = dateline(doc)
-    toks = list(span)
+    toks = tokens(doc)[span.start:span.end]
     # anything up to a spaced dash inside the mention is a dateline fragment, never the name
     for k in range(len(toks) - 1, 0, -1):
         t = toks[k]
@@ -269,21 +496,35 @@ def clean_ref(ref: ActorRef | None, doc: Doc) -> ActorRef | None:
 def resolve_actor(tok: Token | None, actors, fallback: ActorRef | None = None) -> ActorRef | None:
     """Actor of a noun-phrase head. First-person pronouns resolve to ``fallback`` (the speaker);
     a relative pronoun to its antecedent; "our movement" to the speaker."""
-    return clean_ref(_resolve(tok, actors, fallback), tok.doc) if tok is not None else None
+    if tok is None:
+        return None
+    memo = _memo(tok.doc)
+    if memo.actors is not actors:
+        ref = _resolve(tok, actors)
+    else:
+        # kept per token whatever the fallback: only the speaker's own words depend on it
+        ref = memo.resolve.get(tok.i, _MISSING)
+        if ref is _MISSING:
+            ref = memo.resolve[tok.i] = _resolve(tok, actors)
+    return clean_ref(fallback if ref is _SPEAKER else ref, tok.doc)
 
 
-def _resolve(tok: Token, actors, fallback: ActorRef | None) -> ActorRef | None:
+_MISSING = object()
+_SPEAKER = object()   # _resolve's answer for "we", "our movement": whoever is speaking
+
+
+def _resolve(tok: Token, actors):
     if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON" and tok.text != "US":
-        return fallback
+        return _SPEAKER
     if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
         tok = tok.head.head
-    if any(c.lower_ in ("our", "my") and c.dep_ == "poss" for c in tok.children):
-        return fallback
+    if any(c.lower_ in ("our", "my") and c.dep_ == "poss" for c in children(tok)):
+        return _SPEAKER
     ref = actors.ref_for_token(tok)
     if ref is not None and ref.actor_id:
         return ref
     # a compound or possessive modifier names the actor ("Hamas officials", "Israel's army")
-    for c in tok.children:
+    for c in children(tok):
         # "his forces", "Hamas officials", "Israel's army": the modifier names the actor
         if c.dep_ in ("compound", "poss", "amod") and (c.pos_ in ("PROPN", "ADJ") or
                                                        c.dep_ == "poss" and c.lower_ in THIRD_PERSON):
@@ -296,15 +537,15 @@ def _resolve(tok: Token, actors, fallback: ActorRef | None) -> ActorRef | None:
 
 def has_condition(verb: Token, cues: Cues) -> Token | None:
     """The condition clause of a verb ("will respond if the talks fail"), or None."""
-    for t in verb.subtree:
+    for t in subtree(verb):
         if t.dep_ == "mark" and t.head.dep_ in ("advcl",) and _marker(t, cues):
             head = t.head
             if t.lower_ in ("while", "until") and any(
                     c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
                                            # "while Saudi negotiators sought ...": a party, named by its modifier
                                            or any(g.dep_ in ("amod", "compound", "poss")
-                                                  and g.ent_type_ in ("GPE", "ORG", "NORP") for g in c.children))
-                    for c in head.children):
+                                                  and g.ent_type_ in ("GPE", "ORG", "NORP") for g in children(c)))
+                    for c in children(head)):
                 continue   # contrastive "while the other side wants ...", not a condition
             anc = head.head
             if anc == verb or (anc.dep_ == "conj" and anc.head == verb) or verb.dep_ == "conj" and anc == verb.head:
@@ -330,10 +571,10 @@ def _marker(mark: Token, cues: Cues) -> bool:
 
 def in_quote_marks(doc: Doc) -> list[tuple[int, int]]:
     """Character spans between paired quotation marks (curly or straight)."""
-    spans, text = [], text_of(doc)
-    for m in re.finditer(r"“[^”]*”|\"[^\"\n]*\"", text):
-        spans.append((m.start(), m.end()))
-    return spans
+    memo = _memo(doc)
+    if memo.quoted is None:
+        memo.quoted = tuple((m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"\n]*\"", text_of(doc)))
+    return list(memo.quoted)
 
 
 def within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
