@@ -47,6 +47,19 @@ def _base(published: str | None) -> dt.date | None:
 
 def resolve_date(expr: str, published: str | None, future: bool = False) -> str | dict | None:
     """A date ("YYYY-MM-DD") or range ({"start", "end"}) for a date expression, or None."""
+    got = _resolve_cached(expr, published, future)
+    return dict(got) if isinstance(got, dict) else got   # a range of one's own: callers may keep it
+
+
+# A corpus repeats its date expressions ("on Monday", "last week") against few publication
+# dates, and the answer depends on nothing else (without a publication date, dateparser's
+# reading against today was already cached, in _absolute_cached).
+@functools.lru_cache(maxsize=8192)
+def _resolve_cached(expr: str, published: str | None, future: bool) -> str | dict | None:
+    return _resolve(expr, published, future)
+
+
+def _resolve(expr: str, published: str | None, future: bool = False) -> str | dict | None:
     base = _base(published)
     text = expr.strip().lower().replace("\u2019", "'")
     text = re.sub(r"^(on|in|at|by|during|of|the)\s+", "", text)   # "since", "until" stay: stretches

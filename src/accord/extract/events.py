@@ -26,19 +26,24 @@ judging an act ("condemned Russia's invasion") is aimed at its doer, not at its 
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy
 import yaml
+from spacy.attrs import HEAD, LEMMA, POS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from accord.extract.dates import resolve_date
 from accord.kb.plover import cameo_to_plover
 from accord.records import ActorRef, Article, Event, Quote, Span, record_id
-from accord.nlp import ents, ents_in, sent_of, sentences, text_of
+from accord.nlp import ents, ents_in, sent_of, sentences, text_of, tokens
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "kb" / "event_lexicon.yaml"
 
@@ -57,14 +62,24 @@ LOCATIVE_PREPS = set(_RULES["locative_preps"])
 CONTENT_PREPS = set(_RULES["content_preps"])
 
 
-def _preps_for(etype: str | None, base: set[str]) -> set[str]:
-    return base | {p for p, types in TYPE_PREPS.items() if etype in types}
+def _preps_for(etype: str | None, base: set[str]) -> frozenset[str]:
+    # asked for every trigger with one of the module's base sets: kept per (type, base); the
+    # base itself is kept with it, so that its id cannot be reused by another set
+    got = _PREPS_FOR.get((etype, id(base)))
+    if got is None or got[0] is not base:
+        extra = {p for p, types in TYPE_PREPS.items() if etype in types}
+        got = _PREPS_FOR[(etype, id(base))] = (base, frozenset(base | extra))
+    return got[1]
+
+
+_PREPS_FOR: dict[tuple, tuple[set[str], frozenset[str]]] = {}
 
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj"}
 DATIVE_DEPS = {"dative", "iobj"}
+_OBJECTISH = OBJECT_DEPS | PASSIVE_SUBJECT_DEPS
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
 RELATIVE = {"who", "which", "that", "whom"}
@@ -83,6 +98,10 @@ class Entry:
     @property
     def specificity(self) -> int:
         return len(self.particles) + len(self.modifiers) + (1 if self.obj_class else 0)
+
+    @functools.cached_property
+    def particle_set(self) -> frozenset[str]:
+        return frozenset(self.particles)
 
 
 @dataclass
@@ -209,6 +228,7 @@ def lexicon(path: str | None = None) -> Lexicon:
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def code_to_type(code: str) -> tuple[str | None, str | None]:
     over = lexicon().overrides.get(code)
     if over:
@@ -291,114 +311,309 @@ def ref_country(ref: ActorRef | None, actors: dict | None = None, mentions=()) -
 
 # ---------------------------------------------------------------- parse helpers
 
+# Token.head, Token.children, Token.subtree and Doc[i] build new Token objects on every call,
+# and the rules below walk the parse thousands of times per article. The Doc being coded keeps
+# its heads, children, lemmas and parts of speech in a one-slot cache per thread (the Doc itself
+# is held, so its id is not reused), made of the Token objects accord.nlp.tokens already built,
+# with what the rules ask of one token several times (_objects, _subject_tokens). Tokens are
+# therefore shared objects: compare them by value or index, never with `is`.
+class _Slot(threading.local):
+    tree = None   # the _Tree of the Doc this thread codes
+
+
+_tree_slot = _Slot()
+
+
+class _Tree:
+    """One Doc's parse, read once (see above)."""
+    __slots__ = ("doc", "toks", "heads", "kids", "lemmas", "pos", "verbal", "nominal", "objects", "starts",
+                 "subjects", "ent_of")
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        toks = self.toks = tokens(doc)
+        table = doc.to_array([HEAD, LEMMA, POS])
+        # heads are stored as offsets, unsigned
+        heads = (table[:, 0].view("int64") + numpy.arange(len(toks))).tolist()
+        self.heads = list(map(toks.__getitem__, heads))
+        kids: list = [()] * len(toks)   # a list for each token with children
+        for i, h in enumerate(heads):
+            if h != i:
+                got = kids[h]
+                if got:
+                    got.append(toks[i])   # in document order, as Token.children gives them
+                else:
+                    kids[h] = [toks[i]]
+        self.kids = kids
+        hashes = table[:, 1].tolist()
+        lemmas = list(map(_LOWER_LEMMAS.get, hashes))
+        if None in lemmas:
+            strings = doc.vocab.strings
+            lemmas = [got if got is not None else _lower_lemma(strings, h) for got, h in zip(lemmas, hashes)]
+        self.lemmas = lemmas
+        pos = table[:, 2]
+        self.pos = pos.tolist()   # ids: compare with _VERB, _AUX, _NOUN, _PROPN
+        # where trigger verbs and nouns can be, in document order
+        self.verbal = numpy.flatnonzero((pos == _VERB) | (pos == _AUX)).tolist()
+        self.nominal = numpy.flatnonzero((pos == _NOUN) | (pos == _PROPN)).tolist()
+        self.objects: dict[int, list[Token]] = {}   # _objects, by token
+        self.starts: dict[int, int] = {}   # _phrase_start, by token
+        self.subjects: dict[int, list[Token]] = {}   # _subject_tokens, by token
+        self.ent_of: list | None = None   # the entity holding each token, once asked (ent_at)
+
+    def ent_at(self, i: int):
+        """The first of the Doc's entities holding token i, or None."""
+        if self.ent_of is None:
+            self.ent_of = [None] * len(self.toks)
+            for e in ents(self.doc):
+                for k in range(e.start, e.end):
+                    if self.ent_of[k] is None:
+                        self.ent_of[k] = e
+        return self.ent_of[i]
+
+
+# Lowercased lemmas by lemma hash (hashes are the same in every StringStore), so that a Doc's
+# lemmas cost a dictionary look-up each. Bounded: cleared when it grows past a large vocabulary.
+_LOWER_LEMMAS: dict[int, str] = {}
+_VERB, _AUX, _NOUN, _PROPN, _PRON, _ADP = (IDS[p] for p in ("VERB", "AUX", "NOUN", "PROPN", "PRON", "ADP"))
+_NOMINAL = {_NOUN, _PROPN, _PRON}
+
+
+def _lower_lemma(strings, h: int) -> str:
+    if len(_LOWER_LEMMAS) > 500_000:
+        _LOWER_LEMMAS.clear()
+    got = _LOWER_LEMMAS[h] = strings[h].lower()
+    return got
+
+
+def _tree(doc: Doc) -> _Tree:
+    got = _tree_slot.tree
+    if got is None or got.doc is not doc:
+        got = _tree_slot.tree = _Tree(doc)
+    return got
+
+
+# The three below are called tens of thousands of times per hundred articles: they test the
+# slot themselves rather than through _tree.
+
+def _head(tok: Token) -> Token:
+    got = _tree_slot.tree
+    if got is None or got.doc is not tok.doc:
+        got = _tree(tok.doc)
+    return got.heads[tok.i]
+
+
+def _kids(tok: Token) -> list[Token]:
+    """Token.children (a shared list: never modify it)."""
+    got = _tree_slot.tree
+    if got is None or got.doc is not tok.doc:
+        got = _tree(tok.doc)
+    return got.kids[tok.i]
+
+
+def _subtree(tok: Token) -> list[Token]:
+    """Token.subtree, in its order: left children's subtrees, the token, right children's."""
+    kids = _tree(tok.doc).kids
+    out: list[Token] = []
+
+    def walk(t: Token) -> None:
+        below = kids[t.i]
+        for k in below:
+            if k.i < t.i:
+                walk(k)
+        out.append(t)
+        for k in below:
+            if k.i > t.i:
+                walk(k)
+
+    walk(tok)
+    return out
+
+
+def _subtree_start(tok: Token, n: int) -> list[Token]:
+    """The first n tokens of _subtree(tok), without walking the rest."""
+    kids = _tree(tok.doc).kids
+    out: list[Token] = []
+
+    def walk(t: Token) -> bool:   # True once n are found
+        below = kids[t.i]
+        for k in below:
+            if k.i < t.i and walk(k):
+                return True
+        out.append(t)
+        if len(out) >= n:
+            return True
+        for k in below:
+            if k.i > t.i and walk(k):
+                return True
+        return False
+
+    walk(tok)
+    return out
+
+
+def _phrase_start(tok: Token) -> int:
+    """Where the token's phrase starts: the first character of its subtree (which need not be
+    its left edge's subtree when the parse is not projective)."""
+    tree = _tree(tok.doc)
+    got = tree.starts.get(tok.i)
+    if got is None:
+        got = tree.starts[tok.i] = tree.toks[min(t.i for t in _subtree(tok))].idx
+    return got
+
+
+def _ancestors(tok: Token) -> Iterator[Token]:
+    """Token.ancestors: heads up to the sentence root."""
+    heads = _tree(tok.doc).heads
+    t = tok
+    for _ in range(len(heads)):
+        h = heads[t.i]
+        if h.i == t.i:
+            return
+        yield h
+        t = h
+
+
+def _span_tokens(span: SpacySpan) -> list[Token]:
+    """The tokens of a sentence or span, without building them anew."""
+    return _tree(span.doc).toks[span.start:span.end]
+
+
 def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    got = _tree_slot.tree
+    if got is None or got.doc is not tok.doc:
+        got = _tree(tok.doc)
+    return got.lemmas[tok.i]
 
 
 def _conjuncts(tok: Token) -> list[Token]:
     """A noun phrase and those coordinated with it ("the US, Russia and Switzerland")."""
     out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+    tree = _tree(tok.doc)
+    pos, own = tree.pos, tree.pos[tok.i]
+    for c in tree.kids[tok.i]:
+        dep = c.dep_
+        if dep == "conj" and pos[c.i] in _NOMINAL:
             out.extend(_conjuncts(c))
-        elif c.dep_ == "appos" and c.pos_ == "PROPN" and any(g.dep_ in ("cc", "conj") for g in c.children):
+        elif dep == "appos" and pos[c.i] == _PROPN and any(g.dep_ in ("cc", "conj") for g in _kids(c)):
             out.extend(_conjuncts(c))   # a list parsed as apposition
-        elif c.dep_ == "pobj" and tok.pos_ == "ADP" and tok.dep_ in SUBJECT_DEPS:
+        elif dep == "pobj" and own == _ADP and tok.dep_ in SUBJECT_DEPS:
             out.extend(_conjuncts(c))   # a first name mis-tagged as a preposition
-        elif c.dep_ in ("compound", "nmod") and tok.pos_ == "PROPN":
+        elif dep in ("compound", "nmod") and own == _PROPN:
             # "Treasury Secretary Scott Bessent and Trade Representative Jamieson Greer": the
             # parser folds the first titled name into the second's title (modifier or apposition)
-            out.extend(g for g in [c] + [g for g in c.children if g.dep_ == "appos"]
-                       if g.ent_type_ == "PERSON" and any(x.dep_ == "cc" for x in g.children))
+            out.extend(g for g in [c] + [g for g in _kids(c) if g.dep_ == "appos"]
+                       if g.ent_type_ == "PERSON" and any(x.dep_ == "cc" for x in _kids(g)))
     return out
 
 
 def _date_prep(tok: Token) -> bool:
-    objs = [g for g in tok.children if g.dep_ == "pobj"]
-    return tok.dep_ == "prep" and bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
+    if tok.dep_ != "prep":
+        return False
+    objs = [g for g in _kids(tok) if g.dep_ == "pobj"]
+    return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
 
 
 def _for_to(tok: Token) -> bool:
     """A for-to clause: "for the rebels to withdraw"."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(
-        c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(tok)) and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in _kids(tok))
 
 
-def _near_words(tok: Token) -> set[str]:
-    """Lemmas of a verb's particles, prepositions and objects, and their own prepositions."""
-    words = set()
-    for c in tok.children:
-        if c.dep_ in ("aux", "auxpass"):
+def _verb_words(tok: Token) -> tuple[set[str], set[str]]:
+    """Lemmas of a verb's own particles, prepositions and objects ("direct"), and those with
+    their own prepositions ("near")."""
+    direct, near = set(), set()
+    tree = _tree(tok.doc)
+    kids, lemmas = tree.kids, tree.lemmas
+    for c in kids[tok.i]:
+        dep = c.dep_
+        if dep == "aux" or dep == "auxpass":
             continue   # the "to" of "to protest" is no preposition ("protest to")
-        if _date_prep(c):
+        if dep == "prep" and _date_prep(c):
             continue   # "agreed ... on Monday" is no "agree on"
-        words.add(_lemma(c))
-        if c.dep_ in ("advcl", "ccomp") and _for_to(c):
-            words.add("for")   # "called for the rebels to withdraw": "call for"
-        if c.dep_ in ("prt", "prep", "advmod", "dobj", "agent"):
-            for g in c.children:
+        direct.add(lemmas[c.i])
+        if dep in ("advcl", "ccomp") and _for_to(c):
+            near.add("for")   # "called for the rebels to withdraw": "call for"
+        if dep in ("prt", "prep", "advmod", "dobj", "agent"):
+            for g in kids[c.i]:
                 if g.dep_ in ("prep", "pobj", "prt", "advmod"):
-                    words.add(_lemma(g))
-    return words
+                    near.add(lemmas[g.i])
+    near |= direct
+    if "for" in near:
+        direct.add("for")
+    return direct, near
 
 
 def _shared_patients(tok: Token) -> list[Token]:
     """"X seized the town and was repelled by Y", "the prisoners detained ... were freed by Y":
     a passive conjunct without its own subject acts on its first conjunct's subject."""
-    if tok.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in tok.children) \
-            or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in tok.children):
+    if tok.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in _kids(tok)) \
+            or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in _kids(tok)):
         return []
-    return [c for c in tok.head.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+    return [c for c in _kids(_head(tok)) if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
             and c.lower_ not in RELATIVE]
 
 
 def _objects(tok: Token) -> list[Token]:
-    objs = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS]
+    """Objects of a verb, found once per token (a fresh list for the caller)."""
+    memo = _tree(tok.doc).objects
+    got = memo.get(tok.i)
+    if got is None:
+        got = memo[tok.i] = _find_objects(tok)
+    return list(got)
+
+
+def _find_objects(tok: Token) -> list[Token]:
+    objs = [c for c in _kids(tok) if c.dep_ in _OBJECTISH]
     objs = objs or _shared_patients(tok)
     if not objs:
         # "struck what the army called militant camps", "hit what Kyiv described as a school":
         # the object is the free relative's predicate
-        for c in tok.children:
-            if c.dep_ == "ccomp" and any(w.dep_ in OBJECT_DEPS and w.lower_ == "what" for w in c.children):
-                objs = [w for w in c.children if w.dep_ == "oprd"] + _prep_objects(c, {"as"})
-    if not objs and tok.dep_ == "relcl" and tok.head.pos_ == "NOUN" and any(
-            c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in tok.children):
-        objs = [tok.head]   # "the towns the rebels seized": the antecedent is the object
+        for c in _kids(tok):
+            if c.dep_ == "ccomp" and any(w.dep_ in OBJECT_DEPS and w.lower_ == "what" for w in _kids(c)):
+                objs = [w for w in _kids(c) if w.dep_ == "oprd"] + _prep_objects(c, {"as"})
+    if not objs and tok.dep_ == "relcl" and _head(tok).pos_ == "NOUN" and any(
+            c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in _kids(tok)):
+        objs = [_head(tok)]   # "the towns the rebels seized": the antecedent is the object
     # "5 million dollars of aid", "700 kg of medicine": the class word is the of-object
     for o in list(objs):
-        counted = any(c.dep_ == "nummod" for c in o.children) or o.ent_type_ == "MONEY"
-        for p in o.children:
+        below = _kids(o)
+        if not below:
+            continue
+        counted = any(c.dep_ == "nummod" for c in below) or o.ent_type_ == "MONEY"
+        for p in below:
             if p.dep_ == "prep" and (_lemma(p) == "of" or (_lemma(p) == "in" and counted)):
-                objs.extend(c for c in p.children if c.dep_ == "pobj")
+                objs.extend(c for c in _kids(p) if c.dep_ == "pobj")
     return [x for o in objs for x in _conjuncts(o)]
 
 
 def _speech_conjunct(tok: Token) -> Token | None:
     """The verb a misattached conjunct really coordinates with ("X said Y will not withdraw,
     and accused Z"): a finite past verb cannot share the bare verb's modal."""
-    head = tok.head
+    head = _head(tok)
     if tok.dep_ != "conj" or tok.tag_ not in ("VBD", "VBZ") or head.tag_ != "VB" or head.dep_ != "ccomp":
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in _kids(tok)):
         return None
-    if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+    if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in _kids(head)):
         return None
-    return head.head if head.head.pos_ == "VERB" else None
+    return _head(head) if _head(head).pos_ == "VERB" else None
 
 
 def _is_passive(tok: Token) -> bool:
-    if _lemma(tok) in lexicon().stative_passives and not any(c.dep_ == "agent" for c in tok.children):
+    if _lemma(tok) in lexicon().stative_passives and not any(c.dep_ == "agent" for c in _kids(tok)):
         return False   # "Israel is opposed to the plan": Israel opposes
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in tok.children) or (
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in _kids(tok)) or (
         tok.dep_ == "acl" and tok.tag_ == "VBN") or _misread_participle(tok) is not None
 
 
 def _existential(tok: Token) -> bool:
     """"There were ten soldiers killed in the raid": the participle after "there be" reports the
     act ("ten soldiers were killed"), it does not describe the soldiers."""
-    noun = tok.head
-    return tok.dep_ == "acl" and noun.dep_ == "attr" and _lemma(noun.head) == "be" \
-        and any(c.dep_ == "expl" for c in noun.head.children)
+    noun = _head(tok)
+    return tok.dep_ == "acl" and noun.dep_ == "attr" and _lemma(_head(noun)) == "be" \
+        and any(c.dep_ == "expl" for c in _kids(_head(noun)))
 
 
 def _misread_participle(tok: Token) -> Token | None:
@@ -407,15 +622,16 @@ def _misread_participle(tok: Token) -> Token | None:
     verbs are not coordinated without a conjunction, so when the passive conjunct has no subject
     and nothing joins them, the first verb describes its "subject" and the conjunct (returned) is
     the sentence's verb."""
-    if tok.tag_ not in ("VBD", "VBN") or not any(c.dep_ == "nsubj" for c in tok.children) \
-            or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+    if tok.tag_ not in ("VBD", "VBN") or not any(c.dep_ == "nsubj" for c in _kids(tok)) \
+            or any(c.dep_ in ("aux", "auxpass") for c in _kids(tok)):
         return None
-    for c in tok.children:
+    for c in _kids(tok):
         if c.dep_ == "conj" and c.i > tok.i and c.tag_ == "VBN" \
-                and any(a.dep_ == "auxpass" and a.i < c.i for a in c.children) \
-                and not any(a.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for a in c.children) \
-                and not any(t.dep_ == "cc" or t.text in (",", ";") for t in tok.doc[tok.i + 1: c.left_edge.i]
-                            if t.head.i in (tok.i, c.i)):
+                and any(a.dep_ == "auxpass" and a.i < c.i for a in _kids(c)) \
+                and not any(a.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for a in _kids(c)) \
+                and not any(t.dep_ == "cc" or t.text in (",", ";")
+                            for t in _tree(tok.doc).toks[tok.i + 1: c.left_edge.i]
+                            if _head(t).i in (tok.i, c.i)):
             return c
     return None
 
@@ -424,8 +640,8 @@ def _dateline_tokens(sent: SpacySpan) -> set[int]:
     """Tokens of a dateline opening a line of the sentence: a place in capitals ("LYON",
     "KHAN YOUNIS"), maybe followed by ", region" or ", date (Agency)", closed by a colon or a dash
     before any verb."""
-    doc, out = sent.doc, set()
-    starts = [sent.start] + [t.i + 1 for t in sent if "\n" in t.text_with_ws and t.i + 1 < sent.end]
+    doc, out = _tree(sent.doc).toks, set()
+    starts = [sent.start] + [i + 1 for i in _line_ends(sent) if i + 1 < sent.end]
     for start in starts:
         while start < sent.end and doc[start].is_space:
             start += 1
@@ -448,6 +664,23 @@ def _dateline_tokens(sent: SpacySpan) -> set[int]:
     return out
 
 
+def _line_ends(sent: SpacySpan) -> list[int]:
+    """Tokens of the sentence whose text or trailing space holds a line break, in order. Token
+    texts and spaces tile the Doc's text, so the breaks are found in the text itself."""
+    toks, text = _tree(sent.doc).toks, text_of(sent.doc)
+    lo = toks[sent.start].idx
+    hi = toks[sent.end].idx if sent.end < len(toks) else len(text)
+    out: list[int] = []
+    nl = text.find("\n", lo, hi)
+    starts = [t.idx for t in toks[sent.start:sent.end]] if nl != -1 else []
+    while nl != -1:
+        i = sent.start + bisect.bisect_right(starts, nl) - 1
+        if not out or out[-1] != i:
+            out.append(i)
+        nl = text.find("\n", nl + 1, hi)
+    return out
+
+
 class Context:
     """One article's actors, quotes and date, with the actor look-ups events need."""
 
@@ -458,6 +691,7 @@ class Context:
         self.head_end = 0
         self.article_id = article.article_id if article else ""
         self._datelines: dict[int, set[int]] = {}
+        self._sent_memo: dict[tuple, object] = {}
 
     def _dateline_of(self, tok: Token) -> set[int]:
         """Dateline tokens of the token's sentence, found once per sentence."""
@@ -478,7 +712,7 @@ class Context:
         marks = [i for i in self._dateline_of(tok) if i < tok.i]
         if not marks:
             return ref
-        last = self.doc[max(marks)]
+        last = _tree(self.doc).toks[max(marks)]
         cut = last.idx + len(last.text)
         if not ref.start < cut < ref.end:
             return ref
@@ -486,6 +720,46 @@ class Context:
         while cut < ref.end and text[cut].isspace():
             cut += 1
         return ActorRef(ref.actor_id, text[cut:ref.end], cut, ref.end)
+
+    # Dates and places of a sentence and what they hang on, looked up for every draft event:
+    # found once per sentence.
+
+    def _memo(self, kind: str, sent: SpacySpan, find):
+        key = (kind, sent.start, sent.end)
+        got = self._sent_memo.get(key)
+        if got is None:
+            got = self._sent_memo[key] = find(sent)
+        return got
+
+    def root_of(self, sent: SpacySpan) -> Token:
+        return self._memo("root", sent, lambda s: s.root)
+
+    def date_anchors(self, sent: SpacySpan) -> list[tuple]:
+        """(date, its root, the root's head, the head's head when a preposition) for _date_for."""
+        def find(s):
+            out = []
+            for e in self._memo("ents", s, ents_in):
+                if e.label_ in ("DATE",):
+                    root = e.root
+                    h = _head(root)
+                    out.append((e, root, h, _head(h) if h.dep_ == "prep" else None))
+            return out
+        return self._memo("dates", sent, find)
+
+    def place_anchors(self, sent: SpacySpan) -> tuple[list, list[tuple]]:
+        """The places of a sentence, and (place, the word its locative preposition hangs on)."""
+        def find(s):
+            places = [e for e in self._memo("ents", s, ents_in) if e.label_ in ("GPE", "LOC", "FAC")]
+            anchored = []
+            for e in places:
+                h = _head(e.root)
+                if h.dep_ == "prep" and _lemma(h) == "of" and _head(h).dep_ == "pobj" and _head(h).pos_ == "NOUN" \
+                        and match_noun(lexicon(), _head(h)) is None:
+                    h = _head(_head(h))   # "in the north of the Gaza Strip", "on the outskirts of Kyiv"
+                if h.dep_ == "prep" and _lemma(h) in LOCATIVE_PREPS:
+                    anchored.append((e, _head(h)))
+            return places, anchored
+        return self._memo("places", sent, find)
 
     def quote_at(self, char: int) -> Quote | None:
         for q in self.quotes:
@@ -515,7 +789,7 @@ class Context:
             if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and place_state(tok.text) and tok.dep_ != "compound":
                 return ActorRef(place_state(tok.text), tok.text, tok.idx, tok.idx + len(tok.text))
             return None
-        ent = next((e for e in ents(tok.doc) if e.start <= tok.i < e.end), None)
+        ent = _tree(tok.doc).ent_at(tok.i)
         if ent is not None and place_state(ent.text):
             return ActorRef(place_state(ent.text), ent.text, ent.start_char, ent.end_char)
         # "the Beijing Olympics": the place is one word of a larger name
@@ -528,36 +802,40 @@ class Context:
         Myanmar", "leaders of the Brotherhood")."""
         if tok is None or self.in_dateline(tok):
             return []
-        if tok.pos_ == "NOUN" and _lemma(tok) in lexicon().pair_nouns and any(
-                c.lower_ in ("both", "two", "either") for c in tok.children if c.dep_ in ("det", "nummod", "predet")):
+        # the token's part of speech, lemma, children and the lexicon, read once
+        pos, lem, kids, lex = tok.pos_, _lemma(tok), _kids(tok), lexicon()
+        if pos == "NOUN" and lem in lex.pair_nouns and any(
+                c.lower_ in ("both", "two", "either") for c in kids if c.dep_ in ("det", "nummod", "predet")):
             got = self.pair(tok)
             if got:
                 return got
-        if tok.pos_ == "NOUN":
-            named = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+        if pos == "NOUN":
+            named = next((c for c in kids if c.dep_ == "appos" and c.pos_ == "PROPN"
                           and self._direct(c) is not None), None)
             if named is not None:
                 return [self._direct(named)]
-        whose = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
-        if whose is not None and _lemma(tok) in lexicon().agent_nouns and depth < 2:
+        whose = next((c for c in kids if c.dep_ == "poss" and c.lower_ == "whose"), None)
+        if whose is not None and lem in lex.agent_nouns and depth < 2:
             # "Russia, whose peacekeepers withdrew": the antecedent's own agents
-            verb = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            verb = next((a for a in _ancestors(tok) if a.dep_ == "relcl"), None)
             if verb is not None:
-                return self.refs_of(verb.head, depth + 1)
+                return self.refs_of(_head(verb), depth + 1)
         r = self._direct(tok)
-        if r is not None and tok.pos_ != "NOUN":
+        if r is not None and pos != "NOUN":
             return [r]
-        if r is None and tok.pos_ == "NOUN":
+        if r is None and pos == "NOUN":
             named = self.epithet(tok)
             if named is not None:
                 return [named]
-        if tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "amod", "nmod") and self._place(tok) is not None:
-            return [self._place(tok)]   # a capital or territory as an argument stands for its state
-        if tok.pos_ == "PROPN":
+        if pos == "PROPN" and tok.dep_ not in ("compound", "amod", "nmod"):
+            place = self._place(tok)
+            if place is not None:
+                return [place]   # a capital or territory as an argument stands for its state
+        if pos == "PROPN":
             # "Malaysia Airlines flight MH17", "the Beijing Olympics", and a date the parser
             # made the head of a name ("President Bashar Assad Tuesday"): an actor in the compounds
-            left = min(t.idx for t in tok.subtree if t.i <= tok.i)
-            for c in tok.children:
+            left = _phrase_start(tok)
+            for c in kids:
                 if c.dep_ == "compound" and c.i < tok.i:
                     sub = self._direct(c) or self._place(c, ("GPE", "EVENT"))
                     if sub is not None:
@@ -565,29 +843,29 @@ class Context:
                         return [ActorRef(sub.actor_id, text_of(self.doc)[left:end], left, end)]
             if depth < 2:
                 # "Kenzo Oshima, the UN relief coordinator": a name the actor layer missed is its apposition
-                for c in tok.children:
+                for c in kids:
                     if c.dep_ == "appos":
                         got = [x for x in self.refs_of(c, depth + 1) if x.actor_id]
                         if got:
                             return got[:1]
             return []
-        if tok.pos_ != "NOUN":
+        if pos != "NOUN":
             return []
-        own = next((c for c in tok.children if c.dep_ == "poss" and (c.lower_ in ("its", "their") or (
-            c.lower_ in ("his", "her") and _lemma(tok) in lexicon().state_organs))), None)
+        own = next((c for c in kids if c.dep_ == "poss" and (c.lower_ in ("its", "their") or (
+            c.lower_ in ("his", "her") and lem in lex.state_organs))), None)
         owner = self._direct(own) if own is not None else None
-        if owner is not None and _lemma(tok) in lexicon().agent_nouns:
+        if owner is not None and lem in lex.agent_nouns:
             # "its drones", "their fighters": the owner's agents; "his government": a leader's state
             left = own.idx
             who = self.country(owner.actor_id) or owner.actor_id if own.lower_ in ("his", "her") else owner.actor_id
             return [ActorRef(who, text_of(self.doc)[left:tok.idx + len(tok.text)], left, tok.idx + len(tok.text))]
-        organ = r is None and _lemma(tok) in lexicon().state_organs and not any(
-            c.dep_ in MODIFIER_DEPS for c in tok.children) and any(c.lower_ == "the" for c in tok.children)
+        organ = r is None and lem in lex.state_organs and not any(
+            c.dep_ in MODIFIER_DEPS for c in kids) and any(c.lower_ == "the" for c in kids)
         if ((own is not None and owner is None) or organ) and depth < 2:
             # "The army said its drones struck", "an official said the government could free":
             # the speaker's side
-            speech = next((a for a in tok.ancestors if a.pos_ == "VERB"
-                           and _lemma(a) in lexicon().governors["speech"] and tok not in _subject_tokens(a)), None)
+            speech = next((a for a in _ancestors(tok) if a.pos_ == "VERB"
+                           and _lemma(a) in lex.governors["speech"] and tok not in _subject_tokens(a)), None)
             if speech is not None:
                 got = [x for x in self.refs(_subject_tokens(speech)) if x.actor_id]
                 if organ:   # a state's organ: the speaker's state, when the speaker has one
@@ -595,19 +873,19 @@ class Context:
                            if self.country(x.actor_id)]
                 if got:
                     return got
-        mods = [c for c in tok.children if c.dep_ in MODIFIER_DEPS and c.i < tok.i and c.pos_ != "PRON"]
-        mods = [x for m in mods for x in [m] + [c for c in m.children if c.dep_ == "conj"]]
+        mods = [c for c in kids if c.dep_ in MODIFIER_DEPS and c.i < tok.i and c.pos_ != "PRON"]
+        mods = [x for m in mods for x in [m] + [c for c in _kids(m) if c.dep_ == "conj"]]
         out = []
-        left = min(t.idx for t in tok.subtree if t.i <= tok.i)
+        left = _phrase_start(tok)
         end = tok.idx + len(tok.text)
         for m in mods:
             sub = self._direct(m)
             if sub is not None and sub.actor_id not in {o.actor_id for o in out}:
                 out.append(ActorRef(sub.actor_id, text_of(self.doc)[left:end], left, end))
-        if r is not None and len(out) < 2 and _names_people(lexicon(), tok):
+        if r is not None and len(out) < 2 and _names_people(lex, tok):
             # "the ambassadors of the United States and China": the of-phrase names two parties
-            owners = [self._direct(o) for p in tok.children if p.dep_ == "prep" and _lemma(p) in ("of", "from")
-                      for c in p.children if c.dep_ == "pobj" for o in _conjuncts(c)]
+            owners = [self._direct(o) for p in kids if p.dep_ == "prep" and _lemma(p) in ("of", "from")
+                      for c in _kids(p) if c.dep_ == "pobj" for o in _conjuncts(c)]
             owners = list({o.actor_id: o for o in owners if o is not None}.values())
             if len(owners) > 1:
                 return [ActorRef(o.actor_id, r.text, r.start, r.end) for o in owners]
@@ -615,11 +893,11 @@ class Context:
             # "Russian and Ukrainian negotiators": one phrase, two parties
             return out if len(out) > 1 else [r]
         if not out:
-            for p in tok.children:
+            for p in kids:
                 if p.dep_ == "prep" and _lemma(p) in ("of", "from", "in"):
-                    for o in (x for c in p.children if c.dep_ == "pobj" for x in _conjuncts(c)):
+                    for o in (x for c in _kids(p) if c.dep_ == "pobj" for x in _conjuncts(c)):
                         sub = self._direct(o) or self._place(o)
-                        if sub is None and o.pos_ == "NOUN" and depth < 2 and _lemma(o) in lexicon().pair_nouns:
+                        if sub is None and o.pos_ == "NOUN" and depth < 2 and _lemma(o) in lex.pair_nouns:
                             # "commanders from both countries": one from each
                             for r in self.refs_of(o, depth + 1):
                                 if r.actor_id and r.actor_id not in {x.actor_id for x in out}:
@@ -630,14 +908,14 @@ class Context:
                             sub = next((r for r in self.refs_of(o, depth + 1) if r.actor_id), None)
                         if sub is not None and sub.actor_id not in {x.actor_id for x in out}:
                             out.append(ActorRef(sub.actor_id, text_of(self.doc)[left:sub.end], left, sub.end))
-        if not out and _lemma(tok) in lexicon().quantity_nouns:
+        if not out and lem in lex.quantity_nouns:
             # "thousands of protesters", "a group of rebels": the group is in the of-phrase
-            for p in tok.children:
+            for p in kids:
                 if p.dep_ == "prep" and _lemma(p) == "of":
-                    for o in p.children:
+                    for o in _kids(p):
                         if o.dep_ == "pobj":
                             out.extend(self.refs_of(o))
-        if not out and _lemma(tok) in lexicon().agent_nouns:
+        if not out and lem in lex.agent_nouns:
             # an unnamed group ("protesters", "security forces"): an argument, unresolved
             out.append(ActorRef(None, text_of(self.doc)[left:end], left, end))
         return out
@@ -648,9 +926,9 @@ class Context:
         epithet fits (``state_epithets`` in the lexicon)."""
         lex = lexicon()
         if _lemma(tok) not in lex.state_nouns or tok.tag_ == "NNS" \
-                or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in _kids(tok)):
             return None
-        mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        mods = [c for c in _kids(tok) if c.dep_ in ("compound", "amod") and c.i < tok.i]
         words = [c.lower_ for c in mods]
         fits: set[str] = set()
         for n in (2, 1):
@@ -728,7 +1006,7 @@ def _class_match(ctx: Context, lex: Lexicon, entry: Entry, objs: list[Token]) ->
     if entry.obj_class == "object":
         return bool(objs)   # "took over the town", not "a new government took over"
     members = lex.classes.get(entry.obj_class, set())
-    words = [w for o in objs for w in [o] + [c for c in o.children if c.dep_ in ("compound", "amod")]]
+    words = [w for o in objs for w in [o] + [c for c in _kids(o) if c.dep_ in ("compound", "amod")]]
     return any(_lemma(w) in members or w.text.lower() in members for w in words)
 
 
@@ -745,7 +1023,7 @@ def _home_organs(ctx: "Context", lex: Lexicon, sources: list[ActorRef], targets:
     for t in targets:
         span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand") if t.actor_id is None else None
         bare = span is not None and _lemma(span.root) in lex.state_organs and all(
-            c.dep_ == "det" and c.lower_ == "the" for c in span.root.children if c.i < span.root.i)
+            c.dep_ == "det" and c.lower_ == "the" for c in _kids(span.root) if c.i < span.root.i)
         out.append(ActorRef(home, t.text, t.start, t.end) if bare else t)
     return out
 
@@ -754,24 +1032,24 @@ def _measure_doer(lex: Lexicon, tok: Token) -> bool:
     """An economic or legal measure, not a weapon, is what hits or targets: the verb's subject,
     the noun its participle describes, or the object of the clause its participle adds to."""
     measures = lex.classes.get("sanctions", set()) | lex.classes.get("restrictions", set())
-    doers = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    doers = [c for c in _kids(tok) if c.dep_ in SUBJECT_DEPS]
     if tok.dep_ in ("acl", "relcl"):
-        doers.append(tok.head)
+        doers.append(_head(tok))
     if tok.dep_ == "advcl" and tok.tag_ == "VBG":
-        doers += [x for o in _objects(tok.head) for x in [o] + [g for p in o.children if p.dep_ == "prep"
-                                                              for g in p.children if g.dep_ == "pobj"]]
+        doers += [x for o in _objects(_head(tok)) for x in [o] + [g for p in _kids(o) if p.dep_ == "prep"
+                                                              for g in _kids(p) if g.dep_ == "pobj"]]
     return any(_lemma(d) in measures for d in doers)
 
 
 def _conjuncts_verbs(tok: Token) -> list[Token]:
-    return [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return [tok] + [c for c in _kids(tok) if c.dep_ == "conj" and c.pos_ == "VERB"]
 
 
 def _names_people(lex: Lexicon, tok: Token) -> bool:
     lem = _lemma(tok)
     if lem in lex.quantity_nouns:   # "hundreds of demonstrators"
-        return any(_names_people(lex, o) for p in tok.children if p.dep_ == "prep" and _lemma(p) == "of"
-                   for o in p.children if o.dep_ == "pobj")
+        return any(_names_people(lex, o) for p in _kids(tok) if p.dep_ == "prep" and _lemma(p) == "of"
+                   for o in _kids(p) if o.dep_ == "pobj")
     return lem in lex.agent_nouns or any(lem in lex.classes.get(c, ()) for c in ("observers", "envoy", "troops"))
 
 
@@ -792,18 +1070,23 @@ def _verb_lemmas(tok: Token) -> list[str]:
 
 
 def match_verb(ctx: Context, lex: Lexicon, tok: Token) -> Entry | None:
-    entries = next((lex.verbs[w] for w in _verb_lemmas(tok) if w in lex.verbs), None)
+    # the lemma first, as _verb_lemmas lists it, before its guesses are made
+    entries = lex.verbs.get(_lemma(tok)) or next((lex.verbs[w] for w in _verb_lemmas(tok) if w in lex.verbs), None)
     if not entries:
         return None
-    near, objs = _near_words(tok), _objects(tok)
+    objs = _objects(tok)
     # a preposition of the verb itself before one inside its object: "agreed sanctions on Iran"
     # is no "agree on"; "took control of the town" still finds "take control of"
-    direct = {_lemma(c) for c in tok.children if c.dep_ not in ("aux", "auxpass") and not _date_prep(c)} \
-        | ({"for"} if "for" in near else set())
+    direct, near = _verb_words(tok)
+    classes: dict[str | None, bool] = {}   # each object class is tested once for all entries
     for words in (direct, near):
         for e in entries:  # most specific first
-            if all(p in words for p in e.particles) and _class_match(ctx, lex, e, objs):
-                return e
+            if e.particle_set <= words:
+                fits = classes.get(e.obj_class)
+                if fits is None:
+                    fits = classes[e.obj_class] = _class_match(ctx, lex, e, objs)
+                if fits:
+                    return e
     return None
 
 
@@ -811,7 +1094,7 @@ def match_noun(lex: Lexicon, tok: Token) -> Entry | None:
     entries = lex.nouns.get(_lemma(tok)) or lex.nouns.get(tok.text.lower())
     if not entries:
         return None
-    mods = {c.text.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+    mods = {c.text.lower() for c in _kids(tok) if c.dep_ in ("compound", "amod")}
     if any(f"{m} {_lemma(tok)}" in lex.non_events for m in mods):
         return None   # "a press release"
     for e in entries:
@@ -841,7 +1124,7 @@ class Clause:
 
 
 def _aux_modality(ctx_lex: Lexicon, tok: Token, clause: Clause, under_past_speech: bool) -> None:
-    for c in tok.children:
+    for c in _kids(tok):
         lem = c.text.lower()
         if c.dep_ in ("aux",) and c.tag_ == "MD":
             if lem in ctx_lex.future_modals:
@@ -862,7 +1145,7 @@ def _aux_modality(ctx_lex: Lexicon, tok: Token, clause: Clause, under_past_speec
         if c.dep_ == "prep" and lem == "according":
             clause.alleged = True
         if c.dep_ == "advcl" and clause.condition is None:
-            words = " ".join(t.text.lower() for t in list(c.subtree)[:4])
+            words = " ".join(t.text.lower() for t in _subtree_start(c, 4))
             if any(words.startswith(w + " ") or words == w for w in ctx_lex.conditions_always):
                 clause.condition = c
             elif any(words.startswith(w + " ") for w in ctx_lex.conditions_future):
@@ -873,9 +1156,9 @@ def _aux_modality(ctx_lex: Lexicon, tok: Token, clause: Clause, under_past_speec
 def _past_speech_above(tok: Token, lex: Lexicon) -> bool:
     t = tok
     for _ in range(6):
-        if t.dep_ not in ("ccomp", "xcomp", "conj") or t.head is t:
+        if t.dep_ not in ("ccomp", "xcomp", "conj") or _head(t).i == t.i:
             return False
-        t = t.head
+        t = _head(t)
         if _lemma(t) in lex.governors["speech"]:
             return t.tag_ in ("VBD", "VBN")
     return False
@@ -889,22 +1172,22 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
     # a noun event takes the clause of the verb it is an argument of, unless it sits in a
     # presupposing adjunct ("following the assassination of ...")
     if tok.pos_ in ("NOUN", "PROPN"):
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in _kids(tok)):
             clause.negated = True
         head, via = tok, None
-        while head.dep_ in ("pobj", "prep", "compound", "conj", "appos") and head.head is not head:
-            if head.dep_ == "pobj" and (_lemma(head.head) in PRESUPPOSING_PREPS
-                                        or head.head.lower_ in PRESUPPOSING_PREPS):
+        while head.dep_ in ("pobj", "prep", "compound", "conj", "appos") and _head(head).i != head.i:
+            if head.dep_ == "pobj" and (_lemma(_head(head)) in PRESUPPOSING_PREPS
+                                        or _head(head).lower_ in PRESUPPOSING_PREPS):
                 return clause   # "following the invasion" (lemmatised "follow")
             if head.dep_ == "prep":
                 via = head
-            head = head.head
-        if via is not None and via.head.i == head.i and head.i in triggers and head.pos_ in ("VERB", "AUX") \
+            head = _head(head)
+        if via is not None and _head(via).i == head.i and head.i in triggers and head.pos_ in ("VERB", "AUX") \
                 and via.lower_ in CONTENT_PREPS:
             clause.content_of = head   # "called for the release of", "warned against an attack"
             return clause
-        if head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.head.pos_ in ("VERB", "AUX"):
-            tok = head.head
+        if head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and _head(head).pos_ in ("VERB", "AUX"):
+            tok = _head(head)
             if tok.i in triggers:
                 clause.content_of = tok
                 return clause
@@ -918,30 +1201,30 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
         if dep == "conj":
             # a coordinated verb shares its first conjunct's auxiliaries and governors,
             # unless it has its own subject or auxiliary
-            own_aux = any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in cur.children)
-            cur = _speech_conjunct(cur) or cur.head
+            own_aux = any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in _kids(cur))
+            cur = _speech_conjunct(cur) or _head(cur)
             if not own_aux:
                 _aux_modality(lex, cur, clause, under_past_speech)
             continue
         if dep in ("xcomp", "ccomp") or _control_complement(cur):
-            gov = cur.head
-        elif dep == "pcomp" and cur.head.dep_ == "prep" and _lemma(cur.head) == "by" \
-                and cur.head.head.pos_ == "VERB":
-            cur = cur.head.head   # "retaliated by imposing sanctions": the governor's clause
+            gov = _head(cur)
+        elif dep == "pcomp" and _head(cur).dep_ == "prep" and _lemma(_head(cur)) == "by" \
+                and _head(_head(cur)).pos_ == "VERB":
+            cur = _head(_head(cur))   # "retaliated by imposing sanctions": the governor's clause
             _aux_modality(lex, cur, clause, under_past_speech)
             continue
-        elif dep == "pcomp" and cur.head.dep_ == "prep":
-            gov = cur.head.head
-            if gov.dep_ in OBJECT_DEPS and gov.head.i in triggers and gov.head.i != trigger.i and (
+        elif dep == "pcomp" and _head(cur).dep_ == "prep":
+            gov = _head(_head(cur))
+            if gov.dep_ in OBJECT_DEPS and _head(gov).i in triggers and _head(gov).i != trigger.i and (
                     gov.pos_ == "PROPN" or gov.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
                     or _lemma(gov) in lex.agent_nouns):
-                clause.content_of = gov.head   # "accused [Armenian forces of opening fire]"
+                clause.content_of = _head(gov)   # "accused [Armenian forces of opening fire]"
                 break
-            if gov.pos_ == "NOUN" and cur.head.lower_ in CONTENT_PREPS and match_noun(lex, gov) is not None:
+            if gov.pos_ == "NOUN" and _head(cur).lower_ in CONTENT_PREPS and match_noun(lex, gov) is not None:
                 clause.content_of = gov   # "an appeal for deploying troops", "the threat of invading"
                 break
-        elif dep == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VB", "VBG"):
-            gov = cur.head
+        elif dep == "acl" and _head(cur).pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VB", "VBG"):
+            gov = _head(cur)
             if gov.i in triggers:
                 clause.content_of = gov
             elif _infinitive(cur):
@@ -949,13 +1232,13 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             break
         elif dep == "advcl" and _for_to(cur):
             # "the deal calls for the rebels to withdraw": a for-to clause is wanted, not done
-            if cur.head.i in triggers and cur.head.i != trigger.i and any(
-                    r.actor_id for r in ctx.refs(_subject_tokens(cur.head))):
-                clause.content_of = cur.head
+            if _head(cur).i in triggers and _head(cur).i != trigger.i and any(
+                    r.actor_id for r in ctx.refs(_subject_tokens(_head(cur)))):
+                clause.content_of = _head(cur)
             else:
                 clause.future = True
             break
-        elif dep == "advcl" and _infinitive(cur) and not any(c.dep_ in SUBJECT_DEPS for c in cur.children):
+        elif dep == "advcl" and _infinitive(cur) and not any(c.dep_ in SUBJECT_DEPS for c in _kids(cur)):
             clause.future = clause.purpose = True   # purpose: "sent troops to protect"
             break
         elif dep == "advcl" and (_condition_mark(lex, cur) or _pending(lex, cur)):
@@ -983,7 +1266,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
                     clause.negated = not clause.negated   # "denied that the army attacked"
                 if lem in gov_sets["alleging"]:
                     clause.alleged = True
-                for c in gov.children:
+                for c in _kids(gov):
                     if c.dep_ == "advmod" and c.text.lower() in lex.alleged_adverbs:
                         clause.alleged = True
             break
@@ -994,7 +1277,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
         else:
             break
         if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod"):
-            gov = gov.head     # "is ready to", "was quick to": the copula carries tense
+            gov = _head(gov)     # "is ready to", "was quick to": the copula carries tense
         _aux_modality(lex, gov, clause, under_past_speech)
         cur = gov
     if clause.condition is not None and clause.weak_condition and not clause.future:
@@ -1004,23 +1287,23 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
 
 def _denies_a_charge(lex: Lexicon, denial: Token, content: Token) -> bool:
     """"X accused Y of Z, a charge Y denies": the denial answers the charge; the accusation stands."""
-    if any(c.dep_ in OBJECT_DEPS for c in denial.children):
+    if any(c.dep_ in OBJECT_DEPS for c in _kids(denial)):
         return True
-    between = denial.doc[content.right_edge.i + 1: denial.i]
+    between = _tree(denial.doc).toks[content.right_edge.i + 1: denial.i]
     return any(lex.replies.get(_lemma(t)) == "ACCUSE" for t in between)
 
 
 def _condition_mark(lex: Lexicon, tok: Token) -> bool:
-    words = " ".join(t.text.lower() for t in list(tok.subtree)[:4])
+    words = " ".join(t.text.lower() for t in _subtree_start(tok, 4))
     return any(words.startswith(w + " ") for w in lex.conditions_always)
 
 
 def _pending(lex: Lexicon, tok: Token) -> bool:
     """"until their demands are met", "before they demobilize": a present-tense clause under
     "until" or "before" is an act still awaited, not one reported."""
-    if not any(c.dep_ == "mark" and c.lower_ in lex.pending_marks for c in tok.children):
+    if not any(c.dep_ == "mark" and c.lower_ in lex.pending_marks for c in _kids(tok)):
         return False
-    tags = {tok.tag_} | {c.tag_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    tags = {tok.tag_} | {c.tag_ for c in _kids(tok) if c.dep_ in ("aux", "auxpass")}
     return bool(tags & {"VBP", "VBZ", "VB"}) and not tags & {"VBD", "MD"}
 
 
@@ -1028,17 +1311,17 @@ def _control_complement(tok: Token) -> bool:
     """"have sworn to resist", "vowed to retaliate" parsed as a purpose clause: an infinitive
     without its own subject or object-controller under a verb of intent, schedule or
     (non)performance is that verb's complement ("sent troops to protect" stays a purpose)."""
-    if tok.dep_ != "advcl" or not _infinitive(tok) or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+    if tok.dep_ != "advcl" or not _infinitive(tok) or any(c.dep_ in SUBJECT_DEPS for c in _kids(tok)):
         return False
-    head = tok.head
-    if any(c.dep_ in OBJECT_DEPS for c in head.children):
+    head = _head(tok)
+    if any(c.dep_ in OBJECT_DEPS for c in _kids(head)):
         return False
     gov = lexicon().governors
     return _lemma(head) in gov["future"] | gov["actual"] | gov["negating"]
 
 
 def _infinitive(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(tok))
 
 
 def modality_of(clause: Clause) -> str:
@@ -1061,90 +1344,102 @@ def _antecedent(verb: Token, rel: Token) -> Token:
     "which" or "that" after a comma names the state or body just before it, unless the larger
     phrase is itself an agent or an act ("officials from Qatar, which", "the strike on Kyiv,
     which")."""
-    head = verb.head
+    head = _head(verb)
     if rel.lower_ not in ("which", "that") or rel.dep_ not in SUBJECT_DEPS:
         return head
-    doc, i = verb.doc, rel.i - 1
+    doc, i = _tree(verb.doc).toks, rel.i - 1
     while i > head.i and doc[i].is_punct:
         i -= 1
     if i == rel.i - 1 or i <= head.i:
         return head   # no comma: a restrictive clause, the parser's attachment stands
     near = doc[i]
-    while near.dep_ == "conj" and near.head.i > head.i:
-        near = near.head
+    while near.dep_ == "conj" and _head(near).i > head.i:
+        near = _head(near)
     lex = lexicon()
-    if near.ent_type_ not in ("GPE", "ORG", "NORP") or near not in set(head.subtree) \
+    if near.ent_type_ not in ("GPE", "ORG", "NORP") or near not in set(_subtree(head)) \
             or _lemma(head) in lex.agent_nouns or match_noun(lex, head) is not None or head.ent_type_:
         return head
     return near
 
 
 def _subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
+    """Who acts in a verb's clause. Asked several times per trigger: found once per token (a
+    fresh list for the caller)."""
+    if depth:
+        return _find_subject_tokens(tok, depth)
+    memo = _tree(tok.doc).subjects
+    got = memo.get(tok.i)
+    if got is None:
+        got = memo[tok.i] = _find_subject_tokens(tok, 0)
+    return list(got)
+
+
+def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if depth > 6:
         return []
-    subj = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    subj = [c for c in _kids(tok) if c.dep_ in SUBJECT_DEPS]
     if not subj and not _is_passive(tok):
-        subj = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS]   # a stative participle
+        subj = [c for c in _kids(tok) if c.dep_ in PASSIVE_SUBJECT_DEPS]   # a stative participle
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE and tok.dep_ == "relcl":
             return _conjuncts(_antecedent(tok, s))
         return _conjuncts(s)
-    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
-        return _conjuncts(tok.head)
-    head = tok.head
-    if head is tok:
+    if tok.dep_ == "relcl" and _head(tok).pos_ in ("NOUN", "PROPN"):
+        return _conjuncts(_head(tok))
+    head = _head(tok)
+    if head.i == tok.i:   # the root
         return []
     if tok.dep_ == "conj":
         if _is_passive(head) and not _is_passive(tok) and not _speech_conjunct(tok) and tok.tag_ in ("VB", "VBZ", "VBP"):
             # "was indicted by the court and will resign": the shared subject is the passive's
-            passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            passive = [c for c in _kids(head) if c.dep_ in PASSIVE_SUBJECT_DEPS]
             if passive:
                 return _conjuncts(passive[0])
         return _subject_tokens(_speech_conjunct(tok) or head, depth + 1)
     if tok.dep_ == "xcomp" or _control_complement(tok):
         if head.pos_ == "ADJ":
-            return _subject_tokens(head.head, depth + 1)
-        objs = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+            return _subject_tokens(_head(head), depth + 1)
+        objs = [c for c in _kids(head) if c.dep_ in OBJECT_DEPS]
         if objs and _lemma(head) in lexicon().instrument_verbs and not _names_people(lexicon(), objs[0]) \
                 and objs[0].ent_type_ not in ("NORP", "GPE", "ORG", "PERSON"):
             return _subject_tokens(head, depth + 1)   # "used tear gas to disperse": the user acts
         if objs:
             return _conjuncts(objs[0])
         # "is set to host", "was expected to sign": the passive governor's subject acts
-        passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        passive = [c for c in _kids(head) if c.dep_ in PASSIVE_SUBJECT_DEPS]
         return _conjuncts(passive[0]) if passive else _subject_tokens(head, depth + 1)
     if tok.dep_ == "pcomp" and head.dep_ == "prep":
-        gov = head.head
-        objs = [c for c in gov.children if c.dep_ in OBJECT_DEPS]
+        gov = _head(head)
+        objs = [c for c in _kids(gov) if c.dep_ in OBJECT_DEPS]
         return _conjuncts(objs[0]) if objs else _subject_tokens(gov, depth + 1)
     if tok.dep_ == "acomp" and tok.pos_ == "VERB":
         return _subject_tokens(head, depth + 1)   # "Hanoi is committed to ...": the copula's subject
     if tok.dep_ == "advcl" and tok.tag_ == "VBG":
         return _subject_tokens(head, depth + 1)
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.dep_ in OBJECT_DEPS and not _names_people(lexicon(), head):
-        return _subject_tokens(head.head, depth + 1)
+        return _subject_tokens(_head(head), depth + 1)
     if tok.dep_ == "acl" and tok.tag_ == "VBG":
         return _conjuncts(head)   # "negotiators meeting in Istanbul"
     return []
 
 
 def _agent_tokens(tok: Token) -> list[Token]:
-    for c in tok.children:
+    for c in _kids(tok):
         if c.dep_ == "agent" or (c.dep_ == "prep" and _lemma(c) == "by"):
-            return [x for p in c.children if p.dep_ == "pobj" for x in _conjuncts(p)]
+            return [x for p in _kids(c) if p.dep_ == "pobj" for x in _conjuncts(p)]
     return []
 
 
 def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     out = []
-    for c in tok.children:
+    for c in _kids(tok):
         if c.dep_ in ("prep", "dative") and _lemma(c) in preps:
-            out.extend(x for p in c.children if p.dep_ == "pobj" for x in _conjuncts(p))
+            out.extend(x for p in _kids(c) if p.dep_ == "pobj" for x in _conjuncts(p))
         elif c.dep_ == "prt":
-            for p in c.children:
+            for p in _kids(c):
                 if p.dep_ == "prep" and _lemma(p) in preps:
-                    out.extend(x for q in p.children if q.dep_ == "pobj" for x in _conjuncts(q))
+                    out.extend(x for q in _kids(p) if q.dep_ == "pobj" for x in _conjuncts(q))
     return out
 
 
@@ -1152,15 +1447,15 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
                    etype: str | None = None, event_noun: bool = False) -> tuple[list[ActorRef], list[ActorRef]]:
     if _is_passive(tok):
         sources = ctx.refs(_agent_tokens(tok))
-        patients = [c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        patients = [c for c in _kids(tok) if c.dep_ in PASSIVE_SUBJECT_DEPS]
         if _misread_participle(tok) is not None:
-            patients = [c for c in tok.children if c.dep_ == "nsubj"]   # what the participle describes
+            patients = [c for c in _kids(tok) if c.dep_ == "nsubj"]   # what the participle describes
         patients = patients or _shared_patients(tok)
         patient_toks = [x for p in patients for x in _conjuncts(p)]
         if patient_toks and patient_toks[0].lower_ in RELATIVE and tok.dep_ == "relcl":
             patient_toks = _conjuncts(_antecedent(tok, patient_toks[0]))
         if tok.dep_ == "acl" and not patient_toks:
-            patient_toks = _conjuncts(tok.head)
+            patient_toks = _conjuncts(_head(tok))
         if not patients and tok.dep_ in ("xcomp",):
             patient_toks = _subject_tokens(tok)
         targets = ctx.refs(patient_toks)
@@ -1194,13 +1489,13 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
             _conjuncts(_antecedent(tok, o)) if o.lower_ in RELATIVE and tok.dep_ == "relcl" else [o])]
         if etype == "AID" and not targets_from:
             # "would help rebuild the Lebanese army": the helped party is the complement's object
-            targets_from = [o for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+            targets_from = [o for c in _kids(tok) if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
                             for o in _objects(c)]
-        targets = ctx.refs(targets_from + [c for c in tok.children if c.dep_ in DATIVE_DEPS])
+        targets = ctx.refs(targets_from + [c for c in _kids(tok) if c.dep_ in DATIVE_DEPS])
         if etype in lexicon().judging_types:
             # "condemned Russia's invasion of Ukraine", "welcomed the release of hostages by Hamas":
             # judging an act judges whoever did it, not whom it was done to
-            doers = [r for o in tok.children if o.dep_ in OBJECT_DEPS and match_noun(lexicon(), o) is not None
+            doers = [r for o in _kids(tok) if o.dep_ in OBJECT_DEPS and match_noun(lexicon(), o) is not None
                      for r in noun_arguments(ctx, o, code_to_type(match_noun(lexicon(), o).code)[0])[0] if r.actor_id]
             if doers:
                 targets = doers
@@ -1221,7 +1516,7 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
         lex = lexicon()
         tools = lex.classes.get("instruments", set()) | lex.classes.get("arms", set())
         extra = [o for o in extra if not (_lemma(o) in tools and any(
-            p.dep_ == "prep" and _lemma(p) == "with" and o in set(p.children) for p in tok.children))]
+            p.dep_ == "prep" and _lemma(p) == "with" and o in set(_kids(p)) for p in _kids(tok)))]
     if noun is None:
         # "ratified an agreement with the EU", "signed a deal between X and Y"
         agreements = lexicon().classes.get("proposal", set())
@@ -1232,7 +1527,7 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
         extra += _prep_objects(noun, _preps_for(etype, NOUN_TARGET_PREPS))
         lex = lexicon()
         theirs = any(_lemma(noun) in lex.classes.get(c, ()) for c in lex.possessor_targets)
-        for c in noun.children:
+        for c in _kids(noun):
             if c.dep_ == "poss" and theirs:
                 extra.append(c)   # "their demands were met": the demander is answered, not acting
             elif c.dep_ == "poss" and not sources:
@@ -1245,10 +1540,10 @@ def _instrument_states(ctx: Context, tok: Token) -> list[ActorRef]:
     """"killed in an Israeli air strike", "wounded by Russian shelling", "hit by Ukrainian drones":
     the state named on the weapon or on the strike is the agent a passive leaves out."""
     out: list[ActorRef] = []
-    for c in tok.children:
+    for c in _kids(tok):
         if c.dep_ not in ("prep", "agent") or _lemma(c) not in ("in", "by", "during", "under"):
             continue
-        for o in (x for p in c.children if p.dep_ in ("pobj", "pcomp") for x in _conjuncts(p)):
+        for o in (x for p in _kids(c) if p.dep_ in ("pobj", "pcomp") for x in _conjuncts(p)):
             out += [r for r in _weapon_states(ctx, o) if r.actor_id not in {x.actor_id for x in out}]
     return out
 
@@ -1262,8 +1557,8 @@ def _weapon_states(ctx: Context, o: Token) -> list[ActorRef]:
             or (entry is not None and code_to_type(entry.code)[0] in HOSTILE)):
         return []
     out: list[ActorRef] = []
-    mods = [m for m in o.children if m.dep_ in MODIFIER_DEPS and m.i < o.i]
-    mods += [g for m in mods if m.dep_ == "compound" for g in m.children if g.dep_ in MODIFIER_DEPS]
+    mods = [m for m in _kids(o) if m.dep_ in MODIFIER_DEPS and m.i < o.i]
+    mods += [g for m in mods if m.dep_ == "compound" for g in _kids(m) if g.dep_ in MODIFIER_DEPS]
     for m in mods:
         if m.ent_type_ not in ("NORP", "GPE"):
             continue
@@ -1277,9 +1572,9 @@ def _weapon_states(ctx: Context, o: Token) -> list[ActorRef]:
 
 def noun_arguments(ctx: Context, tok: Token, etype: str | None = None) -> tuple[list[ActorRef], list[ActorRef], bool]:
     """(sources, targets, has_named_source) of an event noun."""
-    sources = ctx.refs([c for c in tok.children if c.dep_ == "poss"])
+    sources = ctx.refs([c for c in _kids(tok) if c.dep_ == "poss"])
     sources += ctx.refs(_agent_tokens(tok))
-    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+    mods = [c for c in _kids(tok) if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
     entry = match_noun(lexicon(), tok)
     if entry is not None and entry.code.startswith("084"):
         # "the hostage releases", "a prisoner swap": the people named on a release are released
@@ -1295,10 +1590,10 @@ def noun_arguments(ctx: Context, tok: Token, etype: str | None = None) -> tuple[
         sources = [s for s in sources if s.actor_id] or sources
     between = _prep_objects(tok, {"between"})
     targets = targets_first + ctx.refs([t for t in _prep_objects(tok, _preps_for(etype, NOUN_TARGET_PREPS) - {"between"})])
-    if tok.dep_ == "pobj" and _lemma(tok.head) in ("in", "during") \
-            and _lemma(tok.head.head) in lexicon().undergoing_verbs:
+    if tok.dep_ == "pobj" and _lemma(_head(tok)) in ("in", "during") \
+            and _lemma(_head(_head(tok))) in lexicon().undergoing_verbs:
         # "six militants died in a US drone strike": who died is struck
-        targets += [r for r in ctx.refs(_subject_tokens(tok.head.head)) if _key(r) not in {_key(t) for t in targets}]
+        targets += [r for r in ctx.refs(_subject_tokens(_head(_head(tok)))) if _key(r) not in {_key(t) for t in targets}]
     if between:
         pair = ctx.refs(between)
         if not sources and pair:
@@ -1317,11 +1612,11 @@ def _troop_movement(lex: Lexicon, tok: Token) -> str | None:
         return None
     head = subj[0]
     if _lemma(head) in lex.quantity_nouns:   # "hundreds of troops", "the first contingent of police"
-        head = next((o for p in head.children if p.dep_ == "prep" and _lemma(p) == "of"
-                     for o in p.children if o.dep_ == "pobj"), head)
+        head = next((o for p in _kids(head) if p.dep_ == "prep" and _lemma(p) == "of"
+                     for o in _kids(p) if o.dep_ == "pobj"), head)
     if _lemma(head) not in troops:
         return None
-    words = {t.lower_ for t in head.subtree if t.i <= head.i}
+    words = {t.lower_ for t in _subtree(head) if t.i <= head.i}
     return "074" if any(w.startswith("peacekeep") for w in words) else "150"
 
 
@@ -1330,7 +1625,7 @@ def _accused(ctx: Context, tok: Token) -> list[ActorRef]:
     ...": the accused is the actor of the alleged act, the complement's subject (its by-agent
     when the complement is passive)."""
     out = []
-    for c in tok.children:
+    for c in _kids(tok):
         if c.dep_ != "ccomp":
             continue
         doers = _agent_tokens(c) if _is_passive(c) else _subject_tokens(c)
@@ -1341,10 +1636,10 @@ def _accused(ctx: Context, tok: Token) -> list[ActorRef]:
 def _holders(ctx: Context, tok: Token) -> list[ActorRef]:
     """"called for the release of Palestinians held by Israel", "demanded the return of hostages
     taken by Hamas": a demand to free people is addressed to whoever holds them."""
-    things = [c for c in tok.children if c.dep_ in OBJECT_DEPS] + _prep_objects(tok, {"for"})
+    things = [c for c in _kids(tok) if c.dep_ in OBJECT_DEPS] + _prep_objects(tok, {"for"})
     out = []
     for thing in things:
-        for t in thing.subtree:
+        for t in _subtree(thing):
             if t.dep_ == "acl" and t.tag_ == "VBN":
                 out += [r for r in ctx.refs(_agent_tokens(t)) if r.actor_id]
     return out
@@ -1356,36 +1651,36 @@ def _argument_path(t: Token, top: Token) -> bool:
     nationals [suspected of blowing up a plane]")."""
     allowed = TARGET_PREPS | {"on", "at", "from"}
     cur = t
-    while cur.i != top.i and cur.head is not cur:
+    while cur.i != top.i and _head(cur).i != cur.i:
         if cur.dep_ in ("prep", "dative", "agent") and _lemma(cur) not in allowed:
             return False
         if cur.dep_ in ("acl", "relcl", "advcl", "appos"):
             return False
-        cur = cur.head
+        cur = _head(cur)
     return True
 
 
 def _complement_targets(ctx: Context, tok: Token) -> list[ActorRef]:
     """Parties a proposal or demand acts upon: objects inside its complement clause
     ("proposals to bring Israel and Hamas closer")."""
-    asked = [x for c in tok.children if c.dep_ == "ccomp" or (c.dep_ == "advcl" and _for_to(c))
-             for s in c.children if s.dep_ in SUBJECT_DEPS for x in _conjuncts(s)]
+    asked = [x for c in _kids(tok) if c.dep_ == "ccomp" or (c.dep_ == "advcl" and _for_to(c))
+             for s in _kids(c) if s.dep_ in SUBJECT_DEPS for x in _conjuncts(s)]
     got = [r for r in ctx.refs(asked) if r.actor_id]
     if got and _lemma(tok) not in lexicon().governors["speech"]:
         return got
     out = []
-    for c in tok.children:
+    for c in _kids(tok):
         if c.dep_ == "prep" and _lemma(c) == "for" and _lemma(tok) not in lexicon().governors["speech"]:
             # "called for sanctions against Nigeria": the party the act asked for is aimed at
-            for g in (x for x in c.children if x.dep_ == "pobj"):
+            for g in (x for x in _kids(c) if x.dep_ == "pobj"):
                 # "called for Israel and Hezbollah to respect the truce": the for-object itself too
-                out.extend(x for t in g.subtree if t.dep_ == "pobj" and _argument_path(t, g)
+                out.extend(x for t in _subtree(g) if t.dep_ == "pobj" and _argument_path(t, g)
                            and (t.i != g.i or t.pos_ == "PROPN") for x in _conjuncts(t))
         if c.dep_ in ("xcomp", "acl", "ccomp", "relcl") or (c.dep_ == "dobj"):
-            for g in ([c] if c.dep_ != "dobj" else [x for x in c.children if x.dep_ in ("acl", "relcl")]):
-                for t in g.subtree:
-                    if t.dep_ in OBJECT_DEPS | DATIVE_DEPS | {"pobj"} and t.head.dep_ != "agent" \
-                            and not (t.dep_ == "pobj" and _lemma(t.head) in LOCATIVE_PREPS) \
+            for g in ([c] if c.dep_ != "dobj" else [x for x in _kids(c) if x.dep_ in ("acl", "relcl")]):
+                for t in _subtree(g):
+                    if t.dep_ in OBJECT_DEPS | DATIVE_DEPS | {"pobj"} and _head(t).dep_ != "agent" \
+                            and not (t.dep_ == "pobj" and _lemma(_head(t)) in LOCATIVE_PREPS) \
                             and _argument_path(t, g):
                         out.extend(_conjuncts(t))
     return [r for r in ctx.refs(out) if r.actor_id]
@@ -1405,20 +1700,26 @@ class Candidate:
 def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
     found: list[Candidate] = []
     consumed: set[int] = set()
-    for tok in sent:
+    tree = _tree(sent.doc)
+    toks, tags, lemmas = tree.toks, tree.pos, tree.lemmas
+    lo, hi = sent.start, sent.end
+    for i in tree.verbal[bisect.bisect_left(tree.verbal, lo):bisect.bisect_left(tree.verbal, hi)]:
+        tok, pos = toks[i], tags[i]
         # "Obama wants Putin to attack": wanting another actor to act is an appeal to it
-        if _lemma(tok) in lex.appeal_governors and tok.pos_ == "VERB":
-            objs = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
-            if not (objs and any(c.dep_ == "xcomp" for c in tok.children)):
+        if pos == _VERB and lemmas[i] in lex.appeal_governors:
+            objs = [c for c in _kids(tok) if c.dep_ in OBJECT_DEPS]
+            if not (objs and any(c.dep_ == "xcomp" for c in _kids(tok))):
                 # the parser may attach "X to attack" as a clause with X as its subject
-                objs = [s for c in tok.children if c.dep_ == "ccomp" and _infinitive(c)
-                        for s in c.children if s.dep_ in SUBJECT_DEPS]
+                objs = [s for c in _kids(tok) if c.dep_ == "ccomp" and _infinitive(c)
+                        for s in _kids(c) if s.dep_ in SUBJECT_DEPS]
             if objs and ctx._direct(objs[0]) is not None:
                 found.append(Candidate(tok, Entry("020", _lemma(tok)), addressee=objs[0]))
                 continue
-        if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
+        if pos == _VERB or (pos == _AUX and tok.dep_ not in ("aux", "auxpass")):
             specific = None
             entry = match_verb(ctx, lex, tok)
+            if entry is None and lemmas[i] not in lex.light_verbs:
+                continue   # no trigger: most verbs of a sentence
             if entry is not None and entry.specificity > 0:
                 specific = entry
             objs = _objects(tok)
@@ -1427,7 +1728,7 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
                     # "launched a mediation effort": the event noun may be the compound, unless
                     # the head names people ("carrying truce monitors", "sent aid workers")
                     ne = match_noun(lex, o) or (None if _names_people(lex, o) else next(
-                        filter(None, (match_noun(lex, c) for c in o.children if c.dep_ == "compound")), None))
+                        filter(None, (match_noun(lex, c) for c in _kids(o) if c.dep_ == "compound")), None))
                     allowed = lex.light_verb_types.get(_lemma(tok))
                     if ne is not None and allowed and code_to_type(ne.code)[0] not in allowed:
                         ne = None   # "had donations" is no act; "had talks" is
@@ -1447,18 +1748,20 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
                     noun = next((o for o in objs if _lemma(o) in members), None)
                 found.append(Candidate(tok, entry, noun=noun))
                 consumed.update(o.i for o in objs)
-    for tok in sent:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed or tok.ent_type_ in NAMED \
-                or tok.dep_ == "compound":
+    for i in tree.nominal[bisect.bisect_left(tree.nominal, lo):bisect.bisect_left(tree.nominal, hi)]:
+        tok = toks[i]
+        if lemmas[i] not in lex.nouns and tok.text.lower() not in lex.nouns:
+            continue   # no event noun (match_noun's first test, before the costlier ones)
+        if tok.i in consumed or tok.ent_type_ in NAMED or tok.dep_ == "compound":
             continue   # "sanctions relief", "ceasefire proposal": the head noun names the thing
         ne = match_noun(lex, tok)
         if ne is None:
             continue
         # "took part in talks with", "engaged in fighting": the verb lends its subject
-        if tok.dep_ == "pobj" and _lemma(tok.head) in ("in", "into", "under") and tok.head.head.pos_ == "VERB" \
-                and tok.head.head.i not in {c.trigger.i for c in found} and not _is_passive(tok.head.head) \
-                and _lemma(tok.head.head) not in lex.undergoing_verbs:
-            found.append(Candidate(tok.head.head, ne, noun=tok))
+        if tok.dep_ == "pobj" and _lemma(_head(tok)) in ("in", "into", "under") and _head(_head(tok)).pos_ == "VERB" \
+                and _head(_head(tok)).i not in {c.trigger.i for c in found} and not _is_passive(_head(_head(tok))) \
+                and _lemma(_head(_head(tok))) not in lex.undergoing_verbs:
+            found.append(Candidate(_head(_head(tok)), ne, noun=tok))
             continue
         found.append(Candidate(tok, ne, nominal=True))
     return found
@@ -1489,13 +1792,12 @@ def _line_span(doc: Doc, sent: SpacySpan, char: int) -> tuple[int, int]:
 
 
 def _date_for(ctx: Context, toks: list[Token], sent: SpacySpan, future: bool, use_root: bool = True):
-    dates = [e for e in ents_in(sent) if e.label_ in ("DATE",)]
-    if not dates:
+    anchors = ctx.date_anchors(sent)
+    if not anchors:
         return None
-    for tok in toks + ([sent.root] if use_root else []):
-        for e in dates:
-            h = e.root.head
-            if h == tok or (h.dep_ == "prep" and h.head == tok) or e.root == tok:
+    for tok in toks + ([ctx.root_of(sent)] if use_root else []):
+        for e, root, h, over in anchors:
+            if h == tok or (over is not None and over == tok) or root == tok:
                 got = resolve_date(e.text, ctx.published, future)
                 if got:
                     return got
@@ -1508,24 +1810,20 @@ def _location_for(ctx: Context, toks: list[Token], sent: SpacySpan, used: set[in
 
 
 def _location_span(ctx: Context, toks: list[Token], sent: SpacySpan, used: set[int]) -> SpacySpan | None:
-    places = [e for e in ents_in(sent) if e.label_ in ("GPE", "LOC", "FAC")]
+    places, anchored = ctx.place_anchors(sent)
+    anchors = [(e, at) for e, at in anchored if not any(i in used for i in range(e.start, e.end))]
     for tok in toks:
-        for e in places:
-            if any(t.i in used for t in e):
-                continue
-            h = e.root.head
-            if h.dep_ == "prep" and _lemma(h) == "of" and h.head.dep_ == "pobj" and h.head.pos_ == "NOUN" \
-                    and match_noun(lexicon(), h.head) is None:
-                h = h.head.head   # "in the north of the Gaza Strip", "on the outskirts of Kyiv"
-            if h.dep_ == "prep" and _lemma(h) in LOCATIVE_PREPS and (h.head == tok):
+        for e, at in anchors:
+            if at == tok:
                 return e
         # "in Egypt, where X is meeting Y"
         t = tok
         while t.dep_ == "conj":
-            t = t.head
-        if t.dep_ == "relcl" and any(c.lower_ == "where" for c in t.children):
-            if t.head.ent_type_ in ("GPE", "LOC", "FAC"):
-                return next((e for e in places if e.start <= t.head.i < e.end), t.head.doc[t.head.i: t.head.i + 1])
+            t = _head(t)
+        if t.dep_ == "relcl" and any(c.lower_ == "where" for c in _kids(t)):
+            if _head(t).ent_type_ in ("GPE", "LOC", "FAC"):
+                where = _head(t)
+                return next((e for e in places if e.start <= where.i < e.end), where.doc[where.i: where.i + 1])
     return None
 
 
@@ -1551,6 +1849,7 @@ def _local_agents(ctx: Context, lex: Lexicon, refs: list, country: str | None) -
 def extract_events(doc: Doc, actors, article: Article | None, quotes=()) -> Iterator[Event]:
     """Events of one parsed article (see the module docstring for the coding rules)."""
     lex = lexicon()
+    _tree_slot.tree = _Tree(doc)   # built afresh per call: nothing read from an earlier call on this Doc
     ctx = Context(doc, actors, article, list(quotes or []))
     # a headline restates the lede's events in fewer words: its triggers are not coded
     ctx.head_end = _headline_end(text_of(doc), article)
@@ -1597,9 +1896,9 @@ def _headline_end(text: str, article: Article | None) -> int:
 def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]:
     cands = [c for c in _candidates(ctx, lex, sent) if c.trigger.idx >= ctx.head_end]
     trigger_ids = {c.trigger.i for c in cands}
-    means_of = {c.trigger.head.head.i for c in cands if c.trigger.dep_ == "pcomp"
-                and c.trigger.head.dep_ == "prep" and _lemma(c.trigger.head) == "by"
-                and c.trigger.head.head.i in trigger_ids}
+    means_of = {_head(_head(c.trigger)).i for c in cands if c.trigger.dep_ == "pcomp"
+                and _head(c.trigger).dep_ == "prep" and _lemma(_head(c.trigger)) == "by"
+                and _head(_head(c.trigger)).i in trigger_ids}
     drafts: list[dict] = []
     for cand in cands:
         tok, entry = cand.trigger, cand.entry
@@ -1620,7 +1919,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 (tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and (etype in HOSTILE or not any(
                     _objects(v) for v in _conjuncts_verbs(tok))))
                 or (etype in HOSTILE and _misread_participle(tok) is not None)
-                or (tok.dep_ == "relcl" and _is_passive(tok) and any(c.lower_ == "had" for c in tok.children))):
+                or (tok.dep_ == "relcl" and _is_passive(tok) and any(c.lower_ == "had" for c in _kids(tok)))):
             # "a member of Hamas jailed a year ago", "Yaish, who had been arrested in May",
             # "gunmen armed with rifles": a description of the person, not an act reported
             continue
@@ -1651,14 +1950,14 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 sources, targets = givers, sources
             if code in ("042", "044") and not targets:
                 place = _location_for(ctx, [tok] + clause.chain, sent, set())
-                targets = [r for r in ctx.refs([t for t in sent if t.text == (place or "\0")])
+                targets = [r for r in ctx.refs([t for t in _span_tokens(sent) if t.text == (place or "\0")])
                            if ctx.country(r.actor_id) == r.actor_id]
             moved = _troop_movement(lex, tok) if code == "042" else None
             if moved:
                 code = moved
                 etype, mode = code_to_type(code)
         subj = _subject_tokens(tok) if not cand.nominal else []
-        if subj and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subj[0].children):
+        if subj and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in _kids(subj[0])):
             clause.negated = not clause.negated   # "no mediator can sign"
         modality = modality_of(clause)
         if entry.irrealis and modality == "actual":
@@ -1725,7 +2024,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             clause.negated = False
         if etype == "THREATEN" and clause.condition is not None and not any(t.actor_id for t in targets):
             # "if the army attacks, we will respond": the threat is aimed at the condition's actor
-            subj = _subject_tokens(clause.condition) or [c for c in clause.condition.children
+            subj = _subject_tokens(clause.condition) or [c for c in _kids(clause.condition)
                                                          if c.dep_ in PASSIVE_SUBJECT_DEPS | {"compound"}]
             targets = [r for r in ctx.refs(subj) if r.actor_id and _key(r) not in {_key(x) for x in sources}] or targets
         if etype == "THREATEN" and speaker is not None and speaker.actor_id and clause.speech is not None \
@@ -1746,11 +2045,18 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             targets = [t for t in targets if t.actor_id or not any(a <= t.start < b for a, b in spans)]
         drafts.append(dict(tok=tok, code=code, type=etype, mode=mode, sources=sources, targets=targets,
                            clause=clause, modality=modality, quote=quote, noun=cand.noun,
-                           speech=clause.speech))
-    for tok in sent:
-        got = _deontic_demand(ctx, lex, tok)
-        if got is not None:
-            drafts.append(got)
+                           speech=clause.speech, speech_clause=clause))
+    # only a verb with a deontic auxiliary ("must", "should") can state an obligation; a
+    # sentence without the word has none
+    said = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
+    if any(m in said for m in lex.deontic_modals):
+        obliged = sorted({_head(t).i for t in _span_tokens(sent) if t.dep_ == "aux" and t.lower_ in lex.deontic_modals})
+        toks = _tree(sent.doc).toks
+        for i in obliged:
+            if sent.start <= i < sent.end:
+                got = _deontic_demand(ctx, lex, toks[i])
+                if got is not None:
+                    drafts.append(got)
     return list(_finish(ctx, sent, _merge(drafts)))
 
 
@@ -1760,7 +2066,7 @@ DASH_CHARS = ("\u2013", "\u2014", "-")
 
 def _agent_heads(ctx: Context, lex: Lexicon, ref: ActorRef) -> set[str]:
     span = ctx.doc.char_span(ref.start, ref.end, alignment_mode="expand")
-    return {_lemma(t) for t in span or () if _lemma(t) in lex.agent_nouns} if span is not None else set()
+    return {_lemma(t) for t in _span_tokens(span) if _lemma(t) in lex.agent_nouns} if span is not None else set()
 
 
 def _same_party(ctx: Context, lex: Lexicon, a: ActorRef, b: ActorRef) -> bool:
@@ -1776,15 +2082,19 @@ def _dateline_subject(ctx: Context, tok: Token, sources: list[ActorRef]) -> list
     """"CAIRO, Aug 20 (Agency) – Blinken met ...": a dateline before the dash is not the
     subject; the parser often makes it one. Take the phrase between the dash and the verb."""
     sent = sent_of(tok)
-    # a dateline dash stands apart; a hyphen inside a word ("UK-based") is no dash
-    dash = next((t for t in sent if t.text in DASHES and t.i - sent.start < 25
-                 and (t.text != "-" or (t.whitespace_ and t.i > 0 and t.doc[t.i - 1].whitespace_))), None)
-    if dash is None or dash.i > tok.i or not any(t.ent_type_ == "DATE" or t.is_upper for t in sent[: dash.i - sent.start]):
+    if not any(d in text_of(tok.doc)[sent.start_char:sent.end_char] for d in DASH_CHARS):
+        return sources   # no dash at all
+    # a dateline dash stands apart, among the first 25 tokens; a hyphen inside a word ("UK-based")
+    # is no dash
+    toks = _tree(tok.doc).toks
+    dash = next((t for t in toks[sent.start:min(sent.end, sent.start + 25)] if t.text in DASHES
+                 and (t.text != "-" or (t.whitespace_ and t.i > 0 and toks[t.i - 1].whitespace_))), None)
+    if dash is None or dash.i > tok.i or not any(t.ent_type_ == "DATE" or t.is_upper for t in toks[sent.start:dash.i]):
         return sources
     if sources and all(s.start > dash.idx for s in sources):
         return sources
-    heads = [t for t in ctx.doc[dash.i + 1: tok.i] if t.pos_ in ("PROPN", "NOUN")
-             and not (dash.i < t.head.i < tok.i)]
+    heads = [t for t in toks[dash.i + 1: tok.i] if t.pos_ in ("PROPN", "NOUN")
+             and not (dash.i < _head(t).i < tok.i)]
     return ctx.refs([x for h in heads for x in _conjuncts(h)]) or sources
 
 
@@ -1792,13 +2102,13 @@ def _deontic_demand(ctx: Context, lex: Lexicon, tok: Token) -> dict | None:
     """"Britain said Libya must hand over the suspects": an obligation another actor states
     is that actor's demand (CAMEO 10), whatever the verb."""
     if tok.pos_ not in ("VERB", "AUX") or not any(
-            c.dep_ == "aux" and c.lower_ in lex.deontic_modals for c in tok.children):
+            c.dep_ == "aux" and c.lower_ in lex.deontic_modals for c in _kids(tok)):
         return None
     cur, speech = tok, None
     for _ in range(4):
-        if cur.dep_ not in ("ccomp", "conj") or cur.head is cur:
+        if cur.dep_ not in ("ccomp", "conj") or _head(cur).i == cur.i:
             break
-        cur = cur.head
+        cur = _head(cur)
         if _lemma(cur) in lex.governors["speech"] | lex.governors["stance"] | {"reiterate", "conclude", "remind"}:
             speech = cur
             break
@@ -1825,7 +2135,7 @@ def _speaker(ctx: Context, lex: Lexicon, clause: Clause, quote: Quote | None, tr
         subj = _subject_tokens(clause.speech)
         # "Iran's foreign minister Abbas Araghchi said": a title with its name in apposition is named
         titled = bool(subj) and subj[0].pos_ == "NOUN" and any(
-            c.dep_ == "appos" and c.pos_ == "PROPN" and ctx._direct(c) is not None for c in subj[0].children)
+            c.dep_ == "appos" and c.pos_ == "PROPN" and ctx._direct(c) is not None for c in _kids(subj[0]))
         if subj and (subj[0].pos_ == "PROPN" or titled) or (subj and subj[0].pos_ == "PRON" and subj[0].lower_ not in RELATIVE):
             sp = ctx.refs(subj)
             if sp and not getattr(ctx.actor(sp[0].actor_id), "is_outlet", False):
@@ -1844,9 +2154,9 @@ def _sides(ctx: Context, speaker: ActorRef, speech: Token | None) -> set[str]:
     sides = {speaker.actor_id, ctx.country(speaker.actor_id)}
     if speech is not None:
         for subj in _subject_tokens(speech):
-            for t in subj.subtree:
+            for t in _subtree(subj):
                 # "the NUT, the teachers' union, said it had ...": the apposition is the speaker too
-                if (t.i < subj.i and t.dep_ in MODIFIER_DEPS) or (t.dep_ == "appos" and t.head.i == subj.i):
+                if (t.i < subj.i and t.dep_ in MODIFIER_DEPS) or (t.dep_ == "appos" and _head(t).i == subj.i):
                     r = ctx._direct(t)
                     if r is not None:
                         sides |= {r.actor_id, ctx.country(r.actor_id)}
@@ -1856,7 +2166,7 @@ def _sides(ctx: Context, speaker: ActorRef, speech: Token | None) -> set[str]:
 
 def _trailing(speech: Token, trigger: Token) -> bool:
     """The reported clause comes before its speech verb ("X did Y, officials said")."""
-    for c in speech.children:
+    for c in _kids(speech):
         if c.i <= trigger.i <= c.right_edge.i and c.left_edge.i <= trigger.i:
             return c.left_edge.i < speech.i
     return False
@@ -1876,7 +2186,7 @@ def _other_side(ctx: Context, speaker: ActorRef, sources: list[ActorRef]) -> boo
 
 
 def _content_type(ctx: Context, lex: Lexicon, tok: Token) -> str | None:
-    for c in tok.children:
+    for c in _kids(tok):
         if (c.dep_ == "xcomp" or _control_complement(c)) and c.pos_ == "VERB":
             e = match_verb(ctx, lex, c)
             if e is not None:
@@ -1903,7 +2213,7 @@ def _merge(drafts: list[dict]) -> list[dict]:
                                                or not any(t.actor_id for t in d["targets"])))
             # "bombarded the city, killing eight": the participle tells the outcome of one act
             outcome = (o["type"] == d["type"] and o_src == key_src and d["tok"].dep_ == "advcl"
-                       and d["tok"].tag_ == "VBG" and d["tok"].head.i == o["tok"].i)
+                       and d["tok"].tag_ == "VBG" and _head(d["tok"]).i == o["tok"].i)
             if outcome:
                 o["targets"] = o["targets"] + [t for t in d["targets"] if t.actor_id and _key(t) not in o_tg]
                 merged = True
@@ -1922,9 +2232,9 @@ def _merge(drafts: list[dict]) -> list[dict]:
     # with another of the same speaker is addressed to the same party
     for d in out:
         if d["type"] not in VERBAL or d["targets"] or d["tok"].dep_ != "conj" or any(
-                o.dep_ in OBJECT_DEPS and match_noun(lexicon(), o) is None for o in d["tok"].children):
+                o.dep_ in OBJECT_DEPS and match_noun(lexicon(), o) is None for o in _kids(d["tok"])):
             continue   # "... and urged its citizens to leave": someone else is addressed
-        first = next((o for o in out if o["tok"].i == d["tok"].head.i and o["type"] in VERBAL), None)
+        first = next((o for o in out if o["tok"].i == _head(d["tok"]).i and o["type"] in VERBAL), None)
         src = {_key(s) for s in d["sources"]}
         if first is not None and {_key(s) for s in first["sources"]} == src:
             d["targets"] = [t for t in first["targets"] if t.actor_id and _key(t) not in src] or d["targets"]
@@ -1933,10 +2243,10 @@ def _merge(drafts: list[dict]) -> list[dict]:
     for d in list(out):
         if d["sources"] or d["type"] not in HOSTILE:
             continue
-        inner = set(d["tok"].subtree)
+        inner = set(_subtree(d["tok"]))
         cause = next((o for o in out if o is not d and o["type"] == d["type"] and o["sources"]
                       and o["tok"] in inner and o["tok"].dep_ == "advcl"
-                      and any(c.lower_ in ("when", "as") for c in o["tok"].children)), None)
+                      and any(c.lower_ in ("when", "as") for c in _kids(o["tok"]))), None)
         if cause is not None:
             known = {_key(t) for t in cause["targets"]}
             cause["targets"] = cause["targets"] + [t for t in d["targets"] if _key(t) not in known]
@@ -1947,7 +2257,7 @@ def _merge(drafts: list[dict]) -> list[dict]:
             continue
         for o in out:
             outer = o.get("noun") if o.get("noun") is not None else o["tok"]
-            if o is not d and o["type"] == d["type"] and o["targets"] and d["tok"] in set(outer.subtree):
+            if o is not d and o["type"] == d["type"] and o["targets"] and d["tok"] in set(_subtree(outer)):
                 src = {_key(s) for s in d["sources"]}
                 d["targets"] = [t for t in o["targets"] if _key(t) not in src]
                 break
@@ -1956,23 +2266,28 @@ def _merge(drafts: list[dict]) -> list[dict]:
 
 def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event]:
     ctx_lex = lexicon()
+    starts = [t.idx for t in _span_tokens(sent)] if drafts else []   # increasing: searched for argument tokens
     for d in drafts:
         tok: Token = d["tok"]
         clause: Clause = d["clause"]
         start, end = _line_span(ctx.doc, sent, tok.idx)
         chain = [tok] + ([d["noun"]] if d.get("noun") is not None else []) + clause.chain
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            chain.append(tok.head)
+            chain.append(_head(tok))
         planned = d["modality"] in ("future", "conditional", "hypothetical")
         if d.get("speech") is not None and not planned:
             chain.append(d["speech"])
-        if planned and d.get("speech") is not None:
-            chain = [t for t in chain if t is not d["speech"]]
+        if planned and d.get("speech") is not None and d.get("speech_clause") is clause:
+            # the speech verb found by this clause is in its chain; a draft that a merge gave
+            # another clause (_merge) keeps that clause's chain whole
+            chain = [t for t in chain if t.i != d["speech"].i]
         date = _date_for(ctx, chain, sent, d["modality"] == "future", use_root=not planned)
         arg_chars = {(r.start, r.end) for r in d["sources"] + d["targets"]}
-        used_tokens = {t.i for t in sent if any(a <= t.idx < b for a, b in arg_chars)}
+        used_tokens = set()
+        for a, b in arg_chars:   # the sentence's tokens starting inside an argument
+            used_tokens.update(range(sent.start + bisect.bisect_left(starts, a), sent.start + bisect.bisect_left(starts, b)))
         # "killed in Israeli shelling in the east of Gaza": a place of the act's means is its place
-        means = [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i] + [
+        means = [c for c in _kids(tok) if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i] + [
             o for o in _prep_objects(tok, {"in", "during"}) if match_noun(ctx_lex, o) is not None]
         place = _location_span(ctx, chain + means, sent, used_tokens)
         location = place.text if place is not None else None
@@ -1989,7 +2304,7 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
             d["targets"] = [ActorRef(place_country, place.text, place.start_char, place.end_char)]
         condition = None
         if clause.condition is not None:
-            sub = list(clause.condition.subtree)
+            sub = list(_subtree(clause.condition))
             condition = Span(text_of(ctx.doc)[sub[0].idx:sub[-1].idx + len(sub[-1].text)], sub[0].idx,
                              sub[-1].idx + len(sub[-1].text))
         sources = d["sources"] or [None]
