@@ -127,3 +127,46 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["accord_text"] = doc.text
     return text
+
+
+# Token.lower_, .lemma_ and .pos_ each build a Token and look a string up; a pass that only
+# asks them to pick its candidates reads them from the Doc's arrays instead, once per Doc
+# (one slot, holding the Doc so its id is not reused). A string-store hash names the same
+# string in every vocab, so the hash -> string tables are shared.
+_COLUMNS = threading.local()
+_STRINGS: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
+
+
+class _Columns:
+    __slots__ = ("doc", "lower", "lemma", "lemma_lower", "pos")
+
+    def __init__(self, doc: Doc):
+        from spacy.attrs import LEMMA, LOWER, POS
+        from spacy.parts_of_speech import NAMES
+        strings = doc.vocab.strings
+        self.doc = doc
+        if len(doc):
+            lower, lemma, pos = doc.to_array([LOWER, LEMMA, POS]).T.tolist()
+        else:
+            lower, lemma, pos = [], [], []
+        known, lowered = _STRINGS, _LOWERED
+
+        def new(h: int) -> str:
+            s = known[h] = strings[h]
+            lowered[h] = s.lower()
+            return s
+        get = known.get
+        self.lower = [get(h) or new(h) for h in lower]
+        self.lemma = [get(h) or new(h) for h in lemma]
+        self.lemma_lower = list(map(lowered.__getitem__, lemma))
+        self.pos = list(map(NAMES.__getitem__, pos))
+
+
+def columns(doc: Doc) -> _Columns:
+    """Per-token ``lower`` (Token.lower_), ``lemma`` (Token.lemma_), ``lemma_lower``
+    (Token.lemma_.lower()) and ``pos`` (Token.pos_) of a Doc, as lists indexed by token."""
+    got = getattr(_COLUMNS, "cols", None)
+    if got is None or got.doc is not doc:
+        got = _COLUMNS.cols = _Columns(doc)
+    return got

@@ -92,7 +92,7 @@ import numpy as np
 import pycountry
 import spacy
 from rapidfuzz import fuzz
-from spacy.attrs import LEMMA, LOWER, POS, SENT_START
+from spacy.attrs import HEAD, LEMMA, LOWER, POS, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import NOUN, PROPN
@@ -103,6 +103,7 @@ from accord.kb.loader import KB, load_kb, slug
 from accord.records import Actor, ActorRef, Mention
 from accord.nlp import ents as nlp_ents
 from accord.nlp import text_of, tokens
+from accord.extract.stance import children, lefts, rights, subtree
 
 __all__ = ["ArticleActors", "ActorsComponent", "extract_actors", "slug"]
 
@@ -280,6 +281,30 @@ def _index_for(vocab, kb: KB) -> _Index:
     return index
 
 
+_LOWERED: dict[int, str] = {}
+# the same names are slugged again and again (every mention, every surname candidate)
+_slug = functools.lru_cache(maxsize=1 << 16)(slug)
+
+
+def _lowered(strings, h: int) -> str:
+    """The lower-cased string of a string-store hash (a hash names the same string in every vocab)."""
+    got = _LOWERED.get(h)
+    if got is None:
+        got = _LOWERED[h] = strings[h].lower()
+    return got
+
+
+def _forms(kb: KB, key: str) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """The multiword forms of a KB word list ("riot police") as lower-cased word tuples, and
+    their head words; built once per KB (kept on it, as ``_person_index``), not at every article."""
+    cache = kb.__dict__.setdefault("_forms", {})
+    got = cache.get(key)
+    if got is None:
+        forms = frozenset(tuple(f.lower().split()) for f in kb.words.get(key, ()))
+        got = cache[key] = (forms, frozenset(f[-1] for f in forms))
+    return got
+
+
 # --------------------------------------------------------------------------- per-article state
 
 @dataclass
@@ -311,6 +336,9 @@ class _A:
 class _Article:
     def __init__(self, doc: Doc, article_id: str, ix: _Index) -> None:
         self.doc, self.article_id, self.ix, self.kb = doc, article_id, ix, ix.kb
+        # index this list, not the Doc: every doc[i] builds a new Token object
+        self.toks: list[Token] = tokens(doc)
+        self.text = text_of(doc)
         self.owner: list[_M | None] = [None] * len(doc)   # token -> its (smallest) mention
         self.mentions: list[_M] = []
         self.actors: dict[str, _A] = {}
@@ -319,8 +347,13 @@ class _Article:
         self.blocked: set[int] = set()                     # tokens the KB says are no actor here
         self.defined: dict[str, str] = {}                  # acronyms the article defines: "(SPA)"
         self.long_names: list[Span] = []                   # KB word heading a longer name no entity covers
-        arr = doc.to_array([LOWER, LEMMA, POS, SENT_START]) if len(doc) else np.zeros((0, 4), dtype=np.uint64)
+        self._narrated_memo: dict[int, bool] = {}
+        arr = doc.to_array([LOWER, LEMMA, POS, SENT_START, HEAD]) if len(doc) else np.zeros((0, 5), dtype=np.uint64)
         lower, lemma, pos, sent = (arr[:, k].tolist() for k in range(4))
+        self._head = arr[:, 4].astype(np.int64).tolist()    # head offsets, for ``root_of``
+        self._depth_memo: dict[int, int] = {}
+        self._lower, self._lemma = lower, lemma
+        self.common_idx = [i for i, p in enumerate(pos) if p == NOUN]
         self.propn_idx = [i for i, p in enumerate(pos) if p == PROPN]
         self.pronoun_idx = [i for i, h in enumerate(lower) if h in ix.pronoun_hashes]
         self.noun_idx = [i for i, h in enumerate(lemma) if h in ix.description_hashes and pos[i] == NOUN]
@@ -363,7 +396,7 @@ class _Article:
     def add(self, start: int, end: int, aid: str, via: str, sector: str | None = None,
             claim: bool = True) -> _M:
         self.actor(aid)   # an affiliation reached through a qualifier may not be registered yet
-        root = self.doc[start] if end - start == 1 else self.doc[start:end].root
+        root = self.toks[start] if end - start == 1 else self.root_of(start, end)
         # "The chief negotiator for X, Getachew Reda, said": the named appositive is the subject too
         subject = root.dep_ in SUBJECT_DEPS or root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
         m = _M(start, end, aid, via, sector, subject)
@@ -374,8 +407,50 @@ class _Article:
                 if cur is None or (cur.end - cur.start) > (end - start):
                     self.owner[i] = m
         if via not in ("pronoun", "title", "description"):
-            self.actors[aid].aliases.add(self.doc[start:end].text)
+            self.actors[aid].aliases.add(self.text_of(start, end))
         return m
+
+    def root_of(self, start: int, end: int) -> Token:
+        """``doc[start:end].root``, read from the head array: Span.root's own rule (a sentence
+        root inside the range, else the token nearest the sentence root, ties to the first, spaces
+        and bare punctuation last), without building the Span and its Tokens."""
+        if not 0 <= start < end <= len(self.toks):
+            return self.doc[start:end].root
+        head = self._head
+        for i in range(start, end):
+            if head[i] == 0:
+                return self.toks[i]
+        best, root = len(self.toks), -1
+        for i in range(start, end):
+            if start <= i + head[i] < end:
+                continue
+            t = self.toks[i]
+            # a space or punctuation mark without dependents comes last
+            last = (t.is_space or t.is_punct) and not children(t)
+            words = len(self.toks) - 1 if last else self._root_distance(i)
+            if words < best:
+                best, root = words, i
+        return self.toks[start] if root == -1 else self.toks[root]
+
+    def _root_distance(self, i: int) -> int:
+        """Steps from token i up to its sentence root."""
+        got = self._depth_memo.get(i)
+        if got is None:
+            j, n, head = i, 0, self._head
+            while head[j] != 0:
+                j += head[j]
+                n += 1
+                if n >= len(head):
+                    raise RuntimeError("cycle in the dependency tree")   # as Span.root does
+            got = self._depth_memo[i] = n
+        return got
+
+    def text_of(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, cut from the text: Span.text builds every Token."""
+        if not 0 <= start < end <= len(self.toks):
+            return self.doc[start:end].text
+        last = self.toks[end - 1]
+        return self.text[self.toks[start].idx:last.idx + len(last.text)]
 
     def sent_of(self, i: int) -> int:
         return bisect.bisect_right(self.sent_starts, i) - 1
@@ -405,7 +480,7 @@ class _Article:
             if self._inside_longer_name(sp, aid, via, ent, known):
                 continue
             if self.kb.entries[aid].is_outlet and ent is not None and ent.end > sp.end \
-                    and ent.label_ in ("ORG", "FAC") and self.doc[sp.end].is_title:
+                    and ent.label_ in ("ORG", "FAC") and self.toks[sp.end].is_title:
                 continue   # "the National Assembly" is not the newspaper "The National"
             inside_person = ent is not None and ent.label_ == "PERSON" and len(ent) > len(sp) \
                 and not self._names_equipment(ent)
@@ -421,7 +496,7 @@ class _Article:
 
     def _ent_start(self, ent: Span) -> int:
         start = ent.start
-        while start < ent.end and self.doc[start].lower_ in ("the", "a", "an"):
+        while start < ent.end and self.toks[start].lower_ in ("the", "a", "an"):
             start += 1
         return start
 
@@ -439,15 +514,15 @@ class _Article:
             # no entity around it: "Congress of South African Trade Unions leaders said"
             end = self._name_phrase(sp.end)
             # "aid approved by Congress for Ukraine": a KB name after the preposition is no name's end
-            if end > sp.end and doc[sp.end].lower_ == "of" and any(i not in known for i in range(sp.end + 1, end)):
+            if end > sp.end and self.toks[sp.end].lower_ == "of" and any(i not in known for i in range(sp.end + 1, end)):
                 self.long_names.append(doc[sp.start:end])
                 return True
             return False
-        if sp.end + 1 < ent.end and doc[sp.end].lower_ in ("of", "for"):
-            nxt = doc[sp.end + 2] if doc[sp.end + 1].lower_ == "the" and sp.end + 2 < ent.end else doc[sp.end + 1]
+        if sp.end + 1 < ent.end and self.toks[sp.end].lower_ in ("of", "for"):
+            nxt = self.toks[sp.end + 2] if self.toks[sp.end + 1].lower_ == "the" and sp.end + 2 < ent.end else self.toks[sp.end + 1]
             if nxt.is_title and nxt.pos_ == "PROPN" and any(i not in known for i in range(nxt.i, ent.end)):
                 return True
-        before = doc[sp.start - 1] if sp.start > self._ent_start(ent) else None
+        before = self.toks[sp.start - 1] if sp.start > self._ent_start(ent) else None
         return before is not None and before.pos_ == "PROPN" and before.is_title and before.i not in known \
             and before.lower_ not in self.kb.titles and before.lower_ not in self.kb.sectors \
             and before.text not in self.kb.words.get("honorifics", ())
@@ -455,14 +530,14 @@ class _Article:
     def _name_phrase(self, end: int) -> int:
         """End of an "of Y" continuation of a name: "of (the) South African Trade Unions"."""
         doc = self.doc
-        if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "for"):
+        if end + 1 >= len(doc) or self.toks[end].lower_ not in ("of", "for"):
             return end
         i = end + 1
-        if doc[i].lower_ == "the":
+        if self.toks[i].lower_ == "the":
             i += 1
         stop = i
-        while stop < len(doc) and doc[stop].is_title and doc[stop].pos_ in ("PROPN", "ADJ") \
-                and not doc[stop].is_sent_start:
+        while stop < len(doc) and self.toks[stop].is_title and self.toks[stop].pos_ in ("PROPN", "ADJ") \
+                and not self.toks[stop].is_sent_start:
             stop += 1
         return stop if stop > i else end
 
@@ -481,21 +556,21 @@ class _Article:
         """"KHARTOUM, June 3 (Nile Wire Service) -": the bracketed name is the reporting outlet."""
         doc = self.doc
         for start in self.sent_starts:
-            while start < len(doc) and doc[start].is_space:
+            while start < len(doc) and self.toks[start].is_space:
                 start += 1
-            if start >= len(doc) or not doc[start].is_upper or not doc[start].is_alpha:
+            if start >= len(doc) or not self.toks[start].is_upper or not self.toks[start].is_alpha:
                 continue
             stop = min(len(doc), start + 16)
-            opening = next((i for i in range(start, stop) if doc[i].text == "("), None)
+            opening = next((i for i in range(start, stop) if self.toks[i].text == "("), None)
             if opening is None:
                 continue
-            closing = next((i for i in range(opening + 1, min(stop, opening + 7)) if doc[i].text == ")"), None)
-            if closing is None or closing + 1 >= len(doc) or doc[closing + 1].text not in ("-", "–", "—", "--"):
+            closing = next((i for i in range(opening + 1, min(stop, opening + 7)) if self.toks[i].text == ")"), None)
+            if closing is None or closing + 1 >= len(doc) or self.toks[closing + 1].text not in ("-", "–", "—", "--"):
                 continue
             if closing == opening + 1 or not self.free(opening + 1, closing):
                 continue
             name = doc[opening + 1:closing].text
-            aid = slug(name)
+            aid = _slug(name)
             a = self.actor(aid, name, "organisation")
             a.is_outlet = a.is_outlet or not a.from_kb
             self.add(opening + 1, closing, aid, "name")
@@ -521,26 +596,26 @@ class _Article:
         if self.defined:
             # the article's own definition beats the KB's reading of an acronym
             for m in self.mentions:
-                if m.end - m.start == 1 and self.doc[m.start].text in self.defined:
-                    m.actor_id = self.defined[self.doc[m.start].text]
+                if m.end - m.start == 1 and self.toks[m.start].text in self.defined:
+                    m.actor_id = self.defined[self.toks[m.start].text]
                     m.via = "acronym"
 
     def _entity(self, ent: Span) -> None:
         doc = self.doc
         label = ent.label_
         start, end = ent.start, ent.end
-        while start < end and doc[start].lower_ in ("the", "a", "an"):
+        while start < end and self.toks[start].lower_ in ("the", "a", "an"):
             start += 1
         if label == "PERSON":
             while start < end and start in self.blocked:
                 start += 1    # "Kharkiv Mayor Ihor Terekhov": the place before the name
             hon = self.kb.words.get("honorifics", ())
-            while start > 0 and end - start == 1 and self._untagged_name_word(doc[start - 1], hon) \
-                    and doc[start - 1].head.i == start:
+            while start > 0 and end - start == 1 and self._untagged_name_word(self.toks[start - 1], hon) \
+                    and self.toks[start - 1].head.i == start:
                 start -= 1    # "Governor Oleksandr Prokudin" with only "Prokudin" tagged
         if start >= end:
             return
-        if end - start == 1 and self._modifies_force_noun(doc[start]):
+        if end - start == 1 and self._modifies_force_noun(self.toks[start]):
             self.blocked.add(start)   # "Riot police fired ...": a common noun, capitalised to open the sentence
             return
         if label == "ORG" and any(i in self.in_title for i in range(start, end)):
@@ -555,11 +630,11 @@ class _Article:
         if covered:
             self._partly_known(ent, start, end, covered)
             return
-        if label in ("PERSON", "ORG") and (self._is_place(doc[start:end].root) or self._dateline(start, end)
+        if label in ("PERSON", "ORG") and (self._is_place(self.root_of(start, end)) or self._dateline(start, end)
                                           or self._byline(start, end)):
             self.blocked.update(range(start, end))
             return
-        root = doc[start:end].root
+        root = self.root_of(start, end)
         if label == "PERSON" and root.dep_ == "compound" and root.head.lower_ in self.ix.outlet_words:
             self._org_entity(start, end)     # "Al Masirah television" tagged as a person
         elif label == "PERSON" and not any(t.text in self.kb.words.get("outlet_words", ()) for t in ent):
@@ -575,7 +650,7 @@ class _Article:
         elif label == "ORG":
             self._org_entity(start, end)
         elif label == "GPE":
-            code = self.ix.country_names.get(doc[start:end].text.lower())
+            code = self.ix.country_names.get(self.text_of(start, end).lower())
             if code:
                 self.actor(code)  # not in states.yaml: pycountry name only
                 if code not in self.kb.entries:
@@ -594,7 +669,7 @@ class _Article:
         doc = self.doc
         if not tok.is_title or tok.dep_ not in ("compound", "amod", "nmod") or tok.head.i != tok.i + 1:
             return False
-        opens = tok.is_sent_start or tok.i > 0 and (doc[tok.i - 1].is_quote or doc[tok.i - 1].is_space)
+        opens = tok.is_sent_start or tok.i > 0 and (self.toks[tok.i - 1].is_quote or self.toks[tok.i - 1].is_space)
         head = tok.head
         forces = {w for f in self.kb.words.get("national_forces", ()) for w in f.lower().split()[-1:]}
         return opens and head.pos_ == "NOUN" and head.is_lower and \
@@ -617,8 +692,8 @@ class _Article:
     def _name_end(self, end: int) -> int:
         """End of the proper-noun chain an entity's last token is a compound of."""
         doc = self.doc
-        while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
-                and doc[end].pos_ == "PROPN" and doc[end].ent_type_ not in ("ORG", "PERSON"):
+        while end < len(doc) and self.toks[end - 1].dep_ == "compound" and self.toks[end - 1].head.i == end \
+                and self.toks[end].pos_ == "PROPN" and self.toks[end].ent_type_ not in ("ORG", "PERSON"):
             end += 1
         return end
 
@@ -630,28 +705,28 @@ class _Article:
             return False
         if any(t.text in self.kb.words.get("outlet_words", ()) or t.lower_ in self.kb.sectors for t in span):
             return False
-        if start - 1 in self.in_title and doc[start - 1].is_title:
+        if start - 1 in self.in_title and self.toks[start - 1].is_title:
             return True
         root = span.root
         if root.dep_ == "appos" and root.head.lemma_.lower() in self.kb.titles and root.head.i < start:
             return True       # "India's foreign secretary, Vikram Misri,"
-        return any(c.dep_ == "appos" and c.lemma_.lower() in self.kb.titles for c in root.children)
+        return any(c.dep_ == "appos" and c.lemma_.lower() in self.kb.titles for c in children(root))
 
     def _dateline(self, start: int, end: int) -> bool:
         """"MUSCAT, April 12 (Reuters) -": an upper-case name opening a paragraph, then a comma."""
         doc = self.doc
-        opens = start == 0 or "\n" in doc[start - 1].text or doc[start - 1].is_space
-        return opens and all(t.is_upper for t in doc[start:end]) and end < len(doc) and doc[end].text in (",", "(")
+        opens = start == 0 or "\n" in self.toks[start - 1].text or self.toks[start - 1].is_space
+        return opens and all(t.is_upper for t in self.toks[start:end]) and end < len(doc) and self.toks[end].text in (",", "(")
 
     def _byline(self, start: int, end: int) -> bool:
         """"By Kanya Srisuk" on a line of its own: the reporter, not an actor of the story."""
         doc = self.doc
-        if start == 0 or doc[start - 1].lower_ != "by":
+        if start == 0 or self.toks[start - 1].lower_ != "by":
             return False
         k = start - 1
-        opens = k == 0 or "\n" in doc[k - 1].text_with_ws or doc[k - 1].is_space
-        line_end = next((i for i in range(end, min(len(doc), end + 8)) if "\n" in doc[i].text_with_ws
-                         or doc[i].is_space), len(doc))
+        opens = k == 0 or "\n" in self.toks[k - 1].text_with_ws or self.toks[k - 1].is_space
+        line_end = next((i for i in range(end, min(len(doc), end + 8)) if "\n" in self.toks[i].text_with_ws
+                         or self.toks[i].is_space), len(doc))
         return opens and line_end - end <= 4
 
     def _is_place(self, tok: Token) -> bool:
@@ -667,7 +742,7 @@ class _Article:
         if ent.label_ != "ORG":
             return
         first = covered[0]
-        root = self.doc[start:end].root
+        root = self.root_of(start, end)
         if first.start > start and all(m.via == "demonym" for m in covered) and self.owner[root.i] is None \
                 and root.lemma_.lower() not in self.kb.sectors and self.actors[first.actor_id].kind in ("state", "group"):
             # "Congress of South African Trade Unions", "Indian National Congress": an organisation of
@@ -678,11 +753,11 @@ class _Article:
                     self.owner[i] = None
             self._org_entity(start, end, affiliation=first.actor_id)
             return
-        rest = [t for t in self.doc[first.end:end]]
+        rest = self.toks[first.end:end]
         if first.start != start or not rest or any(self.owner[t.i] for t in rest):
             return
         known = self.actors[first.actor_id]
-        last = self.doc[end - 1].lemma_.lower()
+        last = self.toks[end - 1].lemma_.lower()
         if known.kind == "state" and last in self.kb.sectors:
             self.add(start, end, first.actor_id, "name", self.kb.sectors[last])
         elif first.via == "demonym" and known.kind in ("state", "group"):
@@ -695,37 +770,37 @@ class _Article:
     def _person_entity(self, start: int, end: int) -> None:
         doc = self.doc
         hon = self.kb.words.get("honorifics", ())
-        while start < end - 1 and (doc[start].text in hon or doc[start].lower_ in self.kb.titles):
+        while start < end - 1 and (self.toks[start].text in hon or self.toks[start].lower_ in self.kb.titles):
             start += 1
-        while end > start + 1 and doc[end - 1].tag_ == "POS":
+        while end > start + 1 and self.toks[end - 1].tag_ == "POS":
             end -= 1
         if not self.free(start, end):
             return
-        words = [t for t in doc[start:end] if t.is_alpha]
+        words = [t for t in self.toks[start:end] if t.is_alpha]
         if len(words) >= 2:
-            name = doc[start:end].text
+            name = self.text_of(start, end)
             known = self._same_person(name)
             if known is not None:
                 self.add(start, end, known, "surname")
                 return
-            self.actor(slug(name), name, "person")
-            self.add(start, end, slug(name), "name")
+            self.actor(_slug(name), name, "person")
+            self.add(start, end, _slug(name), "name")
         # single names are resolved with the surnames (step 3)
 
     def _same_person(self, name: str) -> str | None:
         """A shorter form of a person already named in full: "al-Rishq" after "Izzat al-Rishq"; else the
         one KB person whose name ends so ("al-Rishq" alone)."""
-        words = slug(name).split("-")
+        words = _slug(name).split("-")
         def ends(full: str) -> bool:
-            w = slug(full).split("-")
+            w = _slug(full).split("-")
             return len(w) > len(words) and w[-len(words):] == words
         here = [a.actor_id for a in self.actors.values() if a.kind == "person" and ends(a.name)]
         if len(here) == 1:
             return here[0]
-        if here or slug(name) in self.kb.entries:
+        if here or _slug(name) in self.kb.entries:
             return None
         suffixes, aliases = _person_index(self.kb)
-        known = set(suffixes.get(tuple(words), ())) | set(aliases.get(slug(name), ()))
+        known = set(suffixes.get(tuple(words), ())) | set(aliases.get(_slug(name), ()))
         if len(known) == 1:
             aid = known.pop()
             self.actor(aid)
@@ -734,7 +809,7 @@ class _Article:
 
     def _org_entity(self, start: int, end: int, affiliation: str | None = None) -> None:
         doc = self.doc
-        while end > start + 1 and doc[end - 1].tag_ == "POS":
+        while end > start + 1 and self.toks[end - 1].tag_ == "POS":
             end -= 1
         span = doc[start:end]
         text = span.text
@@ -742,30 +817,30 @@ class _Article:
             return   # a surname or acronym; step 3
         if not any(t.is_alpha for t in span):
             return
-        aid = slug(text)
+        aid = _slug(text)
         if aid in self.kb.entries and self.kb.entries[aid].kind == "person":
             return
-        sector = self.kb.sectors.get(doc[end - 1].lemma_.lower())
+        sector = self.kb.sectors.get(self.toks[end - 1].lemma_.lower())
         if sector and aid not in self.kb.entries and not affiliation:
             # "China's commerce ministry", "the Cambodian defence ministry": a body of the state,
             # not an organisation of its own
             left = self._left_of(span.root, start)
-            qual = self._qualifier(doc[left:start])
+            qual = self._qualifier(self.toks[left:start])
             if qual is not None and self.actors[qual].kind == "state":
                 self.add(left, end, qual, "description", sector)
                 return
         a = self.actor(aid, text, "organisation")
         if not affiliation and not a.from_kb:
             # "Ivory Coast's Supreme Court", "the Israeli Knesset"
-            affiliation = self._qualifier(doc[self._left_of(span.root, start):start])
+            affiliation = self._qualifier(self.toks[self._left_of(span.root, start):start])
         if affiliation and not a.affiliation:
             a.affiliation = affiliation
         if not a.from_kb and self._is_outlet(span):
             a.is_outlet = True
         self.add(start, end, aid, "acronym" if text.isupper() and len(span) == 1 else "name")
         # "Rapid Support Forces (RSF)": the parenthesised acronym is the same organisation
-        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_upper:
-            acronym = doc[end + 1].text
+        if end + 2 < len(doc) and self.toks[end].text == "(" and self.toks[end + 2].text == ")" and self.toks[end + 1].is_upper:
+            acronym = self.toks[end + 1].text
             self.aliases[acronym] = aid
             self.defined[acronym] = aid
             self.add(end + 1, end + 2, aid, "acronym")
@@ -779,13 +854,13 @@ class _Article:
         if told or interview:
             return True
         doc = self.doc
-        if 0 < span.start and span.end + 1 < len(doc) and doc[span.start - 1].text == "(" \
-                and doc[span.end].text == ")" and doc[span.end + 1].text in ("-", "–", "—", "--"):
+        if 0 < span.start and span.end + 1 < len(doc) and self.toks[span.start - 1].text == "(" \
+                and self.toks[span.end].text == ")" and self.toks[span.end + 1].text in ("-", "–", "—", "--"):
             return True           # the agency of a dateline: "DOHA, Jan 14 (Reuters) -"
         words = self.ix.outlet_words
         if head.dep_ == "compound" and head.head.lower_ in self.ix.outlet_words and head.head.i >= span.end:
             return True           # "Al Masirah television", "Kan radio"
-        before = doc[span.start - 1] if span.start > 0 else None
+        before = self.toks[span.start - 1] if span.start > 0 else None
         if before is not None and before.pos_ == "NOUN" and before.lower_ in words:
             return True           # "state broadcaster RTS", "the newspaper Kathimerini"
         verb = head.head.head if head.head.dep_ == "agent" or head.head.lower_ == "by" else head.head
@@ -827,7 +902,7 @@ class _Article:
             for i in range(e.start, e.end):
                 ent_label[i] = e.label_
         for i in sorted(set(self.propn_idx) | {i for i, lab in ent_label.items() if lab == "PERSON"}):
-            tok = doc[i]
+            tok = self.toks[i]
             if self.owner[i] is not None or i in self.blocked:
                 continue
             aid = self.aliases.get(tok.text)
@@ -839,7 +914,7 @@ class _Article:
                 elif tok.text not in self.kb.words.get("honorifics", ()) and not self._is_place(tok) \
                         and not self._modifies_force_noun(tok) \
                         and not any(c.isdigit() for c in tok.text):   # "F-16", "Su-34": a model, no name
-                    aid = slug(tok.text)
+                    aid = _slug(tok.text)
                     self.actor(aid, tok.text, "person")
                     persons[tok.text] = aid
                     self.aliases[tok.text] = aid
@@ -860,7 +935,7 @@ class _Article:
                     or tok.i in self.in_title:
                 continue
             head = tok.head
-            if not any(t.text == "," for t in doc[head.i + 1:tok.left_edge.i]):
+            if not any(t.text == "," for t in self.toks[head.i + 1:tok.left_edge.i]):
                 continue      # "the Houthi group": a compound, no apposition
             hm = self.owner[head.i]
             if hm is None:
@@ -868,7 +943,7 @@ class _Article:
                         or tok.lemma_.lower() not in org_nouns or not head.text[:1].isupper():
                     continue
                 start = head.i
-                while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == head.i \
+                while start > 0 and self.toks[start - 1].pos_ == "PROPN" and self.toks[start - 1].head.i == head.i \
                         and self.owner[start - 1] is None and start - 1 not in self.blocked:
                     start -= 1
                 self._org_entity(start, head.i + 1)
@@ -889,7 +964,7 @@ class _Article:
         if tok.lemma_.lower() in nouns or tok.lower_ in nouns:
             return True
         return any(c.dep_ in ("amod", "compound", "nmod") and (c.lower_ in mods or c.lemma_.lower() in mods)
-                   for c in tok.lefts)
+                   for c in lefts(tok))
 
     def _is_armed(self, aid: str) -> bool:
         """A non-state armed group: the KB says so, the article calls it so ("ADF rebels", "the RSF
@@ -902,7 +977,7 @@ class _Article:
         nouns = self.kb.words.get("armed_group_nouns", ())
         for m in self.mentions:
             if m.actor_id == aid and m.via not in ("pronoun", "description"):
-                h = self.doc[m.end - 1]
+                h = self.toks[m.end - 1]
                 if h.dep_ in ("compound", "amod") and h.head.i > h.i and h.head.lemma_.lower() in nouns:
                     return True
         words = a.name.split()
@@ -920,7 +995,7 @@ class _Article:
         for m in list(self.mentions):
             if self.kind_of(m) == "person" or self.actors[m.actor_id].is_outlet:
                 continue
-            tok = doc[m.end - 1]
+            tok = self.toks[m.end - 1]
             if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound"):
                 tok = tok.head
             head = tok
@@ -938,30 +1013,36 @@ class _Article:
             if sector is None:
                 continue
             start = m.start
-            while start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ in NP_MODIFIER_DEPS:
+            while start > 0 and self.toks[start - 1].head.i == head.i and self.toks[start - 1].dep_ in NP_MODIFIER_DEPS:
                 start -= 1        # "the Sudanese government", not "Gaza and Kurdish negotiators"
             self.add(start, head.i + 1, m.actor_id, "description", sector)
+
+    def _nouns_headed(self, heads: frozenset[str]) -> list[Token]:
+        """The nouns whose lower-cased text or lemma is one of ``heads``, in document order, read
+        from the arrays (a scan of Token objects cost more than the rest of the step)."""
+        lower, lemma, toks, strings = self._lower, self._lemma, self.toks, self.doc.vocab.strings
+        return [toks[i] for i in self.common_idx
+                if _lowered(strings, lower[i]) in heads or _lowered(strings, lemma[i]) in heads]
 
     def national_forces(self) -> None:
         """"the army said", "security forces fired": the armed forces of the state named nearest before
         (same sentence, then the two before it; a mention already about its military first)."""
         doc = self.doc
-        forms = {tuple(f.lower().split()) for f in self.kb.words.get("national_forces", ())}
-        heads = {f[-1] for f in forms}
-        for tok in tokens(doc):
-            if tok.pos_ != "NOUN" or tok.lower_ not in heads and tok.lemma_.lower() not in heads:
-                continue
+        forms, heads = _forms(self.kb, "national_forces")
+        # only nouns spelt or lemmatised as a head word can start a form: visit those alone
+        for tok in self._nouns_headed(heads):
             if self.owner[tok.i] is not None:
                 continue
-            mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
+            tok_lefts = lefts(tok)
+            mods = [c for c in tok_lefts if c.dep_ in ("compound", "amod") and c.i == tok.i - 1]
             form = (mods[0].lower_, tok.lower_) if mods else (tok.lower_,)
             if form not in forms:
                 continue
-            if any(self.owner[c.i] is not None for c in tok.subtree if c.i < tok.i):
+            if any(self.owner[c.i] is not None for c in subtree(tok) if c.i < tok.i):
                 continue          # "the Thai army": a sector phrase (step 4)
             # "riot police" are the police, "the army" the military
             sector = self.kb.sectors.get(tok.lemma_.lower()) or self.kb.sectors.get(tok.lower_) or "military"
-            dets = [c for c in tok.lefts if c.dep_ in ("det", "poss")]
+            dets = [c for c in tok_lefts if c.dep_ in ("det", "poss")]
             if not (any(d.lower_ == "the" for d in dets) or not dets and len(form) > 1):
                 continue          # "an army", "their military": not the national forces
             here = self.sent_of(tok.i)
@@ -977,12 +1058,11 @@ class _Article:
                 top = sorted(counts.items(), key=lambda kv: -kv[1])
                 if not top or len(top) > 1 and top[0][1] == top[1][1]:
                     continue
-                dets = [c for c in tok.lefts if c.dep_ in ("det", "poss")]
                 start = min([d.i for d in dets] + [m.i for m in mods] + [tok.i])
                 self.add(start, tok.i + 1, top[0][0], "description", sector)
                 continue
             # "the Thai army ... a spokesman for the army": the same noun first
-            window.sort(key=lambda m: (doc[m.end - 1].lemma_ == tok.lemma_, self.sent_of(m.start) == here,
+            window.sort(key=lambda m: (self.toks[m.end - 1].lemma_ == tok.lemma_, self.sent_of(m.start) == here,
                                        m.sector == "military", m.start))
             start = min([d.i for d in dets] + [m.i for m in mods] + [tok.i])
             self.add(start, tok.i + 1, window[-1].actor_id, "description", sector)
@@ -991,23 +1071,22 @@ class _Article:
         """"the junta said", "the military government": the one state the article has named with that
         noun, else with a government phrase, else a military one, else the only state named so far."""
         doc = self.doc
-        forms = {tuple(f.lower().split()) for f in self.kb.words.get("national_governments", ())}
-        heads = {f[-1] for f in forms}
-        for tok in tokens(doc):
+        forms, heads = _forms(self.kb, "national_governments")
+        for tok in self._nouns_headed(heads):
             lemma = tok.lemma_.lower()
-            if tok.pos_ != "NOUN" or lemma not in heads and tok.lower_ not in heads or self.owner[tok.i] is not None:
+            if self.owner[tok.i] is not None:
                 continue
-            if any(self.owner[c.i] is not None for c in tok.subtree):
+            if any(self.owner[c.i] is not None for c in subtree(tok)):
                 continue          # "Myanmar's junta", "the junta in Niger": named with its state
-            lefts = list(tok.lefts)
-            mods = [c for c in lefts if c.dep_ in ("compound", "amod")]
+            tok_lefts = lefts(tok)
+            mods = [c for c in tok_lefts if c.dep_ in ("compound", "amod")]
             form = (mods[-1].lower_, tok.lower_) if mods else (tok.lower_,)
             if form not in forms and (form[:-1] + (lemma,)) not in forms:
                 continue
-            if [c.lower_ for c in lefts if c.dep_ in ("det", "poss")] != ["the"] or len(mods) > 1:
+            if [c.lower_ for c in tok_lefts if c.dep_ in ("det", "poss")] != ["the"] or len(mods) > 1:
                 continue          # "a junta", "their military government", "a new military council"
             earlier = [m for m in self.mentions if m.end <= tok.i and self.kind_of(m) == "state"]
-            tiers = ([m for m in earlier if doc[m.end - 1].lemma_.lower() == lemma and m.via == "description"],
+            tiers = ([m for m in earlier if self.toks[m.end - 1].lemma_.lower() == lemma and m.via == "description"],
                      [m for m in earlier if m.sector == "government"],
                      [m for m in earlier if m.sector == "military"],
                      earlier)
@@ -1015,7 +1094,7 @@ class _Article:
                 states = {m.actor_id for m in tier}
                 if states:
                     if len(states) == 1:
-                        start = min(c.i for c in lefts)
+                        start = min(c.i for c in tok_lefts)
                         self.add(start, tok.i + 1, states.pop(), "description", "government")
                     break
 
@@ -1043,21 +1122,21 @@ class _Article:
         last, so that the title gives the person an affiliation."""
         group_nouns = self.kb.words.get("group_nouns", ())
         for i in self.noun_idx:
-            tok = self.doc[i]
+            tok = self.toks[i]
             if self.owner[i] is not None or tok.lemma_.lower() not in group_nouns or tok.dep_ != "pobj":
                 continue
             prep = tok.head
             if prep.lower_ not in ("of", "for") or prep.head.lemma_.lower() not in self.kb.titles:
                 continue
-            det = [c for c in tok.children if c.dep_ == "det"]
+            det = [c for c in children(tok) if c.dep_ == "det"]
             if len(det) != 1 or det[0].lower_ != "the":
                 continue
-            if self._armed_phrase(tok) and all(c.i < tok.i for c in tok.children):
+            if self._armed_phrase(tok) and all(c.i < tok.i for c in children(tok)):
                 aid = self._armed_antecedent(tok)[0]     # "a spokesman for the rebel group"
                 if aid is not None:
                     self.add(det[0].i, tok.i + 1, aid, "description")
                 continue
-            if len(list(tok.children)) != 1:
+            if len(list(children(tok))) != 1:
                 continue
             ante = self._antecedent(tok, "organisation")
             if ante is not None:
@@ -1073,7 +1152,7 @@ class _Article:
                 continue
             words = set((a.title or "").split())
             if m.start > 0:
-                words.add(self.doc[m.start - 1].text)
+                words.add(self.toks[m.start - 1].text)
             if words & female and not words & male:
                 a.gender = "f"
             elif words & male and not words & female:
@@ -1109,10 +1188,10 @@ class _Article:
     def _person_context(self, m: _M, title_at: dict[int, Span]) -> None:
         doc = self.doc
         a = self.actors[m.actor_id]
-        head = doc[m.end - 1]
+        head = self.toks[m.end - 1]
         title = qual = None
         # prefix: "senior Hamas official Osama Hamdan", "Egypt's Sissi"
-        left = [t for t in doc[head.left_edge.i:m.start]]
+        left = self.toks[head.left_edge.i:m.start]
         if left and not any(t.pos_ == "VERB" for t in left):
             for t in left:
                 if t.i in title_at:
@@ -1123,43 +1202,43 @@ class _Article:
             # a misparsed prefix ("... and Egyptian intelligence chief Abbas Kamel")
             title = title_at[m.start - 1]
             self.title_used.add(title.root.i)
-            qual = qual or self._qualifier(doc[self._left_of(title.root, title.start):m.start])
+            qual = qual or self._qualifier(self.toks[self._left_of(title.root, title.start):m.start])
         # appositive either way: "X, a spokesman for Y" / "the Egyptian president, X,"
-        for other in [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else []):
+        for other in [c for c in children(head) if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else []):
             if other.i in title_at or other.lemma_.lower() in self.kb.titles:
                 # the title phrase without the person's own words
-                sub = list(other.subtree)
+                sub = list(subtree(other))
                 if other.i == head.head.i:
                     sub = [t for t in sub if not head.left_edge.i <= t.i <= head.right_edge.i]
                 title = title or title_at.get(other.i) or doc[other.i:other.i + 1]
                 self.title_used.add(other.i)
                 qual = qual or self._qualifier(sub)
-                if other.i == head.head.i and other.i < m.start and doc[other.i + 1].text == ",":
+                if other.i == head.head.i and other.i < m.start and self.toks[other.i + 1].text == ",":
                     # "A State Department spokesperson, Matthew Miller, said": the title phrase
                     # is the clause's subject and names the same person
                     self.add(self._left_of(other, other.i), other.i + 1, m.actor_id, "title")
         # "X, who is a spokesman for Y" / "X is the foreign minister of Y"
-        verbs = [c for c in head.children if c.dep_ == "relcl"]
+        verbs = [c for c in children(head) if c.dep_ == "relcl"]
         if head.dep_ in SUBJECT_DEPS:
             verbs.append(head.head)
         for v in verbs:
             if v.lemma_ != "be":
                 continue
-            for attr in (c for c in v.children if c.dep_ == "attr" and c.i in title_at):
+            for attr in (c for c in children(v) if c.dep_ == "attr" and c.i in title_at):
                 title = title or title_at[attr.i]
                 self.title_used.add(attr.i)
-                qual = qual or self._qualifier(list(attr.subtree))
+                qual = qual or self._qualifier(list(subtree(attr)))
         # "Sisi of Egypt"
-        for c in head.children:
+        for c in children(head):
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
-                qual = qual or self._qualifier(list(c.subtree))
+                qual = qual or self._qualifier(list(subtree(c)))
         # "a former U.S. trade negotiator now at the Asia Society": the present employer wins over
         # the qualifier of a former post
-        former = any(t.lower_ in ("former", "ex") for c in head.children if c.dep_ == "appos" for t in c.subtree) \
-            or any(t.lower_ in ("former", "ex") for t in doc[head.left_edge.i:m.start])
-        for c in head.children:
+        former = any(t.lower_ in ("former", "ex") for c in children(head) if c.dep_ == "appos" for t in subtree(c)) \
+            or any(t.lower_ in ("former", "ex") for t in self.toks[head.left_edge.i:m.start])
+        for c in children(head):
             if c.dep_ == "prep" and c.lower_ == "at" and (former or qual is None):
-                at = self._qualifier(list(c.subtree))
+                at = self._qualifier(list(subtree(c)))
                 if at is not None and self.actors[at].kind == "organisation" and not self.actors[at].is_outlet:
                     qual = at
         if title is not None and not a.title:
@@ -1171,20 +1250,20 @@ class _Article:
     def _left_of(self, root: Token, start: int) -> int:
         """Start of the modifiers before ``start`` in root's phrase ("the US", "Egypt's", "Saudi and American")."""
         i = min(root.left_edge.i, start)
-        while i < start and (self.doc[i].is_punct or self.doc[i].pos_ in ("VERB", "AUX", "ADP", "SCONJ")):
+        while i < start and (self.toks[i].is_punct or self.toks[i].pos_ in ("VERB", "AUX", "ADP", "SCONJ")):
             i += 1
         return i
 
     def _standalone_title(self, sp: Span) -> None:
         doc = self.doc
         root = sp.root
-        left = list(doc[self._left_of(root, sp.start):sp.start])
+        left = self.toks[self._left_of(root, sp.start):sp.start]
         right = []
-        for c in root.rights:
+        for c in rights(root):
             if c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "from", "at", "in") and c.i >= sp.end:
                 # "envoys from Saudi Arabia, which have pressed ...": the relative clause is not the name
-                clause = {x.i for t in c.subtree if t.dep_ in ("relcl", "acl") for x in t.subtree}
-                right += [t for t in c.subtree if t.i not in clause]
+                clause = {x.i for t in subtree(c) if t.dep_ in ("relcl", "acl") for x in subtree(t)}
+                right += [t for t in subtree(c) if t.i not in clause]
         while right and right[-1].is_punct:
             right.pop()
         start = left[0].i if left else sp.start
@@ -1230,7 +1309,7 @@ class _Article:
                 continue
             if other.root.tag_ in ("NNS", "NNPS") or other.root.i in self.title_used:
                 continue
-            dets = [c.lower_ for c in other.root.children if c.dep_ == "det"]
+            dets = [c.lower_ for c in children(other.root) if c.dep_ == "det"]
             if dets and dets[0] in ("a", "an", "another", "one"):
                 found = other
         return found
@@ -1246,9 +1325,9 @@ class _Article:
         phrase without the article, when no side is named in it and no holder of a compatible title
         was named between the two phrases."""
         root = intro.root
-        mods = [t for t in root.lefts if t.dep_ in ("amod", "compound") and t.i < intro.start]
+        mods = [t for t in lefts(root) if t.dep_ in ("amod", "compound") and t.i < intro.start]
         words = mods + list(intro)
-        if any(self.owner[t.i] is not None for t in root.subtree if t.i <= root.i):
+        if any(self.owner[t.i] is not None for t in subtree(root) if t.i <= root.i):
             return False          # "a senior Hamas official": a description of the side
         ok = self.kb.compatible.get(sp.label_, {sp.label_})
         for m in self.mentions:
@@ -1256,12 +1335,12 @@ class _Article:
                     and self.kb.title_class(self.actors[m.actor_id].title) in ok:
                 return False
         name = " ".join(t.text for t in words)
-        aid = slug(name)
+        aid = _slug(name)
         if aid in self.kb.entries or (aid in self.actors and self.actors[aid].kind != "person"):
             return False
         a = self.actor(aid, name, "person")
         a.title = a.title or intro.text.lower()
-        det = min([c.i for c in root.lefts if c.dep_ == "det"] + [w.i for w in words])
+        det = min([c.i for c in lefts(root) if c.dep_ == "det"] + [w.i for w in words])
         self.add(det, intro.end, aid, "title")
         self.add(start, end, aid, "title")
         return True
@@ -1314,12 +1393,12 @@ class _Article:
         group_nouns = self.kb.words.get("group_nouns", ())
         bodies = self.kb.words.get("person_bodies", ())
         for i in self.noun_idx:
-            tok = doc[i]
+            tok = self.toks[i]
             if self.owner[i] is not None or i in self.title_used:
                 continue
             lemma = tok.lemma_.lower()
             if lemma in bodies or lemma in self.kb.sectors and lemma not in self.kb.titles:
-                poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+                poss = next((c for c in children(tok) if c.dep_ == "poss"), None)
                 m = self.owner[poss.i] if poss is not None else None
                 if m is not None and self.kind_of(m) == "person":
                     if lemma in bodies:
@@ -1334,8 +1413,8 @@ class _Article:
             if armed:
                 # "the militant group", "the rebels": the one armed group named before, wherever the
                 # phrase stands; two or more of them leave it unresolved
-                if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
-                        or any(self.owner[c.i] is not None for c in tok.subtree):
+                if not any(c.dep_ == "det" and c.lower_ == "the" for c in children(tok)) \
+                        or any(self.owner[c.i] is not None for c in subtree(tok)):
                     continue
                 aid, n = self._armed_antecedent(tok)
                 if aid is None and n == 0 and tok.dep_ in SUBJECT_DEPS | {"poss"}:
@@ -1345,22 +1424,22 @@ class _Article:
                     a = self.actors[ante.actor_id] if ante is not None else None
                     aid = a.actor_id if a is not None and not a.from_kb else None
                 if aid is not None:
-                    start = min(c.i for c in tok.lefts)
+                    start = min(c.i for c in lefts(tok))
                     self.add(start, tok.i + 1, aid, "description")
                 continue
             if lemma in group_nouns and tok.dep_ in SUBJECT_DEPS | {"poss"}:
-                if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                if not any(c.dep_ == "det" and c.lower_ == "the" for c in children(tok)):
                     continue
-                if any(self.owner[c.i] is not None for c in tok.subtree):
+                if any(self.owner[c.i] is not None for c in subtree(tok)):
                     continue      # "the Houthi movement" is a name
                 ante = self._antecedent(tok, "organisation")
                 if ante is not None:
-                    start = min(c.i for c in tok.children if c.dep_ == "det")
+                    start = min(c.i for c in children(tok) if c.dep_ == "det")
                     self.add(start, tok.i + 1, ante.actor_id, "description")
 
     def pronouns(self) -> None:
         for i in self.pronoun_idx:
-            tok = self.doc[i]
+            tok = self.toks[i]
             kind = self.kb.pronouns.get(tok.lower_)
             if kind is None or self.owner[tok.i] is not None:
                 continue
@@ -1390,7 +1469,7 @@ class _Article:
         return (a.kind == "person") == (kind == "person")
 
     def _depth(self, m: _M) -> int:
-        tok, n = self.doc[m.end - 1], 0
+        tok, n = self.toks[m.end - 1], 0
         while tok.head.i != tok.i and n < 50:
             tok, n = tok.head, n + 1
         return n
@@ -1401,7 +1480,7 @@ class _Article:
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         for _ in range(3):
-            subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            subj = next((c for c in children(verb) if c.dep_ in SUBJECT_DEPS), None)
             if subj is not None:
                 if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                     subj = verb.head
@@ -1423,10 +1502,16 @@ class _Article:
         return s
 
     def _narrated(self, s: int) -> bool:
-        """Sentence s has words outside quotation marks."""
+        """Sentence s has words outside quotation marks (asked again for every pronoun: kept)."""
+        got = self._narrated_memo.get(s)
+        if got is None:
+            got = self._narrated_memo[s] = self._narrated_at(s)
+        return got
+
+    def _narrated_at(self, s: int) -> bool:
         start = self.sent_starts[s]
         end = self.sent_starts[s + 1] if s + 1 < len(self.sent_starts) else len(self.doc)
-        return any(i not in self.quoted and not self.doc[i].is_punct and not self.doc[i].is_space
+        return any(i not in self.quoted and not self.toks[i].is_punct and not self.toks[i].is_space
                    for i in range(start, end))
 
     def _antecedent(self, tok: Token, kind: str) -> _M | None:
@@ -1474,7 +1559,7 @@ class _Article:
         out: list[Mention] = []
         seen = set()
         for m in self.mentions:
-            s, e = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
+            s, e = self.toks[m.start].idx, self.toks[m.end - 1].idx + len(self.toks[m.end - 1].text)
             key = (s, e, m.actor_id)
             if key in seen:
                 continue

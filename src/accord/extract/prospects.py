@@ -35,7 +35,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from accord.records import ActorRef, Assessment, Quote, Span as TextSpan, record_id
-from accord.nlp import sent_of, sentences, text_of, tokens
+from accord.nlp import columns, sent_of, sentences, text_of, tokens
+from accord.extract.stance import children, lefts, subtree
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "kb" / "prospect_cues.yaml"
 SIGNS = {"positive": 1.0, "negative": -1.0, "uncertain": -1.0}
@@ -216,17 +217,29 @@ def _pattern_words(lex: Lexicon) -> tuple[frozenset[str], ...]:
                  for phrase in lex.cues if any(p in phrase for p in PLACEHOLDERS))
 
 
+@functools.lru_cache(maxsize=8)
+def _pattern_matchers(vocab, lex: Lexicon) -> tuple[tuple[frozenset[str], Matcher], ...]:
+    """One Matcher per placeholder entry, with the literal words it needs (see ``_pattern_words``)."""
+    out = []
+    for phrase, words in zip((p for p in lex.cues if any(ph in p for ph in PLACEHOLDERS)), _pattern_words(lex)):
+        matcher = Matcher(vocab)
+        matcher.add(phrase, [_placeholder_pattern(phrase, lex)])
+        out.append((words, matcher))
+    return tuple(out)
+
+
 def _placeholder_matches(doc: Doc, lex: Lexicon) -> Iterator[tuple[str, int, int]]:
     # the Matcher's optional wildcards make it slow over a whole article, and a pattern can only
-    # match in a sentence holding its literal words, so it runs on those sentences alone
-    matcher = _pattern_matcher(doc.vocab, lex)
-    needs = _pattern_words(lex)
-    toks = tokens(doc)
+    # match in a sentence holding its literal words, so each pattern runs on those sentences
+    # alone (patterns match independently: the matches are those of one Matcher holding all)
+    matchers = _pattern_matchers(doc.vocab, lex)
+    lemma_of = columns(doc).lemma
     for sent in sentences(doc):
-        lemmas = {t.lemma_ for t in toks[sent.start:sent.end]}
-        if any(words <= lemmas for words in needs):
-            for m, start, end in matcher(sent):
-                yield doc.vocab.strings[m], sent.start + start, sent.start + end
+        lemmas = set(lemma_of[sent.start:sent.end])
+        for words, matcher in matchers:
+            if words <= lemmas:
+                for m, start, end in matcher(sent):
+                    yield doc.vocab.strings[m], sent.start + start, sent.start + end
 
 
 @functools.lru_cache(maxsize=8)
@@ -242,9 +255,13 @@ def _phrases_by_first_word(lex: Lexicon) -> dict[str, list[tuple[str, tuple[str,
 def _phrase_matches(doc: Doc, lex: Lexicon) -> Iterator[tuple[str, int, int]]:
     """Lexicon phrases in the text, each word matching a token by lemma or by surface form, so
     an entry may be written "stall" or "stalled", "drag its feet" or "drag their feet"."""
-    forms = [(t.lower_, t.lemma_.lower()) for t in tokens(doc)]
+    cols = columns(doc)
+    forms = list(zip(cols.lower, cols.lemma_lower))
     index = _phrases_by_first_word(lex)
-    for i, first in enumerate(forms):
+    # only a token spelt or lemmatised as some phrase's first word starts a match
+    starts = [i for i, (lower, lemma) in enumerate(forms) if lower in index or lemma in index]
+    for i in starts:
+        first = forms[i]
         candidates = index.get(first[0], []) + (index.get(first[1], []) if first[1] != first[0] else [])
         for phrase, words in candidates:
             end = i + len(words)
@@ -278,7 +295,7 @@ def _in(token: Token, bounds: tuple[int, int]) -> bool:
 
 def _children(token: Token, deps: Iterable[str], bounds) -> list[Token]:
     deps = tuple(deps)
-    return [c for c in token.children if c.dep_ in deps and _in(c, bounds)]
+    return [c for c in children(token) if c.dep_ in deps and _in(c, bounds)]
 
 
 def _conjuncts(token: Token, bounds) -> list[Token]:
@@ -287,7 +304,7 @@ def _conjuncts(token: Token, bounds) -> list[Token]:
     while todo:
         t = todo.pop()
         out.append(t)
-        todo.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")
+        todo.extend(c for c in children(t) if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")
                     and _in(c, bounds))
     return sorted(out, key=lambda t: t.i)
 
@@ -305,9 +322,9 @@ def _recover_subjects(verb: Token, bounds) -> list[Token]:
     English finite clause has a subject: the noun group before the verb group, after the last
     clause break, leaving out objects of prepositions and dates.
     """
-    if not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and verb.tag_ not in ("VBD", "VBZ", "VBP"):
+    if not any(c.dep_ in ("aux", "auxpass") for c in children(verb)) and verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return []
-    first = min([verb] + [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg", "advmod")], key=lambda t: t.i)
+    first = min([verb] + [c for c in lefts(verb) if c.dep_ in ("aux", "auxpass", "neg", "advmod")], key=lambda t: t.i)
     doc = verb.doc
     i = first.i - 1
     while i >= 0 and _in(doc[i], bounds) and doc[i].text not in CLAUSE_BREAKS and doc[i].dep_ != "mark":
@@ -417,14 +434,14 @@ def _is_report_verb(token: Token, lex: Lexicon) -> bool:
     if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in lex.report_verbs:
         return False
     if token.lemma_.lower() == "make":
-        return any(c.lemma_.lower() == "clear" for c in token.children)
+        return any(c.lemma_.lower() == "clear" for c in children(token))
     return True
 
 
 def _according_to(token: Token, bounds) -> list[Token]:
     for prep in _children(token, ("prep",), bounds):
         if prep.lower_ == "according":
-            for to in prep.children:
+            for to in children(prep):
                 return [p for p in _children(to, ("pobj",), bounds)]
     return []
 
@@ -443,7 +460,7 @@ def _reporters(pred: Token, lex: Lexicon, bounds, root: Token | None = None) -> 
         # "The talks ended without a breakthrough, officials said": the parser may hang the
         # reporting verb under the clause it reports
         for c in _children(t, ("parataxis",), bounds):
-            if _is_report_verb(c, lex) and not any(m.dep_ == "mark" for m in c.children):
+            if _is_report_verb(c, lex) and not any(m.dep_ == "mark" for m in children(c)):
                 subs = _subjects(c, bounds, speaker=True)
                 if subs:
                     out.append((c, subs))
@@ -488,10 +505,10 @@ class _Resolver:
 
     def refs(self, token: Token, bounds) -> list[ActorRef]:
         """One reference per actor: "Egyptian and US officials" are two holders."""
-        mods = [c for c in token.children
+        mods = [c for c in children(token)
                 if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i and _in(c, bounds)]
         for mod in mods:
-            coordinated = [mod] + [c for c in mod.children if c.dep_ == "conj" and _in(c, bounds)
+            coordinated = [mod] + [c for c in children(mod) if c.dep_ == "conj" and _in(c, bounds)
                                    and c.pos_ in ("ADJ", "PROPN", "NOUN")]
             if len(coordinated) > 1:
                 span = _np_span(token, bounds)
@@ -529,7 +546,7 @@ class _Resolver:
 
     def _owners(self, token: Token, bounds) -> list[Token]:
         out = []
-        for c in token.children:
+        for c in children(token):
             if not _in(c, bounds):
                 continue
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < token.i:
@@ -543,7 +560,7 @@ class _Resolver:
 def _np_span(token: Token, bounds) -> Span:
     doc = token.doc
     left = token
-    for t in token.lefts:
+    for t in lefts(token):
         if t.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod") and _in(t, bounds):
             left = t.left_edge if _in(t.left_edge, bounds) else t
             break
@@ -564,15 +581,15 @@ def _negation(root: Token, pred: Token, lex: Lexicon, cue: Span | None = None) -
     carriers = [root] if pred == root else [root, pred]
     # "not optimistic or pessimistic": negation over a disjunction covers each disjunct
     first = _first_conjunct(root)
-    if first != root and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in first.children):
+    if first != root and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in children(first)):
         carriers.append(first)
     # "there is no progress", "no breakthrough": determiner; "not optimistic": neg on the cue or
     # on the copula/verb of its clause; "without a breakthrough": negating preposition
     # "never been this close", "never been closer": a degree never reached before affirms
     degree = root.tag_ in ("JJR", "RBR") or any(
-        c.dep_ in ("advmod", "det") and (c.lower_ in ("this", "so") or c.tag_ in ("JJR", "RBR")) for c in root.children)
+        c.dep_ in ("advmod", "det") and (c.lower_ in ("this", "so") or c.tag_ in ("JJR", "RBR")) for c in children(root))
     for t in carriers:
-        for c in t.children:
+        for c in children(t):
             if c.i in inside or degree and c.lower_ == "never":
                 continue
             if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "amod", "preconj") and c.lower_ in lex.negators):
@@ -582,7 +599,7 @@ def _negation(root: Token, pred: Token, lex: Lexicon, cue: Span | None = None) -
     # "no sign of progress", "little hope of a deal": the negation sits on the governing noun
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
         gov = root.head.head
-        if any(c.dep_ in ("det", "neg", "amod") and c.lower_ in lex.negators for c in gov.children):
+        if any(c.dep_ in ("det", "neg", "amod") and c.lower_ in lex.negators for c in children(gov)):
             return True, carriers + [gov]
     # "talk of an imminent agreement was an illusion": the noun phrase holding the cue is
     # the subject of a dismissal
@@ -590,7 +607,7 @@ def _negation(root: Token, pred: Token, lex: Lexicon, cue: Span | None = None) -
     for _ in range(6):
         if t.dep_ in ("nsubj", "nsubjpass") and t.head != t:
             if any(c.dep_ in ("attr", "acomp", "oprd") and c.lemma_.lower() in lex.dismissals
-                   for c in t.head.children):
+                   for c in children(t.head)):
                 return True, carriers
             break
         if t.dep_ not in ("amod", "compound", "pobj", "prep", "dobj", "pcomp") or t.head == t:
@@ -602,7 +619,7 @@ def _negation(root: Token, pred: Token, lex: Lexicon, cue: Span | None = None) -
         if t.head == t:
             break
         if t.dep_ in ("xcomp", "ccomp") and (_dismissive(t.head, lex) or any(
-                c.dep_ == "acomp" and _dismissive(c, lex) for c in t.head.children)):
+                c.dep_ == "acomp" and _dismissive(c, lex) for c in children(t.head))):
             return True, carriers
         if t.dep_ not in ("pobj", "prep", "dobj", "xcomp", "pcomp", "compound", "amod"):
             break
@@ -622,12 +639,12 @@ def _dismissive(adj: Token, lex: Lexicon) -> bool:
     if adj.pos_ not in ("ADJ", "ADV"):
         return False
     lemma = adj.lemma_.lower()
-    return lemma in lex.dismissals or lemma in lex.too_early and any(c.lower_ == "too" for c in adj.children)
+    return lemma in lex.dismissals or lemma in lex.too_early and any(c.lower_ == "too" for c in children(adj))
 
 
 def _hedges(root: Token, carriers: list[Token], negated: bool, lex: Lexicon) -> tuple[float, bool]:
     scale, hedged = 1.0, False
-    mods = [c for t in carriers for c in t.children if c.dep_ in ("advmod", "amod", "npadvmod", "nmod")]
+    mods = [c for t in carriers for c in children(t) if c.dep_ in ("advmod", "amod", "npadvmod", "nmod")]
     words = {c.lower_ for c in mods} | {c.lemma_.lower() for c in mods}
     if words & lex.hedges:
         scale *= lex.hedge_scale
@@ -637,11 +654,11 @@ def _hedges(root: Token, carriers: list[Token], negated: bool, lex: Lexicon) -> 
         hedged = True
     elif not negated and words & lex.intensifiers:
         scale *= lex.intensifier_scale
-    auxes = {c.lower_ for t in carriers for c in t.children if c.dep_ == "aux"}
+    auxes = {c.lower_ for t in carriers for c in children(t) if c.dep_ == "aux"}
     # "Hamas would walk away if Israel continued": a threat on a condition, not a forecast
     conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks
-                                                 for m in c.children)
-                      for t in carriers for c in t.children)
+                                                 for m in children(c))
+                      for t in carriers for c in children(t))
     if auxes & lex.modal_hedges or conditional:
         scale *= lex.modal_scale
         hedged = True
@@ -652,7 +669,7 @@ def _hypothetical(root: Token, lex: Lexicon) -> bool:
     """A cue inside an "if"/"unless" clause states no judgement of the actual chances."""
     t = root
     for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in t.children):
+        if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in children(t)):
             return True
         if t.head == t or t.dep_ not in HYPOTHETICAL_CHAIN:
             break
@@ -680,7 +697,7 @@ def _topic_tokens(root: Token, pred: Token, cue: Span, bounds) -> tuple[list[Tok
     # the subject as the obstacle or the breakthrough, not as the matter judged
     subject_judged = not (root.pos_ in ("NOUN", "PROPN") and root.dep_ in ("attr", "oprd"))
     for t in (root,) if pred == root else (root, pred):
-        for c in t.children:
+        for c in children(t):
             if not _in(c, bounds):
                 continue
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
@@ -693,7 +710,7 @@ def _topic_tokens(root: Token, pred: Token, cue: Span, bounds) -> tuple[list[Tok
                 other.extend(_children(c, ("pobj", "pcomp"), bounds))
 
     def words(heads):
-        return [t for h in heads for t in h.subtree if _in(t, bounds) and not (cue.start <= t.i < cue.end)]
+        return [t for h in heads for t in subtree(h) if _in(t, bounds) and not (cue.start <= t.i < cue.end)]
     return words(judged), words(other)
 
 
@@ -787,14 +804,14 @@ def _attitude_experiencers(root: Token, pred: Token, lex: Lexicon, bounds) -> tu
         return _subjects(pred, bounds), pred
     owners: list[Token] = []
     owners += _children(root, ("poss",), bounds)
-    owners += [c for c in root.children if c.dep_ in ("amod", "compound", "nmod") and _in(c, bounds)
+    owners += [c for c in children(root) if c.dep_ in ("amod", "compound", "nmod") and _in(c, bounds)
                and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))]
     # "a positive assessment of the round by the government of Y": the agent phrase may
     # hang anywhere inside the noun phrase, so search it, without entering clauses
     todo = [root]
     while todo and not owners:
         t = todo.pop(0)
-        for c in t.children:
+        for c in children(t):
             if not _in(c, bounds) or c.dep_ in ("relcl", "acl", "conj", "appos", "cc"):
                 continue
             if c.dep_ in ("prep", "agent") and c.lower_ in OWNER_PREPS:
@@ -892,7 +909,7 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
             holders, reporters = reporters[0], reporters[1:]
             # "I would not say we are at the finish line", "X does not think a deal is close":
             # a denied saying or belief denies what it governs
-            if any(c.dep_ == "neg" for c in verbs[0].children) and verbs[0].i != pred.i \
+            if any(c.dep_ == "neg" for c in children(verbs[0])) and verbs[0].i != pred.i \
                     and not _via_adverbial(pred, verbs[0]):
                 negated = not negated
         elif speaker is not None:
@@ -952,11 +969,15 @@ def _outlook_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[Cue, Span]], set[i
     adjectives = dict(lex.outlook_adjectives)
     verbs = dict(lex.outlook_verbs)
     out, nouns = [], set()
-    for t in tokens(doc):
+    # only outlook verbs and adjectives can be cues: the others are not visited
+    cols, toks = columns(doc), tokens(doc)
+    candidates = [toks[i] for i, (pos, lemma, lower) in enumerate(zip(cols.pos, cols.lemma_lower, cols.lower))
+                  if pos == "VERB" and lemma in verbs or pos == "ADJ" and (lemma in adjectives or lower in adjectives)]
+    for t in candidates:
         lemma = t.lemma_.lower()
         if t.pos_ == "VERB" and lemma in verbs:
             # "hopes for a truce faded", "the chances of a deal have improved"
-            noun = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")
+            noun = next((c for c in children(t) if c.dep_ in ("nsubj", "nsubjpass")
                          and _outlook_noun(c, lex)), None)
             if noun is not None:
                 polarity = verbs[lemma]
@@ -970,7 +991,7 @@ def _outlook_cues(doc: Doc, lex: Lexicon) -> tuple[list[tuple[Cue, Span]], set[i
         if t.dep_ == "amod" and _outlook_noun(t.head, lex):
             noun = t.head                       # "slim chances"
         elif t.dep_ in PREDICATIVE_ADJ_DEPS:    # "the prospects ... were very good"
-            noun = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")
+            noun = next((c for c in children(t.head) if c.dep_ in ("nsubj", "nsubjpass")
                          and _outlook_noun(c, lex)), None)
         if noun is None:
             continue

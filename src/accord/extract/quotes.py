@@ -34,7 +34,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from accord.records import ActorRef, Quote, Span, record_id
-from accord.nlp import sentences, text_of, tokens
+from accord.nlp import columns, sentences, text_of, tokens
+from accord.extract.stance import children, lefts, rights, subtree
 
 # Quotation marks by role. Straight marks and the single curly closer (also the apostrophe) are
 # decided from context in ``find_segments``.
@@ -257,6 +258,33 @@ class _Context:
         self.affiliation_hints: dict[tuple[int, int], str] = {}   # speaker span -> side it speaks for
 
     # -- layout helpers
+    def span_text(self, a: int, b: int) -> str:
+        """``doc[a:b + 1].text``, cut from the text (Span.text builds every Token)."""
+        if not 0 <= a <= b < len(self.toks):
+            return self.doc[a:b + 1].text
+        last = self.toks[b]
+        return self.text[self.toks[a].idx:last.idx + len(last.text)]
+
+    def span(self, a: int, b: int) -> Span:
+        """The record Span of tokens a..b, as built from ``doc[a:b + 1]``."""
+        if not 0 <= a <= b < len(self.toks):
+            span = self.doc[a:b + 1]
+            return Span(span.text, span.start_char, span.end_char)
+        start, last = self.toks[a].idx, self.toks[b]
+        end = last.idx + len(last.text)
+        return Span(self.text[start:end], start, end)
+
+    @functools.cached_property
+    def token_paras(self) -> list[int]:
+        """``para_of(tok.idx)`` of every token, in one walk (the content trimming asks it of
+        every token of every candidate clause)."""
+        out, p, starts = [], 0, self.para_starts
+        for char in self.tok_starts:
+            while p + 1 < len(starts) and starts[p + 1] <= char:
+                p += 1
+            out.append(p)
+        return out
+
     def para_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, char) - 1)
 
@@ -282,13 +310,20 @@ class _Context:
 
     def _units(self) -> list[tuple[int, int]]:
         """Sentence units (token ranges) split at paragraph breaks."""
+        # the tokens whose text or trailing space holds a line break, found from the text's
+        # line breaks (the Doc's text is its tokens' text_with_ws, end to end)
+        breaks, text, starts = set(), self.text, self.tok_starts
+        at = text.find("\n")
+        while at != -1:
+            breaks.add(bisect.bisect_right(starts, at) - 1)
+            at = text.find("\n", at + 1)
+        breaks = sorted(breaks)
         units = []
         for sent in sentences(self.doc):
             start = sent.start
-            for i in range(sent.start + 1, sent.end):
-                if "\n" in self.toks[i - 1].text_with_ws:
-                    units.append((start, i))
-                    start = i
+            for k in breaks[bisect.bisect_left(breaks, sent.start):bisect.bisect_left(breaks, sent.end - 1)]:
+                units.append((start, k + 1))
+                start = k + 1
             units.append((start, sent.end))
         return [(a, b) for a, b in units if any(not self.toks[i].is_space for i in range(a, b))]
 
@@ -324,22 +359,22 @@ class _Context:
             return frozenset()
         if lemma in lex.needs_phrase and not self.phrase_tokens(tok):
             return frozenset()
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in tok.children):
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in children(tok)):
             return frozenset()   # "has not said whether", "never confirmed": nothing was said
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.refusals:
             return frozenset()   # "declined to say when ...": nothing was said
         if tok.tag_ == "VBN" and tok.dep_ == "advcl" and lemma not in lex.passive_speakers \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(tok)):
             return frozenset()   # "Asked whether ..., she said": the question is put to the speaker
         if lemma == "call" and not any(c.dep_ in ("prt", "prep") and c.lower_ in lex.call_particles
-                                       for c in tok.children):
+                                       for c in children(tok)):
             return frozenset()
         return lex.frames[lemma]
 
     def phrase_tokens(self, tok: Token) -> list[Token]:
         """The required dependants of a multiword cue ("made it clear", "pointed out")."""
         for words in self.lex.phrases.get(tok.lemma_.lower(), ()):
-            found = [next((t for t in tok.subtree if t.lower_ == word and t.i != tok.i
+            found = [next((t for t in subtree(tok) if t.lower_ == word and t.i != tok.i
                            and abs(t.i - tok.i) <= 4), None) for word in words]
             if all(t is not None for t in found):
                 return found
@@ -352,12 +387,12 @@ class _Context:
 
 def _subjects_of(tok: Token) -> list[Token]:
     deps = SUBJECT_DEPS + ("nsubjpass",) if tok.lemma_.lower() in lexicon().passive_speakers else SUBJECT_DEPS
-    return [c for c in tok.children if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")]
+    return [c for c in children(tok) if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")]
 
 
 def _conjuncts(head: Token) -> list[Token]:
     out = [head]
-    for c in head.children:
+    for c in children(head):
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
             out.extend(_conjuncts(c))
     return out
@@ -384,7 +419,7 @@ def speaker_heads(ctx: _Context, cue: Token) -> list[Token]:
                     noun.lower_ in ctx.lex.speaker_nouns or noun.lemma_.lower() in ctx.lex.speaker_nouns):
                 # "Kosovo's foreign minister, X, called on ...": a sentence the parser left verbless
                 return [noun]
-            poss = [c for c in noun.children if c.dep_ == "poss"]
+            poss = [c for c in children(noun) if c.dep_ == "poss"]
             if poss:
                 return poss
             if noun.dep_ in ("dobj", "pobj") and noun.head.i != noun.i:
@@ -433,12 +468,12 @@ def _quoted_speaker(cue: Token) -> Token | None:
     verb = _quoting_verb(cue)
     if verb is None:
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    return next((c for c in children(verb) if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 def _window_subjects(ctx: _Context, cue: Token) -> list[Token]:
     """Fallback for a broken parse: the noun phrase(s) right before the cue in its clause."""
-    if any(c.dep_ in ("auxpass", "nsubjpass", "expl") for c in cue.children):
+    if any(c.dep_ in ("auxpass", "nsubjpass", "expl") for c in children(cue)):
         return []   # "it should be noted that ...": a passive has no speaker to find
     ua, _ = ctx.unit_of(cue.i)
     window: list[Token] = []
@@ -461,7 +496,7 @@ def _window_subjects(ctx: _Context, cue: Token) -> list[Token]:
 def _np_right(tok: Token) -> int:
     """Last token of a phrase without its clauses, appositions and parentheticals."""
     right = tok.i
-    for c in tok.rights:
+    for c in rights(tok):
         if c.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "conj", "cc", "parataxis"):
             break
         right = max(right, _np_right(c))
@@ -470,7 +505,7 @@ def _np_right(tok: Token) -> int:
 
 def _named_appos(head: Token) -> Token | None:
     """The name right after a title ("President Masoud Pezeshkian" parsed as title + apposition)."""
-    for c in head.rights:
+    for c in rights(head):
         if c.dep_ == "appos" and c.pos_ == "PROPN" and all(not t.is_punct for t in head.doc[head.i + 1:c.i]):
             return c
     return None
@@ -480,14 +515,14 @@ def speaker_span(ctx: _Context, head: Token) -> tuple[int, int]:
     """Character span of the full speaker mention: "senior Hamas official Osama Hamdan",
     "a spokesperson for Hamas", "the Palestinian side" (no conjuncts, appositions, clauses)."""
     lex = ctx.lex
-    keep_left = [c for c in head.lefts if c.dep_ not in ("cc", "preconj", "punct", "conj", "appos", "advmod")]
-    left = min([t.i for c in keep_left for t in c.subtree] + [head.i])
+    keep_left = [c for c in lefts(head) if c.dep_ not in ("cc", "preconj", "punct", "conj", "appos", "advmod")]
+    left = min([t.i for c in keep_left for t in subtree(c)] + [head.i])
     right = head.i
     named = _named_appos(head)
     if named is not None:
         right = named.i
     if head.lower_ in lex.speaker_nouns or head.lemma_.lower() in lex.speaker_nouns:
-        for c in head.rights:
+        for c in rights(head):
             if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "with", "at", "in", "to", "close"):
                 right = max(right, _np_right(c))
             elif c.dep_ in ("amod", "compound", "nummod") and c.i == right + 1:
@@ -520,23 +555,23 @@ def _actor_for(ctx: _Context, head: Token) -> str | None:
     or qualified by ("a spokesperson for Hamas", "Israeli officials")."""
     named = _named_appos(head)
     # "a spokeswoman for Pashinyan, Nazeli Baghdasaryan, said": the named person speaks
-    named = named or next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    named = named or next((c for c in rights(head) if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
     if named is None and (head.lower_ in ctx.lex.speaker_nouns or head.lemma_.lower() in ctx.lex.speaker_nouns):
         # the parser often hangs that name on the organisation: "a spokesman for Hamas, Hazem Qassem,"
-        named = next((a for c in head.rights if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
-                      for a in o.rights if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)
+        named = next((a for c in rights(head) if c.dep_ == "prep" for o in children(c) if o.dep_ == "pobj"
+                      for a in rights(o) if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)
     for t in ((named, head) if named is not None else (head,)):
         ref = ctx.actors.ref_for_token(t)
         if ref is not None and ref.actor_id:
             return ref.actor_id
     if head.pos_ == "PRON":
         return None
-    related = [t for c in head.rights if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "with", "at", "in")
-               for t in c.children if t.dep_ == "pobj"]
+    related = [t for c in rights(head) if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "with", "at", "in")
+               for t in children(c) if t.dep_ == "pobj"]
     # "sources close to Hamas", "officials familiar with Israel's position"
-    related += [t for c in head.rights if c.dep_ == "amod" for p in c.children if p.dep_ == "prep"
-                for t in p.children if t.dep_ == "pobj"]
-    related += [c for c in head.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    related += [t for c in rights(head) if c.dep_ == "amod" for p in children(c) if p.dep_ == "prep"
+                for t in children(p) if t.dep_ == "pobj"]
+    related += [c for c in lefts(head) if c.dep_ in ("compound", "amod", "poss", "nmod")]
     for t in related:
         ref = ctx.actors.ref_for_token(t)
         if ref is not None and ref.actor_id:
@@ -562,18 +597,18 @@ def _is_valid_speaker(ctx: _Context, head: Token, actor_id: str | None) -> bool:
 
 
 def _np_text(ctx: _Context, tok: Token) -> str:
-    toks = [t for t in tok.subtree if t.dep_ not in ("prep", "relcl", "acl", "appos", "punct", "case")
+    toks = [t for t in subtree(tok) if t.dep_ not in ("prep", "relcl", "acl", "appos", "punct", "case")
             and (t.head == tok or t == tok or t.head.head == tok) and t.i <= tok.i]
     toks = [t for t in toks if not (t.dep_ == "det" and t.i == min(x.i for x in toks))]
     if not toks:
         return tok.text
     a, b = min(t.i for t in toks), tok.i
-    return ctx.doc[a:b + 1].text
+    return ctx.span_text(a, b)
 
 
 def _np_full(ctx: _Context, tok: Token) -> str:
-    left = min(t.i for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct"))
-    return ctx.doc[left:tok.i + 1].text
+    left = min(t.i for t in subtree(tok) if t.i <= tok.i and t.dep_ not in ("det", "punct"))
+    return ctx.span_text(left, tok.i)
 
 
 def _outlet_name(ctx: _Context, tok: Token, known_only: bool) -> str | None:
@@ -583,11 +618,11 @@ def _outlet_name(ctx: _Context, tok: Token, known_only: bool) -> str | None:
     name = _np_text(ctx, tok)
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.outlet_common:
         # "Al Masirah television" -> Al Masirah; "Iranian state television" stays as it is
-        names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        names = [c for c in lefts(tok) if c.dep_ == "compound" and c.pos_ == "PROPN"]
         m0 = ctx.actors.mention_at(names[0].idx, names[-1].idx + len(names[-1].text)) if names else None
         kind = getattr(ctx.actors.actors.get(m0.actor_id), "kind", None) if m0 is not None else None
         if names and kind not in ("state", "group"):
-            return ctx.doc[names[0].left_edge.i:names[-1].i + 1].text
+            return ctx.span_text(names[0].left_edge.i, names[-1].i)
     if tok.pos_ == "PROPN" and tok.lemma_.lower() not in lex.outlet_common:
         # "state broadcaster RTS" -> RTS: the name without the common nouns describing it
         words = name.split()
@@ -610,11 +645,11 @@ def _outlet_name(ctx: _Context, tok: Token, known_only: bool) -> str | None:
 
 def _carried_by(ctx: _Context, noun: Token) -> str | None:
     """The medium of "remarks carried by X", "comments published by X", "an interview aired by X"."""
-    for acl in noun.children:
+    for acl in children(noun):
         if acl.dep_ == "acl" and acl.lemma_.lower() in ctx.lex.carriers:
-            for agent in acl.children:
+            for agent in children(acl):
                 if agent.dep_ == "agent" or agent.dep_ == "prep" and agent.lower_ == "by":
-                    for o in agent.children:
+                    for o in children(agent):
                         if o.dep_ == "pobj" and (name := _outlet_name(ctx, o, known_only=False)):
                             return name
     return None
@@ -626,19 +661,19 @@ def find_outlet(ctx: _Context, cue: Token) -> str | None:
     verb = _quoting_verb(cue)
     if verb is not None and _quoted_speaker(cue) is not None:
         # the medium is the subject of "quoted": "Iranian state media quoted Araghchi as saying"
-        for c in verb.children:
+        for c in children(verb):
             if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN"):
                 return _np_full(ctx, c)
     interview = False
-    for c in cue.children:
+    for c in children(cue):
         if c.dep_ == "prep" and c.lower_ in lex.outlet_preps:
-            for pobj in (t for t in c.children if t.dep_ == "pobj"):
+            for pobj in (t for t in children(c) if t.dep_ == "pobj"):
                 if pobj.lemma_.lower() in lex.outlet_nouns:
                     interview = True
                     # "in an interview with Al Jazeera", "in a CNN interview", "in an op-ed for X"
-                    for p2 in pobj.children:
+                    for p2 in children(pobj):
                         if p2.dep_ == "prep" and p2.lower_ in ("with", "to", "on", "for", "in"):
-                            for o in p2.children:
+                            for o in children(p2):
                                 if o.dep_ == "pobj" and (name := _outlet_name(ctx, o, known_only=False)):
                                     return name
                         # "a CNN interview" names the outlet, "a television interview" does not
@@ -649,7 +684,7 @@ def find_outlet(ctx: _Context, cue: Token) -> str | None:
                     return name  # "said on CNN", "wrote in the Guardian", "speaking to the BBC"
                 elif (name := _carried_by(ctx, pobj)):
                     return name  # "in remarks carried by the Omani News Agency"
-    for c in cue.children:
+    for c in children(cue):
         if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ in ("PROPN", "NOUN"):
             name = _outlet_name(ctx, c, known_only=not interview)
             if name:
@@ -657,9 +692,9 @@ def find_outlet(ctx: _Context, cue: Token) -> str | None:
     # "..., speaking to Reuters" hangs off the cue as a participle, or off its subject ("Vucic,
     # speaking to state broadcaster RTS, said"), or off the verb a conjoined cue shares
     # ("Speaking on state television, he warned ... and claimed ...")
-    hosts = list(cue.children) + [c for s in cue.children if s.dep_ in ("nsubj", "nsubjpass") for c in s.children]
+    hosts = list(children(cue)) + [c for s in children(cue) if s.dep_ in ("nsubj", "nsubjpass") for c in children(s)]
     if cue.dep_ == "conj" and cue.head.i < cue.i:
-        hosts += list(cue.head.children)
+        hosts += list(children(cue.head))
     for c in hosts:
         if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_ in ("speak", "talk") and c.i != cue.i:
             out = find_outlet(ctx, c)
@@ -673,14 +708,13 @@ def cue_span(ctx: _Context, cue: Token) -> Span:
     lo = hi = cue.i
     for t in ctx.phrase_tokens(cue):
         lo, hi = min(lo, t.i), max(hi, t.i)
-    for c in cue.rights:
+    for c in rights(cue):
         if c.dep_ == "prep" and c.lower_ == "in" and c.i <= hi + 3:
-            pobj = next((t for t in c.children if t.dep_ == "pobj"), None)
+            pobj = next((t for t in children(c) if t.dep_ == "pobj"), None)
             if pobj is not None and pobj.lemma_.lower() in ctx.lex.medium_nouns and not any(
-                    t.dep_ == "prep" for t in pobj.children):
+                    t.dep_ == "prep" for t in children(pobj)):
                 hi = max(hi, pobj.i)
-    span = ctx.doc[lo:hi + 1]
-    return Span(span.text, span.start_char, span.end_char)
+    return ctx.span(lo, hi)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -696,7 +730,7 @@ def _attribution_in(ctx: _Context, toks: list[Token], seg: Segment, before: bool
     for cue in cues[:2]:
         if according_source(ctx, cue) is not None:
             return cue   # '"...", according to a Hamas statement'
-        own = [c for c in cue.children if c.dep_ == "ccomp" and not ctx.in_quote(c)
+        own = [c for c in children(cue) if c.dep_ == "ccomp" and not ctx.in_quote(c)
                and not (seg.open <= c.idx <= seg.close)]
         if own:
             # the verb reports a clause of its own: it is an indirect quote, not this one's cue
@@ -714,11 +748,11 @@ def _own_attribution(ctx: _Context, seg: Segment, prev_close: int) -> Token | No
     close_tok = ctx.token_at(seg.close) if seg.closed else None
     if close_tok is not None:
         ua, ub = ctx.unit_of(close_tok.i)
-        end_char = min(nxt, doc[ub - 1].idx + len(doc[ub - 1].text) if ub > ua else pe)
+        end_char = min(nxt, ctx.toks[ub - 1].idx + len(ctx.toks[ub - 1].text) if ub > ua else pe)
         # a closing mark ending its own sentence ("... time.”) may be split off by the parser
         if end_char <= seg.close + 1 and ub < len(doc):
             nb = ctx.unit_of(ub)[1]
-            end_char = min(nxt, doc[nb - 1].idx + len(doc[nb - 1].text))
+            end_char = min(nxt, ctx.toks[nb - 1].idx + len(ctx.toks[nb - 1].text))
         after = ctx.tokens_between(seg.close + 1, end_char)
         after = [t for t in after if ctx.para_of(t.idx) == seg.para][:14]
         cue = _attribution_in(ctx, after, seg, before=False)
@@ -728,7 +762,7 @@ def _own_attribution(ctx: _Context, seg: Segment, prev_close: int) -> Token | No
     open_tok = ctx.token_at(seg.open)
     if open_tok is not None:
         ua, _ = ctx.unit_of(open_tok.i)
-        start_char = max(doc[ua].idx, prev_close + 1, ps)
+        start_char = max(ctx.toks[ua].idx, prev_close + 1, ps)
         before = ctx.tokens_between(start_char, seg.open)
         if before:
             cue = _attribution_in(ctx, before, seg, before=True)
@@ -756,16 +790,16 @@ def _next_sentence_attribution(ctx: _Context, seg: Segment) -> Token | None:
     ua, ub = ctx.unit_of(toks[0].i)
     if toks[0].is_punct and ub - ua <= 2 and ub < len(ctx.doc):
         ua, ub = ctx.unit_of(ub)
-    unit = [t for t in ctx.doc[ua:ub] if ctx.para_of(t.idx) == seg.para]
+    unit = [t for t in ctx.toks[ua:ub] if ctx.para_of(t.idx) == seg.para]
     # short, not counting the speaker's apposition ("X, the M23 official who signed, spoke ...")
-    aside = {d.i for t in unit if t.dep_ in ("appos", "relcl") for d in t.subtree}
+    aside = {d.i for t in unit if t.dep_ in ("appos", "relcl") for d in subtree(t)}
     if not unit or len([t for t in unit if t.i not in aside]) > 16:
         return None
     for t in unit:
         frames = ctx.cue_frames(t)
         if t.pos_ == "VERB" and t.lemma_.lower() in ctx.lex.attribution_only:
             frames = frozenset(("direct",))   # '"...". Mbonimpa spoke to journalists after the ceremony.'
-        if frames and "direct" in frames and not any(c.dep_ == "ccomp" for c in t.children):
+        if frames and "direct" in frames and not any(c.dep_ == "ccomp" for c in children(t)):
             if speaker_heads(ctx, t):
                 return t
     return None
@@ -858,7 +892,8 @@ def _strip_dateline(toks: list[Token]) -> list[Token]:
 
 def _trim(ctx: _Context, toks: list[Token], para: int) -> tuple[int, int] | None:
     """Token range of content: one paragraph, no leading 'that' or punctuation, balanced marks."""
-    toks = sorted((t for t in toks if ctx.para_of(t.idx) == para and not t.is_space), key=lambda t: t.i)
+    paras = ctx.token_paras
+    toks = sorted((t for t in toks if paras[t.i] == para and not t.is_space), key=lambda t: t.i)
     toks = _strip_dateline(toks)
     while toks and (toks[0].is_punct and not toks[0].is_quote or toks[0].dep_ in ("mark", "cc")
                     and toks[0].lower_ in ("that", "and", "but", "whether", "if") or toks[0].is_quote
@@ -882,19 +917,19 @@ def _content_tokens(head: Token, exclude: set[int]) -> list[Token]:
     ("..., while Hamas has insisted that ...")."""
     out = []
     skip: set[int] = set()
-    for c in head.subtree:
+    for c in subtree(head):
         if c.i != head.i and c.dep_ in ("advcl", "conj", "parataxis") and c.i in exclude:
             # "... refusing to sign the deal and accused X of ...": a conjoined cue deeper down
-            skip.update(t.i for t in c.subtree)
-            skip.update(x.i for x in c.head.children if x.dep_ == "cc" and x.i < c.i)
-    for c in head.children:
-        if c.dep_ in ("advcl", "conj", "parataxis") and any(t.i in exclude for t in c.subtree):
-            skip.update(t.i for t in c.subtree)
+            skip.update(t.i for t in subtree(c))
+            skip.update(x.i for x in children(c.head) if x.dep_ == "cc" and x.i < c.i)
+    for c in children(head):
+        if c.dep_ in ("advcl", "conj", "parataxis") and any(t.i in exclude for t in subtree(c)):
+            skip.update(t.i for t in subtree(c))
             # drop the conjunction or comma introducing the skipped branch
-            last_word = max((x.i for x in head.children if x.i < c.i and x.dep_ not in ("cc", "punct")),
+            last_word = max((x.i for x in children(head) if x.i < c.i and x.dep_ not in ("cc", "punct")),
                             default=head.i)
-            skip.update(x.i for x in head.children if x.dep_ in ("cc", "punct") and last_word < x.i < c.i)
-    for t in head.subtree:
+            skip.update(x.i for x in children(head) if x.dep_ in ("cc", "punct") and last_word < x.i < c.i)
+    for t in subtree(head):
         if t.i not in skip:
             out.append(t)
     return out
@@ -904,7 +939,7 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
     """Token range and frame of what a cue reports."""
     para = ctx.para_of(cue.idx)
     lemma = cue.lemma_.lower()
-    kids = list(cue.children)
+    kids = list(children(cue))
     obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and not ctx.in_quote(c)), None)
     order = ("obj_prep", "obj_xcomp", "ccomp", "xcomp", "prep")
     for frame in order:
@@ -915,37 +950,37 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
                          and c.i > obj.i), None)
             # "accused Cambodian troops of launching ...": the parser often hangs "of" on the object
             # ("of" only with a gerund: "warned residents of the area" is a noun phrase)
-            prep = prep or next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ in ctx.lex.preps.get(lemma, ())
+            prep = prep or next((c for c in rights(obj) if c.dep_ == "prep" and c.lower_ in ctx.lex.preps.get(lemma, ())
                                  and (c.lower_ != "of" or lemma in ctx.lex.of_on_object
                                       or c.i + 1 < len(ctx.toks) and ctx.toks[c.i + 1].tag_ == "VBG")),
                                 None)
-            if prep is not None and any(t.dep_ in ("pobj", "pcomp") for t in prep.children):
-                toks = list(obj.subtree) + list(prep.subtree)
-                toks += [t for t in ctx.doc[obj.i:prep.i]]
+            if prep is not None and any(t.dep_ in ("pobj", "pcomp") for t in children(prep)):
+                toks = list(subtree(obj)) + list(subtree(prep))
+                toks += ctx.toks[obj.i:prep.i]
                 rng = _trim(ctx, toks, para)
                 if rng:
                     return rng[0], rng[1], frame
         if frame == "obj_xcomp":
             xc = next((c for c in kids if c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > cue.i
-                       and any(t.lower_ == "to" for t in c.lefts)), None)
+                       and any(t.lower_ == "to" for t in lefts(c))), None)
             target = obj or next((t for c in kids if c.dep_ == "prep" and c.lower_ in ctx.lex.call_particles
-                                  for t in c.children if t.dep_ == "pobj"), None)
+                                  for t in children(c) if t.dep_ == "pobj"), None)
             if xc is not None and target is not None:
-                rng = _trim(ctx, list(target.subtree) + list(ctx.doc[target.i:xc.i]) + list(xc.subtree), para)
+                rng = _trim(ctx, list(subtree(target)) + ctx.toks[target.i:xc.i] + list(subtree(xc)), para)
                 if rng:
                     return rng[0], rng[1], frame
         if frame == "ccomp":
             heads = []
             # "made it clear that ...": the clause hangs from "clear"
             for t in ctx.phrase_tokens(cue):
-                heads += [c for c in t.children if c.dep_ in ("ccomp", "advcl", "csubj")
-                          and any(m.lower_ == "that" for m in c.children) and ctx.para_of(c.idx) == para]
+                heads += [c for c in children(t) if c.dep_ in ("ccomp", "advcl", "csubj")
+                          and any(m.lower_ == "that" for m in children(c)) and ctx.para_of(c.idx) == para]
             phrase = {t.i for t in ctx.phrase_tokens(cue)}
             heads += [c for c in kids if c.dep_ == "ccomp" and ctx.para_of(c.idx) == para and c.i not in phrase]
             if not heads and lemma not in ("tell",):
                 # a "that"-clause misparsed as an adverbial clause
                 heads = [c for c in kids if c.dep_ == "advcl" and c.i > cue.i
-                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(c))]
             for h in heads:
                 toks = _content_tokens(h, nested_cues)
                 rng = _trim(ctx, toks, para)
@@ -954,33 +989,33 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
         if frame == "ccomp" and cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i \
                 and cue.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "ccomp" for c in kids):
             # "Talks ended without a breakthrough, officials said": the cue hangs from the clause
-            left = min(t.i for t in cue.subtree)
-            toks = [t for t in cue.head.subtree if t.i < left]
+            left = min(t.i for t in subtree(cue))
+            toks = [t for t in subtree(cue.head) if t.i < left]
             rng = _trim(ctx, toks, para)
-            if rng and ctx.doc[rng[0]:rng[1] + 1].text.count(" ") >= 2:
+            if rng and ctx.span_text(rng[0], rng[1]).count(" ") >= 2:
                 return rng[0], rng[1], frame
         if frame == "ccomp" and cue.dep_ == "parataxis" and cue.head.i > cue.i \
                 and cue.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "ccomp" for c in kids):
             # "The fighting, he added, had displaced ...": the cue is an aside inside its content
-            own = {t.i for t in cue.subtree}
-            toks = [t for t in cue.head.subtree if t.i not in own]
+            own = {t.i for t in subtree(cue)}
+            toks = [t for t in subtree(cue.head) if t.i not in own]
             rng = _trim(ctx, toks, para)
-            if rng and rng[0] < min(own) and ctx.doc[rng[0]:rng[1] + 1].text.count(" ") >= 3:
+            if rng and rng[0] < min(own) and ctx.span_text(rng[0], rng[1]).count(" ") >= 3:
                 return rng[0], rng[1], "aside"
         if frame == "prep" and obj is None:
             # "warned of a catastrophe if ...": the object of the preposition is the content
             prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ctx.lex.preps.get(lemma, ())
                          and c.i > cue.i), None)
-            pobj = next((t for t in prep.children if t.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+            pobj = next((t for t in children(prep) if t.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
             if pobj is not None:
-                rng = _trim(ctx, [t for t in prep.subtree if t.i != prep.i], para)
+                rng = _trim(ctx, [t for t in subtree(prep) if t.i != prep.i], para)
                 if rng:
                     return rng[0], rng[1], frame
         if frame == "xcomp":
             xc = next((c for c in kids if c.dep_ == "xcomp" and c.i > cue.i and c.pos_ in ("VERB", "AUX")
-                       and any(t.lower_ == "to" for t in c.lefts)), None)
+                       and any(t.lower_ == "to" for t in lefts(c))), None)
             if xc is not None:
-                rng = _trim(ctx, list(xc.subtree), para)
+                rng = _trim(ctx, list(subtree(xc)), para)
                 if rng:
                     return rng[0], rng[1], frame
     return None
@@ -989,8 +1024,7 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
 def _span_chars(ctx: _Context, a: int, b: int) -> tuple[int, int]:
     """Character span of tokens a..b, closing a quoted fragment the content leaves open
     ('... was "unacceptable."' ends after the closing mark, not before the full stop)."""
-    doc = ctx.doc
-    start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
+    start, end = ctx.toks[a].idx, ctx.toks[b].idx + len(ctx.toks[b].text)
     seg = ctx.segment_at(end - 1) or ctx.segment_at(end)
     if seg is not None and start <= seg.open < end <= seg.close and seg.close - end <= 2 and seg.closed:
         end = seg.close + 1
@@ -1007,13 +1041,15 @@ def _depth(tok: Token) -> int:
 def indirect_candidates(ctx: _Context, used: set[int], direct: list[Candidate]) -> list[Candidate]:
     direct_spans = [(s.start, s.end) for s in ctx.segments if s.standalone]
     taken: list[tuple[int, int]] = []     # content of accepted indirect quotes (char spans)
-    # only verbs can be cues (see _cue_frames): the cheap test goes first
-    cues = [t for t in ctx.toks if t.pos_ in ("VERB", "AUX") and t.i not in used and ctx.cue_frames(t)
-            and not ctx.in_quote(t)]
+    # only verbs with a cue lemma can be cues (see _cue_frames): picked from the Doc's arrays
+    cols, frames_of = columns(ctx.doc), ctx.lex.frames
+    verbs = [ctx.toks[i] for i, (pos, lemma) in enumerate(zip(cols.pos, cols.lemma_lower))
+             if (pos == "VERB" or pos == "AUX") and lemma in frames_of]
+    cues = [t for t in verbs if t.i not in used and ctx.cue_frames(t) and not ctx.in_quote(t)]
     # cues heading a quote of their own inside another's clause: "..., while Hamas has insisted
     # that ...", "... and added that ..."
     cue_ids = {t.i for t in cues if _subjects_of(t) or t.dep_ == "conj"
-               and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children)}
+               and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in children(t))}
     out: list[Candidate] = []
     for cue in sorted(cues, key=_depth):
         if any(a <= cue.idx < b for a, b in taken):
@@ -1029,7 +1065,7 @@ def indirect_candidates(ctx: _Context, used: set[int], direct: list[Candidate]) 
         if inside > 0.5 * (end - start):
             continue
         heads = speaker_heads(ctx, cue)
-        own = {t.i for t in cue.subtree} if frame == "aside" else set()
+        own = {t.i for t in subtree(cue)} if frame == "aside" else set()
         heads = [h for h in heads if not (start <= h.idx < end) or h.i in own]
         if not heads:
             continue
@@ -1050,29 +1086,29 @@ def according_source(ctx: _Context, tok: Token) -> tuple[Token, Span] | None:
     gives Hamas), or None."""
     if tok.lower_ not in ctx.lex.according:
         return None
-    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    to = next((c for c in children(tok) if c.lower_ == "to"), None)
     if to is None and tok.i + 1 < len(ctx.toks) and ctx.toks[tok.i + 1].lower_ == "to":
         to = ctx.toks[tok.i + 1]
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    pobj = next((c for c in children(to) if c.dep_ == "pobj"), None) if to is not None else None
     if pobj is None:
         return None
-    by = next((t for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-               for t in c.children if t.dep_ == "pobj"), None)
+    by = next((t for c in children(pobj) if c.dep_ == "prep" and c.lower_ in ("by", "from")
+               for t in children(c) if t.dep_ == "pobj"), None)
     src = by if by is not None and pobj.lemma_.lower() in ctx.lex.nouns else pobj
     if by is None and pobj.lemma_.lower() in ctx.lex.nouns | ctx.lex.medium_nouns:
         # "according to an AU readout", "according to Israel's statement": its author
-        author = next((c for c in pobj.lefts if c.dep_ in ("compound", "poss", "amod", "nmod")
+        author = next((c for c in lefts(pobj) if c.dep_ in ("compound", "poss", "amod", "nmod")
                        and ctx.actors.ref_for_token(c) is not None), None)
         src = author if author is not None else src
-    span = ctx.doc[tok.i:to.i + 1]
-    return src, Span(span.text, span.start_char, span.end_char)
+    return src, ctx.span(tok.i, to.i)
 
 
 def according_candidates(ctx: _Context, taken: list[tuple[int, int]], used: set[int]) -> list[Candidate]:
     """'According to X, ...': the clause the phrase modifies, said by X."""
     out = []
-    for tok in ctx.toks:
-        if tok.lower_ not in ctx.lex.according or tok.i in used or ctx.in_quote(tok):
+    according = ctx.lex.according
+    for tok in [ctx.toks[i] for i, lower in enumerate(columns(ctx.doc).lower) if lower in according]:
+        if tok.i in used or ctx.in_quote(tok):
             continue
         found = according_source(ctx, tok)
         if found is None:
@@ -1084,14 +1120,14 @@ def according_candidates(ctx: _Context, taken: list[tuple[int, int]], used: set[
             head = head.head
         if head.pos_ not in ("VERB", "AUX"):
             continue
-        phrase = {t.i for t in tok.subtree} | {t.i for t in ctx.toks[tok.i + 1].subtree} | {tok.i}
+        phrase = {t.i for t in subtree(tok)} | {t.i for t in subtree(ctx.toks[tok.i + 1])} | {tok.i}
         para = ctx.para_of(tok.idx)
         subj = [t for t in _subjects_of(head) if t.i not in phrase]
         if ctx.cue_frames(head) and subj and head.i not in used:
             # "According to the Saudi Press Agency, he stressed the kingdom's support ...": the
             # subject speaks, and the named medium is the outlet
-            obj = next((c for c in head.children if c.dep_ in ("dobj", "ccomp") and c.i > head.i), None)
-            rng = _trim(ctx, list(obj.subtree), para) if obj is not None else None
+            obj = next((c for c in children(head) if c.dep_ in ("dobj", "ccomp") and c.i > head.i), None)
+            rng = _trim(ctx, list(subtree(obj)), para) if obj is not None else None
             if rng is not None:
                 start, end = _span_chars(ctx, rng[0], rng[1])
                 if not any(s < end and start < e for s, e in taken):
@@ -1103,7 +1139,7 @@ def according_candidates(ctx: _Context, taken: list[tuple[int, int]], used: set[
                     taken.append((start, end))
                     used.add(head.i)
                 continue
-        toks = [t for t in head.subtree if t.i not in phrase]
+        toks = [t for t in subtree(head) if t.i not in phrase]
         lo, hi = min(phrase), max(phrase)
         # keep the side of the clause away from the phrase, so the span never holds it
         before = [t for t in toks if t.i < lo]
@@ -1125,24 +1161,26 @@ def according_candidates(ctx: _Context, taken: list[tuple[int, int]], used: set[
 def noun_candidates(ctx: _Context, taken: list[tuple[int, int]]) -> list[Candidate]:
     """"Hamas's statement that ...", "a warning by Israel that ...": cue nouns with a that-clause."""
     out = []
-    for tok in ctx.toks:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ctx.lex.nouns or ctx.in_quote(tok):
+    cols, nouns = columns(ctx.doc), ctx.lex.nouns
+    for tok in [ctx.toks[i] for i, (pos, lemma) in enumerate(zip(cols.pos, cols.lemma_lower))
+                if pos == "NOUN" and lemma in nouns]:
+        if ctx.in_quote(tok):
             continue
-        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos", "relcl") and c.i > tok.i
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        clause = next((c for c in children(tok) if c.dep_ in ("acl", "ccomp", "appos", "relcl") and c.i > tok.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(c))), None)
         if clause is None:
             continue
         para = ctx.para_of(tok.idx)
-        rng = _trim(ctx, list(clause.subtree), para)
+        rng = _trim(ctx, list(subtree(clause)), para)
         if rng is None:
             continue
         start, end = ctx.toks[rng[0]].idx, ctx.toks[rng[1]].idx + len(ctx.toks[rng[1]].text)
         if any(s < end and start < e for s, e in taken):
             continue
-        speaker = [c for c in tok.children if c.dep_ == "poss"]
-        speaker += [t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
-                    for t in c.children if t.dep_ == "pobj"]
-        speaker += [c for c in tok.children if c.dep_ in ("compound", "amod") and c.ent_type_]
+        speaker = [c for c in children(tok) if c.dep_ == "poss"]
+        speaker += [t for c in children(tok) if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                    for t in children(c) if t.dep_ == "pobj"]
+        speaker += [c for c in children(tok) if c.dep_ in ("compound", "amod") and c.ent_type_]
         if not speaker and tok.dep_ in ("dobj", "pobj"):
             verb = tok.head if tok.dep_ == "dobj" else tok.head.head
             speaker = _subjects_of(verb)
@@ -1212,7 +1250,7 @@ def _resolve(ctx: _Context, cand: Candidate, history: list[_Said]) -> list[Actor
                 if wanted is None or h.kind in wanted or h.kind is None and word in PERSON_PRONOUNS:
                     actor_id = h.ref.actor_id
                     break
-        if actor_id is None and head.pos_ == "NOUN" and any(c.lower_ == "the" for c in head.lefts):
+        if actor_id is None and head.pos_ == "NOUN" and any(c.lower_ == "the" for c in lefts(head)):
             # "the ministry said", "the source added": the last speaker described the same way
             for h in reversed(history):
                 if h.ref is not None and h.ref.actor_id and head.lower_ in h.ref.text.lower().split():
@@ -1243,9 +1281,9 @@ def _spoken_for(ctx: _Context, head: Token) -> str | None:
     """The actor a spokesperson speaks for ("a spokeswoman for Pashinyan" -> Pashinyan's side)."""
     if not (head.lower_ in ctx.lex.speaker_nouns or head.lemma_.lower() in ctx.lex.speaker_nouns):
         return None
-    for c in head.rights:
+    for c in rights(head):
         if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "to"):
-            for o in c.children:
+            for o in children(c):
                 ref = ctx.actors.ref_for_token(o) if o.dep_ == "pobj" else None
                 if ref is not None and ref.actor_id:
                     return _affiliation(ctx.actors, ref.actor_id) or ref.actor_id
@@ -1257,8 +1295,8 @@ def _coordinated_qualifiers(ctx: _Context, head: Token) -> list[str]:
     nouns = ctx.lex.speaker_nouns
     if head.pos_ != "NOUN" or not (head.lower_ in nouns or head.lemma_.lower() in nouns):
         return []
-    for mod in head.lefts:
-        if mod.dep_ in ("amod", "nmod", "compound") and any(c.dep_ == "conj" for c in mod.children):
+    for mod in lefts(head):
+        if mod.dep_ in ("amod", "nmod", "compound") and any(c.dep_ == "conj" for c in children(mod)):
             out: list[str] = []
             for t in _conjuncts_any(mod):
                 ref = ctx.actors.ref_for_token(t)
@@ -1274,10 +1312,10 @@ def _pair_of(ctx: _Context, head: Token) -> list[str]:
     kind = ctx.lex.plural_pairs.get(head.lower_)
     if kind is None or head.tag_ not in ("NNS", "NNPS"):
         return []
-    if not any(c.lower_ in ("two", "both") for c in head.lefts if c.dep_ in ("nummod", "det", "predet", "amod")):
+    if not any(c.lower_ in ("two", "both") for c in lefts(head) if c.dep_ in ("nummod", "det", "predet", "amod")):
         return []
     if any(c.dep_ in ("compound", "amod", "poss", "prep") and ctx.actors.ref_for_token(c) is not None
-           for c in head.children):
+           for c in children(head)):
         return []     # "the two Hamas leaders": their own side, not a pair
     counts: dict[str, list[int]] = {}
     for m in ctx.actors.mentions:
@@ -1297,7 +1335,7 @@ def _pair_of(ctx: _Context, head: Token) -> list[str]:
 
 def _conjuncts_any(tok: Token) -> list[Token]:
     out = [tok]
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "conj":
             out.extend(_conjuncts_any(c))
     return out

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from accord.records import ActorRef, Quote
-from accord.extract.stance import Cues, clean_ref, in_quote_marks, resolve_actor, within
+from accord.extract.stance import Cues, children, clean_ref, in_quote_marks, resolve_actor, within
 from accord.nlp import sentences, text_of
 
 
@@ -55,7 +55,7 @@ def _attribution(sent, actors, quoted: list[tuple[int, int]], cues: Cues) -> Act
             continue
         if within(tok.idx, tok.idx + len(tok.text), quoted):
             continue
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = [c for c in children(tok) if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj:
             continue
         ref = resolve_actor(subj[0], actors)
