@@ -31,7 +31,7 @@ def test_children_heads_and_lemmas_are_spacys(doc):
 
 def test_subtrees_and_ancestors_are_spacys(doc):
     for tok in doc:
-        assert [t.i for t in ev._subtree(tok)] == [t.i for t in tok.subtree]
+        assert [t.i for t in ev.subtree(tok)] == [t.i for t in tok.subtree]
         assert [t.i for t in ev._subtree_start(tok, 4)] == [t.i for t in tok.subtree][:4]
         assert [t.i for t in ev._ancestors(tok)] == [t.i for t in tok.ancestors]
         assert ev._phrase_start(tok) == min(t.idx for t in tok.subtree)

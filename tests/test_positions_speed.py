@@ -39,21 +39,21 @@ def _ids(toks) -> list[int]:
 
 def test_dependency_helpers_give_spacy_tokens_in_spacy_order(doc):
     for tok in nlp_mod.tokens(doc):
-        assert _ids(stance.children(tok)) == _ids(tok.children)
-        assert _ids(stance.lefts(tok)) == _ids(tok.lefts)
-        assert _ids(stance.rights(tok)) == _ids(tok.rights)
-        assert _ids(stance.subtree(tok)) == _ids(tok.subtree)
+        assert _ids(nlp_mod.children(tok)) == _ids(tok.children)
+        assert _ids(nlp_mod.lefts(tok)) == _ids(tok.lefts)
+        assert _ids(nlp_mod.rights(tok)) == _ids(tok.rights)
+        assert _ids(nlp_mod.subtree(tok)) == _ids(tok.subtree)
 
 
 def test_cue_index_finds_what_a_scan_of_the_doc_finds(doc):
     toks = nlp_mod.tokens(doc)
     lemmas, words = {"say", "insist", "deny", "agree"}, {"far", "ready", "false"}
     scan = [t.i for t in toks if t.lemma_.lower() in lemmas or t.lower_ in words]
-    assert _ids(stance.tokens_with(doc, lemmas, words=words)) == scan
-    assert _ids(stance.tokens_with(doc, lemma_if=lambda lemma: lemma.startswith("re"))) == \
+    assert _ids(nlp_mod.tokens_with(doc, lemmas, words=words)) == scan
+    assert _ids(nlp_mod.tokens_with(doc, lemma_if=lambda lemma: lemma.startswith("re"))) == \
         [t.i for t in toks if t.lemma_.lower().startswith("re")]
-    assert _ids(stance.tokens_of_pos(doc, "VERB", "AUX")) == [t.i for t in toks if t.pos_ in ("VERB", "AUX")]
-    assert _ids(stance.tokens_of_dep(doc, "ccomp", "attr")) == [t.i for t in toks if t.dep_ in ("ccomp", "attr")]
+    assert _ids(nlp_mod.tokens_of_pos(doc, "VERB", "AUX")) == [t.i for t in toks if t.pos_ in ("VERB", "AUX")]
+    assert _ids(nlp_mod.tokens_of_dep(doc, "ccomp", "attr")) == [t.i for t in toks if t.dep_ in ("ccomp", "attr")]
 
 
 def test_every_stance_verb_starts_a_stance_cue(doc):

@@ -8,11 +8,14 @@ import bisect
 import functools
 import gc
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
+import numpy
 import spacy
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.tokens import Doc, Token
 
 # Tried in order when no model is named: the PyPI build of the small English model first,
 # then the official packages when a user has installed them.
@@ -74,7 +77,7 @@ _slot = threading.local()
 
 
 class _Cached:
-    __slots__ = ("doc", "tokens", "starts", "spans", "ents")
+    __slots__ = ("doc", "tokens", "starts", "spans", "ents", "kids", "subtrees", "index", "cols")
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -86,6 +89,11 @@ class _Cached:
         self.starts = bounds[0]
         self.spans = [doc[s:e] for s, e in zip(*bounds)]
         self.ents = doc.ents
+        # built when first asked for (see the parse-walk section below)
+        self.kids: list[tuple[Token, ...]] | None = None
+        self.subtrees: dict[int, tuple[Token, ...]] = {}
+        self.index: _Index | None = None
+        self.cols: _Columns | None = None
 
 
 def _cached(doc: Doc) -> _Cached:
@@ -130,10 +138,8 @@ def text_of(doc: Doc) -> str:
 
 
 # Token.lower_, .lemma_ and .pos_ each build a Token and look a string up; a pass that only
-# asks them to pick its candidates reads them from the Doc's arrays instead, once per Doc
-# (one slot, holding the Doc so its id is not reused). A string-store hash names the same
-# string in every vocab, so the hash -> string tables are shared.
-_COLUMNS = threading.local()
+# asks them to pick its candidates reads them from the Doc's arrays instead, once per Doc. A
+# string-store hash names the same string in every vocab, so the hash -> string tables are shared.
 _STRINGS: dict[int, str] = {}
 _LOWERED: dict[int, str] = {}
 
@@ -142,8 +148,6 @@ class _Columns:
     __slots__ = ("doc", "lower", "lemma", "lemma_lower", "pos")
 
     def __init__(self, doc: Doc):
-        from spacy.attrs import LEMMA, LOWER, POS
-        from spacy.parts_of_speech import NAMES
         strings = doc.vocab.strings
         self.doc = doc
         if len(doc):
@@ -160,13 +164,145 @@ class _Columns:
         self.lower = [get(h) or new(h) for h in lower]
         self.lemma = [get(h) or new(h) for h in lemma]
         self.lemma_lower = list(map(lowered.__getitem__, lemma))
-        self.pos = list(map(NAMES.__getitem__, pos))
+        self.pos = list(map(POS_NAMES.__getitem__, pos))
 
 
 def columns(doc: Doc) -> _Columns:
     """Per-token ``lower`` (Token.lower_), ``lemma`` (Token.lemma_), ``lemma_lower``
     (Token.lemma_.lower()) and ``pos`` (Token.pos_) of a Doc, as lists indexed by token."""
-    got = getattr(_COLUMNS, "cols", None)
-    if got is None or got.doc is not doc:
-        got = _COLUMNS.cols = _Columns(doc)
+    got = _cached(doc)
+    if got.cols is None:
+        got.cols = _Columns(doc)
+    return got.cols
+
+
+# ---------------------------------------------------------------------------------------------
+# Parse walks and token look-ups, on the same per-Doc slot
+
+class _Index:
+    """Token indices of a Doc by lower-cased lemma, lower-cased text, part of speech and
+    dependency label, so an extractor visits the candidates of its cue lists, not every token.
+    Read from the Doc's arrays in one call (Token properties cost a Token object each)."""
+    __slots__ = ("by_lemma", "by_word", "by_pos", "by_dep", "spaced")
+
+    def __init__(self, doc: Doc):
+        strings = doc.vocab.strings
+        columns = doc.to_array([LEMMA, LOWER, POS, DEP]).T.tolist()
+        groups = []
+        for column in columns:
+            by_hash: dict[int, list[int]] = {}
+            for i, h in enumerate(column):
+                by_hash.setdefault(h, []).append(i)
+            groups.append(by_hash)
+        self.by_lemma: dict[str, list[int]] = {}
+        for h, ids in groups[0].items():
+            # two lemmas may differ only in case ("US"/"us"): one lower-cased key, indices merged
+            self.by_lemma.setdefault(strings[h].lower(), []).extend(ids)
+        self.by_word = {strings[h]: ids for h, ids in groups[1].items()}
+        self.by_pos = {POS_NAMES[h]: ids for h, ids in groups[2].items()}
+        self.by_dep = {strings[h]: ids for h, ids in groups[3].items()}
+        # lemmas holding a space: no first-word test (``Cues.stance_heads``) can rule them out
+        self.spaced = [k for k in self.by_lemma if " " in k]
+
+
+def _index(doc: Doc) -> _Index:
+    got = _cached(doc)
+    if got.index is None:
+        got.index = _Index(doc)
+    return got.index
+
+
+def tokens_of_pos(doc: Doc, *pos: str) -> list[Token]:
+    """The tokens with one of the given coarse parts of speech, in document order."""
+    by_pos, toks = _index(doc).by_pos, tokens(doc)
+    return [toks[i] for i in sorted(i for p in pos for i in by_pos.get(p, ()))]
+
+
+def tokens_of_dep(doc: Doc, *deps: str) -> list[Token]:
+    """The tokens attached by one of the given dependency labels, in document order."""
+    by_dep, toks = _index(doc).by_dep, tokens(doc)
+    return [toks[i] for i in sorted(i for d in deps for i in by_dep.get(d, ()))]
+
+
+def tokens_with(doc: Doc, lemmas: Iterable[str] = (), words: Iterable[str] = (),
+                lemma_if: Callable[[str], bool] | None = None, spaced: bool = False) -> list[Token]:
+    """The tokens whose lower-cased lemma is in ``lemmas`` (or passes ``lemma_if``, or holds a
+    space when ``spaced``) or whose lower-cased text is in ``words``, in document order: the
+    candidates of a cue list, found without a scan of the Doc's tokens."""
+    index = _index(doc)
+    keys = index.by_lemma.keys() & set(lemmas)
+    if lemma_if is not None:
+        keys.update(k for k in index.by_lemma if lemma_if(k))
+    if spaced:
+        keys.update(index.spaced)
+    found = {i for k in keys for i in index.by_lemma[k]}
+    for k in index.by_word.keys() & set(words):
+        found.update(index.by_word[k])
+    toks = tokens(doc)
+    return [toks[i] for i in sorted(found)]
+
+
+# Token.children, .subtree, .lefts and .rights are generators that build a new Token for every
+# dependent they visit (and .subtree one generator per level of the tree); the extractors visit
+# the same few verbs' dependents many times. These give the same tokens in the same order, from
+# the Doc's head array read once, as tuples (shared, so immutable).
+
+
+def children_table(doc: Doc) -> list[tuple[Token, ...]]:
+    """Every token's dependents (Token.children), indexed by token: built once per Doc."""
+    memo = _cached(doc)
+    if memo.kids is None:
+        toks = memo.tokens
+        kids: list[list[Token]] = [[] for _ in toks]
+        # HEAD is the offset of the head, read unsigned; 0 for a root, which is no one's child
+        for t, offset in zip(toks, doc.to_array(HEAD).astype(numpy.int64).tolist()):
+            if offset:
+                kids[t.i + offset].append(t)
+        memo.kids = [tuple(k) for k in kids]
+    return memo.kids
+
+
+def children(tok: Token) -> tuple[Token, ...]:
+    """Token.children: the syntactic dependents, in document order."""
+    memo = getattr(_slot, "cache", None)
+    doc = tok.doc
+    if memo is None or memo.doc is not doc or memo.kids is None:
+        return children_table(doc)[tok.i]
+    return memo.kids[tok.i]
+
+
+def lefts(tok: Token) -> tuple[Token, ...]:
+    """Token.lefts: the dependents before the token."""
+    return tuple(c for c in children(tok) if c.i < tok.i)
+
+
+def rights(tok: Token) -> tuple[Token, ...]:
+    """Token.rights: the dependents after the token."""
+    return tuple(c for c in children(tok) if c.i > tok.i)
+
+
+def subtree(tok: Token) -> tuple[Token, ...]:
+    """Token.subtree: the token and its descendants, in Token.subtree's order (each left
+    dependent's subtree, the token, each right dependent's subtree)."""
+    memo = _cached(tok.doc)
+    got = memo.subtrees.get(tok.i)
+    if got is None:
+        kids = children_table(tok.doc)
+        out: list[Token] = []
+
+        def visit(t: Token) -> None:
+            i = t.i
+            for c in kids[i]:
+                if c.i < i:
+                    visit(c)
+            out.append(t)
+            for c in kids[i]:
+                if c.i > i:
+                    visit(c)
+        try:
+            visit(tok)
+            got = tuple(out)
+        except RecursionError:   # a tree deeper than Python's stack: spaCy's own generators
+            got = tuple(tok.subtree)
+        memo.subtrees[tok.i] = got
     return got

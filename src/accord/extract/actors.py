@@ -101,9 +101,7 @@ from spacy.util import filter_spans
 
 from accord.kb.loader import KB, load_kb, slug
 from accord.records import Actor, ActorRef, Mention
-from accord.nlp import ents as nlp_ents
-from accord.nlp import text_of, tokens
-from accord.extract.stance import children, lefts, rights, subtree
+from accord.nlp import children, ents as nlp_ents, lefts, rights, subtree, text_of, tokens
 
 __all__ = ["ArticleActors", "ActorsComponent", "extract_actors", "slug"]
 

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from accord.records import ActorRef, Article, Claim, Span, record_id
-from accord.extract.stance import (Cues, children, clause_span, clean_ref, is_negated, phrasal_lemma,
-                                   resolve_actor, sentence_span, subject_of, subtree, tokens_of_pos, tokens_with)
+from accord.extract.stance import (Cues, clause_span, clean_ref, is_negated, phrasal_lemma, resolve_actor,
+                                   sentence_span, subject_of)
 from accord.extract.voices import Voices
-from accord.nlp import sent_of, text_of
+from accord.nlp import children, sent_of, subtree, text_of, tokens_of_pos, tokens_with
 
 CLAUSE_DEPS = ("ccomp",)
 

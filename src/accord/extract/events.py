@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from accord.extract.dates import resolve_date
 from accord.kb.plover import cameo_to_plover
 from accord.records import ActorRef, Article, Event, Quote, Span, record_id
-from accord.nlp import ents, ents_in, sent_of, sentences, text_of, tokens
+from accord.nlp import children_table, ents, ents_in, sent_of, sentences, subtree, text_of, tokens
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "kb" / "event_lexicon.yaml"
 
@@ -336,15 +336,7 @@ class _Tree:
         # heads are stored as offsets, unsigned
         heads = (table[:, 0].view("int64") + numpy.arange(len(toks))).tolist()
         self.heads = list(map(toks.__getitem__, heads))
-        kids: list = [()] * len(toks)   # a list for each token with children
-        for i, h in enumerate(heads):
-            if h != i:
-                got = kids[h]
-                if got:
-                    got.append(toks[i])   # in document order, as Token.children gives them
-                else:
-                    kids[h] = [toks[i]]
-        self.kids = kids
+        self.kids = children_table(doc)
         hashes = table[:, 1].tolist()
         lemmas = list(map(_LOWER_LEMMAS.get, hashes))
         if None in lemmas:
@@ -411,27 +403,8 @@ def _kids(tok: Token) -> list[Token]:
     return got.kids[tok.i]
 
 
-def _subtree(tok: Token) -> list[Token]:
-    """Token.subtree, in its order: left children's subtrees, the token, right children's."""
-    kids = _tree(tok.doc).kids
-    out: list[Token] = []
-
-    def walk(t: Token) -> None:
-        below = kids[t.i]
-        for k in below:
-            if k.i < t.i:
-                walk(k)
-        out.append(t)
-        for k in below:
-            if k.i > t.i:
-                walk(k)
-
-    walk(tok)
-    return out
-
-
 def _subtree_start(tok: Token, n: int) -> list[Token]:
-    """The first n tokens of _subtree(tok), without walking the rest."""
+    """The first n tokens of subtree(tok), without walking the rest."""
     kids = _tree(tok.doc).kids
     out: list[Token] = []
 
@@ -458,7 +431,7 @@ def _phrase_start(tok: Token) -> int:
     tree = _tree(tok.doc)
     got = tree.starts.get(tok.i)
     if got is None:
-        got = tree.starts[tok.i] = tree.toks[min(t.i for t in _subtree(tok))].idx
+        got = tree.starts[tok.i] = tree.toks[min(t.i for t in subtree(tok))].idx
     return got
 
 
@@ -1356,7 +1329,7 @@ def _antecedent(verb: Token, rel: Token) -> Token:
     while near.dep_ == "conj" and _head(near).i > head.i:
         near = _head(near)
     lex = lexicon()
-    if near.ent_type_ not in ("GPE", "ORG", "NORP") or near not in set(_subtree(head)) \
+    if near.ent_type_ not in ("GPE", "ORG", "NORP") or near not in set(subtree(head)) \
             or _lemma(head) in lex.agent_nouns or match_noun(lex, head) is not None or head.ent_type_:
         return head
     return near
@@ -1616,7 +1589,7 @@ def _troop_movement(lex: Lexicon, tok: Token) -> str | None:
                      for o in _kids(p) if o.dep_ == "pobj"), head)
     if _lemma(head) not in troops:
         return None
-    words = {t.lower_ for t in _subtree(head) if t.i <= head.i}
+    words = {t.lower_ for t in subtree(head) if t.i <= head.i}
     return "074" if any(w.startswith("peacekeep") for w in words) else "150"
 
 
@@ -1639,7 +1612,7 @@ def _holders(ctx: Context, tok: Token) -> list[ActorRef]:
     things = [c for c in _kids(tok) if c.dep_ in OBJECT_DEPS] + _prep_objects(tok, {"for"})
     out = []
     for thing in things:
-        for t in _subtree(thing):
+        for t in subtree(thing):
             if t.dep_ == "acl" and t.tag_ == "VBN":
                 out += [r for r in ctx.refs(_agent_tokens(t)) if r.actor_id]
     return out
@@ -1674,11 +1647,11 @@ def _complement_targets(ctx: Context, tok: Token) -> list[ActorRef]:
             # "called for sanctions against Nigeria": the party the act asked for is aimed at
             for g in (x for x in _kids(c) if x.dep_ == "pobj"):
                 # "called for Israel and Hezbollah to respect the truce": the for-object itself too
-                out.extend(x for t in _subtree(g) if t.dep_ == "pobj" and _argument_path(t, g)
+                out.extend(x for t in subtree(g) if t.dep_ == "pobj" and _argument_path(t, g)
                            and (t.i != g.i or t.pos_ == "PROPN") for x in _conjuncts(t))
         if c.dep_ in ("xcomp", "acl", "ccomp", "relcl") or (c.dep_ == "dobj"):
             for g in ([c] if c.dep_ != "dobj" else [x for x in _kids(c) if x.dep_ in ("acl", "relcl")]):
-                for t in _subtree(g):
+                for t in subtree(g):
                     if t.dep_ in OBJECT_DEPS | DATIVE_DEPS | {"pobj"} and _head(t).dep_ != "agent" \
                             and not (t.dep_ == "pobj" and _lemma(_head(t)) in LOCATIVE_PREPS) \
                             and _argument_path(t, g):
@@ -2154,7 +2127,7 @@ def _sides(ctx: Context, speaker: ActorRef, speech: Token | None) -> set[str]:
     sides = {speaker.actor_id, ctx.country(speaker.actor_id)}
     if speech is not None:
         for subj in _subject_tokens(speech):
-            for t in _subtree(subj):
+            for t in subtree(subj):
                 # "the NUT, the teachers' union, said it had ...": the apposition is the speaker too
                 if (t.i < subj.i and t.dep_ in MODIFIER_DEPS) or (t.dep_ == "appos" and _head(t).i == subj.i):
                     r = ctx._direct(t)
@@ -2243,7 +2216,7 @@ def _merge(drafts: list[dict]) -> list[dict]:
     for d in list(out):
         if d["sources"] or d["type"] not in HOSTILE:
             continue
-        inner = set(_subtree(d["tok"]))
+        inner = set(subtree(d["tok"]))
         cause = next((o for o in out if o is not d and o["type"] == d["type"] and o["sources"]
                       and o["tok"] in inner and o["tok"].dep_ == "advcl"
                       and any(c.lower_ in ("when", "as") for c in _kids(o["tok"]))), None)
@@ -2257,7 +2230,7 @@ def _merge(drafts: list[dict]) -> list[dict]:
             continue
         for o in out:
             outer = o.get("noun") if o.get("noun") is not None else o["tok"]
-            if o is not d and o["type"] == d["type"] and o["targets"] and d["tok"] in set(_subtree(outer)):
+            if o is not d and o["type"] == d["type"] and o["targets"] and d["tok"] in set(subtree(outer)):
                 src = {_key(s) for s in d["sources"]}
                 d["targets"] = [t for t in o["targets"] if _key(t) not in src]
                 break
@@ -2304,7 +2277,7 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
             d["targets"] = [ActorRef(place_country, place.text, place.start_char, place.end_char)]
         condition = None
         if clause.condition is not None:
-            sub = list(_subtree(clause.condition))
+            sub = list(subtree(clause.condition))
             condition = Span(text_of(ctx.doc)[sub[0].idx:sub[-1].idx + len(sub[-1].text)], sub[0].idx,
                              sub[-1].idx + len(sub[-1].text))
         sources = d["sources"] or [None]

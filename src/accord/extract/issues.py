@@ -13,8 +13,8 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from accord.records import Article, Issue
-from accord.extract.stance import KB, Cues, children, lefts, load_cues, rights, slug, tokens_with
-from accord.nlp import sent_of, text_of, tokens
+from accord.extract.stance import KB, Cues, load_cues, slug
+from accord.nlp import children, lefts, rights, sent_of, text_of, tokens, tokens_with
 
 MAX_LABEL_WORDS = 6
 # lexical match thresholds (rapidfuzz scores 0-100), tuned on our own fixtures

@@ -34,13 +34,12 @@ from spacy.tokens import Span, Doc, Token
 from accord.contradictions import find_contradictions
 from accord.extract.claims import extract_claims
 from accord.extract.issues import discover_issues, match_issue, normalise
-from accord.extract.stance import (Cues, actor_memo, children, clean_ref, has_condition, in_quote_marks,
-                                   is_negated, lefts, load_cues, phrasal_lemma, resolve_actor, rights,
-                                   sent_tokens, sentence_span, slug, subject_of, subtree, tokens_of_dep,
-                                   tokens_of_pos, tokens_with, within)
+from accord.extract.stance import (Cues, actor_memo, clean_ref, has_condition, in_quote_marks, is_negated, load_cues,
+                                   phrasal_lemma, resolve_actor, sent_tokens, sentence_span, slug, subject_of, within)
 from accord.extract.voices import Voices, find_voices
 from accord.records import ActorRef, Article, Event, Issue, Position, Quote, record_id
-from accord.nlp import sent_of, text_of, tokens
+from accord.nlp import (children, lefts, rights, sent_of, subtree, text_of, tokens, tokens_of_dep, tokens_of_pos,
+                        tokens_with)
 
 FLIP = {"accepts": "rejects", "demands": "rejects", "insists": "rejects", "proposes": "rejects",
         "rejects": "accepts", "conditions": "conditions"}

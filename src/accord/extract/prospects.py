@@ -35,8 +35,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from accord.records import ActorRef, Assessment, Quote, Span as TextSpan, record_id
-from accord.nlp import columns, sent_of, sentences, text_of, tokens
-from accord.extract.stance import children, lefts, subtree
+from accord.nlp import children, columns, lefts, sent_of, sentences, subtree, text_of, tokens
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "kb" / "prospect_cues.yaml"
 SIGNS = {"positive": 1.0, "negative": -1.0, "uncertain": -1.0}

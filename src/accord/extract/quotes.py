@@ -34,8 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from accord.records import ActorRef, Quote, Span, record_id
-from accord.nlp import columns, sentences, text_of, tokens
-from accord.extract.stance import children, lefts, rights, subtree
+from accord.nlp import children, columns, lefts, rights, sentences, subtree, text_of, tokens
 
 # Quotation marks by role. Straight marks and the single curly closer (also the apostrophe) are
 # decided from context in ``find_segments``.

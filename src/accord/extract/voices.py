@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from accord.records import ActorRef, Quote
-from accord.extract.stance import Cues, children, clean_ref, in_quote_marks, resolve_actor, within
-from accord.nlp import sentences, text_of
+from accord.extract.stance import Cues, clean_ref, in_quote_marks, resolve_actor, within
+from accord.nlp import children, sentences, text_of
 
 
 @dataclass(frozen=True)
