@@ -139,9 +139,11 @@ def text_of(doc: Doc) -> str:
 
 # Token.lower_, .lemma_ and .pos_ each build a Token and look a string up; a pass that only
 # asks them to pick its candidates reads them from the Doc's arrays instead, once per Doc. A
-# string-store hash names the same string in every vocab, so the hash -> string tables are shared.
+# string-store hash names the same string in every vocab, so the hash -> string tables are shared;
+# they are emptied when they pass STRINGS_KEPT entries, so a long run stays flat in memory.
 _STRINGS: dict[int, str] = {}
 _LOWERED: dict[int, str] = {}
+STRINGS_KEPT = 500_000
 
 
 class _Columns:
@@ -155,6 +157,9 @@ class _Columns:
         else:
             lower, lemma, pos = [], [], []
         known, lowered = _STRINGS, _LOWERED
+        if len(known) > STRINGS_KEPT:
+            known.clear()
+            lowered.clear()
 
         def new(h: int) -> str:
             s = known[h] = strings[h]

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import numpy
 import yaml
-from spacy.attrs import HEAD, LEMMA, POS
+from spacy.attrs import HEAD, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from accord.extract.dates import resolve_date
 from accord.kb.plover import cameo_to_plover
 from accord.records import ActorRef, Article, Event, Quote, Span, record_id
-from accord.nlp import children_table, ents, ents_in, sent_of, sentences, subtree, text_of, tokens
+from accord.nlp import children_table, columns, ents, ents_in, sent_of, sentences, subtree, text_of, tokens
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "kb" / "event_lexicon.yaml"
 
@@ -332,18 +332,13 @@ class _Tree:
     def __init__(self, doc: Doc):
         self.doc = doc
         toks = self.toks = tokens(doc)
-        table = doc.to_array([HEAD, LEMMA, POS])
+        table = doc.to_array([HEAD, POS])
         # heads are stored as offsets, unsigned
         heads = (table[:, 0].view("int64") + numpy.arange(len(toks))).tolist()
         self.heads = list(map(toks.__getitem__, heads))
         self.kids = children_table(doc)
-        hashes = table[:, 1].tolist()
-        lemmas = list(map(_LOWER_LEMMAS.get, hashes))
-        if None in lemmas:
-            strings = doc.vocab.strings
-            lemmas = [got if got is not None else _lower_lemma(strings, h) for got, h in zip(lemmas, hashes)]
-        self.lemmas = lemmas
-        pos = table[:, 2]
+        self.lemmas = columns(doc).lemma_lower
+        pos = table[:, 1]
         self.pos = pos.tolist()   # ids: compare with _VERB, _AUX, _NOUN, _PROPN
         # where trigger verbs and nouns can be, in document order
         self.verbal = numpy.flatnonzero((pos == _VERB) | (pos == _AUX)).tolist()
@@ -364,18 +359,8 @@ class _Tree:
         return self.ent_of[i]
 
 
-# Lowercased lemmas by lemma hash (hashes are the same in every StringStore), so that a Doc's
-# lemmas cost a dictionary look-up each. Bounded: cleared when it grows past a large vocabulary.
-_LOWER_LEMMAS: dict[int, str] = {}
 _VERB, _AUX, _NOUN, _PROPN, _PRON, _ADP = (IDS[p] for p in ("VERB", "AUX", "NOUN", "PROPN", "PRON", "ADP"))
 _NOMINAL = {_NOUN, _PROPN, _PRON}
-
-
-def _lower_lemma(strings, h: int) -> str:
-    if len(_LOWER_LEMMAS) > 500_000:
-        _LOWER_LEMMAS.clear()
-    got = _LOWER_LEMMAS[h] = strings[h].lower()
-    return got
 
 
 def _tree(doc: Doc) -> _Tree:

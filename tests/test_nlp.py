@@ -1,0 +1,20 @@
+"""accord.nlp's per-Doc columns stay correct and bounded across many documents."""
+from __future__ import annotations
+
+from accord import nlp as nlp_mod
+
+
+def test_string_tables_are_emptied_past_their_bound_and_columns_stay_right(monkeypatch):
+    nlp = nlp_mod.load()
+    monkeypatch.setattr(nlp_mod, "STRINGS_KEPT", 20)
+    texts = ["Qatar and Egypt brokered a truce in Gaza on Tuesday.",
+             "The Houthis fired missiles at ships in the Red Sea, officials said.",
+             "Armenia and Azerbaijan initialled a peace treaty in Washington."]
+    for text in texts:
+        doc = nlp(text)
+        cols = nlp_mod.columns(doc)
+        assert cols.lower == [t.lower_ for t in doc]
+        assert cols.lemma_lower == [t.lemma_.lower() for t in doc]
+        assert cols.pos == [t.pos_ for t in doc]
+        # emptied before a Doc whenever past the bound: at most the bound plus one Doc's strings
+        assert len(nlp_mod._STRINGS) <= 20 + 2 * len(doc)
