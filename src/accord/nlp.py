@@ -146,6 +146,14 @@ _LOWERED: dict[int, str] = {}
 STRINGS_KEPT = 500_000
 
 
+def lower_of(strings, h: int) -> str:
+    """The lower-cased string of a string-store hash."""
+    got = _LOWERED.get(h)
+    if got is None:
+        got = _LOWERED[h] = strings[h].lower()
+    return got
+
+
 class _Columns:
     __slots__ = ("doc", "lower", "lemma", "lemma_lower", "pos")
 
@@ -156,19 +164,18 @@ class _Columns:
             lower, lemma, pos = doc.to_array([LOWER, LEMMA, POS]).T.tolist()
         else:
             lower, lemma, pos = [], [], []
-        known, lowered = _STRINGS, _LOWERED
-        if len(known) > STRINGS_KEPT:
+        known = _STRINGS
+        if len(known) > STRINGS_KEPT or len(_LOWERED) > STRINGS_KEPT:
             known.clear()
-            lowered.clear()
+            _LOWERED.clear()
 
         def new(h: int) -> str:
             s = known[h] = strings[h]
-            lowered[h] = s.lower()
             return s
-        get = known.get
+        get, get_lowered = known.get, _LOWERED.get
         self.lower = [get(h) or new(h) for h in lower]
         self.lemma = [get(h) or new(h) for h in lemma]
-        self.lemma_lower = list(map(lowered.__getitem__, lemma))
+        self.lemma_lower = [get_lowered(h) or lower_of(strings, h) for h in lemma]
         self.pos = list(map(POS_NAMES.__getitem__, pos))
 
 

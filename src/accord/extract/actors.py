@@ -101,7 +101,7 @@ from spacy.util import filter_spans
 
 from accord.kb.loader import KB, load_kb, slug
 from accord.records import Actor, ActorRef, Mention
-from accord.nlp import children, ents as nlp_ents, lefts, rights, subtree, text_of, tokens
+from accord.nlp import children, ents as nlp_ents, lefts, lower_of, rights, subtree, text_of, tokens
 
 __all__ = ["ArticleActors", "ActorsComponent", "extract_actors", "slug"]
 
@@ -279,17 +279,8 @@ def _index_for(vocab, kb: KB) -> _Index:
     return index
 
 
-_LOWERED: dict[int, str] = {}
 # the same names are slugged again and again (every mention, every surname candidate)
 _slug = functools.lru_cache(maxsize=1 << 16)(slug)
-
-
-def _lowered(strings, h: int) -> str:
-    """The lower-cased string of a string-store hash (a hash names the same string in every vocab)."""
-    got = _LOWERED.get(h)
-    if got is None:
-        got = _LOWERED[h] = strings[h].lower()
-    return got
 
 
 def _forms(kb: KB, key: str) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
@@ -1020,7 +1011,7 @@ class _Article:
         from the arrays (a scan of Token objects cost more than the rest of the step)."""
         lower, lemma, toks, strings = self._lower, self._lemma, self.toks, self.doc.vocab.strings
         return [toks[i] for i in self.common_idx
-                if _lowered(strings, lower[i]) in heads or _lowered(strings, lemma[i]) in heads]
+                if lower_of(strings, lower[i]) in heads or lower_of(strings, lemma[i]) in heads]
 
     def national_forces(self) -> None:
         """"the army said", "security forces fired": the armed forces of the state named nearest before
