@@ -24,7 +24,7 @@ def doc():
 
 def test_children_heads_and_lemmas_are_spacys(doc):
     for tok in doc:
-        assert [c.i for c in ev._kids(tok)] == [c.i for c in tok.children]
+        assert [c.i for c in ev.children(tok)] == [c.i for c in tok.children]
         assert ev._head(tok).i == tok.head.i
         assert ev._lemma(tok) == tok.lemma_.lower()
 
@@ -52,5 +52,5 @@ def test_entity_of_a_token_is_the_entity_holding_it(doc):
 
 def test_cache_follows_the_doc_being_read(doc):
     other = nlp_mod.load()("Kenya sent police officers to Haiti in June.")
-    assert [c.text for c in ev._kids(other[1])] == [c.text for c in other[1].children]
-    assert [c.i for c in ev._kids(doc[5])] == [c.i for c in doc[5].children]
+    assert [c.text for c in ev.children(other[1])] == [c.text for c in other[1].children]
+    assert [c.i for c in ev.children(doc[5])] == [c.i for c in doc[5].children]

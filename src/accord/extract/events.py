@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from accord.extract.dates import resolve_date
 from accord.kb.plover import cameo_to_plover
 from accord.records import ActorRef, Article, Event, Quote, Span, record_id
-from accord.nlp import children_table, columns, ents, ents_in, sent_of, sentences, subtree, text_of, tokens
+from accord.nlp import children, children_table, columns, ents, ents_in, sent_of, sentences, subtree, text_of, tokens
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "kb" / "event_lexicon.yaml"
 
@@ -370,7 +370,7 @@ def _tree(doc: Doc) -> _Tree:
     return got
 
 
-# The three below are called tens of thousands of times per hundred articles: they test the
+# The two below are called tens of thousands of times per hundred articles: they test the
 # slot themselves rather than through _tree.
 
 def _head(tok: Token) -> Token:
@@ -378,14 +378,6 @@ def _head(tok: Token) -> Token:
     if got is None or got.doc is not tok.doc:
         got = _tree(tok.doc)
     return got.heads[tok.i]
-
-
-def _kids(tok: Token) -> list[Token]:
-    """Token.children (a shared list: never modify it)."""
-    got = _tree_slot.tree
-    if got is None or got.doc is not tok.doc:
-        got = _tree(tok.doc)
-    return got.kids[tok.i]
 
 
 def _subtree_start(tok: Token, n: int) -> list[Token]:
@@ -453,29 +445,29 @@ def _conjuncts(tok: Token) -> list[Token]:
         dep = c.dep_
         if dep == "conj" and pos[c.i] in _NOMINAL:
             out.extend(_conjuncts(c))
-        elif dep == "appos" and pos[c.i] == _PROPN and any(g.dep_ in ("cc", "conj") for g in _kids(c)):
+        elif dep == "appos" and pos[c.i] == _PROPN and any(g.dep_ in ("cc", "conj") for g in children(c)):
             out.extend(_conjuncts(c))   # a list parsed as apposition
         elif dep == "pobj" and own == _ADP and tok.dep_ in SUBJECT_DEPS:
             out.extend(_conjuncts(c))   # a first name mis-tagged as a preposition
         elif dep in ("compound", "nmod") and own == _PROPN:
             # "Treasury Secretary Scott Bessent and Trade Representative Jamieson Greer": the
             # parser folds the first titled name into the second's title (modifier or apposition)
-            out.extend(g for g in [c] + [g for g in _kids(c) if g.dep_ == "appos"]
-                       if g.ent_type_ == "PERSON" and any(x.dep_ == "cc" for x in _kids(g)))
+            out.extend(g for g in [c] + [g for g in children(c) if g.dep_ == "appos"]
+                       if g.ent_type_ == "PERSON" and any(x.dep_ == "cc" for x in children(g)))
     return out
 
 
 def _date_prep(tok: Token) -> bool:
     if tok.dep_ != "prep":
         return False
-    objs = [g for g in _kids(tok) if g.dep_ == "pobj"]
+    objs = [g for g in children(tok) if g.dep_ == "pobj"]
     return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
 
 
 def _for_to(tok: Token) -> bool:
     """A for-to clause: "for the rebels to withdraw"."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(tok)) and any(
-        c.dep_ == "mark" and c.lower_ == "for" for c in _kids(tok))
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(tok)) and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in children(tok))
 
 
 def _verb_words(tok: Token) -> tuple[set[str], set[str]]:
@@ -506,10 +498,10 @@ def _verb_words(tok: Token) -> tuple[set[str], set[str]]:
 def _shared_patients(tok: Token) -> list[Token]:
     """"X seized the town and was repelled by Y", "the prisoners detained ... were freed by Y":
     a passive conjunct without its own subject acts on its first conjunct's subject."""
-    if tok.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in _kids(tok)) \
-            or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in _kids(tok)):
+    if tok.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in children(tok)) \
+            or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in children(tok)):
         return []
-    return [c for c in _kids(_head(tok)) if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+    return [c for c in children(_head(tok)) if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
             and c.lower_ not in RELATIVE]
 
 
@@ -523,26 +515,26 @@ def _objects(tok: Token) -> list[Token]:
 
 
 def _find_objects(tok: Token) -> list[Token]:
-    objs = [c for c in _kids(tok) if c.dep_ in _OBJECTISH]
+    objs = [c for c in children(tok) if c.dep_ in _OBJECTISH]
     objs = objs or _shared_patients(tok)
     if not objs:
         # "struck what the army called militant camps", "hit what Kyiv described as a school":
         # the object is the free relative's predicate
-        for c in _kids(tok):
-            if c.dep_ == "ccomp" and any(w.dep_ in OBJECT_DEPS and w.lower_ == "what" for w in _kids(c)):
-                objs = [w for w in _kids(c) if w.dep_ == "oprd"] + _prep_objects(c, {"as"})
+        for c in children(tok):
+            if c.dep_ == "ccomp" and any(w.dep_ in OBJECT_DEPS and w.lower_ == "what" for w in children(c)):
+                objs = [w for w in children(c) if w.dep_ == "oprd"] + _prep_objects(c, {"as"})
     if not objs and tok.dep_ == "relcl" and _head(tok).pos_ == "NOUN" and any(
-            c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in _kids(tok)):
+            c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in children(tok)):
         objs = [_head(tok)]   # "the towns the rebels seized": the antecedent is the object
     # "5 million dollars of aid", "700 kg of medicine": the class word is the of-object
     for o in list(objs):
-        below = _kids(o)
+        below = children(o)
         if not below:
             continue
         counted = any(c.dep_ == "nummod" for c in below) or o.ent_type_ == "MONEY"
         for p in below:
             if p.dep_ == "prep" and (_lemma(p) == "of" or (_lemma(p) == "in" and counted)):
-                objs.extend(c for c in _kids(p) if c.dep_ == "pobj")
+                objs.extend(c for c in children(p) if c.dep_ == "pobj")
     return [x for o in objs for x in _conjuncts(o)]
 
 
@@ -552,17 +544,17 @@ def _speech_conjunct(tok: Token) -> Token | None:
     head = _head(tok)
     if tok.dep_ != "conj" or tok.tag_ not in ("VBD", "VBZ") or head.tag_ != "VB" or head.dep_ != "ccomp":
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in _kids(tok)):
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in children(tok)):
         return None
-    if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in _kids(head)):
+    if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in children(head)):
         return None
     return _head(head) if _head(head).pos_ == "VERB" else None
 
 
 def _is_passive(tok: Token) -> bool:
-    if _lemma(tok) in lexicon().stative_passives and not any(c.dep_ == "agent" for c in _kids(tok)):
+    if _lemma(tok) in lexicon().stative_passives and not any(c.dep_ == "agent" for c in children(tok)):
         return False   # "Israel is opposed to the plan": Israel opposes
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in _kids(tok)) or (
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in children(tok)) or (
         tok.dep_ == "acl" and tok.tag_ == "VBN") or _misread_participle(tok) is not None
 
 
@@ -571,7 +563,7 @@ def _existential(tok: Token) -> bool:
     act ("ten soldiers were killed"), it does not describe the soldiers."""
     noun = _head(tok)
     return tok.dep_ == "acl" and noun.dep_ == "attr" and _lemma(_head(noun)) == "be" \
-        and any(c.dep_ == "expl" for c in _kids(_head(noun)))
+        and any(c.dep_ == "expl" for c in children(_head(noun)))
 
 
 def _misread_participle(tok: Token) -> Token | None:
@@ -580,13 +572,13 @@ def _misread_participle(tok: Token) -> Token | None:
     verbs are not coordinated without a conjunction, so when the passive conjunct has no subject
     and nothing joins them, the first verb describes its "subject" and the conjunct (returned) is
     the sentence's verb."""
-    if tok.tag_ not in ("VBD", "VBN") or not any(c.dep_ == "nsubj" for c in _kids(tok)) \
-            or any(c.dep_ in ("aux", "auxpass") for c in _kids(tok)):
+    if tok.tag_ not in ("VBD", "VBN") or not any(c.dep_ == "nsubj" for c in children(tok)) \
+            or any(c.dep_ in ("aux", "auxpass") for c in children(tok)):
         return None
-    for c in _kids(tok):
+    for c in children(tok):
         if c.dep_ == "conj" and c.i > tok.i and c.tag_ == "VBN" \
-                and any(a.dep_ == "auxpass" and a.i < c.i for a in _kids(c)) \
-                and not any(a.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for a in _kids(c)) \
+                and any(a.dep_ == "auxpass" and a.i < c.i for a in children(c)) \
+                and not any(a.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for a in children(c)) \
                 and not any(t.dep_ == "cc" or t.text in (",", ";")
                             for t in _tree(tok.doc).toks[tok.i + 1: c.left_edge.i]
                             if _head(t).i in (tok.i, c.i)):
@@ -761,7 +753,7 @@ class Context:
         if tok is None or self.in_dateline(tok):
             return []
         # the token's part of speech, lemma, children and the lexicon, read once
-        pos, lem, kids, lex = tok.pos_, _lemma(tok), _kids(tok), lexicon()
+        pos, lem, kids, lex = tok.pos_, _lemma(tok), children(tok), lexicon()
         if pos == "NOUN" and lem in lex.pair_nouns and any(
                 c.lower_ in ("both", "two", "either") for c in kids if c.dep_ in ("det", "nummod", "predet")):
             got = self.pair(tok)
@@ -832,7 +824,7 @@ class Context:
                 if got:
                     return got
         mods = [c for c in kids if c.dep_ in MODIFIER_DEPS and c.i < tok.i and c.pos_ != "PRON"]
-        mods = [x for m in mods for x in [m] + [c for c in _kids(m) if c.dep_ == "conj"]]
+        mods = [x for m in mods for x in [m] + [c for c in children(m) if c.dep_ == "conj"]]
         out = []
         left = _phrase_start(tok)
         end = tok.idx + len(tok.text)
@@ -843,7 +835,7 @@ class Context:
         if r is not None and len(out) < 2 and _names_people(lex, tok):
             # "the ambassadors of the United States and China": the of-phrase names two parties
             owners = [self._direct(o) for p in kids if p.dep_ == "prep" and _lemma(p) in ("of", "from")
-                      for c in _kids(p) if c.dep_ == "pobj" for o in _conjuncts(c)]
+                      for c in children(p) if c.dep_ == "pobj" for o in _conjuncts(c)]
             owners = list({o.actor_id: o for o in owners if o is not None}.values())
             if len(owners) > 1:
                 return [ActorRef(o.actor_id, r.text, r.start, r.end) for o in owners]
@@ -853,7 +845,7 @@ class Context:
         if not out:
             for p in kids:
                 if p.dep_ == "prep" and _lemma(p) in ("of", "from", "in"):
-                    for o in (x for c in _kids(p) if c.dep_ == "pobj" for x in _conjuncts(c)):
+                    for o in (x for c in children(p) if c.dep_ == "pobj" for x in _conjuncts(c)):
                         sub = self._direct(o) or self._place(o)
                         if sub is None and o.pos_ == "NOUN" and depth < 2 and _lemma(o) in lex.pair_nouns:
                             # "commanders from both countries": one from each
@@ -870,7 +862,7 @@ class Context:
             # "thousands of protesters", "a group of rebels": the group is in the of-phrase
             for p in kids:
                 if p.dep_ == "prep" and _lemma(p) == "of":
-                    for o in _kids(p):
+                    for o in children(p):
                         if o.dep_ == "pobj":
                             out.extend(self.refs_of(o))
         if not out and lem in lex.agent_nouns:
@@ -884,9 +876,9 @@ class Context:
         epithet fits (``state_epithets`` in the lexicon)."""
         lex = lexicon()
         if _lemma(tok) not in lex.state_nouns or tok.tag_ == "NNS" \
-                or not any(c.dep_ == "det" and c.lower_ == "the" for c in _kids(tok)):
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in children(tok)):
             return None
-        mods = [c for c in _kids(tok) if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        mods = [c for c in children(tok) if c.dep_ in ("compound", "amod") and c.i < tok.i]
         words = [c.lower_ for c in mods]
         fits: set[str] = set()
         for n in (2, 1):
@@ -964,7 +956,7 @@ def _class_match(ctx: Context, lex: Lexicon, entry: Entry, objs: list[Token]) ->
     if entry.obj_class == "object":
         return bool(objs)   # "took over the town", not "a new government took over"
     members = lex.classes.get(entry.obj_class, set())
-    words = [w for o in objs for w in [o] + [c for c in _kids(o) if c.dep_ in ("compound", "amod")]]
+    words = [w for o in objs for w in [o] + [c for c in children(o) if c.dep_ in ("compound", "amod")]]
     return any(_lemma(w) in members or w.text.lower() in members for w in words)
 
 
@@ -981,7 +973,7 @@ def _home_organs(ctx: "Context", lex: Lexicon, sources: list[ActorRef], targets:
     for t in targets:
         span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand") if t.actor_id is None else None
         bare = span is not None and _lemma(span.root) in lex.state_organs and all(
-            c.dep_ == "det" and c.lower_ == "the" for c in _kids(span.root) if c.i < span.root.i)
+            c.dep_ == "det" and c.lower_ == "the" for c in children(span.root) if c.i < span.root.i)
         out.append(ActorRef(home, t.text, t.start, t.end) if bare else t)
     return out
 
@@ -990,24 +982,24 @@ def _measure_doer(lex: Lexicon, tok: Token) -> bool:
     """An economic or legal measure, not a weapon, is what hits or targets: the verb's subject,
     the noun its participle describes, or the object of the clause its participle adds to."""
     measures = lex.classes.get("sanctions", set()) | lex.classes.get("restrictions", set())
-    doers = [c for c in _kids(tok) if c.dep_ in SUBJECT_DEPS]
+    doers = [c for c in children(tok) if c.dep_ in SUBJECT_DEPS]
     if tok.dep_ in ("acl", "relcl"):
         doers.append(_head(tok))
     if tok.dep_ == "advcl" and tok.tag_ == "VBG":
-        doers += [x for o in _objects(_head(tok)) for x in [o] + [g for p in _kids(o) if p.dep_ == "prep"
-                                                              for g in _kids(p) if g.dep_ == "pobj"]]
+        doers += [x for o in _objects(_head(tok)) for x in [o] + [g for p in children(o) if p.dep_ == "prep"
+                                                              for g in children(p) if g.dep_ == "pobj"]]
     return any(_lemma(d) in measures for d in doers)
 
 
 def _conjuncts_verbs(tok: Token) -> list[Token]:
-    return [tok] + [c for c in _kids(tok) if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return [tok] + [c for c in children(tok) if c.dep_ == "conj" and c.pos_ == "VERB"]
 
 
 def _names_people(lex: Lexicon, tok: Token) -> bool:
     lem = _lemma(tok)
     if lem in lex.quantity_nouns:   # "hundreds of demonstrators"
-        return any(_names_people(lex, o) for p in _kids(tok) if p.dep_ == "prep" and _lemma(p) == "of"
-                   for o in _kids(p) if o.dep_ == "pobj")
+        return any(_names_people(lex, o) for p in children(tok) if p.dep_ == "prep" and _lemma(p) == "of"
+                   for o in children(p) if o.dep_ == "pobj")
     return lem in lex.agent_nouns or any(lem in lex.classes.get(c, ()) for c in ("observers", "envoy", "troops"))
 
 
@@ -1052,7 +1044,7 @@ def match_noun(lex: Lexicon, tok: Token) -> Entry | None:
     entries = lex.nouns.get(_lemma(tok)) or lex.nouns.get(tok.text.lower())
     if not entries:
         return None
-    mods = {c.text.lower() for c in _kids(tok) if c.dep_ in ("compound", "amod")}
+    mods = {c.text.lower() for c in children(tok) if c.dep_ in ("compound", "amod")}
     if any(f"{m} {_lemma(tok)}" in lex.non_events for m in mods):
         return None   # "a press release"
     for e in entries:
@@ -1082,7 +1074,7 @@ class Clause:
 
 
 def _aux_modality(ctx_lex: Lexicon, tok: Token, clause: Clause, under_past_speech: bool) -> None:
-    for c in _kids(tok):
+    for c in children(tok):
         lem = c.text.lower()
         if c.dep_ in ("aux",) and c.tag_ == "MD":
             if lem in ctx_lex.future_modals:
@@ -1130,7 +1122,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
     # a noun event takes the clause of the verb it is an argument of, unless it sits in a
     # presupposing adjunct ("following the assassination of ...")
     if tok.pos_ in ("NOUN", "PROPN"):
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in _kids(tok)):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in children(tok)):
             clause.negated = True
         head, via = tok, None
         while head.dep_ in ("pobj", "prep", "compound", "conj", "appos") and _head(head).i != head.i:
@@ -1159,7 +1151,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
         if dep == "conj":
             # a coordinated verb shares its first conjunct's auxiliaries and governors,
             # unless it has its own subject or auxiliary
-            own_aux = any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in _kids(cur))
+            own_aux = any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in children(cur))
             cur = _speech_conjunct(cur) or _head(cur)
             if not own_aux:
                 _aux_modality(lex, cur, clause, under_past_speech)
@@ -1196,7 +1188,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             else:
                 clause.future = True
             break
-        elif dep == "advcl" and _infinitive(cur) and not any(c.dep_ in SUBJECT_DEPS for c in _kids(cur)):
+        elif dep == "advcl" and _infinitive(cur) and not any(c.dep_ in SUBJECT_DEPS for c in children(cur)):
             clause.future = clause.purpose = True   # purpose: "sent troops to protect"
             break
         elif dep == "advcl" and (_condition_mark(lex, cur) or _pending(lex, cur)):
@@ -1224,7 +1216,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
                     clause.negated = not clause.negated   # "denied that the army attacked"
                 if lem in gov_sets["alleging"]:
                     clause.alleged = True
-                for c in _kids(gov):
+                for c in children(gov):
                     if c.dep_ == "advmod" and c.text.lower() in lex.alleged_adverbs:
                         clause.alleged = True
             break
@@ -1245,7 +1237,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
 
 def _denies_a_charge(lex: Lexicon, denial: Token, content: Token) -> bool:
     """"X accused Y of Z, a charge Y denies": the denial answers the charge; the accusation stands."""
-    if any(c.dep_ in OBJECT_DEPS for c in _kids(denial)):
+    if any(c.dep_ in OBJECT_DEPS for c in children(denial)):
         return True
     between = _tree(denial.doc).toks[content.right_edge.i + 1: denial.i]
     return any(lex.replies.get(_lemma(t)) == "ACCUSE" for t in between)
@@ -1259,9 +1251,9 @@ def _condition_mark(lex: Lexicon, tok: Token) -> bool:
 def _pending(lex: Lexicon, tok: Token) -> bool:
     """"until their demands are met", "before they demobilize": a present-tense clause under
     "until" or "before" is an act still awaited, not one reported."""
-    if not any(c.dep_ == "mark" and c.lower_ in lex.pending_marks for c in _kids(tok)):
+    if not any(c.dep_ == "mark" and c.lower_ in lex.pending_marks for c in children(tok)):
         return False
-    tags = {tok.tag_} | {c.tag_ for c in _kids(tok) if c.dep_ in ("aux", "auxpass")}
+    tags = {tok.tag_} | {c.tag_ for c in children(tok) if c.dep_ in ("aux", "auxpass")}
     return bool(tags & {"VBP", "VBZ", "VB"}) and not tags & {"VBD", "MD"}
 
 
@@ -1269,17 +1261,17 @@ def _control_complement(tok: Token) -> bool:
     """"have sworn to resist", "vowed to retaliate" parsed as a purpose clause: an infinitive
     without its own subject or object-controller under a verb of intent, schedule or
     (non)performance is that verb's complement ("sent troops to protect" stays a purpose)."""
-    if tok.dep_ != "advcl" or not _infinitive(tok) or any(c.dep_ in SUBJECT_DEPS for c in _kids(tok)):
+    if tok.dep_ != "advcl" or not _infinitive(tok) or any(c.dep_ in SUBJECT_DEPS for c in children(tok)):
         return False
     head = _head(tok)
-    if any(c.dep_ in OBJECT_DEPS for c in _kids(head)):
+    if any(c.dep_ in OBJECT_DEPS for c in children(head)):
         return False
     gov = lexicon().governors
     return _lemma(head) in gov["future"] | gov["actual"] | gov["negating"]
 
 
 def _infinitive(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(tok))
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(tok))
 
 
 def modality_of(clause: Clause) -> str:
@@ -1335,9 +1327,9 @@ def _subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
 def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if depth > 6:
         return []
-    subj = [c for c in _kids(tok) if c.dep_ in SUBJECT_DEPS]
+    subj = [c for c in children(tok) if c.dep_ in SUBJECT_DEPS]
     if not subj and not _is_passive(tok):
-        subj = [c for c in _kids(tok) if c.dep_ in PASSIVE_SUBJECT_DEPS]   # a stative participle
+        subj = [c for c in children(tok) if c.dep_ in PASSIVE_SUBJECT_DEPS]   # a stative participle
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE and tok.dep_ == "relcl":
@@ -1351,25 +1343,25 @@ def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if tok.dep_ == "conj":
         if _is_passive(head) and not _is_passive(tok) and not _speech_conjunct(tok) and tok.tag_ in ("VB", "VBZ", "VBP"):
             # "was indicted by the court and will resign": the shared subject is the passive's
-            passive = [c for c in _kids(head) if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            passive = [c for c in children(head) if c.dep_ in PASSIVE_SUBJECT_DEPS]
             if passive:
                 return _conjuncts(passive[0])
         return _subject_tokens(_speech_conjunct(tok) or head, depth + 1)
     if tok.dep_ == "xcomp" or _control_complement(tok):
         if head.pos_ == "ADJ":
             return _subject_tokens(_head(head), depth + 1)
-        objs = [c for c in _kids(head) if c.dep_ in OBJECT_DEPS]
+        objs = [c for c in children(head) if c.dep_ in OBJECT_DEPS]
         if objs and _lemma(head) in lexicon().instrument_verbs and not _names_people(lexicon(), objs[0]) \
                 and objs[0].ent_type_ not in ("NORP", "GPE", "ORG", "PERSON"):
             return _subject_tokens(head, depth + 1)   # "used tear gas to disperse": the user acts
         if objs:
             return _conjuncts(objs[0])
         # "is set to host", "was expected to sign": the passive governor's subject acts
-        passive = [c for c in _kids(head) if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        passive = [c for c in children(head) if c.dep_ in PASSIVE_SUBJECT_DEPS]
         return _conjuncts(passive[0]) if passive else _subject_tokens(head, depth + 1)
     if tok.dep_ == "pcomp" and head.dep_ == "prep":
         gov = _head(head)
-        objs = [c for c in _kids(gov) if c.dep_ in OBJECT_DEPS]
+        objs = [c for c in children(gov) if c.dep_ in OBJECT_DEPS]
         return _conjuncts(objs[0]) if objs else _subject_tokens(gov, depth + 1)
     if tok.dep_ == "acomp" and tok.pos_ == "VERB":
         return _subject_tokens(head, depth + 1)   # "Hanoi is committed to ...": the copula's subject
@@ -1383,21 +1375,21 @@ def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
 
 
 def _agent_tokens(tok: Token) -> list[Token]:
-    for c in _kids(tok):
+    for c in children(tok):
         if c.dep_ == "agent" or (c.dep_ == "prep" and _lemma(c) == "by"):
-            return [x for p in _kids(c) if p.dep_ == "pobj" for x in _conjuncts(p)]
+            return [x for p in children(c) if p.dep_ == "pobj" for x in _conjuncts(p)]
     return []
 
 
 def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     out = []
-    for c in _kids(tok):
+    for c in children(tok):
         if c.dep_ in ("prep", "dative") and _lemma(c) in preps:
-            out.extend(x for p in _kids(c) if p.dep_ == "pobj" for x in _conjuncts(p))
+            out.extend(x for p in children(c) if p.dep_ == "pobj" for x in _conjuncts(p))
         elif c.dep_ == "prt":
-            for p in _kids(c):
+            for p in children(c):
                 if p.dep_ == "prep" and _lemma(p) in preps:
-                    out.extend(x for q in _kids(p) if q.dep_ == "pobj" for x in _conjuncts(q))
+                    out.extend(x for q in children(p) if q.dep_ == "pobj" for x in _conjuncts(q))
     return out
 
 
@@ -1405,9 +1397,9 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
                    etype: str | None = None, event_noun: bool = False) -> tuple[list[ActorRef], list[ActorRef]]:
     if _is_passive(tok):
         sources = ctx.refs(_agent_tokens(tok))
-        patients = [c for c in _kids(tok) if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        patients = [c for c in children(tok) if c.dep_ in PASSIVE_SUBJECT_DEPS]
         if _misread_participle(tok) is not None:
-            patients = [c for c in _kids(tok) if c.dep_ == "nsubj"]   # what the participle describes
+            patients = [c for c in children(tok) if c.dep_ == "nsubj"]   # what the participle describes
         patients = patients or _shared_patients(tok)
         patient_toks = [x for p in patients for x in _conjuncts(p)]
         if patient_toks and patient_toks[0].lower_ in RELATIVE and tok.dep_ == "relcl":
@@ -1447,13 +1439,13 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
             _conjuncts(_antecedent(tok, o)) if o.lower_ in RELATIVE and tok.dep_ == "relcl" else [o])]
         if etype == "AID" and not targets_from:
             # "would help rebuild the Lebanese army": the helped party is the complement's object
-            targets_from = [o for c in _kids(tok) if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+            targets_from = [o for c in children(tok) if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
                             for o in _objects(c)]
-        targets = ctx.refs(targets_from + [c for c in _kids(tok) if c.dep_ in DATIVE_DEPS])
+        targets = ctx.refs(targets_from + [c for c in children(tok) if c.dep_ in DATIVE_DEPS])
         if etype in lexicon().judging_types:
             # "condemned Russia's invasion of Ukraine", "welcomed the release of hostages by Hamas":
             # judging an act judges whoever did it, not whom it was done to
-            doers = [r for o in _kids(tok) if o.dep_ in OBJECT_DEPS and match_noun(lexicon(), o) is not None
+            doers = [r for o in children(tok) if o.dep_ in OBJECT_DEPS and match_noun(lexicon(), o) is not None
                      for r in noun_arguments(ctx, o, code_to_type(match_noun(lexicon(), o).code)[0])[0] if r.actor_id]
             if doers:
                 targets = doers
@@ -1474,7 +1466,7 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
         lex = lexicon()
         tools = lex.classes.get("instruments", set()) | lex.classes.get("arms", set())
         extra = [o for o in extra if not (_lemma(o) in tools and any(
-            p.dep_ == "prep" and _lemma(p) == "with" and o in set(_kids(p)) for p in _kids(tok)))]
+            p.dep_ == "prep" and _lemma(p) == "with" and o in set(children(p)) for p in children(tok)))]
     if noun is None:
         # "ratified an agreement with the EU", "signed a deal between X and Y"
         agreements = lexicon().classes.get("proposal", set())
@@ -1485,7 +1477,7 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
         extra += _prep_objects(noun, _preps_for(etype, NOUN_TARGET_PREPS))
         lex = lexicon()
         theirs = any(_lemma(noun) in lex.classes.get(c, ()) for c in lex.possessor_targets)
-        for c in _kids(noun):
+        for c in children(noun):
             if c.dep_ == "poss" and theirs:
                 extra.append(c)   # "their demands were met": the demander is answered, not acting
             elif c.dep_ == "poss" and not sources:
@@ -1498,10 +1490,10 @@ def _instrument_states(ctx: Context, tok: Token) -> list[ActorRef]:
     """"killed in an Israeli air strike", "wounded by Russian shelling", "hit by Ukrainian drones":
     the state named on the weapon or on the strike is the agent a passive leaves out."""
     out: list[ActorRef] = []
-    for c in _kids(tok):
+    for c in children(tok):
         if c.dep_ not in ("prep", "agent") or _lemma(c) not in ("in", "by", "during", "under"):
             continue
-        for o in (x for p in _kids(c) if p.dep_ in ("pobj", "pcomp") for x in _conjuncts(p)):
+        for o in (x for p in children(c) if p.dep_ in ("pobj", "pcomp") for x in _conjuncts(p)):
             out += [r for r in _weapon_states(ctx, o) if r.actor_id not in {x.actor_id for x in out}]
     return out
 
@@ -1515,8 +1507,8 @@ def _weapon_states(ctx: Context, o: Token) -> list[ActorRef]:
             or (entry is not None and code_to_type(entry.code)[0] in HOSTILE)):
         return []
     out: list[ActorRef] = []
-    mods = [m for m in _kids(o) if m.dep_ in MODIFIER_DEPS and m.i < o.i]
-    mods += [g for m in mods if m.dep_ == "compound" for g in _kids(m) if g.dep_ in MODIFIER_DEPS]
+    mods = [m for m in children(o) if m.dep_ in MODIFIER_DEPS and m.i < o.i]
+    mods += [g for m in mods if m.dep_ == "compound" for g in children(m) if g.dep_ in MODIFIER_DEPS]
     for m in mods:
         if m.ent_type_ not in ("NORP", "GPE"):
             continue
@@ -1530,9 +1522,9 @@ def _weapon_states(ctx: Context, o: Token) -> list[ActorRef]:
 
 def noun_arguments(ctx: Context, tok: Token, etype: str | None = None) -> tuple[list[ActorRef], list[ActorRef], bool]:
     """(sources, targets, has_named_source) of an event noun."""
-    sources = ctx.refs([c for c in _kids(tok) if c.dep_ == "poss"])
+    sources = ctx.refs([c for c in children(tok) if c.dep_ == "poss"])
     sources += ctx.refs(_agent_tokens(tok))
-    mods = [c for c in _kids(tok) if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+    mods = [c for c in children(tok) if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
     entry = match_noun(lexicon(), tok)
     if entry is not None and entry.code.startswith("084"):
         # "the hostage releases", "a prisoner swap": the people named on a release are released
@@ -1570,8 +1562,8 @@ def _troop_movement(lex: Lexicon, tok: Token) -> str | None:
         return None
     head = subj[0]
     if _lemma(head) in lex.quantity_nouns:   # "hundreds of troops", "the first contingent of police"
-        head = next((o for p in _kids(head) if p.dep_ == "prep" and _lemma(p) == "of"
-                     for o in _kids(p) if o.dep_ == "pobj"), head)
+        head = next((o for p in children(head) if p.dep_ == "prep" and _lemma(p) == "of"
+                     for o in children(p) if o.dep_ == "pobj"), head)
     if _lemma(head) not in troops:
         return None
     words = {t.lower_ for t in subtree(head) if t.i <= head.i}
@@ -1583,7 +1575,7 @@ def _accused(ctx: Context, tok: Token) -> list[ActorRef]:
     ...": the accused is the actor of the alleged act, the complement's subject (its by-agent
     when the complement is passive)."""
     out = []
-    for c in _kids(tok):
+    for c in children(tok):
         if c.dep_ != "ccomp":
             continue
         doers = _agent_tokens(c) if _is_passive(c) else _subject_tokens(c)
@@ -1594,7 +1586,7 @@ def _accused(ctx: Context, tok: Token) -> list[ActorRef]:
 def _holders(ctx: Context, tok: Token) -> list[ActorRef]:
     """"called for the release of Palestinians held by Israel", "demanded the return of hostages
     taken by Hamas": a demand to free people is addressed to whoever holds them."""
-    things = [c for c in _kids(tok) if c.dep_ in OBJECT_DEPS] + _prep_objects(tok, {"for"})
+    things = [c for c in children(tok) if c.dep_ in OBJECT_DEPS] + _prep_objects(tok, {"for"})
     out = []
     for thing in things:
         for t in subtree(thing):
@@ -1621,21 +1613,21 @@ def _argument_path(t: Token, top: Token) -> bool:
 def _complement_targets(ctx: Context, tok: Token) -> list[ActorRef]:
     """Parties a proposal or demand acts upon: objects inside its complement clause
     ("proposals to bring Israel and Hamas closer")."""
-    asked = [x for c in _kids(tok) if c.dep_ == "ccomp" or (c.dep_ == "advcl" and _for_to(c))
-             for s in _kids(c) if s.dep_ in SUBJECT_DEPS for x in _conjuncts(s)]
+    asked = [x for c in children(tok) if c.dep_ == "ccomp" or (c.dep_ == "advcl" and _for_to(c))
+             for s in children(c) if s.dep_ in SUBJECT_DEPS for x in _conjuncts(s)]
     got = [r for r in ctx.refs(asked) if r.actor_id]
     if got and _lemma(tok) not in lexicon().governors["speech"]:
         return got
     out = []
-    for c in _kids(tok):
+    for c in children(tok):
         if c.dep_ == "prep" and _lemma(c) == "for" and _lemma(tok) not in lexicon().governors["speech"]:
             # "called for sanctions against Nigeria": the party the act asked for is aimed at
-            for g in (x for x in _kids(c) if x.dep_ == "pobj"):
+            for g in (x for x in children(c) if x.dep_ == "pobj"):
                 # "called for Israel and Hezbollah to respect the truce": the for-object itself too
                 out.extend(x for t in subtree(g) if t.dep_ == "pobj" and _argument_path(t, g)
                            and (t.i != g.i or t.pos_ == "PROPN") for x in _conjuncts(t))
         if c.dep_ in ("xcomp", "acl", "ccomp", "relcl") or (c.dep_ == "dobj"):
-            for g in ([c] if c.dep_ != "dobj" else [x for x in _kids(c) if x.dep_ in ("acl", "relcl")]):
+            for g in ([c] if c.dep_ != "dobj" else [x for x in children(c) if x.dep_ in ("acl", "relcl")]):
                 for t in subtree(g):
                     if t.dep_ in OBJECT_DEPS | DATIVE_DEPS | {"pobj"} and _head(t).dep_ != "agent" \
                             and not (t.dep_ == "pobj" and _lemma(_head(t)) in LOCATIVE_PREPS) \
@@ -1665,11 +1657,11 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
         tok, pos = toks[i], tags[i]
         # "Obama wants Putin to attack": wanting another actor to act is an appeal to it
         if pos == _VERB and lemmas[i] in lex.appeal_governors:
-            objs = [c for c in _kids(tok) if c.dep_ in OBJECT_DEPS]
-            if not (objs and any(c.dep_ == "xcomp" for c in _kids(tok))):
+            objs = [c for c in children(tok) if c.dep_ in OBJECT_DEPS]
+            if not (objs and any(c.dep_ == "xcomp" for c in children(tok))):
                 # the parser may attach "X to attack" as a clause with X as its subject
-                objs = [s for c in _kids(tok) if c.dep_ == "ccomp" and _infinitive(c)
-                        for s in _kids(c) if s.dep_ in SUBJECT_DEPS]
+                objs = [s for c in children(tok) if c.dep_ == "ccomp" and _infinitive(c)
+                        for s in children(c) if s.dep_ in SUBJECT_DEPS]
             if objs and ctx._direct(objs[0]) is not None:
                 found.append(Candidate(tok, Entry("020", _lemma(tok)), addressee=objs[0]))
                 continue
@@ -1686,7 +1678,7 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
                     # "launched a mediation effort": the event noun may be the compound, unless
                     # the head names people ("carrying truce monitors", "sent aid workers")
                     ne = match_noun(lex, o) or (None if _names_people(lex, o) else next(
-                        filter(None, (match_noun(lex, c) for c in _kids(o) if c.dep_ == "compound")), None))
+                        filter(None, (match_noun(lex, c) for c in children(o) if c.dep_ == "compound")), None))
                     allowed = lex.light_verb_types.get(_lemma(tok))
                     if ne is not None and allowed and code_to_type(ne.code)[0] not in allowed:
                         ne = None   # "had donations" is no act; "had talks" is
@@ -1778,7 +1770,7 @@ def _location_span(ctx: Context, toks: list[Token], sent: SpacySpan, used: set[i
         t = tok
         while t.dep_ == "conj":
             t = _head(t)
-        if t.dep_ == "relcl" and any(c.lower_ == "where" for c in _kids(t)):
+        if t.dep_ == "relcl" and any(c.lower_ == "where" for c in children(t)):
             if _head(t).ent_type_ in ("GPE", "LOC", "FAC"):
                 where = _head(t)
                 return next((e for e in places if e.start <= where.i < e.end), where.doc[where.i: where.i + 1])
@@ -1877,7 +1869,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 (tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and (etype in HOSTILE or not any(
                     _objects(v) for v in _conjuncts_verbs(tok))))
                 or (etype in HOSTILE and _misread_participle(tok) is not None)
-                or (tok.dep_ == "relcl" and _is_passive(tok) and any(c.lower_ == "had" for c in _kids(tok)))):
+                or (tok.dep_ == "relcl" and _is_passive(tok) and any(c.lower_ == "had" for c in children(tok)))):
             # "a member of Hamas jailed a year ago", "Yaish, who had been arrested in May",
             # "gunmen armed with rifles": a description of the person, not an act reported
             continue
@@ -1915,7 +1907,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 code = moved
                 etype, mode = code_to_type(code)
         subj = _subject_tokens(tok) if not cand.nominal else []
-        if subj and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in _kids(subj[0])):
+        if subj and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in children(subj[0])):
             clause.negated = not clause.negated   # "no mediator can sign"
         modality = modality_of(clause)
         if entry.irrealis and modality == "actual":
@@ -1982,7 +1974,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             clause.negated = False
         if etype == "THREATEN" and clause.condition is not None and not any(t.actor_id for t in targets):
             # "if the army attacks, we will respond": the threat is aimed at the condition's actor
-            subj = _subject_tokens(clause.condition) or [c for c in _kids(clause.condition)
+            subj = _subject_tokens(clause.condition) or [c for c in children(clause.condition)
                                                          if c.dep_ in PASSIVE_SUBJECT_DEPS | {"compound"}]
             targets = [r for r in ctx.refs(subj) if r.actor_id and _key(r) not in {_key(x) for x in sources}] or targets
         if etype == "THREATEN" and speaker is not None and speaker.actor_id and clause.speech is not None \
@@ -2060,7 +2052,7 @@ def _deontic_demand(ctx: Context, lex: Lexicon, tok: Token) -> dict | None:
     """"Britain said Libya must hand over the suspects": an obligation another actor states
     is that actor's demand (CAMEO 10), whatever the verb."""
     if tok.pos_ not in ("VERB", "AUX") or not any(
-            c.dep_ == "aux" and c.lower_ in lex.deontic_modals for c in _kids(tok)):
+            c.dep_ == "aux" and c.lower_ in lex.deontic_modals for c in children(tok)):
         return None
     cur, speech = tok, None
     for _ in range(4):
@@ -2093,7 +2085,7 @@ def _speaker(ctx: Context, lex: Lexicon, clause: Clause, quote: Quote | None, tr
         subj = _subject_tokens(clause.speech)
         # "Iran's foreign minister Abbas Araghchi said": a title with its name in apposition is named
         titled = bool(subj) and subj[0].pos_ == "NOUN" and any(
-            c.dep_ == "appos" and c.pos_ == "PROPN" and ctx._direct(c) is not None for c in _kids(subj[0]))
+            c.dep_ == "appos" and c.pos_ == "PROPN" and ctx._direct(c) is not None for c in children(subj[0]))
         if subj and (subj[0].pos_ == "PROPN" or titled) or (subj and subj[0].pos_ == "PRON" and subj[0].lower_ not in RELATIVE):
             sp = ctx.refs(subj)
             if sp and not getattr(ctx.actor(sp[0].actor_id), "is_outlet", False):
@@ -2124,7 +2116,7 @@ def _sides(ctx: Context, speaker: ActorRef, speech: Token | None) -> set[str]:
 
 def _trailing(speech: Token, trigger: Token) -> bool:
     """The reported clause comes before its speech verb ("X did Y, officials said")."""
-    for c in _kids(speech):
+    for c in children(speech):
         if c.i <= trigger.i <= c.right_edge.i and c.left_edge.i <= trigger.i:
             return c.left_edge.i < speech.i
     return False
@@ -2144,7 +2136,7 @@ def _other_side(ctx: Context, speaker: ActorRef, sources: list[ActorRef]) -> boo
 
 
 def _content_type(ctx: Context, lex: Lexicon, tok: Token) -> str | None:
-    for c in _kids(tok):
+    for c in children(tok):
         if (c.dep_ == "xcomp" or _control_complement(c)) and c.pos_ == "VERB":
             e = match_verb(ctx, lex, c)
             if e is not None:
@@ -2190,7 +2182,7 @@ def _merge(drafts: list[dict]) -> list[dict]:
     # with another of the same speaker is addressed to the same party
     for d in out:
         if d["type"] not in VERBAL or d["targets"] or d["tok"].dep_ != "conj" or any(
-                o.dep_ in OBJECT_DEPS and match_noun(lexicon(), o) is None for o in _kids(d["tok"])):
+                o.dep_ in OBJECT_DEPS and match_noun(lexicon(), o) is None for o in children(d["tok"])):
             continue   # "... and urged its citizens to leave": someone else is addressed
         first = next((o for o in out if o["tok"].i == _head(d["tok"]).i and o["type"] in VERBAL), None)
         src = {_key(s) for s in d["sources"]}
@@ -2204,7 +2196,7 @@ def _merge(drafts: list[dict]) -> list[dict]:
         inner = set(subtree(d["tok"]))
         cause = next((o for o in out if o is not d and o["type"] == d["type"] and o["sources"]
                       and o["tok"] in inner and o["tok"].dep_ == "advcl"
-                      and any(c.lower_ in ("when", "as") for c in _kids(o["tok"]))), None)
+                      and any(c.lower_ in ("when", "as") for c in children(o["tok"]))), None)
         if cause is not None:
             known = {_key(t) for t in cause["targets"]}
             cause["targets"] = cause["targets"] + [t for t in d["targets"] if _key(t) not in known]
@@ -2245,7 +2237,7 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
         for a, b in arg_chars:   # the sentence's tokens starting inside an argument
             used_tokens.update(range(sent.start + bisect.bisect_left(starts, a), sent.start + bisect.bisect_left(starts, b)))
         # "killed in Israeli shelling in the east of Gaza": a place of the act's means is its place
-        means = [c for c in _kids(tok) if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i] + [
+        means = [c for c in children(tok) if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > tok.i] + [
             o for o in _prep_objects(tok, {"in", "during"}) if match_noun(ctx_lex, o) is not None]
         place = _location_span(ctx, chain + means, sent, used_tokens)
         location = place.text if place is not None else None
