@@ -6,7 +6,8 @@ import pytest
 
 from accord import nlp as nlp_mod
 from accord.extract.dates import resolve_date
-from accord.extract.events import extract_events, lexicon, ref_country
+from accord.extract.event_arguments import ref_country
+from accord.extract.events import lexicon
 from accord.kb.plover import cameo_root_to_plover, cameo_to_plover
 from accord.records import PLOVER_TYPES, Article, record_id
 
@@ -66,7 +67,7 @@ def test_each_plover_type_is_coded_with_its_arguments(nlp, text, etype, source, 
 
 def test_lexicon_covers_all_sixteen_plover_types():
     lex = lexicon()
-    from accord.extract.events import code_to_type
+    from accord.extract.event_lexicon import code_to_type
 
     coded = {code_to_type(e.code)[0] for entries in lex.verbs.values() for e in entries}
     assert set(PLOVER_TYPES) <= coded
@@ -1001,7 +1002,7 @@ def test_apposition_of_the_speaker_is_the_speaker(nlp):
 
 
 def test_name_the_actor_layer_missed_takes_its_apposition(nlp):
-    from accord.extract.events import Context
+    from accord.extract.event_arguments import Context
     from accord.records import ActorRef
 
     doc = nlp("Kenji Watanabe, the United Nations relief coordinator, urged both parties to open the crossings.")
@@ -1200,3 +1201,30 @@ def test_reported_would_is_future_but_would_in_a_counterfactual_is_hypothetical(
         all(e.modality == "future" for e in events if e.type in ("AID", "CONSULT", "COOPERATE"))
     events, _ = code(nlp, "Colombia would release the prisoners only in a world without rebels.")
     assert only(events, "RETREAT").modality == "hypothetical"
+
+
+def test_state_in_the_compounds_of_an_unknown_name_is_the_argument(nlp):
+    events, country = code(nlp, "A Kenya Airways flight was shot down while landing in Juba on Friday.")
+    assert [country(t) for t in only(events, "ASSAULT").targets] == ["KEN"]
+
+
+def test_a_downed_airliner_is_the_target_of_the_attack(nlp):
+    events, _ = code(nlp, "A passenger airliner was shot down near the border on Wednesday.")
+    attack = only(events, "ASSAULT")
+    assert attack.source is None and "airliner" in attack.targets[0].text
+
+
+def test_victims_killed_in_a_named_attack_report_the_attack(nlp):
+    events, _ = code(nlp, "Seven engineers killed in an air strike near the port were buried on Sunday.")
+    attack = only(events, "ASSAULT")
+    assert "engineers" in attack.targets[0].text
+    # a bare description of a person is still no act
+    events, _ = code(nlp, "A lawyer jailed last year for his posts wrote to the court on Monday.")
+    assert not [e for e in events if e.type in ("ASSAULT", "COERCE")]
+
+
+def test_asking_a_question_is_no_appeal(nlp):
+    events, _ = code(nlp, "The Turkish president was asked by reporters whether the grain deal would survive.")
+    assert not [e for e in events if e.type == "REQUEST"]
+    events, country = code(nlp, "Egypt asked Israel to reopen the Rafah crossing on Sunday.")
+    assert country(only(events, "REQUEST").targets[0]) == "ISR"

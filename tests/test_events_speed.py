@@ -1,11 +1,11 @@
-"""The parse caches events.py reads instead of spaCy's Token API (which builds new Token objects
+"""The parse caches event coding reads instead of spaCy's Token API (which builds new Token objects
 on every call) give what the Token API gives, on news sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
 
 from accord import nlp as nlp_mod
-from accord.extract import events as ev
+from accord.extract import event_grammar as ev
 
 TEXT = (
     "KHARTOUM, June 3 (Reuters) - Sudan's army and the Rapid Support Forces agreed on Saturday to a "
@@ -25,16 +25,16 @@ def doc():
 def test_children_heads_and_lemmas_are_spacys(doc):
     for tok in doc:
         assert [c.i for c in ev.children(tok)] == [c.i for c in tok.children]
-        assert ev._head(tok).i == tok.head.i
-        assert ev._lemma(tok) == tok.lemma_.lower()
+        assert ev.head_of(tok).i == tok.head.i
+        assert ev.lemma_of(tok) == tok.lemma_.lower()
 
 
 def test_subtrees_and_ancestors_are_spacys(doc):
     for tok in doc:
         assert [t.i for t in ev.subtree(tok)] == [t.i for t in tok.subtree]
-        assert [t.i for t in ev._subtree_start(tok, 4)] == [t.i for t in tok.subtree][:4]
-        assert [t.i for t in ev._ancestors(tok)] == [t.i for t in tok.ancestors]
-        assert ev._phrase_start(tok) == min(t.idx for t in tok.subtree)
+        assert [t.i for t in ev.subtree_start(tok, 4)] == [t.i for t in tok.subtree][:4]
+        assert [t.i for t in ev.ancestors(tok)] == [t.i for t in tok.ancestors]
+        assert ev.phrase_start(tok) == min(t.idx for t in tok.subtree)
 
 
 def test_line_ends_are_the_tokens_holding_a_line_break(doc):
@@ -43,7 +43,7 @@ def test_line_ends_are_the_tokens_holding_a_line_break(doc):
 
 
 def test_entity_of_a_token_is_the_entity_holding_it(doc):
-    tree = ev._tree(doc)
+    tree = ev.parse_tree(doc)
     for tok in doc:
         held = [e for e in doc.ents if e.start <= tok.i < e.end]
         got = tree.ent_at(tok.i)

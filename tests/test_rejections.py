@@ -1,5 +1,4 @@
 """A denial answering another party's statement is coded as a rejection of it (REJECT, CAMEO 120)."""
-import pytest
 
 from accord import pipeline
 from accord.records import Article

@@ -32,7 +32,8 @@ from pathlib import Path
 
 import yaml
 
-from accord.extract.events import LEXICON_PATH, ref_country
+from accord.extract.event_arguments import ref_country
+from accord.extract.event_lexicon import LEXICON_PATH
 from accord.kb.plover import cameo_root_to_plover
 from accord.records import Article, Event, record_id
 

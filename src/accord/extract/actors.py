@@ -590,7 +590,6 @@ class _Article:
                     m.via = "acronym"
 
     def _entity(self, ent: Span) -> None:
-        doc = self.doc
         label = ent.label_
         start, end = ent.start, ent.end
         while start < end and self.toks[start].lower_ in ("the", "a", "an"):
@@ -655,7 +654,6 @@ class _Article:
     def _modifies_force_noun(self, tok: Token) -> bool:
         """A capitalised word that only opens the sentence and modifies a common force or sector noun
         ("Riot police", "Border guards"): the tagger's PERSON/ORG is the capital letter, not a name."""
-        doc = self.doc
         if not tok.is_title or tok.dep_ not in ("compound", "amod", "nmod") or tok.head.i != tok.i + 1:
             return False
         opens = tok.is_sent_start or tok.i > 0 and (self.toks[tok.i - 1].is_quote or self.toks[tok.i - 1].is_space)
@@ -757,7 +755,6 @@ class _Article:
             self._org_entity(start, end, affiliation=first.actor_id)
 
     def _person_entity(self, start: int, end: int) -> None:
-        doc = self.doc
         hon = self.kb.words.get("honorifics", ())
         while start < end - 1 and (self.toks[start].text in hon or self.toks[start].lower_ in self.kb.titles):
             start += 1
@@ -980,7 +977,6 @@ class _Article:
 
     # ---- step 4: sector phrases
     def sectors(self) -> None:
-        doc = self.doc
         for m in list(self.mentions):
             if self.kind_of(m) == "person" or self.actors[m.actor_id].is_outlet:
                 continue
@@ -1016,7 +1012,6 @@ class _Article:
     def national_forces(self) -> None:
         """"the army said", "security forces fired": the armed forces of the state named nearest before
         (same sentence, then the two before it; a mention already about its military first)."""
-        doc = self.doc
         forms, heads = _forms(self.kb, "national_forces")
         # only nouns spelt or lemmatised as a head word can start a form: visit those alone
         for tok in self._nouns_headed(heads):
@@ -1059,7 +1054,6 @@ class _Article:
     def national_governments(self) -> None:
         """"the junta said", "the military government": the one state the article has named with that
         noun, else with a government phrase, else a military one, else the only state named so far."""
-        doc = self.doc
         forms, heads = _forms(self.kb, "national_governments")
         for tok in self._nouns_headed(heads):
             lemma = tok.lemma_.lower()
@@ -1244,7 +1238,6 @@ class _Article:
         return i
 
     def _standalone_title(self, sp: Span) -> None:
-        doc = self.doc
         root = sp.root
         left = self.toks[self._left_of(root, sp.start):sp.start]
         right = []
@@ -1378,7 +1371,6 @@ class _Article:
 
     # ---- step 6: pronouns, "the group", "Netanyahu's office"
     def definite_descriptions(self) -> None:
-        doc = self.doc
         group_nouns = self.kb.words.get("group_nouns", ())
         bodies = self.kb.words.get("person_bodies", ())
         for i in self.noun_idx:

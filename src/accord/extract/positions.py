@@ -29,7 +29,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Container, Iterable
 
-from spacy.tokens import Span, Doc, Token
+from spacy.tokens import Doc, Token
 
 from accord.contradictions import find_contradictions
 from accord.extract.claims import extract_claims

@@ -1,0 +1,797 @@
+"""Event arguments: the actors a trigger's subjects, agents, objects, with/to/against phrases,
+possessives and places name, resolved through the actor layer, and the states CAMEO files them under."""
+from __future__ import annotations
+
+import functools
+
+import yaml
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from accord.records import ActorRef, Article, Quote
+from accord.nlp import children, ents_in, sent_of, sentences, subtree, text_of
+from accord.extract.event_lexicon import (
+    HOSTILE, LEXICON_PATH, LOCATIVE_PREPS, Lexicon, NOUN_TARGET_PREPS, TARGET_PREPS, code_to_type,
+    lexicon, preps_for)
+from accord.extract.event_grammar import (
+    DASHES, DASH_CHARS, DATIVE_DEPS, FIRST_PERSON, MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS,
+    RELATIVE, SUBJECT_DEPS, agent_tokens, ancestors, antecedent, conjuncts, dateline_tokens, for_to,
+    head_of, is_passive, lemma_of, match_noun, misread_participle, names_people, objects,
+    parse_tree, phrase_start, prep_objects, shared_patients, span_tokens, subject_tokens)
+
+
+def ref_key(ref: ActorRef | None) -> str | None:
+    """Identity of an argument: its actor, or its words when unresolved."""
+    if ref is None:
+        return None
+    return ref.actor_id or "~" + ref.text.lower()
+
+
+@functools.lru_cache(maxsize=4096)
+def _iso3(text: str) -> str | None:
+    import pycountry
+    if len(text) == 3 and text.isupper():
+        hit = pycountry.countries.get(alpha_3=text)
+        return hit.alpha_3 if hit else None
+    try:
+        return pycountry.countries.lookup(text).alpha_3
+    except LookupError:
+        return None
+
+
+def actor_country(actor_id: str | None, actors: dict | None = None) -> str | None:
+    """The state an actor belongs to: its own ISO code, else its affiliation's, followed up the
+    chain ("antony-blinken" -> "USA"); a name pycountry knows is the fallback."""
+    actors = actors or {}
+    seen = set()
+    while actor_id and actor_id not in seen:
+        seen.add(actor_id)
+        code = _iso3(actor_id) if actor_id.isupper() else None
+        if code:
+            return code
+        actor = actors.get(actor_id)
+        if actor is None:
+            return _iso3(actor_id.replace("-", " "))
+        if actor.kind == "state":
+            code = _iso3(actor.name)
+            if code:
+                return code
+        actor_id = actor.affiliation
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _state_names() -> dict[str, str]:
+    """Names, capitals and seats of states in the actor KB ("Beijing" -> CHN): a place the
+    actor layer keeps as a place still tells whose territory an event happens on."""
+    from accord.kb.loader import load_kb
+    kb = load_kb()
+    out: dict[str, str] = {}
+    for n in kb.names:
+        entry = kb.entries.get(n.actor_id)
+        if entry is not None and entry.kind == "state" and n.via in ("name", "capital", "seat", "acronym"):
+            out.setdefault(n.text.lower(), n.actor_id)
+    for state, places in (yaml.safe_load(open(LEXICON_PATH)).get("place_states") or {}).items():
+        for place in places:
+            out.setdefault(str(place).lower(), state)
+    return out
+
+
+def place_state(text: str) -> str | None:
+    words = text.strip()
+    if words[:4].lower() == "the ":
+        words = words[4:]
+    return _state_names().get(words.lower())
+
+
+def ref_country(ref: ActorRef | None, actors: dict | None = None, mentions=()) -> str | None:
+    """The state of an argument: its actor's, else a state named inside the argument's own
+    words ("Syrian President Bashar Assad", "US and British activists")."""
+    if ref is None:
+        return None
+    got = actor_country(ref.actor_id, actors)
+    if got:
+        return got
+    for m in mentions:
+        if ref.start <= m.start and m.end <= ref.end and m.actor_id != ref.actor_id:
+            got = actor_country(m.actor_id, actors)
+            if got:
+                return got
+    return None
+
+
+class Context:
+    """One article's actors, quotes and date, with the actor look-ups events need."""
+
+    def __init__(self, doc: Doc, actors, article: Article | None, quotes: list[Quote]):
+        self.doc, self.actors, self.article = doc, actors, article
+        self.quotes = sorted(quotes or [], key=lambda q: q.start)
+        self.published = article.published if article else None
+        self.head_end = 0
+        self.article_id = article.article_id if article else ""
+        self._datelines: dict[int, set[int]] = {}
+        self._sent_memo: dict[tuple, object] = {}
+
+    def _dateline_of(self, tok: Token) -> set[int]:
+        """Dateline tokens of the token's sentence, found once per sentence."""
+        sent = sent_of(tok)
+        got = self._datelines.get(sent.start)
+        if got is None:
+            got = self._datelines[sent.start] = dateline_tokens(sent)
+        return got
+
+    def in_dateline(self, tok: Token) -> bool:
+        """"GAZA CITY, Palestinian Territories: ...", "LYON: ...": the place a story is filed
+        from is never an argument, whatever the parser attached it to."""
+        return tok.i in self._dateline_of(tok)
+
+    def _after_dateline(self, tok: Token, ref: ActorRef) -> ActorRef:
+        """"DOHA, May 3 (AFP) - Sudan's army": an argument the parser ran into the dateline
+        starts after it."""
+        marks = [i for i in self._dateline_of(tok) if i < tok.i]
+        if not marks:
+            return ref
+        last = parse_tree(self.doc).toks[max(marks)]
+        cut = last.idx + len(last.text)
+        if not ref.start < cut < ref.end:
+            return ref
+        text = text_of(self.doc)
+        while cut < ref.end and text[cut].isspace():
+            cut += 1
+        return ActorRef(ref.actor_id, text[cut:ref.end], cut, ref.end)
+
+    # Dates and places of a sentence and what they hang on, looked up for every draft event:
+    # found once per sentence.
+
+    def _memo(self, kind: str, sent: SpacySpan, find):
+        key = (kind, sent.start, sent.end)
+        got = self._sent_memo.get(key)
+        if got is None:
+            got = self._sent_memo[key] = find(sent)
+        return got
+
+    def root_of(self, sent: SpacySpan) -> Token:
+        return self._memo("root", sent, lambda s: s.root)
+
+    def date_anchors(self, sent: SpacySpan) -> list[tuple]:
+        """(date, its root, the root's head, the head's head when a preposition) for _date_for."""
+        def find(s):
+            out = []
+            for e in self._memo("ents", s, ents_in):
+                if e.label_ in ("DATE",):
+                    root = e.root
+                    h = head_of(root)
+                    out.append((e, root, h, head_of(h) if h.dep_ == "prep" else None))
+            return out
+        return self._memo("dates", sent, find)
+
+    def place_anchors(self, sent: SpacySpan) -> tuple[list, list[tuple]]:
+        """The places of a sentence, and (place, the word its locative preposition hangs on)."""
+        def find(s):
+            places = [e for e in self._memo("ents", s, ents_in) if e.label_ in ("GPE", "LOC", "FAC")]
+            anchored = []
+            for e in places:
+                h = head_of(e.root)
+                if h.dep_ == "prep" and lemma_of(h) == "of" and head_of(h).dep_ == "pobj" and head_of(h).pos_ == "NOUN" \
+                        and match_noun(lexicon(), head_of(h)) is None:
+                    h = head_of(head_of(h))   # "in the north of the Gaza Strip", "on the outskirts of Kyiv"
+                if h.dep_ == "prep" and lemma_of(h) in LOCATIVE_PREPS:
+                    anchored.append((e, head_of(h)))
+            return places, anchored
+        return self._memo("places", sent, find)
+
+    def quote_at(self, char: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= char < q.end:
+                return q
+        return None
+
+    def ref(self, tok: Token | None) -> ActorRef | None:
+        got = self.refs_of(tok)
+        return got[0] if got else None
+
+    def _direct(self, tok: Token) -> ActorRef | None:
+        if lemma_of(tok) in FIRST_PERSON and tok.pos_ == "PRON":   # "US" is a state, not "us"
+            q = self.quote_at(tok.idx)
+            if q and q.speaker and q.speaker.actor_id:
+                return ActorRef(q.speaker.actor_id, tok.text, tok.idx, tok.idx + len(tok.text))
+        try:
+            r = self.actors.ref_for_token(tok)
+        except Exception:  # an actor layer in flux must not stop event coding
+            r = None
+        return r if r is not None and r.actor_id else None
+
+    def _place(self, tok: Token, labels=("GPE",)) -> ActorRef | None:
+        """A state's capital or name the actor layer kept as a place ("police in Beijing")."""
+        if tok.ent_type_ not in labels:
+            # a territory the lexicon lists is a place even when NER misses it ("struck Kharkiv")
+            if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and place_state(tok.text) and tok.dep_ != "compound":
+                return ActorRef(place_state(tok.text), tok.text, tok.idx, tok.idx + len(tok.text))
+            return None
+        ent = parse_tree(tok.doc).ent_at(tok.i)
+        if ent is not None and place_state(ent.text):
+            return ActorRef(place_state(ent.text), ent.text, ent.start_char, ent.end_char)
+        # "the Beijing Olympics": the place is one word of a larger name
+        state = place_state(tok.text) if tok.dep_ == "compound" else None
+        return ActorRef(state, tok.text, tok.idx, tok.idx + len(tok.text)) if state else None
+
+    def refs_of(self, tok: Token | None, depth: int = 0) -> list[ActorRef]:
+        """Actors a noun phrase names; a common-noun head falls back on its actor modifiers
+        ("US and British activists", "Israeli forces") or an of/from phrase ("dissidents from
+        Myanmar", "leaders of the Brotherhood")."""
+        if tok is None or self.in_dateline(tok):
+            return []
+        # the token's part of speech, lemma, children and the lexicon, read once
+        pos, lem, kids, lex = tok.pos_, lemma_of(tok), children(tok), lexicon()
+        if pos == "NOUN" and lem in lex.pair_nouns and any(
+                c.lower_ in ("both", "two", "either") for c in kids if c.dep_ in ("det", "nummod", "predet")):
+            got = self.pair(tok)
+            if got:
+                return got
+        if pos == "NOUN":
+            named = next((c for c in kids if c.dep_ == "appos" and c.pos_ == "PROPN"
+                          and self._direct(c) is not None), None)
+            if named is not None:
+                return [self._direct(named)]
+        whose = next((c for c in kids if c.dep_ == "poss" and c.lower_ == "whose"), None)
+        if whose is not None and lem in lex.agent_nouns and depth < 2:
+            # "Russia, whose peacekeepers withdrew": the antecedent's own agents
+            verb = next((a for a in ancestors(tok) if a.dep_ == "relcl"), None)
+            if verb is not None:
+                return self.refs_of(head_of(verb), depth + 1)
+        r = self._direct(tok)
+        if r is not None and pos != "NOUN":
+            return [r]
+        if r is None and pos == "NOUN":
+            named = self.epithet(tok)
+            if named is not None:
+                return [named]
+        if pos == "PROPN" and tok.dep_ not in ("compound", "amod", "nmod"):
+            place = self._place(tok)
+            if place is not None:
+                return [place]   # a capital or territory as an argument stands for its state
+        if pos == "PROPN":
+            # "Malaysia Airlines flight MH17", "the Beijing Olympics", and a date the parser
+            # made the head of a name ("President Bashar Assad Tuesday"): an actor in the compounds
+            left = phrase_start(tok)
+            for c in kids:
+                if c.dep_ == "compound" and c.i < tok.i:
+                    sub = self._direct(c) or self._place(c, ("GPE", "EVENT"))
+                    if sub is not None:
+                        end = c.idx + len(c.text) if tok.ent_type_ == "DATE" else tok.idx + len(tok.text)
+                        return [ActorRef(sub.actor_id, text_of(self.doc)[left:end], left, end)]
+            if depth < 2:
+                # "Kenzo Oshima, the UN relief coordinator": a name the actor layer missed is its apposition
+                for c in kids:
+                    if c.dep_ == "appos":
+                        got = [x for x in self.refs_of(c, depth + 1) if x.actor_id]
+                        if got:
+                            return got[:1]
+            return []
+        if pos != "NOUN":
+            return []
+        own = next((c for c in kids if c.dep_ == "poss" and (c.lower_ in ("its", "their") or (
+            c.lower_ in ("his", "her") and lem in lex.state_organs))), None)
+        owner = self._direct(own) if own is not None else None
+        if owner is not None and lem in lex.agent_nouns:
+            # "its drones", "their fighters": the owner's agents; "his government": a leader's state
+            left = own.idx
+            who = self.country(owner.actor_id) or owner.actor_id if own.lower_ in ("his", "her") else owner.actor_id
+            return [ActorRef(who, text_of(self.doc)[left:tok.idx + len(tok.text)], left, tok.idx + len(tok.text))]
+        organ = r is None and lem in lex.state_organs and not any(
+            c.dep_ in MODIFIER_DEPS for c in kids) and any(c.lower_ == "the" for c in kids)
+        if ((own is not None and owner is None) or organ) and depth < 2:
+            # "The army said its drones struck", "an official said the government could free":
+            # the speaker's side
+            speech = next((a for a in ancestors(tok) if a.pos_ == "VERB"
+                           and lemma_of(a) in lex.governors["speech"] and tok not in subject_tokens(a)), None)
+            if speech is not None:
+                got = [x for x in self.refs(subject_tokens(speech)) if x.actor_id]
+                if organ:   # a state's organ: the speaker's state, when the speaker has one
+                    got = [ActorRef(self.country(x.actor_id), x.text, x.start, x.end) for x in got
+                           if self.country(x.actor_id)]
+                if got:
+                    return got
+        mods = [c for c in kids if c.dep_ in MODIFIER_DEPS and c.i < tok.i and c.pos_ != "PRON"]
+        # "the Malaysia Airlines flight": a name the actor layer does not know may carry a state
+        # in its own compounds; it is read when the name itself resolves to nothing
+        mods += [c for m in mods if m.dep_ == "compound" and m.pos_ == "PROPN" and self._direct(m) is None
+                 for c in children(m) if c.dep_ == "compound" and c.i < m.i]
+        mods = [x for m in mods for x in [m] + [c for c in children(m) if c.dep_ == "conj"]]
+        out = []
+        left = phrase_start(tok)
+        end = tok.idx + len(tok.text)
+        for m in mods:
+            sub = self._direct(m)
+            if sub is not None and sub.actor_id not in {o.actor_id for o in out}:
+                out.append(ActorRef(sub.actor_id, text_of(self.doc)[left:end], left, end))
+        if r is not None and len(out) < 2 and names_people(lex, tok):
+            # "the ambassadors of the United States and China": the of-phrase names two parties
+            owners = [self._direct(o) for p in kids if p.dep_ == "prep" and lemma_of(p) in ("of", "from")
+                      for c in children(p) if c.dep_ == "pobj" for o in conjuncts(c)]
+            owners = list({o.actor_id: o for o in owners if o is not None}.values())
+            if len(owners) > 1:
+                return [ActorRef(o.actor_id, r.text, r.start, r.end) for o in owners]
+        if r is not None:
+            # "Russian and Ukrainian negotiators": one phrase, two parties
+            return out if len(out) > 1 else [r]
+        if not out:
+            for p in kids:
+                if p.dep_ == "prep" and lemma_of(p) in ("of", "from", "in"):
+                    for o in (x for c in children(p) if c.dep_ == "pobj" for x in conjuncts(c)):
+                        sub = self._direct(o) or self._place(o)
+                        if sub is None and o.pos_ == "NOUN" and depth < 2 and lemma_of(o) in lex.pair_nouns:
+                            # "commanders from both countries": one from each
+                            for r in self.refs_of(o, depth + 1):
+                                if r.actor_id and r.actor_id not in {x.actor_id for x in out}:
+                                    out.append(ActorRef(r.actor_id, text_of(self.doc)[left:r.end], left, r.end))
+                            continue
+                        if sub is None and o.pos_ == "NOUN" and depth < 2:
+                            # "the mayor of the West Bank city of Nablus": the state one step down
+                            sub = next((r for r in self.refs_of(o, depth + 1) if r.actor_id), None)
+                        if sub is not None and sub.actor_id not in {x.actor_id for x in out}:
+                            out.append(ActorRef(sub.actor_id, text_of(self.doc)[left:sub.end], left, sub.end))
+        if not out and lem in lex.quantity_nouns:
+            # "thousands of protesters", "a group of rebels": the group is in the of-phrase
+            for p in kids:
+                if p.dep_ == "prep" and lemma_of(p) == "of":
+                    for o in children(p):
+                        if o.dep_ == "pobj":
+                            out.extend(self.refs_of(o))
+        if not out and lem in lex.agent_nouns:
+            # an unnamed group ("protesters", "security forces"): an argument, unresolved
+            out.append(ActorRef(None, text_of(self.doc)[left:end], left, end))
+        return out
+
+    def epithet(self, tok: Token) -> ActorRef | None:
+        """"the Gulf state", "the Islamic republic", "the Balkan country": a state named by an
+        epithet is the nearest state named before it, in its sentence or the one before, that the
+        epithet fits (``state_epithets`` in the lexicon)."""
+        lex = lexicon()
+        if lemma_of(tok) not in lex.state_nouns or tok.tag_ == "NNS" \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in children(tok)):
+            return None
+        mods = [c for c in children(tok) if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        words = [c.lower_ for c in mods]
+        fits: set[str] = set()
+        for n in (2, 1):
+            for i in range(len(words) - n + 1):
+                fits |= lex.state_epithets.get(" ".join(words[i:i + n]), set())
+                fits |= lex.state_epithets.get("-".join(words[i:i + n]), set())
+        if not fits:
+            return None
+        sents = sentences(tok.doc)
+        here = sent_of(tok)
+        n = next((k for k, sp in enumerate(sents) if sp.start == here.start), 0)
+        start = sents[n - 1].start_char if n else here.start_char
+        for m in sorted(getattr(self.actors, "mentions", ()) or (), key=lambda m: -m.start):
+            if start <= m.start and m.end <= tok.idx and self.country(m.actor_id) in fits:
+                left = tok.left_edge.idx
+                return ActorRef(self.country(m.actor_id), text_of(self.doc)[left:tok.idx + len(tok.text)],
+                                left, tok.idx + len(tok.text))
+        return None
+
+    def pair(self, tok: Token) -> list[ActorRef]:
+        """"both sides", "the two countries", "either leader": the two actors the article most
+        often named side by side ("X and Y", "X-Y") before this sentence, the latest pair on a tie;
+        states for countries and capitals, people for leaders."""
+        want = lexicon().pair_nouns[lemma_of(tok)]
+        mentions = sorted((m for m in getattr(self.actors, "mentions", ()) or () if m.end <= sent_of(tok).start_char
+                           and (want != "person" or getattr(self.actor(m.actor_id), "kind", None) == "person")
+                           and (want != "state" or self.country(m.actor_id))), key=lambda m: m.start)
+        text = text_of(self.doc)
+        counts: dict[tuple, list[int]] = {}
+        for n, (a, b) in enumerate(zip(mentions[:-1], mentions[1:])):
+            # side by side: "X and Y", "X-Y", "X and Cambodian Prime Minister Y" (a title between)
+            gap = text[a.end:b.start].strip().lower()
+            if not (gap in ("and", "and the", ",", "-", "\u2013", "/")
+                    or (gap.startswith("and ") and len(gap) < 40 and "." not in gap and "," not in gap)):
+                continue
+            ids = [a.actor_id, b.actor_id]
+            if want == "state":
+                ids = [self.country(i) for i in ids]
+            if None in ids or ids[0] == ids[1]:
+                continue
+            cell = counts.setdefault(tuple(sorted(ids)), [0, 0, ids])
+            cell[0] += 1
+            cell[1] = n
+        if not counts:
+            return []
+        ids = max(counts.values(), key=lambda c: (c[0], c[1]))[2]
+        span = (tok.left_edge.idx, tok.idx + len(tok.text))
+        return [ActorRef(i, text[span[0]:span[1]], *span) for i in ids]
+
+    def refs(self, toks: list[Token]) -> list[ActorRef]:
+        out, seen = [], set()
+        for t in toks:
+            for r in self.refs_of(t):
+                r = self._after_dateline(t, r)
+                if ref_key(r) not in seen:
+                    seen.add(ref_key(r))
+                    out.append(r)
+        return out
+
+    def actor(self, actor_id: str | None):
+        table = getattr(self.actors, "actors", None) or {}
+        return table.get(actor_id) if actor_id else None
+
+    def country(self, actor_id: str | None) -> str | None:
+        return actor_country(actor_id, getattr(self.actors, "actors", None) or {})
+
+
+def home_organs(ctx: "Context", lex: Lexicon, sources: list[ActorRef], targets: list[ActorRef]) -> list[ActorRef]:
+    """"Venezuela's opposition accused the government": a state's own opposition, rebels or
+    protesters acting on "the government" act on their own state's government."""
+    if not sources or not sources[0].actor_id or not any(t.actor_id is None for t in targets):
+        return targets
+    home = ctx.country(sources[0].actor_id)
+    src = ctx.doc.char_span(sources[0].start, sources[0].end, alignment_mode="expand")
+    if home is None or src is None or lemma_of(src.root) in lex.state_organs or lemma_of(src.root) not in lex.agent_nouns:
+        return targets
+    out = []
+    for t in targets:
+        span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand") if t.actor_id is None else None
+        bare = span is not None and lemma_of(span.root) in lex.state_organs and all(
+            c.dep_ == "det" and c.lower_ == "the" for c in children(span.root) if c.i < span.root.i)
+        out.append(ActorRef(home, t.text, t.start, t.end) if bare else t)
+    return out
+
+
+def measure_doer(lex: Lexicon, tok: Token) -> bool:
+    """An economic or legal measure, not a weapon, is what hits or targets: the verb's subject,
+    the noun its participle describes, or the object of the clause its participle adds to."""
+    measures = lex.classes.get("sanctions", set()) | lex.classes.get("restrictions", set())
+    doers = [c for c in children(tok) if c.dep_ in SUBJECT_DEPS]
+    if tok.dep_ in ("acl", "relcl"):
+        doers.append(head_of(tok))
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        doers += [x for o in objects(head_of(tok)) for x in [o] + [g for p in children(o) if p.dep_ == "prep"
+                                                              for g in children(p) if g.dep_ == "pobj"]]
+    return any(lemma_of(d) in measures for d in doers)
+
+
+def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
+                   etype: str | None = None, event_noun: bool = False) -> tuple[list[ActorRef], list[ActorRef]]:
+    if is_passive(tok):
+        sources = ctx.refs(agent_tokens(tok))
+        patients = [c for c in children(tok) if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if misread_participle(tok) is not None:
+            patients = [c for c in children(tok) if c.dep_ == "nsubj"]   # what the participle describes
+        patients = patients or shared_patients(tok)
+        patient_toks = [x for p in patients for x in conjuncts(p)]
+        if patient_toks and patient_toks[0].lower_ in RELATIVE and tok.dep_ == "relcl":
+            patient_toks = conjuncts(antecedent(tok, patient_toks[0]))
+        if tok.dep_ == "acl" and not patient_toks:
+            patient_toks = conjuncts(head_of(tok))
+        if not patients and tok.dep_ in ("xcomp",):
+            patient_toks = subject_tokens(tok)
+        targets = ctx.refs(patient_toks)
+        if not sources and etype in HOSTILE:
+            # "a rocket was fired from Gaza": the place it came from stands for the attacker
+            sources = [r for r in ctx.refs(prep_objects(tok, {"from"})) if r.actor_id and ctx.country(r.actor_id) == r.actor_id]
+        if not sources:
+            # "were killed in Israeli shelling", "died in an air strike by government forces":
+            # the act named in the in-phrase has the agent the passive leaves out
+            for noun in prep_objects(tok, {"in", "during"}):
+                if match_noun(lexicon(), noun) is not None:
+                    sources, aimed_at, _ = noun_arguments(ctx, noun, etype)
+                    if sources:
+                        # "died in Turkish strikes on Kurdish-held towns": what the strike hit too
+                        targets += [r for r in aimed_at if r.actor_id and ref_key(r) not in {ref_key(t) for t in targets}]
+                        break
+        if not any(s.actor_id for s in sources) and etype in HOSTILE:
+            sources = _instrument_states(ctx, tok) or sources
+    else:
+        subj = subject_tokens(tok)
+        sources = ctx.refs(subj)
+        if noun is not None and event_noun:
+            # "resumed talks in Doha": the event noun of a light verb is the act, not its target
+            targets_from = [o for o in objects(tok) if o.i != noun.i]
+        else:
+            targets_from = objects(tok)
+        if lemma_of(tok) in lexicon().topic_verbs:
+            targets_from = []   # "discussed the war in Ukraine": the object is the topic, not a party
+        # "Rwanda, which UN experts accuse of ...": a relative pronoun object is its antecedent
+        targets_from = [x for o in targets_from for x in (
+            conjuncts(antecedent(tok, o)) if o.lower_ in RELATIVE and tok.dep_ == "relcl" else [o])]
+        if etype == "AID" and not targets_from:
+            # "would help rebuild the Lebanese army": the helped party is the complement's object
+            targets_from = [o for c in children(tok) if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+                            for o in objects(c)]
+        targets = ctx.refs(targets_from + [c for c in children(tok) if c.dep_ in DATIVE_DEPS])
+        if etype in lexicon().judging_types:
+            # "condemned Russia's invasion of Ukraine", "welcomed the release of hostages by Hamas":
+            # judging an act judges whoever did it, not whom it was done to
+            doers = [r for o in children(tok) if o.dep_ in OBJECT_DEPS and match_noun(lexicon(), o) is not None
+                     for r in noun_arguments(ctx, o, code_to_type(match_noun(lexicon(), o).code)[0])[0] if r.actor_id]
+            if doers:
+                targets = doers
+        if etype in HOSTILE and subj and not any(s.actor_id for s in sources):
+            # "Israeli drone strikes have killed ...", "shelling by the army killed ...": the attack
+            # that kills has the attack's agent, and hits what the attack was aimed at
+            sources = [r for t in subj for r in _weapon_states(ctx, t)] or sources
+            for t in subj:
+                entry = match_noun(lexicon(), t)
+                if entry is not None and code_to_type(entry.code)[0] in HOSTILE:
+                    by, aimed_at, _ = noun_arguments(ctx, t, etype)
+                    if not any(s.actor_id for s in sources):
+                        sources = [r for r in by if r.actor_id] or sources
+                    targets += [r for r in aimed_at if r.actor_id and ref_key(r) not in {ref_key(x) for x in targets}]
+    extra = prep_objects(tok, preps_for(etype, TARGET_PREPS))
+    if etype in HOSTILE:
+        # "struck Kharkiv with drones": what an attack is made with is no party to it
+        lex = lexicon()
+        tools = lex.classes.get("instruments", set()) | lex.classes.get("arms", set())
+        extra = [o for o in extra if not (lemma_of(o) in tools and any(
+            p.dep_ == "prep" and lemma_of(p) == "with" and o in set(children(p)) for p in children(tok)))]
+    if noun is None:
+        # "ratified an agreement with the EU", "signed a deal between X and Y"
+        agreements = lexicon().classes.get("proposal", set())
+        for o in objects(tok):
+            if lemma_of(o) in agreements:
+                extra += prep_objects(o, {"with", "between"})
+    if noun is not None:
+        extra += prep_objects(noun, preps_for(etype, NOUN_TARGET_PREPS))
+        lex = lexicon()
+        theirs = any(lemma_of(noun) in lex.classes.get(c, ()) for c in lex.possessor_targets)
+        for c in children(noun):
+            if c.dep_ == "poss" and theirs:
+                extra.append(c)   # "their demands were met": the demander is answered, not acting
+            elif c.dep_ == "poss" and not sources:
+                sources = ctx.refs([c])
+    targets += [r for r in ctx.refs(extra) if r.actor_id not in {t.actor_id for t in targets}]
+    return sources, targets
+
+
+def _instrument_states(ctx: Context, tok: Token) -> list[ActorRef]:
+    """"killed in an Israeli air strike", "wounded by Russian shelling", "hit by Ukrainian drones":
+    the state named on the weapon or on the strike is the agent a passive leaves out."""
+    out: list[ActorRef] = []
+    for c in children(tok):
+        if c.dep_ not in ("prep", "agent") or lemma_of(c) not in ("in", "by", "during", "under"):
+            continue
+        for o in (x for p in children(c) if p.dep_ in ("pobj", "pcomp") for x in conjuncts(p)):
+            out += [r for r in _weapon_states(ctx, o) if r.actor_id not in {x.actor_id for x in out}]
+    return out
+
+
+def _weapon_states(ctx: Context, o: Token) -> list[ActorRef]:
+    """States named on an attack or weapon noun ("Israeli tank fire", "US drone strikes")."""
+    lex = lexicon()
+    entry = match_noun(lex, o)
+    instruments = lex.classes.get("instruments", set())
+    if not (lemma_of(o) in instruments or o.lower_ in instruments
+            or (entry is not None and code_to_type(entry.code)[0] in HOSTILE)):
+        return []
+    out: list[ActorRef] = []
+    mods = [m for m in children(o) if m.dep_ in MODIFIER_DEPS and m.i < o.i]
+    mods += [g for m in mods if m.dep_ == "compound" for g in children(m) if g.dep_ in MODIFIER_DEPS]
+    for m in mods:
+        if m.ent_type_ not in ("NORP", "GPE"):
+            continue
+        r = ctx._direct(m) or ctx._place(m)
+        state = ctx.country(r.actor_id) if r is not None else None
+        if state and state not in {x.actor_id for x in out}:
+            left, end = o.left_edge.idx, o.idx + len(o.text)
+            out.append(ActorRef(state, text_of(ctx.doc)[left:end], left, end))
+    return out
+
+
+def noun_arguments(ctx: Context, tok: Token, etype: str | None = None) -> tuple[list[ActorRef], list[ActorRef], bool]:
+    """(sources, targets, has_named_source) of an event noun."""
+    sources = ctx.refs([c for c in children(tok) if c.dep_ == "poss"])
+    sources += ctx.refs(agent_tokens(tok))
+    mods = [c for c in children(tok) if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+    entry = match_noun(lexicon(), tok)
+    if entry is not None and entry.code.startswith("084"):
+        # "the hostage releases", "a prisoner swap": the people named on a release are released
+        people = lexicon().classes.get("prisoners", set())
+        freed = [c for c in mods if lemma_of(c) in people]
+        mods = [c for c in mods if c not in freed]
+        targets_first = ctx.refs(freed)
+    else:
+        targets_first = []
+    if not sources:
+        sources = ctx.refs(mods)
+        # "a Russian drone strike": the state that struck, not the weapon as a second actor
+        sources = [s for s in sources if s.actor_id] or sources
+    between = prep_objects(tok, {"between"})
+    targets = targets_first + ctx.refs([t for t in prep_objects(tok, preps_for(etype, NOUN_TARGET_PREPS) - {"between"})])
+    if tok.dep_ == "pobj" and lemma_of(head_of(tok)) in ("in", "during") \
+            and lemma_of(head_of(head_of(tok))) in lexicon().undergoing_verbs:
+        # "six militants died in a US drone strike": who died is struck
+        targets += [r for r in ctx.refs(subject_tokens(head_of(head_of(tok)))) if ref_key(r) not in {ref_key(t) for t in targets}]
+    if between:
+        pair = ctx.refs(between)
+        if not sources and pair:
+            sources, targets = pair[:1], pair[1:] + targets
+        else:
+            targets += pair
+    return sources, targets, bool(sources)
+
+
+def troop_movement(lex: Lexicon, tok: Token) -> str | None:
+    """"Indian peacekeepers arrived in Juba", "Russian paratroopers landed in Almaty": troops
+    travelling are not a visit; peacekeepers give protection (CAMEO 074), others deploy (150)."""
+    subj = subject_tokens(tok)
+    troops = lex.classes.get("troops", set())
+    if not subj or subj[0].pos_ != "NOUN":
+        return None
+    head = subj[0]
+    if lemma_of(head) in lex.quantity_nouns:   # "hundreds of troops", "the first contingent of police"
+        head = next((o for p in children(head) if p.dep_ == "prep" and lemma_of(p) == "of"
+                     for o in children(p) if o.dep_ == "pobj"), head)
+    if lemma_of(head) not in troops:
+        return None
+    words = {t.lower_ for t in subtree(head) if t.i <= head.i}
+    return "074" if any(w.startswith("peacekeep") for w in words) else "150"
+
+
+def accused(ctx: Context, tok: Token) -> list[ActorRef]:
+    """"Armenia alleged that Azerbaijani forces fired on ...", "charged that the army had looted
+    ...": the accused is the actor of the alleged act, the complement's subject (its by-agent
+    when the complement is passive)."""
+    out = []
+    for c in children(tok):
+        if c.dep_ != "ccomp":
+            continue
+        doers = agent_tokens(c) if is_passive(c) else subject_tokens(c)
+        out += [r for r in ctx.refs(doers) if r.actor_id]
+    return out
+
+
+def holders(ctx: Context, tok: Token) -> list[ActorRef]:
+    """"called for the release of Palestinians held by Israel", "demanded the return of hostages
+    taken by Hamas": a demand to free people is addressed to whoever holds them."""
+    things = [c for c in children(tok) if c.dep_ in OBJECT_DEPS] + prep_objects(tok, {"for"})
+    out = []
+    for thing in things:
+        for t in subtree(thing):
+            if t.dep_ == "acl" and t.tag_ == "VBN":
+                out += [r for r in ctx.refs(agent_tokens(t)) if r.actor_id]
+    return out
+
+
+def _argument_path(t: Token, top: Token) -> bool:
+    """Only argument links lead from a complement to a party: objects and target phrases, not
+    reasons, times or descriptions ("cut ties with Congo [over its ties with Israel]", "two
+    nationals [suspected of blowing up a plane]")."""
+    allowed = TARGET_PREPS | {"on", "at", "from"}
+    cur = t
+    while cur.i != top.i and head_of(cur).i != cur.i:
+        if cur.dep_ in ("prep", "dative", "agent") and lemma_of(cur) not in allowed:
+            return False
+        if cur.dep_ in ("acl", "relcl", "advcl", "appos"):
+            return False
+        cur = head_of(cur)
+    return True
+
+
+def complement_targets(ctx: Context, tok: Token) -> list[ActorRef]:
+    """Parties a proposal or demand acts upon: objects inside its complement clause
+    ("proposals to bring Israel and Hamas closer")."""
+    asked = [x for c in children(tok) if c.dep_ == "ccomp" or (c.dep_ == "advcl" and for_to(c))
+             for s in children(c) if s.dep_ in SUBJECT_DEPS for x in conjuncts(s)]
+    got = [r for r in ctx.refs(asked) if r.actor_id]
+    if got and lemma_of(tok) not in lexicon().governors["speech"]:
+        return got
+    out = []
+    for c in children(tok):
+        if c.dep_ == "prep" and lemma_of(c) == "for" and lemma_of(tok) not in lexicon().governors["speech"]:
+            # "called for sanctions against Nigeria": the party the act asked for is aimed at
+            for g in (x for x in children(c) if x.dep_ == "pobj"):
+                # "called for Israel and Hezbollah to respect the truce": the for-object itself too
+                out.extend(x for t in subtree(g) if t.dep_ == "pobj" and _argument_path(t, g)
+                           and (t.i != g.i or t.pos_ == "PROPN") for x in conjuncts(t))
+        if c.dep_ in ("xcomp", "acl", "ccomp", "relcl") or (c.dep_ == "dobj"):
+            for g in ([c] if c.dep_ != "dobj" else [x for x in children(c) if x.dep_ in ("acl", "relcl")]):
+                for t in subtree(g):
+                    if t.dep_ in OBJECT_DEPS | DATIVE_DEPS | {"pobj"} and head_of(t).dep_ != "agent" \
+                            and not (t.dep_ == "pobj" and lemma_of(head_of(t)) in LOCATIVE_PREPS) \
+                            and _argument_path(t, g):
+                        out.extend(conjuncts(t))
+    return [r for r in ctx.refs(out) if r.actor_id]
+
+
+def location_for(ctx: Context, toks: list[Token], sent: SpacySpan, used: set[int]) -> str | None:
+    place = location_span(ctx, toks, sent, used)
+    return place.text if place is not None else None
+
+
+def location_span(ctx: Context, toks: list[Token], sent: SpacySpan, used: set[int]) -> SpacySpan | None:
+    places, anchored = ctx.place_anchors(sent)
+    anchors = [(e, at) for e, at in anchored if not any(i in used for i in range(e.start, e.end))]
+    for tok in toks:
+        for e, at in anchors:
+            if at == tok:
+                return e
+        # "in Egypt, where X is meeting Y"
+        t = tok
+        while t.dep_ == "conj":
+            t = head_of(t)
+        if t.dep_ == "relcl" and any(c.lower_ == "where" for c in children(t)):
+            if head_of(t).ent_type_ in ("GPE", "LOC", "FAC"):
+                where = head_of(t)
+                return next((e for e in places if e.start <= where.i < e.end), where.doc[where.i: where.i + 1])
+    return None
+
+
+def place_country_of(ctx: Context, place: SpacySpan | None) -> str | None:
+    if place is None:
+        return None
+    ref = ctx._direct(place.root)
+    got = ctx.country(ref.actor_id) if ref is not None else None
+    return got or place_state(place.text)
+
+
+def localise_agents(ctx: Context, lex: Lexicon, refs: list, country: str | None) -> list:
+    """CAMEO convention: an agent named by what it is and not whose ("police", "protesters",
+    "residents") belongs to the state where the event happens ("police fired tear gas at
+    protesters in Cairo": EGY police, EGY protesters)."""
+    if country is None:
+        return refs
+    return [ActorRef(country, r.text, r.start, r.end)
+            if r is not None and r.actor_id is None and agent_heads(ctx, lex, r) & lex.local_agents else r
+            for r in refs]
+
+
+def agent_heads(ctx: Context, lex: Lexicon, ref: ActorRef) -> set[str]:
+    span = ctx.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    return {lemma_of(t) for t in span_tokens(span) if lemma_of(t) in lex.agent_nouns} if span is not None else set()
+
+
+def same_party(ctx: Context, lex: Lexicon, a: ActorRef, b: ActorRef) -> bool:
+    """One party, not two: the same actor, unless both are a state's agents of different kinds
+    (CAMEO's GEOOPP and GEOGOV: "Georgian protesters attacked the Georgian government")."""
+    if ref_key(a) != ref_key(b):
+        return False
+    ha, hb = agent_heads(ctx, lex, a), agent_heads(ctx, lex, b)
+    return not (ha and hb and not ha & hb)
+
+
+def dateline_subject(ctx: Context, tok: Token, sources: list[ActorRef]) -> list[ActorRef]:
+    """"CAIRO, Aug 20 (Agency) – Blinken met ...": a dateline before the dash is not the
+    subject; the parser often makes it one. Take the phrase between the dash and the verb."""
+    sent = sent_of(tok)
+    if not any(d in text_of(tok.doc)[sent.start_char:sent.end_char] for d in DASH_CHARS):
+        return sources   # no dash at all
+    # a dateline dash stands apart, among the first 25 tokens; a hyphen inside a word ("UK-based")
+    # is no dash
+    toks = parse_tree(tok.doc).toks
+    dash = next((t for t in toks[sent.start:min(sent.end, sent.start + 25)] if t.text in DASHES
+                 and (t.text != "-" or (t.whitespace_ and t.i > 0 and toks[t.i - 1].whitespace_))), None)
+    if dash is None or dash.i > tok.i or not any(t.ent_type_ == "DATE" or t.is_upper for t in toks[sent.start:dash.i]):
+        return sources
+    if sources and all(s.start > dash.idx for s in sources):
+        return sources
+    heads = [t for t in toks[dash.i + 1: tok.i] if t.pos_ in ("PROPN", "NOUN")
+             and not (dash.i < head_of(t).i < tok.i)]
+    return ctx.refs([x for h in heads for x in conjuncts(h)]) or sources
+
+
+def _sides(ctx: Context, speaker: ActorRef, speech: Token | None) -> set[str]:
+    """The speaker, its state, and actors named in its description ("chief Palestinian
+    negotiator Saeb Erakat")."""
+    sides = {speaker.actor_id, ctx.country(speaker.actor_id)}
+    if speech is not None:
+        for subj in subject_tokens(speech):
+            for t in subtree(subj):
+                # "the NUT, the teachers' union, said it had ...": the apposition is the speaker too
+                if (t.i < subj.i and t.dep_ in MODIFIER_DEPS) or (t.dep_ == "appos" and head_of(t).i == subj.i):
+                    r = ctx._direct(t)
+                    if r is not None:
+                        sides |= {r.actor_id, ctx.country(r.actor_id)}
+    sides.discard(None)
+    return sides
+
+
+def same_side(ctx: Context, speaker: ActorRef, sources: list[ActorRef], speech: Token | None = None) -> bool:
+    sides = _sides(ctx, speaker, speech)
+    return any(s.actor_id in sides or ctx.country(s.actor_id) in sides for s in sources)
+
+
+def _other_side(ctx: Context, speaker: ActorRef, sources: list[ActorRef]) -> bool:
+    """Both sides' states are known and differ (or the speaker is itself a state actor
+    speaking of another named actor)."""
+    mine = ctx.country(speaker.actor_id)
+    theirs = {ctx.country(s.actor_id) for s in sources}
+    return mine is not None and None not in theirs and mine not in theirs

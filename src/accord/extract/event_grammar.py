@@ -1,0 +1,550 @@
+"""Parse walks for event coding: an article's parse read once into arrays, the grammar the rules
+ask of a token (subjects, objects, conjuncts, passives, datelines), and trigger matching."""
+from __future__ import annotations
+
+import bisect
+import threading
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import numpy
+from spacy.attrs import HEAD, POS
+from spacy.parts_of_speech import IDS
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from accord.nlp import children, children_table, columns, ents, subtree, text_of, tokens
+from accord.extract.event_lexicon import Entry, Lexicon, lexicon
+
+if TYPE_CHECKING:
+    from accord.extract.event_arguments import Context
+
+
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj"}
+DATIVE_DEPS = {"dative", "iobj"}
+_OBJECTISH = OBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
+FIRST_PERSON = {"we", "i", "us", "me", "our", "my"}
+RELATIVE = {"who", "which", "that", "whom"}
+NAMED = {"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+
+
+# Token.head, Token.children, Token.subtree and Doc[i] build new Token objects on every call,
+# and the rules below walk the parse thousands of times per article. The Doc being coded keeps
+# its heads, children, lemmas and parts of speech in a one-slot cache per thread (the Doc itself
+# is held, so its id is not reused), made of the Token objects accord.nlp.tokens already built,
+# with what the rules ask of one token several times (objects, subject_tokens). Tokens are
+# therefore shared objects: compare them by value or index, never with `is`.
+class _Slot(threading.local):
+    tree = None   # the ParseTree of the Doc this thread codes
+
+
+tree_slot = _Slot()
+
+
+class ParseTree:
+    """One Doc's parse, read once (see above)."""
+    __slots__ = ("doc", "toks", "heads", "kids", "lemmas", "pos", "verbal", "nominal", "objects", "starts",
+                 "subjects", "ent_of")
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        toks = self.toks = tokens(doc)
+        table = doc.to_array([HEAD, POS])
+        # heads are stored as offsets, unsigned
+        heads = (table[:, 0].view("int64") + numpy.arange(len(toks))).tolist()
+        self.heads = list(map(toks.__getitem__, heads))
+        self.kids = children_table(doc)
+        self.lemmas = columns(doc).lemma_lower
+        pos = table[:, 1]
+        self.pos = pos.tolist()   # ids: compare with POS_VERB, POS_AUX, POS_NOUN, POS_PROPN
+        # where trigger verbs and nouns can be, in document order
+        self.verbal = numpy.flatnonzero((pos == POS_VERB) | (pos == POS_AUX)).tolist()
+        self.nominal = numpy.flatnonzero((pos == POS_NOUN) | (pos == POS_PROPN)).tolist()
+        self.objects: dict[int, list[Token]] = {}   # objects, by token
+        self.starts: dict[int, int] = {}   # phrase_start, by token
+        self.subjects: dict[int, list[Token]] = {}   # subject_tokens, by token
+        self.ent_of: list | None = None   # the entity holding each token, once asked (ent_at)
+
+    def ent_at(self, i: int):
+        """The first of the Doc's entities holding token i, or None."""
+        if self.ent_of is None:
+            self.ent_of = [None] * len(self.toks)
+            for e in ents(self.doc):
+                for k in range(e.start, e.end):
+                    if self.ent_of[k] is None:
+                        self.ent_of[k] = e
+        return self.ent_of[i]
+
+
+POS_VERB, POS_AUX, POS_NOUN, POS_PROPN, POS_PRON, POS_ADP = (IDS[p] for p in ("VERB", "AUX", "NOUN", "PROPN", "PRON", "ADP"))
+POS_NOMINAL = {POS_NOUN, POS_PROPN, POS_PRON}
+
+
+def parse_tree(doc: Doc) -> ParseTree:
+    got = tree_slot.tree
+    if got is None or got.doc is not doc:
+        got = tree_slot.tree = ParseTree(doc)
+    return got
+
+
+# The two below are called tens of thousands of times per hundred articles: they test the
+# slot themselves rather than through parse_tree.
+
+def head_of(tok: Token) -> Token:
+    got = tree_slot.tree
+    if got is None or got.doc is not tok.doc:
+        got = parse_tree(tok.doc)
+    return got.heads[tok.i]
+
+
+def subtree_start(tok: Token, n: int) -> list[Token]:
+    """The first n tokens of subtree(tok), without walking the rest."""
+    kids = parse_tree(tok.doc).kids
+    out: list[Token] = []
+
+    def walk(t: Token) -> bool:   # True once n are found
+        below = kids[t.i]
+        for k in below:
+            if k.i < t.i and walk(k):
+                return True
+        out.append(t)
+        if len(out) >= n:
+            return True
+        for k in below:
+            if k.i > t.i and walk(k):
+                return True
+        return False
+
+    walk(tok)
+    return out
+
+
+def phrase_start(tok: Token) -> int:
+    """Where the token's phrase starts: the first character of its subtree (which need not be
+    its left edge's subtree when the parse is not projective)."""
+    tree = parse_tree(tok.doc)
+    got = tree.starts.get(tok.i)
+    if got is None:
+        got = tree.starts[tok.i] = tree.toks[min(t.i for t in subtree(tok))].idx
+    return got
+
+
+def ancestors(tok: Token) -> Iterator[Token]:
+    """Token.ancestors: heads up to the sentence root."""
+    heads = parse_tree(tok.doc).heads
+    t = tok
+    for _ in range(len(heads)):
+        h = heads[t.i]
+        if h.i == t.i:
+            return
+        yield h
+        t = h
+
+
+def span_tokens(span: SpacySpan) -> list[Token]:
+    """The tokens of a sentence or span, without building them anew."""
+    return parse_tree(span.doc).toks[span.start:span.end]
+
+
+def lemma_of(tok: Token) -> str:
+    got = tree_slot.tree
+    if got is None or got.doc is not tok.doc:
+        got = parse_tree(tok.doc)
+    return got.lemmas[tok.i]
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """A noun phrase and those coordinated with it ("the US, Russia and Switzerland")."""
+    out = [tok]
+    tree = parse_tree(tok.doc)
+    pos, own = tree.pos, tree.pos[tok.i]
+    for c in tree.kids[tok.i]:
+        dep = c.dep_
+        if dep == "conj" and pos[c.i] in POS_NOMINAL:
+            out.extend(conjuncts(c))
+        elif dep == "appos" and pos[c.i] == POS_PROPN and any(g.dep_ in ("cc", "conj") for g in children(c)):
+            out.extend(conjuncts(c))   # a list parsed as apposition
+        elif dep == "pobj" and own == POS_ADP and tok.dep_ in SUBJECT_DEPS:
+            out.extend(conjuncts(c))   # a first name mis-tagged as a preposition
+        elif dep in ("compound", "nmod") and own == POS_PROPN:
+            # "Treasury Secretary Scott Bessent and Trade Representative Jamieson Greer": the
+            # parser folds the first titled name into the second's title (modifier or apposition)
+            out.extend(g for g in [c] + [g for g in children(c) if g.dep_ == "appos"]
+                       if g.ent_type_ == "PERSON" and any(x.dep_ == "cc" for x in children(g)))
+    return out
+
+
+def _date_prep(tok: Token) -> bool:
+    if tok.dep_ != "prep":
+        return False
+    objs = [g for g in children(tok) if g.dep_ == "pobj"]
+    return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
+
+
+def for_to(tok: Token) -> bool:
+    """A for-to clause: "for the rebels to withdraw"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(tok)) and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in children(tok))
+
+
+def _verb_words(tok: Token) -> tuple[set[str], set[str]]:
+    """Lemmas of a verb's own particles, prepositions and objects ("direct"), and those with
+    their own prepositions ("near")."""
+    direct, near = set(), set()
+    tree = parse_tree(tok.doc)
+    kids, lemmas = tree.kids, tree.lemmas
+    for c in kids[tok.i]:
+        dep = c.dep_
+        if dep == "aux" or dep == "auxpass":
+            continue   # the "to" of "to protest" is no preposition ("protest to")
+        if dep == "prep" and _date_prep(c):
+            continue   # "agreed ... on Monday" is no "agree on"
+        direct.add(lemmas[c.i])
+        if dep in ("advcl", "ccomp") and for_to(c):
+            near.add("for")   # "called for the rebels to withdraw": "call for"
+        if dep in ("prt", "prep", "advmod", "dobj", "agent"):
+            for g in kids[c.i]:
+                if g.dep_ in ("prep", "pobj", "prt", "advmod"):
+                    near.add(lemmas[g.i])
+    near |= direct
+    if "for" in near:
+        direct.add("for")
+    return direct, near
+
+
+def shared_patients(tok: Token) -> list[Token]:
+    """"X seized the town and was repelled by Y", "the prisoners detained ... were freed by Y":
+    a passive conjunct without its own subject acts on its first conjunct's subject."""
+    if tok.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in children(tok)) \
+            or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in children(tok)):
+        return []
+    return [c for c in children(head_of(tok)) if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+            and c.lower_ not in RELATIVE]
+
+
+def objects(tok: Token) -> list[Token]:
+    """Objects of a verb, found once per token (a fresh list for the caller)."""
+    memo = parse_tree(tok.doc).objects
+    got = memo.get(tok.i)
+    if got is None:
+        got = memo[tok.i] = _find_objects(tok)
+    return list(got)
+
+
+def _find_objects(tok: Token) -> list[Token]:
+    objs = [c for c in children(tok) if c.dep_ in _OBJECTISH]
+    objs = objs or shared_patients(tok)
+    if not objs:
+        # "struck what the army called militant camps", "hit what Kyiv described as a school":
+        # the object is the free relative's predicate
+        for c in children(tok):
+            if c.dep_ == "ccomp" and any(w.dep_ in OBJECT_DEPS and w.lower_ == "what" for w in children(c)):
+                objs = [w for w in children(c) if w.dep_ == "oprd"] + prep_objects(c, {"as"})
+    if not objs and tok.dep_ == "relcl" and head_of(tok).pos_ == "NOUN" and any(
+            c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in children(tok)):
+        objs = [head_of(tok)]   # "the towns the rebels seized": the antecedent is the object
+    # "5 million dollars of aid", "700 kg of medicine": the class word is the of-object
+    for o in list(objs):
+        below = children(o)
+        if not below:
+            continue
+        counted = any(c.dep_ == "nummod" for c in below) or o.ent_type_ == "MONEY"
+        for p in below:
+            if p.dep_ == "prep" and (lemma_of(p) == "of" or (lemma_of(p) == "in" and counted)):
+                objs.extend(c for c in children(p) if c.dep_ == "pobj")
+    return [x for o in objs for x in conjuncts(o)]
+
+
+def speech_conjunct(tok: Token) -> Token | None:
+    """The verb a misattached conjunct really coordinates with ("X said Y will not withdraw,
+    and accused Z"): a finite past verb cannot share the bare verb's modal."""
+    head = head_of(tok)
+    if tok.dep_ != "conj" or tok.tag_ not in ("VBD", "VBZ") or head.tag_ != "VB" or head.dep_ != "ccomp":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in children(tok)):
+        return None
+    if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in children(head)):
+        return None
+    return head_of(head) if head_of(head).pos_ == "VERB" else None
+
+
+def is_passive(tok: Token) -> bool:
+    if lemma_of(tok) in lexicon().stative_passives and not any(c.dep_ == "agent" for c in children(tok)):
+        return False   # "Israel is opposed to the plan": Israel opposes
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in children(tok)) or (
+        tok.dep_ == "acl" and tok.tag_ == "VBN") or misread_participle(tok) is not None
+
+
+def existential(tok: Token) -> bool:
+    """"There were ten soldiers killed in the raid": the participle after "there be" reports the
+    act ("ten soldiers were killed"), it does not describe the soldiers."""
+    noun = head_of(tok)
+    return tok.dep_ == "acl" and noun.dep_ == "attr" and lemma_of(head_of(noun)) == "be" \
+        and any(c.dep_ == "expl" for c in children(head_of(noun)))
+
+
+def misread_participle(tok: Token) -> Token | None:
+    """"The dissidents detained for ... were released by X": a participle modifying the subject
+    that the parser made the main verb, with the real main verb as its conjunct. Two finite
+    verbs are not coordinated without a conjunction, so when the passive conjunct has no subject
+    and nothing joins them, the first verb describes its "subject" and the conjunct (returned) is
+    the sentence's verb."""
+    if tok.tag_ not in ("VBD", "VBN") or not any(c.dep_ == "nsubj" for c in children(tok)) \
+            or any(c.dep_ in ("aux", "auxpass") for c in children(tok)):
+        return None
+    for c in children(tok):
+        if c.dep_ == "conj" and c.i > tok.i and c.tag_ == "VBN" \
+                and any(a.dep_ == "auxpass" and a.i < c.i for a in children(c)) \
+                and not any(a.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for a in children(c)) \
+                and not any(t.dep_ == "cc" or t.text in (",", ";")
+                            for t in parse_tree(tok.doc).toks[tok.i + 1: c.left_edge.i]
+                            if head_of(t).i in (tok.i, c.i)):
+            return c
+    return None
+
+
+def dateline_tokens(sent: SpacySpan) -> set[int]:
+    """Tokens of a dateline opening a line of the sentence: a place in capitals ("LYON",
+    "KHAN YOUNIS"), maybe followed by ", region" or ", date (Agency)", closed by a colon or a dash
+    before any verb."""
+    doc, out = parse_tree(sent.doc).toks, set()
+    starts = [sent.start] + [i + 1 for i in _line_ends(sent) if i + 1 < sent.end]
+    for start in starts:
+        while start < sent.end and doc[start].is_space:
+            start += 1
+        if start >= sent.end:
+            continue
+        first = doc[start]
+        if not (first.is_alpha and first.is_upper and len(first) > 1):
+            continue
+        caps = True
+        for t in doc[start: min(sent.end, start + 14)]:
+            if t.text == ":" or (t.text in DASHES and (t.text != "-" or t.whitespace_)):
+                out.update(range(start, t.i + 1))
+                break
+            if t.text == ",":
+                caps = False
+            elif t.pos_ in ("VERB", "AUX") or (caps and t.is_alpha and not t.is_upper) or "\n" in t.text:
+                break
+            elif not caps and not (t.pos_ in ("PROPN", "NUM", "PUNCT") or t.ent_type_ in ("GPE", "LOC", "DATE")):
+                break   # after the comma only a region, a date or an agency: "NATO, the EU and ..." is no dateline
+    return out
+
+
+def _line_ends(sent: SpacySpan) -> list[int]:
+    """Tokens of the sentence whose text or trailing space holds a line break, in order. Token
+    texts and spaces tile the Doc's text, so the breaks are found in the text itself."""
+    toks, text = parse_tree(sent.doc).toks, text_of(sent.doc)
+    lo = toks[sent.start].idx
+    hi = toks[sent.end].idx if sent.end < len(toks) else len(text)
+    out: list[int] = []
+    nl = text.find("\n", lo, hi)
+    starts = [t.idx for t in toks[sent.start:sent.end]] if nl != -1 else []
+    while nl != -1:
+        i = sent.start + bisect.bisect_right(starts, nl) - 1
+        if not out or out[-1] != i:
+            out.append(i)
+        nl = text.find("\n", nl + 1, hi)
+    return out
+
+
+def _class_match(ctx: Context, lex: Lexicon, entry: Entry, objs: list[Token]) -> bool:
+    if entry.obj_class is None:
+        return True
+    if entry.obj_class == "actor":
+        return any(ctx._direct(o) is not None for o in objs)
+    if entry.obj_class == "object":
+        return bool(objs)   # "took over the town", not "a new government took over"
+    members = lex.classes.get(entry.obj_class, set())
+    words = [w for o in objs for w in [o] + [c for c in children(o) if c.dep_ in ("compound", "amod")]]
+    return any(lemma_of(w) in members or w.text.lower() in members for w in words)
+
+
+def conjuncts_verbs(tok: Token) -> list[Token]:
+    return [tok] + [c for c in children(tok) if c.dep_ == "conj" and c.pos_ == "VERB"]
+
+
+def names_people(lex: Lexicon, tok: Token) -> bool:
+    lem = lemma_of(tok)
+    if lem in lex.quantity_nouns:   # "hundreds of demonstrators"
+        return any(names_people(lex, o) for p in children(tok) if p.dep_ == "prep" and lemma_of(p) == "of"
+                   for o in children(p) if o.dep_ == "pobj")
+    return lem in lex.agent_nouns or any(lem in lex.classes.get(c, ()) for c in ("observers", "envoy", "troops"))
+
+
+def _verb_lemmas(tok: Token) -> list[str]:
+    """The lemma, then guesses from the inflected form: the small model's lemmatizer
+    misreads some verbs ("staged" -> "stag")."""
+    text = tok.lower_
+    out = [lemma_of(tok)]
+    if text.endswith("ied"):
+        out.append(text[:-3] + "y")
+    if text.endswith("ed"):
+        out += [text[:-1], text[:-2], text[:-3]]
+    if text.endswith("ing"):
+        out += [text[:-3], text[:-3] + "e", text[:-4]]
+    if text.endswith("s"):
+        out.append(text[:-1])
+    return out
+
+
+def match_verb(ctx: Context, lex: Lexicon, tok: Token) -> Entry | None:
+    # the lemma first, as _verb_lemmas lists it, before its guesses are made
+    entries = lex.verbs.get(lemma_of(tok)) or next((lex.verbs[w] for w in _verb_lemmas(tok) if w in lex.verbs), None)
+    if not entries:
+        return None
+    objs = objects(tok)
+    # a preposition of the verb itself before one inside its object: "agreed sanctions on Iran"
+    # is no "agree on"; "took control of the town" still finds "take control of"
+    direct, near = _verb_words(tok)
+    classes: dict[str | None, bool] = {}   # each object class is tested once for all entries
+    for words in (direct, near):
+        for e in entries:  # most specific first
+            if e.particle_set <= words:
+                fits = classes.get(e.obj_class)
+                if fits is None:
+                    fits = classes[e.obj_class] = _class_match(ctx, lex, e, objs)
+                if fits:
+                    return e
+    return None
+
+
+def match_noun(lex: Lexicon, tok: Token) -> Entry | None:
+    entries = lex.nouns.get(lemma_of(tok)) or lex.nouns.get(tok.text.lower())
+    if not entries:
+        return None
+    mods = {c.text.lower() for c in children(tok) if c.dep_ in ("compound", "amod")}
+    if any(f"{m} {lemma_of(tok)}" in lex.non_events for m in mods):
+        return None   # "a press release"
+    for e in entries:
+        if all(m in mods for m in e.modifiers):
+            return e
+    return None
+
+
+def control_complement(tok: Token) -> bool:
+    """"have sworn to resist", "vowed to retaliate" parsed as a purpose clause: an infinitive
+    without its own subject or object-controller under a verb of intent, schedule or
+    (non)performance is that verb's complement ("sent troops to protect" stays a purpose)."""
+    if tok.dep_ != "advcl" or not infinitive(tok) or any(c.dep_ in SUBJECT_DEPS for c in children(tok)):
+        return False
+    head = head_of(tok)
+    if any(c.dep_ in OBJECT_DEPS for c in children(head)):
+        return False
+    gov = lexicon().governors
+    return lemma_of(head) in gov["future"] | gov["actual"] | gov["negating"]
+
+
+def infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(tok))
+
+
+def antecedent(verb: Token, rel: Token) -> Token:
+    """What a relative pronoun stands for. The parser attaches a clause set off by a comma
+    ("the support of Paris and Berlin, which have pushed for ...") to the larger phrase; a
+    "which" or "that" after a comma names the state or body just before it, unless the larger
+    phrase is itself an agent or an act ("officials from Qatar, which", "the strike on Kyiv,
+    which")."""
+    head = head_of(verb)
+    if rel.lower_ not in ("which", "that") or rel.dep_ not in SUBJECT_DEPS:
+        return head
+    doc, i = parse_tree(verb.doc).toks, rel.i - 1
+    while i > head.i and doc[i].is_punct:
+        i -= 1
+    if i == rel.i - 1 or i <= head.i:
+        return head   # no comma: a restrictive clause, the parser's attachment stands
+    near = doc[i]
+    while near.dep_ == "conj" and head_of(near).i > head.i:
+        near = head_of(near)
+    lex = lexicon()
+    if near.ent_type_ not in ("GPE", "ORG", "NORP") or near not in set(subtree(head)) \
+            or lemma_of(head) in lex.agent_nouns or match_noun(lex, head) is not None or head.ent_type_:
+        return head
+    return near
+
+
+def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
+    """Who acts in a verb's clause. Asked several times per trigger: found once per token (a
+    fresh list for the caller)."""
+    if depth:
+        return _find_subject_tokens(tok, depth)
+    memo = parse_tree(tok.doc).subjects
+    got = memo.get(tok.i)
+    if got is None:
+        got = memo[tok.i] = _find_subject_tokens(tok, 0)
+    return list(got)
+
+
+def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
+    if depth > 6:
+        return []
+    subj = [c for c in children(tok) if c.dep_ in SUBJECT_DEPS]
+    if not subj and not is_passive(tok):
+        subj = [c for c in children(tok) if c.dep_ in PASSIVE_SUBJECT_DEPS]   # a stative participle
+    if subj:
+        s = subj[0]
+        if s.lower_ in RELATIVE and tok.dep_ == "relcl":
+            return conjuncts(antecedent(tok, s))
+        return conjuncts(s)
+    if tok.dep_ == "relcl" and head_of(tok).pos_ in ("NOUN", "PROPN"):
+        return conjuncts(head_of(tok))
+    head = head_of(tok)
+    if head.i == tok.i:   # the root
+        return []
+    if tok.dep_ == "conj":
+        if is_passive(head) and not is_passive(tok) and not speech_conjunct(tok) and tok.tag_ in ("VB", "VBZ", "VBP"):
+            # "was indicted by the court and will resign": the shared subject is the passive's
+            passive = [c for c in children(head) if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            if passive:
+                return conjuncts(passive[0])
+        return subject_tokens(speech_conjunct(tok) or head, depth + 1)
+    if tok.dep_ == "xcomp" or control_complement(tok):
+        if head.pos_ == "ADJ":
+            return subject_tokens(head_of(head), depth + 1)
+        objs = [c for c in children(head) if c.dep_ in OBJECT_DEPS]
+        if objs and lemma_of(head) in lexicon().instrument_verbs and not names_people(lexicon(), objs[0]) \
+                and objs[0].ent_type_ not in ("NORP", "GPE", "ORG", "PERSON"):
+            return subject_tokens(head, depth + 1)   # "used tear gas to disperse": the user acts
+        if objs:
+            return conjuncts(objs[0])
+        # "is set to host", "was expected to sign": the passive governor's subject acts
+        passive = [c for c in children(head) if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        return conjuncts(passive[0]) if passive else subject_tokens(head, depth + 1)
+    if tok.dep_ == "pcomp" and head.dep_ == "prep":
+        gov = head_of(head)
+        objs = [c for c in children(gov) if c.dep_ in OBJECT_DEPS]
+        return conjuncts(objs[0]) if objs else subject_tokens(gov, depth + 1)
+    if tok.dep_ == "acomp" and tok.pos_ == "VERB":
+        return subject_tokens(head, depth + 1)   # "Hanoi is committed to ...": the copula's subject
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        return subject_tokens(head, depth + 1)
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.dep_ in OBJECT_DEPS and not names_people(lexicon(), head):
+        return subject_tokens(head_of(head), depth + 1)
+    if tok.dep_ == "acl" and tok.tag_ == "VBG":
+        return conjuncts(head)   # "negotiators meeting in Istanbul"
+    return []
+
+
+def agent_tokens(tok: Token) -> list[Token]:
+    for c in children(tok):
+        if c.dep_ == "agent" or (c.dep_ == "prep" and lemma_of(c) == "by"):
+            return [x for p in children(c) if p.dep_ == "pobj" for x in conjuncts(p)]
+    return []
+
+
+def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
+    out = []
+    for c in children(tok):
+        if c.dep_ in ("prep", "dative") and lemma_of(c) in preps:
+            out.extend(x for p in children(c) if p.dep_ == "pobj" for x in conjuncts(p))
+        elif c.dep_ == "prt":
+            for p in children(c):
+                if p.dep_ == "prep" and lemma_of(p) in preps:
+                    out.extend(x for q in children(p) if q.dep_ == "pobj" for x in conjuncts(q))
+    return out
+
+
+DASHES = {"\u2013", "\u2014", "--", "-"}
+DASH_CHARS = ("\u2013", "\u2014", "-")
