@@ -1228,3 +1228,39 @@ def test_asking_a_question_is_no_appeal(nlp):
     assert not [e for e in events if e.type == "REQUEST"]
     events, country = code(nlp, "Egypt asked Israel to reopen the Rafah crossing on Sunday.")
     assert country(only(events, "REQUEST").targets[0]) == "ISR"
+
+
+def test_event_noun_in_what_an_account_tells_is_not_the_tellers_act(nlp):
+    events, _ = code(nlp, "Serbian and Kosovar officials gave conflicting accounts of a shooting near the crossing.")
+    assert not [e for e in events if e.type == "ASSAULT" and e.source is not None and "officials" in e.source.text]
+    events, country = code(nlp, "Qatar hosted three days of talks between Israeli and Hamas negotiators.")
+    assert country(only(events, "CONSULT").source) == "QAT"
+
+
+def test_acting_without_agreeing_negates_the_agreement(nlp):
+    events, _ = code(nlp, "The talks in Cairo ended without Israel agreeing to a full withdrawal.")
+    assert only(events, "AGREE").negated
+
+
+def test_speech_act_coordinated_after_a_reported_past_perfect_is_the_speakers(nlp):
+    events, country = code(nlp, "Kosovo's interior ministry denied that its police had detained the men and "
+                                "accused Belgrade of spreading false reports.")
+    accusation = only(events, "ACCUSE")
+    assert not accusation.negated and "ministry" in accusation.source.text
+    # an act coordinated inside the reported clause stays there
+    events, _ = code(nlp, "The army said its troops had opened fire and killed two gunmen near the border.")
+    assert not [e for e in events if e.source is not None and e.source.text.startswith("The army")]
+
+
+def test_handing_over_captured_soldiers_is_a_release(nlp):
+    events, country = code(nlp, "Kyiv handed over 40 wounded Russian soldiers at the Belarusian border on Friday.")
+    release = only(events, "RETREAT")
+    assert release.mode == "release" and country(release.source) == "UKR"
+
+
+def test_figurative_objects_make_no_attack(nlp):
+    events, _ = code(nlp, "Serbia's president struck a conciliatory tone after the talks hit a snag over the "
+                          "association of Serb municipalities.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+    events, _ = code(nlp, "Israeli jets struck a Hezbollah weapons depot in the Bekaa valley overnight.")
+    assert only(events, "ASSAULT")

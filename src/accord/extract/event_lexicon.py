@@ -97,6 +97,8 @@ class Lexicon:
     instrument_verbs: set[str] = field(default_factory=set)
     prospect_verbs: set[str] = field(default_factory=set)
     inquiry_verbs: set[str] = field(default_factory=set)
+    measure_nouns: set[str] = field(default_factory=set)
+    idiom_objects: dict[str, set[str]] = field(default_factory=dict)
     topic_verbs: set[str] = field(default_factory=set)
     judging_types: set[str] = field(default_factory=set)
     mutual_verbs: set[str] = field(default_factory=set)
@@ -135,7 +137,9 @@ def lexicon(path: str | None = None) -> Lexicon:
             nouns.setdefault(e.lemma, []).append(e)
     for table in (verbs, nouns):
         for entries in table.values():
-            entries.sort(key=lambda e: -e.specificity)  # stable: first listed wins among equals
+            # stable: first listed wins among equals, but a word class ("hand over ~prisoners")
+            # says more than any actor or object at all ("hand over ~actor")
+            entries.sort(key=lambda e: (-e.specificity, e.obj_class in ("actor", "object")))
     gov = {k: set(v) for k, v in data["governors"].items()}
     return Lexicon(
         verbs=verbs, nouns=nouns,
@@ -163,6 +167,8 @@ def lexicon(path: str | None = None) -> Lexicon:
         instrument_verbs=set(data.get("instrument_verbs") or ()),
         prospect_verbs=set(data.get("prospect_verbs") or ()),
         inquiry_verbs=set(data.get("inquiry_verbs") or ()),
+        measure_nouns=set(data.get("measure_nouns") or ()),
+        idiom_objects={str(k): set(v) for k, v in (data.get("idiom_objects") or {}).items()},
         topic_verbs=set(data.get("topic_verbs") or ()),
         judging_types=set(data.get("judging_types") or ()),
         mutual_verbs=set(data.get("mutual_verbs") or ()),

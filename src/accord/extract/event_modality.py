@@ -124,6 +124,8 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             continue
         elif dep == "pcomp" and head_of(cur).dep_ == "prep":
             gov = head_of(head_of(cur))
+            if lemma_of(head_of(cur)) == "without":
+                clause.negated = not clause.negated   # "left without agreeing on a date"
             if gov.dep_ in OBJECT_DEPS and head_of(gov).i in triggers and head_of(gov).i != trigger.i and (
                     gov.pos_ == "PROPN" or gov.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
                     or lemma_of(gov) in lex.agent_nouns):

@@ -85,8 +85,13 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
             if entry is not None and entry.specificity > 0:
                 specific = entry
             objs = objects(tok)
+            if entry is not None and code_to_type(entry.code)[0] in HOSTILE and any(
+                    lemma_of(o) in lex.idiom_objects.get(lemmas[i], ()) for o in objs):
+                continue   # "struck a harder tone", "the talks hit a snag"
             if specific is None and lemma_of(tok) in lex.light_verbs:
                 for o in objs:
+                    if _of_what_is_told(lex, tok, o):
+                        continue
                     # "launched a mediation effort": the event noun may be the compound, unless
                     # the head names people ("carrying truce monitors", "sent aid workers")
                     ne = match_noun(lex, o) or (None if names_people(lex, o) else next(
@@ -211,6 +216,19 @@ def _headline_end(text: str, article: Article | None) -> int:
     if not title:
         return 0
     return text.find(title) + len(title)
+
+
+def _of_what_is_told(lex: Lexicon, verb: Token, o: Token) -> bool:
+    """"gave conflicting accounts of a shooting": an event noun in the of-phrase of the light
+    verb's object is what the object is about, unless the object measures it ("five hours of
+    talks", "a wave of strikes")."""
+    if o.dep_ != "pobj" or lemma_of(head_of(o)) != "of":
+        return False
+    owner = head_of(head_of(o))
+    if head_of(owner) != verb:
+        return False
+    counted = any(c.dep_ == "nummod" for c in children(owner))
+    return not (counted or lemma_of(owner) in lex.quantity_nouns or lemma_of(owner) in lex.measure_nouns)
 
 
 def _asks_a_question(tok: Token) -> bool:
