@@ -1264,3 +1264,65 @@ def test_figurative_objects_make_no_attack(nlp):
     assert not [e for e in events if e.type == "ASSAULT"]
     events, _ = code(nlp, "Israeli jets struck a Hezbollah weapons depot in the Bekaa valley overnight.")
     assert only(events, "ASSAULT")
+
+
+def test_parties_accusing_each_other_are_each_others_targets(nlp):
+    events, country = code(nlp, "Serbia and Kosovo accused each other of stoking tension in the north on Monday.")
+    pairs = {(country(e.source), country(e.targets[0])) for e in events if e.type == "ACCUSE" and e.targets}
+    assert pairs == {("SRB", "XKX"), ("XKX", "SRB")}
+
+
+def test_the_two_sides_named_earlier_in_the_sentence_are_the_pair(nlp):
+    events, country = code(nlp, "Armenia and Azerbaijan freed 20 detainees each on Friday, a week after the two sides "
+                                "accused each other of violating the truce.")
+    pairs = {(country(e.source), country(e.targets[0])) for e in events if e.type == "ACCUSE" and e.targets}
+    assert pairs == {("ARM", "AZE"), ("AZE", "ARM")}
+    # the subject of the phrase's own verb is not the pair it names
+    events, country = code(nlp, "Turkey and Qatar, which mediated the exchange, praised both sides.")
+    assert all(country(t) not in ("TUR", "QAT") for e in events if e.type == "SUPPORT" for t in e.targets)
+
+
+def test_a_consequence_warned_of_on_a_condition_is_a_threat(nlp):
+    events, country = code(nlp, "Lavrov warned that Russian gas supplies would be in doubt if Moldova joined "
+                                "the sanctions.")
+    threat = only(events, "THREATEN")
+    assert threat.modality == "conditional" and threat.condition is not None
+    assert country(threat.source) == "RUS" and [country(t) for t in threat.targets] == ["MDA"]
+    # a warning without a condition is no threat
+    events, _ = code(nlp, "Lavrov warned that Russian gas supplies would fall next year.")
+    assert not [e for e in events if e.type == "THREATEN"]
+
+
+def test_denying_a_charge_rejects_it_and_answers_its_author(nlp):
+    text = ("Kosovo's police said Serbian officers had crossed the boundary on Sunday. "
+            "Serbia's interior ministry denied that its officers had entered Kosovo.")
+    events, country = code(nlp, text)
+    rejection = only(events, "REJECT")
+    assert country(rejection.source) == "SRB" and [country(t) for t in rejection.targets] == ["XKX"]
+    events, _ = code(nlp, "Serbia's interior ministry did not deny that its officers had entered Kosovo.")
+    assert not [e for e in events if e.type == "REJECT"]
+
+
+def test_rejecting_an_argument_answers_the_last_speaker_of_the_other_side(nlp):
+    text = ('"The treaty cannot be signed while the constitution stands," Azerbaijan\'s foreign minister '
+            'Jeyhun Bayramov told reporters.\n\nArmenian Foreign Minister Ararat Mirzoyan rejected that argument.')
+    events, _ = code(nlp, text)
+    assert [t.actor_id for t in only(events, "REJECT").targets] == ["jeyhun-bayramov"]
+
+
+def test_demand_that_others_act_is_addressed_to_the_clauses_subject(nlp):
+    events, _ = code(nlp, "Putin demanded that Western countries stop sending weapons to Kyiv.")
+    assert [t.text for t in only(events, "REQUEST").targets] == ["Western countries"]
+
+
+def test_ending_a_measured_round_of_talks_breaks_nothing_off(nlp):
+    events, _ = code(nlp, "Sudanese and Saudi officials ended three days of talks in Jeddah on Friday.")
+    assert not [e for e in events if e.type == "SANCTION"]
+    events, _ = code(nlp, "Syrian officers ended mediation efforts between the rival militias on Sunday.")
+    assert only(events, "SANCTION")
+
+
+def test_a_state_the_knowledge_base_adds_to_iso_has_its_own_code(nlp):
+    events, country = code(nlp, "Kosovo expelled two Serbian diplomats on Monday.")
+    expulsion = only(events, "SANCTION")
+    assert country(expulsion.source) == "XKX" and [country(t) for t in expulsion.targets] == ["SRB"]

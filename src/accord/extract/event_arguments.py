@@ -3,6 +3,7 @@ possessives and places name, resolved through the actor layer, and the states CA
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -27,11 +28,17 @@ def ref_key(ref: ActorRef | None) -> str | None:
 
 
 @functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1)
+def _kb_state_codes() -> frozenset[str]:
+    """Codes of the states the knowledge base adds to ISO 3166 (Kosovo's XKX)."""
+    return frozenset(yaml.safe_load(open(Path(LEXICON_PATH).parent / "states.yaml"))["states"])
+
+
 def _iso3(text: str) -> str | None:
     import pycountry
     if len(text) == 3 and text.isupper():
         hit = pycountry.countries.get(alpha_3=text)
-        return hit.alpha_3 if hit else None
+        return hit.alpha_3 if hit else (text if text in _kb_state_codes() else None)
     try:
         return pycountry.countries.lookup(text).alpha_3
     except LookupError:
@@ -372,10 +379,17 @@ class Context:
 
     def pair(self, tok: Token) -> list[ActorRef]:
         """"both sides", "the two countries", "either leader": the two actors the article most
-        often named side by side ("X and Y", "X-Y") before this sentence, the latest pair on a tie;
+        often named side by side ("X and Y", "X-Y") before the phrase, the latest pair on a tie;
         states for countries and capitals, people for leaders."""
         want = lexicon().pair_nouns[lemma_of(tok)]
-        mentions = sorted((m for m in getattr(self.actors, "mentions", ()) or () if m.end <= sent_of(tok).start_char
+        # named before the phrase: in earlier sentences or earlier in its own ("Russia and
+        # Ukraine swapped prisoners hours after the two sides ..."), though not as the subject of
+        # the phrase's own verb ("Cuba and Norway praised both sides")
+        verb = next((a for a in ancestors(tok) if a.pos_ in ("VERB", "AUX")), None)
+        doers = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
+                 for t in (subject_tokens(verb) if verb is not None else [])]
+        mentions = sorted((m for m in getattr(self.actors, "mentions", ()) or () if m.end <= tok.left_edge.idx
+                           and not any(a <= m.start < b for a, b in doers)
                            and (want != "person" or getattr(self.actor(m.actor_id), "kind", None) == "person")
                            and (want != "state" or self.country(m.actor_id))), key=lambda m: m.start)
         text = text_of(self.doc)
@@ -671,9 +685,14 @@ def complement_targets(ctx: Context, tok: Token) -> list[ActorRef]:
     ("proposals to bring Israel and Hamas closer")."""
     asked = [x for c in children(tok) if c.dep_ == "ccomp" or (c.dep_ == "advcl" and for_to(c))
              for s in children(c) if s.dep_ in SUBJECT_DEPS for x in conjuncts(s)]
-    got = [r for r in ctx.refs(asked) if r.actor_id]
-    if got and lemma_of(tok) not in lexicon().governors["speech"]:
-        return got
+    got = ctx.refs(asked)
+    if any(r.actor_id for r in got) and lemma_of(tok) not in lexicon().governors["speech"]:
+        return [r for r in got if r.actor_id]
+    named = [s for s in asked if s.pos_ in ("NOUN", "PROPN")]
+    if named and lemma_of(tok) not in lexicon().governors["speech"]:
+        # "demanded that Western countries stop arming Kyiv": asked of them, though unnamed
+        return got or [ActorRef(None, text_of(ctx.doc)[s.left_edge.idx:s.idx + len(s.text)], s.left_edge.idx,
+                                s.idx + len(s.text)) for s in named]
     out = []
     for c in children(tok):
         if c.dep_ == "prep" and lemma_of(c) == "for" and lemma_of(tok) not in lexicon().governors["speech"]:

@@ -278,6 +278,12 @@ def speech_conjunct(tok: Token) -> Token | None:
     return head_of(head) if head_of(head).pos_ == "VERB" else None
 
 
+def reciprocal(tok: Token) -> bool:
+    """"accused each other", "met one another": the verb's object is the subjects themselves."""
+    return any(c.dep_ in OBJECT_DEPS and c.lower_ in ("other", "another")
+               and any(d.lower_ in ("each", "one") for d in children(c)) for c in children(tok))
+
+
 def is_passive(tok: Token) -> bool:
     if lemma_of(tok) in lexicon().stative_passives and not any(c.dep_ == "agent" for c in children(tok)):
         return False   # "Israel is opposed to the plan": Israel opposes

@@ -99,6 +99,8 @@ class Lexicon:
     inquiry_verbs: set[str] = field(default_factory=set)
     measure_nouns: set[str] = field(default_factory=set)
     idiom_objects: dict[str, set[str]] = field(default_factory=dict)
+    quote_replies: set[str] = field(default_factory=set)
+    concluding_verbs: set[str] = field(default_factory=set)
     topic_verbs: set[str] = field(default_factory=set)
     judging_types: set[str] = field(default_factory=set)
     mutual_verbs: set[str] = field(default_factory=set)
@@ -169,6 +171,8 @@ def lexicon(path: str | None = None) -> Lexicon:
         inquiry_verbs=set(data.get("inquiry_verbs") or ()),
         measure_nouns=set(data.get("measure_nouns") or ()),
         idiom_objects={str(k): set(v) for k, v in (data.get("idiom_objects") or {}).items()},
+        quote_replies=set(data.get("quote_replies") or ()),
+        concluding_verbs=set(data.get("concluding_verbs") or ()),
         topic_verbs=set(data.get("topic_verbs") or ()),
         judging_types=set(data.get("judging_types") or ()),
         mutual_verbs=set(data.get("mutual_verbs") or ()),

@@ -27,6 +27,7 @@ judging an act ("condemned Russia's invasion") is aimed at its doer, not at its 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -42,12 +43,15 @@ from accord.extract.event_grammar import (
     DASH_CHARS, NAMED, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, POS_AUX, POS_VERB, ParseTree, RELATIVE,
     SUBJECT_DEPS, agent_tokens, conjuncts, conjuncts_verbs, control_complement, existential,
     head_of, infinitive, is_passive, lemma_of, match_noun, match_verb, misread_participle,
-    names_people, objects, parse_tree, prep_objects, span_tokens, subject_tokens, tree_slot)
+    names_people, objects, parse_tree, prep_objects, reciprocal, span_tokens, subject_tokens, tree_slot)
 from accord.extract.event_arguments import (
     Context, accused, agent_heads, complement_targets, dateline_subject, holders, home_organs,
     localise_agents, location_for, location_span, measure_doer, noun_arguments, place_country_of,
     ref_key, same_party, same_side, troop_movement, verb_arguments)
 from accord.extract.event_modality import Clause, analyse_clause, modality_of
+
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\S)")
 
 
 @dataclass
@@ -88,6 +92,9 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
             if entry is not None and code_to_type(entry.code)[0] in HOSTILE and any(
                     lemma_of(o) in lex.idiom_objects.get(lemmas[i], ()) for o in objs):
                 continue   # "struck a harder tone", "the talks hit a snag"
+            if entry is not None and lemmas[i] in lex.concluding_verbs and any(
+                    any(c.dep_ == "nummod" for c in children(o)) or lemma_of(o) in lex.measure_nouns for o in objs):
+                continue   # "ended two days of talks": a round is over, nothing broken off
             if specific is None and lemma_of(tok) in lex.light_verbs:
                 for o in objs:
                     if _of_what_is_told(lex, tok, o):
@@ -204,6 +211,16 @@ def _answered(ctx: Context, lex: Lexicon, event: Event, done: list[Event]) -> Ev
         if prior.type == replied and prior.source is not None and prior.source.actor_id and any(
                 t.actor_id in me or ctx.country(t.actor_id) in me for t in prior.targets):
             return replace(event, targets=(prior.source,))
+    if replied in lex.quote_replies:
+        # "Mirzoyan rejected that argument": what was argued is the last quote of another side
+        # before it, in this paragraph or the one before
+        text = text_of(ctx.doc)
+        said = [q for q in ctx.quotes if q.end <= event.start and q.speaker is not None and q.speaker.actor_id
+                and not ({q.speaker.actor_id, ctx.country(q.speaker.actor_id)} & me)
+                and len(PARAGRAPH_BREAK.findall(text, q.end, event.start)) <= 1]
+        if said:
+            q = max(said, key=lambda q: q.end)
+            return replace(event, targets=(q.speaker,))
     return event
 
 
@@ -414,7 +431,56 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 got = _deontic_demand(ctx, lex, toks[i])
                 if got is not None:
                     drafts.append(got)
+    for tok in span_tokens(sent):
+        if tok.pos_ != "VERB" or tok.i in trigger_ids:
+            continue
+        if lemma_of(tok) in lex.governors["warning"]:
+            got = _conditional_warning(ctx, lex, tok, drafts, trigger_ids)
+        elif lemma_of(tok) in lex.governors["denying"]:
+            got = _denial(ctx, lex, tok, trigger_ids)
+        else:
+            continue
+        if got is not None:
+            drafts.append(got)
     return list(_finish(ctx, sent, _merge(drafts)))
+
+
+def _conditional_warning(ctx: Context, lex: Lexicon, warn: Token, drafts: list[dict], triggers: set[int]) -> dict | None:
+    """"He warned that U.S. investment would be at risk if the two sides reopened old disputes":
+    a consequence held out on a condition is a threat (CAMEO 13) by the one who warns, aimed at
+    whoever the condition names, whatever the consequence's verb."""
+    if any(d.get("speech") is not None and d["speech"].i == warn.i for d in drafts):
+        return None   # the content is an act of its own ("warned it would strike if ...")
+    content = next((c for c in children(warn) if c.dep_ == "ccomp"), None)
+    if content is None or content.i in triggers:
+        return None
+    clause = analyse_clause(ctx, lex, content, triggers)
+    if clause.condition is None or clause.weak_condition or not (clause.future or clause.hypothetical):
+        return None
+    sources = [r for r in ctx.refs(subject_tokens(warn)) if r.actor_id]
+    if not sources:
+        return None
+    targets = [r for r in ctx.refs(subject_tokens(clause.condition)) if r.actor_id
+               and ref_key(r) not in {ref_key(s) for s in sources}]
+    clause.chain, clause.speech, clause.negated = [warn], None, False
+    return dict(tok=warn, code="130", type="THREATEN", mode=None, sources=sources[:1], targets=targets,
+                clause=clause, modality="conditional", quote=ctx.quote_at(warn.idx), speech=None)
+
+
+def _denial(ctx: Context, lex: Lexicon, deny: Token, triggers: set[int]) -> dict | None:
+    """"Azerbaijan denied that its forces had opened fire": denying what one is charged with
+    rejects the charge (its author is found as replies' are, ``_answered``). The denied act stays
+    coded, negated."""
+    if not any(c.dep_ == "ccomp" for c in children(deny)):
+        return None
+    clause = analyse_clause(ctx, lex, deny, triggers)
+    if clause.negated or clause.content_of is not None or clause.in_condition:
+        return None   # "did not deny that ...": an admission
+    sources = [r for r in ctx.refs(subject_tokens(deny)) if r.actor_id]
+    if not sources:
+        return None
+    return dict(tok=deny, code="120", type="REJECT", mode=None, sources=sources[:1], targets=[],
+                clause=clause, modality=modality_of(clause), quote=ctx.quote_at(deny.idx), speech=clause.speech)
 
 
 def _deontic_demand(ctx: Context, lex: Lexicon, tok: Token) -> dict | None:
@@ -599,14 +665,18 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                              sub[-1].idx + len(sub[-1].text))
         sources = d["sources"] or [None]
         etype = d["type"]
+        # "Turkey and Qatar praised both sides": parties named as objects, if unresolved, are
+        # still not the subjects themselves
+        unnamed_parties = any(lemma_of(o) in ctx_lex.pair_nouns or lemma_of(o) in ctx_lex.agent_nouns
+                              for o in objects(tok))
         for n, src in enumerate(sources):
             targets = list(d["targets"])
             if (etype in SYMMETRIC or d["code"] in ctx_lex.mutual_codes) and len(sources) > 1 and not targets \
                     and d["code"][:3] not in ("039", "044", "045") \
-                    and not is_passive(tok):
+                    and not is_passive(tok) and not unnamed_parties:
                 targets = [s for s in sources if s is not src]
-            elif len(sources) > 1 and lemma_of(tok) in ctx_lex.mutual_verbs and not is_passive(tok):
-                # "Ukraine and Russia exchanged prisoners": each gives to the other
+            elif len(sources) > 1 and (lemma_of(tok) in ctx_lex.mutual_verbs or reciprocal(tok)) and not is_passive(tok):
+                # "Ukraine and Russia exchanged prisoners", "accused each other": each acts on the other
                 targets = [s for s in sources if s is not src] + targets
             parts = (ctx.article_id, etype, start, tok.idx) + ((src.start,) if n else ())
             yield Event(
