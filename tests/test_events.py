@@ -1326,3 +1326,89 @@ def test_a_state_the_knowledge_base_adds_to_iso_has_its_own_code(nlp):
     events, country = code(nlp, "Kosovo expelled two Serbian diplomats on Monday.")
     expulsion = only(events, "SANCTION")
     assert country(expulsion.source) == "XKX" and [country(t) for t in expulsion.targets] == ["SRB"]
+
+
+def test_refusing_on_what_another_party_does_is_a_threat(nlp):
+    events, country = code(nlp, "Belgrade said it would walk away from the dialogue if Pristina opened the bridge.")
+    threat = only(events, "THREATEN")
+    assert threat.modality == "conditional" and [country(t) for t in threat.targets] == ["XKX"]
+    # a refusal on a condition no party controls stays a refusal
+    events, _ = code(nlp, "Jordan says it will not accept any more refugees if war starts in Iraq.")
+    assert not [e for e in events if e.type == "THREATEN"]
+
+
+def test_freeing_people_of_any_kind_is_a_release(nlp):
+    events, _ = code(nlp, "The ELN released two police officers in Arauca on Sunday.")
+    assert only(events, "RETREAT").mode == "release"
+
+
+def test_denying_an_act_named_by_a_gerund_is_a_rejection(nlp):
+    events, country = code(nlp, "Rwanda, which United Nations experts accuse of commanding the rebels, denies "
+                                "arming the M23.")
+    assert country(only(events, "REJECT").source) == "RWA"
+
+
+def test_disputing_a_figure_rejects_it_but_a_disputed_territory_is_no_act(nlp):
+    events, country = code(nlp, "Israeli officials dispute that figure.")
+    assert country(only(events, "REJECT").source) == "ISR"
+    events, _ = code(nlp, "A Brazilian ship was stopped in a channel disputed by Argentina and Chile.")
+    assert not [e for e in events if e.type == "REJECT"]
+
+
+def test_two_states_promising_help_do_not_promise_it_to_each_other(nlp):
+    events, _ = code(nlp, "France and Saudi Arabia have promised to help fund the reconstruction.")
+    assert all(t.actor_id not in ("FRA", "SAU") for e in events for t in e.targets)
+    events, country = code(nlp, "Armenia and Azerbaijan agreed to open two border crossings.")
+    assert {(country(e.source), country(e.targets[0])) for e in events if e.type == "AGREE"} == \
+        {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_acts_promised_only_after_another_act_are_conditional(nlp):
+    events, _ = code(nlp, "Tshisekedi said Kinshasa would free the detainees only after the rebels left Goma.")
+    release = only(events, "RETREAT")
+    assert release.modality == "conditional" and release.condition is not None
+    assert not [e for e in events if e.trigger.text == "left"]
+
+
+def test_is_to_makes_an_act_future(nlp):
+    events, _ = code(nlp, "Under the deal, Rwanda is to withdraw its troops within 90 days.")
+    assert only(events, "RETREAT").modality == "future"
+
+
+def test_a_group_known_by_a_name_is_that_actor(nlp):
+    events, _ = code(nlp, "The three European countries, known as the E3, accused Tehran of breaching the deal.")
+    assert only(events, "ACCUSE").source.actor_id == "e3"
+
+
+def test_an_act_in_a_relative_clause_is_no_accusation_by_the_speaker(nlp):
+    events, country = code(nlp, "IAEA chief Rafael Grossi told the board that inspectors had not entered sites "
+                                "struck by Israel in June.")
+    assert not [e for e in events if e.type == "ACCUSE"]
+    assert country(only(events, "ASSAULT").source) == "ISR"
+
+
+def test_insisting_on_a_measure_is_a_demand(nlp):
+    events, _ = code(nlp, "The RSF insists on a nationwide ban on military flights.")
+    assert only(events, "REQUEST").source.actor_id == "rapid-support-forces"
+
+
+def test_looting_is_seizing_property(nlp):
+    events, _ = code(nlp, "Army spokesman Nabil Abdallah said RSF fighters had looted a hospital in Omdurman.")
+    assert [e for e in events if e.type in ("COERCE", "ACCUSE")]
+
+
+def test_a_call_between_two_leaders_is_coded_both_ways(nlp):
+    events, _ = code(nlp, "The deal was agreed in a telephone call between Vladimir Putin and Donald Trump.")
+    calls = {(e.source.actor_id, e.targets[0].actor_id) for e in events if e.type == "CONSULT"}
+    assert calls == {("vladimir-putin", "donald-trump"), ("donald-trump", "vladimir-putin")}
+
+
+def test_recommitting_to_an_agreement_is_agreeing(nlp):
+    events, country = code(nlp, "Serbia and Kosovo recommitted to the Ohrid agreement in Brussels on Monday.")
+    assert {country(e.source) for e in events if e.type == "AGREE"} == {"SRB", "XKX"}
+
+
+def test_not_firing_a_shot_is_a_denied_attack(nlp):
+    events, _ = code(nlp, '"Our soldiers did not fire a single shot," defence ministry spokesman Anar Eyvazov '
+                          'told Al Jazeera.')
+    assert only(events, "ASSAULT").negated

@@ -237,6 +237,10 @@ class Context:
         if pos == "NOUN":
             named = next((c for c in kids if c.dep_ == "appos" and c.pos_ == "PROPN"
                           and self._direct(c) is not None), None)
+            # "the three European countries, known as the E3": the name it is known by
+            named = named or next((n for c in kids if c.dep_ == "acl" and lemma_of(c) in lex.naming_verbs
+                                   for p in children(c) if p.dep_ == "prep" and lemma_of(p) == "as"
+                                   for n in children(p) if n.dep_ == "pobj" and self._direct(n) is not None), None)
             if named is not None:
                 return [self._direct(named)]
         whose = next((c for c in kids if c.dep_ == "poss" and c.lower_ == "whose"), None)
@@ -680,16 +684,18 @@ def _argument_path(t: Token, top: Token) -> bool:
     return True
 
 
-def complement_targets(ctx: Context, tok: Token) -> list[ActorRef]:
+def complement_targets(ctx: Context, tok: Token, unnamed: bool = False) -> list[ActorRef]:
     """Parties a proposal or demand acts upon: objects inside its complement clause
-    ("proposals to bring Israel and Hamas closer")."""
+    ("proposals to bring Israel and Hamas closer"); with ``unnamed``, a demand's addressee
+    that no actor names ("demanded that Western countries stop ...")."""
     asked = [x for c in children(tok) if c.dep_ == "ccomp" or (c.dep_ == "advcl" and for_to(c))
              for s in children(c) if s.dep_ in SUBJECT_DEPS for x in conjuncts(s)]
     got = ctx.refs(asked)
     if any(r.actor_id for r in got) and lemma_of(tok) not in lexicon().governors["speech"]:
         return [r for r in got if r.actor_id]
-    named = [s for s in asked if s.pos_ in ("NOUN", "PROPN")]
-    if named and lemma_of(tok) not in lexicon().governors["speech"]:
+    lex = lexicon()
+    named = [s for s in asked if lemma_of(s) in lex.agent_nouns or lemma_of(s) in lex.state_nouns]
+    if unnamed and named and lemma_of(tok) not in lex.governors["speech"]:
         # "demanded that Western countries stop arming Kyiv": asked of them, though unnamed
         return got or [ActorRef(None, text_of(ctx.doc)[s.left_edge.idx:s.idx + len(s.text)], s.left_edge.idx,
                                 s.idx + len(s.text)) for s in named]

@@ -101,6 +101,8 @@ class Lexicon:
     idiom_objects: dict[str, set[str]] = field(default_factory=dict)
     quote_replies: set[str] = field(default_factory=set)
     concluding_verbs: set[str] = field(default_factory=set)
+    naming_verbs: set[str] = field(default_factory=set)
+    mutual_acts: set[str] = field(default_factory=set)
     topic_verbs: set[str] = field(default_factory=set)
     judging_types: set[str] = field(default_factory=set)
     mutual_verbs: set[str] = field(default_factory=set)
@@ -173,6 +175,8 @@ def lexicon(path: str | None = None) -> Lexicon:
         idiom_objects={str(k): set(v) for k, v in (data.get("idiom_objects") or {}).items()},
         quote_replies=set(data.get("quote_replies") or ()),
         concluding_verbs=set(data.get("concluding_verbs") or ()),
+        naming_verbs=set(data.get("naming_verbs") or ()),
+        mutual_acts=set(data.get("mutual_acts") or ()),
         topic_verbs=set(data.get("topic_verbs") or ()),
         judging_types=set(data.get("judging_types") or ()),
         mutual_verbs=set(data.get("mutual_verbs") or ()),

@@ -41,7 +41,7 @@ from accord.extract.event_lexicon import (
     ACCUSABLE, Entry, HOSTILE, Lexicon, SYMMETRIC, THREAT_CODE, VERBAL, code_to_type, lexicon)
 from accord.extract.event_grammar import (
     DASH_CHARS, NAMED, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, POS_AUX, POS_VERB, ParseTree, RELATIVE,
-    SUBJECT_DEPS, agent_tokens, conjuncts, conjuncts_verbs, control_complement, existential,
+    SUBJECT_DEPS, agent_tokens, ancestors, conjuncts, conjuncts_verbs, control_complement, existential,
     head_of, infinitive, is_passive, lemma_of, match_noun, match_verb, misread_participle,
     names_people, objects, parse_tree, prep_objects, reciprocal, span_tokens, subject_tokens, tree_slot)
 from accord.extract.event_arguments import (
@@ -51,6 +51,7 @@ from accord.extract.event_arguments import (
 from accord.extract.event_modality import Clause, analyse_clause, modality_of
 
 
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\S)")
 
 
@@ -299,11 +300,13 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             continue
         if cand.nominal:
             sources, targets, named = noun_arguments(ctx, tok, etype)
-            if code in lex.mutual_codes and prep_objects(tok, {"between"}) and len(sources) == 1:
+            between = (code in lex.mutual_codes or etype in SYMMETRIC) and bool(prep_objects(tok, {"between"})) \
+                and len(sources) == 1 and bool(targets)
+            if between:
                 sources, targets = sources + targets, []   # each party to the other
             if lemma_of(tok) in lex.object_only and not named:
                 continue
-            if etype == "CONSULT" and code in ("040", "046") and not targets:
+            if etype == "CONSULT" and code in ("040", "046") and not targets and not between:
                 continue   # a meeting with one side named says nothing about who met
         else:
             sources, targets = verb_arguments(ctx, tok, cand.noun, etype,
@@ -344,7 +347,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         if etype == "REQUEST" and not any(t.actor_id for t in targets):
             targets = holders(ctx, cand.noun or tok) or targets
         if etype in ("AGREE", "REQUEST", "THREATEN", "REJECT") and not targets:
-            targets = complement_targets(ctx, cand.noun or tok)
+            targets = complement_targets(ctx, cand.noun or tok, unnamed=etype == "REQUEST")
         if etype == "ACCUSE" and not any(t.actor_id for t in targets) and not cand.nominal:
             targets = accused(ctx, tok) or targets
         # the content of a commissive tells promise from threat ("vowed to retaliate")
@@ -362,7 +365,10 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         # "Britain said Libya must hand over the suspects": a demand by the speaker
         if clause.deontic and clause.speech is not None and _deontic_demand(ctx, lex, tok) is not None:
             continue   # coded as the speaker's demand below
-        if speaker is not None and named_sources and speaker.actor_id not in src_ids \
+        # "told the board that inspectors could not enter sites struck by Israel": an act named
+        # in a relative clause is taken as known, not asserted by the speaker
+        presupposed = tok.dep_ in ("acl", "relcl")
+        if speaker is not None and named_sources and speaker.actor_id not in src_ids and not presupposed \
                 and not same_side(ctx, speaker, named_sources, clause.speech):
             if etype in ACCUSABLE and not clause.negated and modality in ("actual", "alleged"):
                 # "Biden said Hamas was backing out": an accusation by the speaker
@@ -394,6 +400,14 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         elif clause.speech is not None and lemma_of(clause.speech) in lex.governors.get("warning", ()) \
                 and clause.negated and modality != "actual" and etype not in HOSTILE | {"THREATEN"}:
             # "warned that it would not sign trade deals unless ...": a threat to withhold (CAMEO 13)
+            etype, mode, code = "THREATEN", None, "130"
+            clause.negated = False
+        elif modality == "conditional" and sources and not clause.weak_condition and (
+                etype == "REJECT" and not clause.negated or clause.negated and etype in COOPERATIVE) \
+                and any(r.actor_id and ref_key(r) not in src_ids for r in ctx.refs(subject_tokens(clause.condition))):
+            # "would walk away from the dialogue if Pristina opened the bridge", "will not release
+            # the hostages unless Israel ...": refusing on what another party does is a threat
+            # (CAMEO 13); "will not accept refugees if war starts" stays a refusal
             etype, mode, code = "THREATEN", None, "130"
             clause.negated = False
         if etype == "THREATEN" and clause.condition is not None and not any(t.actor_id for t in targets):
@@ -471,15 +485,22 @@ def _denial(ctx: Context, lex: Lexicon, deny: Token, triggers: set[int]) -> dict
     """"Azerbaijan denied that its forces had opened fire": denying what one is charged with
     rejects the charge (its author is found as replies' are, ``_answered``). The denied act stays
     coded, negated."""
-    if not any(c.dep_ == "ccomp" for c in children(deny)):
-        return None
+    charge = head_of(deny) if deny.dep_ == "relcl" and lex.replies.get(lemma_of(head_of(deny))) == "ACCUSE" else None
+    if charge is None and not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ in OBJECT_DEPS and c.tag_ == "VBG")
+                                  for c in children(deny)):
+        return None   # what is denied is a clause or a gerund ("denied backing the rebels")
     clause = analyse_clause(ctx, lex, deny, triggers)
     if clause.negated or clause.content_of is not None or clause.in_condition:
         return None   # "did not deny that ...": an admission
     sources = [r for r in ctx.refs(subject_tokens(deny)) if r.actor_id]
     if not sources:
         return None
-    return dict(tok=deny, code="120", type="REJECT", mode=None, sources=sources[:1], targets=[],
+    targets = []
+    if charge is not None:
+        # "Western officials say Iran is hiding the stockpile, a charge Tehran denies"
+        said = next((a for a in ancestors(charge) if lemma_of(a) in lex.governors["speech"]), None)
+        targets = ctx.refs(subject_tokens(said)) if said is not None else []
+    return dict(tok=deny, code="120", type="REJECT", mode=None, sources=sources[:1], targets=targets,
                 clause=clause, modality=modality_of(clause), quote=ctx.quote_at(deny.idx), speech=clause.speech)
 
 
@@ -673,7 +694,9 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
             targets = list(d["targets"])
             if (etype in SYMMETRIC or d["code"] in ctx_lex.mutual_codes) and len(sources) > 1 and not targets \
                     and d["code"][:3] not in ("039", "044", "045") \
-                    and not is_passive(tok) and not unnamed_parties:
+                    and not is_passive(tok) and not unnamed_parties and not (
+                        # "France and Saudi Arabia promised to help": a promise to a third party
+                        etype in ("AGREE", "SUPPORT") and tok.pos_ == "VERB" and lemma_of(tok) not in ctx_lex.mutual_acts):
                 targets = [s for s in sources if s is not src]
             elif len(sources) > 1 and (lemma_of(tok) in ctx_lex.mutual_verbs or reciprocal(tok)) and not is_passive(tok):
                 # "Ukraine and Russia exchanged prisoners", "accused each other": each acts on the other
