@@ -1412,3 +1412,28 @@ def test_not_firing_a_shot_is_a_denied_attack(nlp):
     events, _ = code(nlp, '"Our soldiers did not fire a single shot," defence ministry spokesman Anar Eyvazov '
                           'told Al Jazeera.')
     assert only(events, "ASSAULT").negated
+
+
+def test_a_light_verbs_measured_event_noun_is_not_a_target(nlp):
+    events, _ = code(nlp, "Ghana and Jamaica opened a second round of talks in Amman on Monday.")
+    assert all("round" not in t.text for e in events for t in e.targets)
+
+
+def test_one_mention_of_two_coordinated_parties_gives_each_conjunct_its_party(nlp):
+    events, _ = code(nlp, "Colombian government negotiators and commanders of the ELN opened a new round of "
+                          "peace talks in Havana on Monday.")
+    assert {e.source.actor_id for e in events if e.type == "CONSULT"} == {"COL", "eln"}
+
+
+def test_be_with_only_an_infinitive_plans_the_act(nlp):
+    events, _ = code(nlp, "Rwanda is to lift its defensive measures within 90 days.")
+    assert only(events, "CONCEDE").modality == "future"
+    events, _ = code(nlp, "Donald Trump was the first to announce the truce on Saturday.")
+    assert all(e.modality != "future" for e in events)
+
+
+def test_a_reply_is_not_answered_to_its_own_side(nlp):
+    text = ("Serbia has charged Milan Radoicic over the attack. Kosovo's negotiator said Serbia had accepted the plan. "
+            "Serbian negotiator Petar Petkovic denied that Serbia had accepted any such plan.")
+    events, country = code(nlp, text)
+    assert all(country(t) != "SRB" for e in events if e.type == "REJECT" for t in e.targets)

@@ -250,6 +250,13 @@ class Context:
             if verb is not None:
                 return self.refs_of(head_of(verb), depth + 1)
         r = self._direct(tok)
+        if r is not None and tok.dep_ == "conj" and r.start < tok.idx:
+            # "government negotiators and commanders of the ELN": one mention of two actors spans
+            # both conjuncts; the later conjunct stands for the later actor
+            same = [m.actor_id for m in getattr(self.actors, "mentions", ()) or ()
+                    if m.start == r.start and m.end == r.end and m.actor_id != r.actor_id]
+            if len(same) == 1:
+                return [ActorRef(same[0], r.text, r.start, r.end)]
         if r is not None and pos != "NOUN":
             return [r]
         if r is None and pos == "NOUN":
@@ -503,7 +510,8 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
         sources = ctx.refs(subj)
         if noun is not None and event_noun:
             # "resumed talks in Doha": the event noun of a light verb is the act, not its target
-            targets_from = [o for o in objects(tok) if o.i != noun.i]
+            # ("opened a new round of talks in Havana": nor is the phrase that measures it)
+            targets_from = [o for o in objects(tok) if not o.left_edge.i <= noun.i <= o.right_edge.i]
         else:
             targets_from = objects(tok)
         if lemma_of(tok) in lexicon().topic_verbs:

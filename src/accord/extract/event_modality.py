@@ -181,7 +181,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
                     if c.dep_ == "advmod" and c.text.lower() in lex.alleged_adverbs:
                         clause.alleged = True
             break
-        elif lem in gov_sets["future"]:
+        elif lem in gov_sets["future"] or _be_to(gov, cur):
             clause.future = True
         elif lem in gov_sets["actual"]:
             pass
@@ -194,6 +194,17 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
     if clause.condition is not None and clause.weak_condition and not clause.future:
         clause.condition = None   # "while"/"when" only condition a promised act
     return clause
+
+
+def _be_to(gov: Token, cur: Token) -> bool:
+    """"Rwanda is to withdraw", "the envoy is due to meet": "be" with only an infinitive as its
+    predicate plans the act ("was first to announce" and "it was not possible to" do not)."""
+    if lemma_of(gov) != "be" or cur.dep_ != "xcomp" or not infinitive(cur):
+        return False
+    kids = children(gov)
+    subject = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ != "it" and not any(
+        c.dep_ in ("acomp", "attr", "oprd") for c in kids)
 
 
 def _denies_a_charge(lex: Lexicon, denial: Token, content: Token) -> bool:

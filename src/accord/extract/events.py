@@ -210,7 +210,8 @@ def _answered(ctx: Context, lex: Lexicon, event: Event, done: list[Event]) -> Ev
     me = {event.source.actor_id, ctx.country(event.source.actor_id)} - {None}
     for prior in reversed(done):
         if prior.type == replied and prior.source is not None and prior.source.actor_id and any(
-                t.actor_id in me or ctx.country(t.actor_id) in me for t in prior.targets):
+                t.actor_id in me or ctx.country(t.actor_id) in me for t in prior.targets) \
+                and not {prior.source.actor_id, ctx.country(prior.source.actor_id)} & me:
             return replace(event, targets=(prior.source,))
     if replied in lex.quote_replies:
         # "Mirzoyan rejected that argument": what was argued is the last quote of another side
