@@ -934,3 +934,27 @@ def test_dateline_without_date_is_no_actor(analyse):
     found = analyse("JOHANNESBURG (Reuters) - South Africa's unions said on Monday they would strike.")
     assert "johannesburg" not in found.actors
     assert found.actors["reuters"].is_outlet
+
+
+def test_an_organ_in_a_title_belongs_to_the_state_named_with_that_organ(analyse):
+    found = analyse("Azerbaijan's defence ministry denied the report on Friday. \"Nothing of the kind happened,\" "
+                    "ministry spokesman Anar Eyvazov told Al Jazeera.")
+    assert found.actors["anar-eyvazov"].affiliation == "AZE"
+    found = analyse("Sudan's army said it had repelled an attack on El Fasher. An army spokesman, Brigadier "
+                    "General Nabil Abdallah, said the RSF had shelled the city.")
+    assert found.actors["nabil-abdallah"].affiliation == "SDN"
+    # two states and no organ named with either: left open
+    found = analyse("Armenia and Azerbaijan met in Brussels. A foreign ministry spokeswoman, Ani Badalyan, said "
+                    "the talks were useful.")
+    assert found.actors["ani-badalyan"].affiliation is None
+
+
+def test_an_organisation_owning_a_title_beats_the_state_in_it(analyse):
+    found = analyse("WFP's Sudan director Eddie Rowe said the convoy had been stopped near Kosti.")
+    assert found.actors["eddie-rowe"].affiliation == "wfp"
+
+
+def test_an_untagged_name_speaking_is_a_person(analyse):
+    found = analyse("Negotiations resumed in Havana on Monday.\n\nVera Grabe, who heads the government delegation, "
+                    "said the priority was the release of every hostage.")
+    assert found.actors["vera-grabe"].kind == "person"

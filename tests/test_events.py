@@ -1437,3 +1437,10 @@ def test_a_reply_is_not_answered_to_its_own_side(nlp):
             "Serbian negotiator Petar Petkovic denied that Serbia had accepted any such plan.")
     events, country = code(nlp, text)
     assert all(country(t) != "SRB" for e in events if e.type == "REJECT" for t in e.targets)
+
+
+def test_a_speaker_is_on_the_side_of_the_body_it_belongs_to(nlp):
+    events, _ = code(nlp, "Moses Lopez, an adviser to the National Salvation Front, warned that the National Salvation Front would "
+                          "respond if the army attacked its positions.")
+    threat = only(events, "THREATEN")
+    assert threat.modality == "conditional" and threat.source.text == "Moses Lopez"

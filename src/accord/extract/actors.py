@@ -773,6 +773,27 @@ class _Article:
             self.add(start, end, _slug(name), "name")
         # single names are resolved with the surnames (step 3)
 
+    def untagged_speakers(self) -> None:
+        """"Vera Grabe, who heads the delegation, said": a two- or three-word proper name the
+        entity recogniser left untagged is a person when it is the subject of a speech verb."""
+        verbs = set(self.kb.words.get("speech_verbs", ()))
+        places = {p.lower() for p in self.kb.places}
+        for tok in self.toks:
+            if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ not in verbs \
+                    or self.owner[tok.i] is not None or tok.ent_type_:
+                continue
+            start = tok.i
+            while start > 0 and self.toks[start - 1].dep_ == "compound" and self.toks[start - 1].head.i == tok.i \
+                    and self.toks[start - 1].pos_ == "PROPN":
+                start -= 1
+            words = self.toks[start:tok.i + 1]
+            if not 2 <= len(words) <= 3 or any(not (w.is_alpha and w.is_title) or w.ent_type_ for w in words):
+                continue
+            if self.text_of(start, tok.i + 1).lower() in places \
+                    or any(w.text in self.kb.words.get("organisation_words", ()) for w in words):
+                continue
+            self._person_entity(start, tok.i + 1)
+
     def _same_person(self, name: str) -> str | None:
         """A shorter form of a person already named in full: "al-Rishq" after "Izzat al-Rishq"; else the
         one KB person whose name ends so ("al-Rishq" alone)."""
@@ -1051,6 +1072,34 @@ class _Article:
             start = min([d.i for d in dets] + [m.i for m in mods] + [tok.i])
             self.add(start, tok.i + 1, window[-1].actor_id, "description", sector)
 
+    def title_organs(self) -> None:
+        """"An army spokesman, Nabil Abdallah", "ministry spokesman Anar Eyvazov": a state organ
+        named in a title without its state is the organ named last before it with a state
+        ("Sudan's army", "Azerbaijan's defence ministry"), else the state named nearest before."""
+        organs = {w.lower() for w in self.kb.words.get("title_organs", ())}
+        titles = self.kb.titles
+        for tok in self.toks:
+            if tok.lower_ not in organs or tok.dep_ != "compound" or self.owner[tok.i] is not None:
+                continue
+            head = tok.head
+            if head.lemma_.lower() not in titles and head.lower_ not in titles:
+                continue
+            if any(self.owner[c.i] is not None for c in lefts(tok)) or any(
+                    self.owner[c.i] is not None for c in lefts(head) if c.i < tok.i):
+                continue      # "Sudan's army spokesman": the state is named
+            here = self.sent_of(tok.i)
+            window = [m for m in self.mentions if m.end <= tok.i and self.kind_of(m) == "state"
+                      and self.sent_of(m.start) >= here - 3]
+            if not window:
+                continue
+            # the same organ named with its state first ("Azerbaijan's defence ministry"), else the
+            # one state named nearby; two states and no organ leave it open
+            same = [m for m in window if self.toks[m.end - 1].head.lower_ == tok.lower_]
+            if not same and len({m.actor_id for m in window}) > 1:
+                continue
+            self.add(tok.i, tok.i + 1, (same or window)[-1].actor_id, "description",
+                     self.kb.sectors.get(tok.lower_) or None)
+
     def national_governments(self) -> None:
         """"the junta said", "the military government": the one state the article has named with that
         noun, else with a government phrase, else a military one, else the only state named so far."""
@@ -1164,7 +1213,14 @@ class _Article:
         return found
 
     def _qualifier(self, tokens) -> str | None:
-        """The qualifier nearest the title ("senior Hamas official" -> hamas)."""
+        """The qualifier nearest the title ("senior Hamas official" -> hamas), unless an
+        organisation owns the title ("WFP's Sudan director" -> wfp, not Sudan)."""
+        tokens = list(tokens)
+        for t in tokens:
+            m = self.owner[t.i]
+            if t.dep_ == "poss" and m is not None and self.kind_of(m) == "organisation" \
+                    and not self.actors[m.actor_id].is_outlet:
+                return m.actor_id
         found = self._qualifiers(tokens)
         return found[-1] if found else None
 
@@ -1575,11 +1631,13 @@ def extract_actors(doc: Doc, article_id: str, kb: KB | None = None) -> ArticleAc
     art.kb_names()
     art.datelines()
     art.entities()
+    art.untagged_speakers()
     art.surnames()
     art.appositions()
     art.sectors()
     art.national_forces()
     art.national_governments()
+    art.title_organs()
     art.titles()
     art.definite_descriptions()
     art.pronouns()

@@ -805,6 +805,12 @@ def _sides(ctx: Context, speaker: ActorRef, speech: Token | None) -> set[str]:
     """The speaker, its state, and actors named in its description ("chief Palestinian
     negotiator Saeb Erakat")."""
     sides = {speaker.actor_id, ctx.country(speaker.actor_id)}
+    # "Moses Lopez, an adviser to the rebel forces": the bodies the speaker belongs to
+    actor, seen = ctx.actor(speaker.actor_id), set()
+    while actor is not None and actor.affiliation and actor.affiliation not in seen:
+        seen.add(actor.affiliation)
+        sides.add(actor.affiliation)
+        actor = ctx.actor(actor.affiliation)
     if speech is not None:
         for subj in subject_tokens(speech):
             for t in subtree(subj):
