@@ -958,3 +958,10 @@ def test_an_untagged_name_speaking_is_a_person(analyse):
     found = analyse("Negotiations resumed in Havana on Monday.\n\nVera Grabe, who heads the government delegation, "
                     "said the priority was the release of every hostage.")
     assert found.actors["vera-grabe"].kind == "person"
+
+
+def test_a_stray_quote_mark_is_not_part_of_the_reference(analyse):
+    found = analyse('"We will not give up," he said."\n\nAyse Tehrani, a spokeswoman for the movement, '
+                    'warned that talks could fail.')
+    tok = next(t for t in found.doc if t.text == "Tehrani")
+    assert found.ref_for_token(tok).text == "Ayse Tehrani"

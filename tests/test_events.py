@@ -1444,3 +1444,18 @@ def test_a_speaker_is_on_the_side_of_the_body_it_belongs_to(nlp):
                           "respond if the army attacked its positions.")
     threat = only(events, "THREATEN")
     assert threat.modality == "conditional" and threat.source.text == "Moses Lopez"
+
+
+def test_each_side_accusing_the_other_is_reciprocal(nlp):
+    events, country = code(nlp, "Congo and the M23 resumed talks in Doha, with each side accusing the other of "
+                                "breaking the ceasefire.")
+    pairs = {(e.source.actor_id, e.targets[0].actor_id) for e in events if e.type == "ACCUSE" and e.targets}
+    assert pairs == {("COD", "m23"), ("m23", "COD")}
+
+
+def test_an_act_inside_a_pending_condition_is_not_reported(nlp):
+    events, _ = code(nlp, "Washington has offered to ease sanctions on the oil sector, but only if the government "
+                          "sets out a process to reinstate barred candidates and releases political prisoners, "
+                          "Blinken said.")
+    assert not [e for e in events if e.type == "RETREAT" and "prisoners" in " ".join(t.text for t in e.targets)
+                and e.modality == "actual"]

@@ -171,7 +171,12 @@ class ArticleActors:
             return ActorRef(ref.actor_id, token.text, token.idx, end) if ref else None
         if m is None:
             return None
-        left = token.left_edge.idx if token.pos_ in ("NOUN", "PROPN") else token.idx
+        left = token.idx
+        if token.pos_ in ("NOUN", "PROPN"):
+            first = token.left_edge
+            while first.i < token.i and (first.is_punct or first.is_space):
+                first = token.doc[first.i + 1]   # a stray quote mark the parser hung on the phrase
+            left = first.idx
         start = min(left, m.start)
         stop = max(m.end, end)
         text = self.text if self.text is not None else text_of(token.doc)

@@ -230,7 +230,7 @@ class Context:
         # the token's part of speech, lemma, children and the lexicon, read once
         pos, lem, kids, lex = tok.pos_, lemma_of(tok), children(tok), lexicon()
         if pos == "NOUN" and lem in lex.pair_nouns and any(
-                c.lower_ in ("both", "two", "either") for c in kids if c.dep_ in ("det", "nummod", "predet")):
+                c.lower_ in ("both", "two", "either", "each") for c in kids if c.dep_ in ("det", "nummod", "predet")):
             got = self.pair(tok)
             if got:
                 return got

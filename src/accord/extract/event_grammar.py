@@ -280,8 +280,12 @@ def speech_conjunct(tok: Token) -> Token | None:
 
 def reciprocal(tok: Token) -> bool:
     """"accused each other", "met one another": the verb's object is the subjects themselves."""
-    return any(c.dep_ in OBJECT_DEPS and c.lower_ in ("other", "another")
-               and any(d.lower_ in ("each", "one") for d in children(c)) for c in children(tok))
+    if any(c.dep_ in OBJECT_DEPS and c.lower_ in ("other", "another")
+           and any(d.lower_ in ("each", "one") for d in children(c)) for c in children(tok)):
+        return True
+    # "each side accused the other": the subject's "each" and the object's "the other"
+    return any(c.dep_ in OBJECT_DEPS and c.lower_ == "other" for c in children(tok)) and any(
+        d.lower_ == "each" for s in children(tok) if s.dep_ in SUBJECT_DEPS for d in children(s))
 
 
 def is_passive(tok: Token) -> bool:

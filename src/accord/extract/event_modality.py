@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from accord.nlp import children, text_of
 from accord.extract.event_lexicon import CONTENT_PREPS, Lexicon, PRESUPPOSING_PREPS
 from accord.extract.event_grammar import (
-    OBJECT_DEPS, SUBJECT_DEPS, control_complement, for_to, head_of, infinitive, lemma_of,
+    OBJECT_DEPS, SUBJECT_DEPS, ancestors, control_complement, for_to, head_of, infinitive, lemma_of,
     match_noun, parse_tree, speech_conjunct, subject_tokens, subtree_start)
 from accord.extract.event_arguments import Context
 
@@ -122,6 +122,9 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             cur = head_of(head_of(cur))   # "retaliated by imposing sanctions": the governor's clause
             _aux_modality(lex, cur, clause, under_past_speech)
             continue
+        elif dep == "pcomp" and cur.i == trigger.i and head_of(cur).dep_ == "prep" and lemma_of(head_of(cur)) == "with" \
+                and any(c.dep_ in SUBJECT_DEPS for c in children(cur)):
+            break   # "met, with each side accusing the other": a clause with its own subject
         elif dep == "pcomp" and head_of(cur).dep_ == "prep":
             gov = head_of(head_of(cur))
             if lemma_of(head_of(cur)) == "without":
@@ -193,6 +196,11 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
         cur = gov
     if clause.condition is not None and clause.weak_condition and not clause.future:
         clause.condition = None   # "while"/"when" only condition a promised act
+    if not clause.in_condition and clause.content_of is None and any(
+            a.dep_ == "advcl" and (_condition_mark(lex, a) or _pending(lex, a)) for a in ancestors(trigger)):
+        # "only after Serbia signals that it accepts Kosovo's independence": an act inside a
+        # condition, however deep, is not reported
+        clause.hypothetical = clause.in_condition = True
     return clause
 
 
