@@ -1459,3 +1459,14 @@ def test_an_act_inside_a_pending_condition_is_not_reported(nlp):
                           "Blinken said.")
     assert not [e for e in events if e.type == "RETREAT" and "prisoners" in " ".join(t.text for t in e.targets)
                 and e.modality == "actual"]
+
+
+def test_lifting_punitive_measures_eases_sanctions(nlp):
+    events, country = code(nlp, "The EU began lifting in June the punitive measures it imposed on Kosovo in 2023.")
+    assert only(events, "RETREAT").cameo == "085"
+    assert [country(t) for t in only(events, "SANCTION").targets] == ["XKX"]
+
+
+def test_nobody_as_subject_negates(nlp):
+    events, _ = code(nlp, '"Nobody agrees on what comes after the truce," the diplomat said.')
+    assert all(e.negated for e in events if e.type == "AGREE")

@@ -335,8 +335,9 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 code = moved
                 etype, mode = code_to_type(code)
         subj = subject_tokens(tok) if not cand.nominal else []
-        if subj and any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in children(subj[0])):
-            clause.negated = not clause.negated   # "no mediator can sign"
+        if subj and (any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in children(subj[0]))
+                     or subj[0].lower_ in ("nobody", "none", "neither", "nothing")):
+            clause.negated = not clause.negated   # "no mediator can sign", "nobody agrees on"
         modality = modality_of(clause)
         if entry.irrealis and modality == "actual":
             continue
