@@ -1470,3 +1470,10 @@ def test_lifting_punitive_measures_eases_sanctions(nlp):
 def test_nobody_as_subject_negates(nlp):
     events, _ = code(nlp, '"Nobody agrees on what comes after the truce," the diplomat said.')
     assert all(e.negated for e in events if e.type == "AGREE")
+
+
+def test_a_condition_fronted_before_the_speech_verb_conditions_what_is_said(nlp):
+    events, _ = code(nlp, 'If Hezbollah tries to rebuild its positions near the border, Katz told Army Radio, '
+                          '"we will hit them in the south and in Beirut".')
+    threat = only(events, "THREATEN")
+    assert threat.modality == "conditional" and [t.actor_id for t in threat.targets] == ["hezbollah"]

@@ -176,6 +176,11 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
         elif dep == "ccomp" or lem in gov_sets["speech"]:
             if lem in gov_sets["speech"]:
                 clause.speech = gov
+                if clause.condition is None:
+                    # 'If Hezbollah rebuilds, he told Army Radio, "we will hit them"': the parser
+                    # hangs a fronted condition on the speech verb; it conditions what is said
+                    clause.condition = next((c for c in children(gov) if c.dep_ == "advcl" and c.i < gov.i
+                                             and _condition_mark(lex, c)), None)
                 if lem in gov_sets.get("denying", ()) and not _denies_a_charge(lex, gov, cur):
                     clause.negated = not clause.negated   # "denied that the army attacked"
                 if lem in gov_sets["alleging"]:
