@@ -1477,3 +1477,8 @@ def test_a_condition_fronted_before_the_speech_verb_conditions_what_is_said(nlp)
                           '"we will hit them in the south and in Beirut".')
     threat = only(events, "THREATEN")
     assert threat.modality == "conditional" and [t.actor_id for t in threat.targets] == ["hezbollah"]
+
+
+def test_our_agents_in_a_quote_are_the_speakers_side(nlp):
+    events, _ = code(nlp, '"Our fighters will respond if they attack," Hamas spokesman Hazem Qassem said.')
+    assert only(events, "THREATEN").source.actor_id == "hamas"

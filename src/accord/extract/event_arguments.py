@@ -287,13 +287,18 @@ class Context:
             return []
         if pos != "NOUN":
             return []
-        own = next((c for c in kids if c.dep_ == "poss" and (c.lower_ in ("its", "their") or (
+        own = next((c for c in kids if c.dep_ == "poss" and (c.lower_ in ("its", "their", "our") or (
             c.lower_ in ("his", "her") and lem in lex.state_organs))), None)
         owner = self._direct(own) if own is not None else None
         if owner is not None and lem in lex.agent_nouns:
-            # "its drones", "their fighters": the owner's agents; "his government": a leader's state
+            # "its drones", "their fighters": the owner's agents; "his government": a leader's
+            # state; "our soldiers" in a quote: the speaker's state or body
             left = own.idx
-            who = self.country(owner.actor_id) or owner.actor_id if own.lower_ in ("his", "her") else owner.actor_id
+            who = owner.actor_id
+            if own.lower_ in ("his", "her", "our"):
+                body = self.actor(owner.actor_id)
+                who = self.country(owner.actor_id) or (body.affiliation if body is not None and body.kind == "person"
+                                                       and body.affiliation else owner.actor_id)
             return [ActorRef(who, text_of(self.doc)[left:tok.idx + len(tok.text)], left, tok.idx + len(tok.text))]
         organ = r is None and lem in lex.state_organs and not any(
             c.dep_ in MODIFIER_DEPS for c in kids) and any(c.lower_ == "the" for c in kids)
