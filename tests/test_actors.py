@@ -965,3 +965,10 @@ def test_a_stray_quote_mark_is_not_part_of_the_reference(analyse):
                     'warned that talks could fail.')
     tok = next(t for t in found.doc if t.text == "Tehrani")
     assert found.ref_for_token(tok).text == "Ayse Tehrani"
+
+
+def test_an_analysts_title_makes_the_name_a_person_of_their_institute(analyse):
+    found = analyse("Analyst Camila Restrepo of the Bogota-based Ideas for Peace Foundation said the talks "
+                    "would not be easy to save.")
+    person = found.actors["camila-restrepo"]
+    assert person.kind == "person" and person.affiliation == "ideas-for-peace-foundation"
