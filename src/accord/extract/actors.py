@@ -783,8 +783,8 @@ class _Article:
         entity recogniser left untagged is a person when it is the subject of a speech verb."""
         verbs = set(self.kb.words.get("speech_verbs", ()))
         places = {p.lower() for p in self.kb.places}
-        for tok in self.toks:
-            if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ not in verbs \
+        for tok in (self.toks[i] for i in self.propn_idx):
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ not in verbs \
                     or self.owner[tok.i] is not None or tok.ent_type_:
                 continue
             start = tok.i
@@ -1083,8 +1083,13 @@ class _Article:
         ("Sudan's army", "Azerbaijan's defence ministry"), else the state named nearest before."""
         organs = {w.lower() for w in self.kb.words.get("title_organs", ())}
         titles = self.kb.titles
-        for tok in self.toks:
-            if tok.lower_ not in organs or tok.dep_ != "compound" or self.owner[tok.i] is not None:
+        strings = self.doc.vocab.strings
+        # read from the arrays: "Army" in "Army spokesman" may be tagged a proper noun
+        for i in sorted(self.common_idx + self.propn_idx):
+            if lower_of(strings, self._lower[i]) not in organs:
+                continue
+            tok = self.toks[i]
+            if tok.dep_ != "compound" or self.owner[tok.i] is not None:
                 continue
             head = tok.head
             if head.lemma_.lower() not in titles and head.lower_ not in titles:

@@ -3,7 +3,6 @@ possessives and places name, resolved through the actor layer, and the states CA
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -30,8 +29,9 @@ def ref_key(ref: ActorRef | None) -> str | None:
 @functools.lru_cache(maxsize=4096)
 @functools.lru_cache(maxsize=1)
 def _kb_state_codes() -> frozenset[str]:
-    """Codes of the states the knowledge base adds to ISO 3166 (Kosovo's XKX)."""
-    return frozenset(yaml.safe_load(open(Path(LEXICON_PATH).parent / "states.yaml"))["states"])
+    """Codes of the states in the actor knowledge base, some beyond ISO 3166 (Kosovo's XKX)."""
+    from accord.kb.loader import load_kb
+    return frozenset(aid for aid, entry in load_kb().entries.items() if entry.kind == "state")
 
 
 def _iso3(text: str) -> str | None:

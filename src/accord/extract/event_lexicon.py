@@ -3,7 +3,7 @@ CAMEO code, the word lists the coding rules consult, and CAMEO codes to PLOVER t
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import yaml
@@ -145,10 +145,12 @@ def lexicon(path: str | None = None) -> Lexicon:
             # says more than any actor or object at all ("hand over ~actor")
             entries.sort(key=lambda e: (-e.specificity, e.obj_class in ("actor", "object")))
     gov = {k: set(v) for k, v in data["governors"].items()}
-    return Lexicon(
+    # a word list whose field has the name of its key in the file is read as it is
+    lists = {f.name: set(data.get(f.name) or ()) for f in fields(Lexicon) if f.type == "set[str]"}
+    return Lexicon(**{**lists, **dict(
         verbs=verbs, nouns=nouns,
         classes={k: set(v) for k, v in data["classes"].items()},
-        light_verbs=set(data["light_verbs"]), object_only=set(data["object_only_nouns"]),
+        object_only=set(data["object_only_nouns"]),
         governors=gov,
         conditions_always=tuple(data["conditions"]["always"]),
         conditions_future=tuple(data["conditions"]["future_only"]),
@@ -156,40 +158,19 @@ def lexicon(path: str | None = None) -> Lexicon:
         hypothetical_modals=set(data["modals"]["hypothetical"]),
         alleged_adverbs=set(data["adverbs"]["alleged"]),
         overrides={str(k): v for k, v in (data.get("overrides") or {}).items()},
-        inverse_verbs=set(data.get("inverse_verbs") or ()),
         appeal_governors=set(gov.get("appeal") or ()),
-        agent_nouns=set(data.get("agent_nouns") or ()),
         deontic_modals=set(data["modals"].get("deontic") or ()),
-        quantity_nouns=set(data.get("quantity_nouns") or ()),
-        inverse_light_verbs=set(data.get("inverse_light_verbs") or ()),
         pair_nouns={str(k): str(v) for k, v in (data.get("pair_nouns") or {}).items()},
-        state_organs=set(data.get("state_organs") or ()),
         mutual_codes={str(c) for c in data.get("mutual_codes") or ()},
         light_verb_types={str(k): set(v) for k, v in (data.get("light_verb_types") or {}).items()},
-        possessor_targets=set(data.get("possessor_targets") or ()),
         pending_marks=set(data["conditions"].get("pending") or ()),
-        instrument_verbs=set(data.get("instrument_verbs") or ()),
-        prospect_verbs=set(data.get("prospect_verbs") or ()),
-        inquiry_verbs=set(data.get("inquiry_verbs") or ()),
-        measure_nouns=set(data.get("measure_nouns") or ()),
         idiom_objects={str(k): set(v) for k, v in (data.get("idiom_objects") or {}).items()},
-        quote_replies=set(data.get("quote_replies") or ()),
-        concluding_verbs=set(data.get("concluding_verbs") or ()),
-        naming_verbs=set(data.get("naming_verbs") or ()),
-        mutual_acts=set(data.get("mutual_acts") or ()),
-        topic_verbs=set(data.get("topic_verbs") or ()),
-        judging_types=set(data.get("judging_types") or ()),
-        mutual_verbs=set(data.get("mutual_verbs") or ()),
         replies={str(w): str(t) for t, words in (data.get("replies") or {}).items() for w in words},
-        local_agents=set(data.get("local_agents") or ()),
-        undergoing_verbs=set(data.get("undergoing_verbs") or ()),
-        stative_passives=set(data.get("stative_passives") or ()),
         non_events={str(w).lower() for w in data.get("non_event_nouns") or ()},
-        state_nouns=set(data.get("state_nouns") or ()),
         state_epithets={str(k).lower(): set(v) for k, v in (data.get("state_epithets") or {}).items()},
         protest_agents=set((data.get("riot") or {}).get("agents") or ()),
         riot_codes={str(c) for c in (data.get("riot") or {}).get("codes") or ()},
-    )
+    )})
 
 
 @functools.lru_cache(maxsize=1024)

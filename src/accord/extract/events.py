@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from accord.extract.dates import resolve_date
 from accord.records import ActorRef, Article, Event, Quote, Span, record_id
-from accord.nlp import children, sentences, subtree, text_of
+from accord.nlp import children, sentences, subtree, text_of, tokens_with
 from accord.extract.event_lexicon import (
     ACCUSABLE, Entry, HOSTILE, Lexicon, SYMMETRIC, THREAT_CODE, VERBAL, code_to_type, lexicon)
 from accord.extract.event_grammar import (
@@ -447,8 +447,9 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 got = _deontic_demand(ctx, lex, toks[i])
                 if got is not None:
                     drafts.append(got)
-    for tok in span_tokens(sent):
-        if tok.pos_ != "VERB" or tok.i in trigger_ids:
+    # warnings and denials whose content is no trigger of its own, looked up in the Doc's index
+    for tok in tokens_with(sent.doc, lex.governors["warning"] | lex.governors["denying"]):
+        if not sent.start <= tok.i < sent.end or tok.pos_ != "VERB" or tok.i in trigger_ids:
             continue
         if lemma_of(tok) in lex.governors["warning"]:
             got = _conditional_warning(ctx, lex, tok, drafts, trigger_ids)
