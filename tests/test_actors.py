@@ -799,6 +799,25 @@ def test_the_junta_stays_unresolved_between_two_states(analyse):
     assert found.mention_at(*_span(found, "The junta")) is None
 
 
+def test_the_government_is_the_one_state_named_with_a_government_phrase(analyse):
+    found = analyse("Peruvian government envoys and leaders of the Shining Path met in Lima on Monday. "
+                    "Bolivia sent an observer. The government said a second meeting would follow.")
+    m = found.mention_at(*_span(found, "The government"))
+    assert m is not None and m.actor_id == "PER"
+
+
+def test_the_government_stays_unresolved_after_two_governments(analyse):
+    found = analyse("The Sudanese government and the Chadian government traded accusations on Monday. "
+                    "The government said the border would stay closed.")
+    assert found.mention_at(*_span(found, "The government")) is None
+
+
+def test_the_government_needs_a_state_named_with_that_noun(analyse):
+    found = analyse("Fighting flared near the border with Ethiopia on Monday. The government said troops "
+                    "had been sent north.")
+    assert found.mention_at(*_span(found, "The government")) is None
+
+
 # ---------------------------------------------------------------- longer names, force nouns, appositives
 
 def test_kb_word_heading_a_longer_organisation_name_is_not_that_actor(analyse):

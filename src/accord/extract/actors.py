@@ -1110,10 +1110,12 @@ class _Article:
             self.add(tok.i, tok.i + 1, (same or window)[-1].actor_id, "description",
                      self.kb.sectors.get(tok.lower_) or None)
 
-    def national_governments(self) -> None:
+    def national_governments(self, key: str = "national_governments", fallback: bool = True) -> None:
         """"the junta said", "the military government": the one state the article has named with that
-        noun, else with a government phrase, else a military one, else the only state named so far."""
-        forms, heads = _forms(self.kb, "national_governments")
+        noun, else with a government phrase, else a military one, else the only state named so far.
+        Without ``fallback`` (``plain_governments``: "the government") only the first two steps count,
+        since news uses the bare noun for whichever side a paragraph is about once two are named."""
+        forms, heads = _forms(self.kb, key)
         for tok in self._nouns_headed(heads):
             lemma = tok.lemma_.lower()
             if self.owner[tok.i] is not None:
@@ -1132,6 +1134,10 @@ class _Article:
                      [m for m in earlier if m.sector == "government"],
                      [m for m in earlier if m.sector == "military"],
                      earlier)
+            if not fallback:
+                # "the Colombian government ... the government": named with a government phrase
+                # ("Colombian government negotiators" too), and no other state so named
+                tiers = ([m for m in earlier if m.sector == "government" or self._names_with(m, lemma)],)
             for tier in tiers:
                 states = {m.actor_id for m in tier}
                 if states:
@@ -1139,6 +1145,14 @@ class _Article:
                         start = min(c.i for c in tok_lefts)
                         self.add(start, tok.i + 1, states.pop(), "description", "government")
                     break
+
+    def _names_with(self, m: _M, lemma: str) -> bool:
+        """The mention is a state named with that noun: "the Colombian government", "Colombian
+        government negotiators" (the demonym and the noun modifying one head)."""
+        head = self.toks[m.end - 1].head
+        return any(self.toks[i].lemma_.lower() == lemma for i in range(m.start, m.end)) or \
+            head.lemma_.lower() == lemma or \
+            any(c.dep_ == "compound" and c.lemma_.lower() == lemma for c in children(head))
 
     # ---- step 5: titles and affiliations
     def titles(self) -> None:
@@ -1647,6 +1661,7 @@ def extract_actors(doc: Doc, article_id: str, kb: KB | None = None) -> ArticleAc
     art.sectors()
     art.national_forces()
     art.national_governments()
+    art.national_governments("plain_governments", fallback=False)
     art.title_organs()
     art.titles()
     art.definite_descriptions()
