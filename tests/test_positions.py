@@ -705,3 +705,28 @@ def test_according_to_names_the_reporter(nlp):
     assert saudi and saudi[0].reported_by is None
     houthi = [p for p in pos if p.actor_id == aid(actors, "Houthis")]
     assert houthi and houthi[0].reported_by == aid(actors, "Omani")
+
+
+# --- positions from events: threats and commitments --------------------------------------------
+
+def _full(nlp, text):
+    from accord import pipeline
+    article = Article("t", text, "test")
+    return pipeline.extract(nlp(text), article)
+
+
+def test_conditional_threat_is_a_conditional_position(nlp):
+    ex = _full(nlp, 'Greek Defence Minister Nikos Dendias spoke on Monday. If Turkey sends its survey ship '
+                    'back, he told Skai TV, "we will strike it".')
+    held = {(p.actor_id, p.stance, p.modality) for p in ex.positions}
+    assert any(a in ("GRC", "nikos-dendias") and s == "conditions" for a, s, _ in held), held
+
+
+def test_pledged_aid_is_a_commitment(nlp):
+    ex = _full(nlp, "Danish envoy Lars Holm said Copenhagen would fund the demining of the border villages.")
+    assert ("DNK", "accepts") in {(p.actor_id, p.stance) for p in ex.positions}
+
+
+def test_aid_reported_as_given_is_no_stance(nlp):
+    ex = _full(nlp, "Denmark funded the demining of the border villages last year.")
+    assert not [p for p in ex.positions if p.actor_id == "DNK"]

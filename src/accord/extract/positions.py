@@ -43,7 +43,11 @@ from accord.nlp import (children, lefts, rights, sent_of, subtree, text_of, toke
 
 FLIP = {"accepts": "rejects", "demands": "rejects", "insists": "rejects", "proposes": "rejects",
         "rejects": "accepts", "conditions": "conditions"}
-EVENT_STANCE = {"AGREE": "accepts", "CONCEDE": "accepts", "REJECT": "rejects", "REQUEST": "demands"}
+EVENT_STANCE = {"AGREE": "accepts", "CONCEDE": "accepts", "REJECT": "rejects", "REQUEST": "demands",
+                "THREATEN": "rejects"}
+# an act a party says it will do is a commitment ("Oslo would fund the process"): a stance, like an
+# offer; the same act reported as done is not
+INTENDED_STANCE = {"AID": "accepts", "SUPPORT": "accepts", "COOPERATE": "accepts", "RETREAT": "accepts"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -915,7 +919,8 @@ class _Builder:
             if ev.source is not None and any(a == ev.source.actor_id and s < ev.end and ev.start < e
                                              for a, s, e in denied):
                 continue   # "rejected the accusation": a denial, kept as a claim
-            stance = EVENT_STANCE.get(ev.type)
+            stance = EVENT_STANCE.get(ev.type) or (
+                INTENDED_STANCE.get(ev.type) if ev.modality in ("future", "conditional") else None)
             if stance is None or ev.source is None or not ev.source.actor_id:
                 continue
             if ev.modality == "hypothetical":
