@@ -991,3 +991,10 @@ def test_an_analysts_title_makes_the_name_a_person_of_their_institute(analyse):
                     "would not be easy to save.")
     person = found.actors["camila-restrepo"]
     assert person.kind == "person" and person.affiliation == "ideas-for-peace-foundation"
+
+
+def test_spokesman_for_the_rebel_alliance_belongs_to_the_armed_group(analyse):
+    found = analyse("The Arakan Army said on Friday it had captured a border post. Khine Thu Kha, a "
+                    "spokesman for the rebel alliance, said the fighting would go on.")
+    person = found.mention_at(*_span(found, "Khine Thu Kha"))
+    assert person is not None and found.actors[person.actor_id].affiliation == "arakan-army"

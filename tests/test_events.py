@@ -1482,3 +1482,10 @@ def test_a_condition_fronted_before_the_speech_verb_conditions_what_is_said(nlp)
 def test_our_agents_in_a_quote_are_the_speakers_side(nlp):
     events, _ = code(nlp, '"Our fighters will respond if they attack," Hamas spokesman Hazem Qassem said.')
     assert only(events, "THREATEN").source.actor_id == "hamas"
+
+
+def test_quitting_the_talks_is_a_rejection_but_quitting_a_post_a_resignation(nlp):
+    events, _ = code(nlp, "The Kosovo delegation quit the dialogue in protest on Thursday.")
+    assert only(events, "REJECT").cameo == "125"
+    events, _ = code(nlp, "The defence minister quit on Thursday after the ceasefire collapsed.")
+    assert not [e for e in events if e.type == "REJECT"]

@@ -978,6 +978,14 @@ class _Article:
         return any(c.dep_ in ("amod", "compound", "nmod") and (c.lower_ in mods or c.lemma_.lower() in mods)
                    for c in lefts(tok))
 
+    def _armed_description(self, tok: Token) -> bool:
+        """"the militant group", "the rebels", "the rebel alliance": a group or organisation noun
+        (or an armed group noun) with an armed modifier."""
+        lemma = tok.lemma_.lower()
+        words = self.kb.words
+        return tok.pos_ == "NOUN" and any(lemma in words.get(k, ()) for k in (
+            "group_nouns", "armed_group_nouns", "organisation_nouns")) and self._armed_phrase(tok)
+
     def _is_armed(self, aid: str) -> bool:
         """A non-state armed group: the KB says so, the article calls it so ("ADF rebels", "the RSF
         paramilitaries"), or an unknown name ends like one ("Allied Democratic Forces")."""
@@ -1232,6 +1240,8 @@ class _Article:
                 ante = self._antecedent(t, "collective")     # "Its spokeswoman, Maly Socheata"
                 if ante is not None:
                     aid = ante.actor_id
+            elif self._armed_description(t):
+                aid = self._armed_antecedent(t)[0]            # "a spokesman for the rebel alliance"
             if aid and aid not in found:
                 found.append(aid)
         return found
@@ -1469,9 +1479,7 @@ class _Article:
                         aff = self.actors[m.actor_id].affiliation
                         self.add(poss.left_edge.i, tok.i + 1, aff, "description", self.kb.sectors[lemma])
                     continue
-            armed = (lemma in group_nouns or lemma in self.kb.words.get("armed_group_nouns", ())) \
-                and self._armed_phrase(tok)
-            if armed:
+            if self._armed_description(tok):
                 # "the militant group", "the rebels": the one armed group named before, wherever the
                 # phrase stands; two or more of them leave it unresolved
                 if not any(c.dep_ == "det" and c.lower_ == "the" for c in children(tok)) \
