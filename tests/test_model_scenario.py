@@ -159,6 +159,34 @@ def test_a_persons_positions_count_for_the_actor_the_dossier_affiliates_them_wit
     assert sc.issue("war-end").name == "End of the war"
 
 
+class _StoreWithActors(_FakeStore):
+    def __init__(self, positions, actors):
+        super().__init__(positions)
+        self._actors = actors
+
+    def records(self, table, *args, **kwargs):
+        return self._actors if table == "actors" else super().records(table)
+
+
+def test_without_a_dossier_a_spokesman_speaks_for_the_side_the_articles_give_him():
+    store = _StoreWithActors([
+        {"actor_id": "dmitry-peskov", "issue_id": "truce", "value": 20.0, "salience": 0.7,
+         "confidence": 0.8, "article_id": "a", "start": 0, "end": 30},
+        {"actor_id": "UKR", "issue_id": "truce", "value": 100.0, "salience": 0.9,
+         "confidence": 0.8, "article_id": "a", "start": 40, "end": 80},
+        {"actor_id": "analyst-x", "issue_id": "truce", "value": 50.0, "salience": 0.5,
+         "confidence": 0.5, "article_id": "a", "start": 90, "end": 120},
+    ], [
+        {"actor_id": "dmitry-peskov", "kind": "person", "affiliation": "RUS", "name": "Dmitry Peskov"},
+        {"actor_id": "RUS", "kind": "state", "affiliation": "RUS", "name": "Russia"},
+        {"actor_id": "UKR", "kind": "state", "affiliation": "UKR", "name": "Ukraine"},
+        {"actor_id": "analyst-x", "kind": "person", "affiliation": None, "name": "Analyst X"},
+    ])
+    sc = from_store(store)
+    assert set(sc.actor_ids) == {"RUS", "UKR", "analyst-x"}
+    assert sc.cell("RUS", "truce").position == 20.0
+
+
 def test_gaza_dossier_forecast_runs_end_to_end_with_every_cell_traceable(tmp_path):
     """Store with two reported positions + the shipped Gaza dossier's priors -> all models."""
     from accord import dossiers

@@ -46,6 +46,12 @@ def stances(positions, actor_id):
     return {p.stance for p in positions if p.actor_id == actor_id}
 
 
+def side_stances(positions, actors, actor_id):
+    """Stances of the actor and of the persons who voice them for it ("Peskov said Russia ...")."""
+    side = {a for a, x in actors.actors.items() if a == actor_id or x.kind == "person" and x.affiliation == actor_id}
+    return {p.stance for p in positions if p.actor_id in side}
+
+
 # --- stance types ---------------------------------------------------------------------------
 
 def test_demand_is_found(nlp):
@@ -289,12 +295,16 @@ def test_denied_complement_is_flipped_and_contradicts_claim(nlp):
     assert any(c.kind == "denial" for c in contras)
 
 
-def test_spokesman_states_his_sides_position_itself(nlp):
+def test_spokesman_states_his_sides_position_himself(nlp):
+    # the official who voices his side's stance holds it (as annotators record it); the scenario
+    # folds him into his side
     text = "Kremlin spokesman Dmitry Peskov said Russia was ready to continue the talks in Istanbul."
     actors, _, pos, _, _ = run(nlp, text)
-    russia = [p for p in pos if p.actor_id == aid(actors, "Russia")]
-    assert actors.actors[aid(actors, "Peskov")].affiliation == aid(actors, "Russia")
-    assert russia and russia[0].reported_by is None
+    peskov = aid(actors, "Peskov")
+    assert actors.actors[peskov].affiliation == aid(actors, "Russia")
+    held = [p for p in pos if p.actor_id == peskov]
+    assert held and held[0].reported_by is None and held[0].actor.text.endswith("Peskov")
+    assert not [p for p in pos if p.actor_id == aid(actors, "Russia")]
 
 
 def test_dossier_absorbs_discovered_issue(nlp):
@@ -630,7 +640,7 @@ def test_offer_of_good_offices_is_no_stance(nlp):
 def test_adjective_heading_its_clause_is_readiness(nlp):
     actors, _, pos, _, _ = run(nlp, "Pakistani Prime Minister Shehbaz Sharif said Islamabad was prepared to "
                                     "talk to New Delhi about water sharing.")
-    assert "accepts" in stances(pos, aid(actors, "Islamabad"))
+    assert "accepts" in side_stances(pos, actors, aid(actors, "Islamabad"))
 
 
 def test_mandative_complement_is_no_stance_of_its_subject(nlp):
@@ -660,7 +670,7 @@ def test_accused_of_refusing_is_the_accused_parties_rejection(nlp):
 def test_not_giving_up_is_insisting(nlp):
     actors, _, pos, _, _ = run(nlp, "Iran will not give up its right to enrich uranium, Foreign Minister "
                                     "Abbas Araghchi said.")
-    assert stances(pos, aid(actors, "Iran")) == {"insists"}
+    assert side_stances(pos, actors, aid(actors, "Iran")) == {"insists"}
 
 
 def test_contrastive_while_clause_of_another_party_is_no_condition(nlp):
@@ -724,7 +734,8 @@ def test_conditional_threat_is_a_conditional_position(nlp):
 
 def test_pledged_aid_is_a_commitment(nlp):
     ex = _full(nlp, "Danish envoy Lars Holm said Copenhagen would fund the demining of the border villages.")
-    assert ("DNK", "accepts") in {(p.actor_id, p.stance) for p in ex.positions}
+    held = {(p.actor_id, p.stance) for p in ex.positions}
+    assert ("DNK", "accepts") in held or ("lars-holm", "accepts") in held, held
 
 
 def test_aid_reported_as_given_is_no_stance(nlp):

@@ -585,7 +585,14 @@ class _Builder:
         reported = _reporter(verb, actor.actor_id, self.actors, self.voices, self.cues)
         spokesman = self.actors.actors.get(reported) if reported else None
         if spokesman is not None and spokesman.affiliation == actor.actor_id:
-            reported = None   # an official speaking for their own side states its position
+            # an official speaking for their own side states its position: "Peskov said Moscow was
+            # open to dialogue" is Peskov's (the scenario folds him into Russia)
+            reported = None
+            subj = subject_of(verb)
+            if spokesman.kind == "person" and not (
+                    subj is not None and subj.lemma_.lower() in self.cues.government_nouns):
+                # ("his government had proposed": the government's act, its state's position)
+                actor = self._mention_ref(spokesman.actor_id, verb) or actor
         toks = sent_tokens(verb)
         if reported:
             confidence -= 0.2
@@ -604,8 +611,21 @@ class _Builder:
         self.positions.setdefault(pid, pos)
         return pos
 
-    def consume(self, actor_id: str, verb: Token) -> None:
+    def _mention_ref(self, actor_id: str, tok: Token) -> ActorRef | None:
+        """A reference to the actor at its mention in ``tok``'s sentence, else its last one before."""
+        sent = sent_of(tok)
+        lo, hi = sent.start_char, sent.end_char
+        mine = [m for m in self.actors.mentions if m.actor_id == actor_id and m.start < hi]
+        inside = [m for m in mine if m.start >= lo]
+        best = min(inside, key=lambda m: m.start) if inside else max(mine, key=lambda m: m.start, default=None)
+        return ActorRef(actor_id, best.text, best.start, best.end) if best is not None else None
+
+    def consume(self, actor_id: str, verb: Token, spare: Iterable[Token] = ()) -> None:
+        """Mark the verbs under ``verb`` as used for the actor, except those under ``spare``."""
+        spared = {t.i for c in spare for t in subtree(c)}
         for t in subtree(verb):
+            if t.i in spared:
+                continue
             if t.pos_ not in ("VERB", "AUX") or subject_of(t) is None:
                 continue
             ref = _actor_for(t, self.actors, self.voices)
@@ -689,10 +709,16 @@ class _Builder:
                     if (other.actor_id, verb.i) not in self.taken and \
                             self.add(other, stance, verb, evidence, content, label, conf - 0.05, modality):
                         self.taken.add((other.actor_id, verb.i))
-                self.consume(actor.actor_id, verb)
+                # "reject any withdrawal and want recognition": a coordinated verb of another
+                # stance is a position of its own
+                own = [c for c in verb.conjuncts if c.i > verb.i and stance != "conditions"
+                       and _stance_of_verb(c, cues) not in (None, stance)]
+                self.consume(actor.actor_id, verb, spare=own)
                 for v in linked[1:]:
                     self.taken.add((actor.actor_id, v.i))
                 for c in verb.conjuncts:
+                    if c in own:
+                        continue
                     if c.i > verb.i and (stance == "conditions" or subject_of(c) is None or (subject_of(verb) is not None and subject_of(c).i == subject_of(verb).i)):
                         self.consume(actor.actor_id, c)
 

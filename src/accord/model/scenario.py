@@ -482,6 +482,9 @@ def from_store(store: Any, dossier: Any = None, name: str | None = None,
     if fold_persons:
         fold = {aid: _get(a, "affiliation") for aid, a in d_actors.items()
                 if _get(a, "kind") == "person" and _get(a, "affiliation") in d_actors}
+        if not d_actors:
+            # no dossier: a person the articles affiliate with a state or body speaks for it
+            fold = _person_sides(store)
         rows = [{**r, "actor_id": fold.get(r["actor_id"], r["actor_id"])} for r in rows]
         priors = {(fold.get(a, a), i): p for (a, i), p in priors.items()}
 
@@ -532,6 +535,17 @@ def from_store(store: Any, dossier: Any = None, name: str | None = None,
     cells.sort(key=lambda c: (irank[c["issue"]], rank[c["actor"]]))
     title = name or _get(dossier, "name", None) or "store"
     return validate({"name": title, "actors": actors, "issues": issues, "cells": cells}, "store")
+
+
+def _person_sides(store: Any) -> dict[str, str]:
+    """Person -> the state or body the actor layer affiliated them with (persons only)."""
+    try:
+        rows = store.records("actors")
+    except Exception:        # a store without an actors table: no folding
+        return {}
+    kinds = {r["actor_id"]: r.get("kind") for r in rows}
+    return {r["actor_id"]: r["affiliation"] for r in rows
+            if r.get("kind") == "person" and r.get("affiliation") and kinds.get(r["affiliation"], "person") != "person"}
 
 
 def _actor_names(store: Any) -> dict[str, str]:
