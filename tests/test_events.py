@@ -1489,3 +1489,16 @@ def test_quitting_the_talks_is_a_rejection_but_quitting_a_post_a_resignation(nlp
     assert only(events, "REJECT").cameo == "125"
     events, _ = code(nlp, "The defence minister quit on Thursday after the ceasefire collapsed.")
     assert not [e for e in events if e.type == "REJECT"]
+
+
+def test_the_delegations_are_the_pair_named_together_not_the_hosts(nlp):
+    text = ("Manila, rebels return to the table. KUALA LUMPUR (AFP) - Philippine government negotiators and "
+            "commanders of the Moro Islamic Liberation Front opened a new round of talks on Monday. The round "
+            "began with a statement read by envoys of Malaysia and Japan, in which both delegations pledged to "
+            "extend the truce. The delegations also agreed to open a corridor for aid.")
+    events, _ = code(nlp, text)
+    sides = {"PHL", "moro-islamic-liberation-front"}
+    pledged = [e for e in events if e.source is not None and e.source.text == "both delegations"]
+    agreed = [e for e in events if e.source is not None and e.source.text == "The delegations"]
+    assert pledged and {e.source.actor_id for e in pledged} == sides
+    assert agreed and {e.source.actor_id for e in agreed} == sides

@@ -229,8 +229,11 @@ class Context:
             return []
         # the token's part of speech, lemma, children and the lexicon, read once
         pos, lem, kids, lex = tok.pos_, lemma_of(tok), children(tok), lexicon()
-        if pos == "NOUN" and lem in lex.pair_nouns and any(
-                c.lower_ in ("both", "two", "either", "each") for c in kids if c.dep_ in ("det", "nummod", "predet")):
+        if pos == "NOUN" and lem in lex.pair_nouns and (any(
+                c.lower_ in ("both", "two", "either", "each") for c in kids if c.dep_ in ("det", "nummod", "predet"))
+                # "the delegations", "the parties": the sides of the talks, with no other modifier
+                or lem in lex.plural_pair_nouns and tok.tag_ == "NNS"
+                and [c.lower_ for c in kids if c.i < tok.i] == ["the"]):
             got = self.pair(tok)
             if got:
                 return got
@@ -413,7 +416,9 @@ class Context:
         for n, (a, b) in enumerate(zip(mentions[:-1], mentions[1:])):
             # side by side: "X and Y", "X-Y", "X and Cambodian Prime Minister Y" (a title between)
             gap = text[a.end:b.start].strip().lower()
-            if not (gap in ("and", "and the", ",", "-", "\u2013", "/")
+            # one phrase naming both ("X negotiators and commanders of Y") is a pair too
+            same_phrase = a.start == b.start and a.end == b.end
+            if not same_phrase and not (gap in ("and", "and the", ",", "-", "\u2013", "/")
                     or (gap.startswith("and ") and len(gap) < 40 and "." not in gap and "," not in gap)):
                 continue
             ids = [a.actor_id, b.actor_id]
@@ -421,12 +426,22 @@ class Context:
                 ids = [self.country(i) for i in ids]
             if None in ids or ids[0] == ids[1]:
                 continue
-            cell = counts.setdefault(tuple(sorted(ids)), [0, 0, ids])
+            cell = counts.setdefault(tuple(sorted(ids)), [0, 0, ids, []])
+            here = (min(a.start, b.start), max(a.end, b.end))
+            if any(lo <= here[0] and here[1] <= hi for lo, hi in cell[3]):
+                continue   # "Cuba and Norway" inside "representatives of Cuba and Norway": one naming
+            cell[3].append(here)
             cell[0] += 1
             cell[1] = n
         if not counts:
             return []
-        ids = max(counts.values(), key=lambda c: (c[0], c[1]))[2]
+        # on a tie, the pair the article names more often (the sides, not the hosts reading a
+        # statement), then the later one
+        named: dict[str, int] = {}
+        for m in mentions:
+            key = self.country(m.actor_id) if want == "state" else m.actor_id
+            named[key] = named.get(key, 0) + 1
+        ids = max(counts.values(), key=lambda c: (c[0], sum(named.get(i, 0) for i in c[2]), c[1]))[2]
         span = (tok.left_edge.idx, tok.idx + len(tok.text))
         return [ActorRef(i, text[span[0]:span[1]], *span) for i in ids]
 

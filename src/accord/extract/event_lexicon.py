@@ -88,6 +88,7 @@ class Lexicon:
     protest_agents: set[str] = field(default_factory=set)
     riot_codes: set[str] = field(default_factory=set)
     pair_nouns: dict[str, str] = field(default_factory=dict)
+    plural_pair_nouns: set[str] = field(default_factory=set)
     state_organs: set[str] = field(default_factory=set)
     replies: dict[str, str] = field(default_factory=dict)
     mutual_codes: set[str] = field(default_factory=set)
