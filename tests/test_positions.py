@@ -741,3 +741,23 @@ def test_pledged_aid_is_a_commitment(nlp):
 def test_aid_reported_as_given_is_no_stance(nlp):
     ex = _full(nlp, "Denmark funded the demining of the border villages last year.")
     assert not [p for p in ex.positions if p.actor_id == "DNK"]
+
+
+# --- refusals: a negated future act, whatever the verb ------------------------------------------
+
+def test_negated_future_act_is_a_refusal(nlp):
+    actors, _, pos, _, _ = run(nlp, "Foreign Minister Giorgos Gerapetritis said Greece would never open its "
+                                    "ports to ships of the breakaway administration.")
+    assert "rejects" in side_stances(pos, actors, aid(actors, "Greece"))
+
+
+def test_not_going_to_in_a_quote_is_the_speakers_refusal(nlp):
+    actors, _, pos, _, _ = run(nlp, 'Bolivian minister Maria Nela Prada spoke in La Paz. "We are not going '
+                                    'to lift the roadblocks for a promise," Prada said.')
+    assert "rejects" in side_stances(pos, actors, aid(actors, "Bolivian"))
+
+
+def test_past_negation_and_personal_bets_are_no_refusals(nlp):
+    actors, _, pos, _, _ = run(nlp, 'Chile did not attend the meeting in Lima. "I would not bet on a deal this '
+                                    'year," a Western diplomat said.')
+    assert not [p for p in pos if p.stance == "rejects"]

@@ -837,6 +837,39 @@ class _Builder:
             if self.add(voice, "insists", head, sentence_span(head), text_toks, label, 0.6):
                 self.taken.add((voice.actor_id, head.i))
 
+    def from_refusals(self) -> None:
+        """"We are not going to open the prison doors", "Serbia would never hand over a citizen":
+        an actor's negated future act, whatever the verb, is a refusal (a red line) on it."""
+        cues = self.cues
+        for neg in tokens_of_dep(self.doc, "neg"):
+            verb = neg.head
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "be":
+                continue
+            going = verb.lower_ == "going" and next((c for c in children(verb) if c.dep_ == "xcomp"
+                                                     and c.pos_ == "VERB"), None)
+            act = going or verb
+            if not going and not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "wo")
+                                     for c in children(verb)):
+                continue   # a past or present fact ("did not attend"), not a commitment
+            if _stance_of_verb(act, cues) is not None or act.lemma_.lower() in cues.commitment_verbs:
+                continue   # the stance and commitment verbs have their own reading
+            if act.dep_ in ("advcl", "relcl", "acl") or _not_a_stance(act, cues):
+                continue   # "if Kyiv would not ...", "a deal that would not last"
+            subj = subject_of(verb)
+            if subj is not None and subj.lower_ == "i":
+                continue   # "I would not bet on a breakthrough": a personal judgement, not a side's refusal
+            actor = _actor_for(verb, self.actors, self.voices)
+            if actor is None or not actor.actor_id or (actor.actor_id, act.i) in self.taken:
+                continue
+            a = self.actors.actors.get(actor.actor_id)
+            if a is not None and a.is_outlet:
+                continue
+            conditional = _conditional(act, cues)
+            stance = "conditions" if conditional else "rejects"
+            if self.add(actor, stance, act, sentence_span(act), _object_tokens(act),
+                        _object_label(act, self.actors, cues), 0.6, "conditional" if conditional else "actual"):
+                self.taken.add((actor.actor_id, act.i))
+
     def from_passive_conditions(self) -> None:
         """"X said the treaty could only be signed if ...": an agentless passive stance under a
         reporting verb, with a condition, is the reporter's own condition for the deal."""
@@ -1113,6 +1146,7 @@ def _extract_positions(doc: Doc, actors, article: Article, quotes: list[Quote], 
     builder.from_nouns()
     builder.from_verdicts()
     builder.from_red_lines()
+    builder.from_refusals()
     builder.from_passive_conditions()
     builder.from_obligations()
     builder.from_readiness()
