@@ -761,3 +761,8 @@ def test_past_negation_and_personal_bets_are_no_refusals(nlp):
     actors, _, pos, _, _ = run(nlp, 'Chile did not attend the meeting in Lima. "I would not bet on a deal this '
                                     'year," a Western diplomat said.')
     assert not [p for p in pos if p.stance == "rejects"]
+
+
+def test_staying_until_something_happens_is_a_conditional_commitment(nlp):
+    actors, _, pos, _, _ = run(nlp, "Turkey says it will stay in the buffer zone until the militias are disarmed.")
+    assert ("conditions", "conditional") in {(p.stance, p.modality) for p in pos if p.actor_id == aid(actors, "Turkey")}
