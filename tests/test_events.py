@@ -1502,3 +1502,12 @@ def test_the_delegations_are_the_pair_named_together_not_the_hosts(nlp):
     agreed = [e for e in events if e.source is not None and e.source.text == "The delegations"]
     assert pledged and {e.source.actor_id for e in pledged} == sides
     assert agreed and {e.source.actor_id for e in agreed} == sides
+
+
+def test_a_sides_demand_with_no_addressee_is_aimed_at_the_other_side(nlp):
+    events, _ = code(nlp, "Armenia and Azerbaijan resumed talks in Brussels on Monday. Armenia also renewed "
+                          "its demand for the release of the detainees.")
+    assert [t.actor_id for t in only(events, "REQUEST").targets] == ["AZE"]
+    events, _ = code(nlp, "Armenia and Azerbaijan resumed talks in Brussels on Monday. The European Union "
+                          "renewed its demand for the release of the detainees.")
+    assert not only(events, "REQUEST").targets

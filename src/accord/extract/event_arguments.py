@@ -407,7 +407,14 @@ class Context:
         verb = next((a for a in ancestors(tok) if a.pos_ in ("VERB", "AUX")), None)
         doers = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
                  for t in (subject_tokens(verb) if verb is not None else [])]
-        mentions = sorted((m for m in getattr(self.actors, "mentions", ()) or () if m.end <= tok.left_edge.idx
+        ids = self.pair_ids(tok.left_edge.idx, want, doers)
+        text = text_of(self.doc)
+        span = (tok.left_edge.idx, tok.idx + len(tok.text))
+        return [ActorRef(i, text[span[0]:span[1]], *span) for i in ids]
+
+    def pair_ids(self, before: int, want: str = "any", doers: list[tuple[int, int]] = ()) -> list[str]:
+        """The two actors named side by side most often before char ``before`` (see ``pair``)."""
+        mentions = sorted((m for m in getattr(self.actors, "mentions", ()) or () if m.end <= before
                            and not any(a <= m.start < b for a, b in doers)
                            and (want != "person" or getattr(self.actor(m.actor_id), "kind", None) == "person")
                            and (want != "state" or self.country(m.actor_id))), key=lambda m: m.start)
@@ -441,9 +448,7 @@ class Context:
         for m in mentions:
             key = self.country(m.actor_id) if want == "state" else m.actor_id
             named[key] = named.get(key, 0) + 1
-        ids = max(counts.values(), key=lambda c: (c[0], sum(named.get(i, 0) for i in c[2]), c[1]))[2]
-        span = (tok.left_edge.idx, tok.idx + len(tok.text))
-        return [ActorRef(i, text[span[0]:span[1]], *span) for i in ids]
+        return max(counts.values(), key=lambda c: (c[0], sum(named.get(i, 0) for i in c[2]), c[1]))[2]
 
     def refs(self, toks: list[Token]) -> list[ActorRef]:
         out, seen = [], set()

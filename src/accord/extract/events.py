@@ -644,6 +644,31 @@ def _merge(drafts: list[dict]) -> list[dict]:
     return out
 
 
+# Acts aimed at the other side even when it goes unnamed ("Armenia renewed its demand", "the
+# rebels reject any withdrawal"): a demand or a rejection by one of the two sides is addressed to
+# the other.
+COUNTERPART_TYPES = {"REQUEST", "REJECT"}
+
+
+def _counterpart(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
+    """The other side, when ``src`` (or the body it belongs to) is one of the two sides the
+    article has named together before ``before``."""
+    pair = ctx.pair_ids(before)
+    side = src.actor_id
+    if side not in pair:
+        actor = ctx.actor(side)
+        side = actor.affiliation if actor is not None and actor.affiliation in pair else None
+    if side is None:
+        return []
+    other = next(i for i in pair if i != side)
+    # the implicit side is shown at its last naming before the act
+    named = [m for m in getattr(ctx.actors, "mentions", ()) or () if m.actor_id == other and m.end <= before]
+    if not named:
+        return []
+    m = max(named, key=lambda m: m.start)
+    return [ActorRef(other, m.text, m.start, m.end)]
+
+
 def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event]:
     ctx_lex = lexicon()
     starts = [t.idx for t in span_tokens(sent)] if drafts else []   # increasing: searched for argument tokens
@@ -704,6 +729,8 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
             elif len(sources) > 1 and (lemma_of(tok) in ctx_lex.mutual_verbs or reciprocal(tok)) and not is_passive(tok):
                 # "Ukraine and Russia exchanged prisoners", "accused each other": each acts on the other
                 targets = [s for s in sources if s is not src] + targets
+            if not targets and etype in COUNTERPART_TYPES and src is not None and src.actor_id:
+                targets = _counterpart(ctx, src, start)
             parts = (ctx.article_id, etype, start, tok.idx) + ((src.start,) if n else ())
             yield Event(
                 event_id=record_id(*parts), article_id=ctx.article_id, type=etype, mode=d["mode"],
