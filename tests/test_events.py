@@ -1511,3 +1511,12 @@ def test_a_sides_demand_with_no_addressee_is_aimed_at_the_other_side(nlp):
     events, _ = code(nlp, "Armenia and Azerbaijan resumed talks in Brussels on Monday. The European Union "
                           "renewed its demand for the release of the detainees.")
     assert not only(events, "REQUEST").targets
+
+
+def test_wrapping_up_a_round_of_talks_means_the_sides_met(nlp):
+    events, _ = code(nlp, "Armenia and Azerbaijan wrapped up a third round of border talks in Almaty on Friday.")
+    met = [e for e in events if e.type == "CONSULT"]
+    assert {(e.source.actor_id, tuple(t.actor_id for t in e.targets)) for e in met} == {
+        ("ARM", ("AZE",)), ("AZE", ("ARM",))}
+    events, _ = code(nlp, "The army ended two days of shelling on Friday.")
+    assert not [e for e in events if e.type in ("CONSULT", "SANCTION")]

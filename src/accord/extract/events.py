@@ -85,7 +85,7 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
         if pos == POS_VERB or (pos == POS_AUX and tok.dep_ not in ("aux", "auxpass")):
             specific = None
             entry = match_verb(ctx, lex, tok)
-            if entry is None and lemmas[i] not in lex.light_verbs:
+            if entry is None and lemmas[i] not in lex.light_verbs and lemmas[i] not in lex.concluding_verbs:
                 continue   # no trigger: most verbs of a sentence
             if entry is not None and entry.specificity > 0:
                 specific = entry
@@ -93,9 +93,16 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
             if entry is not None and code_to_type(entry.code)[0] in HOSTILE and any(
                     lemma_of(o) in lex.idiom_objects.get(lemmas[i], ()) for o in objs):
                 continue   # "struck a harder tone", "the talks hit a snag"
-            if entry is not None and lemmas[i] in lex.concluding_verbs and any(
+            if lemmas[i] in lex.concluding_verbs and any(
                     any(c.dep_ == "nummod" for c in children(o)) or lemma_of(o) in lex.measure_nouns for o in objs):
-                continue   # "ended two days of talks": a round is over, nothing broken off
+                # "ended two days of talks": a round is over, nothing broken off; the sides met
+                talks = lex.classes.get("talks", set())
+                met = next((w for w in objs if lemma_of(w) in talks and match_noun(lex, w) is not None), None)
+                if met is not None:
+                    # read as a light verb: "wrapped up a round of talks" as "held a round of talks"
+                    found.append(Candidate(tok, match_noun(lex, met), noun=met))
+                    consumed.update(x.i for o in objs for x in subtree(o))
+                continue
             if specific is None and lemma_of(tok) in lex.light_verbs:
                 for o in objs:
                     if _of_what_is_told(lex, tok, o):
