@@ -1520,3 +1520,11 @@ def test_wrapping_up_a_round_of_talks_means_the_sides_met(nlp):
         ("ARM", ("AZE",)), ("AZE", ("ARM",))}
     events, _ = code(nlp, "The army ended two days of shelling on Friday.")
     assert not [e for e in events if e.type in ("CONSULT", "SANCTION")]
+
+
+def test_a_truce_agreed_by_both_sides_ministers_is_agreed_between_them(nlp):
+    events, _ = code(nlp, "Eritrea and Djibouti met in Doha in May. The truce was agreed on June 3 by the two "
+                          "countries' defence ministers.")
+    agreed = [e for e in events if e.type == "AGREE"]
+    assert {(e.source.actor_id, tuple(t.actor_id for t in e.targets)) for e in agreed} == {
+        ("ERI", ("DJI",)), ("DJI", ("ERI",))}

@@ -340,6 +340,13 @@ class Context:
         if r is not None:
             # "Russian and Ukrainian negotiators": one phrase, two parties
             return out if len(out) > 1 else [r]
+        if not out and depth < 2 and (lem in lex.agent_nouns or names_people(lex, tok)):
+            # "the two countries' defence ministers": one from each of the pair
+            for c in kids:
+                if c.dep_ == "poss" and c.pos_ == "NOUN" and lemma_of(c) in lex.pair_nouns:
+                    for r in self.refs_of(c, depth + 1):
+                        if r.actor_id and r.actor_id not in {x.actor_id for x in out}:
+                            out.append(ActorRef(r.actor_id, text_of(self.doc)[left:end], left, end))
         if not out:
             for p in kids:
                 if p.dep_ == "prep" and lemma_of(p) in ("of", "from", "in"):

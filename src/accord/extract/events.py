@@ -729,7 +729,8 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
             targets = list(d["targets"])
             if (etype in SYMMETRIC or d["code"] in ctx_lex.mutual_codes) and len(sources) > 1 and not targets \
                     and d["code"][:3] not in ("039", "044", "045") \
-                    and not is_passive(tok) and not unnamed_parties and not (
+                    and (not is_passive(tok) or any(c.dep_ == "agent" for c in children(tok))) \
+                    and not unnamed_parties and not (
                         # "France and Saudi Arabia promised to help": a promise to a third party
                         etype in ("AGREE", "SUPPORT") and tok.pos_ == "VERB" and lemma_of(tok) not in ctx_lex.mutual_acts):
                 targets = [s for s in sources if s is not src]
