@@ -1528,3 +1528,16 @@ def test_a_truce_agreed_by_both_sides_ministers_is_agreed_between_them(nlp):
     agreed = [e for e in events if e.type == "AGREE"]
     assert {(e.source.actor_id, tuple(t.actor_id for t in e.targets)) for e in agreed} == {
         ("ERI", ("DJI",)), ("DJI", ("ERI",))}
+
+
+def test_on_a_visit_the_visitor_is_the_subject_of_the_verb(nlp):
+    events, _ = code(nlp, "Japanese Foreign Minister Takeshi Iwaya said on a visit to Manila that the patrols would go on.")
+    visit = only(events, "CONSULT")
+    assert visit.source.actor_id == "takeshi-iwaya" and [t.actor_id for t in visit.targets] == ["PHL"]
+
+
+def test_criticism_from_a_state_is_that_states(nlp):
+    events, _ = code(nlp, "The fishing ban prompted a sharp rebuke from Vietnam on Monday.")
+    assert only(events, "ACCUSE").source.actor_id == "VNM"
+    events, _ = code(nlp, "Ethiopia completed the withdrawal from Somalia on Monday.")
+    assert all(e.source is None or e.source.actor_id != "SOM" for e in events)

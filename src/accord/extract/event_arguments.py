@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from accord.records import ActorRef, Article, Quote
 from accord.nlp import children, ents_in, sent_of, sentences, subtree, text_of
 from accord.extract.event_lexicon import (
-    HOSTILE, LEXICON_PATH, LOCATIVE_PREPS, Lexicon, NOUN_TARGET_PREPS, TARGET_PREPS, code_to_type,
+    HOSTILE, VERBAL, LEXICON_PATH, LOCATIVE_PREPS, Lexicon, NOUN_TARGET_PREPS, TARGET_PREPS, code_to_type,
     lexicon, preps_for)
 from accord.extract.event_grammar import (
     DASHES, DASH_CHARS, DATIVE_DEPS, FIRST_PERSON, MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS,
@@ -652,6 +652,14 @@ def noun_arguments(ctx: Context, tok: Token, etype: str | None = None) -> tuple[
         sources = ctx.refs(mods)
         # "a Russian drone strike": the state that struck, not the weapon as a second actor
         sources = [s for s in sources if s.actor_id] or sources
+    if not sources and tok.dep_ == "pobj" and lemma_of(head_of(tok)) == "on" \
+            and lemma_of(tok) in lexicon().classes.get("visit", ()) and head_of(head_of(tok)).pos_ == "VERB":
+        # "Rubio warned on a visit to Guyana": the visitor is the one who warned
+        sources = ctx.refs(subject_tokens(head_of(head_of(tok))))
+    if not sources and etype in VERBAL:
+        # "a protest from Georgetown", "pressure from Congress": who said it (a withdrawal from
+        # a town is a place left, so only words and meetings)
+        sources = [r for r in ctx.refs(prep_objects(tok, {"from"})) if r.actor_id]
     between = prep_objects(tok, {"between"})
     targets = targets_first + ctx.refs([t for t in prep_objects(tok, preps_for(etype, NOUN_TARGET_PREPS) - {"between"})])
     if tok.dep_ == "pobj" and lemma_of(head_of(tok)) in ("in", "during") \
