@@ -1541,3 +1541,10 @@ def test_criticism_from_a_state_is_that_states(nlp):
     assert only(events, "ACCUSE").source.actor_id == "VNM"
     events, _ = code(nlp, "Ethiopia completed the withdrawal from Somalia on Monday.")
     assert all(e.source is None or e.source.actor_id != "SOM" for e in events)
+
+
+def test_would_after_adding_that_is_a_reported_future(nlp):
+    events, _ = code(nlp, "Khawaja Asif said the talks had stalled, adding that Pakistan would strike militant "
+                          "camps across the border.")
+    threat = only(events, "THREATEN")
+    assert threat.modality == "future"

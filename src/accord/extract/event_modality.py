@@ -69,6 +69,9 @@ def _past_speech_above(tok: Token, lex: Lexicon) -> bool:
             return False
         t = head_of(t)
         if lemma_of(t) in lex.governors["speech"]:
+            if t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and head_of(t).i != t.i:
+                # "he said, adding that Pakistan would strike": the participle is as past as its verb
+                return head_of(t).tag_ in ("VBD", "VBN")
             return t.tag_ in ("VBD", "VBN")
     return False
 
