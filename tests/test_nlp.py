@@ -18,3 +18,13 @@ def test_string_tables_are_emptied_past_their_bound_and_columns_stay_right(monke
         assert cols.pos == [t.pos_ for t in doc]
         # emptied before a Doc whenever past the bound: at most the bound plus one Doc's strings
         assert len(nlp_mod._STRINGS) <= 20 + 2 * len(doc)
+
+
+def test_a_headline_is_its_own_sentence_and_a_dateline_stays_with_the_lead():
+    nlp = nlp_mod.load()
+    text = ("Serbia, Kosovo agree to reopen crossing after talks in Brussels\n\n"
+            "BRUSSELS, March 3 (Reuters) - Serbia and Kosovo agreed on Monday to reopen the Jarinje crossing.")
+    doc = nlp(text)
+    starts = [s.start_char for s in doc.sents if s.text.strip()]
+    assert text.index("BRUSSELS") in starts
+    assert text.index(", March 3") not in starts and text.index("Serbia and Kosovo") not in starts

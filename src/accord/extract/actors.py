@@ -572,6 +572,9 @@ class _Article:
     def entities(self) -> None:
         # persons first, so that a surname spaCy tags ORG ("Atta") is known as one
         ents = [e for e in nlp_ents(self.doc) if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
+        # the recogniser may take in the blank line after a name ("By Daniela Forsyth\n\n")
+        ents = [e if not e[-1].is_space else Span(self.doc, e.start, e.end - 1, label=e.label_)
+                for e in ents if not (len(e) == 1 and e[0].is_space)]
         # "Oleksandr Prokudin" tagged as two adjacent persons is one name
         merged: list[Span] = []
         for e in ents:

@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from accord.extract.dates import resolve_date
+from accord.ingest.text import headline_end
 from accord.records import ActorRef, Article, Event, Quote, Span, record_id
 from accord.nlp import children, sentences, subtree, text_of, tokens_with
 from accord.extract.event_lexicon import (
@@ -192,7 +193,7 @@ def extract_events(doc: Doc, actors, article: Article | None, quotes=()) -> Iter
     tree_slot.tree = ParseTree(doc)   # built afresh per call: nothing read from an earlier call on this Doc
     ctx = Context(doc, actors, article, list(quotes or []))
     # a headline restates the lede's events in fewer words: its triggers are not coded
-    ctx.head_end = _headline_end(text_of(doc), article)
+    ctx.head_end = headline_end(text_of(doc), article)
     done: list[Event] = []
     for sent in sentences(doc):
         for event in _sentence_events(ctx, lex, sent):
@@ -231,17 +232,6 @@ def _answered(ctx: Context, lex: Lexicon, event: Event, done: list[Event]) -> Ev
             q = max(said, key=lambda q: q.end)
             return replace(event, targets=(q.speaker,))
     return event
-
-
-def _headline_end(text: str, article: Article | None) -> int:
-    """End of the headline line standing alone atop the text, or 0."""
-    from accord.ingest.text import headline
-    title = article.title if article is not None and article.title else None
-    if not title or not text.lstrip().startswith(title):
-        title = headline(text)
-    if not title:
-        return 0
-    return text.find(title) + len(title)
 
 
 def _of_what_is_told(lex: Lexicon, verb: Token, o: Token) -> bool:

@@ -37,6 +37,7 @@ from accord.extract.issues import discover_issues, match_issue, normalise
 from accord.extract.stance import (Cues, actor_memo, clean_ref, has_condition, in_quote_marks, is_negated, load_cues,
                                    phrasal_lemma, resolve_actor, sent_tokens, sentence_span, slug, subject_of, within)
 from accord.extract.voices import Voices, find_voices
+from accord.ingest.text import headline_end
 from accord.records import ActorRef, Article, Event, Issue, Position, Quote, record_id
 from accord.nlp import (children, lefts, rights, sent_of, subtree, text_of, tokens, tokens_of_dep, tokens_of_pos,
                         tokens_with)
@@ -565,6 +566,7 @@ class _Builder:
         # the Doc's intensifiers and hedges, by word or lemma, found once rather than per position
         self.intensifiers = {t.i for t in tokens_with(doc, cues.intensifiers, words=cues.intensifiers)}
         self.hedges = {t.i for t in tokens_with(doc, cues.hedges, words=cues.hedges)}
+        self.head_end = headline_end(text_of(doc), article)
 
     def names(self) -> list[str]:
         if self._names is None:   # the actors' names do not change while positions are found
@@ -573,6 +575,8 @@ class _Builder:
 
     def add(self, actor: ActorRef, stance: str, verb: Token, evidence: tuple[int, int], content: list[Token],
             label: str, confidence: float, modality: str = "actual") -> Position | None:
+        if evidence[0] < self.head_end:
+            return None   # the headline restates the story; its positions are in the text
         actor = clean_ref(actor, self.doc)
         # words and lemmas, so "retaliating" meets the signal "retaliate"
         toks_ = content or sent_tokens(verb)

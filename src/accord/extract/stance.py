@@ -280,11 +280,11 @@ def sent_tokens(tok: Token) -> list[Token]:
 
 
 def sentence_span(tok: Token) -> tuple[int, int]:
-    """Character span of a token's sentence, without a leading dateline ("GENEVA, May 2 -")."""
+    """Character span of a token's sentence. A leading dateline ("GENEVA, May 2 (Reuters) -")
+    stays: it is how the lead sentence is quoted and cited."""
     s = sent_of(tok)
     text = text_of(tok.doc)[s.start_char:s.end_char].rstrip()   # Span.text, without a Token per word
-    skip = dateline(tok.doc)
-    first = next((t for t in tokens(tok.doc)[s.start:s.end] if t.i not in skip and not t.is_space), None)
+    first = next((t for t in tokens(tok.doc)[s.start:s.end] if not t.is_space), None)
     start = first.idx if first is not None else s.start_char
     return start, s.start_char + len(text)
 

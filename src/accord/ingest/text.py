@@ -95,6 +95,17 @@ def headline(text: str) -> str | None:
     return m.group(1)
 
 
+def headline_end(text: str, article: Article | None = None) -> int:
+    """End of the headline line standing alone atop the text, or 0. The extractors code the
+    story, not its headline (a headline restates the lead in fewer, vaguer words)."""
+    title = article.title if article is not None and article.title else None
+    if not title or not text.lstrip().startswith(title):
+        title = headline(text)
+    if not title:
+        return 0
+    return text.find(title) + len(title)
+
+
 def read(stream: BinaryIO, source: str, on_error: Callable[[str], None]) -> Iterator[Article]:
     text = read_text(stream, source, on_error)
     if text is not None:
