@@ -5,10 +5,12 @@ DRC-M23, Ethiopia-TPLF, US-China trade, Thailand-Cambodia, India-Pakistan, Serbi
 Venezuela, Israel-Lebanon, Iran-US, Russia-Ukraine, Sudan, Yemen-Saudi, Colombia-ELN), each
 annotated for one layer before Accord was run on it: q_* quotes and actors, e_* events, p_*
 positions and prospects (a record type a gold file leaves out is not scored there).
-data/blind: 12 articles annotated on every layer by sessions that never read Accord's code (see
-its README); its floors are far lower, because these articles were not used to write the rules.
-Floors are the figures measured (dev 2026-11-25, blind 2026-11-26) less 0.05, so a change that
-loses a pattern fails here.
+data/blind: 20 articles annotated on every layer by sessions that never read Accord's code (see
+its README); its floors are far lower, because most of these articles were not used to write the
+rules. Floors are the figures measured (2026-11-26, fourth session) less 0.05, so a change that
+loses a pattern fails here. The dev positions floor fell with a convention change: an official
+voicing their own side's stance now holds it ("Peskov said Moscow was open ..." is Peskov's), as
+the blind annotators record it; the dev gold gives such positions to the side.
 """
 from __future__ import annotations
 
@@ -24,25 +26,25 @@ FLOORS = {
     # set: {record type: {metric: floor}}      measured
     "dev": {
         "quotes": {"f1": 0.95,                    # 1.000
-                   "speaker_f1": 0.93,            # 0.987
+                   "speaker_f1": 0.93,            # 0.993
                    "outlet_accuracy": 0.95,       # 1.000
                    "type_accuracy": 0.95},        # 1.000
-        "actors": {"f1": 0.92,                    # 0.970
-                   "affiliation_f1": 0.91},       # 0.964
-        "events": {"f1": 0.88,                    # 0.934
-                   "arguments_f1": 0.68},         # 0.738
-        "positions": {"recall": 0.77},            # 0.826
+        "actors": {"f1": 0.93,                    # 0.982
+                   "affiliation_f1": 0.92},       # 0.976
+        "events": {"f1": 0.88,                    # 0.933
+                   "arguments_f1": 0.75},         # 0.808
+        "positions": {"recall": 0.71},            # 0.761
         "assessments": {"f1": 0.88},              # 0.933
     },
     "blind": {
-        "quotes": {"f1": 0.88,                    # 0.935
-                   "speaker_f1": 0.79},           # 0.848
-        "actors": {"f1": 0.80,                    # 0.854
-                   "affiliation_f1": 0.73},       # 0.785
-        "events": {"f1": 0.63,                    # 0.683
-                   "arguments_f1": 0.31},         # 0.368
-        "positions": {"f1": 0.36},                # 0.412
-        "assessments": {"f1": 0.58},              # 0.630
+        "quotes": {"f1": 0.86,                    # 0.918
+                   "speaker_f1": 0.79},           # 0.841
+        "actors": {"f1": 0.81,                    # 0.863
+                   "affiliation_f1": 0.74},       # 0.795
+        "events": {"f1": 0.57,                    # 0.621
+                   "arguments_f1": 0.28},         # 0.337
+        "positions": {"f1": 0.48},                # 0.538
+        "assessments": {"f1": 0.49},              # 0.542
     },
 }
 _SCORES: dict[str, dict] = {}
