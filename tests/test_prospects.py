@@ -454,3 +454,14 @@ def test_hopes_as_a_verb_despite_the_lemmatiser(nlp):
 
 def test_fading_hopes_stay_negative(nlp):
     assert held_by(analyse(nlp, "Hopes for a deal are fading, Western diplomats said."), "diplomats").polarity < 0
+
+
+def test_a_judgement_inside_a_longer_quote_is_cited_from_its_opening(nlp):
+    text = ('Kosovo\'s chief negotiator Besnik Bislimi spoke after the round in Brussels. "We are not naive. '
+            'A deal on the association will not be easy," he said.')
+    doc = nlp(text)
+    from accord.extract.actors import extract_actors
+    from accord.extract.quotes import extract_quotes
+    actors = extract_actors(doc, "t")
+    found = list(extract_assessments(doc, actors, None, list(extract_quotes(doc, actors))))
+    assert found and found[0].start == text.index('"We are not')

@@ -34,6 +34,7 @@ import yaml
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from accord.extract.quotes import ALL_MARKS
 from accord.records import ActorRef, Assessment, Quote, Span as TextSpan, record_id
 from accord.nlp import children, columns, lefts, sent_of, sentences, subtree, text_of, tokens
 
@@ -1068,6 +1069,11 @@ def extract_assessments(doc: Doc, actors, article, quotes: Iterable[Quote] = (),
         if not _about_deal(cue, root, pred, span, bounds, actors, lex, about_talks):
             continue
         quote = _quote_at(quotes, span.start_char)
+        start = bounds[0]
+        if quote is not None and quote.type in ("direct", "mixed") and quote.start < start < quote.end:
+            # a judgement inside a longer quotation is cited from the quotation's opening
+            # ("We are not naive. Every round has been harder ..."), its quote mark included
+            start = quote.start - (1 if quote.start and text_of(doc)[quote.start - 1] in ALL_MARKS else 0)
         for j in _judgements(cue, span, root, pred, resolver, lex, bounds, quote):
             scale, hedged = _hedges(root, list(j.scope), j.negated, lex)
             polarity = cue.polarity * scale
@@ -1082,7 +1088,7 @@ def extract_assessments(doc: Doc, actors, article, quotes: Iterable[Quote] = (),
                 polarity=polarity,
                 cue=TextSpan(span.text, span.start_char, span.end_char),
                 negated=j.negated,
-                start=bounds[0],
+                start=start,
                 end=bounds[1],
                 hedged=hedged,
                 reported_by=j.reported_by,
