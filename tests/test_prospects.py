@@ -465,3 +465,14 @@ def test_a_judgement_inside_a_longer_quote_is_cited_from_its_opening(nlp):
     actors = extract_actors(doc, "t")
     found = list(extract_assessments(doc, actors, None, list(extract_quotes(doc, actors))))
     assert found and found[0].start == text.index('"We are not')
+
+
+@pytest.mark.parametrize("sentence,sign", [
+    ('A European diplomat said the prisoner deals were welcome but that a ceasefire was "nowhere in sight".', -1),
+    ("A Western diplomat said the truce between Sudan's army and the RSF had bought time but not trust.", 0),
+])
+def test_idioms_of_distance_and_reprieve_are_judgements(nlp, sentence, sign):
+    doc = nlp(sentence)
+    found = list(extract_assessments(doc, extract_actors(doc, "t"), None))
+    assert found and all((a.polarity > 0) - (a.polarity < 0) == sign or sign == 0 and abs(a.polarity) < 0.5
+                         for a in found), [(a.cue.text, a.polarity) for a in found]
