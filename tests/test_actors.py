@@ -998,3 +998,12 @@ def test_spokesman_for_the_rebel_alliance_belongs_to_the_armed_group(analyse):
                     "spokesman for the rebel alliance, said the fighting would go on.")
     person = found.mention_at(*_span(found, "Khine Thu Kha"))
     assert person is not None and found.actors[person.actor_id].affiliation == "arakan-army"
+
+
+def test_a_speaker_the_recogniser_tagged_as_a_facility_is_a_person(nlp):
+    from spacy.tokens import Span as SpacySpan
+    doc = nlp("Tatiana Stanovaya, a political analyst, told AFP the Kremlin saw the talks as a show.")
+    doc.ents = [SpacySpan(doc, 0, 2, label="FAC")] + [e for e in doc.ents if e.start >= 2]
+    found = extract_actors(doc, "t")
+    m = found.mention_at(0, len("Tatiana Stanovaya"))
+    assert m is not None and found.actors[m.actor_id].kind == "person"

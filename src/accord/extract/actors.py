@@ -105,6 +105,10 @@ from accord.nlp import children, ents as nlp_ents, lefts, lower_of, rights, subt
 
 __all__ = ["ArticleActors", "ActorsComponent", "extract_actors", "slug"]
 
+# Entity labels that cannot be the subject of "said" or "told": a name tagged so ("Tatiana
+# Stanovaya" as a facility) is still a speaker's (untagged_speakers).
+MISREAD_SPEAKERS = frozenset({"", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
+
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 # Dependents that attach a qualifier to a title or name inside a noun phrase.
 NP_MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "poss", "det", "case", "punct", "npadvmod"))
@@ -788,14 +792,15 @@ class _Article:
         places = {p.lower() for p in self.kb.places}
         for tok in (self.toks[i] for i in self.propn_idx):
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ not in verbs \
-                    or self.owner[tok.i] is not None or tok.ent_type_:
+                    or self.owner[tok.i] is not None or tok.ent_type_ not in MISREAD_SPEAKERS:
                 continue
             start = tok.i
             while start > 0 and self.toks[start - 1].dep_ == "compound" and self.toks[start - 1].head.i == tok.i \
                     and self.toks[start - 1].pos_ == "PROPN":
                 start -= 1
             words = self.toks[start:tok.i + 1]
-            if not 2 <= len(words) <= 3 or any(not (w.is_alpha and w.is_title) or w.ent_type_ for w in words):
+            if not 2 <= len(words) <= 3 or any(not (w.is_alpha and w.is_title) or w.ent_type_ not in MISREAD_SPEAKERS
+                                               for w in words):
                 continue
             if self.text_of(start, tok.i + 1).lower() in places \
                     or any(w.text in self.kb.words.get("organisation_words", ()) for w in words):
