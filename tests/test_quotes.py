@@ -574,3 +574,14 @@ def test_outlet_named_before_its_medium_noun(nlp):
     text = '"We cannot talk about peace under siege," a senior Houthi official told Al Masirah television.'
     (q,) = quotes_of(nlp, text)
     assert q.outlet == "Al Masirah" and q.speaker.actor_id == "houthis"
+
+
+def test_describing_something_as_a_verdict_is_a_quote(nlp):
+    found = quotes_of(nlp, "Omani Foreign Minister Badr Albusaidi described the round as the most useful so far.")
+    assert len(found) == 1 and found[0].text.startswith("the round as the most useful")
+    assert found[0].speaker is not None and found[0].speaker.text.endswith("Badr Albusaidi")
+
+
+def test_threatening_to_act_is_a_quote_of_the_threat(nlp):
+    found = quotes_of(nlp, "U.S. President Donald Trump threatened to impose new tariffs on Brazilian steel.")
+    assert len(found) == 1 and found[0].text.startswith("to impose new tariffs")
