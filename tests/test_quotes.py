@@ -585,3 +585,8 @@ def test_describing_something_as_a_verdict_is_a_quote(nlp):
 def test_threatening_to_act_is_a_quote_of_the_threat(nlp):
     found = quotes_of(nlp, "U.S. President Donald Trump threatened to impose new tariffs on Brazilian steel.")
     assert len(found) == 1 and found[0].text.startswith("to impose new tariffs")
+
+
+def test_unnamed_civilians_are_speakers_too(nlp):
+    found = quotes_of(nlp, "Farmers near the border say the closure has cost them a harvest.")
+    assert len(found) == 1 and found[0].speaker is not None and found[0].speaker.text.startswith("Farmers")
