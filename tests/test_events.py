@@ -1548,3 +1548,11 @@ def test_would_after_adding_that_is_a_reported_future(nlp):
                           "camps across the border.")
     threat = only(events, "THREATEN")
     assert threat.modality == "future"
+
+
+def test_exchanging_drafts_is_a_mutual_offer_and_exchanging_prisoners_a_release(nlp):
+    events, _ = code(nlp, "Armenia and Azerbaijan exchanged draft memoranda in Abu Dhabi on Monday.")
+    assert {(e.source.actor_id, e.targets[0].actor_id) for e in events if e.type == "AGREE"} == {
+        ("ARM", "AZE"), ("AZE", "ARM")}
+    events, _ = code(nlp, "Armenia and Azerbaijan exchanged prisoners on Monday.")
+    assert not [e for e in events if e.type == "AGREE"]
