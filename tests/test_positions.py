@@ -774,3 +774,9 @@ def test_the_headline_gives_no_positions_of_its_own(nlp):
             "BEIRUT, March 3 (Reuters) - Israel rejected a Lebanese proposal on Monday for talks on the land border.")
     actors, _, pos, _, _ = run(nlp, text)
     assert pos and all(p.start >= text.index("BEIRUT") for p in pos)
+
+
+def test_readiness_to_host_talks_is_an_offer(nlp):
+    actors, _, pos, _, _ = run(nlp, "Brazil said through its foreign ministry that it was ready to host further "
+                                    "talks between Guyana and Venezuela.")
+    assert "accepts" in side_stances(pos, actors, aid(actors, "Brazil"))

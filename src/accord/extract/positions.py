@@ -958,8 +958,7 @@ class _Builder:
             if (self.cues.adj_stance.get(tok.lemma_.lower()) or self.cues.adj_stance.get(tok.lower_)) != "accepts":
                 continue
             head = tok if own_clause else tok.head
-            if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.cues.help_verbs | self.cues.mediation_verbs
-                   for c in children(tok)):
+            if any(c.dep_ == "xcomp" and c.lemma_.lower() in self.cues.help_verbs for c in children(tok)):
                 continue   # "ready to play a constructive role": good offices, not a stance
             actor = _actor_for(head, self.actors, self.voices)
             if actor is None or not actor.actor_id or (actor.actor_id, head.i) in self.taken:
