@@ -780,3 +780,11 @@ def test_readiness_to_host_talks_is_an_offer(nlp):
     actors, _, pos, _, _ = run(nlp, "Brazil said through its foreign ministry that it was ready to host further "
                                     "talks between Guyana and Venezuela.")
     assert "accepts" in side_stances(pos, actors, aid(actors, "Brazil"))
+
+
+def test_a_proposal_said_to_be_out_of_the_question_is_rejected(nlp):
+    actors, _, pos, _, _ = run(nlp, 'Iranian Foreign Minister Abbas Araghchi spoke in Tehran. "Zero enrichment is out '
+                                    'of the question," he said.')
+    assert "rejects" in side_stances(pos, actors, aid(actors, "Iranian"))
+    actors, _, pos, _, _ = run(nlp, "Analysts said the question of who pays was out of the ordinary.")
+    assert not [p for p in pos if p.stance == "rejects"]

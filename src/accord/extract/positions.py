@@ -811,6 +811,8 @@ class _Builder:
         for discussion", "there is no treaty without a new constitution"."""
         cues = self.cues
         for head in tokens_with(self.doc, ("be",)):
+            if head.lemma_ == "be" and not is_negated(head):
+                self._rejected_outright(head)
             if head.lemma_ != "be" or not is_negated(head) and not any(
                     c.dep_ == "expl" for c in children(head)):
                 continue
@@ -840,6 +842,22 @@ class _Builder:
                 label = _np_label(target, cues) if target is not None and target.pos_ == "NOUN" else ""
             if self.add(voice, "insists", head, sentence_span(head), text_toks, label, 0.6):
                 self.taken.add((voice.actor_id, head.i))
+
+    def _rejected_outright(self, head: Token) -> None:
+        """"Zero enrichment is out of the question", "that plan is off the table": the speaker
+        rejects what the sentence's subject names."""
+        subj = next((c for c in children(head) if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON" and subj.lower_ not in ("this", "that", "it"):
+            return
+        after = " ".join(t.lower_ for t in head.doc[head.i + 1:min(head.i + 6, sent_of(head).end)])
+        if not any(after.startswith(p) for p in self.cues.rejected_phrases):
+            return
+        voice = self._verdict_voice(head, head)
+        if voice is None or (voice.actor_id, head.i) in self.taken:
+            return
+        label = _np_label(subj, self.cues) if subj.pos_ == "NOUN" else ""
+        if self.add(voice, "rejects", head, sentence_span(head), list(subtree(subj)), label, 0.6):
+            self.taken.add((voice.actor_id, head.i))
 
     def from_refusals(self) -> None:
         """"We are not going to open the prison doors", "Serbia would never hand over a citizen":

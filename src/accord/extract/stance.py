@@ -68,6 +68,7 @@ class Cues:
     negated_denial_nouns: frozenset[str] = frozenset()
     red_line_adjectives: frozenset[str] = frozenset()   # "is not negotiable"
     red_line_phrases: tuple[str, ...] = ()               # "is not up for discussion"
+    rejected_phrases: tuple[str, ...] = ()               # "is out of the question"
     government_nouns: frozenset[str] = frozenset()       # "his government" speaks for a state
     obligation_modals: tuple[str, ...] = ()              # "any deal must include ..."
     condition_nouns: frozenset[str] = frozenset()        # "made X a condition for Y"
@@ -134,6 +135,7 @@ def load_cues(path: str | None = None) -> Cues:
         negated_denial_nouns=frozenset(den.get("negated_nouns", ())),
         red_line_adjectives=frozenset((data.get("red_lines") or {}).get("negated_adjectives", ())),
         red_line_phrases=tuple((data.get("red_lines") or {}).get("negated_phrases", ())),
+        rejected_phrases=tuple((data.get("red_lines") or {}).get("rejected_phrases", ())),
         government_nouns=frozenset(data.get("government_nouns", ())),
         obligation_modals=tuple(data.get("obligation_modals", ())),
         condition_nouns=frozenset(data.get("condition_nouns", ())),
