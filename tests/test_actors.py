@@ -1007,3 +1007,9 @@ def test_a_speaker_the_recogniser_tagged_as_a_facility_is_a_person(nlp):
     found = extract_actors(doc, "t")
     m = found.mention_at(0, len("Tatiana Stanovaya"))
     assert m is not None and found.actors[m.actor_id].kind == "person"
+
+
+def test_his_ministry_is_the_state_of_the_minister(analyse):
+    found = analyse("Omani Foreign Minister Badr Albusaidi met the two envoys on Sunday, his ministry said.")
+    m = found.mention_at(*_span(found, "his ministry"))
+    assert m is not None and m.actor_id == "OMN" and m.sector == "government"

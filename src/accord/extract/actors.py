@@ -1479,6 +1479,10 @@ class _Article:
             if lemma in bodies or lemma in self.kb.sectors and lemma not in self.kb.titles:
                 poss = next((c for c in children(tok) if c.dep_ == "poss"), None)
                 m = self.owner[poss.i] if poss is not None else None
+                if m is None and poss is not None and poss.lower_ in ("his", "her") \
+                        and lemma in self.kb.words.get("title_organs", ()):
+                    # "his ministry said": pronouns are resolved later, so the person is found here
+                    m = self._antecedent(poss, "person")
                 if m is not None and self.kind_of(m) == "person":
                     if lemma in bodies:
                         self.add(poss.left_edge.i, tok.i + 1, m.actor_id, "description")
