@@ -98,10 +98,11 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
                     any(c.dep_ == "nummod" for c in children(o)) or lemma_of(o) in lex.measure_nouns for o in objs):
                 # "ended two days of talks": a round is over, nothing broken off; the sides met
                 talks = lex.classes.get("talks", set())
-                met = next((w for w in objs if lemma_of(w) in talks and match_noun(lex, w) is not None), None)
+                met = next(((w, ne) for w in objs if lemma_of(w) in talks
+                            for ne in [match_noun(lex, w)] if ne is not None), None)
                 if met is not None:
                     # read as a light verb: "wrapped up a round of talks" as "held a round of talks"
-                    found.append(Candidate(tok, match_noun(lex, met), noun=met))
+                    found.append(Candidate(tok, met[1], noun=met[0]))
                     consumed.update(x.i for o in objs for x in subtree(o))
                 continue
             if specific is None and lemma_of(tok) in lex.light_verbs:

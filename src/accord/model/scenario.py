@@ -465,6 +465,7 @@ def from_store(store: Any, dossier: Any = None, name: str | None = None,
     actor: Netanyahu's stated positions are Israel's cell, with his quotes as its evidence.
     """
     dossier = _dossier(dossier)
+    actor_rows = _actor_rows(store)   # read once: names, and the sides persons speak for
     rows = [r for r in store.records("positions") if r.get("value") is not None and r.get("actor_id") and r.get("issue_id")]
     if articles is None and dossier is not None and hasattr(store, "con"):
         # a store that records which articles were read with this dossier: only their evidence
@@ -484,7 +485,7 @@ def from_store(store: Any, dossier: Any = None, name: str | None = None,
                 if _get(a, "kind") == "person" and _get(a, "affiliation") in d_actors}
         if not d_actors:
             # no dossier: a person the articles affiliate with a state or body speaks for it
-            fold = _person_sides(store)
+            fold = _person_sides(actor_rows)
         rows = [{**r, "actor_id": fold.get(r["actor_id"], r["actor_id"])} for r in rows]
         priors = {(fold.get(a, a), i): p for (a, i), p in priors.items()}
 
@@ -517,7 +518,7 @@ def from_store(store: Any, dossier: Any = None, name: str | None = None,
 
     used_actors = list(dict.fromkeys(c["actor"] for c in cells))
     order = [a for a in d_actors if a in used_actors] + [a for a in used_actors if a not in d_actors]
-    names = _actor_names(store)
+    names = _actor_names(actor_rows)
     actors = [{"id": a, "name": _get(d_actors.get(a), "name", None) or names.get(a, a),
                "capability": float(_get(d_actors.get(a), "capability", DEFAULT_CAPABILITY)
                                    if a in d_actors else DEFAULT_CAPABILITY)} for a in order]
@@ -537,22 +538,22 @@ def from_store(store: Any, dossier: Any = None, name: str | None = None,
     return validate({"name": title, "actors": actors, "issues": issues, "cells": cells}, "store")
 
 
-def _person_sides(store: Any) -> dict[str, str]:
-    """Person -> the state or body the actor layer affiliated them with (persons only)."""
+def _actor_rows(store: Any) -> list[dict]:
     try:
-        rows = store.records("actors")
-    except Exception:        # a store without an actors table: no folding
-        return {}
+        return store.records("actors")
+    except Exception:        # a store without an actors table still yields a scenario
+        return []
+
+
+def _person_sides(rows: list[dict]) -> dict[str, str]:
+    """Person -> the state or body the actor layer affiliated them with (persons only)."""
     kinds = {r["actor_id"]: r.get("kind") for r in rows}
     return {r["actor_id"]: r["affiliation"] for r in rows
             if r.get("kind") == "person" and r.get("affiliation") and kinds.get(r["affiliation"], "person") != "person"}
 
 
-def _actor_names(store: Any) -> dict[str, str]:
-    try:
-        return {r["actor_id"]: r.get("name") or r["actor_id"] for r in store.records("actors")}
-    except Exception:        # a store without an actors table still yields a scenario
-        return {}
+def _actor_names(rows: list[dict]) -> dict[str, str]:
+    return {r["actor_id"]: r.get("name") or r["actor_id"] for r in rows}
 
 
 def _issue_labels(store: Any) -> dict[str, str]:
