@@ -1513,6 +1513,30 @@ def test_a_sides_demand_with_no_addressee_is_aimed_at_the_other_side(nlp):
     assert not only(events, "REQUEST").targets
 
 
+
+def test_a_sides_offer_withdrawal_or_threat_with_no_addressee_is_aimed_at_the_other_side(nlp):
+    lead = "Eritrea and Djibouti resumed talks in Doha on Monday. "
+    for text, etype in (("Eritrea also proposed a joint border commission.", "AGREE"),
+                        ("Eritrean troops pulled back from the disputed hills on Tuesday.", "RETREAT"),
+                        ("Eritrea threatened to walk away from the process.", "THREATEN")):
+        events, _ = code(nlp, lead + text)
+        assert [t.actor_id for t in only(events, etype).targets] == ["DJI"], text
+    # a third party's offer is not aimed at either side
+    events, _ = code(nlp, lead + "Qatar also proposed a joint border commission.")
+    assert not only(events, "AGREE").targets
+
+
+def test_a_sides_attack_on_something_named_is_not_turned_on_the_other_side(nlp):
+    events, _ = code(nlp, "Eritrea and Djibouti resumed talks in Doha on Monday. Eritrea pressed on with its "
+                          "attacks on merchant shipping.")
+    assert all(t.actor_id != "DJI" for e in events if e.type == "ASSAULT" for t in e.targets)
+
+
+def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(nlp):
+    events, _ = code(nlp, "Rebel spokesman Ali Hamdan threatened on Tuesday to extend the attacks to tankers unless "
+                          "Israel ended its offensive.")
+    assert [t.actor_id for t in only(events, "THREATEN").targets] == ["ISR"]
+
 def test_wrapping_up_a_round_of_talks_means_the_sides_met(nlp):
     events, _ = code(nlp, "Armenia and Azerbaijan wrapped up a third round of border talks in Almaty on Friday.")
     met = [e for e in events if e.type == "CONSULT"]

@@ -32,7 +32,7 @@ class Clause:
     in_condition: bool = False         # inside an if/unless clause: a condition, not an act
 
 
-def _aux_modality(ctx_lex: Lexicon, tok: Token, clause: Clause, under_past_speech: bool) -> None:
+def aux_modality(ctx_lex: Lexicon, tok: Token, clause: Clause, under_past_speech: bool) -> None:
     for c in children(tok):
         lem = c.text.lower()
         if c.dep_ in ("aux",) and c.tag_ == "MD":
@@ -105,7 +105,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
                 return clause
         else:
             return clause
-    _aux_modality(lex, tok, clause, under_past_speech)
+    aux_modality(lex, tok, clause, under_past_speech)
     # walk up the governing chain
     cur = tok
     for _ in range(8):
@@ -116,14 +116,14 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             own_aux = any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in children(cur))
             cur = speech_conjunct(cur) or head_of(cur)
             if not own_aux:
-                _aux_modality(lex, cur, clause, under_past_speech)
+                aux_modality(lex, cur, clause, under_past_speech)
             continue
         if dep in ("xcomp", "ccomp") or control_complement(cur):
             gov = head_of(cur)
         elif dep == "pcomp" and head_of(cur).dep_ == "prep" and lemma_of(head_of(cur)) == "by" \
                 and head_of(head_of(cur)).pos_ == "VERB":
             cur = head_of(head_of(cur))   # "retaliated by imposing sanctions": the governor's clause
-            _aux_modality(lex, cur, clause, under_past_speech)
+            aux_modality(lex, cur, clause, under_past_speech)
             continue
         elif dep == "pcomp" and cur.i == trigger.i and head_of(cur).dep_ == "prep" and lemma_of(head_of(cur)) == "with" \
                 and any(c.dep_ in SUBJECT_DEPS for c in children(cur)):
@@ -200,7 +200,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             break
         if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod"):
             gov = head_of(gov)     # "is ready to", "was quick to": the copula carries tense
-        _aux_modality(lex, gov, clause, under_past_speech)
+        aux_modality(lex, gov, clause, under_past_speech)
         cur = gov
     if clause.condition is not None and clause.weak_condition and not clause.future:
         clause.condition = None   # "while"/"when" only condition a promised act

@@ -49,7 +49,7 @@ from accord.extract.event_arguments import (
     Context, accused, agent_heads, complement_targets, dateline_subject, holders, home_organs,
     localise_agents, location_for, location_span, measure_doer, noun_arguments, place_country_of,
     ref_key, same_party, same_side, troop_movement, verb_arguments)
-from accord.extract.event_modality import Clause, analyse_clause, modality_of
+from accord.extract.event_modality import Clause, aux_modality, analyse_clause, modality_of
 
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -643,9 +643,33 @@ def _merge(drafts: list[dict]) -> list[dict]:
 
 
 # Acts aimed at the other side even when it goes unnamed ("Armenia renewed its demand", "the
-# rebels reject any withdrawal"): a demand or a rejection by one of the two sides is addressed to
-# the other.
-COUNTERPART_TYPES = {"REQUEST", "REJECT"}
+# rebels reject any withdrawal", "Moscow had also proposed a truce", "the army pulled back"):
+# a demand, rejection, offer, threat, withdrawal or attack by one of the two sides with no
+# addressee is aimed at the other.
+COUNTERPART_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN", "RETREAT", "CONCEDE", "ASSAULT"}
+# ... unless the act names what it hits, even as a thing no actor owns ("its attacks on
+# merchant shipping"): a third party, not the other side
+AIMED_PREPS = {"on", "against", "at", "into"}
+
+
+def _aimed_elsewhere(tok: Token, noun: Token | None) -> bool:
+    return any(objects(t) or prep_objects(t, AIMED_PREPS) for t in (tok, noun) if t is not None)
+
+
+def _condition_party(ctx: Context, lex: Lexicon, tok: Token, src: ActorRef | None) -> list[ActorRef]:
+    """"threatened to widen attacks unless Israel ended its offensive": a threat is aimed at
+    whoever must meet the condition of what it threatens."""
+    if src is None:
+        return []
+    for comp in children(tok):
+        if comp.dep_ != "xcomp":
+            continue
+        probe = Clause()
+        aux_modality(lex, comp, probe, False)
+        if probe.condition is not None and not probe.weak_condition:
+            return [r for r in ctx.refs(subject_tokens(probe.condition))
+                    if r.actor_id and r.actor_id != src.actor_id][:1]
+    return []
 
 
 def _counterpart(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
@@ -728,7 +752,10 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
             elif len(sources) > 1 and (lemma_of(tok) in ctx_lex.mutual_verbs or reciprocal(tok)) and not is_passive(tok):
                 # "Ukraine and Russia exchanged prisoners", "accused each other": each acts on the other
                 targets = [s for s in sources if s is not src] + targets
-            if not targets and etype in COUNTERPART_TYPES and src is not None and src.actor_id:
+            if not targets and etype == "THREATEN":
+                targets = _condition_party(ctx, ctx_lex, tok, src)
+            if not targets and etype in COUNTERPART_TYPES and src is not None and src.actor_id \
+                    and not (etype == "ASSAULT" and _aimed_elsewhere(tok, d.get("noun"))):
                 targets = _counterpart(ctx, src, start)
             parts = (ctx.article_id, etype, start, tok.idx) + ((src.start,) if n else ())
             yield Event(
