@@ -1537,6 +1537,18 @@ def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(nlp):
                           "Israel ended its offensive.")
     assert [t.actor_id for t in only(events, "THREATEN").targets] == ["ISR"]
 
+
+def test_a_third_partys_offer_or_mediation_is_made_to_both_sides(nlp):
+    lead = "Eritrea and Djibouti resumed talks in Doha on Monday. "
+    events, _ = code(nlp, lead + "Turkey has offered to host the next round.")
+    assert {t.actor_id for t in only(events, "AGREE").targets} == {"ERI", "DJI"}
+    events, _ = code(nlp, lead + "Kenya, which mediated the last round, said the gap had narrowed.")
+    mediated = [e for e in events if e.type == "CONSULT" and e.source.actor_id == "KEN"]
+    assert mediated and {t.actor_id for t in mediated[0].targets} == {"ERI", "DJI"}
+    # one side's own offer stays with the other side only
+    events, _ = code(nlp, lead + "Djibouti has offered to host the next round.")
+    assert [t.actor_id for t in only(events, "AGREE").targets] == ["ERI"]
+
 def test_wrapping_up_a_round_of_talks_means_the_sides_met(nlp):
     events, _ = code(nlp, "Armenia and Azerbaijan wrapped up a third round of border talks in Almaty on Friday.")
     met = [e for e in events if e.type == "CONSULT"]

@@ -691,6 +691,28 @@ def _counterpart(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
     return [ActorRef(other, m.text, m.start, m.end)]
 
 
+# A third party's meeting or offer with nobody named ("Turkey has offered to host any talks",
+# "Qatar, which co-mediated the talks", "the committee met in Naqoura") is between, or made to,
+# the two sides the article is about.
+THIRD_PARTY_TYPES = {"CONSULT", "AGREE"}
+
+
+def _the_sides(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
+    pair = ctx.pair_ids(before)
+    actor = ctx.actor(src.actor_id)
+    if len(pair) != 2 or src.actor_id in pair or (actor is not None and actor.affiliation in pair) \
+            or ctx.country(src.actor_id) in {ctx.country(i) for i in pair} - {None}:
+        return []
+    mentions = getattr(ctx.actors, "mentions", ()) or ()
+    out = []
+    for side in pair:
+        named = [m for m in mentions if m.actor_id == side and m.end <= before]
+        if named:
+            m = max(named, key=lambda m: m.start)
+            out.append(ActorRef(side, m.text, m.start, m.end))
+    return out
+
+
 def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event]:
     ctx_lex = lexicon()
     starts = [t.idx for t in span_tokens(sent)] if drafts else []   # increasing: searched for argument tokens
@@ -757,6 +779,9 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
             if not targets and etype in COUNTERPART_TYPES and src is not None and src.actor_id \
                     and not (etype == "ASSAULT" and _aimed_elsewhere(tok, d.get("noun"))):
                 targets = _counterpart(ctx, src, start)
+            if not targets and etype in THIRD_PARTY_TYPES and src is not None and src.actor_id and not clause.negated \
+                    and d["code"] != "044":
+                targets = _the_sides(ctx, src, end)
             parts = (ctx.article_id, etype, start, tok.idx) + ((src.start,) if n else ())
             yield Event(
                 event_id=record_id(*parts), article_id=ctx.article_id, type=etype, mode=d["mode"],
