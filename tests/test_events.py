@@ -1521,9 +1521,9 @@ def test_a_sides_offer_withdrawal_or_threat_with_no_addressee_is_aimed_at_the_ot
                         ("Eritrea threatened to walk away from the process.", "THREATEN")):
         events, _ = code(nlp, lead + text)
         assert [t.actor_id for t in only(events, etype).targets] == ["DJI"], text
-    # a third party's offer is not aimed at either side
+    # a third party's offer is made to both sides, not to one as the other side
     events, _ = code(nlp, lead + "Qatar also proposed a joint border commission.")
-    assert not only(events, "AGREE").targets
+    assert {t.actor_id for t in only(events, "AGREE").targets} == {"ERI", "DJI"}
 
 
 def test_a_sides_attack_on_something_named_is_not_turned_on_the_other_side(nlp):
