@@ -1549,6 +1549,20 @@ def test_a_third_partys_offer_or_mediation_is_made_to_both_sides(nlp):
     events, _ = code(nlp, lead + "Djibouti has offered to host the next round.")
     assert [t.actor_id for t in only(events, "AGREE").targets] == ["ERI"]
 
+
+def test_a_strike_abroad_hits_the_state_it_falls_in(nlp):
+    events, _ = code(nlp, "Israel carried out air strikes in Damascus on Sunday.")
+    assert "SYR" in {t.actor_id for t in only(events, "ASSAULT").targets}
+    events, _ = code(nlp, "Israel carried out air strikes in Gaza City on Sunday.")
+    assert "SYR" not in {t.actor_id for e in events for t in e.targets}
+
+
+def test_a_crash_or_flood_is_no_attacker(nlp):
+    events, _ = code(nlp, "Rescuers are still identifying the victims killed by the Ethiopian Airlines crash near Bishoftu.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+    events, _ = code(nlp, "Eight civilians were killed in Kharkiv on Tuesday.")
+    assert [e for e in events if e.type == "ASSAULT"]
+
 def test_wrapping_up_a_round_of_talks_means_the_sides_met(nlp):
     events, _ = code(nlp, "Armenia and Azerbaijan wrapped up a third round of border talks in Almaty on Friday.")
     met = [e for e in events if e.type == "CONSULT"]

@@ -86,6 +86,7 @@ class Lexicon:
     state_nouns: set[str] = field(default_factory=set)
     state_epithets: dict[str, set[str]] = field(default_factory=dict)
     protest_agents: set[str] = field(default_factory=set)
+    mishaps: set[str] = field(default_factory=set)
     riot_codes: set[str] = field(default_factory=set)
     pair_nouns: dict[str, str] = field(default_factory=dict)
     plural_pair_nouns: set[str] = field(default_factory=set)
@@ -170,6 +171,7 @@ def lexicon(path: str | None = None) -> Lexicon:
         non_events={str(w).lower() for w in data.get("non_event_nouns") or ()},
         state_epithets={str(k).lower(): set(v) for k, v in (data.get("state_epithets") or {}).items()},
         protest_agents=set((data.get("riot") or {}).get("agents") or ()),
+        mishaps=set(data.get("mishaps") or ()),
         riot_codes={str(c) for c in (data.get("riot") or {}).get("codes") or ()},
     )})
 

@@ -386,6 +386,11 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         if not named_sources and (etype in VERBAL or modality != "actual") and \
                 not any(t.actor_id for t in targets):
             continue   # "some officials called for...", "no mediator can sign": nobody named
+        if etype == "ASSAULT":
+            kept = [s for s in sources if _head_lemma(ctx, s) not in lex.mishaps]
+            if len(kept) < len(sources) and not kept and not any(t.actor_id for t in targets):
+                continue   # "victims killed by the crash": nobody attacked anybody
+            sources = kept
         if code in lex.riot_codes and any(agent_heads(ctx, lex, s) & lex.protest_agents for s in sources):
             # CAMEO 145: protesters destroying property riot, they do not seize it
             code = "145"
@@ -672,6 +677,11 @@ def _condition_party(ctx: Context, lex: Lexicon, tok: Token, src: ActorRef | Non
     return []
 
 
+def _head_lemma(ctx: Context, ref: ActorRef) -> str | None:
+    span = ctx.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    return lemma_of(span.root) if span is not None else None
+
+
 def _counterpart(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
     """The other side, when ``src`` (or the body it belongs to) is one of the two sides the
     article has named together before ``before``."""
@@ -751,6 +761,11 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                 ctx.country(s.actor_id) not in (None, place_country) for s in d["sources"]):
             # a protest abroad is against its host ("US activists staged a protest in Beijing")
             d["targets"] = [ActorRef(place_country, place.text, place.start_char, place.end_char)]
+        elif d["type"] == "ASSAULT" and not any(t.actor_id for t in d["targets"]) and place_country \
+                and d["sources"] and all(ctx.country(s.actor_id) not in (None, place_country) for s in d["sources"]):
+            # a strike abroad hits the state it falls in ("Pakistan carried out air strikes in
+            # Kabul"); what it hit, if named, stays first
+            d["targets"] = list(d["targets"]) + [ActorRef(place_country, place.text, place.start_char, place.end_char)]
         condition = None
         if clause.condition is not None:
             sub = list(subtree(clause.condition))
