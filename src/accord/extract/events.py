@@ -761,11 +761,11 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                 ctx.country(s.actor_id) not in (None, place_country) for s in d["sources"]):
             # a protest abroad is against its host ("US activists staged a protest in Beijing")
             d["targets"] = [ActorRef(place_country, place.text, place.start_char, place.end_char)]
-        elif d["type"] == "ASSAULT" and not any(t.actor_id for t in d["targets"]) and place_country \
-                and d["sources"] and all(ctx.country(s.actor_id) not in (None, place_country) for s in d["sources"]):
-            # a strike abroad hits the state it falls in ("Pakistan carried out air strikes in
-            # Kabul"); what it hit, if named, stays first
-            d["targets"] = list(d["targets"]) + [ActorRef(place_country, place.text, place.start_char, place.end_char)]
+        elif d["type"] == "ASSAULT" and not d["targets"] and place_country and d["sources"] and all(
+                ctx.country(s.actor_id) not in (None, place_country) for s in d["sources"]):
+            # a strike abroad that names nothing it hit hits the state it falls in ("Pakistan
+            # carried out air strikes in Kabul")
+            d["targets"] = [ActorRef(place_country, place.text, place.start_char, place.end_char)]
         condition = None
         if clause.condition is not None:
             sub = list(subtree(clause.condition))
