@@ -1563,6 +1563,21 @@ def test_a_crash_or_flood_is_no_attacker(nlp):
     events, _ = code(nlp, "Eight civilians were killed in Kharkiv on Tuesday.")
     assert [e for e in events if e.type == "ASSAULT"]
 
+
+def test_a_month_named_march_is_no_march(nlp):
+    events, _ = code(nlp, "In March, Venezuelan warships sailed close to the rigs off Guyana.")
+    assert not [e for e in events if e.type == "PROTEST"]
+
+
+def test_a_protest_from_a_state_is_a_diplomatic_protest_at_what_prompted_it(nlp):
+    events, _ = code(nlp, "A Venezuelan warship sailed close to the rigs last week, prompting a protest from Georgetown.")
+    note = only(events, "ACCUSE")
+    assert note.cameo == "114" and note.source.actor_id == "GUY" and [t.actor_id for t in note.targets] == ["VEN"]
+    events, _ = code(nlp, "The detention of the journalists drew a formal protest from Beijing.")
+    assert only(events, "ACCUSE").source.actor_id == "CHN"
+    events, _ = code(nlp, "Thousands of Serbs staged a protest in Belgrade on Saturday.")
+    assert only(events, "PROTEST").cameo.startswith("14")
+
 def test_wrapping_up_a_round_of_talks_means_the_sides_met(nlp):
     events, _ = code(nlp, "Armenia and Azerbaijan wrapped up a third round of border talks in Almaty on Friday.")
     met = [e for e in events if e.type == "CONSULT"]

@@ -138,6 +138,8 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
             continue   # no event noun (match_noun's first test, before the costlier ones)
         if tok.i in consumed or tok.ent_type_ in NAMED or tok.dep_ == "compound":
             continue   # "sanctions relief", "ceasefire proposal": the head noun names the thing
+        if tok.ent_type_ in ("DATE", "TIME"):
+            continue   # "in March" is a month, not a march
         ne = match_noun(lex, tok)
         if ne is None:
             continue
@@ -299,6 +301,15 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             continue
         if cand.nominal:
             sources, targets, named = noun_arguments(ctx, tok, etype)
+            states = [r for r in ctx.refs(prep_objects(tok, {"from"})) if r.actor_id and ctx.country(r.actor_id) == r.actor_id]
+            if etype == "PROTEST" and states:
+                # "prompting a protest from Georgetown": a state protests by note, not in the
+                # street (CAMEO 114); what prompted it is aimed at
+                code = "114"
+                etype, mode = code_to_type(code)
+                targets = [r for r in ctx.refs(subject_tokens(head_of(tok))) if r.actor_id
+                           and ref_key(r) not in {ref_key(x) for x in states}] if tok.dep_ == "dobj" else []
+                sources, named = states, True
             between = (code in lex.mutual_codes or etype in SYMMETRIC) and bool(prep_objects(tok, {"between"})) \
                 and len(sources) == 1 and bool(targets)
             if between:
@@ -319,6 +330,9 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 givers = ctx.refs(prep_objects(tok, {"from"}) + prep_objects(cand.noun, {"from"}))
                 if givers:
                     sources, targets, swapped = givers, sources, True
+                    if etype == "PROTEST" and all(r.actor_id and ctx.country(r.actor_id) == r.actor_id for r in givers):
+                        code = "114"   # "drew a protest from Beijing": a state's protest note
+                        etype, mode = code_to_type(code)
             if cand.noun is not None and lemma_of(tok) in lex.prospect_verbs and not swapped:
                 continue   # "they face imprisonment", "risks sanctions": a prospect, not an act
             if lemma_of(tok) in lex.inverse_verbs and etype in ("AID", "COOPERATE") and not swapped:
