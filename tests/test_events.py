@@ -1578,6 +1578,21 @@ def test_a_protest_from_a_state_is_a_diplomatic_protest_at_what_prompted_it(nlp)
     events, _ = code(nlp, "Thousands of Serbs staged a protest in Belgrade on Saturday.")
     assert only(events, "PROTEST").cameo.startswith("14")
 
+
+def test_calling_an_act_a_bad_name_condemns_it_and_calling_words_lies_rejects_them(nlp):
+    events, _ = code(nlp, "Iran branded the seizure of its tanker by Britain an act of piracy.")
+    condemned = [e for e in events if e.type == "ACCUSE" and e.trigger.text == "branded"]
+    assert condemned and condemned[0].source.actor_id == "IRN" and [t.actor_id for t in condemned[0].targets] == ["GBR"]
+    events, _ = code(nlp, "Lavrov described the Ukrainian proposals as nonsense.")
+    rejected = only(events, "REJECT")
+    assert rejected.trigger.text == "described" and [t.actor_id for t in rejected.targets] == ["UKR"]
+    # two acts, not one: the name and the accusation that follows it
+    events, _ = code(nlp, "Venezuelan Foreign Minister Yvan Gil called the ruling an interference in our "
+                          "internal affairs and accused Guyana of serving foreign oil companies.")
+    assert len([e for e in events if e.type == "ACCUSE"]) == 2
+    events, _ = code(nlp, "Grossi described the talks as constructive.")
+    assert not [e for e in events if e.type in ("ACCUSE", "REJECT")]
+
 def test_wrapping_up_a_round_of_talks_means_the_sides_met(nlp):
     events, _ = code(nlp, "Armenia and Azerbaijan wrapped up a third round of border talks in Almaty on Friday.")
     met = [e for e in events if e.type == "CONSULT"]

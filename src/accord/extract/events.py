@@ -465,13 +465,16 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 if got is not None:
                     drafts.append(got)
     # warnings and denials whose content is no trigger of its own, looked up in the Doc's index
-    for tok in tokens_with(sent.doc, lex.governors["warning"] | lex.governors["denying"]):
+    naming = lex.name_calling.get("verbs", set())
+    for tok in tokens_with(sent.doc, lex.governors["warning"] | lex.governors["denying"] | naming):
         if not sent.start <= tok.i < sent.end or tok.pos_ != "VERB" or tok.i in trigger_ids:
             continue
         if lemma_of(tok) in lex.governors["warning"]:
             got = _conditional_warning(ctx, lex, tok, drafts, trigger_ids)
         elif lemma_of(tok) in lex.governors["denying"]:
             got = _denial(ctx, lex, tok, trigger_ids)
+        elif lemma_of(tok) in naming:
+            got = _name_calling(ctx, lex, tok, trigger_ids)
         else:
             continue
         if got is not None:
@@ -499,6 +502,45 @@ def _conditional_warning(ctx: Context, lex: Lexicon, warn: Token, drafts: list[d
     clause.chain, clause.speech, clause.negated = [warn], None, False
     return dict(tok=warn, code="130", type="THREATEN", mode=None, sources=sources[:1], targets=targets,
                 clause=clause, modality="conditional", quote=ctx.quote_at(warn.idx), speech=None)
+
+
+def _name_calling(ctx: Context, lex: Lexicon, verb: Token, triggers: set[int]) -> dict | None:
+    """"called the ruling an interference", "described the US demands as nonsense": a bad name
+    condemns the thing named (CAMEO 111), or rejects it when it is something said (120); it is
+    aimed at whoever the thing belongs to."""
+    words = lex.name_calling
+    thing = next((c for c in children(verb) if c.dep_ == "dobj"), None)
+    names = [c for c in children(verb) if c.dep_ in ("oprd", "acomp") or (c.dep_ == "dobj" and c is not thing)]
+    names += prep_objects(verb, {"as"})
+    if thing is not None:
+        # the parser may hang the name on the thing: "the proposals [as nonsense]", "the seizure
+        # [an act of piracy]"
+        names += prep_objects(thing, {"as"}) + [c for c in children(thing) if c.dep_ == "npadvmod" and c.i > thing.i]
+    if thing is None or not names:
+        return None
+    bad = words.get("lies", set()) | words.get("wrong", set())
+    phrases = [" ".join(t.lower_ for t in subtree(n)) for n in names]
+    # "an interference in our affairs", "an act of piracy": the name's own words, not a clause
+    judged = {lemma_of(t) for n in names for t in subtree(n) if t.dep_ not in ("relcl", "acl", "ccomp")}
+    if not judged & bad and not any(f" {b} " in f" {p} " for b in bad if " " in b for p in phrases):
+        return None
+    clause = analyse_clause(ctx, lex, verb, triggers)
+    if clause.negated or clause.content_of is not None or clause.in_condition:
+        return None
+    sources = [r for r in ctx.refs(subject_tokens(verb)) if r.actor_id]
+    if not sources:
+        return None
+    rejects = lemma_of(thing) in words.get("said", set())
+    # whose the thing is: "the Israeli demands", "the seizure of its tanker by Britain"
+    mine = {ref_key(s) for s in sources}
+    targets = [r for r in ctx.refs([thing]) if r.actor_id and ref_key(r) not in mine] or [
+        r for r in ctx.refs(prep_objects(thing, {"by"})) if r.actor_id and ref_key(r) not in mine]
+    code = "120" if rejects else "111"
+    etype, mode = code_to_type(code)
+    # its own act: "called the ruling an interference and accused Guyana of ..." is two
+    return dict(tok=verb, code=code, type=etype, mode=mode, sources=sources[:1], targets=targets,
+                clause=clause, modality=modality_of(clause), quote=ctx.quote_at(verb.idx), speech=clause.speech,
+                unmerged=True)
 
 
 def _denial(ctx: Context, lex: Lexicon, deny: Token, triggers: set[int]) -> dict | None:
@@ -603,7 +645,7 @@ def _merge(drafts: list[dict]) -> list[dict]:
             o_tg, d_tg = {ref_key(t) for t in o["targets"]}, {ref_key(t) for t in d["targets"]}
             o_named = any(t.actor_id for t in o["targets"])
             d_named = any(t.actor_id for t in d["targets"])
-            same = o["type"] == d["type"] and o_src == key_src and (
+            same = o["type"] == d["type"] and o_src == key_src and not (o.get("unmerged") or d.get("unmerged")) and (
                 (key_src is not None and (not o_named or not d_named)) or o_tg & d_tg)
             reciprocal = (o["type"] == d["type"] == "CONSULT" and key_src is not None and
                           key_src in o_tg and (not d["targets"] or o_src in d_tg
