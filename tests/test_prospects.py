@@ -476,3 +476,17 @@ def test_idioms_of_distance_and_reprieve_are_judgements(nlp, sentence, sign):
     found = list(extract_assessments(doc, extract_actors(doc, "t"), None))
     assert found and all((a.polarity > 0) - (a.polarity < 0) == sign or sign == 0 and abs(a.polarity) < 0.5
                          for a in found), [(a.cue.text, a.polarity) for a in found]
+
+
+@pytest.mark.parametrize("sentence,sign", [
+    ("The Egyptian foreign ministry said both delegations had responded positively to the new draft.", 1),
+    ("A Norwegian envoy said the two sides had shown a genuine will to reach a deal.", 1),
+    ('A UN official said the ceasefire would not survive another week of shelling.', -1),
+    ("The Thai army said the second round had produced no workable solution.", -1),
+    ('An African Union diplomat said a settlement was still possible but that nobody could be sure of the timing.', 0),
+])
+def test_plain_wire_judgements_of_goodwill_collapse_and_doubt(nlp, sentence, sign):
+    doc = nlp(sentence)
+    found = list(extract_assessments(doc, extract_actors(doc, "t"), None))
+    assert found and all((a.polarity > 0) - (a.polarity < 0) == sign or sign == 0 and abs(a.polarity) < 0.5
+                         for a in found), [(a.cue.text, a.polarity) for a in found]
