@@ -490,3 +490,10 @@ def test_plain_wire_judgements_of_goodwill_collapse_and_doubt(nlp, sentence, sig
     found = list(extract_assessments(doc, extract_actors(doc, "t"), None))
     assert found and all((a.polarity > 0) - (a.polarity < 0) == sign or sign == 0 and abs(a.polarity) < 0.5
                          for a in found), [(a.cue.text, a.polarity) for a in found]
+
+
+def test_a_window_closing_is_no_deal_drawing_close(nlp):
+    doc = nlp('"We have a window for a deal, and it is closing fast," said the WFP director Eddie Rowe.')
+    assert all(a.polarity <= 0 for a in extract_assessments(doc, extract_actors(doc, "t"), None))
+    doc = nlp("An EU diplomat said a deal was close.")
+    assert [a.polarity > 0 for a in extract_assessments(doc, extract_actors(doc, "t"), None)] == [True]

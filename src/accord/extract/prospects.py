@@ -86,6 +86,7 @@ class Lexicon:
     military_nouns: frozenset[str] = frozenset()
     frame_nouns: frozenset[str] = frozenset()
     predicative_only: frozenset[str] = frozenset()
+    not_verbs: frozenset[str] = frozenset()
     outlook_nouns: frozenset[str] = frozenset()
     outlook_adjectives: tuple[tuple[str, float], ...] = ()   # (lemma, signed strength)
     outlook_verbs: tuple[tuple[str, float], ...] = ()
@@ -133,6 +134,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         military_nouns=_military_nouns(),
         frame_nouns=_words(data.get("frame_nouns")),
         predicative_only=_words(data.get("predicative_only")),
+        not_verbs=_words(data.get("not_verbs")),
         outlook_nouns=_words(outlook.get("nouns")),
         outlook_adjectives=tuple((str(w).lower(), SIGNS[family] * float(strengths[outlook["strength"]]))
                                  for family in ("positive", "negative") for w in outlook.get(family) or ()),
@@ -1042,6 +1044,8 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
         if root.pos_ == "ADJ" and root.dep_ in ("pobj", "advmod", "npadvmod", "dobj", "compound"):
             continue
         if len(s) == 1 and root.dep_ == "amod" and root.lemma_.lower() in lex.predicative_only:
+            continue
+        if len(s) == 1 and root.pos_ == "VERB" and root.lemma_.lower() in lex.not_verbs:
             continue
         out.append((cue_of[(s.start, s.end)], s))
     return out
