@@ -1593,6 +1593,14 @@ def test_calling_an_act_a_bad_name_condemns_it_and_calling_words_lies_rejects_th
     events, _ = code(nlp, "Grossi described the talks as constructive.")
     assert not [e for e in events if e.type in ("ACCUSE", "REJECT")]
 
+
+def test_coordinated_warners_each_make_the_conditional_threat(nlp):
+    events, _ = code(nlp, "Britain, France and Germany, the three European parties to the accord, have warned "
+                          "that they will trigger the return of UN sanctions before October if no deal is reached.")
+    assert {e.source.actor_id for e in events if e.type == "THREATEN"} == {"GBR", "FRA", "DEU"}
+    # the sanctions whose return is threatened are no accusation by the warners
+    assert not [e for e in events if e.type == "ACCUSE"]
+
 def test_wrapping_up_a_round_of_talks_means_the_sides_met(nlp):
     events, _ = code(nlp, "Armenia and Azerbaijan wrapped up a third round of border talks in Almaty on Friday.")
     met = [e for e in events if e.type == "CONSULT"]

@@ -39,7 +39,7 @@ from accord.ingest.text import headline_end
 from accord.records import ActorRef, Article, Event, Quote, Span, record_id
 from accord.nlp import children, sentences, subtree, text_of, tokens_with
 from accord.extract.event_lexicon import (
-    ACCUSABLE, Entry, HOSTILE, Lexicon, SYMMETRIC, THREAT_CODE, VERBAL, code_to_type, lexicon)
+    ACCUSABLE, Entry, HOSTILE, Lexicon, PRESUPPOSING_PREPS, SYMMETRIC, THREAT_CODE, VERBAL, code_to_type, lexicon)
 from accord.extract.event_grammar import (
     DASH_CHARS, NAMED, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, POS_AUX, POS_VERB, ParseTree, RELATIVE,
     SUBJECT_DEPS, agent_tokens, ancestors, conjuncts, conjuncts_verbs, control_complement, existential,
@@ -381,7 +381,9 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             continue   # coded as the speaker's demand below
         # "told the board that inspectors could not enter sites struck by Israel": an act named
         # in a relative clause is taken as known, not asserted by the speaker
-        presupposed = tok.dep_ in ("acl", "relcl")
+        # ... as is an act named in an adjunct of another ("the snapback of UN sanctions")
+        presupposed = tok.dep_ in ("acl", "relcl") or (cand.nominal and tok.dep_ == "pobj"
+                                                         and lemma_of(head_of(tok)) in PRESUPPOSING_PREPS)
         if speaker is not None and named_sources and speaker.actor_id not in src_ids and not presupposed \
                 and not same_side(ctx, speaker, named_sources, clause.speech):
             if etype in ACCUSABLE and not clause.negated and modality in ("actual", "alleged"):
@@ -500,7 +502,8 @@ def _conditional_warning(ctx: Context, lex: Lexicon, warn: Token, drafts: list[d
     targets = [r for r in ctx.refs(subject_tokens(clause.condition)) if r.actor_id
                and ref_key(r) not in {ref_key(s) for s in sources}]
     clause.chain, clause.speech, clause.negated = [warn], None, False
-    return dict(tok=warn, code="130", type="THREATEN", mode=None, sources=sources[:1], targets=targets,
+    # "Britain, France and Germany have warned that they will ...": each warns
+    return dict(tok=warn, code="130", type="THREATEN", mode=None, sources=sources, targets=targets,
                 clause=clause, modality="conditional", quote=ctx.quote_at(warn.idx), speech=None)
 
 
