@@ -1601,6 +1601,16 @@ def test_coordinated_warners_each_make_the_conditional_threat(nlp):
     # the sanctions whose return is threatened are no accusation by the warners
     assert not [e for e in events if e.type == "ACCUSE"]
 
+
+def test_their_talks_after_two_named_parties_are_a_meeting_of_both(nlp):
+    events, _ = code(nlp, "Sudanese and South Sudanese negotiators agreed on Monday to reopen the oil pipeline, "
+                          "but their third round of talks left the border dispute open.")
+    met = [e for e in events if e.type == "CONSULT"]
+    assert {(e.source.actor_id, tuple(t.actor_id for t in e.targets)) for e in met} == {
+        ("SDN", ("SSD",)), ("SSD", ("SDN",))}
+    events, _ = code(nlp, "Sudan said on Monday that their talks had been useful.")
+    assert not [e for e in events if e.type == "CONSULT"]
+
 def test_wrapping_up_a_round_of_talks_means_the_sides_met(nlp):
     events, _ = code(nlp, "Armenia and Azerbaijan wrapped up a third round of border talks in Almaty on Friday.")
     met = [e for e in events if e.type == "CONSULT"]

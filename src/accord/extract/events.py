@@ -316,6 +316,10 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 sources, targets = sources + targets, []   # each party to the other
             if lemma_of(tok) in lex.object_only and not named:
                 continue
+            if etype == "CONSULT" and not targets and not between and len(sources) < 2:
+                group = _their_parties(ctx, tok)
+                if group:
+                    sources, between = group, True   # "X and Y said their talks ...": each met the other
             if etype == "CONSULT" and code in ("040", "046") and not targets and not between:
                 continue   # a meeting with one side named says nothing about who met
         else:
@@ -733,6 +737,27 @@ def _condition_party(ctx: Context, lex: Lexicon, tok: Token, src: ActorRef | Non
         if probe.condition is not None and not probe.weak_condition:
             return [r for r in ctx.refs(subject_tokens(probe.condition))
                     if r.actor_id and r.actor_id != src.actor_id][:1]
+    return []
+
+
+def _their_parties(ctx: Context, noun: Token) -> list[ActorRef]:
+    """"Armenia and Azerbaijan said their talks ...": "their" before a meeting noun is the
+    coordinated subject named before it in the sentence, when that names two parties or more."""
+    owners = [noun]
+    if noun.dep_ == "pobj" and lemma_of(head_of(noun)) == "of":
+        owners.append(head_of(head_of(noun)))   # "their second round of talks"
+    if not any(c.dep_ == "poss" and c.lower_ == "their" for o in owners for c in children(o)):
+        return []
+    sent = noun.sent
+    # subjects before the noun, not the phrase the noun itself stands in
+    subjects = [t for t in span_tokens(sent) if t.i < noun.i and t.dep_ in ("nsubj", "nsubjpass")
+                and not t.left_edge.i <= noun.i <= t.right_edge.i]
+    for subj in reversed(subjects):
+        refs = [r for r in ctx.refs(conjuncts(subj)) if r.actor_id]
+        if len({r.actor_id for r in refs}) >= 2:
+            return refs
+        if refs:
+            return []   # the nearest subject is one party: "their" is not the two sides
     return []
 
 
