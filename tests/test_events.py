@@ -1611,6 +1611,13 @@ def test_their_talks_after_two_named_parties_are_a_meeting_of_both(nlp):
     events, _ = code(nlp, "Sudan said on Monday that their talks had been useful.")
     assert not [e for e in events if e.type == "CONSULT"]
 
+
+def test_the_leaders_after_two_named_leaders_are_both(nlp):
+    events, _ = code(nlp, "Presidents Ilham Aliyev and Nikol Pashinyan spoke by phone on Friday. Baku has said "
+                          "the leaders will meet only once the treaty is ready to sign.")
+    met = [e for e in events if e.type == "CONSULT" and e.modality != "actual"]
+    assert {e.source.actor_id for e in met} == {"ilham-aliyev", "nikol-pashinyan"}
+
 def test_wrapping_up_a_round_of_talks_means_the_sides_met(nlp):
     events, _ = code(nlp, "Armenia and Azerbaijan wrapped up a third round of border talks in Almaty on Friday.")
     met = [e for e in events if e.type == "CONSULT"]
