@@ -1618,6 +1618,14 @@ def test_the_leaders_after_two_named_leaders_are_both(nlp):
     met = [e for e in events if e.type == "CONSULT" and e.modality != "actual"]
     assert {e.source.actor_id for e in met} == {"ilham-aliyev", "nikol-pashinyan"}
 
+
+def test_a_stated_wish_for_a_concession_is_a_demand_a_described_one_is_not(nlp):
+    events, _ = code(nlp, "Armenia and Azerbaijan met in Brussels. Armenia wants the return of its prisoners first.")
+    demand = only(events, "REQUEST")
+    assert demand.source.actor_id == "ARM" and [t.actor_id for t in demand.targets] == ["AZE"]
+    events, _ = code(nlp, "The group, which is seeking a permanent ceasefire, said it would study the plan.")
+    assert not [e for e in events if e.type == "REQUEST"]
+
 def test_wrapping_up_a_round_of_talks_means_the_sides_met(nlp):
     events, _ = code(nlp, "Armenia and Azerbaijan wrapped up a third round of border talks in Almaty on Friday.")
     met = [e for e in events if e.type == "CONSULT"]

@@ -87,6 +87,7 @@ class Lexicon:
     state_epithets: dict[str, set[str]] = field(default_factory=dict)
     protest_agents: set[str] = field(default_factory=set)
     mishaps: set[str] = field(default_factory=set)
+    wish_verbs: set[str] = field(default_factory=set)
     name_calling: dict[str, set[str]] = field(default_factory=dict)
     riot_codes: set[str] = field(default_factory=set)
     pair_nouns: dict[str, str] = field(default_factory=dict)
@@ -173,6 +174,7 @@ def lexicon(path: str | None = None) -> Lexicon:
         state_epithets={str(k).lower(): set(v) for k, v in (data.get("state_epithets") or {}).items()},
         protest_agents=set((data.get("riot") or {}).get("agents") or ()),
         mishaps=set(data.get("mishaps") or ()),
+        wish_verbs=set(data.get("wish_verbs") or ()),
         name_calling={str(k): set(v) for k, v in (data.get("name_calling") or {}).items()},
         riot_codes={str(c) for c in (data.get("riot") or {}).get("codes") or ()},
     )})

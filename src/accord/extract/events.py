@@ -285,6 +285,10 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             continue   # "lifting the sanctions is out of the question": a topic, not an act
         if lemma_of(tok) in lex.inquiry_verbs and _asks_a_question(tok):
             continue   # "asked whether the deal would hold": a question, not an appeal
+        if lemma_of(tok) in lex.wish_verbs and (tok.dep_ in ("relcl", "acl") or ctx.quote_at(tok.idx) is not None):
+            # "a movement which is seeking a ceasefire", "'the Palestinians want a permanent
+            # ceasefire'": a wish described, not a demand made; the stated one is a demand
+            continue
         code = entry.code
         etype, mode = code_to_type(code)
         if etype is None:
