@@ -243,6 +243,17 @@ def test_definite_group_noun_refers_to_last_organisation(analyse):
     assert ref(found, "group").actor_id == "eln"
 
 
+
+def test_the_head_noun_of_an_organisations_name_refers_to_it(analyse):
+    found = analyse("The International Court of Justice ruled on Thursday. The court said Caracas must not "
+                    "hold the vote. The World Food Programme said its convoys were looted. The agency said "
+                    "armed men took the food.")
+    assert ref(found, "court").actor_id == "icj"
+    assert ref(found, "agency").actor_id == "wfp"
+    # no organisation so named: the noun stays unresolved
+    found = analyse("Egypt hosted the talks. The committee said it would meet again.")
+    assert ref(found, "committee") is None or ref(found, "committee").actor_id is None
+
 def test_person_office_speaks_for_the_person(analyse):
     found = analyse("Zelensky's office said the delegation would travel to Istanbul on Thursday.")
     assert ref(found, "office").actor_id == "volodymyr-zelensky"

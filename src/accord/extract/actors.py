@@ -101,7 +101,7 @@ from spacy.util import filter_spans
 
 from accord.kb.loader import KB, load_kb, slug
 from accord.records import Actor, ActorRef, Mention
-from accord.nlp import children, ents as nlp_ents, lefts, lower_of, rights, subtree, text_of, tokens
+from accord.nlp import children, ents as nlp_ents, lefts, lower_of, rights, subtree, text_of, tokens, tokens_with
 
 __all__ = ["ArticleActors", "ActorsComponent", "extract_actors", "slug"]
 
@@ -1469,6 +1469,7 @@ class _Article:
 
     # ---- step 6: pronouns, "the group", "Netanyahu's office"
     def definite_descriptions(self) -> None:
+        self.named_by_head()
         group_nouns = self.kb.words.get("group_nouns", ())
         bodies = self.kb.words.get("person_bodies", ())
         for i in self.noun_idx:
@@ -1594,6 +1595,34 @@ class _Article:
         end = self.sent_starts[s + 1] if s + 1 < len(self.sent_starts) else len(self.doc)
         return any(i not in self.quoted and not self.toks[i].is_punct and not self.toks[i].is_space
                    for i in range(start, end))
+
+    def named_by_head(self) -> None:
+        """"the agency", "the court", "the watchdog": a bare definite noun that is the last word
+        of the name of an organisation named before (or of one of its names: "UN nuclear
+        watchdog") is that organisation, the last one so named."""
+        heads: dict[str, set[str]] = {}
+        for aid in {m.actor_id for m in self.mentions}:
+            a = self.actors[aid]
+            if a.kind == "organisation" and not a.is_outlet:
+                entry = self.kb.entries.get(aid)
+                for n in (a.name, *a.aliases, *(entry.aliases if entry is not None else ())):
+                    words = (n or "").split(" of ")[0].split()   # "Court" of "International Court of Justice"
+                    if len(words) > 1 and words[-1].isalpha():
+                        heads.setdefault(words[-1].lower(), set()).add(aid)
+        for w in self.kb.words.get("group_nouns", ()):
+            heads.pop(w, None)   # "the group" has its own rule
+        if not heads:
+            return
+        for tok in tokens_with(self.doc, words=heads):
+            kids = children(tok)
+            if self.owner[tok.i] is not None or tok.tag_ != "NN" \
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) \
+                    or any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in kids):
+                continue
+            named = [m for m in self.mentions if m.end <= tok.i and m.actor_id in heads[tok.lower_]]
+            if named:
+                det = min(c.i for c in kids if c.dep_ == "det")
+                self.add(det, tok.i + 1, max(named, key=lambda m: m.start).actor_id, "description")
 
     def _antecedent(self, tok: Token, kind: str) -> _M | None:
         if tok.dep_ == "poss":
