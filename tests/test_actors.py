@@ -254,6 +254,19 @@ def test_the_head_noun_of_an_organisations_name_refers_to_it(analyse):
     found = analyse("Egypt hosted the talks. The committee said it would meet again.")
     assert ref(found, "committee") is None or ref(found, "committee").actor_id is None
 
+
+def test_a_second_post_named_in_a_clause_lets_the_title_find_its_holder(analyse):
+    found = analyse("Qatari Minister of State Mohammed Al-Khulaifi met both delegations on Monday. The talks "
+                    "went on late into the night. Several issues remain open, diplomats said. The rebels "
+                    "want prisoners freed first. Government spokesman Patrick Muyaya, who is also "
+                    "communications minister, rejected that demand. The minister spoke in Kinshasa.")
+    assert ref(found, "minister", -1).actor_id == "patrick-muyaya"
+    # two ministers named close together: which one stays open
+    found = analyse("Foreign Minister Ana Ruiz met Defence Minister Jorge Sala on Monday. The minister "
+                    "spoke in Lima.")
+    r = ref(found, "minister", -1)
+    assert r is None or r.actor_id is None
+
 def test_person_office_speaks_for_the_person(analyse):
     found = analyse("Zelensky's office said the delegation would travel to Istanbul on Thursday.")
     assert ref(found, "office").actor_id == "volodymyr-zelensky"

@@ -329,6 +329,9 @@ class _A:
     aliases: set[str] = field(default_factory=set)
     gender: str | None = None     # f | m: from the KB, a gendered honorific or title, or a resolved she/he
     armed: bool = False           # a non-state armed group (KB, or named so in the article)
+    # a second post named in a clause ("Muyaya, who is also communications minister"): "the
+    # minister" may then be him
+    other_titles: list[str] = field(default_factory=list)
 
 
 class _Article:
@@ -1306,6 +1309,8 @@ class _Article:
             if v.lemma_ != "be":
                 continue
             for attr in (c for c in children(v) if c.dep_ == "attr" and c.i in title_at):
+                if title is not None and title.root.i != attr.i:
+                    a.other_titles.append(title_at[attr.i].text.lower())
                 title = title or title_at[attr.i]
                 self.title_used.add(attr.i)
                 qual = qual or self._qualifier(list(subtree(attr)))
@@ -1431,7 +1436,7 @@ class _Article:
         President Putin ... the president said") leave the phrase unresolved: precision first."""
         ok = self.kb.compatible.get(cls, {cls})
         phrase = phrase or sp.text.lower()
-        seen: set[str] = set()
+        seen: dict[str, int] = {}   # person -> sentence of the last naming before the phrase
         exact: list[str] = []
         same: list[str] = []
         compatible: list[str] = []
@@ -1439,22 +1444,29 @@ class _Article:
         for m in sorted(self.mentions, key=lambda m: -m.start):
             if m.start >= sp.start or m.actor_id in seen or self.kind_of(m) != "person":
                 continue
-            seen.add(m.actor_id)
+            seen[m.actor_id] = self.sent_of(m.start)
             a = self.actors[m.actor_id]
             if qual and a.affiliation and a.affiliation != qual:
                 continue
             pcls = self.kb.title_class(a.title)
-            if a.title and a.title.lower() == phrase:
+            held = [a.title, *a.other_titles] if a.title else []
+            classes = {pcls} | {self.kb.title_class(t) for t in a.other_titles}
+            if any(t.lower() == phrase for t in held):
                 exact.append(a.actor_id)   # "the secretary of state": Rubio, though a foreign minister spoke since
-            elif pcls == cls:
+            elif cls in classes:
                 same.append(a.actor_id)
-            elif pcls in ok:
+            elif classes & set(ok):
                 compatible.append(a.actor_id)
             if pcls is None and qual and a.affiliation == qual and fallback is None:
                 fallback = a.actor_id
+        here = self.sent_of(sp.start)
         for tier in (exact, same, compatible):
             if tier:
-                if len(tier) > 1 or self._unnamed_since(sp, tier[0]):
+                # two holders: the one named just before, if the other was named well before
+                # ("Minister Al-Khulaifi met the delegations ... Muyaya, who is also communications
+                # minister, denied ... 'We will not', the minister said")
+                near = len(tier) > 1 and here - seen[tier[0]] <= 2 and seen[tier[0]] - seen[tier[1]] >= 3
+                if (len(tier) > 1 and not near) or self._unnamed_since(sp, tier[0]):
                     return None
                 return tier[0]
         if fallback or not qual:
