@@ -769,6 +769,15 @@ def test_staying_until_something_happens_is_a_conditional_commitment(nlp):
     assert ("conditions", "conditional") in {(p.stance, p.modality) for p in pos if p.actor_id == aid(actors, "Turkey")}
 
 
+
+def test_any_act_a_party_will_do_only_on_a_condition_is_a_conditional_commitment(nlp):
+    actors, _, pos, _, _ = run(nlp, "Kosovo says it will set up the association only after Serbia recognises "
+                                    "its independence.")
+    assert ("conditions", "conditional") in {(p.stance, p.modality) for p in pos if p.actor_id == aid(actors, "Kosovo")}
+    # "after" alone is a time, not a condition
+    actors, _, pos, _, _ = run(nlp, "Kosovo says it will set up the association after the elections.")
+    assert "conditions" not in stances(pos, aid(actors, "Kosovo"))
+
 def test_the_headline_gives_no_positions_of_its_own(nlp):
     text = ("Israel rejects Lebanese plan for border talks\n\n"
             "BEIRUT, March 3 (Reuters) - Israel rejected a Lebanese proposal on Monday for talks on the land border.")

@@ -532,6 +532,23 @@ def _commitment(verb: Token, cues: Cues) -> bool:
     return True
 
 
+def _tied_acts(doc: Doc, cues: Cues) -> list[Token]:
+    """"Pristina will create the association only after Serbia signals ...": any act a party
+    says it will do only on a condition is a conditional commitment, whatever the verb."""
+    out = []
+    for mark in tokens_with(doc, words=cues.restrictive_marks):
+        clause = mark.head if mark.dep_ == "mark" else None
+        if clause is None or clause.dep_ != "advcl" or clause.head == clause:
+            continue
+        if mark.lower_ not in ("unless", "until") and (mark.i == 0 or mark.nbor(-1).lower_ != "only"):
+            continue   # "after the talks" is a time; "only after" a condition
+        act = clause.head
+        if act.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in children(act)) \
+                and act not in out:
+            out.append(act)
+    return out
+
+
 def _conditional(verb: Token, cues: Cues) -> bool:
     if has_condition(verb, cues) is not None:
         return True
@@ -652,10 +669,12 @@ class _Builder:
         # verb that may be a stance verb (see Cues.stance_heads) or a commitment verb is looked at
         verbs = [t for t in tokens_with(self.doc, cues.stance_heads | cues.commitment_verbs, spaced=True)
                  if t.pos_ in ("VERB", "AUX")]
+        tied = _tied_acts(self.doc, cues)
+        verbs += [t for t in tied if t not in verbs]
         order = sorted(verbs, key=lambda t: (sent_of(t).start, sum(1 for _ in t.ancestors), t.i))
         for verb in order:
             stance = _stance_of_verb(verb, cues)
-            commitment = stance is None and _commitment(verb, cues)
+            commitment = stance is None and (_commitment(verb, cues) or verb in tied)
             if stance is None and not commitment:
                 continue
             if verb.dep_ in ("amod", "acl", "relcl") and verb.tag_ == "VBN":

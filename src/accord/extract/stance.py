@@ -73,6 +73,7 @@ class Cues:
     obligation_modals: tuple[str, ...] = ()              # "any deal must include ..."
     condition_nouns: frozenset[str] = frozenset()        # "made X a condition for Y"
     help_verbs: frozenset[str] = frozenset()             # "ready to help": good offices, no stance
+    restrictive_marks: frozenset[str] = frozenset()      # "only after", "unless": an act tied to a condition
     relinquish_verbs: frozenset[str] = frozenset()       # "will not give up X" insists on X
 
     @functools.cached_property
@@ -140,6 +141,7 @@ def load_cues(path: str | None = None) -> Cues:
         obligation_modals=tuple(data.get("obligation_modals", ())),
         condition_nouns=frozenset(data.get("condition_nouns", ())),
         help_verbs=frozenset(med.get("help_verbs", ())),
+        restrictive_marks=frozenset(data.get("restrictive_marks", ())),
         relinquish_verbs=frozenset(data.get("relinquish_verbs", ())),
     )
 
