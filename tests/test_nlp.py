@@ -28,3 +28,12 @@ def test_a_headline_is_its_own_sentence_and_a_dateline_stays_with_the_lead():
     starts = [s.start_char for s in doc.sents if s.text.strip()]
     assert text.index("BRUSSELS") in starts
     assert text.index(", March 3") not in starts and text.index("Serbia and Kosovo") not in starts
+
+
+def test_a_name_cut_at_a_hyphen_or_particle_runs_on_to_its_last_word():
+    nlp = nlp_mod.load()
+    doc = nlp("Sudan's Foreign Minister Mariam al-Sadiq al-Mahdi met Ursula von der Leyen in Brussels on Monday.")
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert "Mariam al-Sadiq al-Mahdi" in people and "Ursula von der Leyen" in people
+    doc = nlp("Putin met Erdogan in Sochi, and talks in Addis Ababa went on.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Putin", "Erdogan"]

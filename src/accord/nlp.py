@@ -16,7 +16,8 @@ import spacy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.parts_of_speech import NAMES as POS_NAMES
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 # Tried in order when no model is named: the PyPI build of the small English model first,
 # then the official packages when a user has installed them.
@@ -59,6 +60,44 @@ def paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+# Arabic, Persian, Dutch and other name particles: a name goes on after them ("Mariam al-Sadiq
+# al-Mahdi", "Mohammed bin Abdulrahman", "Ursula von der Leyen")
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "abd", "ould", "ben", "de", "del", "van",
+                            "von", "der", "da", "di", "du", "le", "la"})
+
+
+@Language.component("accord_names")
+def whole_names(doc: Doc) -> Doc:
+    """A person's name the recogniser cut at a hyphen or a particle ("Mariam al-" of "Mariam
+    al-Sadiq al-Mahdi") runs on to the name's last word."""
+    ents = list(doc.ents)
+    if not ents:
+        return doc
+    n, changed = len(doc), False
+    for k, e in enumerate(ents):
+        if e.label_ != "PERSON":
+            continue
+        j = e.end
+        while j < n:
+            tok, prev = doc[j], doc[j - 1]
+            attached = not prev.whitespace_ and (tok.text == "-" or prev.text == "-") and (tok.is_alpha or tok.text == "-")
+            after_particle = prev.lower_ in NAME_PARTICLES and tok.is_title and tok.is_alpha
+            particle = tok.lower_ in NAME_PARTICLES and j + 1 < n and (
+                doc[j + 1].text == "-" and not tok.whitespace_ or doc[j + 1].is_title and doc[j + 1].is_alpha)
+            if not (attached or after_particle or particle) or (
+                    tok.ent_type_ and tok.ent_type_ != "PERSON" and not after_particle):
+                break   # another entity ends the name, unless a particle says it goes on ("von der Leyen")
+            j += 1
+        while j > e.end and doc[j - 1].text == "-":
+            j -= 1
+        if j > e.end:
+            ents[k] = Span(doc, e.start, j, label="PERSON")
+            changed = True
+    if changed:
+        doc.ents = filter_spans(ents)
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load(model: str | None = None) -> Language:
     names = (model,) if model else MODEL_CANDIDATES
@@ -69,6 +108,8 @@ def load(model: str | None = None) -> Language:
             continue
         if "parser" in nlp.pipe_names and "accord_paragraphs" not in nlp.pipe_names:
             nlp.add_pipe("accord_paragraphs", before="parser")
+        if "ner" in nlp.pipe_names and "accord_names" not in nlp.pipe_names:
+            nlp.add_pipe("accord_names", after="ner")
         return nlp
     raise ModelNotFound(
         f"no spaCy English model found (tried {', '.join(names)}); "
