@@ -616,6 +616,14 @@ def test_byline_is_not_an_actor(analyse):
     assert "daniela-forsyth" not in found.actors
 
 
+
+def test_names_on_a_credit_line_are_not_actors(analyse):
+    found = analyse("BANGKOK, July 30 - Thailand and Cambodia said the truce was holding.\n\n"
+                    "By Daniela Forsyth and Kanya Srisuk\n\n"
+                    "(Reporting by Panu Wongcha in Bangkok; Additional reporting by Prak Chan Thul; "
+                    "Editing by Mark Heinrich)")
+    assert not {"daniela-forsyth", "kanya-srisuk", "panu-wongcha", "prak-chan-thul", "mark-heinrich"} & set(found.actors)
+
 def test_present_employer_beats_a_former_post(analyse):
     found = analyse("The deal is fragile, said Lena Hartwig, a former German trade official now at the "
                     "Peterson Institute.")

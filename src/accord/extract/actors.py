@@ -721,15 +721,15 @@ class _Article:
         return opens and all(t.is_upper for t in self.toks[start:end]) and end < len(doc) and self.toks[end].text in (",", "(")
 
     def _byline(self, start: int, end: int) -> bool:
-        """"By Kanya Srisuk" on a line of its own: the reporter, not an actor of the story."""
-        doc = self.doc
-        if start == 0 or self.toks[start - 1].lower_ != "by":
-            return False
-        k = start - 1
-        opens = k == 0 or "\n" in self.toks[k - 1].text_with_ws or self.toks[k - 1].is_space
-        line_end = next((i for i in range(end, min(len(doc), end + 8)) if "\n" in self.toks[i].text_with_ws
-                         or self.toks[i].is_space), len(doc))
-        return opens and line_end - end <= 4
+        """"By Kanya Srisuk" on a line of its own, "(Reporting by X in Doha; Editing by Y)": the
+        reporters and editors, not actors of the story."""
+        text = text_of(self.doc)
+        at = self.toks[start].idx
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line = text[line_start:line_end if line_end != -1 else len(text)].strip().lstrip("(").lower()
+        openers = self.kb.words.get("credit_openers", ())
+        return len(line) <= 240 and any(line.startswith(o + " ") for o in openers)
 
     def _is_place(self, tok: Token) -> bool:
         """An unknown name governed by "in", "at", "near"... is where something happens."""
