@@ -624,6 +624,17 @@ def test_names_on_a_credit_line_are_not_actors(analyse):
                     "Editing by Mark Heinrich)")
     assert not {"daniela-forsyth", "kanya-srisuk", "panu-wongcha", "prak-chan-thul", "mark-heinrich"} & set(found.actors)
 
+
+def test_a_surname_the_recogniser_took_for_an_organisation_is_the_person(analyse):
+    found = analyse("Jorge Rodríguez, who led the government delegation, signed the accord. \"This is a "
+                    "victory,\" Rodríguez said on Thursday.")
+    assert "rodriguez" not in found.actors and ref(found, "Rodríguez", -1).actor_id == "jorge-rodriguez"
+
+
+def test_a_name_after_a_lower_case_title_is_a_person(analyse):
+    found = analyse("Ukraine's human rights commissioner Dmytro Lubinets said thousands of children had been deported.")
+    assert found.actors["dmytro-lubinets"].kind == "person"
+
 def test_present_employer_beats_a_former_post(analyse):
     found = analyse("The deal is fragile, said Lena Hartwig, a former German trade official now at the "
                     "Peterson Institute.")

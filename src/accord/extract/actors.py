@@ -645,6 +645,8 @@ class _Article:
             self._person_entity(start, end)
         elif label == "PERSON":
             self._org_entity(start, end)     # "Dabanga Radio" tagged as a person
+        elif label == "ORG" and end - start == 1 and self.toks[start].text in self._person_surnames():
+            return            # "Rodríguez said" after "Jorge Rodríguez": the surname step finds him
         elif label == "ORG" and self._looks_like_person(start, end):
             self._person_entity(start, end)
         elif label == "ORG" and self._looks_like_person(start, self._name_end(end)):
@@ -699,6 +701,13 @@ class _Article:
             end += 1
         return end
 
+    def _person_surnames(self) -> set[str]:
+        """Last words of the names the recogniser tagged as persons anywhere in the article."""
+        got = getattr(self, "_surnames", None)
+        if got is None:
+            got = self._surnames = {e[-1].text for e in nlp_ents(self.doc) if e.label_ == "PERSON" and len(e) > 1}
+        return got
+
     def _looks_like_person(self, start: int, end: int) -> bool:
         """An "ORG" with a person's title: "Interior Minister Diosdado Cabello", "Cabello, a minister"."""
         doc = self.doc
@@ -707,8 +716,8 @@ class _Article:
             return False
         if any(t.text in self.kb.words.get("outlet_words", ()) or t.lower_ in self.kb.sectors for t in span):
             return False
-        if start - 1 in self.in_title and self.toks[start - 1].is_title:
-            return True
+        if start - 1 in self.in_title:
+            return True       # "Interior Minister Diosdado Cabello", "rights commissioner Dmytro Lubinets"
         root = span.root
         if root.dep_ == "appos" and root.head.lemma_.lower() in self.kb.titles and root.head.i < start:
             return True       # "India's foreign secretary, Vikram Misri,"
@@ -928,7 +937,9 @@ class _Article:
             tok = self.toks[i]
             if self.owner[i] is not None or i in self.blocked:
                 continue
-            aid = self.aliases.get(tok.text)
+            # "Rodríguez" for the KB's "Jorge Rodriguez": accents folded as the aliases were
+            aid = self.aliases.get(tok.text) or self.aliases.get(
+                unicodedata.normalize("NFKD", tok.text).encode("ascii", "ignore").decode())
             if aid is None and ent_label.get(tok.i) == "PERSON" and tok.is_title:
                 # spelling variants of an article's full name ("Sissi" / "Sisi")
                 best = max(persons, key=lambda k: fuzz.ratio(k, tok.text), default=None)
