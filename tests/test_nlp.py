@@ -37,3 +37,11 @@ def test_a_name_cut_at_a_hyphen_or_particle_runs_on_to_its_last_word():
     assert "Mariam al-Sadiq al-Mahdi" in people and "Ursula von der Leyen" in people
     doc = nlp("Putin met Erdogan in Sochi, and talks in Addis Ababa went on.")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Putin", "Erdogan"]
+
+
+def test_an_organisation_name_cut_at_a_hyphened_word_runs_on():
+    nlp = nlp_mod.load()
+    doc = nlp("The dispute is over the Association of Serb-majority Municipalities, which Belgrade wants.")
+    assert "Association of Serb-majority Municipalities" in {e.text.removeprefix("the ") for e in doc.ents}
+    doc = nlp("The Hamas-run Gaza health ministry said 20 people were killed.")
+    assert "Gaza" in {e.text for e in doc.ents}

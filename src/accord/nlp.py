@@ -75,6 +75,20 @@ def whole_names(doc: Doc) -> Doc:
         return doc
     n, changed = len(doc), False
     for k, e in enumerate(ents):
+        if e.label_ == "ORG":
+            # "the Association of Serb-majority Municipalities", cut at "Serb": a hyphened word
+            # and the capitalised words after it are the rest of the name
+            j = e.end
+            if j + 2 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                    and doc[j + 1].is_alpha and not doc[j + 1].tag_.startswith("VB") \
+                    and doc[j + 2].is_title and doc[j + 2].pos_ == "PROPN" and doc[j + 2].ent_type_ in ("", "ORG"):
+                # (not "Hamas-run Gaza": a participle, and a place after it)
+                j += 2
+                while j < n and doc[j].is_title and doc[j].pos_ == "PROPN":
+                    j += 1
+                ents[k] = Span(doc, e.start, j, label="ORG")
+                changed = True
+            continue
         if e.label_ != "PERSON":
             continue
         j = e.end
