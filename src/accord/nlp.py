@@ -81,10 +81,10 @@ def whole_names(doc: Doc) -> Doc:
             j = e.end
             if j + 2 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
                     and doc[j + 1].is_alpha and not doc[j + 1].tag_.startswith("VB") \
-                    and doc[j + 2].is_title and doc[j + 2].pos_ == "PROPN" and doc[j + 2].ent_type_ in ("", "ORG"):
+                    and doc[j + 2].is_title and doc[j + 2].pos_ in ("PROPN", "NOUN") and doc[j + 2].ent_type_ in ("", "ORG"):
                 # (not "Hamas-run Gaza": a participle, and a place after it)
                 j += 2
-                while j < n and doc[j].is_title and doc[j].pos_ == "PROPN":
+                while j < n and doc[j].is_title and doc[j].pos_ in ("PROPN", "NOUN") and doc[j].ent_type_ in ("", "ORG"):
                     j += 1
                 ents[k] = Span(doc, e.start, j, label="ORG")
                 changed = True
