@@ -635,6 +635,13 @@ def test_a_name_after_a_lower_case_title_is_a_person(analyse):
     found = analyse("Ukraine's human rights commissioner Dmytro Lubinets said thousands of children had been deported.")
     assert found.actors["dmytro-lubinets"].kind == "person"
 
+
+def test_a_name_modifying_an_accord_or_a_place_noun_is_no_actor(analyse):
+    found = analyse("Serbia says nothing else in the Ohrid deal can move. Kosovo police guard the Ibar bridge.")
+    assert not {"ohrid", "ibar"} & set(found.actors)
+    found = analyse("Wagner fighters crossed the border on Monday.")
+    assert any(a.kind != "state" for a in found.actors.values())
+
 def test_present_employer_beats_a_former_post(analyse):
     found = analyse("The deal is fragile, said Lena Hartwig, a former German trade official now at the "
                     "Peterson Institute.")

@@ -625,6 +625,10 @@ class _Article:
             return            # "US Trade Representative", "British Defence Secretary": a title
         if any(i in self.blocked for i in range(start, end)):
             return
+        if label == "ORG" and self._names_a_thing(ent, "thing_heads"):
+            # "the Ohrid deal", "the Ibar bridge": the name of a place or an accord, not an actor
+            self.blocked.update(i for i in range(start, end) if self.owner[i] is None)
+            return
         if label != "GPE" and self._names_equipment(ent):
             # "Thai F-16 jets": the demonym stays the state; the rest is a make or model
             self.blocked.update(i for i in range(start, end) if self.owner[i] is None)
@@ -682,7 +686,10 @@ class _Article:
 
     def _names_equipment(self, ent: Span) -> bool:
         """A name heading or modifying a weapon noun ("Israeli Merkava tanks", "Thai F-16 fighter jets")."""
-        words = self.kb.words.get("equipment_nouns", ())
+        return self._names_a_thing(ent, "equipment_nouns")
+
+    def _names_a_thing(self, ent: Span, word_list: str) -> bool:
+        words = self.kb.words.get(word_list, ())
         tok, n = ent.root, 0
         while n < 4:
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in words:
