@@ -642,6 +642,16 @@ def test_a_name_modifying_an_accord_or_a_place_noun_is_no_actor(analyse):
     found = analyse("Wagner fighters crossed the border on Monday.")
     assert any(a.kind != "state" for a in found.actors.values())
 
+
+def test_untagged_capitalised_words_ending_in_party_or_council_name_an_organisation(analyse):
+    found = analyse("The pro-Kurdish DEM Party welcomed the plan.\n\nNationalist Movement Party (MHP) leader "
+                    "Devlet Bahceli said the Kurdistan Workers Party must disarm first.")
+    assert found.actors["dem-party"].kind == "organisation"
+    assert ref(found, "MHP").actor_id == ref(found, "Nationalist").actor_id
+    assert ref(found, "Kurdistan").actor_id == "pkk"
+    found = analyse("Egypt said the ruling party and the security council would decide.")
+    assert not [a for a in found.actors.values() if a.kind == "organisation"]
+
 def test_present_employer_beats_a_former_post(analyse):
     found = analyse("The deal is fragile, said Lena Hartwig, a former German trade official now at the "
                     "Peterson Institute.")

@@ -826,6 +826,35 @@ class _Article:
                 continue
             self._person_entity(start, tok.i + 1)
 
+    def _kb_slugs(self) -> dict[str, str]:
+        got = getattr(self.ix, "kb_slugs", None)
+        if got is None:
+            got = {}
+            for e in self.kb.entries.values():
+                for n in (e.name, *e.aliases):
+                    got.setdefault(_slug(n), e.actor_id)
+            self.ix.kb_slugs = got
+        return got
+
+    def untagged_organisations(self) -> None:
+        """"The pro-Kurdish DEM Party", "the Nationalist Movement Party (MHP)": capitalised words
+        ending in an organisation word ("Party", "Council") that the recogniser left untagged name
+        an organisation."""
+        heads = self.kb.words.get("organisation_words", ())
+        for tok in tokens_with(self.doc, words={w.lower() for w in heads}):
+            if tok.text not in heads or tok.pos_ not in ("PROPN", "NOUN") or self.owner[tok.i] is not None \
+                    or tok.ent_type_ or tok.i in self.blocked or tok.i in self.in_title:
+                continue
+            start = tok.i
+            while start > 0 and start <= self.toks[start - 1].head.i <= tok.i and self.toks[start - 1].dep_ == "compound" \
+                    and (self.toks[start - 1].is_title or self.toks[start - 1].is_upper) \
+                    and self.toks[start - 1].is_alpha and not self.toks[start - 1].ent_type_ \
+                    and self.owner[start - 1] is None:
+                start -= 1
+            if start == tok.i or (tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.head.is_title):
+                continue   # "the Party" alone names nothing; "Movement" of "... Movement Party" is not the end
+            self._org_entity(start, tok.i + 1)
+
     def _same_person(self, name: str) -> str | None:
         """A shorter form of a person already named in full: "al-Rishq" after "Izzat al-Rishq"; else the
         one KB person whose name ends so ("al-Rishq" alone)."""
@@ -857,6 +886,9 @@ class _Article:
         if not any(t.is_alpha for t in span):
             return
         aid = _slug(text)
+        # "Kurdistan Workers Party" for the KB's "Kurdistan Workers' Party": the same name, spelt
+        # without its punctuation
+        aid = aid if aid in self.kb.entries else self._kb_slugs().get(aid, aid)
         if aid in self.kb.entries and self.kb.entries[aid].kind == "person":
             return
         sector = self.kb.sectors.get(self.toks[end - 1].lemma_.lower())
@@ -1733,6 +1765,7 @@ def extract_actors(doc: Doc, article_id: str, kb: KB | None = None) -> ArticleAc
     art = _Article(doc, article_id, _index_for(doc.vocab, kb or load_kb()))
     art.kb_names()
     art.datelines()
+    art.untagged_organisations()
     art.entities()
     art.untagged_speakers()
     art.surnames()
