@@ -652,6 +652,14 @@ def test_untagged_capitalised_words_ending_in_party_or_council_name_an_organisat
     found = analyse("Egypt said the ruling party and the security council would decide.")
     assert not [a for a in found.actors.values() if a.kind == "organisation"]
 
+
+def test_a_capital_or_state_in_an_organisations_name_is_not_the_state(analyse):
+    found = analyse('"The signatures are real," said Marie Lukusa, an analyst at the Kinshasa Centre for '
+                    "Strategic Studies. The Congo River Alliance, which includes the M23, rejected the deal.")
+    assert found.actors["kinshasa-centre-for-strategic-studies"].kind == "organisation"
+    assert found.actors["congo-river-alliance"].kind == "organisation"
+    assert ref(found, "Alliance").actor_id == "congo-river-alliance"
+
 def test_present_employer_beats_a_former_post(analyse):
     found = analyse("The deal is fragile, said Lena Hartwig, a former German trade official now at the "
                     "Peterson Institute.")

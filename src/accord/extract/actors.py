@@ -624,7 +624,12 @@ class _Article:
         if label == "ORG" and any(i in self.in_title for i in range(start, end)):
             return            # "US Trade Representative", "British Defence Secretary": a title
         if any(i in self.blocked for i in range(start, end)):
-            return
+            root = self.root_of(start, end)
+            if not (label == "ORG" and root.text in self.kb.words.get("organisation_words", ())
+                    and root.i not in self.blocked and self.owner[root.i] is None):
+                return
+            # "the Kinshasa Centre for Strategic Studies": a place in an organisation's name
+            self.blocked.difference_update(range(start, end))
         if label == "ORG" and self._names_a_thing(ent, "thing_heads"):
             # "the Ohrid deal", "the Ibar bridge": the name of a place or an accord, not an actor
             self.blocked.update(i for i in range(start, end) if self.owner[i] is None)
@@ -770,6 +775,16 @@ class _Article:
                 for i in range(m.start, m.end):
                     self.owner[i] = None
             self._org_entity(start, end, affiliation=first.actor_id)
+            return
+        if root.text in self.kb.words.get("organisation_words", ()) and self.owner[root.i] is None \
+                and all(self.actors[m.actor_id].kind == "state" and m.via in ("name", "capital") for m in covered):
+            # "the Kinshasa Centre for Strategic Studies", "the Congo River Alliance": a place in
+            # the name of an organisation of its own, not the state
+            for m in {id(m): m for m in covered}.values():
+                self.mentions.remove(m)
+                for i in range(m.start, m.end):
+                    self.owner[i] = None
+            self._org_entity(start, end)
             return
         rest = self.toks[first.end:end]
         if first.start != start or not rest or any(self.owner[t.i] for t in rest):
