@@ -660,6 +660,11 @@ def test_a_capital_or_state_in_an_organisations_name_is_not_the_state(analyse):
     assert found.actors["congo-river-alliance"].kind == "organisation"
     assert ref(found, "Alliance").actor_id == "congo-river-alliance"
 
+
+def test_an_employer_named_in_the_appositive_beats_the_places_around_it(analyse):
+    found = analyse('"It is fragile," said Farida al-Amri, a Yemen analyst at the Gulf Security Forum in Kuwait.')
+    assert found.actors["farida-al-amri"].affiliation == "gulf-security-forum"
+
 def test_present_employer_beats_a_former_post(analyse):
     found = analyse("The deal is fragile, said Lena Hartwig, a former German trade official now at the "
                     "Peterson Institute.")

@@ -1392,6 +1392,16 @@ class _Article:
                 at = self._qualifier(list(subtree(c)))
                 if at is not None and self.actors[at].kind == "organisation" and not self.actors[at].is_outlet:
                     qual = at
+        # "Farida al-Amri, a Yemen analyst at the Gulf Security Forum in Kuwait": the employer the
+        # appositive names, an organisation of the article's own, beats the places around it
+        for ap in [c for c in children(head) if c.dep_ == "appos"]:
+            for c in children(ap):
+                if c.dep_ == "prep" and c.lower_ == "at":
+                    obj = next((o for o in children(c) if o.dep_ == "pobj"), None)
+                    m = self.owner[obj.i] if obj is not None else None
+                    if m is not None and self.actors[m.actor_id].kind == "organisation" \
+                            and not self.actors[m.actor_id].from_kb and not self.actors[m.actor_id].is_outlet:
+                        qual = m.actor_id
         if title is not None and not a.title:
             a.title = title.text.lower() if title.text[:1].isupper() else title.text
             a.title = a.title.lower()
