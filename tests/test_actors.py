@@ -879,6 +879,13 @@ def test_the_government_is_the_one_state_named_with_a_government_phrase(analyse)
     assert m is not None and m.actor_id == "PER"
 
 
+
+def test_the_defence_ministry_is_the_one_state_named_with_a_government_phrase(analyse):
+    found = analyse("Syria's government and the Kurdish-led SDF resumed talks on Monday. Shelling hit Aleppo "
+                    "overnight; the defence ministry said its troops had come under fire first.")
+    assert ref(found, "ministry").actor_id == "SYR"
+    assert "defence-ministry" not in found.actors
+
 def test_the_government_stays_unresolved_after_two_governments(analyse):
     found = analyse("The Sudanese government and the Chadian government traded accusations on Monday. "
                     "The government said the border would stay closed.")

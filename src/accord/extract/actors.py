@@ -915,6 +915,8 @@ class _Article:
             if qual is not None and self.actors[qual].kind == "state":
                 self.add(left, end, qual, "description", sector)
                 return
+            if qual is None and tuple(text.lower().split()) in _forms(self.kb, "plain_governments")[0]:
+                return   # "the defence ministry said": a state's organ, found with "the government"
         a = self.actor(aid, text, "organisation")
         if not affiliation and not a.from_kb:
             # "Ivory Coast's Supreme Court", "the Israeli Knesset"
@@ -1114,9 +1116,11 @@ class _Article:
 
     def _nouns_headed(self, heads: frozenset[str]) -> list[Token]:
         """The nouns whose lower-cased text or lemma is one of ``heads``, in document order, read
-        from the arrays (a scan of Token objects cost more than the rest of the step)."""
+        from the arrays (a scan of Token objects cost more than the rest of the step). A lower-case
+        word tagged as a proper noun ("the defence ministry" inside an ORG) is a noun too."""
         lower, lemma, toks, strings = self._lower, self._lemma, self.toks, self.doc.vocab.strings
-        return [toks[i] for i in self.common_idx
+        idx = sorted(self.common_idx + [i for i in self.propn_idx if toks[i].is_lower])
+        return [toks[i] for i in idx
                 if lower_of(strings, lower[i]) in heads or lower_of(strings, lemma[i]) in heads]
 
     def national_forces(self) -> None:
