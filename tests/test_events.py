@@ -1626,6 +1626,16 @@ def test_a_stated_wish_for_a_concession_is_a_demand_a_described_one_is_not(nlp):
     events, _ = code(nlp, "The group, which is seeking a permanent ceasefire, said it would study the plan.")
     assert not [e for e in events if e.type == "REQUEST"]
 
+
+def test_talks_held_somewhere_with_nobody_named_are_between_the_two_sides(nlp):
+    events, _ = code(nlp, "Eritrea and Djibouti extended their truce on Friday, a week after talks in Doha "
+                          "almost broke down.")
+    met = [e for e in events if e.type == "CONSULT"]
+    assert {(e.source.actor_id, tuple(t.actor_id for t in e.targets)) for e in met} == {
+        ("ERI", ("DJI",)), ("DJI", ("ERI",))}
+    events, _ = code(nlp, "Eritrea said talks would resume soon.")
+    assert not [e for e in events if e.type == "CONSULT"]
+
 def test_wrapping_up_a_round_of_talks_means_the_sides_met(nlp):
     events, _ = code(nlp, "Armenia and Azerbaijan wrapped up a third round of border talks in Almaty on Friday.")
     met = [e for e in events if e.type == "CONSULT"]

@@ -322,6 +322,13 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 continue
             if etype == "CONSULT" and not targets and not between and len(sources) < 2:
                 group = _their_parties(ctx, tok)
+                if not group and not sources and prep_objects(tok, {"in"}) and \
+                        any(ctx.refs([o]) or o.ent_type_ in ("GPE", "LOC", "FAC") for o in prep_objects(tok, {"in"})):
+                    # "after talks in Istanbul almost broke down": a meeting held somewhere, with
+                    # nobody named, is between the two sides the article is about
+                    pair = ctx.pair_ids(tok.idx)
+                    group = [r for side in pair for r in _last_naming(ctx, side, tok.idx)] if len(pair) == 2 else []
+                    group = group if len(group) == 2 else []
                 if group:
                     sources, between = group, True   # "X and Y said their talks ...": each met the other
             if etype == "CONSULT" and code in ("040", "046") and not targets and not between:
@@ -765,6 +772,15 @@ def _their_parties(ctx: Context, noun: Token) -> list[ActorRef]:
     return []
 
 
+def _last_naming(ctx: Context, actor_id: str, before: int) -> list[ActorRef]:
+    """The actor as last named before ``before``: where an implicit party is shown."""
+    named = [m for m in getattr(ctx.actors, "mentions", ()) or () if m.actor_id == actor_id and m.end <= before]
+    if not named:
+        return []
+    m = max(named, key=lambda m: m.start)
+    return [ActorRef(actor_id, m.text, m.start, m.end)]
+
+
 def _head_lemma(ctx: Context, ref: ActorRef) -> str | None:
     span = ctx.doc.char_span(ref.start, ref.end, alignment_mode="expand")
     return lemma_of(span.root) if span is not None else None
@@ -780,13 +796,8 @@ def _counterpart(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
         side = actor.affiliation if actor is not None and actor.affiliation in pair else None
     if side is None:
         return []
-    other = next(i for i in pair if i != side)
     # the implicit side is shown at its last naming before the act
-    named = [m for m in getattr(ctx.actors, "mentions", ()) or () if m.actor_id == other and m.end <= before]
-    if not named:
-        return []
-    m = max(named, key=lambda m: m.start)
-    return [ActorRef(other, m.text, m.start, m.end)]
+    return _last_naming(ctx, next(i for i in pair if i != side), before)
 
 
 # A third party's meeting or offer with nobody named ("Turkey has offered to host any talks",
@@ -801,14 +812,7 @@ def _the_sides(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
     if len(pair) != 2 or src.actor_id in pair or (actor is not None and actor.affiliation in pair) \
             or ctx.country(src.actor_id) in {ctx.country(i) for i in pair} - {None}:
         return []
-    mentions = getattr(ctx.actors, "mentions", ()) or ()
-    out = []
-    for side in pair:
-        named = [m for m in mentions if m.actor_id == side and m.end <= before]
-        if named:
-            m = max(named, key=lambda m: m.start)
-            out.append(ActorRef(side, m.text, m.start, m.end))
-    return out
+    return [r for side in pair for r in _last_naming(ctx, side, before)]
 
 
 def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event]:
