@@ -1066,7 +1066,7 @@ def test_international_community_is_an_addressee(nlp):
 
 
 def test_trade_restrictions_are_economic_measures(nlp):
-    events, country = code(nlp, "Japan said it was ready to lift export restrictions on semiconductor materials "
+    events, country = code(nlp, "Japan said it would lift export restrictions on semiconductor materials "
                                 "only if South Korea ended its own trade curbs.")
     lifted = only(events, "RETREAT")
     assert lifted.cameo == "085" and lifted.modality == "conditional"
@@ -1635,6 +1635,15 @@ def test_talks_held_somewhere_with_nobody_named_are_between_the_two_sides(nlp):
         ("ERI", ("DJI",)), ("DJI", ("ERI",))}
     events, _ = code(nlp, "Eritrea said talks would resume soon.")
     assert not [e for e in events if e.type == "CONSULT"]
+
+
+def test_readiness_to_act_is_an_offer_made_when_it_is_said(nlp):
+    events, _ = code(nlp, "Kenya said it was ready to host a new round of talks between Eritrea and Djibouti.")
+    offer = only(events, "AGREE")
+    assert offer.source.actor_id == "KEN" and offer.modality == "actual" and offer.cameo == "036"
+    assert not [e for e in events if e.type == "CONSULT"]
+    events, _ = code(nlp, "Kenya said it would host a new round of talks between Eritrea and Djibouti.")
+    assert only(events, "CONSULT").modality == "future"
 
 def test_wrapping_up_a_round_of_talks_means_the_sides_met(nlp):
     events, _ = code(nlp, "Armenia and Azerbaijan wrapped up a third round of border talks in Almaty on Friday.")

@@ -379,6 +379,13 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             targets = complement_targets(ctx, cand.noun or tok, unnamed=etype == "REQUEST")
         if etype == "ACCUSE" and not any(t.actor_id for t in targets) and not cand.nominal:
             targets = accused(ctx, tok) or targets
+        if etype in COOPERATIVE and not clause.negated and \
+                any(lemma_of(g) in lex.governors.get("offering", ()) for g in clause.chain):
+            # "Brazil said it was ready to host talks": an offer, made when it is said
+            if etype != "AGREE":
+                code = "036" if etype == "CONSULT" else "030"
+                etype, mode = code_to_type(code)
+            modality = "actual" if modality == "future" else modality
         # the content of a commissive tells promise from threat ("vowed to retaliate")
         content_type = _content_type(ctx, lex, tok)
         if etype == "AGREE" and content_type in HOSTILE:
