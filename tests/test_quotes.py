@@ -590,3 +590,10 @@ def test_threatening_to_act_is_a_quote_of_the_threat(nlp):
 def test_unnamed_civilians_are_speakers_too(nlp):
     found = quotes_of(nlp, "Farmers near the border say the closure has cost them a harvest.")
     assert len(found) == 1 and found[0].speaker is not None and found[0].speaker.text.startswith("Farmers")
+
+
+def test_donors_and_executives_may_speak_unnamed(nlp):
+    found = quotes_of(nlp, "Donors say money will flow only after the government controls the south.")
+    assert len(found) == 1 and found[0].speaker is not None and found[0].speaker.text == "Donors"
+    found = quotes_of(nlp, "Shipping executives said insurers were still wary of the Red Sea route.")
+    assert len(found) == 1 and found[0].speaker.text == "Shipping executives"
