@@ -497,3 +497,13 @@ def test_a_window_closing_is_no_deal_drawing_close(nlp):
     assert all(a.polarity <= 0 for a in extract_assessments(doc, extract_actors(doc, "t"), None))
     doc = nlp("An EU diplomat said a deal was close.")
     assert [a.polarity > 0 for a in extract_assessments(doc, extract_actors(doc, "t"), None)] == [True]
+
+
+def test_the_headline_and_the_content_of_a_charge_are_no_judgements(nlp):
+    text = ("Serbia and Kosovo stay far apart on municipalities\n\n"
+            "BRUSSELS, Nov 4 (AFP) - Serbian and Kosovo negotiators met in Brussels on Monday. The EU envoy "
+            "said the talks were stalled.")
+    found = analyse(nlp, text, title=None)
+    assert found and all(a.start > text.index("BRUSSELS") for a in found)
+    found = analyse(nlp, "The rebel negotiator accused the government of failing to set up the promised fund.")
+    assert not found

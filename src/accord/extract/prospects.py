@@ -35,6 +35,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from accord.extract.quotes import ALL_MARKS
+from accord.ingest.text import headline_end
 from accord.records import ActorRef, Assessment, Quote, Span as TextSpan, record_id
 from accord.nlp import children, columns, lefts, sent_of, sentences, subtree, text_of, tokens
 
@@ -93,6 +94,7 @@ class Lexicon:
     fading: frozenset[str] = frozenset()
     process_nouns: frozenset[str] = frozenset()
     too_early: frozenset[str] = frozenset()       # "too early to speak of a deal"   # talks, rounds, meetings: the process, not its outcome
+    accusing_verbs: frozenset[str] = frozenset()  # "accused X of failing": a charge, not a forecast
 
 
 def _words(items) -> frozenset[str]:
@@ -143,6 +145,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         fading=_words(w.split()[0] for w in neg.get("fading") or ()),
         process_nouns=_words(data.get("process_nouns")),
         too_early=_words(neg.get("too_early")),
+        accusing_verbs=_words(data.get("accusing_verbs")),
     )
 
 
@@ -1051,6 +1054,23 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
     return out
 
 
+def _charged(root: Token, lex: Lexicon) -> bool:
+    """Whether the cue is what someone is accused of doing to something else ("accused the
+    government of failing to set up a fund"); "accused Israel of backtracking on the agreement"
+    and "accused Thailand of stalling" judge the deal."""
+    if any(t.lower_ in lex.deal_nouns or t.lemma_.lower() in lex.deal_nouns for t in subtree(root)):
+        return False
+    if not any(c.dep_ in ("xcomp", "dobj", "ccomp") for c in children(root)):
+        return False   # "accused Thailand of stalling": stalling what is being negotiated
+    for anc in [root, *root.ancestors]:
+        if anc.dep_ in ("pcomp", "pobj") and anc.head.lower_ in ("of", "for"):
+            owner = anc.head.head   # the verb, or its object the parser hung the phrase on
+            verb = owner.head if owner.dep_ == "dobj" else owner
+            if verb.lemma_.lower() in lex.accusing_verbs:
+                return True
+    return False
+
+
 def extract_assessments(doc: Doc, actors, article, quotes: Iterable[Quote] = (),
                         lexicon: Lexicon | None = None) -> Iterator[Assessment]:
     """Assessments of the chances of a deal in one parsed article, each with its holder."""
@@ -1062,8 +1082,13 @@ def extract_assessments(doc: Doc, actors, article, quotes: Iterable[Quote] = (),
     date = getattr(article, "published", None)
     best: dict[tuple[int, str], list[tuple[Token, Assessment]]] = {}
     order: list[tuple[int, str]] = []
+    head_end = headline_end(text_of(doc), article)
     for cue, span in _matches(doc, lex):
+        if span.start_char < head_end:
+            continue   # the headline restates the story in few words; its judgements are the lede's
         root = span.root
+        if _charged(root, lex):
+            continue   # "accused the government of failing to set up a fund": the charge, no forecast
         bounds = _line_bounds(doc, sent_of(root), root)
         pred = _predicate(_first_conjunct(root))
         if not _in(pred, bounds):
