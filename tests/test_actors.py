@@ -665,6 +665,13 @@ def test_an_employer_named_in_the_appositive_beats_the_places_around_it(analyse)
     found = analyse('"It is fragile," said Farida al-Amri, a Yemen analyst at the Gulf Security Forum in Kuwait.')
     assert found.actors["farida-al-amri"].affiliation == "gulf-security-forum"
 
+
+def test_a_person_coordinated_with_a_title_does_not_qualify_it(analyse):
+    found = analyse("EU special representative Miroslav Lajcak hosted Kosovo's chief negotiator, Besnik Bislimi, and Serbia's "
+                    "Petar Petkovic for three hours of talks.")
+    assert found.actors["besnik-bislimi"].affiliation == "XKX"
+    assert found.actors["petar-petkovic"].affiliation == "SRB"
+
 def test_present_employer_beats_a_former_post(analyse):
     found = analyse("The deal is fragile, said Lena Hartwig, a former German trade official now at the "
                     "Peterson Institute.")

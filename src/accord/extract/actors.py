@@ -1363,6 +1363,11 @@ class _Article:
                 sub = list(subtree(other))
                 if other.i == head.head.i:
                     sub = [t for t in sub if not head.left_edge.i <= t.i <= head.right_edge.i]
+                # "Kosovo's deputy prime minister, Besnik Bislimi, and Serbia's Petar Petkovic":
+                # the other person coordinated with the title is not its qualifier
+                for c in children(other):
+                    if c.dep_ == "conj":
+                        sub = [t for t in sub if not c.left_edge.i <= t.i <= c.right_edge.i]
                 title = title or title_at.get(other.i) or doc[other.i:other.i + 1]
                 self.title_used.add(other.i)
                 qual = qual or self._qualifier(sub)
