@@ -321,16 +321,9 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             if lemma_of(tok) in lex.object_only and not named:
                 continue
             if etype == "CONSULT" and not targets and not between and len(sources) < 2:
-                group = _their_parties(ctx, tok)
-                if not group and not sources and prep_objects(tok, {"in"}) and \
-                        any(ctx.refs([o]) or o.ent_type_ in ("GPE", "LOC", "FAC") for o in prep_objects(tok, {"in"})):
-                    # "after talks in Istanbul almost broke down": a meeting held somewhere, with
-                    # nobody named, is between the two sides the article is about
-                    pair = ctx.pair_ids(tok.idx)
-                    group = [r for side in pair for r in _last_naming(ctx, side, tok.idx)] if len(pair) == 2 else []
-                    group = group if len(group) == 2 else []
+                group = _their_parties(ctx, tok) or (_held_somewhere(ctx, tok) if not sources else [])
                 if group:
-                    sources, between = group, True   # "X and Y said their talks ...": each met the other
+                    sources, between = group, True   # each met the other
             if etype == "CONSULT" and code in ("040", "046") and not targets and not between:
                 continue   # a meeting with one side named says nothing about who met
         else:
@@ -779,6 +772,20 @@ def _their_parties(ctx: Context, noun: Token) -> list[ActorRef]:
     return []
 
 
+def _held_somewhere(ctx: Context, noun: Token) -> list[ActorRef]:
+    """"after talks in Istanbul almost broke down": a meeting held somewhere, with nobody named,
+    is between the two sides the article is about."""
+    places = prep_objects(noun, {"in"})
+    if not any(ctx.refs([o]) or o.ent_type_ in ("GPE", "LOC", "FAC") for o in places):
+        return []
+    sides = _pair_refs(ctx, ctx.pair_ids(noun.idx), noun.idx)
+    return sides if len(sides) == 2 else []
+
+
+def _pair_refs(ctx: Context, pair: list[str], before: int) -> list[ActorRef]:
+    return [r for side in pair for r in _last_naming(ctx, side, before)] if len(pair) == 2 else []
+
+
 def _last_naming(ctx: Context, actor_id: str, before: int) -> list[ActorRef]:
     """The actor as last named before ``before``: where an implicit party is shown."""
     named = [m for m in getattr(ctx.actors, "mentions", ()) or () if m.actor_id == actor_id and m.end <= before]
@@ -809,7 +816,7 @@ def _counterpart(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
 
 # A third party's meeting or offer with nobody named ("Turkey has offered to host any talks",
 # "Qatar, which co-mediated the talks", "the committee met in Naqoura") is between, or made to,
-# the two sides the article is about.
+# the two sides the article is about; attending a meeting (CAMEO 044) is not mediating it.
 THIRD_PARTY_TYPES = {"CONSULT", "AGREE"}
 
 
@@ -819,7 +826,7 @@ def _the_sides(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
     if len(pair) != 2 or src.actor_id in pair or (actor is not None and actor.affiliation in pair) \
             or ctx.country(src.actor_id) in {ctx.country(i) for i in pair} - {None}:
         return []
-    return [r for side in pair for r in _last_naming(ctx, side, before)]
+    return _pair_refs(ctx, pair, before)
 
 
 def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event]:
