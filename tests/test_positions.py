@@ -778,6 +778,14 @@ def test_any_act_a_party_will_do_only_on_a_condition_is_a_conditional_commitment
     actors, _, pos, _, _ = run(nlp, "Kosovo says it will set up the association after the elections.")
     assert "conditions" not in stances(pos, aid(actors, "Kosovo"))
 
+
+def test_an_obligation_in_a_partys_own_quoted_words_is_its_demand(nlp):
+    actors, _, pos, _, _ = run(nlp, '"Every hostage must come home before we talk about anything else," Israeli '
+                                    'Prime Minister Benjamin Netanyahu told reporters.')
+    assert "demands" in stances(pos, aid(actors, "Benjamin Netanyahu"))
+    actors, _, pos, _, _ = run(nlp, '"We must be patient," Israeli Prime Minister Benjamin Netanyahu told reporters.')
+    assert "demands" not in stances(pos, aid(actors, "Benjamin Netanyahu"))
+
 def test_the_headline_gives_no_positions_of_its_own(nlp):
     text = ("Israel rejects Lebanese plan for border talks\n\n"
             "BEIRUT, March 3 (Reuters) - Israel rejected a Lebanese proposal on Monday for talks on the land border.")

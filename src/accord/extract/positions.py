@@ -945,13 +945,17 @@ class _Builder:
                 actor = _actor_for(verb, self.actors, self.voices)
                 stance, content = "conditions", list(subtree(verb))
             else:
-                if verb.dep_ != "ccomp":
+                # a reported obligation ("Kyiv says any deal must include ..."), or one a party's
+                # speaker states in its own quoted words ('"Every prisoner must come home," he wrote')
+                quoted = verb.dep_ in ("ROOT", "ccomp") and self.voices.speaker_at(verb.idx, verb.idx + 1) is not None \
+                    and within(verb.idx, verb.idx + 1, in_quote_marks(self.doc))
+                if verb.dep_ != "ccomp" and not quoted:
                     continue
                 subj = next((c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is None:
                     continue
                 # the grammatical tests first, the actors only for a reported obligation
-                if verb.head.lemma_.lower() not in cues.reporting_verbs:
+                if verb.head.lemma_.lower() not in cues.reporting_verbs and not quoted:
                     continue
                 if any(c.dep_ == "aux" and c.lower_ == "have" for c in children(verb)):
                     continue   # "must have known": a guess, not an obligation
@@ -964,16 +968,17 @@ class _Builder:
                 if not periphrastic and not any(before == m or before.endswith(" " + m) or before.startswith(m + " ")
                                                 for m in cues.obligation_modals):
                     continue
-                if cues.stance_of.get(phrasal_lemma(verb.head)):
+                if verb.dep_ == "ccomp" and cues.stance_of.get(phrasal_lemma(verb.head)):
                     continue   # "insisted that Yerevan must ...": the insisting is the position
                 voice = self.voices.speaker_at(verb.idx, verb.idx + 1)
-                s = subject_of(verb.head)
+                s = subject_of(verb.head) if verb.dep_ == "ccomp" else None
                 actor = resolve_actor(s, self.actors, fallback=voice) if s is not None else voice
                 # "Hamas said Israel must withdraw first": one party saying what another must do
                 other = resolve_actor(subj, self.actors) if subj.pos_ != "PRON" else None
                 addressed = other is not None and other.actor_id and actor is not None and \
                     other.actor_id != actor.actor_id
-                if subj.lemma_.lower() not in cues.deal_nouns and not addressed:
+                own_words = quoted and subj.lower_ not in ("we", "i", "you", "it", "this", "that")
+                if subj.lemma_.lower() not in cues.deal_nouns and not addressed and not own_words:
                     continue
                 stance = "demands"
                 content = [t for c in children(verb) if c.dep_ in ("dobj", "prep", "xcomp", "ccomp") for t in subtree(c)]
