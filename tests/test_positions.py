@@ -786,6 +786,13 @@ def test_an_obligation_in_a_partys_own_quoted_words_is_its_demand(nlp):
     actors, _, pos, _, _ = run(nlp, '"We must be patient," Israeli Prime Minister Benjamin Netanyahu told reporters.')
     assert "demands" not in stances(pos, aid(actors, "Benjamin Netanyahu"))
 
+
+def test_a_party_that_says_it_cannot_do_a_thing_refuses_it(nlp):
+    actors, _, pos, _, _ = run(nlp, "U.S. envoy Steve Witkoff has said Washington cannot allow any enrichment on Iranian soil.")
+    assert "rejects" in side_stances(pos, actors, aid(actors, "Washington"))
+    actors, _, pos, _, _ = run(nlp, "Delcy Rodriguez said Maria Corina Machado knows why she cannot run.")
+    assert "rejects" not in stances(pos, aid(actors, "Maria Corina Machado"))
+
 def test_the_headline_gives_no_positions_of_its_own(nlp):
     text = ("Israel rejects Lebanese plan for border talks\n\n"
             "BEIRUT, March 3 (Reuters) - Israel rejected a Lebanese proposal on Monday for talks on the land border.")

@@ -889,10 +889,15 @@ class _Builder:
             going = verb.lower_ == "going" and next((c for c in children(verb) if c.dep_ == "xcomp"
                                                      and c.pos_ == "VERB"), None)
             act = going or verb
-            if not going and not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "wo")
-                                     for c in children(verb)):
+            # "Washington cannot allow even one percent": a party that says it cannot do a thing
+            # refuses it as surely as one that says it will not
+            cannot = any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in children(verb)) and (
+                verb.dep_ == "ROOT" or verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues.reporting_verbs
+            ) and not any(c.tag_ in ("WRB", "WP") for c in children(verb))   # not "knows why she cannot run"
+            if not going and not cannot and not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "wo")
+                                                    for c in children(verb)):
                 continue   # a past or present fact ("did not attend"), not a commitment
-            if _stance_of_verb(act, cues) is not None or act.lemma_.lower() in cues.commitment_verbs:
+            if _stance_of_verb(act, cues) is not None or (act.lemma_.lower() in cues.commitment_verbs and not cannot):
                 continue   # the stance and commitment verbs have their own reading
             if act.dep_ in ("advcl", "relcl", "acl") or _not_a_stance(act, cues):
                 continue   # "if Kyiv would not ...", "a deal that would not last"
