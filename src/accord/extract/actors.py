@@ -303,6 +303,18 @@ def _forms(kb: KB, key: str) -> tuple[frozenset[tuple[str, ...]], frozenset[str]
     return got
 
 
+def _kb_slugs(kb: KB) -> dict[str, str]:
+    """Slug of every KB name and alias -> its actor id; built once per KB (kept on it, as
+    ``_forms``)."""
+    got = kb.__dict__.get("_slugs")
+    if got is None:
+        got = kb.__dict__["_slugs"] = {}
+        for e in kb.entries.values():
+            for n in (e.name, *e.aliases):
+                got.setdefault(_slug(n), e.actor_id)
+    return got
+
+
 # --------------------------------------------------------------------------- per-article state
 
 @dataclass
@@ -841,16 +853,6 @@ class _Article:
                 continue
             self._person_entity(start, tok.i + 1)
 
-    def _kb_slugs(self) -> dict[str, str]:
-        got = getattr(self.ix, "kb_slugs", None)
-        if got is None:
-            got = {}
-            for e in self.kb.entries.values():
-                for n in (e.name, *e.aliases):
-                    got.setdefault(_slug(n), e.actor_id)
-            self.ix.kb_slugs = got
-        return got
-
     def untagged_organisations(self) -> None:
         """"The pro-Kurdish DEM Party", "the Nationalist Movement Party (MHP)": capitalised words
         ending in an organisation word ("Party", "Council") that the recogniser left untagged name
@@ -903,7 +905,7 @@ class _Article:
         aid = _slug(text)
         # "Kurdistan Workers Party" for the KB's "Kurdistan Workers' Party": the same name, spelt
         # without its punctuation
-        aid = aid if aid in self.kb.entries else self._kb_slugs().get(aid, aid)
+        aid = aid if aid in self.kb.entries else _kb_slugs(self.kb).get(aid, aid)
         if aid in self.kb.entries and self.kb.entries[aid].kind == "person":
             return
         sector = self.kb.sectors.get(self.toks[end - 1].lemma_.lower())
