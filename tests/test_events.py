@@ -1645,6 +1645,22 @@ def test_readiness_to_act_is_an_offer_made_when_it_is_said(nlp):
     events, _ = code(nlp, "Kenya said it would host a new round of talks between Eritrea and Djibouti.")
     assert only(events, "CONSULT").modality == "future"
 
+
+def test_calling_a_ruling_a_bad_name_is_no_reply_to_the_last_speaker(nlp):
+    events, _ = code(nlp, '"We will defend every inch," Guyanese President Irfaan Ali said on Friday.\n\n'
+                          "Venezuelan Foreign Minister Yvan Gil called the ruling an interference in Venezuela's "
+                          "internal affairs.")
+    named = [e for e in events if e.type == "ACCUSE" and e.trigger.text == "called"]
+    assert named and all(t.actor_id != "irfaan-ali" for t in named[0].targets)
+
+
+def test_an_implicit_party_is_shown_by_its_name_not_a_pronoun(nlp):
+    events, _ = code(nlp, "Eritrea and Djibouti resumed talks on Monday; their delegations met for five hours. "
+                          "Kenya said it was ready to host the next round.")
+    offer = [e for e in events if e.type == "AGREE" and e.source.actor_id == "KEN"]
+    assert offer and {t.actor_id for t in offer[0].targets} == {"ERI", "DJI"}
+    assert all(t.text.lower() not in ("their", "they", "its", "it") for t in offer[0].targets)
+
 def test_wrapping_up_a_round_of_talks_means_the_sides_met(nlp):
     events, _ = code(nlp, "Armenia and Azerbaijan wrapped up a third round of border talks in Almaty on Friday.")
     met = [e for e in events if e.type == "CONSULT"]

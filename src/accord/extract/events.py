@@ -214,7 +214,11 @@ def _answered(ctx: Context, lex: Lexicon, event: Event, done: list[Event]) -> Ev
     span = ctx.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if span is None:
         return event
-    nouns = [o for o in objects(span.root)] + [span.root]
+    # the trigger itself when it is a noun or a denying verb ("denied"): "called the ruling an
+    # interference" is no reply to a "call"
+    root = span.root
+    own = root.pos_ in ("NOUN", "PROPN") or lex.replies.get(lemma_of(root)) == "ACCUSE"
+    nouns = [o for o in objects(root)] + ([root] if own else [])
     replied = next((lex.replies[lemma_of(o)] for o in nouns if lemma_of(o) in lex.replies), None)
     if replied is None:
         return event
@@ -787,8 +791,10 @@ def _pair_refs(ctx: Context, pair: list[str], before: int) -> list[ActorRef]:
 
 
 def _last_naming(ctx: Context, actor_id: str, before: int) -> list[ActorRef]:
-    """The actor as last named before ``before``: where an implicit party is shown."""
+    """The actor as last named before ``before``: where an implicit party is shown (by a name
+    or description, not a pronoun, when it has one)."""
     named = [m for m in getattr(ctx.actors, "mentions", ()) or () if m.actor_id == actor_id and m.end <= before]
+    named = [m for m in named if getattr(m, "via", None) != "pronoun"] or named
     if not named:
         return []
     m = max(named, key=lambda m: m.start)
