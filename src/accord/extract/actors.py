@@ -303,6 +303,11 @@ def _forms(kb: KB, key: str) -> tuple[frozenset[tuple[str, ...]], frozenset[str]
     return got
 
 
+def _fold(text: str) -> str:
+    """Accents folded ("García" -> "Garcia"), as the KB's names often are."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def _kb_slugs(kb: KB) -> dict[str, str]:
     """Slug of every KB name and alias -> its actor id; built once per KB (kept on it, as
     ``_forms``)."""
@@ -368,6 +373,8 @@ class _Article:
         self._lower, self._lemma = lower, lemma
         self.common_idx = [i for i, p in enumerate(pos) if p == NOUN]
         self.propn_idx = [i for i, p in enumerate(pos) if p == PROPN]
+        self._noun_like: list[int] | None = None       # nouns and lower-case proper nouns (_nouns_headed)
+        self._surnames: set[str] | None = None         # last words of PERSON entities (_person_surnames)
         self.pronoun_idx = [i for i, h in enumerate(lower) if h in ix.pronoun_hashes]
         self.noun_idx = [i for i, h in enumerate(lemma) if h in ix.description_hashes and pos[i] == NOUN]
         # a pipeline without parser or senter has no sentences: treat the text as one
@@ -727,10 +734,9 @@ class _Article:
 
     def _person_surnames(self) -> set[str]:
         """Last words of the names the recogniser tagged as persons anywhere in the article."""
-        got = getattr(self, "_surnames", None)
-        if got is None:
-            got = self._surnames = {e[-1].text for e in nlp_ents(self.doc) if e.label_ == "PERSON" and len(e) > 1}
-        return got
+        if self._surnames is None:
+            self._surnames = {e[-1].text for e in nlp_ents(self.doc) if e.label_ == "PERSON" and len(e) > 1}
+        return self._surnames
 
     def _looks_like_person(self, start: int, end: int) -> bool:
         """An "ORG" with a person's title: "Interior Minister Diosdado Cabello", "Cabello, a minister"."""
@@ -964,7 +970,7 @@ class _Article:
                 continue
             last = a.name.split()[-1]
             # "García" is also written "Garcia"
-            folded = unicodedata.normalize("NFKD", last).encode("ascii", "ignore").decode()
+            folded = _fold(last)
             for alias in (last, last.split("-")[-1], folded):
                 # "el-Sisi" and "Sisi"; never "II" of "King Abdullah II" or an initial
                 if len(alias) >= 3 and alias[:1].isupper() and not alias.isupper() \
@@ -996,8 +1002,7 @@ class _Article:
             if self.owner[i] is not None or i in self.blocked:
                 continue
             # "Rodríguez" for the KB's "Jorge Rodriguez": accents folded as the aliases were
-            aid = self.aliases.get(tok.text) or self.aliases.get(
-                unicodedata.normalize("NFKD", tok.text).encode("ascii", "ignore").decode())
+            aid = self.aliases.get(tok.text) or self.aliases.get(_fold(tok.text))
             if aid is None and ent_label.get(tok.i) == "PERSON" and tok.is_title:
                 # spelling variants of an article's full name ("Sissi" / "Sisi")
                 best = max(persons, key=lambda k: fuzz.ratio(k, tok.text), default=None)
@@ -1121,8 +1126,9 @@ class _Article:
         from the arrays (a scan of Token objects cost more than the rest of the step). A lower-case
         word tagged as a proper noun ("the defence ministry" inside an ORG) is a noun too."""
         lower, lemma, toks, strings = self._lower, self._lemma, self.toks, self.doc.vocab.strings
-        idx = sorted(self.common_idx + [i for i in self.propn_idx if toks[i].is_lower])
-        return [toks[i] for i in idx
+        if self._noun_like is None:
+            self._noun_like = sorted(self.common_idx + [i for i in self.propn_idx if toks[i].is_lower])
+        return [toks[i] for i in self._noun_like
                 if lower_of(strings, lower[i]) in heads or lower_of(strings, lemma[i]) in heads]
 
     def national_forces(self) -> None:

@@ -309,8 +309,9 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             continue
         if cand.nominal:
             sources, targets, named = noun_arguments(ctx, tok, etype)
-            states = [r for r in ctx.refs(prep_objects(tok, {"from"})) if r.actor_id and ctx.country(r.actor_id) == r.actor_id]
-            if etype == "PROTEST" and states:
+            states = [r for r in ctx.refs(prep_objects(tok, {"from"})) if r.actor_id
+                      and ctx.country(r.actor_id) == r.actor_id] if etype == "PROTEST" else []
+            if states:
                 # "prompting a protest from Georgetown": a state protests by note, not in the
                 # street (CAMEO 114); what prompted it is aimed at
                 code = "114"
@@ -450,10 +451,12 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             # (CAMEO 13); "will not accept refugees if war starts" stays a refusal
             etype, mode, code = "THREATEN", None, "130"
             clause.negated = False
-        if etype == "THREATEN" and clause.condition is not None and not any(t.actor_id for t in targets):
-            # "if the army attacks, we will respond": the threat is aimed at the condition's actor
-            subj = subject_tokens(clause.condition) or [c for c in children(clause.condition)
-                                                         if c.dep_ in PASSIVE_SUBJECT_DEPS | {"compound"}]
+        condition = clause.condition or (_threatened_condition(lex, tok) if etype == "THREATEN" else None)
+        if etype == "THREATEN" and condition is not None and not any(t.actor_id for t in targets):
+            # "if the army attacks, we will respond", "threatened to widen attacks unless Israel
+            # ended its offensive": the threat is aimed at the condition's actor
+            subj = subject_tokens(condition) or [c for c in children(condition)
+                                                 if c.dep_ in PASSIVE_SUBJECT_DEPS | {"compound"}]
             targets = [r for r in ctx.refs(subj) if r.actor_id and ref_key(r) not in {ref_key(x) for x in sources}] or targets
         if etype == "THREATEN" and speaker is not None and speaker.actor_id and clause.speech is not None \
                 and sources and speaker.actor_id not in {s.actor_id for s in sources} \
@@ -739,20 +742,16 @@ def _aimed_elsewhere(tok: Token, noun: Token | None) -> bool:
     return any(objects(t) or prep_objects(t, AIMED_PREPS) for t in (tok, noun) if t is not None)
 
 
-def _condition_party(ctx: Context, lex: Lexicon, tok: Token, src: ActorRef | None) -> list[ActorRef]:
-    """"threatened to widen attacks unless Israel ended its offensive": a threat is aimed at
-    whoever must meet the condition of what it threatens."""
-    if src is None:
-        return []
+def _threatened_condition(lex: Lexicon, tok: Token) -> Token | None:
+    """The condition of what a threat verb threatens ("threatened to widen attacks [unless Israel
+    ended its offensive]"): the threatening clause itself has none."""
     for comp in children(tok):
-        if comp.dep_ != "xcomp":
-            continue
-        probe = Clause()
-        aux_modality(lex, comp, probe, False)
-        if probe.condition is not None and not probe.weak_condition:
-            return [r for r in ctx.refs(subject_tokens(probe.condition))
-                    if r.actor_id and r.actor_id != src.actor_id][:1]
-    return []
+        if comp.dep_ == "xcomp":
+            probe = Clause()
+            aux_modality(lex, comp, probe, False)
+            if probe.condition is not None and not probe.weak_condition:
+                return probe.condition
+    return None
 
 
 def _their_parties(ctx: Context, noun: Token) -> list[ActorRef]:
@@ -901,8 +900,6 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
             elif len(sources) > 1 and (lemma_of(tok) in ctx_lex.mutual_verbs or reciprocal(tok)) and not is_passive(tok):
                 # "Ukraine and Russia exchanged prisoners", "accused each other": each acts on the other
                 targets = [s for s in sources if s is not src] + targets
-            if not targets and etype == "THREATEN":
-                targets = _condition_party(ctx, ctx_lex, tok, src)
             if not targets and etype in COUNTERPART_TYPES and src is not None and src.actor_id \
                     and not (etype == "ASSAULT" and _aimed_elsewhere(tok, d.get("noun"))):
                 targets = _counterpart(ctx, src, start)

@@ -952,16 +952,12 @@ class _Builder:
             else:
                 # a reported obligation ("Kyiv says any deal must include ..."), or one a party's
                 # speaker states in its own quoted words ('"Every prisoner must come home," he wrote')
-                quoted = verb.dep_ in ("ROOT", "ccomp") and self.voices.speaker_at(verb.idx, verb.idx + 1) is not None \
-                    and within(verb.idx, verb.idx + 1, in_quote_marks(self.doc))
-                if verb.dep_ != "ccomp" and not quoted:
+                if verb.dep_ not in ("ROOT", "ccomp"):
                     continue
                 subj = next((c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is None:
                     continue
-                # the grammatical tests first, the actors only for a reported obligation
-                if verb.head.lemma_.lower() not in cues.reporting_verbs and not quoted:
-                    continue
+                # the grammatical tests first, the speaker and the actors only for an obligation
                 if any(c.dep_ == "aux" and c.lower_ == "have" for c in children(verb)):
                     continue   # "must have known": a guess, not an obligation
                 if any(c.dep_ == "auxpass" for c in children(verb)):
@@ -976,6 +972,10 @@ class _Builder:
                 if verb.dep_ == "ccomp" and cues.stance_of.get(phrasal_lemma(verb.head)):
                     continue   # "insisted that Yerevan must ...": the insisting is the position
                 voice = self.voices.speaker_at(verb.idx, verb.idx + 1)
+                reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in cues.reporting_verbs
+                quoted = voice is not None and within(verb.idx, verb.idx + 1, in_quote_marks(self.doc))
+                if not reported and not quoted:
+                    continue
                 s = subject_of(verb.head) if verb.dep_ == "ccomp" else None
                 actor = resolve_actor(s, self.actors, fallback=voice) if s is not None else voice
                 # "Hamas said Israel must withdraw first": one party saying what another must do
