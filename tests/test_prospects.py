@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from accord.extract.actors import extract_actors
+from accord.extract.quotes import extract_quotes
 from accord.extract.prospects import extract_assessments, load_lexicon, prospects_index
 from accord.records import ActorRef, Article, Assessment, Quote, Span, record_id, to_dict
 
@@ -507,3 +508,44 @@ def test_the_headline_and_the_content_of_a_charge_are_no_judgements(nlp):
     assert found and all(a.start > text.index("BRUSSELS") for a in found)
     found = analyse(nlp, "The rebel negotiator accused the government of failing to set up the promised fund.")
     assert not found
+
+
+@pytest.mark.parametrize("sentence,sign", [
+    ("A State Department spokesman said the signing was a historic moment for the region.", 1),
+    ('"Ethiopia and Somalia have turned a new page," the Turkish foreign minister said after the talks.', 1),
+    ("A Western diplomat said the timetable in the draft accord was not realistic.", -1),
+    ("Diplomats in Nairobi said the truce could unravel within days.", -1),
+    ('"The deal holds for now, but it is fragile," said a Kenyan mediator.', 0),
+    ('"So far the accord exists only on paper," an AU official said.', 0),
+])
+def test_wire_judgements_of_moments_pages_and_fragility(nlp, sentence, sign):
+    doc = nlp(sentence)
+    actors = extract_actors(doc, "t")
+    found = list(extract_assessments(doc, actors, None, extract_quotes(doc, actors)))
+    assert found and all((a.polarity > 0) - (a.polarity < 0) == sign or sign == 0 and abs(a.polarity) < 0.5
+                         for a in found), [(a.cue.text, a.polarity) for a in found]
+
+
+def test_background_and_other_senses_of_cues_are_no_judgements(nlp):
+    for text in ("The two sides agreed on Tuesday to restart stalled talks on the army, officials said.",
+                 'The rebel leader wrote that the accord "does not concern us".',
+                 "Analysts said the fragile truce between the two armies was a week old."):
+        doc = nlp(text)
+        assert not list(extract_assessments(doc, extract_actors(doc, "t"), None)), text
+
+
+def with_quotes(nlp, text: str) -> list[Assessment]:
+    doc = nlp(text)
+    actors = extract_actors(doc, "a1")
+    return analyse(nlp, text, quotes=list(extract_quotes(doc, actors)), actors=actors)
+
+
+def test_a_judgement_after_the_attribution_is_cited_from_its_own_passage(nlp):
+    text = ('"No round has got this far, but the hard part is ahead," said Burak Kaya, a researcher in '
+            'Istanbul. "It will not be easy, and it can still be derailed."')
+    found = with_quotes(nlp, text)
+    easy = [a for a in found if a.cue.text == "easy"]
+    assert len(easy) == 1 and text[easy[0].start:].startswith('"It will not be easy')
+    text = '"We are not naive. Every round has been harder than the last," said the envoy.'
+    found = with_quotes(nlp, text)
+    assert found and all(a.start == 0 for a in found)

@@ -34,7 +34,7 @@ import yaml
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from accord.extract.quotes import ALL_MARKS
+from accord.extract.quotes import ALL_MARKS, DOUBLE_OPEN, SINGLE_OPEN
 from accord.ingest.text import headline_end
 from accord.records import ActorRef, Assessment, Quote, Span as TextSpan, record_id
 from accord.nlp import children, columns, lefts, sent_of, sentences, subtree, text_of, tokens
@@ -1100,9 +1100,7 @@ def extract_assessments(doc: Doc, actors, article, quotes: Iterable[Quote] = (),
         quote = _quote_at(quotes, span.start_char)
         start = bounds[0]
         if quote is not None and quote.type in ("direct", "mixed") and quote.start < start < quote.end:
-            # a judgement inside a longer quotation is cited from the quotation's opening
-            # ("We are not naive. Every round has been harder ..."), its quote mark included
-            start = quote.start - (1 if quote.start and text_of(doc)[quote.start - 1] in ALL_MARKS else 0)
+            start = _passage_start(text_of(doc), quote.start, start)
         for j in _judgements(cue, span, root, pred, resolver, lex, bounds, quote):
             scale, hedged = _hedges(root, list(j.scope), j.negated, lex)
             polarity = cue.polarity * scale
@@ -1143,6 +1141,17 @@ def extract_assessments(doc: Doc, actors, article, quotes: Iterable[Quote] = (),
                           for t, r in best[slot])
     for slot in merged:
         yield _merge(best[slot])
+
+
+def _passage_start(text: str, quote_start: int, sent_start: int) -> int:
+    """Where a judgement inside a longer quotation is cited from: the opening of its passage,
+    quote mark included. "We are not naive. Every round has been harder ..." is one passage;
+    '"... this far," said Kaya. "It will not be easy"' is two, and "easy" is the second's."""
+    for i in range(sent_start, quote_start - 1, -1):
+        ch = text[i]
+        if ch in DOUBLE_OPEN or ch in SINGLE_OPEN or (ch == '"' and (i == 0 or text[i - 1].isspace())):
+            return i
+    return quote_start - (1 if quote_start and text[quote_start - 1] in ALL_MARKS else 0)
 
 
 def _merge(records: list[tuple[Token, Assessment]]) -> Assessment:
