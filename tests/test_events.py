@@ -1704,3 +1704,36 @@ def test_exchanging_drafts_is_a_mutual_offer_and_exchanging_prisoners_a_release(
         ("ARM", "AZE"), ("AZE", "ARM")}
     events, _ = code(nlp, "Armenia and Azerbaijan exchanged prisoners on Monday.")
     assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_a_state_is_the_side_its_leader_was_named_for(nlp):
+    events, _ = code(nlp, "Eritrean President Isaias Afwerki and the Tigrayan rebels met in Asmara on Monday. "
+                          "Eritrea has so far resisted that demand.")
+    rejects = [e for e in events if e.type == "REJECT"]
+    assert rejects and rejects[0].source.actor_id == "ERI" and rejects[0].targets, \
+        [(e.type, e.source and e.source.text, [t.text for t in e.targets]) for e in events]
+    assert "tigray" in rejects[0].targets[0].actor_id
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Trump said Washington would stop bombing the rebels.", "USA"),
+    ("Israel said it would halt its air strikes on Lebanon within days.", "ISR"),
+    ("The army ended its offensive in the north on Sunday.", None),
+    ("About 30 Kurdish fighters burned their rifles at a ceremony in Iraq on Friday.", None),
+    ("The militia gave up its heavy weapons to the monitors on Tuesday.", None),
+])
+def test_ending_attacks_and_giving_up_arms_de_escalate(nlp, text, source):
+    events, country = code(nlp, text)
+    got = only(events, "RETREAT")
+    assert got.cameo == "087" and not got.negated
+    assert source is None or country(got.source) == source
+    assert not [e for e in events if e.type in ("ASSAULT", "THREATEN")], [(e.type, e.negated) for e in events]
+
+
+def test_destroying_anothers_arms_or_refraining_from_attack_is_no_de_escalation(nlp):
+    events, _ = code(nlp, "Israeli jets destroyed Hezbollah rocket launchers in southern Lebanon on Monday.")
+    assert not [e for e in events if e.type == "RETREAT"]
+    events, _ = code(nlp, "Russia refrained from attacking the port on Monday.")
+    assert not [e for e in events if e.type == "RETREAT"]
+    events, _ = code(nlp, "Ukraine said it was ready to stop hitting Russian refineries if Moscow did the same.")
+    assert only(events, "AGREE").source.actor_id == "UKR"

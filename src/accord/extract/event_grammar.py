@@ -375,7 +375,12 @@ def _class_match(ctx: Context, lex: Lexicon, entry: Entry, objs: list[Token]) ->
         return any(ctx._direct(o) is not None for o in objs)
     if entry.obj_class == "object":
         return bool(objs)   # "took over the town", not "a new government took over"
+    if entry.obj_class.startswith("own_"):
+        objs = [o for o in objs if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(o))]
     members = lex.classes.get(entry.obj_class, set())
+    # "halts seven weeks of air strikes": a measure's of-phrase is what is measured
+    objs = objs + [w for o in objs if lemma_of(o) in lex.measure_nouns for p in children(o)
+                   if p.dep_ == "prep" and lemma_of(p) == "of" for w in children(p) if w.dep_ == "pobj"]
     words = [w for o in objs for w in [o] + [c for c in children(o) if c.dep_ in ("compound", "amod")]]
     return any(lemma_of(w) in members or w.text.lower() in members for w in words)
 

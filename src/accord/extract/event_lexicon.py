@@ -153,7 +153,8 @@ def lexicon(path: str | None = None) -> Lexicon:
     lists = {f.name: set(data.get(f.name) or ()) for f in fields(Lexicon) if f.type == "set[str]"}
     return Lexicon(**{**lists, **dict(
         verbs=verbs, nouns=nouns,
-        classes={k: set(v) for k, v in data["classes"].items()},
+        # "~own_arms" is "~arms" owned by the subject (event_grammar._class_match tests the owner)
+        classes={n: set(v) for k, v in data["classes"].items() for n in (k, "own_" + k)},
         object_only=set(data["object_only_nouns"]),
         governors=gov,
         conditions_always=tuple(data["conditions"]["always"]),

@@ -377,6 +377,13 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             targets = complement_targets(ctx, cand.noun or tok, unnamed=etype == "REQUEST")
         if etype == "ACCUSE" and not any(t.actor_id for t in targets) and not cand.nominal:
             targets = accused(ctx, tok) or targets
+        if etype in HOSTILE and clause.negated and clause.chain and tok.tag_ == "VBG" \
+                and lemma_of(clause.chain[0]) in lex.governors.get("ceasing", ()):
+            # "would stop bombing them": ending an attack de-escalates (CAMEO 087); it is not an
+            # attack refused ("refrained from attacking" stays a negated attack)
+            code = "087"
+            etype, mode = code_to_type(code)
+            clause.negated = False
         if etype in COOPERATIVE and not clause.negated and \
                 any(lemma_of(g) in lex.governors.get("offering", ()) for g in clause.chain):
             # "Brazil said it was ready to host talks": an offer, made when it is said
@@ -813,6 +820,10 @@ def _counterpart(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
     if side not in pair:
         actor = ctx.actor(side)
         side = actor.affiliation if actor is not None and actor.affiliation in pair else None
+    if side is None:
+        # "Damascus" when the sides were named by their leaders ("al-Sharaa and the SDF")
+        led = [i for i in pair if getattr(ctx.actor(i), "affiliation", None) == src.actor_id]
+        side = led[0] if len(led) == 1 else None
     if side is None:
         return []
     # the implicit side is shown at its last naming before the act
