@@ -1737,3 +1737,12 @@ def test_destroying_anothers_arms_or_refraining_from_attack_is_no_de_escalation(
     assert not [e for e in events if e.type == "RETREAT"]
     events, _ = code(nlp, "Ukraine said it was ready to stop hitting Russian refineries if Moscow did the same.")
     assert only(events, "AGREE").source.actor_id == "UKR"
+
+
+def test_the_weapon_of_an_attack_is_no_target(nlp):
+    events, _ = code(nlp, "The rebels have fired dozens of drones and missiles at ships in the Gulf since March.")
+    assert not only(events, "ASSAULT").targets
+    events, _ = code(nlp, "A spokesman said the group had hit a cargo ship with an explosive-laden boat.")
+    assert [t.text for t in only(events, "ASSAULT").targets] == ["a cargo ship"]
+    events, _ = code(nlp, "Sudanese troops clashed with the Rapid Support Forces in Omdurman on Monday.")
+    assert only(events, "ASSAULT").targets

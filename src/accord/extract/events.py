@@ -481,6 +481,8 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             members = lex.classes[entry.obj_class] | lex.classes["troops"] | lex.classes["arms"]
             spans = [(o.left_edge.idx, o.idx + len(o.text)) for o in objects(tok) if lemma_of(o) in members]
             targets = [t for t in targets if t.actor_id or not any(a <= t.start < b for a, b in spans)]
+        if etype in HOSTILE:
+            targets = [t for t in targets if t.actor_id or not _instrument(ctx, lex, t, tok)]
         drafts.append(dict(tok=tok, code=code, type=etype, mode=mode, sources=sources, targets=targets,
                            clause=clause, modality=modality, quote=quote, noun=cand.noun,
                            speech=clause.speech, speech_clause=clause))
@@ -805,6 +807,20 @@ def _last_naming(ctx: Context, actor_id: str, before: int) -> list[ActorRef]:
         return []
     m = max(named, key=lambda m: m.start)
     return [ActorRef(actor_id, m.text, m.start, m.end)]
+
+
+def _instrument(ctx: Context, lex: Lexicon, ref: ActorRef, tok: Token) -> bool:
+    """"fired dozens of drones at vessels", "hit a carrier with an explosive-laden boat": the
+    weapon a hostile act uses is no target of it."""
+    span = ctx.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    counted = [o for p in children(head) if p.dep_ == "prep" and lemma_of(p) == "of"
+               for o in children(p) if o.dep_ == "pobj"] if lemma_of(head) in lex.quantity_nouns else []
+    if any(lemma_of(h) in lex.classes["arms"] or lemma_of(h) in lex.classes["instruments"] for h in [head] + counted):
+        return True
+    return head.dep_ == "pobj" and lemma_of(head_of(head)) == "with" and head_of(head_of(head)).i == tok.i
 
 
 def _head_lemma(ctx: Context, ref: ActorRef) -> str | None:
