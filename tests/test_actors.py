@@ -1100,3 +1100,33 @@ def test_his_ministry_is_the_state_of_the_minister(analyse):
     found = analyse("Omani Foreign Minister Badr Albusaidi met the two envoys on Sunday, his ministry said.")
     m = found.mention_at(*_span(found, "his ministry"))
     assert m is not None and m.actor_id == "OMN" and m.sector == "government"
+
+
+def test_a_council_with_its_own_first_word_is_no_un_body(analyse):
+    found = analyse("Manila rejected that version. National Security Council spokesman Eduardo Ano said "
+                    "the deal had no inspection clause. The UN Security Council met on Friday.")
+    assert "unsc" in found.actors
+    nsc = [a for a in found.actors.values() if a.name == "National Security Council"]
+    assert nsc and nsc[0].affiliation != "un"
+    assert found.actors["eduardo-ano"].affiliation == nsc[0].actor_id
+
+
+def test_a_law_or_declaration_is_no_organisation(analyse):
+    found = analyse("Opposition negotiators want the National Security Service Act repealed before the "
+                    "Nairobi Declaration is signed, the Sudan People's Liberation Movement said.")
+    names = {a.name for a in found.actors.values()}
+    assert not any("Act" in n or "Declaration" in n for n in names), names
+
+
+def test_a_person_an_organisation_is_named_of_or_led_by_belongs_to_it(analyse):
+    found = analyse("The National Salvation Front (NAS) of former army general Thomas Cirillo stayed away. "
+                    "The Sudan Liberation Movement, led by Ahmed Tijani Musa, also refused to attend.")
+    assert found.actors["thomas-cirillo"].affiliation == "national-salvation-front"
+    assert found.actors["ahmed-tijani-musa"].affiliation == "sudan-liberation-movement"
+
+
+def test_a_middle_name_alone_is_the_person_bearing_it(analyse):
+    found = analyse("The delegation is headed by Kuol Manyang Juuk, a presidential adviser. \"Tumaini is a "
+                    "bridge,\" Manyang said on Monday.")
+    assert "manyang" not in found.actors
+    assert mentions_of(found, "kuol-manyang-juuk")[-1].start > 60

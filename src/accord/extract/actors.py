@@ -524,11 +524,16 @@ class _Article:
         """A one-word KB name that is only part of a longer organisation's name: it heads an "X of Y"
         name ("Congress of South African Trade Unions" is no US Congress) or ends a name whose other
         words the KB does not know ("Indian National Congress", "Harakat Hezbollah al-Nujaba")."""
-        if len(sp) != 1 or via in ("demonym", "capital", "acronym", "surname"):
+        if via in ("demonym", "capital", "acronym", "surname"):
             return False
         e = self.kb.entries[aid]
         if e.kind == "person" or e.kind == "state" and via != "seat":
             return False      # state names are unambiguous; "Bank of Israel" keeps them
+        if len(sp) != 1:
+            # "National Security Council" is no UN Security Council: the recogniser's name runs
+            # on to the left with a capitalised word the KB does not know
+            return ent is not None and ent.label_ in ("ORG", "FAC") and sp.start > self._ent_start(ent) \
+                and sp.end <= ent.end and self._unknown_name_word(self.toks[sp.start - 1], known)
         doc = self.doc
         if ent is None or ent.label_ not in ("ORG", "FAC", "NORP") or not (ent.start <= sp.start and sp.end <= ent.end):
             # no entity around it: "Congress of South African Trade Unions leaders said"
@@ -543,9 +548,12 @@ class _Article:
             if nxt.is_title and nxt.pos_ == "PROPN" and any(i not in known for i in range(nxt.i, ent.end)):
                 return True
         before = self.toks[sp.start - 1] if sp.start > self._ent_start(ent) else None
-        return before is not None and before.pos_ == "PROPN" and before.is_title and before.i not in known \
-            and before.lower_ not in self.kb.titles and before.lower_ not in self.kb.sectors \
-            and before.text not in self.kb.words.get("honorifics", ())
+        return before is not None and self._unknown_name_word(before, known)
+
+    def _unknown_name_word(self, tok: Token, known: set[int]) -> bool:
+        return tok.pos_ == "PROPN" and tok.is_title and tok.i not in known \
+            and tok.lower_ not in self.kb.titles and tok.lower_ not in self.kb.sectors \
+            and tok.text not in self.kb.words.get("honorifics", ())
 
     def _name_phrase(self, end: int) -> int:
         """End of an "of Y" continuation of a name: "of (the) South African Trade Unions"."""
@@ -649,7 +657,8 @@ class _Article:
                 return
             # "the Kinshasa Centre for Strategic Studies": a place in an organisation's name
             self.blocked.difference_update(range(start, end))
-        if label == "ORG" and self._names_a_thing(ent, "thing_heads"):
+        if label == "ORG" and (self._names_a_thing(ent, "thing_heads")
+                               or self.toks[end - 1].text in self.kb.words.get("document_names", ())):
             # "the Ohrid deal", "the Ibar bridge": the name of a place or an accord, not an actor
             self.blocked.update(i for i in range(start, end) if self.owner[i] is None)
             return
@@ -983,6 +992,13 @@ class _Article:
             words = a.name.split()
             if a.kind == "person" and len(words) >= 2:
                 firsts.setdefault(words[0], set()).add(a.actor_id)
+        # ... and South Sudanese and Ethiopian ones to the middle name ("Kuol Manyang Juuk" is
+        # "Manyang"), when no other person of the article bears it
+        for a in self.actors.values():
+            words = a.name.split()
+            if a.kind == "person" and len(words) >= 3:
+                for middle in words[1:-1]:
+                    firsts.setdefault(middle, set()).add(a.actor_id)
         hon = self.kb.words.get("honorifics", ())
         for first, ids in firsts.items():
             if len(ids) == 1 and len(first) >= 4 and first.isalpha() and first[:1].isupper() \
@@ -1400,6 +1416,7 @@ class _Article:
         for c in children(head):
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 qual = qual or self._qualifier(list(subtree(c)))
+        qual = qual or self._led_body(head)
         # "a former U.S. trade negotiator now at the Asia Society": the present employer wins over
         # the qualifier of a former post
         former = any(t.lower_ in ("former", "ex") for c in children(head) if c.dep_ == "appos" for t in subtree(c)) \
@@ -1424,6 +1441,27 @@ class _Article:
             a.title = a.title.lower()
         if qual and not a.affiliation and qual != a.actor_id:
             a.affiliation = qual
+
+    def _led_body(self, head: Token) -> str | None:
+        """The body a person leads: "the National Salvation Front of Thomas Cirillo", "the
+        government team is led by Kuol Manyang Juuk", "the rebels, led by X"."""
+        if head.dep_ != "pobj":
+            return None
+        prep = head.head
+        if prep.lower_ == "of" and prep.head.pos_ == "PROPN":
+            body = [prep.head]
+        elif prep.dep_ == "agent" and prep.head.lemma_ in self.kb.words.get("leading_verbs", ()):
+            verb = prep.head
+            body = [c for c in children(verb) if c.dep_ == "nsubjpass"] + ([verb.head] if verb.dep_ == "acl" else [])
+        else:
+            return None
+        for b in body:
+            for t in [b] + [c for c in children(b) if c.dep_ == "compound"]:
+                m = self.owner[t.i]
+                if m is not None and self.actors[m.actor_id].kind in ("organisation", "state") \
+                        and not self.actors[m.actor_id].is_outlet:
+                    return m.actor_id
+        return None
 
     def _left_of(self, root: Token, start: int) -> int:
         """Start of the modifiers before ``start`` in root's phrase ("the US", "Egypt's", "Saudi and American")."""
