@@ -1130,3 +1130,9 @@ def test_a_middle_name_alone_is_the_person_bearing_it(analyse):
                     "bridge,\" Manyang said on Monday.")
     assert "manyang" not in found.actors
     assert mentions_of(found, "kuol-manyang-juuk")[-1].start > 60
+
+
+def test_an_organisations_founder_named_in_apposition_is_that_person(analyse):
+    found = analyse("The move answered a call by the PKK's jailed founder, Abdullah Ocalan, to disarm.")
+    m = found.mention_at(*_span(found, "the PKK's jailed founder"))
+    assert m is not None and m.actor_id == "abdullah-ocalan"

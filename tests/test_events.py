@@ -1746,3 +1746,10 @@ def test_the_weapon_of_an_attack_is_no_target(nlp):
     assert [t.text for t in only(events, "ASSAULT").targets] == ["a cargo ship"]
     events, _ = code(nlp, "Sudanese troops clashed with the Rapid Support Forces in Omdurman on Monday.")
     assert only(events, "ASSAULT").targets
+
+
+def test_a_founder_named_by_his_organisation_is_one_source(nlp):
+    events, _ = code(nlp, "The decision answered a call in February by the PKK's jailed founder, Abdullah Ocalan, "
+                          "for the group to lay down its arms.")
+    calls = [e for e in events if e.type == "REQUEST"]
+    assert [e.source.actor_id for e in calls] == ["abdullah-ocalan"]

@@ -260,8 +260,8 @@ class Context:
                     if m.start == r.start and m.end == r.end and m.actor_id != r.actor_id]
             if len(same) == 1:
                 return [ActorRef(same[0], r.text, r.start, r.end)]
-        if r is not None and pos != "NOUN":
-            return [r]
+        if r is not None and (pos != "NOUN" or getattr(self.actor(r.actor_id), "kind", None) == "person"):
+            return [r]   # "the PKK's jailed founder, Abdullah Ocalan": one person, not the PKK too
         if r is None and pos == "NOUN":
             named = self.epithet(tok)
             if named is not None:
