@@ -1136,3 +1136,10 @@ def test_an_organisations_founder_named_in_apposition_is_that_person(analyse):
     found = analyse("The move answered a call by the PKK's jailed founder, Abdullah Ocalan, to disarm.")
     m = found.mention_at(*_span(found, "the PKK's jailed founder"))
     assert m is not None and m.actor_id == "abdullah-ocalan"
+
+
+def test_he_after_a_who_clause_is_the_person_it_is_about(analyse):
+    found = analyse("The government team is led by presidential adviser Deng Alor Kuol, who said President "
+                    "Salva Kiir was committed to peace. But Juba would not accept a parallel deal, he warned.")
+    he = [m for m in found.mentions if m.text == "he"]
+    assert he and he[0].actor_id == "deng-alor-kuol"

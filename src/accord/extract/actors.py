@@ -117,6 +117,13 @@ GENDERED_PRONOUNS = {"she": "f", "her": "f", "hers": "f", "herself": "f",
                      "he": "m", "his": "m", "him": "m", "himself": "m"}
 
 
+def _relative_subject(root: Token) -> bool:
+    """"... led by Kuol Manyang Juuk, who said ...": the noun a "who" clause is about is that
+    clause's subject, a pronoun's antecedent as much as a main clause's subject."""
+    return any(c.dep_ == "relcl" and any(g.dep_ in SUBJECT_DEPS and g.lower_ == "who" for g in c.children)
+               for c in root.children)
+
+
 @dataclass
 class ArticleActors:
     article_id: str
@@ -418,7 +425,8 @@ class _Article:
         self.actor(aid)   # an affiliation reached through a qualifier may not be registered yet
         root = self.toks[start] if end - start == 1 else self.root_of(start, end)
         # "The chief negotiator for X, Getachew Reda, said": the named appositive is the subject too
-        subject = root.dep_ in SUBJECT_DEPS or root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
+        subject = root.dep_ in SUBJECT_DEPS or root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS \
+            or _relative_subject(root)
         m = _M(start, end, aid, via, sector, subject)
         self.mentions.append(m)
         if claim:
