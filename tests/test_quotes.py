@@ -597,3 +597,13 @@ def test_donors_and_executives_may_speak_unnamed(nlp):
     assert len(found) == 1 and found[0].speaker is not None and found[0].speaker.text == "Donors"
     found = quotes_of(nlp, "Shipping executives said insurers were still wary of the Red Sea route.")
     assert len(found) == 1 and found[0].speaker.text == "Shipping executives"
+
+
+def test_a_trailing_attribution_the_parser_coordinated_still_reports_the_clause(nlp):
+    found = quotes_of(nlp, 'BEIJING, Jan 20 (Reuters) - Talks went on.\n\nThe ceasefire took effect on Saturday, and '
+                           'the two sides agreed to "resolve their differences through peaceful consultation", ministry '
+                           'spokesperson Mao Ning told a regular news briefing in Beijing.')
+    assert len(found) == 1 and found[0].speaker.text.endswith("Mao Ning") and found[0].text.startswith("The ceasefire")
+    # an object before its verb is no attribution ("..., a charge Tehran denies")
+    found = quotes_of(nlp, "Western officials say Iran is deliberately hiding the stockpile, a charge Tehran denies.")
+    assert [q.speaker.text for q in found] == ["Western officials"]

@@ -985,7 +985,7 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
                 rng = _trim(ctx, toks, para)
                 if rng and not (rng[0] <= cue.i <= rng[1]):
                     return rng[0], rng[1], frame
-        if frame == "ccomp" and cue.dep_ in ("parataxis", "ccomp") and cue.head.i < cue.i \
+        if frame == "ccomp" and (cue.dep_ in ("parataxis", "ccomp") or _comma_conjunct(cue)) and cue.head.i < cue.i \
                 and cue.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "ccomp" for c in kids):
             # "Talks ended without a breakthrough, officials said": the cue hangs from the clause
             left = min(t.i for t in subtree(cue))
@@ -1018,6 +1018,26 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
                 if rng:
                     return rng[0], rng[1], frame
     return None
+
+
+def _comma_conjunct(cue: Token) -> bool:
+    """"The truce took effect, and the sides agreed to talk, spokesperson Mao Ning told a
+    briefing": a cue the parser coordinated with the clause it reports, after a comma and no
+    conjunction of its own, is the trailing attribution of that clause."""
+    if cue.dep_ != "conj" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(cue)):
+        return False
+    if any(c.dep_ in ("dobj", "ccomp") and c.i < cue.i for c in children(cue)):
+        return False   # "..., a charge Tehran denies": the object stands before its verb, no attribution
+    left = min(t.i for t in subtree(cue) if not t.is_punct)
+    doc, j, comma = cue.doc, left - 1, False
+    while j >= 0 and (doc[j].text == "," or doc[j].text in ALL_MARKS):
+        comma = comma or doc[j].text == ","   # '... consultation", spokesperson ...': marks and comma
+        j -= 1
+    if not comma:
+        return False
+    siblings = [c for c in children(cue.head) if c.dep_ == "conj" and c.i < cue.i]
+    after = max((max(t.i for t in subtree(c)) for c in siblings), default=cue.head.i)
+    return not any(c.dep_ in ("cc", "preconj") and after < c.i < left for c in children(cue.head))
 
 
 def _span_chars(ctx: _Context, a: int, b: int) -> tuple[int, int]:
