@@ -607,3 +607,9 @@ def test_a_trailing_attribution_the_parser_coordinated_still_reports_the_clause(
     # an object before its verb is no attribution ("..., a charge Tehran denies")
     found = quotes_of(nlp, "Western officials say Iran is deliberately hiding the stockpile, a charge Tehran denies.")
     assert [q.speaker.text for q in found] == ["Western officials"]
+
+
+def test_a_reaffirmation_is_a_quote_of_its_own(nlp):
+    found = quotes_of(nlp, "A State Department spokesman said Washington backed the talks, and reaffirmed that the "
+                           "treaty covers attacks on the coast guard.")
+    assert sorted(q.cue.text for q in found) == ["reaffirmed", "said"]
