@@ -1143,3 +1143,12 @@ def test_he_after_a_who_clause_is_the_person_it_is_about(analyse):
                     "Salva Kiir was committed to peace. But Juba would not accept a parallel deal, he warned.")
     he = [m for m in found.mentions if m.text == "he"]
     assert he and he[0].actor_id == "deng-alor-kuol"
+
+
+def test_the_military_is_the_state_named_with_that_noun(analyse):
+    found = analyse("YANGON, Jan 20 (Reuters) - Myanmar's military government and a rebel army agreed a truce "
+                    "after talks in China, China's foreign ministry said. China hosted the talks in Kunming. "
+                    "China also closed border crossings. Beijing wants trade restored. A rebel spokesman said "
+                    "the military had bombed villages.")
+    m = found.mention_at(*_span(found, "the military"))
+    assert m is not None and m.actor_id == "MMR"

@@ -1178,6 +1178,14 @@ class _Article:
             here = self.sent_of(tok.i)
             window = [m for m in self.mentions if m.end <= tok.i and self.kind_of(m) == "state"
                       and self.sent_of(m.start) >= here - 2]
+            named = {m.actor_id for m in self.mentions if m.end <= tok.i and self.kind_of(m) == "state"
+                     and self._names_with(m, tok.lemma_.lower())}
+            if len(named) == 1 and not any(self._names_with(m, tok.lemma_.lower()) for m in window
+                                           if m.actor_id not in named):
+                # "Myanmar's military government ... the military": the one state named with the noun
+                start = min([d.i for d in dets] + [m.i for m in mods] + [tok.i])
+                self.add(start, tok.i + 1, named.pop(), "description", sector)
+                continue
             if not window:
                 # no state named nearby: the state the article names most so far ("Colombia's
                 # government ... the army")
@@ -1192,7 +1200,8 @@ class _Article:
                 self.add(start, tok.i + 1, top[0][0], "description", sector)
                 continue
             # "the Thai army ... a spokesman for the army": the same noun first
-            window.sort(key=lambda m: (self.toks[m.end - 1].lemma_ == tok.lemma_, self.sent_of(m.start) == here,
+            # ("Myanmar's military government ... the military": named with the noun)
+            window.sort(key=lambda m: (self._names_with(m, tok.lemma_.lower()), self.sent_of(m.start) == here,
                                        m.sector == "military", m.start))
             start = min([d.i for d in dets] + [m.i for m in mods] + [tok.i])
             self.add(start, tok.i + 1, window[-1].actor_id, "description", sector)
