@@ -1753,3 +1753,27 @@ def test_a_founder_named_by_his_organisation_is_one_source(nlp):
                           "for the group to lay down its arms.")
     calls = [e for e in events if e.type == "REQUEST"]
     assert [e.source.actor_id for e in calls] == ["abdullah-ocalan"]
+
+
+def test_offering_to_send_troops_is_an_offer_and_vowing_it_a_threat(nlp):
+    events, _ = code(nlp, "Egypt has offered to send troops to Somalia under a new African Union mission.")
+    assert only(events, "AGREE").source.actor_id == "EGY"
+    events, _ = code(nlp, "Russia vowed to send troops to the border with Finland.")
+    assert only(events, "THREATEN").source.actor_id == "RUS"
+
+
+def test_reaching_an_arrangement_is_an_agreement_of_both(nlp):
+    events, _ = code(nlp, 'The Philippines and China have reached a "provisional arrangement" on resupply missions, '
+                          "the Philippine foreign ministry said.")
+    agree = [e for e in events if e.type == "AGREE"]
+    assert {(e.source.actor_id, e.targets[0].actor_id) for e in agree} == {("PHL", "CHN"), ("CHN", "PHL")}
+
+
+def test_the_sides_are_named_side_by_side_by_their_outer_names_not_a_spokesman(nlp):
+    lead = ("Ethiopia's federal government and Tigrayan leaders met in Pretoria on Monday. The rebel group and its "
+            "spokesman Getachew Reda later issued a statement. ")
+    events, _ = code(nlp, lead + "The African Union urged both sides to allow monitors in.")
+    got = only(events, "REQUEST")
+    assert {t.actor_id for t in got.targets} == {"ETH", "tigrayans"}
+    events, _ = code(nlp, lead + "The AU urged all sides to allow monitors in.")
+    assert {t.actor_id for t in only(events, "REQUEST").targets} == {"ETH", "tigrayans"}

@@ -230,7 +230,7 @@ class Context:
         # the token's part of speech, lemma, children and the lexicon, read once
         pos, lem, kids, lex = tok.pos_, lemma_of(tok), children(tok), lexicon()
         if pos == "NOUN" and lem in lex.pair_nouns and (any(
-                c.lower_ in ("both", "two", "either", "each") for c in kids if c.dep_ in ("det", "nummod", "predet"))
+                c.lower_ in ("both", "two", "either", "each", "all") for c in kids if c.dep_ in ("det", "nummod", "predet"))
                 # "the delegations", "the parties": the sides of the talks, with no other modifier
                 or lem in lex.plural_pair_nouns and tok.tag_ == "NNS"
                 and [c.lower_ for c in kids if c.i < tok.i] == ["the"]):
@@ -425,6 +425,11 @@ class Context:
                            and not any(a <= m.start < b for a, b in doers)
                            and (want != "person" or getattr(self.actor(m.actor_id), "kind", None) == "person")
                            and (want != "state" or self.country(m.actor_id))), key=lambda m: m.start)
+        # "Ethiopia's federal government and Tigrayan leaders": the outer mention, not the name
+        # inside it, stands beside the next one
+        outer = {(m.start, m.end, m.actor_id) for m in mentions}
+        mentions = [m for m in mentions if not any(
+            a == m.actor_id and s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e, a in outer)]
         text = text_of(self.doc)
         counts: dict[tuple, list[int]] = {}
         for n, (a, b) in enumerate(zip(mentions[:-1], mentions[1:])):
@@ -440,6 +445,9 @@ class Context:
                 ids = [self.country(i) for i in ids]
             if None in ids or ids[0] == ids[1]:
                 continue
+            if want != "state" and any(getattr(self.actor(x), "affiliation", None) == y
+                                       for x, y in (ids, ids[::-1])):
+                continue   # "the MNDAA and its spokesman Zhao Dejun": one side, not two
             cell = counts.setdefault(tuple(sorted(ids)), [0, 0, ids, []])
             here = (min(a.start, b.start), max(a.end, b.end))
             if any(lo <= here[0] and here[1] <= hi for lo, hi in cell[3]):

@@ -393,7 +393,9 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             modality = "actual" if modality == "future" else modality
         # the content of a commissive tells promise from threat ("vowed to retaliate")
         content_type = _content_type(ctx, lex, tok)
-        if etype == "AGREE" and content_type in HOSTILE:
+        if etype == "AGREE" and content_type in HOSTILE and not (
+                content_type == "MOBILIZE" and lemma_of(tok) in lex.governors.get("offer_verbs", ())):
+            # "offered to send troops to Somalia" is an offer of help, "vowed to send troops" a threat
             etype, mode, code = "THREATEN", None, THREAT_CODE[content_type]
         quote = ctx.quote_at(tok.idx)
         speaker = _speaker(ctx, lex, clause, quote, tok)
