@@ -1152,3 +1152,11 @@ def test_the_military_is_the_state_named_with_that_noun(analyse):
                     "the military had bombed villages.")
     m = found.mention_at(*_span(found, "the military"))
     assert m is not None and m.actor_id == "MMR"
+
+
+def test_an_object_pronoun_of_a_conjoined_verb_is_the_first_verbs_object(analyse):
+    found = analyse("China's embassy accused Washington of stirring up trouble and urged it to stay out.")
+    it = [m for m in found.mentions if m.text == "it"]
+    assert it and it[0].actor_id == "USA"
+    found = analyse("The army shelled the town and then left it.")
+    assert not [m for m in found.mentions if m.text == "it"]

@@ -1687,6 +1687,11 @@ class _Article:
             if tok.lower_ in ("his", "her", "their", "its"):
                 if tok.dep_ != "poss":
                     continue
+            elif tok.dep_ == "dobj":
+                ante = self._parallel_object(tok, kind)
+                if ante is not None:
+                    self.add(tok.i, tok.i + 1, ante.actor_id, "pronoun")
+                continue
             elif tok.dep_ not in SUBJECT_DEPS:
                 continue
             if tok.lower_ == "it" and (tok.head.lemma_ in self.kb.words.get("expletive_verbs", ())
@@ -1699,6 +1704,18 @@ class _Article:
                 a = self.actors[ante.actor_id]
                 if gender and a.kind == "person" and a.gender is None:
                     a.gender = gender   # "she" once, "she" again: the next one prefers her
+
+    def _parallel_object(self, tok: Token, kind: str) -> _M | None:
+        """"accused Washington of stirring up trouble and urged it to stay out": an object pronoun
+        of a conjoined verb is the object of the verb it is coordinated with."""
+        verb = tok.head
+        if verb.dep_ != "conj":
+            return None
+        for obj in (c for c in children(verb.head) if c.dep_ == "dobj"):
+            m = self.owner[obj.i]
+            if m is not None and self._compatible(m, kind):
+                return m
+        return None
 
     def _compatible(self, m: _M, kind: str) -> bool:
         """kind: person (he/she), collective (they/it: any non-person), organisation ("the group")."""
