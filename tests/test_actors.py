@@ -1160,3 +1160,10 @@ def test_an_object_pronoun_of_a_conjoined_verb_is_the_first_verbs_object(analyse
     assert it and it[0].actor_id == "USA"
     found = analyse("The army shelled the town and then left it.")
     assert not [m for m in found.mentions if m.text == "it"]
+
+
+def test_a_junta_spokesman_speaks_for_the_state_named_with_the_junta(analyse):
+    found = analyse("Myanmar junta agrees truce with rebels in China\n\nYANGON, Jan 20 (Reuters) - Myanmar's "
+                    "military government and a rebel army agreed a truce after talks in China, China's foreign "
+                    "ministry said. Junta spokesman Kyaw Lin Htet confirmed the truce on Monday.")
+    assert found.actors["kyaw-lin-htet"].affiliation == "MMR"

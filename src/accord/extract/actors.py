@@ -1212,12 +1212,10 @@ class _Article:
         ("Sudan's army", "Azerbaijan's defence ministry"), else the state named nearest before."""
         organs = {w.lower() for w in self.kb.words.get("title_organs", ())}
         titles = self.kb.titles
-        strings = self.doc.vocab.strings
-        # read from the arrays: "Army" in "Army spokesman" may be tagged a proper noun
-        for i in sorted(self.common_idx + self.propn_idx):
-            if lower_of(strings, self._lower[i]) not in organs:
-                continue
-            tok = self.toks[i]
+        # the organ words by their lower-cased text: "Army" in "Army spokesman" may be tagged a
+        # proper noun
+        for tok in tokens_with(self.doc, words=organs):
+            # "Junta spokesman Zaw Min Tun"
             if tok.dep_ != "compound" or self.owner[tok.i] is not None:
                 continue
             head = tok.head
@@ -1234,10 +1232,19 @@ class _Article:
             # the same organ named with its state first ("Azerbaijan's defence ministry"), else the
             # one state named nearby; two states and no organ leave it open
             same = [m for m in window if self.toks[m.end - 1].head.lower_ == tok.lower_]
+            sector = self.kb.sectors.get(tok.lower_) or None
             if not same and len({m.actor_id for m in window}) > 1:
-                continue
-            self.add(tok.i, tok.i + 1, (same or window)[-1].actor_id, "description",
-                     self.kb.sectors.get(tok.lower_) or None)
+                # "Junta spokesman": a government organ of the one state named with a government
+                # phrase ("Myanmar's military government"), as "the junta" is
+                earlier = [m for m in self.mentions if m.end <= tok.i and self.kind_of(m) == "state"]
+                governed = {m.actor_id for m in earlier if self._names_with(m, tok.lower_)}
+                if len(governed) != 1 and sector == "government":
+                    governed = {m.actor_id for m in earlier if m.sector == "government"}
+                if len(governed) != 1:
+                    continue
+                same = [m for m in window if m.actor_id in governed] or [
+                    next(m for m in reversed(self.mentions) if m.actor_id in governed and m.end <= tok.i)]
+            self.add(tok.i, tok.i + 1, (same or window)[-1].actor_id, "description", sector)
 
     def national_governments(self, key: str = "national_governments", fallback: bool = True) -> None:
         """"the junta said", "the military government": the one state the article has named with that
