@@ -549,3 +549,25 @@ def test_a_judgement_after_the_attribution_is_cited_from_its_own_passage(nlp):
     text = '"We are not naive. Every round has been harder than the last," said the envoy.'
     found = with_quotes(nlp, text)
     assert found and all(a.start == 0 for a in found)
+
+
+@pytest.mark.parametrize("sentence,sign", [
+    ("Analysts said the truce would probably hold in the short term.", 1),
+    ("Fidan told reporters there was significant convergence on the principles of a deal.", 1),
+    ("A mediator said the gaps have narrowed since the last round of talks.", 1),
+    ("An analyst said that, as long as neither side moves, there is no deal to be had.", -1),
+    ("A Western diplomat was gloomier about the talks.", -1),
+    ("A Western envoy said the security law was a deal-breaker for the opposition in the talks.", -1),
+])
+def test_forecasts_of_holding_convergence_and_deal_breakers(nlp, sentence, sign):
+    found = analyse(nlp, sentence)
+    assert found and all((a.polarity > 0) - (a.polarity < 0) == sign for a in found), \
+        [(a.cue.text, a.polarity) for a in found]
+
+
+def test_a_truce_reported_holding_or_wanted_to_hold_is_no_forecast(nlp):
+    for text in ("The monitors said the ceasefire had largely held overnight.",
+                 "Washington will work with both sides to ensure the ceasefire holds.",
+                 "Talks held in Doha ended on Monday, officials said.",
+                 "The rebels freed 20 soldiers as a goodwill gesture, the army said."):
+        assert not analyse(nlp, text), text

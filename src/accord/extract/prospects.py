@@ -191,8 +191,8 @@ def _placeholder_pattern(phrase: str, lex: Lexicon) -> list[dict]:
     pattern: list[dict] = []
     for word in _phrase_words(phrase):
         if word == "{adv}":
-            # "prospects were (very) good", "chances are “slim”"
-            pattern.append({"POS": {"IN": ["ADV", "PUNCT", "PART"]}, "OP": "*"})
+            # "prospects were (very) good", "chances are “slim”", "the truce would probably hold"
+            pattern.append({"POS": {"IN": ["ADV", "PUNCT", "PART", "AUX"]}, "OP": "*"})
         elif word in ("{deal}", "{outcome}"):
             # "close to a deal", "close to a final ceasefire agreement"; "{outcome}" leaves out
             # the process itself ("expected further talks" forecasts no deal)
@@ -1021,6 +1021,13 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
         if end - start == 1 and start in outlook_nouns:
             continue    # "hopes are high": the noun is read through its adjective
         span = doc[start:end]
+        last = span[-1]
+        if last.pos_ == "VERB" and phrase.startswith("{deal}") and not (any(
+                c.dep_ in ("nsubj", "nsubjpass") and start <= c.i < end for c in last.children)
+                and any(t.tag_ == "MD" for t in span)):
+            # "the truce would hold" forecasts; "talks held in Doha", "the truce has held" and
+            # "to ensure the ceasefire holds" report or want, they do not judge
+            continue
         cue_of.setdefault((start, end), lex.cues[phrase])
         spans.append(span)
     # the longest cue wins ("impossible to predict" over "impossible")
