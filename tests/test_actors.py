@@ -1167,3 +1167,9 @@ def test_a_junta_spokesman_speaks_for_the_state_named_with_the_junta(analyse):
                     "military government and a rebel army agreed a truce after talks in China, China's foreign "
                     "ministry said. Junta spokesman Kyaw Lin Htet confirmed the truce on Monday.")
     assert found.actors["kyaw-lin-htet"].affiliation == "MMR"
+
+
+def test_a_pro_or_anti_prefix_makes_a_name_an_allegiance_not_the_actor(analyse):
+    found = analyse("Pro-Russia rebels shot down the plane, and anti-Iranian protesters marched. Russia denied it.")
+    assert [m.text for m in mentions_of(found, "RUS")] == ["Russia"]
+    assert not mentions_of(found, "IRN")

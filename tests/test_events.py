@@ -1777,3 +1777,10 @@ def test_the_sides_are_named_side_by_side_by_their_outer_names_not_a_spokesman(n
     assert {t.actor_id for t in got.targets} == {"ETH", "tigrayans"}
     events, _ = code(nlp, lead + "The AU urged all sides to allow monitors in.")
     assert {t.actor_id for t in only(events, "REQUEST").targets} == {"ETH", "tigrayans"}
+
+
+def test_who_fired_the_weapon_a_passive_names_is_the_attacker(nlp):
+    events, country = code(nlp, "The airliner was blown up over eastern Ukraine by a missile believed to be fired by "
+                                "separatist rebels.")
+    got = only(events, "ASSAULT")
+    assert got.source is not None and "rebels" in got.source.text

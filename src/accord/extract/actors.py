@@ -498,6 +498,11 @@ class _Article:
         for sp in spans:
             aid, via, sector = self.ix.name_keys[sp.label]
             ent = ent_at.get(sp.start)
+            if sp.start >= 2 and self.toks[sp.start - 1].text == "-" \
+                    and self.toks[sp.start - 2].lower_ in self.kb.words.get("stance_prefixes", ()):
+                # "pro-Russia rebels", "anti-Iranian protests": a side taken, not that actor
+                self.blocked.update(range(sp.start, sp.end))
+                continue
             if via == "place":
                 # "Yair Golan" is a person; "Kharkiv Mayor Ihor Terekhov" opens with a place
                 person_tail = ent is not None and ent.label_ in ("PERSON", "ORG") and len(ent) > len(sp) \

@@ -544,7 +544,7 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
                         targets += [r for r in aimed_at if r.actor_id and ref_key(r) not in {ref_key(t) for t in targets}]
                         break
         if not any(s.actor_id for s in sources) and etype in HOSTILE:
-            sources = _instrument_states(ctx, tok) or sources
+            sources = _instrument_states(ctx, tok) or _instrument_users(ctx, tok) or sources
     else:
         subj = subject_tokens(tok)
         sources = ctx.refs(subj)
@@ -618,6 +618,23 @@ def _instrument_states(ctx: Context, tok: Token) -> list[ActorRef]:
         for o in (x for p in children(c) if p.dep_ in ("pobj", "pcomp") for x in conjuncts(p)):
             out += [r for r in _weapon_states(ctx, o) if r.actor_id not in {x.actor_id for x in out}]
     return out
+
+
+def _instrument_users(ctx: Context, tok: Token) -> list[ActorRef]:
+    """"blown up by a missile believed to be fired by pro-Russia rebels": who used the weapon
+    the passive names as its agent."""
+    lex = lexicon()
+    tools = lex.classes.get("instruments", set()) | lex.classes.get("arms", set())
+    for o in agent_tokens(tok):
+        if lemma_of(o) not in tools:
+            continue
+        for verb in (c for c in children(o) if c.dep_ == "acl"):
+            # "a missile fired by X", "a missile believed to be fired by X"
+            for v in [verb] + [c for c in children(verb) if c.dep_ == "xcomp"]:
+                got = ctx.refs(agent_tokens(v))
+                if got:
+                    return got
+    return []
 
 
 def _weapon_states(ctx: Context, o: Token) -> list[ActorRef]:

@@ -16,7 +16,7 @@ A KB file is a YAML mapping with any of these sections (see the shipped files fo
                 outlet_cue_verbs, outlet_report_verbs, female_words, male_words, national_forces, organisation_words,
                 equipment_nouns, national_governments, armed_modifiers, armed_group_nouns,
                 armed_name_words, organisation_nouns, title_organs, speech_verbs, plain_governments,
-                credit_openers, thing_heads, document_names, leading_verbs
+                credit_openers, thing_heads, document_names, leading_verbs, stance_prefixes
 
 Analysts add files in a directory named by the ``ACCORD_KB`` environment variable (several
 separated by ``os.pathsep``) or passed as ``extra_paths``; later files extend and override
@@ -47,7 +47,7 @@ WORD_LISTS = ("honorifics", "locative_prepositions", "expletive_verbs", "outlet_
               "female_words", "male_words", "national_forces", "organisation_words", "equipment_nouns",
               "national_governments", "armed_modifiers", "armed_group_nouns", "armed_name_words",
               "organisation_nouns", "title_organs", "speech_verbs", "plain_governments", "credit_openers", "thing_heads",
-              "document_names", "leading_verbs")
+              "document_names", "leading_verbs", "stance_prefixes")
 
 
 def slug(name: str) -> str:
