@@ -427,9 +427,11 @@ class Context:
                            and (want != "state" or self.country(m.actor_id))), key=lambda m: m.start)
         # "Ethiopia's federal government and Tigrayan leaders": the outer mention, not the name
         # inside it, stands beside the next one
-        outer = {(m.start, m.end, m.actor_id) for m in mentions}
+        spans_of: dict[str, list[tuple[int, int]]] = {}
+        for m in mentions:
+            spans_of.setdefault(m.actor_id, []).append((m.start, m.end))
         mentions = [m for m in mentions if not any(
-            a == m.actor_id and s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e, a in outer)]
+            s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in spans_of[m.actor_id])]
         text = text_of(self.doc)
         counts: dict[tuple, list[int]] = {}
         for n, (a, b) in enumerate(zip(mentions[:-1], mentions[1:])):
