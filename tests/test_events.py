@@ -1784,3 +1784,11 @@ def test_who_fired_the_weapon_a_passive_names_is_the_attacker(nlp):
                                 "separatist rebels.")
     got = only(events, "ASSAULT")
     assert got.source is not None and "rebels" in got.source.text
+
+
+def test_a_plain_verbs_negation_does_not_deny_the_act_it_names(nlp):
+    events, _ = code(nlp, "The deal halts U.S. air strikes but does not cover the Houthis' attacks on Israel.")
+    attacks = [e for e in events if e.type == "ASSAULT" and e.trigger.text == "attacks"]
+    assert attacks and not attacks[0].negated
+    events, _ = code(nlp, "Hamas did not launch any attacks on Israel on Monday.")
+    assert only(events, "ASSAULT").negated

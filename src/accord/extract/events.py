@@ -283,6 +283,10 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         clause = analyse_clause(ctx, lex, tok, trigger_ids)
         if clause.content_of is not None or clause.stance or clause.in_condition:
             continue
+        if cand.nominal and clause.negated and _object_of_plain_verb(lex, tok):
+            # "the deal does not cover the group's attacks on Israel": the attacks go on; only a
+            # light verb's denial ("did not launch attacks", "held no talks") denies the act
+            clause.negated = any(c.dep_ == "det" and c.lower_ == "no" for c in children(tok))
         if tok.i in means_of:
             continue   # "retaliated by imposing sanctions": the act is the means
         if tok.dep_ in ("csubj", "csubjpass"):
@@ -809,6 +813,15 @@ def _last_naming(ctx: Context, actor_id: str, before: int) -> list[ActorRef]:
         return []
     m = max(named, key=lambda m: m.start)
     return [ActorRef(actor_id, m.text, m.start, m.end)]
+
+
+def _object_of_plain_verb(lex: Lexicon, noun: Token) -> bool:
+    head = noun
+    while head.dep_ in ("compound", "conj") and head_of(head).i != head.i:
+        head = head_of(head)
+    verb = head_of(head)
+    return head.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and lemma_of(verb) not in lex.light_verbs \
+        and lemma_of(verb) not in lex.inverse_light_verbs
 
 
 def _instrument(ctx: Context, lex: Lexicon, ref: ActorRef, tok: Token) -> bool:
