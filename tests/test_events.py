@@ -1792,3 +1792,10 @@ def test_a_plain_verbs_negation_does_not_deny_the_act_it_names(nlp):
     assert attacks and not attacks[0].negated
     events, _ = code(nlp, "Hamas did not launch any attacks on Israel on Monday.")
     assert only(events, "ASSAULT").negated
+
+
+def test_halting_hostilities_or_ending_an_insurgency_de_escalates(nlp):
+    events, _ = code(nlp, "Hezbollah halted hostilities on Monday.")
+    assert only(events, "RETREAT").source.actor_id == "hezbollah"
+    events, _ = code(nlp, "The PKK vowed to end its insurgency.")
+    assert only(events, "RETREAT").modality == "future"
