@@ -1799,3 +1799,11 @@ def test_halting_hostilities_or_ending_an_insurgency_de_escalates(nlp):
     assert only(events, "RETREAT").source.actor_id == "hezbollah"
     events, _ = code(nlp, "The PKK vowed to end its insurgency.")
     assert only(events, "RETREAT").modality == "future"
+
+
+def test_attacks_halted_by_a_deal_are_halted_by_their_owner_not_hit(nlp):
+    events, _ = code(nlp, "The deal halts seven weeks of U.S. air strikes on the Houthis.")
+    got = only(events, "RETREAT")
+    assert got.source.actor_id == "USA" and [t.actor_id for t in got.targets] == ["houthis"]
+    events, _ = code(nlp, "Washington stopped its bombing of Yemen.")
+    assert [t.actor_id for t in only(events, "RETREAT").targets] == ["YEM"]

@@ -489,6 +489,18 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             targets = [t for t in targets if t.actor_id or not any(a <= t.start < b for a, b in spans)]
         if etype in HOSTILE:
             targets = [t for t in targets if t.actor_id or not _instrument(ctx, lex, t, tok)]
+        if entry.obj_class == "attack" and etype == "RETREAT":
+            # "the deal halts seven weeks of U.S. air strikes on the Houthis": the attacks named
+            # are halted, not hit; their owner halts them when the subject is no actor
+            noun = cand.noun
+            owners = {r.actor_id for r in ctx.refs([c for c in children(noun) if c.dep_ in (
+                "compound", "amod", "nmod", "poss")])} if noun is not None else set()
+            # ("its bombing of Yemen": the state in the of-phrase is still what was bombed)
+            halted = [t for t in targets if noun is not None and t.start <= noun.idx < t.end
+                      and (t.actor_id is None or t.actor_id in owners)]
+            targets = [t for t in targets if t not in halted]
+            if not any(s.actor_id for s in sources):
+                sources = [t for t in halted if t.actor_id] or sources
         drafts.append(dict(tok=tok, code=code, type=etype, mode=mode, sources=sources, targets=targets,
                            clause=clause, modality=modality, quote=quote, noun=cand.noun,
                            speech=clause.speech, speech_clause=clause))
