@@ -1807,3 +1807,12 @@ def test_attacks_halted_by_a_deal_are_halted_by_their_owner_not_hit(nlp):
     assert got.source.actor_id == "USA" and [t.actor_id for t in got.targets] == ["houthis"]
     events, _ = code(nlp, "Washington stopped its bombing of Yemen.")
     assert [t.actor_id for t in only(events, "RETREAT").targets] == ["YEM"]
+
+
+def test_who_comes_under_or_suffers_an_attack_is_its_target(nlp):
+    events, _ = code(nlp, "Ukrainian troops came under heavy shelling near Bakhmut on Monday.")
+    got = only(events, "ASSAULT")
+    assert got.source is None and [t.actor_id for t in got.targets] == ["UKR"]
+    events, _ = code(nlp, "Sudanese civilians suffered attacks by the RSF.")
+    got = only(events, "ASSAULT")
+    assert got.source.actor_id == "rapid-support-forces" and [t.actor_id for t in got.targets] == ["SDN"]

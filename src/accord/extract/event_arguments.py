@@ -546,7 +546,7 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
                         targets += [r for r in aimed_at if r.actor_id and ref_key(r) not in {ref_key(t) for t in targets}]
                         break
         if not any(s.actor_id for s in sources) and etype in HOSTILE:
-            sources = _instrument_states(ctx, tok) or _instrument_users(ctx, tok) or sources
+            sources = instrument_states(ctx, tok) or _instrument_users(ctx, tok) or sources
     else:
         subj = subject_tokens(tok)
         sources = ctx.refs(subj)
@@ -610,7 +610,7 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
     return sources, targets
 
 
-def _instrument_states(ctx: Context, tok: Token) -> list[ActorRef]:
+def instrument_states(ctx: Context, tok: Token) -> list[ActorRef]:
     """"killed in an Israeli air strike", "wounded by Russian shelling", "hit by Ukrainian drones":
     the state named on the weapon or on the strike is the agent a passive leaves out."""
     out: list[ActorRef] = []

@@ -47,7 +47,7 @@ from accord.extract.event_grammar import (
     names_people, objects, parse_tree, prep_objects, reciprocal, span_tokens, subject_tokens, tree_slot)
 from accord.extract.event_arguments import (
     Context, accused, agent_heads, complement_targets, dateline_subject, holders, home_organs,
-    localise_agents, location_for, location_span, measure_doer, noun_arguments, place_country_of,
+    instrument_states, localise_agents, location_for, location_span, measure_doer, noun_arguments, place_country_of,
     ref_key, same_party, same_side, troop_movement, verb_arguments)
 from accord.extract.event_modality import Clause, aux_modality, analyse_clause, modality_of
 
@@ -344,12 +344,16 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             swapped = False
             if cand.noun is not None and lemma_of(tok) in lex.inverse_light_verbs:
                 # "faced pressure from Congress", "came under criticism from": the giver acts
-                givers = ctx.refs(prep_objects(tok, {"from"}) + prep_objects(cand.noun, {"from"}))
+                givers = ctx.refs(prep_objects(tok, {"from", "by"}) + prep_objects(cand.noun, {"from", "by"}))
                 if givers:
                     sources, targets, swapped = givers, sources, True
                     if etype == "PROTEST" and all(r.actor_id and ctx.country(r.actor_id) == r.actor_id for r in givers):
                         code = "114"   # "drew a protest from Beijing": a state's protest note
                         etype, mode = code_to_type(code)
+                elif etype in HOSTILE and lemma_of(tok) not in lex.prospect_verbs:
+                    # "troops came under heavy shelling": they were shelled, by whoever the weapon
+                    # names ("came under Russian shelling"), if anyone
+                    sources, targets, swapped = instrument_states(ctx, tok), sources, True
             if cand.noun is not None and lemma_of(tok) in lex.prospect_verbs and not swapped:
                 continue   # "they face imprisonment", "risks sanctions": a prospect, not an act
             if lemma_of(tok) in lex.inverse_verbs and etype in ("AID", "COOPERATE") and not swapped:
