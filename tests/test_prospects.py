@@ -571,3 +571,29 @@ def test_a_truce_reported_holding_or_wanted_to_hold_is_no_forecast(nlp):
                  "Talks held in Doha ended on Monday, officials said.",
                  "The rebels freed 20 soldiers as a goodwill gesture, the army said."):
         assert not analyse(nlp, text), text
+
+
+def test_an_attitude_holder_described_at_length_still_holds_it(nlp):
+    text = ("GENEVA, Aug 26 (Reuters) - Iranian and European diplomats met on Tuesday for talks on the nuclear "
+            "deal.\n\nA senior Iranian official, speaking on condition of anonymity, was more upbeat.")
+    found = analyse(nlp, text)
+    assert [a.polarity > 0 for a in found] == [True]
+
+
+@pytest.mark.parametrize("sentence,sign", [
+    ('A Western diplomat said the atmosphere at the talks was "better than anyone expected".', 1),
+    ("A diplomat said the envoy had found more flexibility on the Moroccan side in the talks.", 1),
+    ("An analyst said that as long as gas flows, Tiraspol has no reason to compromise in the talks.", -1),
+])
+def test_wire_judgements_of_flexibility_and_expectations(nlp, sentence, sign):
+    found = analyse(nlp, sentence)
+    assert found and all((a.polarity > 0) - (a.polarity < 0) == sign for a in found), \
+        [(a.cue.text, a.polarity) for a in found]
+
+
+def test_failing_at_something_other_than_a_deal_is_no_forecast(nlp):
+    found = analyse(nlp, "Iran's envoy said the Europeans had no standing to reimpose sanctions after failing to "
+                         "honour their own commitments under the deal.")
+    assert not [a for a in found if a.cue.text.startswith("fail")]
+    found = analyse(nlp, "A mediator said the two sides had failed to agree on a date for the next round of talks.")
+    assert found and found[0].polarity < 0

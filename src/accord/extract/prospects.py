@@ -88,6 +88,7 @@ class Lexicon:
     frame_nouns: frozenset[str] = frozenset()
     predicative_only: frozenset[str] = frozenset()
     not_verbs: frozenset[str] = frozenset()
+    failing_at: frozenset[str] = frozenset()
     outlook_nouns: frozenset[str] = frozenset()
     outlook_adjectives: tuple[tuple[str, float], ...] = ()   # (lemma, signed strength)
     outlook_verbs: tuple[tuple[str, float], ...] = ()
@@ -137,6 +138,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         frame_nouns=_words(data.get("frame_nouns")),
         predicative_only=_words(data.get("predicative_only")),
         not_verbs=_words(data.get("not_verbs")),
+        failing_at=_words(data.get("failing_at")),
         outlook_nouns=_words(outlook.get("nouns")),
         outlook_adjectives=tuple((str(w).lower(), SIGNS[family] * float(strengths[outlook["strength"]]))
                                  for family in ("positive", "negative") for w in outlook.get(family) or ()),
@@ -726,6 +728,11 @@ def _about_deal(cue: Cue, root: Token, pred: Token, span: Span, bounds, actors, 
     judged, other = _topic_tokens(root, pred, span, bounds)
     if any(_is_deal_noun(t, lex) for t in judged + other):
         return True
+    if cue.kind == "attitude" and root.pos_ in ("ADJ", "VERB"):
+        # "a senior official, speaking on condition of anonymity, was upbeat": the subject of
+        # an attitude feels it; it is not the thing judged
+        subjects = {t.i for c in children(pred) if c.dep_ in SUBJECTS for t in subtree(c)}
+        judged = [t for t in judged if t.i not in subjects]
     # "the army was making good progress in Rafah": the fighting, not the talks
     if any(t.dep_ in SUBJECTS and (t.lower_ in lex.military_nouns or t.lemma_.lower() in lex.military_nouns)
            for t in judged):
@@ -1057,6 +1064,9 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
             continue
         if len(s) == 1 and root.pos_ == "VERB" and root.lemma_.lower() in lex.not_verbs:
             continue
+        if len(s) == 1 and root.lemma_.lower() == "fail" and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() not in lex.failing_at for c in root.children):
+            continue    # "after failing to honour their commitments": a charge, not a forecast
         out.append((cue_of[(s.start, s.end)], s))
     return out
 
