@@ -592,8 +592,11 @@ def test_wire_judgements_of_flexibility_and_expectations(nlp, sentence, sign):
 
 
 def test_failing_at_something_other_than_a_deal_is_no_forecast(nlp):
-    found = analyse(nlp, "Iran's envoy said the Europeans had no standing to reimpose sanctions after failing to "
-                         "honour their own commitments under the deal.")
+    found = analyse(nlp, "GENEVA, Aug 26 (Reuters) - Iranian Deputy Foreign Minister Kazem Gharibabadi met European "
+                         "diplomats on Tuesday.\n\nGharibabadi "
+                         "said on X that Iran had made clear it remained committed to diplomacy, but that the "
+                         'Europeans had "no legal or moral standing" to reimpose sanctions after failing to honour '
+                         "their own commitments under the deal.")
     assert not [a for a in found if a.cue.text.startswith("fail")]
     found = analyse(nlp, "A mediator said the two sides had failed to agree on a date for the next round of talks.")
     assert found and found[0].polarity < 0
