@@ -1816,3 +1816,11 @@ def test_who_comes_under_or_suffers_an_attack_is_its_target(nlp):
     events, _ = code(nlp, "Sudanese civilians suffered attacks by the RSF.")
     got = only(events, "ASSAULT")
     assert got.source.actor_id == "rapid-support-forces" and [t.actor_id for t in got.targets] == ["SDN"]
+
+
+def test_two_officials_of_one_side_are_not_the_two_sides(nlp):
+    text = ("GENEVA, Aug 26 (Reuters) - Iran's deputy foreign ministers Kazem Gharibabadi and Majid Takht-Ravanchi "
+            "met European officials on Tuesday. The European Union urged both sides to keep talking.")
+    events, _ = code(nlp, text)
+    got = [e for e in events if e.type == "REQUEST"]
+    assert not got or not {t.actor_id for t in got[0].targets} >= {"kazem-gharibabadi", "majid-takht-ravanchi"}

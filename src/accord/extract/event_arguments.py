@@ -447,9 +447,11 @@ class Context:
                 ids = [self.country(i) for i in ids]
             if None in ids or ids[0] == ids[1]:
                 continue
-            if want != "state" and any(getattr(self.actor(x), "affiliation", None) == y
-                                       for x, y in (ids, ids[::-1])):
-                continue   # "the MNDAA and its spokesman Zhao Dejun": one side, not two
+            if want != "state" and (any(getattr(self.actor(x), "affiliation", None) == y for x, y in (ids, ids[::-1]))
+                                    or _colleagues(self.actor(ids[0]), self.actor(ids[1]))):
+                # "the MNDAA and its spokesman Zhao Dejun", "Iran's deputy foreign ministers Kazem
+                # Gharibabadi and Majid Takht-Ravanchi": one side, not two
+                continue
             cell = counts.setdefault(tuple(sorted(ids)), [0, 0, ids, []])
             here = (min(a.start, b.start), max(a.end, b.end))
             if any(lo <= here[0] and here[1] <= hi for lo, hi in cell[3]):
@@ -483,6 +485,12 @@ class Context:
 
     def country(self, actor_id: str | None) -> str | None:
         return actor_country(actor_id, getattr(self.actors, "actors", None) or {})
+
+
+def _colleagues(a, b) -> bool:
+    """Two people of the same body."""
+    return a is not None and b is not None and a.kind == b.kind == "person" \
+        and a.affiliation is not None and a.affiliation == b.affiliation
 
 
 def home_organs(ctx: "Context", lex: Lexicon, sources: list[ActorRef], targets: list[ActorRef]) -> list[ActorRef]:
