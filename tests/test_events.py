@@ -1824,3 +1824,10 @@ def test_two_officials_of_one_side_are_not_the_two_sides(nlp):
     events, _ = code(nlp, text)
     got = [e for e in events if e.type == "REQUEST"]
     assert not got or not {t.actor_id for t in got[0].targets} >= {"kazem-gharibabadi", "majid-takht-ravanchi"}
+
+
+def test_a_warning_of_any_act_on_another_partys_move_is_a_threat_to_it(nlp):
+    events, _ = code(nlp, "Hezbollah's spokesman warned that the group would protect Lebanon's oil fields by all "
+                          "means if Israel tried to take control of them.")
+    got = only(events, "THREATEN")
+    assert got.modality == "conditional" and [t.actor_id for t in got.targets] == ["ISR"]

@@ -460,6 +460,15 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             # "warned that it would not sign trade deals unless ...": a threat to withhold (CAMEO 13)
             etype, mode, code = "THREATEN", None, "130"
             clause.negated = False
+        elif clause.speech is not None and lemma_of(clause.speech) in lex.governors.get("warning", ()) \
+                and modality == "conditional" and sources and not clause.weak_condition and etype not in VERBAL \
+                and any(r.actor_id and ref_key(r) not in src_ids for r in ctx.refs(subject_tokens(clause.condition))):
+            # "warned that the army would protect the oil fields by all means if Tripoli tried to
+            # take control": whatever is promised on another party's move is a threat (CAMEO 13),
+            # aimed at that party
+            etype, mode, code = "THREATEN", None, "130"
+            clause.negated = False
+            targets = [r for r in ctx.refs(subject_tokens(clause.condition)) if r.actor_id and ref_key(r) not in src_ids]
         elif modality == "conditional" and sources and not clause.weak_condition and (
                 etype == "REJECT" and not clause.negated or clause.negated and etype in COOPERATIVE) \
                 and any(r.actor_id and ref_key(r) not in src_ids for r in ctx.refs(subject_tokens(clause.condition))):
