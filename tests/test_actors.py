@@ -1173,3 +1173,18 @@ def test_a_pro_or_anti_prefix_makes_a_name_an_allegiance_not_the_actor(analyse):
     found = analyse("Pro-Russia rebels shot down the plane, and anti-Iranian protesters marched. Russia denied it.")
     assert [m.text for m in mentions_of(found, "RUS")] == ["Russia"]
     assert not mentions_of(found, "IRN")
+
+
+def test_a_name_taken_for_an_organisation_with_a_persons_title_is_a_person(nlp):
+    from spacy.tokens import Span as SpacySpan
+    doc = nlp('"Tehran thinks it has time," said Greta Halvorsen, an Iran specialist at the Nordic Policy Forum.')
+    start = [t.i for t in doc if t.text == "Greta"][0]
+    doc.ents = [e for e in doc.ents if not (e.start <= start < e.end)] + [SpacySpan(doc, start, start + 2, label="ORG")]
+    found = extract_actors(doc, "t")
+    assert found.actors["greta-halvorsen"].kind == "person"
+
+
+def test_its_representative_belongs_to_the_body_its_stands_for(analyse):
+    found = analyse("The Polisario Front has called for direct talks. But its representative at the United Nations, "
+                    "Mohamed Salem Ould, told AFP the movement would not discuss the plan.")
+    assert found.actors["mohamed-salem-ould"].affiliation == "polisario-front"

@@ -663,6 +663,11 @@ class _Article:
             return
         if label == "ORG" and any(i in self.in_title for i in range(start, end)):
             return            # "US Trade Representative", "British Defence Secretary": a title
+        if label == "ORG" and self._titled_name(start, end):
+            # "said Helena Richter, an Iran specialist at ...": a name the recogniser took for an
+            # organisation is a person when a person's title stands in apposition to it
+            self._person_entity(start, end)
+            return
         if any(i in self.blocked for i in range(start, end)):
             root = self.root_of(start, end)
             if not (label == "ORG" and root.text in self.kb.words.get("organisation_words", ())
@@ -858,6 +863,16 @@ class _Article:
             self.actor(_slug(name), name, "person")
             self.add(start, end, _slug(name), "name")
         # single names are resolved with the surnames (step 3)
+
+    def _titled_name(self, start: int, end: int) -> bool:
+        words = self.toks[start:end]
+        if not 2 <= len(words) <= 3 or any(not (w.is_alpha and w.is_title) for w in words) \
+                or any(w.text in self.kb.words.get("organisation_words", ()) for w in words):
+            return False
+        root = self.root_of(start, end)
+        return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.kb.titles
+                   and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+                   for c in root.children)
 
     def untagged_speakers(self) -> None:
         """"Vera Grabe, who heads the delegation, said": a two- or three-word proper name the
@@ -1423,7 +1438,7 @@ class _Article:
                         sub = [t for t in sub if not c.left_edge.i <= t.i <= c.right_edge.i]
                 title = title or title_at.get(other.i) or doc[other.i:other.i + 1]
                 self.title_used.add(other.i)
-                qual = qual or self._qualifier(sub)
+                qual = qual or self._owner_of_title(sub) or self._qualifier(sub)
                 if other.i == head.head.i and other.i < m.start and self.toks[other.i + 1].text == ",":
                     # "A State Department spokesperson, Matthew Miller, said": the title phrase
                     # is the clause's subject and names the same person
@@ -1491,6 +1506,15 @@ class _Article:
                         and not self.actors[m.actor_id].is_outlet:
                     return m.actor_id
         return None
+
+    def _owner_of_title(self, sub: list[Token]) -> str | None:
+        """"But its representative at the United Nations, Sidi Omar, said": the body "its" stands
+        for employs him, not the body he is posted to."""
+        poss = next((t for t in sub if t.dep_ == "poss" and t.lower_ in ("its", "their")), None)
+        if poss is None:
+            return None
+        ante = self._antecedent(poss, self.kb.pronouns.get(poss.lower_) or "collective")
+        return ante.actor_id if ante is not None else None
 
     def _left_of(self, root: Token, start: int) -> int:
         """Start of the modifiers before ``start`` in root's phrase ("the US", "Egypt's", "Saudi and American")."""
