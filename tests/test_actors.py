@@ -1188,3 +1188,10 @@ def test_its_representative_belongs_to_the_body_its_stands_for(analyse):
     found = analyse("The Polisario Front has called for direct talks. But its representative at the United Nations, "
                     "Mohamed Salem Ould, told AFP the movement would not discuss the plan.")
     assert found.actors["mohamed-salem-ould"].affiliation == "polisario-front"
+
+
+def test_the_place_a_post_is_sent_to_is_not_who_holds_it(analyse):
+    found = analyse("The head of the OSCE Mission to Moldova, Karin Lindqvist, said the talks would go on.")
+    assert found.actors["karin-lindqvist"].affiliation == "osce"
+    found = analyse("Norway's ambassador to Colombia, Kari Nordmann, attended the talks.")
+    assert found.actors["kari-nordmann"].affiliation == "NOR"

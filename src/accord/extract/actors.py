@@ -1404,6 +1404,13 @@ class _Article:
                     and not self.actors[m.actor_id].is_outlet:
                 return m.actor_id
         found = self._qualifiers(tokens)
+        # "head of the OSCE Mission to Moldova", "Russia's ambassador to the United States": the
+        # place a post is sent to is not who holds it, when anyone else is named
+        posted = self._qualifiers([t for t in tokens if t.dep_ == "pobj" and t.head.lower_ == "to"
+                                   or any(a.dep_ == "pobj" and a.head.lower_ == "to" for a in t.ancestors
+                                          if a.i in {x.i for x in tokens})])
+        kept = [q for q in found if q not in posted]
+        found = kept or found
         return found[-1] if found else None
 
     def _person_context(self, m: _M, title_at: dict[int, Span]) -> None:
