@@ -1195,3 +1195,13 @@ def test_the_place_a_post_is_sent_to_is_not_who_holds_it(analyse):
     assert found.actors["karin-lindqvist"].affiliation == "osce"
     found = analyse("Norway's ambassador to Colombia, Kari Nordmann, attended the talks.")
     assert found.actors["kari-nordmann"].affiliation == "NOR"
+
+
+def test_a_centre_the_recogniser_took_for_a_facility_is_an_organisation(nlp):
+    from spacy.tokens import Span as SpacySpan
+    doc = nlp("Ion Vasile, an analyst at the Centre for Regional Studies in Chisinau, said the leaders were waiting.")
+    start = [t.i for t in doc if t.text == "Centre"][0]
+    doc.ents = [e for e in doc.ents if not (e.start <= start < e.end)] + [SpacySpan(doc, start - 1, start + 4, label="FAC")]
+    found = extract_actors(doc, "t")
+    assert found.actors["centre-for-regional-studies"].kind == "organisation"
+    assert found.actors["ion-vasile"].affiliation == "centre-for-regional-studies"

@@ -707,7 +707,8 @@ class _Article:
         elif label == "ORG" and self._looks_like_person(start, self._name_end(end)):
             # "foreign secretary, Vikram Misri": the small model tags "Vikram" ORG and "Misri" LOC
             self._person_entity(start, self._name_end(end))
-        elif label == "ORG":
+        elif label == "ORG" or label == "FAC" and root.text in self.kb.words.get("organisation_words", ()):
+            # ("the Centre for Strategic Studies" tagged a facility is still an organisation)
             self._org_entity(start, end)
         elif label == "GPE":
             code = self.ix.country_names.get(self.text_of(start, end).lower())
