@@ -1831,3 +1831,10 @@ def test_a_warning_of_any_act_on_another_partys_move_is_a_threat_to_it(nlp):
                           "means if Israel tried to take control of them.")
     got = only(events, "THREATEN")
     assert got.modality == "conditional" and [t.actor_id for t in got.targets] == ["ISR"]
+
+
+def test_a_speech_act_after_a_reported_progressive_is_the_speakers(nlp):
+    events, _ = code(nlp, "Foreign ministry spokeswoman Maria Zakharova said on Wednesday that Moldova was "
+                          '"blockading" Transnistria and called for a return to the 5+2 talks.')
+    got = only(events, "REQUEST")
+    assert got.source.actor_id == "maria-zakharova"

@@ -261,17 +261,23 @@ def speech_conjunct(tok: Token) -> Token | None:
     """The verb a misattached conjunct really coordinates with ("X said Y will not withdraw,
     and accused Z"): a finite past verb cannot share the bare verb's modal."""
     head = head_of(tok)
-    if tok.dep_ != "conj" or tok.tag_ not in ("VBD", "VBZ") or head.tag_ not in ("VB", "VBN") or head.dep_ != "ccomp":
+    if tok.dep_ != "conj" or tok.tag_ not in ("VBD", "VBZ") or head.tag_ not in ("VB", "VBN", "VBG") or head.dep_ != "ccomp":
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in children(tok)):
         return None
-    if head.tag_ == "VB":
+    gov = lexicon().governors
+    if head.tag_ == "VBG":
+        # "said that Moldova was blockading Transnistria and called for talks": a simple past
+        # speech act does not share the reported progressive's auxiliary
+        if tok.tag_ != "VBD" or not any(c.dep_ == "aux" and lemma_of(c) == "be" for c in children(head)) \
+                or lemma_of(tok) not in gov["speech"] | gov["alleging"] | gov.get("appealing", set()):
+            return None
+    elif head.tag_ == "VB":
         if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in children(head)):
             return None
     else:
         # "denied that its forces had opened fire and accused Z": a speech act in the simple
         # past does not share the reported past perfect
-        gov = lexicon().governors
         if lemma_of(tok) not in gov["speech"] and lemma_of(tok) not in gov["alleging"] or not any(
                 c.dep_ == "aux" and c.lower_ == "had" for c in children(head)):
             return None

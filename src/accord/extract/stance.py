@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from accord.records import ActorRef
 from accord.nlp import children, sent_of, sentences, subtree, text_of, tokens
+from accord.extract.event_grammar import speech_conjunct
 
 KB = Path(__file__).resolve().parent.parent / "kb"
 
@@ -244,7 +245,8 @@ def _subject_of(verb: Token) -> Token | None:
             # advcl only when it is a participle/infinitive clause without its own subject
             if tok.dep_ == "advcl" and tok.tag_ not in ("VBG", "VB", "VBN"):
                 return None
-            tok = tok.head
+            # "said that Moldova was blockading X and called for talks": the speaker called
+            tok = (speech_conjunct(tok) if tok.dep_ == "conj" and tok.head.tag_ == "VBG" else None) or tok.head
             seen += 1
             continue
         if tok.dep_ == "relcl":
