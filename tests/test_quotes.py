@@ -613,3 +613,12 @@ def test_a_reaffirmation_is_a_quote_of_its_own(nlp):
     found = quotes_of(nlp, "A State Department spokesman said Washington backed the talks, and reaffirmed that the "
                            "treaty covers attacks on the coast guard.")
     assert sorted(q.cue.text for q in found) == ["reaffirmed", "said"]
+
+
+def test_a_trailing_participle_is_the_main_clauses_subjects_words(nlp):
+    found = quotes_of(nlp, "Tehran suspended cooperation with the agency after Israel and the United States bombed "
+                           "its nuclear sites in June, accusing the agency of failing to condemn the strikes.")
+    assert [q.speaker.actor_id for q in found if q.cue.text == "accusing"] == ["IRN"]
+    found = quotes_of(nlp, "Spokeswoman Tammy Bruce said the aim was to protect shipping. She rejected suggestions that "
+                           "Washington had abandoned its ally, saying the United States stands with Israel.")
+    assert [q.speaker.actor_id for q in found if q.cue.text == "saying"] == ["tammy-bruce"]

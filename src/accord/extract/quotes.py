@@ -434,6 +434,14 @@ def speaker_heads(ctx: _Context, cue: Token) -> list[Token]:
             # "X said the deal was close and added that ...": a misattached speech verb
             tok = tok.head.head
             continue
+        if tok.i == cue.i and _trailing_participle(tok):
+            # "Tehran suspended cooperation after Israel bombed its sites, accusing the agency ...":
+            # a participle after a comma tells what the main clause's subject did, wherever the
+            # parser hung it
+            main = _main_clause_verb(tok)
+            if main is not None:
+                tok = main
+                continue
         reporter = _reporting_verb(ctx, tok) if tok.i == cue.i and tok.dep_ == "conj" else None
         if reporter is not None:
             # "He told reporters that Serbia was refusing to sign ... and accused Vucic of ...":
@@ -442,6 +450,23 @@ def speaker_heads(ctx: _Context, cue: Token) -> list[Token]:
             continue
         tok = tok.head
     return _window_subjects(ctx, cue)
+
+
+def _trailing_participle(tok: Token) -> bool:
+    return tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 0 and tok.doc[tok.i - 1].text == "," \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children(tok))
+
+
+def _main_clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a participle's host is subordinate to ("after Israel bombed ...",
+    "suggestions that Washington had abandoned ..."), if its host is subordinate at all."""
+    host = tok.head
+    if host.dep_ == "advcl" and any(c.dep_ == "mark" for c in children(host)):
+        return host.head
+    if host.dep_ == "acl" and host.head.dep_ in ("dobj", "pobj"):
+        noun = host.head
+        return noun.head if noun.dep_ == "dobj" else noun.head.head
+    return None
 
 
 def _reporting_verb(ctx: _Context, tok: Token) -> Token | None:
