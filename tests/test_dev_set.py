@@ -5,9 +5,9 @@ DRC-M23, Ethiopia-TPLF, US-China trade, Thailand-Cambodia, India-Pakistan, Serbi
 Venezuela, Israel-Lebanon, Iran-US, Russia-Ukraine, Sudan, Yemen-Saudi, Colombia-ELN), each
 annotated for one layer before Accord was run on it: q_* quotes and actors, e_* events, p_*
 positions and prospects (a record type a gold file leaves out is not scored there).
-data/blind: 24 articles annotated on every layer by sessions that never read Accord's code (see
+data/blind: 36 articles annotated on every layer by sessions that never read Accord's code (see
 its README); its floors are far lower, because most of these articles were not used to write the
-rules. Floors are the figures measured (2026-11-26, fifth session) less 0.05, so a change that
+rules. Floors are the figures measured (2026-11-26, sixth session) less 0.05, so a change that
 loses a pattern fails here. The dev positions floor fell with a convention change: an official
 voicing their own side's stance now holds it ("Peskov said Moscow was open ..." is Peskov's), as
 the blind annotators record it; the dev gold gives such positions to the side. Dev events carry
@@ -35,18 +35,18 @@ FLOORS = {
                    "affiliation_f1": 0.92},       # 0.976
         "events": {"f1": 0.87,                    # 0.919
                    "arguments_f1": 0.74},         # 0.795
-        "positions": {"recall": 0.71},            # 0.761
+        "positions": {"recall": 0.71},            # 0.761 (F1 0.729)
         "assessments": {"f1": 0.90},              # 0.951
     },
     "blind": {
         "quotes": {"f1": 0.87,                    # 0.922
-                   "speaker_f1": 0.80},           # 0.859
-        "actors": {"f1": 0.82,                    # 0.876
-                   "affiliation_f1": 0.76},       # 0.814
-        "events": {"f1": 0.58,                    # 0.630
-                   "arguments_f1": 0.31},         # 0.367
-        "positions": {"f1": 0.53},                # 0.582
-        "assessments": {"f1": 0.59},              # 0.645
+                   "speaker_f1": 0.80},           # 0.855
+        "actors": {"f1": 0.80,                    # 0.854
+                   "affiliation_f1": 0.71},       # 0.768
+        "events": {"f1": 0.56,                    # 0.612
+                   "arguments_f1": 0.29},         # 0.342
+        "positions": {"f1": 0.52},                # 0.574
+        "assessments": {"f1": 0.63},              # 0.684
     },
 }
 _SCORES: dict[str, dict] = {}
