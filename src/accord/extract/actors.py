@@ -1263,8 +1263,7 @@ class _Article:
                     governed = {m.actor_id for m in earlier if m.sector == "government"}
                 if len(governed) != 1:
                     continue
-                same = [m for m in window if m.actor_id in governed] or [
-                    next(m for m in reversed(self.mentions) if m.actor_id in governed and m.end <= tok.i)]
+                same = [m for m in window if m.actor_id in governed] or [m for m in earlier if m.actor_id in governed]
             self.add(tok.i, tok.i + 1, (same or window)[-1].actor_id, "description", sector)
 
     def national_governments(self, key: str = "national_governments", fallback: bool = True) -> None:
@@ -1407,9 +1406,9 @@ class _Article:
         found = self._qualifiers(tokens)
         # "head of the OSCE Mission to Moldova", "Russia's ambassador to the United States": the
         # place a post is sent to is not who holds it, when anyone else is named
-        posted = self._qualifiers([t for t in tokens if t.dep_ == "pobj" and t.head.lower_ == "to"
-                                   or any(a.dep_ == "pobj" and a.head.lower_ == "to" for a in t.ancestors
-                                          if a.i in {x.i for x in tokens})])
+        inside = {t.i for t in tokens}
+        posted = self._qualifiers([t for t in tokens if any(a.dep_ == "pobj" and a.head.lower_ == "to"
+                                                           for a in [t, *t.ancestors] if a.i in inside)])
         kept = [q for q in found if q not in posted]
         found = kept or found
         return found[-1] if found else None
@@ -1518,11 +1517,8 @@ class _Article:
     def _owner_of_title(self, sub: list[Token]) -> str | None:
         """"But its representative at the United Nations, Sidi Omar, said": the body "its" stands
         for employs him, not the body he is posted to."""
-        poss = next((t for t in sub if t.dep_ == "poss" and t.lower_ in ("its", "their")), None)
-        if poss is None:
-            return None
-        ante = self._antecedent(poss, self.kb.pronouns.get(poss.lower_) or "collective")
-        return ante.actor_id if ante is not None else None
+        owners = self._qualifiers([t for t in sub if t.dep_ == "poss" and t.lower_ in ("its", "their")])
+        return owners[0] if owners else None
 
     def _left_of(self, root: Token, start: int) -> int:
         """Start of the modifiers before ``start`` in root's phrase ("the US", "Egypt's", "Saudi and American")."""

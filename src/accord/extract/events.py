@@ -462,13 +462,14 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             clause.negated = False
         elif clause.speech is not None and lemma_of(clause.speech) in lex.governors.get("warning", ()) \
                 and modality == "conditional" and sources and not clause.weak_condition and etype not in VERBAL \
-                and any(r.actor_id and ref_key(r) not in src_ids for r in ctx.refs(subject_tokens(clause.condition))):
+                and (movers := [r for r in ctx.refs(subject_tokens(clause.condition))
+                                if r.actor_id and ref_key(r) not in src_ids]):
             # "warned that the army would protect the oil fields by all means if Tripoli tried to
             # take control": whatever is promised on another party's move is a threat (CAMEO 13),
             # aimed at that party
             etype, mode, code = "THREATEN", None, "130"
             clause.negated = False
-            targets = [r for r in ctx.refs(subject_tokens(clause.condition)) if r.actor_id and ref_key(r) not in src_ids]
+            targets = movers
         elif modality == "conditional" and sources and not clause.weak_condition and (
                 etype == "REJECT" and not clause.negated or clause.negated and etype in COOPERATIVE) \
                 and any(r.actor_id and ref_key(r) not in src_ids for r in ctx.refs(subject_tokens(clause.condition))):
@@ -502,15 +503,14 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             targets = [t for t in targets if t.actor_id or not any(a <= t.start < b for a, b in spans)]
         if etype in HOSTILE:
             targets = [t for t in targets if t.actor_id or not _instrument(ctx, lex, t, tok)]
-        if entry.obj_class == "attack" and etype == "RETREAT":
+        if entry.obj_class == "attack" and etype == "RETREAT" and cand.noun is not None:
             # "the deal halts seven weeks of U.S. air strikes on the Houthis": the attacks named
             # are halted, not hit; their owner halts them when the subject is no actor
             noun = cand.noun
             owners = {r.actor_id for r in ctx.refs([c for c in children(noun) if c.dep_ in (
-                "compound", "amod", "nmod", "poss")])} if noun is not None else set()
+                "compound", "amod", "nmod", "poss")])}
             # ("its bombing of Yemen": the state in the of-phrase is still what was bombed)
-            halted = [t for t in targets if noun is not None and t.start <= noun.idx < t.end
-                      and (t.actor_id is None or t.actor_id in owners)]
+            halted = [t for t in targets if t.start <= noun.idx < t.end and (t.actor_id is None or t.actor_id in owners)]
             targets = [t for t in targets if t not in halted]
             if not any(s.actor_id for s in sources):
                 sources = [t for t in halted if t.actor_id] or sources
