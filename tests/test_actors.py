@@ -1205,3 +1205,40 @@ def test_a_centre_the_recogniser_took_for_a_facility_is_an_organisation(nlp):
     found = extract_actors(doc, "t")
     assert found.actors["centre-for-regional-studies"].kind == "organisation"
     assert found.actors["ion-vasile"].affiliation == "centre-for-regional-studies"
+
+
+def test_a_name_inside_a_hyphenated_word_is_no_actor(analyse):
+    found = analyse("PORT-AU-PRINCE, Jan 24 (Reuters) - Caribbean mediators met Haiti's leaders on Thursday.")
+    assert "au" not in found.actors
+    found = analyse("The AU-brokered deal was signed by the AU and Ethiopia.")
+    assert "au" in found.actors
+
+
+def test_korean_names_are_shortened_to_the_family_name_written_first(analyse):
+    found = analyse("North Korean leader Kim Jong Un met Trump in Hanoi. Foreign Minister Ri Yong Ho said Kim had "
+                    "offered to close Yongbyon. Kim Eui-kyeom, spokesman for President Moon Jae-in, said Seoul "
+                    "would help. Ri said the offer stood.")
+    assert "kim" not in found.actors and "ri" not in found.actors
+    kims = [m for m in found.mentions if m.text == "Kim"]
+    assert kims and all(m.actor_id == "kim-jong-un" for m in kims)
+    assert {m.actor_id for m in found.mentions if m.text == "Ri"} == {"ri-yong-ho"}
+
+
+def test_a_hyphenated_given_name_completes_a_persons_name(analyse):
+    found = analyse("South Korea's chief nuclear envoy, Lee Do-hoon, will travel to Washington next week.")
+    assert "lee-do-hoon" in found.actors and found.actors["lee-do-hoon"].affiliation == "KOR"
+
+
+def test_a_region_with_its_own_government_is_a_state_actor(analyse):
+    found = analyse("Bougainville President Ishmael Toroama said on Tuesday that Bougainville would not wait. "
+                    "Bougainville Affairs Minister Manasseh Makiba said Port Moresby needed time.")
+    assert found.actors["bougainville"].kind == "state"
+    assert found.actors["ishmael-toroama"].affiliation == "bougainville"
+    assert found.actors["manasseh-makiba"].affiliation != "bougainville"
+    found = analyse("Negotiators from Moldova and the breakaway region of Transnistria met on Wednesday. "
+                    "Transnistrian leader Vadim Krasnoselsky rejected the offer.")
+    assert found.actors["transnistria"].kind == "state"
+    assert found.actors["vadim-krasnoselsky"].affiliation == "transnistria"
+    # a region only talked about stays a place
+    found = analyse("Russia and Ukraine discussed the status of Transnistria on Monday.")
+    assert "transnistria" not in found.actors

@@ -103,3 +103,12 @@ def test_a_sentence_filed_twice_with_the_same_coding_is_one_gold_triple():
     both = score_petrarch({text: [{"date": "20240818", "events": [coded]},
                                   {"date": "20240818", "events": [coded, other]}]}, nlp)
     assert both["gold_triples"] == 2
+
+
+def test_a_refusal_and_its_negated_act_are_one_petrarch_triple():
+    from accord import nlp as nlp_mod
+    from accord.evaluate_events import score_petrarch
+    text = "Germany said it would not provide military aid to Serbia."
+    coded = {"source_actor_code": "DEU", "target_actor_code": "SRB", "cameo_code": "122"}
+    scores = score_petrarch({text: [{"date": "20240818", "events": [coded]}]}, nlp_mod.load())
+    assert scores["predicted_triples"] == 1 and scores["f1"] == 1.0

@@ -1838,3 +1838,63 @@ def test_a_speech_act_after_a_reported_progressive_is_the_speakers(nlp):
                           '"blockading" Transnistria and called for a return to the 5+2 talks.')
     got = only(events, "REQUEST")
     assert got.source.actor_id == "maria-zakharova"
+
+
+def test_striking_a_deal_is_an_agreement_not_an_attack(nlp):
+    events, _ = code(nlp, "Sunak struck a deal with the European Union on Monday.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+    assert only(events, "AGREE").source.actor_id == "rishi-sunak"
+    # the deal as the antecedent of a relative clause, and as the noun of a passive participle
+    events, _ = code(nlp, "Sunak urged lawmakers to back the deal he struck with the European Union.")
+    assert not [e for e in events if e.type == "ASSAULT"] and only(events, "AGREE")
+    events, _ = code(nlp, "The deal struck by Sunak and von der Leyen was welcomed in Dublin.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+    # a strike on a place is still an attack
+    events, _ = code(nlp, "Israeli jets struck Hamas positions in Rafah.")
+    assert only(events, "ASSAULT").source.actor_id == "ISR"
+
+
+def test_a_third_partys_praise_is_aimed_at_the_two_sides(nlp):
+    text = ("Thailand and Cambodia agreed a ceasefire on Monday after talks in Kuala Lumpur. "
+            "The United Nations welcomed the agreement.")
+    events, _ = code(nlp, text)
+    assert {t.actor_id for t in only(events, "SUPPORT").targets} == {"THA", "KHM"}
+
+
+def test_a_rejected_charge_is_aimed_at_its_author_and_the_side_he_speaks_for(nlp):
+    text = ("Azerbaijan and Armenia held talks in Geneva on Monday. Azerbaijani Foreign Minister Jeyhun Bayramov "
+            "said Armenia had to change its constitution first. Armenian Foreign Minister Ararat Mirzoyan rejected "
+            "that argument.")
+    events, _ = code(nlp, text)
+    got = [e for e in events if e.type == "REJECT" and e.source.actor_id == "ararat-mirzoyan"]
+    assert got and [t.actor_id for t in got[0].targets] == ["jeyhun-bayramov", "AZE"]
+    # the author of a charge from outside the two sides is its only target
+    text = ("India and Pakistan agreed to a ceasefire on Saturday. U.S. President Donald Trump said Washington had "
+            "brokered the truce. New Delhi rejected that account.")
+    events, _ = code(nlp, text)
+    got = [e for e in events if e.type == "REJECT" and e.source.actor_id == "IND"]
+    assert got and [t.actor_id for t in got[0].targets] == ["donald-trump"]
+
+
+def test_a_side_saying_it_will_not_cooperate_refuses(nlp):
+    events, _ = code(nlp, "Ukraine and Russia met in Istanbul. Ukrainian Foreign Minister Andrii Sybiha said Kyiv "
+                          "would not meet Russian negotiators again until Moscow withdrew its troops.")
+    got = [e for e in events if e.type == "REJECT"]
+    assert got and got[0].source.actor_id in ("UKR", "andrii-sybiha") and not got[0].negated
+    assert [t.actor_id for t in got[0].targets] == ["RUS"]
+    # the negated meeting itself stays coded
+    assert any(e.type == "CONSULT" and e.negated for e in events)
+    events, _ = code(nlp, "Venezuela does not recognise the oil blocks awarded by Guyana.")
+    assert only(events, "REJECT").source.actor_id == "VEN"
+    # a negation that is the subject's, or a fact in the past, is no refusal
+    events, _ = code(nlp, '"Neither Beijing nor Washington wants to go back to talks," she told Reuters.')
+    assert not [e for e in events if e.type == "REJECT"]
+    events, _ = code(nlp, "Russia did not attend the talks in Geneva on Monday.")
+    assert not [e for e in events if e.type == "REJECT"]
+
+
+def test_a_meeting_led_by_two_officials_is_between_them(nlp):
+    events, _ = code(nlp, "The London meeting, led by Vice Premier He Lifeng and Treasury Secretary Scott Bessent, "
+                          "was called after the truce nearly collapsed.")
+    got = [e for e in events if e.type == "CONSULT"]
+    assert {e.source.actor_id for e in got} == {"he-lifeng", "scott-bessent"}

@@ -93,6 +93,7 @@ import pycountry
 import spacy
 from rapidfuzz import fuzz
 from spacy.attrs import HEAD, LEMMA, LOWER, POS, SENT_START
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import NOUN, PROPN
@@ -370,6 +371,8 @@ class _Article:
         self.aliases: dict[str, str] = {}                  # article-level surname/acronym -> actor
         self.title_used: set[int] = set()                  # token ids of titles already explained
         self.blocked: set[int] = set()                     # tokens the KB says are no actor here
+        self.polities: set[str] = set()                          # places the article gives a government
+        self.shared_firsts: dict[str, set[str]] = {}           # a first word two persons' names open with
         self.defined: dict[str, str] = {}                  # acronyms the article defines: "(SPA)"
         self.long_names: list[Span] = []                   # KB word heading a longer name no entity covers
         self._narrated_memo: dict[int, bool] = {}
@@ -495,6 +498,7 @@ class _Article:
                 ent_at[i] = e
         spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.ix.names(doc)])
         known = {i for sp in spans for i in range(sp.start, sp.end)}
+        self.polities = self._polity_names()
         for sp in spans:
             aid, via, sector = self.ix.name_keys[sp.label]
             ent = ent_at.get(sp.start)
@@ -502,6 +506,11 @@ class _Article:
                     and self.toks[sp.start - 2].lower_ in self.kb.words.get("stance_prefixes", ()):
                 # "pro-Russia rebels", "anti-Iranian protests": a side taken, not that actor
                 self.blocked.update(range(sp.start, sp.end))
+                continue
+            if self._inside_hyphenated_word(sp, known):
+                continue   # "PORT-AU-PRINCE" holds no African Union
+            if via == "place" and sp.text in self.polities:
+                self._polity(sp.start, sp.end)
                 continue
             if via == "place":
                 # "Yair Golan" is a person; "Kharkiv Mayor Ihor Terekhov" opens with a place
@@ -526,6 +535,77 @@ class _Article:
             self.actor(aid)
             # a demonym modifying a sector noun ("Ukrainian officials") is widened in step 4
             self.add(sp.start, sp.end, aid, via, sector)
+
+    def _polity_names(self) -> set[str]:
+        """Places the article gives a government ("Bougainville President Ishmael Toroama",
+        "Abkhazia's foreign minister"): a breakaway or autonomous region acting as a state."""
+        words = self.kb.words
+        classes = set(words.get("polity_title_classes", ()))
+        title_words = set(words.get("polity_title_words", ()))
+        breakaway = set(words.get("breakaway_words", ()))
+        regions = set(words.get("region_nouns", ()))
+        found = set()
+        for tok in tokens(self.doc):
+            # (only a place span or a place entity of this text becomes the polity: see kb_names)
+            if tok.pos_ != "PROPN" or tok.lower_ in self.kb.titles or tok.text in words.get("honorifics", ()):
+                continue
+            head = tok.head
+            if tok.dep_ in ("compound", "poss") and head.i > tok.i:
+                between = [t.lower_ for t in self.toks[tok.i + 1:head.i + 1] if t.lower_ not in ("'s", "’s")]
+                phrase = " ".join(between)
+                named = self.kb.titles.get(phrase) in classes or between[-1:] and between[-1] in title_words \
+                    and all(self.kb.titles.get(w) is None for w in between[:-1])
+            else:
+                # "the breakaway region of Transnistria", "breakaway Abkhazia"
+                region = head.head if tok.dep_ == "pobj" and head.lower_ == "of" else tok
+                named = (region is tok or region.lemma_.lower() in regions) \
+                    and any(c.dep_ in ("amod", "compound") and c.lower_ in breakaway for c in children(region))
+            if not named:
+                continue
+            start = tok.i
+            while start > 0 and self.toks[start - 1].dep_ == "compound" and self.toks[start - 1].head.i == tok.i \
+                    and self.toks[start - 1].pos_ == "PROPN":
+                start -= 1
+            found.add(self.doc[start:tok.i + 1].text)
+        return found
+
+    def polity_demonyms(self) -> None:
+        """"Transnistrian leader", "the South Ossetian side": the adjective of a polity of the
+        article ("-n", "-an" added to its name) names it."""
+        by_adj = {}
+        for name in self.polities:
+            for adj in (name + "n", name + "an", name.rstrip("a") + "an", name + "ian"):
+                by_adj[adj] = name
+        if not by_adj:
+            return
+        toks = self.toks
+        for tok in tokens(self.doc):
+            if self.owner[tok.i] is not None:
+                continue
+            two = self.doc[tok.i - 1:tok.i + 1].text if tok.i else ""
+            if two in by_adj and self.owner[tok.i - 1] is None:
+                self._polity(tok.i - 1, tok.i + 1, by_adj[two])
+            elif tok.text in by_adj and not (tok.i and toks[tok.i - 1].text in ("South", "North", "East", "West")):
+                self._polity(tok.i, tok.i + 1, by_adj[tok.text])
+
+    def _polity(self, start: int, end: int, name: str | None = None) -> None:
+        name = name or self.text_of(start, end)
+        aid = _slug(name)
+        a = self.actor(aid, name, "state")
+        a.kind, a.affiliation = "state", aid
+        self.add(start, end, aid, "name" if name == self.text_of(start, end) else "demonym")
+
+    def _inside_hyphenated_word(self, sp: Span, known: set[int]) -> bool:
+        """A name glued by hyphens to words on both sides that are no names themselves is a piece
+        of a longer word ("PORT-AU-PRINCE"); "US-Iran-Israel talks" keeps its three states."""
+        toks, n = self.toks, len(self.toks)
+
+        def glued(hyphen: int, word: int) -> bool:
+            return 0 <= word < n and toks[hyphen].text == "-" and not toks[hyphen].whitespace_ \
+                and toks[word].is_alpha and word not in known and (word > hyphen or not toks[word].whitespace_)
+        before = sp.start >= 2 and glued(sp.start - 1, sp.start - 2) and not toks[sp.start - 1].whitespace_
+        after = sp.end + 1 < n and not toks[sp.end - 1].whitespace_ and glued(sp.end, sp.end + 1)
+        return before and after
 
     def _ent_start(self, ent: Span) -> int:
         start = ent.start
@@ -629,6 +709,7 @@ class _Article:
                 merged[-1] = Span(self.doc, merged[-1].start, e.end, label="PERSON")
             else:
                 merged.append(e)
+        merged = [self._hyphenated_given_name(e) if e.label_ == "PERSON" else e for e in merged]
         ents = merged + [Span(self.doc, sp.start, sp.end, label="ORG") for sp in self.long_names]
         for ent in ents:
             if ent.label_ == "PERSON":
@@ -643,6 +724,16 @@ class _Article:
                 if m.end - m.start == 1 and self.toks[m.start].text in self.defined:
                     m.actor_id = self.defined[self.toks[m.start].text]
                     m.via = "acronym"
+
+    def _hyphenated_given_name(self, ent: Span) -> Span:
+        """"Lee Do-hoon" tagged as "Lee": a capitalised word glued by a hyphen to the next one
+        ("Do-hoon", "Jae-in") right after a person's name is the rest of it."""
+        toks, end = self.toks, ent.end
+        if end + 2 < len(toks) and ent[-1].whitespace_ and toks[end].is_title and toks[end].is_alpha \
+                and not toks[end].whitespace_ and toks[end + 1].text == "-" and not toks[end + 1].whitespace_ \
+                and toks[end + 2].is_alpha and toks[end + 2].is_lower and not toks[end + 2].ent_type_:
+            return Span(self.doc, ent.start, end + 3, label="PERSON")
+        return ent
 
     def _entity(self, ent: Span) -> None:
         label = ent.label_
@@ -712,7 +803,9 @@ class _Article:
             self._org_entity(start, end)
         elif label == "GPE":
             code = self.ix.country_names.get(self.text_of(start, end).lower())
-            if code:
+            if code is None and self.text_of(start, end) in self.polities:
+                self._polity(start, end)
+            elif code:
                 self.actor(code)  # not in states.yaml: pycountry name only
                 if code not in self.kb.entries:
                     a = self.actors[code]
@@ -1028,11 +1121,26 @@ class _Article:
             if a.kind == "person" and len(words) >= 3:
                 for middle in words[1:-1]:
                     firsts.setdefault(middle, set()).add(a.actor_id)
+        # ... and Korean and Chinese ones to the family name, written first ("Kim", "Ri"): a first
+        # word two persons share ("Kim Jong Un", "Kim Eui-kyeom") is the one named last before it
         hon = self.kb.words.get("honorifics", ())
+        particles = self.kb.words.get("name_particles", set())
         for first, ids in firsts.items():
-            if len(ids) == 1 and len(first) >= 4 and first.isalpha() and first[:1].isupper() \
-                    and first not in hon and first.lower() not in self.kb.titles:
-                self.aliases.setdefault(first, next(iter(ids)))
+            if len(first) >= 2 and first.isalpha() and first[:1].isupper() and first not in hon \
+                    and first.lower() not in self.kb.titles and first.lower() not in particles \
+                    and first.lower() not in STOP_WORDS:   # "He Lifeng" is never "He"
+                if len(ids) == 1:
+                    self.aliases.setdefault(first, next(iter(ids)))
+                else:
+                    self.shared_firsts[first] = set(ids)
+
+    def _last_named(self, tok: Token) -> str | None:
+        """Of the persons sharing the first word ``tok``, the one whose name came last before it."""
+        ids = self.shared_firsts.get(tok.text)
+        if not ids:
+            return None
+        before = [m for m in self.mentions if m.actor_id in ids and m.end <= tok.i and m.end - m.start > 1]
+        return max(before, key=lambda m: m.start).actor_id if before else None
 
     def surnames(self) -> None:
         doc = self.doc
@@ -1047,7 +1155,7 @@ class _Article:
             if self.owner[i] is not None or i in self.blocked:
                 continue
             # "Rodríguez" for the KB's "Jorge Rodriguez": accents folded as the aliases were
-            aid = self.aliases.get(tok.text) or self.aliases.get(_fold(tok.text))
+            aid = self.aliases.get(tok.text) or self.aliases.get(_fold(tok.text)) or self._last_named(tok)
             if aid is None and ent_label.get(tok.i) == "PERSON" and tok.is_title:
                 # spelling variants of an article's full name ("Sissi" / "Sisi")
                 best = max(persons, key=lambda k: fuzz.ratio(k, tok.text), default=None)
@@ -1376,6 +1484,8 @@ class _Article:
         for t in tokens:
             m = self.owner[t.i]
             aid = None
+            if m is not None and t.i + 1 < len(self.toks) and self.toks[t.i + 1].lower_ == "affairs":
+                continue   # "Bougainville Affairs Minister", "the Taiwan Affairs Office": the region dealt with
             if m is not None and self.kind_of(m) != "person" and not self.actors[m.actor_id].is_outlet:
                 aid = m.actor_id
             elif m is not None and self.kind_of(m) == "person":
@@ -1921,6 +2031,7 @@ def extract_actors(doc: Doc, article_id: str, kb: KB | None = None) -> ArticleAc
     art.datelines()
     art.untagged_organisations()
     art.entities()
+    art.polity_demonyms()
     art.untagged_speakers()
     art.surnames()
     art.appositions()

@@ -114,6 +114,7 @@ class Context:
         self.quotes = sorted(quotes or [], key=lambda q: q.start)
         self.published = article.published if article else None
         self.head_end = 0
+        self.implied_targets: set[str] = set()   # events whose target was inferred as the other side
         self.article_id = article.article_id if article else ""
         self._datelines: dict[int, set[int]] = {}
         self._sent_memo: dict[tuple, object] = {}

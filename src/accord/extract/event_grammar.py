@@ -245,6 +245,12 @@ def _find_objects(tok: Token) -> list[Token]:
     if not objs and tok.dep_ == "relcl" and head_of(tok).pos_ == "NOUN" and any(
             c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in children(tok)):
         objs = [head_of(tok)]   # "the towns the rebels seized": the antecedent is the object
+    if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN" and head_of(tok).pos_ == "NOUN" \
+            and any(lemma_of(head_of(tok)) in lexicon().classes.get(c, ()) for c in ("proposal", "talks")):
+        # "the deal struck by Sunak", "the meeting, led by He and Bessent": an accord or a meeting
+        # a passive participle describes is its object
+        # ("gunmen armed with rifles" stay the people the participle describes)
+        objs = [head_of(tok)]
     # "5 million dollars of aid", "700 kg of medicine": the class word is the of-object
     for o in list(objs):
         below = children(o)

@@ -53,6 +53,23 @@ from accord.extract.event_modality import Clause, aux_modality, analyse_clause, 
 
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+# The refusal (CAMEO 12) a side states when it says it will not do a cooperative act: to meet
+# (125), to accept a plan (127), to yield (124), to cooperate or aid (121, 122).
+REFUSAL_CODES = {"CONSULT": "125", "AGREE": "127", "SUPPORT": "120", "CONCEDE": "124", "RETREAT": "124",
+                 "COOPERATE": "121", "AID": "122"}
+
+
+def _no_one(tok: Token) -> bool:
+    """"Nobody agrees on ...", "Neither side wants ...": the negation is the subject's, no refusal."""
+    subj = subject_tokens(tok)
+    return bool(subj) and (subj[0].lower_ in ("nobody", "none", "neither", "nothing", "no one") or any(
+        c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") for c in children(subj[0])))
+
+
+def _present_tense(tok: Token) -> bool:
+    """"does not recognise", "do not allow": a standing refusal; "has not signed" is a fact."""
+    return tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "do" for c in children(tok)))
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\S)")
 
 
@@ -208,8 +225,9 @@ def extract_events(doc: Doc, actors, article: Article | None, quotes=()) -> Iter
 def _answered(ctx: Context, lex: Lexicon, event: Event, done: list[Event]) -> Event:
     """"Pakistan rejected the accusation", "Yerevan turned down the proposal": a reply to an
     earlier act aimed at its source is aimed back at that act's author."""
-    if event.type not in ("REJECT", "ACCUSE") or any(t.actor_id for t in event.targets) or event.source is None \
-            or event.trigger is None:
+    # a target only inferred as "the other side" yields to the author of what is answered
+    if event.type not in ("REJECT", "ACCUSE") or event.source is None or event.trigger is None \
+            or (any(t.actor_id for t in event.targets) and event.event_id not in ctx.implied_targets):
         return event
     span = ctx.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if span is None:
@@ -227,7 +245,7 @@ def _answered(ctx: Context, lex: Lexicon, event: Event, done: list[Event]) -> Ev
         if prior.type == replied and prior.source is not None and prior.source.actor_id and any(
                 t.actor_id in me or ctx.country(t.actor_id) in me for t in prior.targets) \
                 and not {prior.source.actor_id, ctx.country(prior.source.actor_id)} & me:
-            return replace(event, targets=(prior.source,))
+            return replace(event, targets=_with_side(ctx, event, prior.source))
     if replied in lex.quote_replies:
         # "Mirzoyan rejected that argument": what was argued is the last quote of another side
         # before it, in this paragraph or the one before
@@ -237,8 +255,20 @@ def _answered(ctx: Context, lex: Lexicon, event: Event, done: list[Event]) -> Ev
                 and len(PARAGRAPH_BREAK.findall(text, q.end, event.start)) <= 1]
         if said:
             q = max(said, key=lambda q: q.end)
-            return replace(event, targets=(q.speaker,))
+            return replace(event, targets=_with_side(ctx, event, q.speaker))
     return event
+
+
+def _with_side(ctx: Context, event: Event, author: ActorRef) -> tuple[ActorRef, ...]:
+    """The author of what is answered, and the side inferred before when the author speaks for
+    it ("Mirzoyan rejected that argument" of Azerbaijan's minister answers both)."""
+    if event.event_id not in ctx.implied_targets:
+        return (author,)
+    actor = ctx.actor(author.actor_id)
+    theirs = {author.actor_id, ctx.country(author.actor_id), getattr(actor, "affiliation", None)} - {None}
+    sides = tuple(t for t in event.targets if (t.actor_id in theirs or ctx.country(t.actor_id) in theirs)
+                  and t.actor_id != author.actor_id)
+    return (author,) + sides
 
 
 def _of_what_is_told(lex: Lexicon, verb: Token, o: Token) -> bool:
@@ -517,6 +547,15 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         drafts.append(dict(tok=tok, code=code, type=etype, mode=mode, sources=sources, targets=targets,
                            clause=clause, modality=modality, quote=quote, noun=cand.noun,
                            speech=clause.speech, speech_clause=clause))
+        if etype in REFUSAL_CODES and clause.negated and named_sources and not presupposed and not _no_one(tok) \
+                and (modality in ("future", "conditional", "hypothetical") or _present_tense(tok)) \
+                and (speaker is None or speaker.actor_id in src_ids or same_side(ctx, speaker, named_sources, clause.speech)):
+            # "would not sit down with the government until ...", "does not recognise the blocks":
+            # a side that says it will not cooperate refuses (CAMEO 12); the negated act stays coded
+            drafts.append(dict(tok=tok, code=REFUSAL_CODES[etype], type="REJECT", mode=None, sources=sources,
+                               targets=targets, clause=replace(clause, negated=False),
+                               modality="conditional" if modality == "conditional" else "actual", quote=quote,
+                               noun=cand.noun, speech=clause.speech, speech_clause=clause))
     # only a verb with a deontic auxiliary ("must", "should") can state an obligation; a
     # sentence without the word has none
     said = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
@@ -886,10 +925,12 @@ def _counterpart(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
     return _last_naming(ctx, next(i for i in pair if i != side), before)
 
 
-# A third party's meeting or offer with nobody named ("Turkey has offered to host any talks",
-# "Qatar, which co-mediated the talks", "the committee met in Naqoura") is between, or made to,
-# the two sides the article is about; attending a meeting (CAMEO 044) is not mediating it.
-THIRD_PARTY_TYPES = {"CONSULT", "AGREE"}
+# A third party's meeting, offer or praise with nobody named ("Turkey has offered to host any
+# talks", "Qatar, which co-mediated the talks", "the committee met in Naqoura", "the UN welcomed
+# the agreement") is between, made to or aimed at the two sides the article is about; attending
+# a meeting (CAMEO 044) is not mediating it. A demand is not: what is demanded may fall to
+# either side or to neither.
+THIRD_PARTY_TYPES = {"CONSULT", "AGREE", "SUPPORT"}
 
 
 def _the_sides(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
@@ -967,13 +1008,17 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
             elif len(sources) > 1 and (lemma_of(tok) in ctx_lex.mutual_verbs or reciprocal(tok)) and not is_passive(tok):
                 # "Ukraine and Russia exchanged prisoners", "accused each other": each acts on the other
                 targets = [s for s in sources if s is not src] + targets
+            implied = False
             if not targets and etype in COUNTERPART_TYPES and src is not None and src.actor_id \
                     and not (etype == "ASSAULT" and _aimed_elsewhere(tok, d.get("noun"))):
                 targets = _counterpart(ctx, src, start)
+                implied = bool(targets)
             if not targets and etype in THIRD_PARTY_TYPES and src is not None and src.actor_id and not clause.negated \
                     and d["code"] != "044":
                 targets = _the_sides(ctx, src, end)
             parts = (ctx.article_id, etype, start, tok.idx) + ((src.start,) if n else ())
+            if implied:
+                ctx.implied_targets.add(record_id(*parts))
             yield Event(
                 event_id=record_id(*parts), article_id=ctx.article_id, type=etype, mode=d["mode"],
                 cameo=d["code"], start=start, end=end, source=src, targets=tuple(targets),

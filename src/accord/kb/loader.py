@@ -47,7 +47,8 @@ WORD_LISTS = ("honorifics", "locative_prepositions", "expletive_verbs", "outlet_
               "female_words", "male_words", "national_forces", "organisation_words", "equipment_nouns",
               "national_governments", "armed_modifiers", "armed_group_nouns", "armed_name_words",
               "organisation_nouns", "title_organs", "speech_verbs", "plain_governments", "credit_openers", "thing_heads",
-              "document_names", "leading_verbs", "stance_prefixes")
+              "document_names", "leading_verbs", "stance_prefixes", "name_particles", "polity_title_classes",
+              "polity_title_words", "breakaway_words", "region_nouns")
 
 
 def slug(name: str) -> str:
