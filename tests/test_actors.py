@@ -1242,3 +1242,29 @@ def test_a_region_with_its_own_government_is_a_state_actor(analyse):
     # a region only talked about stays a place
     found = analyse("Russia and Ukraine discussed the status of Transnistria on Monday.")
     assert "transnistria" not in found.actors
+
+
+def test_a_name_before_a_common_organisation_noun_names_the_organisation(analyse):
+    found = analyse("Spain's Socialists met Carles Puigdemont's separatist Junts party in Brussels on Monday. "
+                    "Junts wants the amnesty to cover everyone prosecuted since 2012.")
+    assert found.actors["junts"].kind == "organisation"
+    assert {m.start for m in found.mentions if m.actor_id == "junts"} >= {m.start for m in found.mentions
+                                                                           if m.text == "Junts"}
+    assert len([m for m in found.mentions if m.text == "Junts"]) == 2
+
+
+def test_an_untagged_acronym_in_running_text_is_an_organisation(analyse):
+    found = analyse("MAPUTO, Aug 6 (AFP) - RENAMO wants its officers appointed to senior posts. "
+                    "RENAMO spokesman Jose Manteigas accused the ruling FRELIMO party of dragging its feet.")
+    assert found.actors["renamo"].kind == "organisation" and "frelimo" in found.actors
+    assert found.actors["jose-manteigas"].affiliation == "renamo"
+    assert "maputo" not in found.actors
+    # a capitalised word of a longer name stays in it
+    found = analyse("Felix Bolanos told Cadena SER radio that a deal was close.")
+    assert "ser" not in found.actors
+
+
+def test_a_political_scientist_is_a_person(analyse):
+    found = analyse('"The junta is a wild card," said Helena Cossa, a political scientist at Eduardo Mondlane '
+                    "University.")
+    assert found.actors["helena-cossa"].kind == "person"

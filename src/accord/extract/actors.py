@@ -990,6 +990,31 @@ class _Article:
                 continue
             self._person_entity(start, tok.i + 1)
 
+    def untagged_acronyms(self) -> None:
+        """"RENAMO wants its officers appointed", "FRELIMO denied it": an upper-case word the
+        recogniser left untagged, in running text, is an organisation's acronym."""
+        common = {w.lower() for w in self.kb.words.get("common_acronyms", ())}
+        toks = self.toks
+        for tok in tokens(self.doc):   # (the tagger may read one as a common noun)
+            i = tok.i
+            if not (tok.is_upper and tok.is_alpha and 3 <= len(tok.text) <= 8) or tok.pos_ not in ("PROPN", "NOUN") \
+                    or self.owner[i] is not None \
+                    or i in self.blocked or i in self.in_title or tok.ent_type_ not in ("", "ORG") \
+                    or tok.lower_ in common or tok.lower_ in STOP_WORDS:
+                continue
+            if tok.ent_type_ and (tok.ent_iob_ == "I" or (i + 1 < len(toks) and toks[i + 1].ent_iob_ == "I")):
+                continue   # "Cadena SER": part of a longer name, found whole with the entities
+            # a word of a headline or dateline in capitals is no acronym
+            near = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks) and toks[j].is_alpha]
+            if any(t.is_upper for t in near) or self._dateline(i, i + 1) or self._byline(i, i + 1):
+                continue
+            if tok.text in self.aliases:
+                self.add(i, i + 1, self.aliases[tok.text], "acronym")
+                continue
+            self._org_entity(i, i + 1)
+            if self.owner[i] is not None:
+                self.aliases.setdefault(tok.text, self.owner[i].actor_id)
+
     def untagged_organisations(self) -> None:
         """"The pro-Kurdish DEM Party", "the Nationalist Movement Party (MHP)": capitalised words
         ending in an organisation word ("Party", "Council") that the recogniser left untagged name
@@ -1008,6 +1033,28 @@ class _Article:
             if start == tok.i or (tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.head.is_title):
                 continue   # "the Party" alone names nothing; "Movement" of "... Movement Party" is not the end
             self._org_entity(start, tok.i + 1)
+        # "Puigdemont's separatist Junts party", "the Wagner group": a name before a common
+        # organisation noun is the organisation's name, which the article then uses alone ("Junts wants")
+        nouns = self.kb.words.get("organisation_nouns", set())
+        for tok in tokens_with(self.doc, lemmas=nouns):
+            if tok.pos_ != "NOUN" or not tok.is_lower or tok.i == 0:
+                continue
+            end = start = tok.i
+            while start > 0 and self.toks[start - 1].dep_ == "compound" and self.toks[start - 1].head.i == tok.i \
+                    and self.toks[start - 1].pos_ == "PROPN" and self.toks[start - 1].is_title \
+                    and self.toks[start - 1].is_alpha and self.owner[start - 1] is None \
+                    and start - 1 not in self.blocked and self.toks[start - 1].ent_type_ in ("", "ORG"):
+                start -= 1
+            if start == end or self.toks[start].is_sent_start:
+                continue
+            self._org_entity(start, end)
+            if end - start == 1 and self.owner[start] is not None:
+                # (the tagger may read the bare name as a common noun: "Junts" as "junt")
+                name, aid = self.toks[start].text, self.owner[start].actor_id
+                self.aliases.setdefault(name, aid)
+                for other in tokens_with(self.doc, words={name.lower()}):
+                    if other.text == name and self.owner[other.i] is None and other.i not in self.blocked:
+                        self.add(other.i, other.i + 1, aid, "acronym")
 
     def _same_person(self, name: str) -> str | None:
         """A shorter form of a person already named in full: "al-Rishq" after "Izzat al-Rishq"; else the
@@ -1032,6 +1079,10 @@ class _Article:
     def _org_entity(self, start: int, end: int, affiliation: str | None = None) -> None:
         doc = self.doc
         while end > start + 1 and self.toks[end - 1].tag_ == "POS":
+            end -= 1
+        # "the ruling FRELIMO party": the common noun after the name is no part of it
+        while end > start + 1 and self.toks[end - 1].is_lower \
+                and self.toks[end - 1].lemma_ in self.kb.words.get("organisation_nouns", ()):
             end -= 1
         span = doc[start:end]
         text = span.text
@@ -2030,6 +2081,7 @@ def extract_actors(doc: Doc, article_id: str, kb: KB | None = None) -> ArticleAc
     art.kb_names()
     art.datelines()
     art.untagged_organisations()
+    art.untagged_acronyms()
     art.entities()
     art.polity_demonyms()
     art.untagged_speakers()
