@@ -1268,3 +1268,9 @@ def test_a_political_scientist_is_a_person(analyse):
     found = analyse('"The junta is a wild card," said Helena Cossa, a political scientist at Eduardo Mondlane '
                     "University.")
     assert found.actors["helena-cossa"].kind == "person"
+
+
+def test_a_group_calling_itself_a_name_is_that_group(analyse):
+    found = analyse("A dissident faction calling itself the RENAMO Military Junta boycotted the ceremony.")
+    faction = [m for m in found.mentions if m.text == "A dissident faction"]
+    assert faction and faction[0].actor_id == "renamo-military-junta"

@@ -812,3 +812,12 @@ def test_a_proposal_said_to_be_out_of_the_question_is_rejected(nlp):
     assert "rejects" in side_stances(pos, actors, aid(actors, "Iranian"))
     actors, _, pos, _, _ = run(nlp, "Analysts said the question of who pays was out of the ordinary.")
     assert not [p for p in pos if p.stance == "rejects"]
+
+
+def test_a_spokesman_saying_the_government_stands_somewhere_holds_that_position(nlp):
+    text = ("Cameroon's government spokesman Rene Emmanuel Sadi spoke on state radio on Monday. Sadi said the "
+            "government remained open to dialogue, but only through the country's own institutions.")
+    actors, _, pos, _, _ = run(nlp, text)
+    second = text.index("Sadi said")
+    held = [p for p in pos if p.start >= second]
+    assert held and all(p.actor_id == aid(actors, "Rene Emmanuel Sadi") for p in held)

@@ -1828,7 +1828,23 @@ class _Article:
         return None
 
     # ---- step 6: pronouns, "the group", "Netanyahu's office"
+    def self_named(self) -> None:
+        """"A dissident faction calling itself the RENAMO Military Junta": the group described is
+        the one it names itself."""
+        for verb in tokens_with(self.doc, lemmas={"call", "name", "style", "dub", "brand"}):
+            head = verb.head
+            if verb.dep_ != "acl" or head.pos_ != "NOUN" or self.owner[head.i] is not None \
+                    or not any(c.dep_ == "dobj" and c.lower_ in ("itself", "themselves") for c in children(verb)):
+                continue
+            # the name right after "itself", however the parser attached it
+            me = next(c for c in children(verb) if c.dep_ == "dobj" and c.lower_ in ("itself", "themselves"))
+            named = next((self.owner[j] for j in range(me.i + 1, min(me.i + 4, len(self.toks)))
+                          if self.owner[j] is not None and self.owner[j].via != "pronoun"), None)
+            if named is not None:
+                self.add(head.left_edge.i, head.i + 1, named.actor_id, "description")
+
     def definite_descriptions(self) -> None:
+        self.self_named()
         self.named_by_head()
         group_nouns = self.kb.words.get("group_nouns", ())
         bodies = self.kb.words.get("person_bodies", ())

@@ -611,8 +611,10 @@ class _Builder:
             reported = None
             subj = subject_of(verb)
             if spokesman.kind == "person" and not (
-                    subj is not None and subj.lemma_.lower() in self.cues.government_nouns):
-                # ("his government had proposed": the government's act, its state's position)
+                    subj is not None and subj.lemma_.lower() in self.cues.government_nouns
+                    and any(c.dep_ == "poss" for c in children(subj))):
+                # ("his government had proposed": the government's act, its state's position;
+                # "said the government remained open to dialogue" is the speaker's)
                 actor = self._mention_ref(spokesman.actor_id, verb) or actor
         toks = sent_tokens(verb)
         if reported:
