@@ -85,6 +85,10 @@ def held_by(found: list[Assessment], name: str) -> Assessment:
      "USA", -1, "anyone's guess"),
     ("An EU official said a trade deal with Washington was still a long way off.",
      "EU", -1, "long way off"),
+    ("Canadian Foreign Minister Melanie Joly called the talks an important first step.",
+     "Joly", 1, "important first step"),
+    ("A Western diplomat said a deal on the border before the summit was a long shot.",
+     "diplomat", -1, "long shot"),
 ])
 def test_each_cue_family_gives_its_polarity_to_the_judging_actor(nlp, text, holder, sign, cue):
     found = analyse(nlp, text)
