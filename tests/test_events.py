@@ -1898,3 +1898,13 @@ def test_a_meeting_led_by_two_officials_is_between_them(nlp):
                           "was called after the truce nearly collapsed.")
     got = [e for e in events if e.type == "CONSULT"]
     assert {e.source.actor_id for e in got} == {"he-lifeng", "scott-bessent"}
+
+
+def test_a_show_of_force_abroad_is_aimed_at_the_state_it_happens_in(nlp):
+    events, country = code(nlp, "Russia is conducting military exercises in Alaska.")
+    got = only(events, "MOBILIZE")
+    assert got.source.actor_id == "RUS" and [country(t) for t in got.targets] == ["USA"]
+    # a province names its country (ISO 3166-2), a compass word does not
+    from accord.extract.event_arguments import place_state
+    assert place_state("Kandahar") == "AFG" and place_state("Sofala") == "MOZ"
+    assert place_state("North") is None and place_state("Georgia") == "GEO"

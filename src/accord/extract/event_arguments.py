@@ -3,7 +3,9 @@ possessives and places name, resolved through the actor layer, and the states CA
 from __future__ import annotations
 
 import functools
+import re
 
+import pycountry
 import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -80,7 +82,23 @@ def _state_names() -> dict[str, str]:
     for state, places in (yaml.safe_load(open(LEXICON_PATH)).get("place_states") or {}).items():
         for place in places:
             out.setdefault(str(place).lower(), state)
+    # ISO 3166-2 subdivisions ("Alaska", "Sofala", "Kandahar") name their country, unless two
+    # countries share the name or it is a compass word ("North" is a region of Cameroon)
+    owners: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        owners.setdefault(sub.name.lower(), set()).add(sub.country_code)
+    for name, codes in owners.items():
+        if len(codes) == 1 and len(name) >= 4 and not set(re.split(r"[\s-]+", name)) & GENERIC_PLACE_WORDS:
+            country = pycountry.countries.get(alpha_2=next(iter(codes)))
+            if country is not None:
+                out.setdefault(name, country.alpha_3)
     return out
+
+
+GENERIC_PLACE_WORDS = {"north", "south", "east", "west", "central", "centre", "center", "capital", "northern",
+                       "southern", "eastern", "western", "upper", "lower", "coast", "coastal", "island", "islands",
+                       "region", "district", "city", "province", "littoral", "lake", "lakes", "river", "mountain",
+                       "mountains", "federal", "territory", "saint", "san", "santa", "new", "great", "middle"}
 
 
 def place_state(text: str) -> str | None:

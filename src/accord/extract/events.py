@@ -980,10 +980,11 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                 ctx.country(s.actor_id) not in (None, place_country) for s in d["sources"]):
             # a protest abroad is against its host ("US activists staged a protest in Beijing")
             d["targets"] = [ActorRef(place_country, place.text, place.start_char, place.end_char)]
-        elif d["type"] == "ASSAULT" and not d["targets"] and place_country and d["sources"] and all(
+        elif d["type"] in ("ASSAULT", "MOBILIZE") and not d["targets"] and place_country and d["sources"] and all(
                 ctx.country(s.actor_id) not in (None, place_country) for s in d["sources"]):
             # a strike abroad that names nothing it hit hits the state it falls in ("Pakistan
-            # carried out air strikes in Kabul")
+            # carried out air strikes in Kabul"); a show of force abroad is aimed at it ("Russia
+            # is conducting military exercises in Alaska")
             d["targets"] = [ActorRef(place_country, place.text, place.start_char, place.end_char)]
         condition = None
         if clause.condition is not None:
