@@ -1274,3 +1274,23 @@ def test_a_group_calling_itself_a_name_is_that_group(analyse):
     found = analyse("A dissident faction calling itself the RENAMO Military Junta boycotted the ceremony.")
     faction = [m for m in found.mentions if m.text == "A dissident faction"]
     assert faction and faction[0].actor_id == "renamo-military-junta"
+
+
+def test_a_party_name_the_recogniser_found_whole_is_kept_whole(analyse):
+    found = analyse("Opposition leader Kyriakos Mitsotakis said his New Democracy party would vote against the deal.")
+    assert "democracy" not in found.actors
+
+
+def test_an_acronym_in_brackets_closes_a_name_cut_short_and_names_it_after(nlp):
+    from spacy.tokens import Span as SpacySpan
+    text = ("The Front for Change and Concord in Chad (FACT) boycotted the ceremony in Doha. "
+            "Its spokesman warned that FACT would defend its positions in the north.")
+    doc = nlp(text)
+    front = [t.i for t in doc if t.text == "Front"][0]
+    # the small model cuts such names short: "[Front for Change] and Concord in Chad"
+    doc.ents = [e for e in doc.ents if e.end <= front or e.start > front + 6] + [
+        SpacySpan(doc, front, front + 3, label="ORG")]
+    found = extract_actors(doc, "t")
+    aid = "front-for-change-and-concord-in-chad"
+    assert aid in found.actors and "fact" not in found.actors
+    assert all(m.actor_id == aid for m in found.mentions if m.text == "FACT")

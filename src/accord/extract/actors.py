@@ -995,12 +995,16 @@ class _Article:
         recogniser left untagged, in running text, is an organisation's acronym."""
         common = {w.lower() for w in self.kb.words.get("common_acronyms", ())}
         toks = self.toks
+        # "the Front for Change and Concord in Chad (FACT)": an acronym the article defines is
+        # found with the name it follows
+        defined = {t.i for t in tokens(self.doc) if 0 < t.i < len(toks) - 1
+                   and toks[t.i - 1].text == "(" and toks[t.i + 1].text == ")"}
         for tok in tokens(self.doc):   # (the tagger may read one as a common noun)
             i = tok.i
             if not (tok.is_upper and tok.is_alpha and 3 <= len(tok.text) <= 8) or tok.pos_ not in ("PROPN", "NOUN") \
                     or self.owner[i] is not None \
                     or i in self.blocked or i in self.in_title or tok.ent_type_ not in ("", "ORG") \
-                    or tok.lower_ in common or tok.lower_ in STOP_WORDS:
+                    or tok.lower_ in common or tok.lower_ in STOP_WORDS or i in defined:
                 continue
             if tok.ent_type_ and (tok.ent_iob_ == "I" or (i + 1 < len(toks) and toks[i + 1].ent_iob_ == "I")):
                 continue   # "Cadena SER": part of a longer name, found whole with the entities
@@ -1040,13 +1044,13 @@ class _Article:
             if tok.pos_ != "NOUN" or not tok.is_lower or tok.i == 0:
                 continue
             end = start = tok.i
-            while start > 0 and self.toks[start - 1].dep_ == "compound" and self.toks[start - 1].head.i == tok.i \
+            while start > 0 and self.toks[start - 1].dep_ == "compound" and start <= self.toks[start - 1].head.i <= tok.i \
                     and self.toks[start - 1].pos_ == "PROPN" and self.toks[start - 1].is_title \
                     and self.toks[start - 1].is_alpha and self.owner[start - 1] is None \
                     and start - 1 not in self.blocked and self.toks[start - 1].ent_type_ in ("", "ORG"):
                 start -= 1
-            if start == end or self.toks[start].is_sent_start:
-                continue
+            if start == end or self.toks[start].is_sent_start or self.toks[start].ent_iob_ == "I":
+                continue   # (a name the recogniser took in whole, from further left, is found with it)
             self._org_entity(start, end)
             if end - start == 1 and self.owner[start] is not None:
                 # (the tagger may read the bare name as a common noun: "Junts" as "junt")
@@ -1084,6 +1088,15 @@ class _Article:
         while end > start + 1 and self.toks[end - 1].is_lower \
                 and self.toks[end - 1].lemma_ in self.kb.words.get("organisation_nouns", ()):
             end -= 1
+        # "[Front for Change] and Concord in Chad (FACT)": a name the recogniser cut short runs on
+        # to the acronym that closes it
+        paren = end
+        while paren < min(len(doc), end + 5) and self.toks[paren].text != "(" \
+                and (self.toks[paren].is_title or self.toks[paren].lower_ in ("and", "of", "for", "in", "the", "de")):
+            paren += 1
+        if paren > end and paren + 2 < len(doc) and self.toks[paren].text == "(" and self.toks[paren + 2].text == ")" \
+                and self.toks[paren + 1].is_upper and self.toks[paren - 1].lower_ not in ("and", "of", "for", "in", "the"):
+            end = paren
         span = doc[start:end]
         text = span.text
         if len(span) == 1 and text in self.aliases:
@@ -1201,7 +1214,9 @@ class _Article:
         for e in nlp_ents(doc):
             for i in range(e.start, e.end):
                 ent_label[i] = e.label_
-        for i in sorted(set(self.propn_idx) | {i for i, lab in ent_label.items() if lab == "PERSON"}):
+        # an acronym the article defined, however the tagger reads it later ("FACT would defend")
+        acronyms = {t.i for t in tokens_with(doc, words={a.lower() for a in self.defined}) if t.text in self.defined}
+        for i in sorted(set(self.propn_idx) | acronyms | {i for i, lab in ent_label.items() if lab == "PERSON"}):
             tok = self.toks[i]
             if self.owner[i] is not None or i in self.blocked:
                 continue
