@@ -1908,3 +1908,14 @@ def test_a_show_of_force_abroad_is_aimed_at_the_state_it_happens_in(nlp):
     from accord.extract.event_arguments import place_state
     assert place_state("Kandahar") == "AFG" and place_state("Sofala") == "MOZ"
     assert place_state("North") is None and place_state("Georgia") == "GEO"
+
+
+def test_denying_a_charge_rejects_it_and_answers_its_author(nlp):
+    events, _ = code(nlp, "Pakistan accused India of shelling villages. Indian Foreign Secretary Vikram Misri "
+                          "denied the accusation.")
+    got = only(events, "REJECT")
+    assert got.source.actor_id == "vikram-misri" and [t.actor_id for t in got.targets] == ["PAK"]
+    # a charge denied in an apposition still leaves the accusation coded
+    events, _ = code(nlp, "U.S. officials have accused Chinese companies of supplying Russia with drone "
+                          "components, a charge Beijing denies.")
+    assert only(events, "ACCUSE").source.actor_id == "USA" and only(events, "REJECT").source.actor_id == "CHN"

@@ -652,8 +652,11 @@ def _denial(ctx: Context, lex: Lexicon, deny: Token, triggers: set[int]) -> dict
     rejects the charge (its author is found as replies' are, ``_answered``). The denied act stays
     coded, negated."""
     charge = head_of(deny) if deny.dep_ == "relcl" and lex.replies.get(lemma_of(head_of(deny))) == "ACCUSE" else None
-    if charge is None and not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ in OBJECT_DEPS and c.tag_ == "VBG")
-                                  for c in children(deny)):
+    # "denied the charge", "refuted the report": what another side said, answered
+    said = charge is None and any(c.dep_ == "dobj" and lemma_of(c) in lex.classes.get("assertions", ())
+                                  for c in children(deny))
+    if charge is None and not said and not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ in OBJECT_DEPS and c.tag_ == "VBG")
+                                               for c in children(deny)):
         return None   # what is denied is a clause or a gerund ("denied backing the rebels")
     clause = analyse_clause(ctx, lex, deny, triggers)
     if clause.negated or clause.content_of is not None or clause.in_condition:
