@@ -1919,3 +1919,14 @@ def test_denying_a_charge_rejects_it_and_answers_its_author(nlp):
     events, _ = code(nlp, "U.S. officials have accused Chinese companies of supplying Russia with drone "
                           "components, a charge Beijing denies.")
     assert only(events, "ACCUSE").source.actor_id == "USA" and only(events, "REJECT").source.actor_id == "CHN"
+
+
+def test_an_act_in_a_without_adjunct_is_its_own_negated_act_by_the_subject(nlp):
+    events, _ = code(nlp, "Iran and the E3 met on Tuesday without agreeing on a timetable.")
+    agreed = [e for e in events if e.type == "AGREE"]
+    assert {e.source.actor_id for e in agreed} == {"IRN", "e3"} and all(e.negated for e in agreed)
+    assert [e for e in events if e.type == "CONSULT" and not e.negated]
+    # the gerund's doer is the subject, not the object, of the governing verb
+    events, _ = code(nlp, "Armenia left the talks in Brussels without signing the treaty with Azerbaijan.")
+    signed = [e for e in events if e.type == "SUPPORT" and e.negated]
+    assert signed and signed[0].source.actor_id == "ARM"

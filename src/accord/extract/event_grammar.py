@@ -549,7 +549,11 @@ def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         return conjuncts(passive[0]) if passive else subject_tokens(head, depth + 1)
     if tok.dep_ == "pcomp" and head.dep_ == "prep":
         gov = head_of(head)
+        if lemma_of(head) in SUBJECT_CONTROL_PREPS and gov.pos_ in ("VERB", "AUX"):
+            # "left the talks without agreeing", "ended the summit after failing": the subject acts
+            return subject_tokens(gov, depth + 1)
         objs = [c for c in children(gov) if c.dep_ in OBJECT_DEPS]
+        # "accused Kyiv of shelling", "stopped them from leaving": the object acts
         return conjuncts(objs[0]) if objs else subject_tokens(gov, depth + 1)
     if tok.dep_ == "acomp" and tok.pos_ == "VERB":
         return subject_tokens(head, depth + 1)   # "Hanoi is committed to ...": the copula's subject
@@ -560,6 +564,10 @@ def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if tok.dep_ == "acl" and tok.tag_ == "VBG":
         return conjuncts(head)   # "negotiators meeting in Istanbul"
     return []
+
+
+# Prepositions whose gerund is done by the governing verb's subject, not its object.
+SUBJECT_CONTROL_PREPS = {"without", "after", "before", "by", "while", "despite", "since", "upon", "instead"}
 
 
 def agent_tokens(tok: Token) -> list[Token]:

@@ -14,6 +14,11 @@ from accord.extract.event_grammar import (
 from accord.extract.event_arguments import Context
 
 
+# Prepositions whose gerund is an act beside the governing one, not its content: "met without
+# agreeing", "left after signing".
+ADJUNCT_PREPS = {"without", "after", "before", "while", "despite", "since", "upon"}
+
+
 @dataclass
 class Clause:
     """What the governing chain of a trigger says about it."""
@@ -110,6 +115,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
     cur = tok
     for _ in range(8):
         dep = cur.dep_
+        adjunct = False   # an act in an adjunct of another ("met without agreeing") is its own
         if dep == "conj":
             # a coordinated verb shares its first conjunct's auxiliaries and governors,
             # unless it has its own subject or auxiliary
@@ -130,6 +136,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             break   # "met, with each side accusing the other": a clause with its own subject
         elif dep == "pcomp" and head_of(cur).dep_ == "prep":
             gov = head_of(head_of(cur))
+            adjunct = lemma_of(head_of(cur)) in ADJUNCT_PREPS
             if lemma_of(head_of(cur)) == "without":
                 clause.negated = not clause.negated   # "left without agreeing on a date"
             if gov.dep_ in OBJECT_DEPS and head_of(gov).i in triggers and head_of(gov).i != trigger.i and (
@@ -167,7 +174,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
         if "\n" in text_of(tok.doc)[min(gov.idx, cur.idx):max(gov.idx, cur.idx)]:
             break   # a headline run into the lede by the parser governs nothing below it
         lem = lemma_of(gov)
-        if gov.i in triggers and gov.i != trigger.i:
+        if gov.i in triggers and gov.i != trigger.i and not adjunct:
             clause.content_of = gov
             break
         clause.chain.append(gov)
