@@ -5,14 +5,16 @@ DRC-M23, Ethiopia-TPLF, US-China trade, Thailand-Cambodia, India-Pakistan, Serbi
 Venezuela, Israel-Lebanon, Iran-US, Russia-Ukraine, Sudan, Yemen-Saudi, Colombia-ELN), each
 annotated for one layer before Accord was run on it: q_* quotes and actors, e_* events, p_*
 positions and prospects (a record type a gold file leaves out is not scored there).
-data/blind: 36 articles annotated on every layer by sessions that never read Accord's code (see
+data/blind: 48 articles annotated on every layer by sessions that never read Accord's code (see
 its README); its floors are far lower, because most of these articles were not used to write the
-rules. Floors are the figures measured (2026-11-26, sixth session) less 0.05, so a change that
+rules. Floors are the figures measured (2026-11-26, seventh session) less 0.05, so a change that
 loses a pattern fails here. The dev positions floor fell with a convention change: an official
 voicing their own side's stance now holds it ("Peskov said Moscow was open ..." is Peskov's), as
 the blind annotators record it; the dev gold gives such positions to the side. Dev events carry
 one more convention gap: talks held somewhere with nobody named ("after talks in Geneva") are
 coded as the two sides meeting, as the blind annotators code them; the dev gold leaves them out.
+So are a side's stated refusals ("we will not negotiate with a gun to our head"), coded as a
+REJECT beside the negated act, and a third party's praise of a deal, aimed at its two sides.
 """
 from __future__ import annotations
 
@@ -33,20 +35,20 @@ FLOORS = {
                    "type_accuracy": 0.95},        # 1.000
         "actors": {"f1": 0.93,                    # 0.982
                    "affiliation_f1": 0.92},       # 0.976
-        "events": {"f1": 0.87,                    # 0.919
-                   "arguments_f1": 0.74},         # 0.795
+        "events": {"f1": 0.87,                    # 0.915
+                   "arguments_f1": 0.74},         # 0.785
         "positions": {"recall": 0.71},            # 0.761 (F1 0.729)
         "assessments": {"f1": 0.90},              # 0.951
     },
     "blind": {
-        "quotes": {"f1": 0.87,                    # 0.922
-                   "speaker_f1": 0.80},           # 0.855
-        "actors": {"f1": 0.80,                    # 0.854
-                   "affiliation_f1": 0.71},       # 0.768
-        "events": {"f1": 0.56,                    # 0.612
-                   "arguments_f1": 0.29},         # 0.342
-        "positions": {"f1": 0.52},                # 0.574
-        "assessments": {"f1": 0.63},              # 0.684
+        "quotes": {"f1": 0.87,                    # 0.924
+                   "speaker_f1": 0.80},           # 0.856
+        "actors": {"f1": 0.78,                    # 0.838
+                   "affiliation_f1": 0.68},       # 0.736
+        "events": {"f1": 0.54,                    # 0.598
+                   "arguments_f1": 0.28},         # 0.330
+        "positions": {"f1": 0.50},                # 0.559
+        "assessments": {"f1": 0.61},              # 0.668
     },
 }
 _SCORES: dict[str, dict] = {}
