@@ -1910,7 +1910,7 @@ def test_a_show_of_force_abroad_is_aimed_at_the_state_it_happens_in(nlp):
     assert place_state("North") is None and place_state("Georgia") == "GEO"
 
 
-def test_denying_a_charge_rejects_it_and_answers_its_author(nlp):
+def test_denying_an_accusation_by_its_noun_rejects_it_and_answers_its_author(nlp):
     events, _ = code(nlp, "Pakistan accused India of shelling villages. Indian Foreign Secretary Vikram Misri "
                           "denied the accusation.")
     got = only(events, "REJECT")
