@@ -553,8 +553,9 @@ class _Article:
             if tok.dep_ in ("compound", "poss") and head.i > tok.i:
                 between = [t.lower_ for t in self.toks[tok.i + 1:head.i + 1] if t.lower_ not in ("'s", "’s")]
                 phrase = " ".join(between)
-                named = self.kb.titles.get(phrase) in classes or between[-1:] and between[-1] in title_words \
-                    and all(self.kb.titles.get(w) is None for w in between[:-1])
+                named = self.kb.titles.get(phrase) in classes or (
+                    bool(between) and between[-1] in title_words
+                    and all(self.kb.titles.get(w) is None for w in between[:-1]))
             else:
                 # "the breakaway region of Transnistria", "breakaway Abkhazia"
                 region = head.head if tok.dep_ == "pobj" and head.lower_ == "of" else tok
