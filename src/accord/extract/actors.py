@@ -298,6 +298,8 @@ def _index_for(vocab, kb: KB) -> _Index:
 
 # the same names are slugged again and again (every mention, every surname candidate)
 _slug = functools.lru_cache(maxsize=1 << 16)(slug)
+# Small words inside an organisation's name ("Front for Change and Concord in Chad").
+NAME_CONNECTORS = frozenset({"and", "of", "for", "in", "the", "de"})
 
 
 def _forms(kb: KB, key: str) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
@@ -545,9 +547,9 @@ class _Article:
         breakaway = set(words.get("breakaway_words", ()))
         regions = set(words.get("region_nouns", ()))
         found = set()
-        for tok in tokens(self.doc):
+        for tok in (self.toks[i] for i in self.propn_idx):
             # (only a place span or a place entity of this text becomes the polity: see kb_names)
-            if tok.pos_ != "PROPN" or tok.lower_ in self.kb.titles or tok.text in words.get("honorifics", ()):
+            if tok.lower_ in self.kb.titles or tok.text in words.get("honorifics", ()):
                 continue
             head = tok.head
             if tok.dep_ in ("compound", "poss") and head.i > tok.i:
@@ -996,17 +998,15 @@ class _Article:
         recogniser left untagged, in running text, is an organisation's acronym."""
         common = {w.lower() for w in self.kb.words.get("common_acronyms", ())}
         toks = self.toks
-        # "the Front for Change and Concord in Chad (FACT)": an acronym the article defines is
-        # found with the name it follows
-        defined = {t.i for t in tokens(self.doc) if 0 < t.i < len(toks) - 1
-                   and toks[t.i - 1].text == "(" and toks[t.i + 1].text == ")"}
         for tok in tokens(self.doc):   # (the tagger may read one as a common noun)
             i = tok.i
             if not (tok.is_upper and tok.is_alpha and 3 <= len(tok.text) <= 8) or tok.pos_ not in ("PROPN", "NOUN") \
                     or self.owner[i] is not None \
                     or i in self.blocked or i in self.in_title or tok.ent_type_ not in ("", "ORG") \
-                    or tok.lower_ in common or tok.lower_ in STOP_WORDS or i in defined:
+                    or tok.lower_ in common or tok.lower_ in STOP_WORDS:
                 continue
+            if 0 < i < len(toks) - 1 and toks[i - 1].text == "(" and toks[i + 1].text == ")":
+                continue   # "... Concord in Chad (FACT)": defined by the name it follows, found with it
             if tok.ent_type_ and (tok.ent_iob_ == "I" or (i + 1 < len(toks) and toks[i + 1].ent_iob_ == "I")):
                 continue   # "Cadena SER": part of a longer name, found whole with the entities
             # a word of a headline or dateline in capitals is no acronym
@@ -1093,10 +1093,10 @@ class _Article:
         # to the acronym that closes it
         paren = end
         while paren < min(len(doc), end + 5) and self.toks[paren].text != "(" \
-                and (self.toks[paren].is_title or self.toks[paren].lower_ in ("and", "of", "for", "in", "the", "de")):
+                and (self.toks[paren].is_title or self.toks[paren].lower_ in NAME_CONNECTORS):
             paren += 1
         if paren > end and paren + 2 < len(doc) and self.toks[paren].text == "(" and self.toks[paren + 2].text == ")" \
-                and self.toks[paren + 1].is_upper and self.toks[paren - 1].lower_ not in ("and", "of", "for", "in", "the"):
+                and self.toks[paren + 1].is_upper and self.toks[paren - 1].lower_ not in NAME_CONNECTORS:
             end = paren
         span = doc[start:end]
         text = span.text
@@ -1849,11 +1849,10 @@ class _Article:
         the one it names itself."""
         for verb in tokens_with(self.doc, lemmas={"call", "name", "style", "dub", "brand"}):
             head = verb.head
-            if verb.dep_ != "acl" or head.pos_ != "NOUN" or self.owner[head.i] is not None \
-                    or not any(c.dep_ == "dobj" and c.lower_ in ("itself", "themselves") for c in children(verb)):
+            me = next((c for c in children(verb) if c.dep_ == "dobj" and c.lower_ in ("itself", "themselves")), None)
+            if verb.dep_ != "acl" or head.pos_ != "NOUN" or self.owner[head.i] is not None or me is None:
                 continue
             # the name right after "itself", however the parser attached it
-            me = next(c for c in children(verb) if c.dep_ == "dobj" and c.lower_ in ("itself", "themselves"))
             named = next((self.owner[j] for j in range(me.i + 1, min(me.i + 4, len(self.toks)))
                           if self.owner[j] is not None and self.owner[j].via != "pronoun"), None)
             if named is not None:

@@ -68,6 +68,13 @@ def actor_country(actor_id: str | None, actors: dict | None = None) -> str | Non
     return None
 
 
+# Words that make a subdivision's name no name of one place ("North", "Central Region").
+GENERIC_PLACE_WORDS = {"north", "south", "east", "west", "central", "centre", "center", "capital", "northern",
+                       "southern", "eastern", "western", "upper", "lower", "coast", "coastal", "island", "islands",
+                       "region", "district", "city", "province", "littoral", "lake", "lakes", "river", "mountain",
+                       "mountains", "federal", "territory", "saint", "san", "santa", "new", "great", "middle"}
+
+
 @functools.lru_cache(maxsize=1)
 def _state_names() -> dict[str, str]:
     """Names, capitals and seats of states in the actor KB ("Beijing" -> CHN): a place the
@@ -93,12 +100,6 @@ def _state_names() -> dict[str, str]:
             if country is not None:
                 out.setdefault(name, country.alpha_3)
     return out
-
-
-GENERIC_PLACE_WORDS = {"north", "south", "east", "west", "central", "centre", "center", "capital", "northern",
-                       "southern", "eastern", "western", "upper", "lower", "coast", "coastal", "island", "islands",
-                       "region", "district", "city", "province", "littoral", "lake", "lakes", "river", "mountain",
-                       "mountains", "federal", "territory", "saint", "san", "santa", "new", "great", "middle"}
 
 
 def place_state(text: str) -> str | None:

@@ -9,14 +9,14 @@ from spacy.tokens import Token
 from accord.nlp import children, text_of
 from accord.extract.event_lexicon import CONTENT_PREPS, Lexicon, PRESUPPOSING_PREPS
 from accord.extract.event_grammar import (
-    OBJECT_DEPS, SUBJECT_DEPS, ancestors, control_complement, for_to, head_of, infinitive, lemma_of,
+    OBJECT_DEPS, SUBJECT_CONTROL_PREPS, SUBJECT_DEPS, ancestors, control_complement, for_to, head_of, infinitive, lemma_of,
     match_noun, parse_tree, speech_conjunct, subject_tokens, subtree_start)
 from accord.extract.event_arguments import Context
 
 
 # Prepositions whose gerund is an act beside the governing one, not its content: "met without
-# agreeing", "left after signing".
-ADJUNCT_PREPS = {"without", "after", "before", "while", "despite", "since", "upon"}
+# agreeing", "left after signing" ("by" gives the means, read apart below).
+ADJUNCT_PREPS = SUBJECT_CONTROL_PREPS - {"by", "instead"}
 
 
 @dataclass

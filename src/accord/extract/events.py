@@ -59,17 +59,18 @@ REFUSAL_CODES = {"CONSULT": "125", "AGREE": "127", "SUPPORT": "120", "CONCEDE": 
                  "COOPERATE": "121", "AID": "122"}
 
 
-def _no_one(tok: Token) -> bool:
-    """"Nobody agrees on ...", "Neither side wants ...": the negation is the subject's, no refusal."""
-    subj = subject_tokens(tok)
-    return bool(subj) and (subj[0].lower_ in ("nobody", "none", "neither", "nothing", "no one") or any(
-        c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") for c in children(subj[0])))
+def _subject_denies(subj: list[Token]) -> bool:
+    """"No mediator can sign", "nobody agrees on": the subject negates the act."""
+    return bool(subj) and (subj[0].lower_ in ("nobody", "none", "neither", "nothing") or any(
+        c.dep_ == "det" and c.lower_ in ("no", "neither") for c in children(subj[0])))
 
 
 def _present_tense(tok: Token) -> bool:
     """"does not recognise", "do not allow": a standing refusal; "has not signed" is a fact."""
     return tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VB" and any(
         c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "do" for c in children(tok)))
+
+
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\S)")
 
 
@@ -398,8 +399,10 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 code = moved
                 etype, mode = code_to_type(code)
         subj = subject_tokens(tok) if not cand.nominal else []
-        if subj and (any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in children(subj[0]))
-                     or subj[0].lower_ in ("nobody", "none", "neither", "nothing")):
+        # a negation that is the subject's is no side's refusal ("Neither Beijing nor Washington wants")
+        denies = _subject_denies(subj)
+        no_one = denies or (bool(subj) and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in children(subj[0])))
+        if denies:
             clause.negated = not clause.negated   # "no mediator can sign", "nobody agrees on"
         modality = modality_of(clause)
         if entry.irrealis and modality == "actual":
@@ -547,7 +550,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         drafts.append(dict(tok=tok, code=code, type=etype, mode=mode, sources=sources, targets=targets,
                            clause=clause, modality=modality, quote=quote, noun=cand.noun,
                            speech=clause.speech, speech_clause=clause))
-        if etype in REFUSAL_CODES and clause.negated and named_sources and not presupposed and not _no_one(tok) \
+        if etype in REFUSAL_CODES and clause.negated and named_sources and not presupposed and not no_one \
                 and (modality in ("future", "conditional", "hypothetical") or _present_tense(tok)) \
                 and (speaker is None or speaker.actor_id in src_ids or same_side(ctx, speaker, named_sources, clause.speech)):
             # "would not sit down with the government until ...", "does not recognise the blocks":
@@ -1020,11 +1023,11 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
             if not targets and etype in THIRD_PARTY_TYPES and src is not None and src.actor_id and not clause.negated \
                     and d["code"] != "044":
                 targets = _the_sides(ctx, src, end)
-            parts = (ctx.article_id, etype, start, tok.idx) + ((src.start,) if n else ())
+            event_id = record_id(ctx.article_id, etype, start, tok.idx, *((src.start,) if n else ()))
             if implied:
-                ctx.implied_targets.add(record_id(*parts))
+                ctx.implied_targets.add(event_id)
             yield Event(
-                event_id=record_id(*parts), article_id=ctx.article_id, type=etype, mode=d["mode"],
+                event_id=event_id, article_id=ctx.article_id, type=etype, mode=d["mode"],
                 cameo=d["code"], start=start, end=end, source=src, targets=tuple(targets),
                 negated=bool(clause.negated), modality=d["modality"], condition=condition, date=date,
                 location=location, trigger=Span(tok.text, tok.idx, tok.idx + len(tok.text)),
