@@ -313,6 +313,14 @@ def _forms(kb: KB, key: str) -> tuple[frozenset[tuple[str, ...]], frozenset[str]
     return got
 
 
+def _hyphen_glued(tok: Token) -> bool:
+    """"Al" of "Al-Thani": one part of a hyphenated name is no name of its own."""
+    doc = tok.doc
+    after = tok.i + 1 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text == "-"
+    before = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+    return after or before
+
+
 def _fold(text: str) -> str:
     """Accents folded ("García" -> "Garcia"), as the KB's names often are."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -359,6 +367,7 @@ class _A:
     # a second post named in a clause ("Muyaya, who is also communications minister"): "the
     # minister" may then be him
     other_titles: list[str] = field(default_factory=list)
+    former: bool = False          # "former Saint Lucia Prime Minister": no longer acts for it
 
 
 class _Article:
@@ -373,6 +382,7 @@ class _Article:
         self.aliases: dict[str, str] = {}                  # article-level surname/acronym -> actor
         self.title_used: set[int] = set()                  # token ids of titles already explained
         self.blocked: set[int] = set()                     # tokens the KB says are no actor here
+        self.capital_at: dict[int, str] = {}               # capitals named as places: their state
         self.polities: set[str] = set()                          # places the article gives a government
         self.shared_firsts: dict[str, set[str]] = {}           # a first word two persons' names open with
         self.defined: dict[str, str] = {}                  # acronyms the article defines: "(SPA)"
@@ -533,6 +543,7 @@ class _Article:
                 continue
             if via == "capital" and not self._acts_as_government(sp.root):
                 self.blocked.update(range(sp.start, sp.end))   # "talks in Riyadh": a place
+                self.capital_at[sp.root.i] = aid
                 continue
             self.actor(aid)
             # a demonym modifying a sector noun ("Ukrainian officials") is widened in step 4
@@ -791,7 +802,7 @@ class _Article:
             self._org_entity(start, end)     # "Al Masirah television" tagged as a person
         elif label == "PERSON" and not any(t.text in self.kb.words.get("outlet_words", ()) for t in ent):
             # (case-sensitive here: "Radio" in a name, not "radio" in a person's description)
-            self._person_entity(start, end)
+            self._person_entity(start, self._person_end(end))
         elif label == "PERSON":
             self._org_entity(start, end)     # "Dabanga Radio" tagged as a person
         elif label == "ORG" and end - start == 1 and self.toks[start].text in self._person_surnames():
@@ -853,6 +864,17 @@ class _Article:
         doc = self.doc
         while end < len(doc) and self.toks[end - 1].dep_ == "compound" and self.toks[end - 1].head.i == end \
                 and self.toks[end].pos_ == "PROPN" and self.toks[end].ent_type_ not in ("ORG", "PERSON"):
+            end += 1
+        return end
+
+    def _person_end(self, end: int) -> int:
+        """"Albert Pahimi Padacke" tagged as "Albert Pahimi": an untagged capitalised proper noun the
+        tagged name is a compound of is the rest of the name."""
+        toks, words = self.toks, self.kb.words.get("organisation_words", ())
+        while end < len(toks) and toks[end - 1].dep_ == "compound" and toks[end - 1].head.i == end \
+                and toks[end].pos_ == "PROPN" and toks[end].is_title and not toks[end].ent_type_ \
+                and toks[end].lower_ not in self.kb.titles and toks[end].text not in words \
+                and not self._is_place(toks[end]):
             end += 1
         return end
 
@@ -1229,6 +1251,7 @@ class _Article:
                 if best is not None and fuzz.ratio(best, tok.text) >= 85:
                     aid = persons[best]
                 elif tok.text not in self.kb.words.get("honorifics", ()) and not self._is_place(tok) \
+                        and tok.lower_ not in self.kb.titles and not _hyphen_glued(tok) \
                         and not self._modifies_force_noun(tok) \
                         and not any(c.isdigit() for c in tok.text):   # "F-16", "Su-34": a model, no name
                     aid = _slug(tok.text)
@@ -1497,12 +1520,70 @@ class _Article:
         self._group_objects()
         for m in person_mentions:
             self._person_context(m, title_at)
+        self._unqualified_officials(person_mentions)
         self._genders(person_mentions)
         for sp in spans:
             if sp.root.i in self.title_used or any(self.owner[i] is not None and self.kind_of(self.owner[i]) == "person"
                                                    for i in range(sp.start, sp.end)):
                 continue
             self._standalone_title(sp)
+
+    def _unqualified_officials(self, person_mentions: list[_M]) -> None:
+        """"Prime Minister Albert Pahimi Padacke", "Government spokesman X": a national office the
+        text names without its state is an office of the state it was last about. A state where
+        things happen ("signed in Doha", the dateline) is not what it is about."""
+        classes = self.kb.words.get("national_title_classes", set())
+        organs = {w.lower() for w in self.kb.words.get("title_organs", ())}
+        seen: set[str] = set()
+        for m in person_mentions:
+            a = self.actors[m.actor_id]
+            if m.actor_id in seen or a.affiliation or a.from_kb or not a.title:
+                continue
+            seen.add(m.actor_id)
+            head = self.toks[m.end - 1]
+            left = self.toks[head.left_edge.i:m.start]
+            if self.kb.titles.get(a.title) not in classes and not {t.lower_ for t in left} & organs:
+                continue
+            if any(self.owner[t.i] is not None and self.toks[t.i + 1].lower_ == "affairs" for t in left):
+                continue      # "Bougainville Affairs Minister": the minister of another state
+            a.affiliation = self._scene_state(head) or self._state_before(m.start)
+
+    def _scene_state(self, head: Token) -> str | None:
+        """"In Skopje, President Gjorge Ivanov refused": the place the subject's clause is set in."""
+        if head.dep_ not in SUBJECT_DEPS:
+            return None
+        places = self.kb.words.get("place_prepositions", ())
+        for prep in children(head.head):
+            if prep.dep_ == "prep" and prep.lower_ in places and prep.i < head.i:
+                for obj in (c for c in children(prep) if c.dep_ == "pobj"):
+                    m = self.owner[obj.i]
+                    if m is not None and self.kind_of(m) == "state":
+                        return m.actor_id
+                    if obj.i in self.capital_at:
+                        return self.capital_at[obj.i]
+        return None
+
+    def _state_before(self, i: int) -> str | None:
+        """The state last named before token ``i`` as a party to what is told: not a place ("in
+        Doha", a dateline) nor a modifier ("Russian gas", "Rwanda-backed rebels") unless of an
+        organ ("the Chadian government")."""
+        places = self.kb.words.get("place_prepositions", ())
+        organs = {w.lower() for w in self.kb.words.get("title_organs", ())} | set(self.kb.sectors)
+        for m in sorted((m for m in self.mentions if m.end <= i), key=lambda m: -m.start):
+            if self.kind_of(m) == "person":
+                a = self.actors[m.actor_id]
+                if not a.former and a.affiliation in self.actors and self.actors[a.affiliation].kind == "state":
+                    return a.affiliation      # "Deby intends to stay": his state
+                continue
+            if self.kind_of(m) != "state":
+                continue
+            root = self.root_of(m.start, m.end)
+            if root.is_upper or root.dep_ == "pobj" and root.head.lower_ in places:
+                continue
+            if root.dep_ in ("amod", "compound", "npadvmod", "nmod") and root.head.lemma_.lower() not in organs:
+                continue
+            return m.actor_id
+        return None
 
     def _group_objects(self) -> None:
         """"a senior official of the group", "a spokesman for the movement": the organisation named
@@ -1649,6 +1730,7 @@ class _Article:
         # the qualifier of a former post
         former = any(t.lower_ in ("former", "ex") for c in children(head) if c.dep_ == "appos" for t in subtree(c)) \
             or any(t.lower_ in ("former", "ex") for t in self.toks[head.left_edge.i:m.start])
+        a.former = a.former or former
         for c in children(head):
             if c.dep_ == "prep" and c.lower_ == "at" and (former or qual is None):
                 at = self._qualifier(list(subtree(c)))
