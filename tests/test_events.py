@@ -1930,3 +1930,17 @@ def test_an_act_in_a_without_adjunct_is_its_own_negated_act_by_the_subject(nlp):
     events, _ = code(nlp, "Armenia left the talks in Brussels without signing the treaty with Azerbaijan.")
     signed = [e for e in events if e.type == "SUPPORT" and e.negated]
     assert signed and signed[0].source.actor_id == "ARM"
+
+
+def test_a_dateline_the_parser_made_a_subject_gives_way_to_the_real_one(nlp):
+    events, country = code(nlp, "ADDIS ABABA, March 3 (Reuters) - Ethiopia and Eritrea ended a day of talks "
+                                "in Asmara on Tuesday, and agreed to reopen their border crossings.")
+    agreements = [e for e in events if e.type == "AGREE"]
+    assert {country(e.source) for e in agreements} == {"ETH", "ERI"}
+
+
+def test_an_accusation_after_the_speakers_that_clause_is_the_speakers(nlp):
+    events, country = code(nlp, "Energy Minister Ruth Nankabirwa told reporters that Kampala needed the revenue more than before and accused "
+                                "Nairobi of blocking the pipeline deal.")
+    accusation = only(events, "ACCUSE")
+    assert accusation.source.actor_id == "ruth-nankabirwa" and country(accusation.targets[0]) == "KEN"

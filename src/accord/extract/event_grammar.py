@@ -12,7 +12,7 @@ from spacy.attrs import HEAD, POS
 from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from accord.nlp import children, children_table, columns, ents, subtree, text_of, tokens
+from accord.nlp import children, children_table, columns, ents, sent_of, subtree, text_of, tokens
 from accord.extract.event_lexicon import Entry, Lexicon, lexicon
 
 if TYPE_CHECKING:
@@ -267,7 +267,8 @@ def speech_conjunct(tok: Token) -> Token | None:
     """The verb a misattached conjunct really coordinates with ("X said Y will not withdraw,
     and accused Z"): a finite past verb cannot share the bare verb's modal."""
     head = head_of(tok)
-    if tok.dep_ != "conj" or tok.tag_ not in ("VBD", "VBZ") or head.tag_ not in ("VB", "VBN", "VBG") or head.dep_ != "ccomp":
+    if tok.dep_ != "conj" or tok.tag_ not in ("VBD", "VBZ") or head.tag_ not in ("VB", "VBN", "VBG", "VBD") \
+            or head.dep_ != "ccomp":
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in children(tok)):
         return None
@@ -281,12 +282,17 @@ def speech_conjunct(tok: Token) -> Token | None:
     elif head.tag_ == "VB":
         if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in children(head)):
             return None
-    else:
+    elif head.tag_ == "VBN":
         # "denied that its forces had opened fire and accused Z": a speech act in the simple
         # past does not share the reported past perfect
         if lemma_of(tok) not in gov["speech"] and lemma_of(tok) not in gov["alleging"] or not any(
                 c.dep_ == "aux" and c.lower_ == "had" for c in children(head)):
             return None
+    # "told reporters that Khartoum needed the money and accused Juba of ...": an accusation in
+    # the simple past after the speaker's that-clause is the speaker's second act
+    elif tok.tag_ != "VBD" or lemma_of(tok) not in gov["alleging"] or lemma_of(head_of(head)) not in gov["speech"] \
+            or not any(c.dep_ == "mark" and c.lower_ == "that" for c in children(head)):
+        return None
     return head_of(head) if head_of(head).pos_ == "VERB" else None
 
 
@@ -518,6 +524,11 @@ def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     subj = [c for c in children(tok) if c.dep_ in SUBJECT_DEPS]
     if not subj and not is_passive(tok):
         subj = [c for c in children(tok) if c.dep_ in PASSIVE_SUBJECT_DEPS]   # a stative participle
+    if len(subj) > 1:
+        # "JUBA, Jan 17 (Reuters) - Sudan and South Sudan ended ...": the parser made the dateline
+        # a second subject
+        dateline = dateline_tokens(sent_of(tok))
+        subj = [c for c in subj if c.i not in dateline] or subj
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE and tok.dep_ == "relcl":
