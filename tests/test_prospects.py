@@ -598,3 +598,17 @@ def test_failing_at_something_other_than_a_deal_is_no_forecast(nlp):
     assert not [a for a in found if a.cue.text.startswith("fail")]
     found = analyse(nlp, "A mediator said the two sides had failed to agree on a date for the next round of talks.")
     assert found and found[0].polarity < 0
+
+
+def test_what_a_deal_goes_on_to_need_is_judged_as_the_deal(nlp):
+    found = analyse(nlp, "The envoy said he was hopeful about the joint border committee, which meets in May.")
+    assert found and found[0].polarity > 0
+    found = analyse(nlp, "The envoy warned that ratification would not be easy in either parliament.")
+    assert found and found[0].polarity < 0
+
+
+def test_a_turning_point_and_the_hard_part_ahead_are_judgements(nlp):
+    found = analyse(nlp, 'The foreign minister told the ceremony the accord was "a turning point" for the region.')
+    assert found and found[0].polarity > 0
+    found = analyse(nlp, "Analysts said the hardest part of the talks was still to come.")
+    assert found and found[0].polarity < 0
