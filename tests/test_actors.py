@@ -1340,3 +1340,25 @@ def test_a_former_office_holder_does_not_name_the_state_of_a_later_official(anal
                     "Prime Minister Jean Baptiste Celestin said elections could not be held before security "
                     "returned.")
     assert found.actors["jean-baptiste-celestin"].affiliation == "HTI"
+
+
+def test_a_counterpart_takes_the_state_its_demonym_names(analyse):
+    found = analyse("Romanian Foreign Minister Dan Petrescu spoke by telephone with his Moldovan counterpart, "
+                    "Ion Rusu, on Friday.")
+    assert found.actors["ion-rusu"].affiliation == "MDA"
+
+
+def test_a_cabinet_secretary_is_a_minister_of_the_state_not_a_cabinet_organisation(analyse):
+    found = analyse("Japan said on Monday it would not pay. Chief Cabinet Secretary Yoshihide Suga told reporters "
+                    "the matter was settled.")
+    assert "cabinet" not in found.actors
+    assert found.actors["yoshihide-suga"].affiliation == "JPN"
+
+
+def test_a_person_the_recogniser_took_for_a_place_is_a_person(nlp):
+    from spacy.tokens import Span as SpacySpan
+    doc = nlp("Nikos Papadakis, the deputy minister whose small party props up the coalition, said he would "
+              "vote against the deal.")
+    doc.ents = [SpacySpan(doc, 0, 2, label="GPE")]
+    found = extract_actors(doc, "t")
+    assert found.actors["nikos-papadakis"].kind == "person"

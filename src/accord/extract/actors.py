@@ -819,6 +819,8 @@ class _Article:
             code = self.ix.country_names.get(self.text_of(start, end).lower())
             if code is None and self.text_of(start, end) in self.polities:
                 self._polity(start, end)
+            elif code is None and self._looks_like_person(start, end):
+                self._person_entity(start, end)   # "Panos Kammenos, the defence minister" tagged a place
             elif code:
                 self.actor(code)  # not in states.yaml: pycountry name only
                 if code not in self.kb.entries:
