@@ -1944,3 +1944,20 @@ def test_an_accusation_after_the_speakers_that_clause_is_the_speakers(nlp):
                                 "Nairobi of blocking the pipeline deal.")
     accusation = only(events, "ACCUSE")
     assert accusation.source.actor_id == "ruth-nankabirwa" and country(accusation.targets[0]) == "KEN"
+
+
+def test_not_hesitating_to_act_on_a_condition_is_a_threat(nlp):
+    events, country = code(nlp, '"If Pyongyang breaks its word, we will not hesitate to reimpose these measures," '
+                                "Secretary of State Antony Blinken said.")
+    threat = only(events, "THREATEN")
+    assert threat.modality == "conditional" and not threat.negated
+    assert country(threat.targets[0]) == "PRK"
+
+
+def test_a_warning_to_quit_talks_on_a_condition_naming_nobody_is_a_threat(nlp):
+    events, country = code(nlp, "M23 spokesman Willy Ngoma said the government had freed nobody. Ngoma warned "
+                                "that the M23 would quit the Doha talks with Kinshasa if the prisoners were not "
+                                "released by the end of the month.")
+    threat = only(events, "THREATEN")
+    assert threat.modality == "conditional" and threat.source.actor_id == "willy-ngoma"
+    assert not [e for e in events if e.type == "REJECT" and e.modality == "conditional"]

@@ -511,6 +511,13 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             # (CAMEO 13); "will not accept refugees if war starts" stays a refusal
             etype, mode, code = "THREATEN", None, "130"
             clause.negated = False
+        elif clause.speech is not None and lemma_of(clause.speech) in lex.governors.get("warning", ()) \
+                and modality == "conditional" and sources and not clause.weak_condition and (
+                    etype == "REJECT" and not clause.negated or clause.negated and etype in COOPERATIVE):
+            # "warned that the M23 would quit the Doha process if the prisoners were not freed": a
+            # refusal held out as a warning is a threat, also when the condition names nobody
+            etype, mode, code = "THREATEN", None, "130"
+            clause.negated = False
         condition = clause.condition or (_threatened_condition(lex, tok) if etype == "THREATEN" else None)
         if etype == "THREATEN" and condition is not None and not any(t.actor_id for t in targets):
             # "if the army attacks, we will respond", "threatened to widen attacks unless Israel
