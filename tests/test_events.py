@@ -1961,3 +1961,12 @@ def test_a_warning_to_quit_talks_on_a_condition_naming_nobody_is_a_threat(nlp):
     threat = only(events, "THREATEN")
     assert threat.modality == "conditional" and threat.source.actor_id == "willy-ngoma"
     assert not [e for e in events if e.type == "REJECT" and e.modality == "conditional"]
+
+
+def test_warning_of_a_named_consequence_on_a_condition_is_a_threat(nlp):
+    events, country = code(nlp, "Ethiopia and Eritrea signed the border accord in Jeddah on Sunday. Saudi Crown "
+                                "Prince Mohammed bin Salman praised the accord and warned of severe consequences "
+                                "if either side broke it.")
+    threat = only(events, "THREATEN")
+    assert threat.modality == "conditional"
+    assert {country(t) for t in threat.targets} == {"ETH", "ERI"}

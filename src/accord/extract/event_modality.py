@@ -165,7 +165,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
         elif dep == "advcl" and infinitive(cur) and not any(c.dep_ in SUBJECT_DEPS for c in children(cur)):
             clause.future = clause.purpose = True   # purpose: "sent troops to protect"
             break
-        elif dep == "advcl" and (_condition_mark(lex, cur) or _pending(lex, cur)):
+        elif dep == "advcl" and (condition_mark(lex, cur) or _pending(lex, cur)):
             clause.hypothetical = True  # the condition of another act, not an act reported
             clause.in_condition = True
             break
@@ -190,7 +190,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
                     # 'If Hezbollah rebuilds, he told Army Radio, "we will hit them"': the parser
                     # hangs a fronted condition on the speech verb; it conditions what is said
                     clause.condition = next((c for c in children(gov) if c.dep_ == "advcl" and c.i < gov.i
-                                             and _condition_mark(lex, c)), None)
+                                             and condition_mark(lex, c)), None)
                 if lem in gov_sets.get("denying", ()) and not _denies_a_charge(lex, gov, cur):
                     clause.negated = not clause.negated   # "denied that the army attacked"
                 if lem in gov_sets["alleging"]:
@@ -212,7 +212,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
     if clause.condition is not None and clause.weak_condition and not clause.future:
         clause.condition = None   # "while"/"when" only condition a promised act
     if not clause.in_condition and clause.content_of is None and any(
-            a.dep_ == "advcl" and (_condition_mark(lex, a) or _pending(lex, a)) for a in ancestors(trigger)):
+            a.dep_ == "advcl" and (condition_mark(lex, a) or _pending(lex, a)) for a in ancestors(trigger)):
         # "only after Serbia signals that it accepts Kosovo's independence": an act inside a
         # condition, however deep, is not reported
         clause.hypothetical = clause.in_condition = True
@@ -238,7 +238,7 @@ def _denies_a_charge(lex: Lexicon, denial: Token, content: Token) -> bool:
     return any(lex.replies.get(lemma_of(t)) == "ACCUSE" for t in between)
 
 
-def _condition_mark(lex: Lexicon, tok: Token) -> bool:
+def condition_mark(lex: Lexicon, tok: Token) -> bool:
     words = " ".join(t.text.lower() for t in subtree_start(tok, 4))
     return any(words.startswith(w + " ") for w in lex.conditions_always)
 

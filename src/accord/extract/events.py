@@ -49,7 +49,7 @@ from accord.extract.event_arguments import (
     Context, accused, agent_heads, complement_targets, dateline_subject, holders, home_organs,
     instrument_states, localise_agents, location_for, location_span, measure_doer, noun_arguments, place_country_of,
     ref_key, same_party, same_side, troop_movement, verb_arguments)
-from accord.extract.event_modality import Clause, aux_modality, analyse_clause, modality_of
+from accord.extract.event_modality import Clause, aux_modality, analyse_clause, condition_mark, modality_of
 
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -602,10 +602,21 @@ def _conditional_warning(ctx: Context, lex: Lexicon, warn: Token, drafts: list[d
     if any(d.get("speech") is not None and d["speech"].i == warn.i for d in drafts):
         return None   # the content is an act of its own ("warned it would strike if ...")
     content = next((c for c in children(warn) if c.dep_ == "ccomp"), None)
-    if content is None or content.i in triggers:
+    if content is None:
+        # "warned of very severe penalties if either side broke the deal": a consequence named
+        # by a noun, held out on a condition
+        named = any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in children(c))
+                    for c in children(warn))
+        condition = next((c for c in children(warn) if c.dep_ == "advcl" and condition_mark(lex, c)), None)
+        if not named or condition is None:
+            return None
+        clause = Clause()
+        clause.condition = condition
+    elif content.i in triggers:
         return None
-    clause = analyse_clause(ctx, lex, content, triggers)
-    if clause.condition is None or clause.weak_condition or not (clause.future or clause.hypothetical):
+    else:
+        clause = analyse_clause(ctx, lex, content, triggers)
+    if clause.condition is None or clause.weak_condition or not (clause.future or clause.hypothetical or content is None):
         return None
     sources = [r for r in ctx.refs(subject_tokens(warn)) if r.actor_id]
     if not sources:
