@@ -1970,3 +1970,22 @@ def test_warning_of_a_named_consequence_on_a_condition_is_a_threat(nlp):
     threat = only(events, "THREATEN")
     assert threat.modality == "conditional"
     assert {country(t) for t in threat.targets} == {"ETH", "ERI"}
+
+
+def test_shuttling_between_sides_and_chairing_talks_are_mediation(nlp):
+    events, country = code(nlp, "Oman's foreign minister, who has shuttled between Tehran and Washington since April, "
+                                "said the gap had narrowed.")
+    mediation = only(events, "CONSULT")
+    assert {country(t) for t in mediation.targets} == {"IRN", "USA"}
+    events, country = code(nlp, "The talks between Egypt and Ethiopia, chaired by Congolese President Felix "
+                                "Tshisekedi, ended without a deal.")
+    assert any(e.type == "CONSULT" and e.source is not None and e.source.actor_id == "felix-tshisekedi"
+               for e in events)
+
+
+def test_who_acts_together_with_the_subject_is_a_doer_not_a_target(nlp):
+    events, country = code(nlp, "The U.S. envoy shuttled between Damascus and Qamishli together with French "
+                                "diplomats on Monday.")
+    doers = {country(e.source) for e in events if e.type == "CONSULT"}
+    assert "FRA" in doers
+    assert all(country(t) != "FRA" for e in events for t in e.targets)

@@ -16,7 +16,7 @@ from accord.extract.event_lexicon import (
     lexicon, preps_for)
 from accord.extract.event_grammar import (
     DASHES, DASH_CHARS, DATIVE_DEPS, FIRST_PERSON, MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS,
-    RELATIVE, SUBJECT_DEPS, agent_tokens, ancestors, antecedent, conjuncts, dateline_tokens, for_to,
+    RELATIVE, SUBJECT_DEPS, agent_tokens, ancestors, antecedent, companions, conjuncts, dateline_tokens, for_to,
     head_of, is_passive, lemma_of, match_noun, misread_participle, names_people, objects,
     parse_tree, phrase_start, prep_objects, shared_patients, span_tokens, subject_tokens)
 
@@ -577,7 +577,7 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
             sources = instrument_states(ctx, tok) or _instrument_users(ctx, tok) or sources
     else:
         subj = subject_tokens(tok)
-        sources = ctx.refs(subj)
+        sources = ctx.refs(subj + companions(tok))
         if noun is not None and event_noun:
             # "resumed talks in Doha": the event noun of a light verb is the act, not its target
             # ("opened a new round of talks in Havana": nor is the phrase that measures it)

@@ -588,9 +588,24 @@ def agent_tokens(tok: Token) -> list[Token]:
     return []
 
 
+def _accompanying(prep: Token) -> bool:
+    """"together with French diplomats", "along with Qatar": who acts beside the subject."""
+    return lemma_of(prep) == "with" and any(c.dep_ == "advmod" and c.lower_ in ("together", "along")
+                                            for c in children(prep))
+
+
+def companions(tok: Token) -> list[Token]:
+    """Those the verb's subject acts together with ("shuttled between the camps together with
+    French diplomats"): doers beside it, not the other party."""
+    return [x for c in children(tok) if c.dep_ == "prep" and _accompanying(c)
+            for p in children(c) if p.dep_ == "pobj" for x in conjuncts(p)]
+
+
 def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     out = []
     for c in children(tok):
+        if c.dep_ == "prep" and _accompanying(c):
+            continue
         if c.dep_ in ("prep", "dative") and lemma_of(c) in preps:
             out.extend(x for p in children(c) if p.dep_ == "pobj" for x in conjuncts(p))
         elif c.dep_ == "prt":
