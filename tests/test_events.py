@@ -1989,3 +1989,23 @@ def test_who_acts_together_with_the_subject_is_a_doer_not_a_target(nlp):
     doers = {country(e.source) for e in events if e.type == "CONSULT"}
     assert "FRA" in doers
     assert all(country(t) != "FRA" for e in events for t in e.targets)
+
+
+def test_signing_an_agreement_is_also_each_signatorys_commitment(nlp):
+    events, country = code(nlp, "Eritrea and Ethiopia signed a peace agreement in Jeddah on Sunday.")
+    signed = [e for e in events if e.cameo == "057"]
+    agreed = [e for e in events if e.type == "AGREE"]
+    assert signed and {country(e.source) for e in agreed} == {"ERI", "ETH"}
+    # the agreement signed is no party, nor the place it was signed in
+    assert all(country(t) != "SAU" for e in events for t in e.targets)
+    # ratifying at home or signing a decree commits to no other party
+    events, _ = code(nlp, "Ukraine's parliament ratified the agreement on Tuesday.")
+    assert not [e for e in events if e.type == "AGREE"]
+    events, _ = code(nlp, "President Ruto signed the decree on Monday.")
+    assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_the_outlet_of_a_dateline_is_no_modifier_of_the_subject(nlp):
+    events, country = code(nlp, "CARACAS, Oct 17 (Reuters) - Venezuela's government and the opposition signed "
+                                "an accord on Tuesday.")
+    assert not [e for e in events for r in (e.source, *e.targets) if r is not None and r.actor_id == "reuters"]

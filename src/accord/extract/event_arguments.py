@@ -337,7 +337,8 @@ class Context:
                            if self.country(x.actor_id)]
                 if got:
                     return got
-        mods = [c for c in kids if c.dep_ in MODIFIER_DEPS and c.i < tok.i and c.pos_ != "PRON"]
+        mods = [c for c in kids if c.dep_ in MODIFIER_DEPS and c.i < tok.i and c.pos_ != "PRON"
+                and not self.in_dateline(c)]   # "Oct 17 (Reuters) - Venezuela's government" 
         # "the Malaysia Airlines flight": a name the actor layer does not know may carry a state
         # in its own compounds; it is read when the name itself resolves to nothing
         mods += [c for m in mods if m.dep_ == "compound" and m.pos_ == "PROPN" and self._direct(m) is None
@@ -586,6 +587,10 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
             targets_from = objects(tok)
         if lemma_of(tok) in lexicon().topic_verbs:
             targets_from = []   # "discussed the war in Ukraine": the object is the topic, not a party
+        elif lemma_of(tok) in lexicon().signing_verbs:
+            # "signed a peace agreement in Qatar": the agreement signed is no party to it
+            deals = lexicon().classes.get("proposal", set())
+            targets_from = [o for o in targets_from if lemma_of(o) not in deals]
         # "Rwanda, which UN experts accuse of ...": a relative pronoun object is its antecedent
         targets_from = [x for o in targets_from for x in (
             conjuncts(antecedent(tok, o)) if o.lower_ in RELATIVE and tok.dep_ == "relcl" else [o])]

@@ -110,6 +110,7 @@ class Lexicon:
     topic_verbs: set[str] = field(default_factory=set)
     judging_types: set[str] = field(default_factory=set)
     mutual_verbs: set[str] = field(default_factory=set)
+    signing_verbs: set[str] = field(default_factory=set)
 
 
 def _parse_verb(code: str, text: str) -> Entry:

@@ -557,6 +557,10 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         drafts.append(dict(tok=tok, code=code, type=etype, mode=mode, sources=sources, targets=targets,
                            clause=clause, modality=modality, quote=quote, noun=cand.noun,
                            speech=clause.speech, speech_clause=clause))
+        if code == "057" and _signs_an_agreement(lex, tok):
+            # "Chad's government and the rebels signed a peace deal": the formal signing (CAMEO 057)
+            # is also each signatory's commitment to what the deal says it will do (PLOVER AGREE)
+            drafts.append(dict(drafts[-1], code="030", type="AGREE", mode=None, unmerged=True))
         if etype in REFUSAL_CODES and clause.negated and named_sources and not presupposed and not no_one \
                 and (modality in ("future", "conditional", "hypothetical") or _present_tense(tok)) \
                 and (speaker is None or speaker.actor_id in src_ids or same_side(ctx, speaker, named_sources, clause.speech)):
@@ -593,6 +597,18 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         if got is not None:
             drafts.append(got)
     return list(_finish(ctx, sent, _merge(drafts)))
+
+
+def _signs_an_agreement(lex: Lexicon, tok: Token) -> bool:
+    """"signed a peace deal", "the accord, signed by both leaders": an agreement signed, not a
+    decree signed into law nor one ratified at home."""
+    if lemma_of(tok) not in lex.signing_verbs:
+        return False
+    deals = lex.classes.get("proposal", set())
+    things = objects(tok) + [c for c in children(tok) if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if tok.dep_ == "acl":
+        things.append(head_of(tok))
+    return any(lemma_of(t) in deals for t in things)
 
 
 def _conditional_warning(ctx: Context, lex: Lexicon, warn: Token, drafts: list[dict], triggers: set[int]) -> dict | None:
