@@ -2009,3 +2009,13 @@ def test_the_outlet_of_a_dateline_is_no_modifier_of_the_subject(nlp):
     events, country = code(nlp, "CARACAS, Oct 17 (Reuters) - Venezuela's government and the opposition signed "
                                 "an accord on Tuesday.")
     assert not [e for e in events for r in (e.source, *e.targets) if r is not None and r.actor_id == "reuters"]
+
+
+def test_a_warned_refusal_without_a_condition_is_a_refusal_not_a_threat(nlp):
+    events, _ = code(nlp, 'Khartoum would not accept "a parallel deal" that replaced the 2020 accord, the minister '
+                          "warned.")
+    assert [e for e in events if e.type == "REJECT"]
+    assert not [e for e in events if e.type == "THREATEN"]
+    events, _ = code(nlp, "The minister warned that Khartoum would not sign the trade deal unless Juba paid its "
+                          "arrears.")
+    assert [e for e in events if e.type == "THREATEN"]

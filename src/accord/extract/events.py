@@ -489,7 +489,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         if etype in HOSTILE and modality in ("future", "conditional") and sources and not clause.purpose:
             etype, mode, code = "THREATEN", None, THREAT_CODE[etype]
         elif clause.speech is not None and lemma_of(clause.speech) in lex.governors.get("warning", ()) \
-                and clause.negated and modality != "actual" and etype not in HOSTILE | {"THREATEN"}:
+                and clause.negated and modality == "conditional" and etype not in HOSTILE | {"THREATEN"}:
             # "warned that it would not sign trade deals unless ...": a threat to withhold (CAMEO 13)
             etype, mode, code = "THREATEN", None, "130"
             clause.negated = False
