@@ -2019,3 +2019,13 @@ def test_a_warned_refusal_without_a_condition_is_a_refusal_not_a_threat(nlp):
     events, _ = code(nlp, "The minister warned that Khartoum would not sign the trade deal unless Juba paid its "
                           "arrears.")
     assert [e for e in events if e.type == "THREATEN"]
+
+
+def test_a_states_organ_named_by_its_state_makes_the_claim_it_reports(nlp):
+    events, country = code(nlp, "Chad's army said on Monday that Sudanese fighters had shelled one of its border "
+                                "posts.")
+    claim = only(events, "ACCUSE")
+    assert country(claim.source) == "TCD" and country(claim.targets[0]) == "SDN"
+    # common-noun sources only attribute the news
+    events, _ = code(nlp, "Officials said on Monday that Sudanese fighters had shelled a border post.")
+    assert not [e for e in events if e.type == "ACCUSE"]

@@ -748,6 +748,10 @@ def _speaker(ctx: Context, lex: Lexicon, clause: Clause, quote: Quote | None, tr
         # "Iran's foreign minister Abbas Araghchi said": a title with its name in apposition is named
         titled = bool(subj) and subj[0].pos_ == "NOUN" and any(
             c.dep_ == "appos" and c.pos_ == "PROPN" and ctx._direct(c) is not None for c in children(subj[0]))
+        # "Sudan's army said", "the Ethiopian government said": a state's organ, named by its
+        # state, makes the claim ("officials said" only attributes the news)
+        titled = titled or bool(subj) and subj[0].pos_ == "NOUN" and lemma_of(subj[0]) in lex.state_organs \
+            and any(c.dep_ in ("poss", "amod", "compound") and ctx._direct(c) is not None for c in children(subj[0]))
         if subj and (subj[0].pos_ == "PROPN" or titled) or (subj and subj[0].pos_ == "PRON" and subj[0].lower_ not in RELATIVE):
             sp = ctx.refs(subj)
             if sp and not getattr(ctx.actor(sp[0].actor_id), "is_outlet", False):
