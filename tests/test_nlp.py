@@ -45,3 +45,30 @@ def test_an_organisation_name_cut_at_a_hyphened_word_runs_on():
     assert "Association of Serb-majority Municipalities" in {e.text.removeprefix("the ") for e in doc.ents}
     doc = nlp("The Hamas-run Gaza health ministry said 20 people were killed.")
     assert "Gaza" in {e.text for e in doc.ents}
+
+
+def test_a_that_clause_misread_as_a_relative_clause_is_the_speech_verbs_complement():
+    from spacy.tokens import Doc
+    nlp = nlp_mod.load()
+    # parsed by hand as the small model parses such sentences, so the repair alone is tested
+    words = ["Odinga", "told", "reporters", "after", "the", "talks", "that", "his", "party", "would", "not",
+             "negotiate", "over", "the", "vote", "."]
+    heads = [1, 1, 1, 1, 5, 3, 11, 8, 11, 11, 11, 5, 11, 14, 12, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "dobj", "poss", "nsubj", "aux", "neg", "relcl",
+            "prep", "det", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "DET", "NOUN", "PRON", "PRON", "NOUN", "AUX", "PART", "VERB", "ADP",
+           "DET", "NOUN", "PUNCT"]
+    lemmas = ["Odinga", "tell", "reporter", "after", "the", "talk", "that", "his", "party", "would", "not",
+              "negotiate", "over", "the", "vote", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc = nlp.get_pipe("accord_complements")(doc)
+    assert (doc[11].dep_, doc[11].head.text, doc[6].dep_) == ("ccomp", "told", "mark")
+    # a clause with a gap the "that" fills stays a relative clause
+    words = ["Odinga", "told", "reporters", "after", "the", "talks", "that", "his", "party", "would", "not",
+             "accept", "."]
+    heads = [1, 1, 1, 1, 5, 3, 11, 8, 11, 11, 11, 5, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "dobj", "poss", "nsubj", "aux", "neg", "relcl", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos[:12] + ["PUNCT"],
+              lemmas=lemmas[:11] + ["accept", "."])
+    doc = nlp.get_pipe("accord_complements")(doc)
+    assert (doc[11].dep_, doc[11].head.text) == ("relcl", "talks")

@@ -112,6 +112,47 @@ def whole_names(doc: Doc) -> Doc:
     return doc
 
 
+# What besides its gap shows a clause is complete: "that his government will never negotiate
+# over an inch" has its prepositional object; "a quota that Addis Ababa would never accept" has
+# only the gap
+_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "prep", "agent", "dative"})
+
+
+@Language.component("accord_complements")
+def complement_clauses(doc: Doc) -> Doc:
+    """"Fiqi told reporters after the talks that his government would never negotiate": the small
+    model reads such a that-clause as a relative clause of the noun before it ("talks", "his
+    hotel", "both delegations"). A clause with its own subject and nothing missing, after an
+    adjunct or the addressee of a speech verb that has no complement clause, is that verb's
+    complement."""
+    from accord.extract.quotes import lexicon   # the cue verbs; imported late: quotes imports this module
+    frames = lexicon().frames
+    for tok in doc:
+        if tok.dep_ != "relcl":
+            continue
+        that = doc[tok.left_edge.i]
+        if that.lower_ != "that" or that.head.i != tok.i:
+            continue
+        kids = [c for c in tok.children if c.i != that.i]
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+            continue
+        if that.dep_ != "mark" and not any(c.dep_ in _COMPLEMENTS and not (
+                c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.children)) for c in kids):
+            continue   # the "that" fills a gap: a relative clause after all
+        noun, verb = tok.head, tok.head.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head          # "after the talks", "at his hotel"
+        elif noun.dep_ not in ("dobj", "dative"):
+            continue
+        cue = frames.get(verb.lemma_.lower(), ())
+        if verb.pos_ != "VERB" or "ccomp" not in cue or noun.dep_ in ("dobj", "dative") and "obj_xcomp" not in cue:
+            continue   # "announced the deal that the sides reached": the deal is what was announced
+        if any(c.dep_ == "ccomp" for c in verb.children):
+            continue
+        tok.head, tok.dep_, that.dep_ = verb, "ccomp", "mark"
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load(model: str | None = None) -> Language:
     names = (model,) if model else MODEL_CANDIDATES
@@ -124,6 +165,8 @@ def load(model: str | None = None) -> Language:
             nlp.add_pipe("accord_paragraphs", before="parser")
         if "ner" in nlp.pipe_names and "accord_names" not in nlp.pipe_names:
             nlp.add_pipe("accord_names", after="ner")
+        if "parser" in nlp.pipe_names and "accord_complements" not in nlp.pipe_names:
+            nlp.add_pipe("accord_complements", last=True)   # reads lemmas: after the lemmatiser
         return nlp
     raise ModelNotFound(
         f"no spaCy English model found (tried {', '.join(names)}); "
