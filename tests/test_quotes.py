@@ -622,3 +622,20 @@ def test_a_trailing_participle_is_the_main_clauses_subjects_words(nlp):
     found = quotes_of(nlp, "Spokeswoman Tammy Bruce said the aim was to protect shipping. She rejected suggestions that "
                            "Washington had abandoned its ally, saying the United States stands with Israel.")
     assert [q.speaker.actor_id for q in found if q.cue.text == "saying"] == ["tammy-bruce"]
+
+
+def test_a_quoted_verdict_after_its_object_is_a_mixed_quote(nlp):
+    found = quotes_of(nlp, 'Foreign Minister Mauro Vieira called the ruling "a blow to regional peace".')
+    assert [(q.type, content(q)) for q in found] == [("mixed", 'the ruling "a blow to regional peace"')]
+    assert found[0].cue.text == "called"
+    # unquoted, the verdict reports no words; "called for" is an appeal, not this frame
+    found = quotes_of(nlp, "Foreign Minister Mauro Vieira called the ruling a blow to regional peace.")
+    assert not found
+
+
+def test_a_that_clause_hung_on_the_statement_is_what_was_said(nlp):
+    found = quotes_of(nlp, "The ministry said in a statement that the envoy had met the rebels in Doha, "
+                                 'calling the meeting "a first step".')
+    contents = [content(q) for q in found]
+    assert any(c.startswith("the envoy had met the rebels") for c in contents)
+    assert any(c == 'the meeting "a first step"' for c in contents)

@@ -122,17 +122,17 @@ _COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "pr
 def complement_clauses(doc: Doc) -> Doc:
     """"Fiqi told reporters after the talks that his government would never negotiate": the small
     model reads such a that-clause as a relative clause of the noun before it ("talks", "his
-    hotel", "both delegations"). A clause with its own subject and nothing missing, after an
+    hotel", "both delegations"), or as the content of a medium ("said in a statement that"). A clause with its own subject and nothing missing, after an
     adjunct or the addressee of a speech verb that has no complement clause, is that verb's
     complement."""
     from accord.extract.quotes import lexicon   # the cue verbs; imported late: quotes imports this module
     frames = lexicon().frames
     for tok in doc:
-        if tok.dep_ != "relcl":
+        if tok.dep_ not in ("relcl", "acl"):
             continue
         that = doc[tok.left_edge.i]
-        if that.lower_ != "that" or that.head.i != tok.i:
-            continue
+        if that.lower_ != "that" or that.head.i != tok.i or tok.dep_ == "acl" and that.dep_ != "mark":
+            continue   # ("said in a statement that ...": a noun's content clause, said by the verb)
         kids = [c for c in tok.children if c.i != that.i]
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
             continue

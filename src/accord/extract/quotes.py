@@ -367,7 +367,8 @@ class _Context:
             return frozenset()   # "Asked whether ..., she said": the question is put to the speaker
         if lemma == "call" and not any(c.dep_ in ("prt", "prep") and c.lower_ in lex.call_particles
                                        for c in children(tok)):
-            return frozenset()
+            # "called the ruling "an interference"" names a verdict; "called for talks" is no quote
+            return lex.frames[lemma] & {"obj_pred"}
         return lex.frames[lemma]
 
     def phrase_tokens(self, tok: Token) -> list[Token]:
@@ -965,7 +966,7 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
     lemma = cue.lemma_.lower()
     kids = list(children(cue))
     obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and not ctx.in_quote(c)), None)
-    order = ("obj_prep", "obj_xcomp", "ccomp", "xcomp", "prep")
+    order = ("obj_prep", "obj_xcomp", "obj_pred", "ccomp", "xcomp", "prep")
     for frame in order:
         if frame not in frames:
             continue
@@ -991,6 +992,12 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
                                   for t in children(c) if t.dep_ == "pobj"), None)
             if xc is not None and target is not None:
                 rng = _trim(ctx, list(subtree(target)) + ctx.toks[target.i:xc.i] + list(subtree(xc)), para)
+                if rng:
+                    return rng[0], rng[1], frame
+        if frame == "obj_pred" and obj is not None:
+            pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > obj.i), None)
+            if pred is not None and any(ctx.in_quote(t) for t in subtree(pred)):
+                rng = _trim(ctx, list(subtree(obj)) + ctx.toks[obj.i:pred.i] + _content_tokens(pred, nested_cues), para)
                 if rng:
                     return rng[0], rng[1], frame
         if frame == "ccomp":
@@ -1093,7 +1100,9 @@ def indirect_candidates(ctx: _Context, used: set[int], direct: list[Candidate]) 
     # cues heading a quote of their own inside another's clause: "..., while Hamas has insisted
     # that ...", "... and added that ..."
     cue_ids = {t.i for t in cues if _subjects_of(t) or t.dep_ == "conj"
-               and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in children(t))}
+               and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in children(t))
+               # "..., calling the exchange "a step forward"": a participle's own quoted verdict
+               or t.dep_ == "advcl" and t.tag_ == "VBG" and "obj_pred" in ctx.cue_frames(t)}
     out: list[Candidate] = []
     for cue in sorted(cues, key=_depth):
         if any(a <= cue.idx < b for a, b in taken):
