@@ -2029,3 +2029,10 @@ def test_a_states_organ_named_by_its_state_makes_the_claim_it_reports(nlp):
     # common-noun sources only attribute the news
     events, _ = code(nlp, "Officials said on Monday that Sudanese fighters had shelled a border post.")
     assert not [e for e in events if e.type == "ACCUSE"]
+
+
+def test_an_appeal_after_the_speakers_clause_is_the_speakers(nlp):
+    events, country = code(nlp, "SADC Executive Secretary Elias Magosi said the bloc stood firmly behind "
+                                "Mozambique and called on the insurgents to lay down their arms.")
+    appeal = only(events, "REQUEST")
+    assert appeal.source.actor_id == "elias-magosi"

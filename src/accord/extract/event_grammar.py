@@ -288,10 +288,11 @@ def speech_conjunct(tok: Token) -> Token | None:
         if lemma_of(tok) not in gov["speech"] and lemma_of(tok) not in gov["alleging"] or not any(
                 c.dep_ == "aux" and c.lower_ == "had" for c in children(head)):
             return None
-    # "told reporters that Khartoum needed the money and accused Juba of ...": an accusation in
-    # the simple past after the speaker's that-clause is the speaker's second act
-    elif tok.tag_ != "VBD" or lemma_of(tok) not in gov["alleging"] or lemma_of(head_of(head)) not in gov["speech"] \
-            or not any(c.dep_ == "mark" and c.lower_ == "that" for c in children(head)):
+    # "told reporters that Khartoum needed the money and accused Juba of ...", "said the bloc stood
+    # by Guyana and called on Caracas to ...": an accusation or appeal in the simple past after the
+    # speaker's clause is the speaker's second act
+    elif tok.tag_ != "VBD" or lemma_of(tok) not in gov["alleging"] | gov.get("appealing", set()) \
+            or lemma_of(head_of(head)) not in gov["speech"]:
         return None
     return head_of(head) if head_of(head).pos_ == "VERB" else None
 
