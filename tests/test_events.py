@@ -2036,3 +2036,12 @@ def test_an_appeal_after_the_speakers_clause_is_the_speakers(nlp):
                                 "Mozambique and called on the insurgents to lay down their arms.")
     appeal = only(events, "REQUEST")
     assert appeal.source.actor_id == "elias-magosi"
+
+
+def test_a_demand_reported_in_indirect_speech_is_made(nlp):
+    events, country = code(nlp, "Jordanian officials said Amman was also seeking the release of four Jordanians "
+                                "held in Syrian jails.")
+    assert country(only(events, "REQUEST").source) == "JOR"
+    # a wish someone describes in a relative clause is no demand
+    events, _ = code(nlp, "The group, which is seeking a permanent ceasefire, said it would study the plan.")
+    assert not [e for e in events if e.type == "REQUEST"]

@@ -324,9 +324,11 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             continue   # "lifting the sanctions is out of the question": a topic, not an act
         if lemma_of(tok) in lex.inquiry_verbs and _asks_a_question(tok):
             continue   # "asked whether the deal would hold": a question, not an appeal
-        if lemma_of(tok) in lex.wish_verbs and (tok.dep_ in ("relcl", "acl") or ctx.quote_at(tok.idx) is not None):
+        quoted = ctx.quote_at(tok.idx)
+        if lemma_of(tok) in lex.wish_verbs and (tok.dep_ in ("relcl", "acl") or quoted is not None and quoted.type != "indirect"):
             # "a movement which is seeking a ceasefire", "'the Palestinians want a permanent
-            # ceasefire'": a wish described, not a demand made; the stated one is a demand
+            # ceasefire'": a wish described, not a demand made; the stated one is a demand, and so
+            # is one reported ("officials said Beirut was seeking the release of ...")
             continue
         code = entry.code
         etype, mode = code_to_type(code)
