@@ -612,3 +612,12 @@ def test_a_turning_point_and_the_hard_part_ahead_are_judgements(nlp):
     assert found and found[0].polarity > 0
     found = analyse(nlp, "Analysts said the hardest part of the talks was still to come.")
     assert found and found[0].polarity < 0
+
+
+def test_an_open_door_a_far_reach_and_a_warning_against_hope_are_judgements(nlp):
+    found = analyse(nlp, '"The door remains open," the envoy said after the talks.')
+    assert found and found[0].polarity > 0
+    found = analyse(nlp, '"No round of talks has ever got this far," a mediator said.')
+    assert found and found[0].polarity > 0
+    found = analyse(nlp, "Analysts warned against expecting a quick deal.")
+    assert found and found[0].polarity < 0
