@@ -2045,3 +2045,11 @@ def test_a_demand_reported_in_indirect_speech_is_made(nlp):
     # a wish someone describes in a relative clause is no demand
     events, _ = code(nlp, "The group, which is seeking a permanent ceasefire, said it would study the plan.")
     assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_the_ministers_of_the_two_sides_are_the_pair(nlp):
+    events, country = code(nlp, "Armenian Foreign Minister Ararat Mirzoyan and Azerbaijani Foreign Minister Jeyhun "
+                                "Bayramov met in Abu Dhabi on Monday. The ministers agreed to meet again in "
+                                "December.")
+    later = [e for e in events if e.type == "AGREE"]
+    assert {e.source.actor_id for e in later if e.source} == {"ararat-mirzoyan", "jeyhun-bayramov"}
