@@ -5,16 +5,18 @@ DRC-M23, Ethiopia-TPLF, US-China trade, Thailand-Cambodia, India-Pakistan, Serbi
 Venezuela, Israel-Lebanon, Iran-US, Russia-Ukraine, Sudan, Yemen-Saudi, Colombia-ELN), each
 annotated for one layer before Accord was run on it: q_* quotes and actors, e_* events, p_*
 positions and prospects (a record type a gold file leaves out is not scored there).
-data/blind: 48 articles annotated on every layer by sessions that never read Accord's code (see
+data/blind: 56 articles annotated on every layer by sessions that never read Accord's code (see
 its README); its floors are far lower, because most of these articles were not used to write the
-rules. Floors are the figures measured (2026-11-26, seventh session) less 0.05, so a change that
+rules. Floors are the figures measured (2026-11-26, eighth session) less 0.05, so a change that
 loses a pattern fails here. The dev positions floor fell with a convention change: an official
 voicing their own side's stance now holds it ("Peskov said Moscow was open ..." is Peskov's), as
 the blind annotators record it; the dev gold gives such positions to the side. Dev events carry
 one more convention gap: talks held somewhere with nobody named ("after talks in Geneva") are
 coded as the two sides meeting, as the blind annotators code them; the dev gold leaves them out.
 So are a side's stated refusals ("we will not negotiate with a gun to our head"), coded as a
-REJECT beside the negated act, and a third party's praise of a deal, aimed at its two sides.
+REJECT beside the negated act, and a third party's praise of a deal, aimed at its two sides, and
+signing a deal, which the dev gold codes as SUPPORT (CAMEO 057) alone and the blind annotators as
+AGREE: Accord codes both.
 """
 from __future__ import annotations
 
@@ -29,26 +31,26 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 FLOORS = {
     # set: {record type: {metric: floor}}      measured
     "dev": {
-        "quotes": {"f1": 0.95,                    # 1.000
-                   "speaker_f1": 0.93,            # 0.993
+        "quotes": {"f1": 0.95,                    # 0.997
+                   "speaker_f1": 0.93,            # 0.990
                    "outlet_accuracy": 0.95,       # 1.000
-                   "type_accuracy": 0.95},        # 1.000
+                   "type_accuracy": 0.95},        # 0.993
         "actors": {"f1": 0.93,                    # 0.982
                    "affiliation_f1": 0.92},       # 0.976
-        "events": {"f1": 0.87,                    # 0.915
+        "events": {"f1": 0.85,                    # 0.898
                    "arguments_f1": 0.74},         # 0.785
         "positions": {"recall": 0.71},            # 0.761 (F1 0.729)
         "assessments": {"f1": 0.90},              # 0.951
     },
     "blind": {
-        "quotes": {"f1": 0.87,                    # 0.924
-                   "speaker_f1": 0.80},           # 0.856
+        "quotes": {"f1": 0.87,                    # 0.923
+                   "speaker_f1": 0.80},           # 0.854
         "actors": {"f1": 0.78,                    # 0.838
-                   "affiliation_f1": 0.68},       # 0.736
-        "events": {"f1": 0.54,                    # 0.598
-                   "arguments_f1": 0.28},         # 0.330
-        "positions": {"f1": 0.50},                # 0.559
-        "assessments": {"f1": 0.61},              # 0.668
+                   "affiliation_f1": 0.69},       # 0.747
+        "events": {"f1": 0.56,                    # 0.617
+                   "arguments_f1": 0.30},         # 0.352
+        "positions": {"f1": 0.49},                # 0.548
+        "assessments": {"f1": 0.61},              # 0.665
     },
 }
 _SCORES: dict[str, dict] = {}
