@@ -2053,3 +2053,8 @@ def test_the_ministers_of_the_two_sides_are_the_pair(nlp):
                                 "December.")
     later = [e for e in events if e.type == "AGREE"]
     assert {e.source.actor_id for e in later if e.source} == {"ararat-mirzoyan", "jeyhun-bayramov"}
+
+
+def test_nobody_agreeing_is_no_act_of_the_speaker(nlp):
+    events, _ = code(nlp, 'Western diplomat Anna Berg said nobody agrees on what comes after the truce.')
+    assert not [e for e in events if e.type == "AGREE" and e.source is not None and e.source.actor_id == "anna-berg"]

@@ -412,7 +412,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         # pronoun subjects of reported speech: "Iran said it will ..." (when unresolved)
         if not sources and clause.speech is not None:
             subj = subject_tokens(tok)
-            if subj and subj[0].pos_ == "PRON" and subj[0].lower_ not in RELATIVE:
+            if subj and subj[0].pos_ == "PRON" and subj[0].lower_ not in RELATIVE and not denies:
                 sources = ctx.refs(subject_tokens(clause.speech))
         if etype == "REQUEST" and not any(t.actor_id for t in targets):
             targets = holders(ctx, cand.noun or tok) or targets
