@@ -338,7 +338,7 @@ class Context:
                 if got:
                     return got
         mods = [c for c in kids if c.dep_ in MODIFIER_DEPS and c.i < tok.i and c.pos_ != "PRON"
-                and not self.in_dateline(c)]   # "Oct 17 (Reuters) - Venezuela's government" 
+                and not self.in_dateline(c)]   # "Oct 17 (Reuters) - Venezuela's government"
         # "the Malaysia Airlines flight": a name the actor layer does not know may carry a state
         # in its own compounds; it is read when the name itself resolves to nothing
         mods += [c for m in mods if m.dep_ == "compound" and m.pos_ == "PROPN" and self._direct(m) is None

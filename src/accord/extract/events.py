@@ -506,18 +506,14 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             clause.negated = False
             targets = movers
         elif modality == "conditional" and sources and not clause.weak_condition and (
-                etype == "REJECT" and not clause.negated or clause.negated and etype in COOPERATIVE) \
-                and any(r.actor_id and ref_key(r) not in src_ids for r in ctx.refs(subject_tokens(clause.condition))):
+                etype == "REJECT" and not clause.negated or clause.negated and etype in COOPERATIVE) and (
+                any(r.actor_id and ref_key(r) not in src_ids for r in ctx.refs(subject_tokens(clause.condition)))
+                or clause.speech is not None and lemma_of(clause.speech) in lex.governors.get("warning", ())):
             # "would walk away from the dialogue if Pristina opened the bridge", "will not release
             # the hostages unless Israel ...": refusing on what another party does is a threat
-            # (CAMEO 13); "will not accept refugees if war starts" stays a refusal
-            etype, mode, code = "THREATEN", None, "130"
-            clause.negated = False
-        elif clause.speech is not None and lemma_of(clause.speech) in lex.governors.get("warning", ()) \
-                and modality == "conditional" and sources and not clause.weak_condition and (
-                    etype == "REJECT" and not clause.negated or clause.negated and etype in COOPERATIVE):
-            # "warned that the M23 would quit the Doha process if the prisoners were not freed": a
-            # refusal held out as a warning is a threat, also when the condition names nobody
+            # (CAMEO 13), and so is a refusal held out as a warning when the condition names nobody
+            # ("warned that the M23 would quit the Doha process if the prisoners were not freed");
+            # "will not accept refugees if war starts" stays a refusal
             etype, mode, code = "THREATEN", None, "130"
             clause.negated = False
         condition = clause.condition or (_threatened_condition(lex, tok) if etype == "THREATEN" else None)
