@@ -1042,6 +1042,12 @@ def test_dateline_without_date_is_no_actor(analyse):
     assert found.actors["reuters"].is_outlet
 
 
+def test_a_hyphenated_dateline_city_is_no_actor(analyse):
+    found = analyse("AS-SALT, Jordan, May 3 (Reuters) - Jordan and Syria agreed on Monday to reopen their border.")
+    assert not [a for a in found.actors if "salt" in a]
+    assert found.actors["reuters"].is_outlet
+
+
 def test_an_organ_in_a_title_belongs_to_the_state_named_with_that_organ(analyse):
     found = analyse("Azerbaijan's defence ministry denied the report on Friday. \"Nothing of the kind happened,\" "
                     "ministry spokesman Anar Eyvazov told Al Jazeera.")

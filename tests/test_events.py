@@ -245,7 +245,7 @@ def test_spacy_component_adds_events_to_the_doc():
     local = spacy.load(nlp_mod.MODEL_CANDIDATES[0])
     local.add_pipe("accord_events")
     doc = local("Russia accused Ukraine of shelling the power plant.")
-    assert [e.type for e in doc._.accord_events] == ["ACCUSE"]
+    assert [(e.type, e.modality) for e in doc._.accord_events] == [("ACCUSE", "actual"), ("ASSAULT", "alleged")]
 
 
 # ---------------------------------------------------------------- CAMEO actor conventions
@@ -841,11 +841,12 @@ def test_talks_held_in_a_capital_are_between_the_parties_not_with_the_host(nlp):
     assert all("ARE" not in {country(t) for t in e.targets} for e in talks)
 
 
-def test_act_an_actor_is_accused_of_is_not_coded_on_its_own(nlp):
+def test_act_an_actor_is_accused_of_is_coded_as_alleged_only(nlp):
     events, country = code(nlp, "BAKU: Azerbaijan accused Armenian forces of opening fire on its positions near "
                                 "the border.")
-    assert [e.type for e in events] == ["ACCUSE"]
+    assert [(e.type, e.modality) for e in events] == [("ACCUSE", "actual"), ("ASSAULT", "alleged")]
     assert [country(t) for t in events[0].targets] == ["ARM"]
+    assert country(events[1].source) == "ARM" and [country(t) for t in events[1].targets] == ["AZE"]
 
 
 def test_gulf_state_epithet_stands_for_the_gulf_state_named_before(nlp):
@@ -2058,3 +2059,29 @@ def test_the_ministers_of_the_two_sides_are_the_pair(nlp):
 def test_nobody_agreeing_is_no_act_of_the_speaker(nlp):
     events, _ = code(nlp, 'Western diplomat Anna Berg said nobody agrees on what comes after the truce.')
     assert not [e for e in events if e.type == "AGREE" and e.source is not None and e.source.actor_id == "anna-berg"]
+
+
+def test_an_act_someone_is_accused_of_is_alleged_and_the_accused_did_it(nlp):
+    events, country = code(nlp, "Colombia accused the ELN of attacking a police station in Arauca on Sunday.")
+    assert only(events, "ACCUSE").modality == "actual"
+    attack = only(events, "ASSAULT")
+    assert attack.modality == "alleged" and attack.source.text == "the ELN"
+    events, country = code(nlp, "Saudi Arabia accused Iran of arming the Houthis.")
+    aid = only(events, "AID")
+    assert aid.modality == "alleged" and country(aid.source) == "IRN"
+    # a broken truce is what the accusation says, not a second act
+    events, _ = code(nlp, "Thailand accused Cambodia of violating the ceasefire on Tuesday.")
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_the_sides_of_clashes_between_two_parties_each_attack_the_other(nlp):
+    events, country = code(nlp, "Clashes between Sudan's army and the Rapid Support Forces killed dozens in Omdurman.")
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    pairs = {(e.source.text, tuple(t.text for t in e.targets)) for e in attacks}
+    assert ("Sudan's army", ("the Rapid Support Forces",)) in pairs
+    assert ("the Rapid Support Forces", ("Sudan's army",)) in pairs
+
+
+def test_a_disaster_that_kills_people_somewhere_is_no_attack(nlp):
+    events, _ = code(nlp, "Talks began weeks after a tsunami killed about 170,000 people in Aceh.")
+    assert not [e for e in events if e.type == "ASSAULT"]

@@ -905,7 +905,10 @@ class _Article:
         """"MUSCAT, April 12 (Reuters) -": an upper-case name opening a paragraph, then a comma."""
         doc = self.doc
         opens = start == 0 or "\n" in self.toks[start - 1].text or self.toks[start - 1].is_space
-        return opens and all(t.is_upper for t in self.toks[start:end]) and end < len(doc) and self.toks[end].text in (",", "(")
+        # "AL-ULA", "N'DJAMENA", "ST. PETERSBURG": the hyphen, apostrophe or stop inside is no lower case
+        words = [t for t in self.toks[start:end] if not (t.is_punct and t.text in "-'’.")]
+        return opens and bool(words) and all(t.is_upper for t in words) and end < len(doc) \
+            and self.toks[end].text in (",", "(")
 
     def _byline(self, start: int, end: int) -> bool:
         """"By Kanya Srisuk" on a line of its own, "(Reporting by X in Doha; Editing by Y)": the

@@ -728,6 +728,8 @@ def noun_arguments(ctx: Context, tok: Token, etype: str | None = None) -> tuple[
         targets += [r for r in ctx.refs(subject_tokens(head_of(head_of(tok)))) if ref_key(r) not in {ref_key(t) for t in targets}]
     if between:
         pair = ctx.refs(between)
+        if not sources and len(pair) > 1 and entry is not None and entry.code in lexicon().mutual_codes:
+            return pair, targets, True   # "clashes between the army and the rebels": each on the other
         if not sources and pair:
             sources, targets = pair[:1], pair[1:] + targets
         else:

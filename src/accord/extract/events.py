@@ -295,6 +295,24 @@ def _asks_a_question(tok: Token) -> bool:
     return False
 
 
+# what one side is accused of doing, kept as an alleged act of the accused
+ALLEGEABLE = ACCUSABLE | {"AID"}
+BREACH_CODE = "196"   # violate a ceasefire
+
+
+def _charged_with(ctx: Context, lex: Lexicon, tok: Token, clause: Clause) -> list[ActorRef] | None:
+    """"accused the army of attacking rebel camps", "accuse Kigali of arming the M23": the
+    verb after an accusation's "of" is an act charged to the accused, who are returned."""
+    accuser = clause.content_of
+    if accuser is None or tok.pos_ != "VERB" or tok.dep_ != "pcomp" or lemma_of(head_of(tok)) != "of" \
+            or accuser.pos_ != "VERB" or (e := match_verb(ctx, lex, accuser)) is None \
+            or code_to_type(e.code)[0] != "ACCUSE":
+        return None
+    held = head_of(head_of(tok))   # "of" hangs on the accused or on the verb that accuses
+    accused = conjuncts(held) if held.i != accuser.i else [x for o in objects(accuser) for x in conjuncts(o)]
+    return [r for r in ctx.refs(accused) if r.actor_id] or None
+
+
 def _by_means(lex: Lexicon, tok: Token) -> bool:
     """"aid workers killed in an air strike": a participle that names the attack it came by
     reports the act, where "a member of Hamas jailed a year ago" only describes the person."""
@@ -312,7 +330,8 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
     for cand in cands:
         tok, entry = cand.trigger, cand.entry
         clause = analyse_clause(ctx, lex, tok, trigger_ids)
-        if clause.content_of is not None or clause.stance or clause.in_condition:
+        charged = _charged_with(ctx, lex, tok, clause)
+        if clause.content_of is not None and not charged or clause.stance or clause.in_condition:
             continue
         if cand.nominal and clause.negated and _object_of_plain_verb(lex, tok):
             # "the deal does not cover the group's attacks on Israel": the attacks go on; only a
@@ -409,6 +428,17 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         modality = modality_of(clause)
         if entry.irrealis and modality == "actual":
             continue
+        if charged:
+            # "accused the army of attacking rebel camps": the act charged is alleged, by the accused
+            if clause.negated or code_to_type(code)[0] not in ALLEGEABLE or code == BREACH_CODE:
+                continue   # "accused Israel of violating the truce" is the accusation itself
+            sources, modality = charged, "alleged"
+            if etype in HOSTILE and not any(t.actor_id for t in targets):
+                # "GAM accused the army of attacking rebel camps": the harm is the accuser's
+                # (a person's side, not the person, is left to the counterpart rule below)
+                targets = [r for r in ctx.refs(subject_tokens(clause.content_of)) if r.actor_id
+                           and ref_key(r) not in {ref_key(x) for x in sources}
+                           and getattr(ctx.actor(r.actor_id), "kind", None) != "person"] or targets
         # pronoun subjects of reported speech: "Iran said it will ..." (when unresolved)
         if not sources and clause.speech is not None:
             subj = subject_tokens(tok)
@@ -476,8 +506,9 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             continue   # "some officials called for...", "no mediator can sign": nobody named
         if etype == "ASSAULT":
             kept = [s for s in sources if _head_lemma(ctx, s) not in lex.mishaps]
-            if len(kept) < len(sources) and not kept and not any(t.actor_id for t in targets):
-                continue   # "victims killed by the crash": nobody attacked anybody
+            if len(kept) < len(sources) and not kept or not sources and any(
+                    lemma_of(t) in lex.mishaps for t in subj):
+                continue   # "victims killed by the crash", "the tsunami killed 170,000 people in Aceh"
             sources = kept
         if code in lex.riot_codes and any(agent_heads(ctx, lex, s) & lex.protest_agents for s in sources):
             # CAMEO 145: protesters destroying property riot, they do not seize it
@@ -552,9 +583,13 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             targets = [t for t in targets if t not in halted]
             if not any(s.actor_id for s in sources):
                 sources = [t for t in halted if t.actor_id] or sources
+        # "clashes between the army and the rebels killed dozens": the fight's parties hit each other
+        mutual = etype in HOSTILE and not targets and any(
+            prep_objects(t, {"between"}) and (e := match_noun(lex, t)) is not None and e.code in lex.mutual_codes
+            for t in subject_tokens(tok))
         drafts.append(dict(tok=tok, code=code, type=etype, mode=mode, sources=sources, targets=targets,
                            clause=clause, modality=modality, quote=quote, noun=cand.noun,
-                           speech=clause.speech, speech_clause=clause))
+                           speech=clause.speech, speech_clause=clause, mutual=mutual))
         if code == "057" and _signs_an_agreement(lex, tok):
             # "Chad's government and the rebels signed a peace deal": the formal signing (CAMEO 057)
             # is also each signatory's commitment to what the deal says it will do (PLOVER AGREE)
@@ -1041,7 +1076,7 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                               for o in objects(tok))
         for n, src in enumerate(sources):
             targets = list(d["targets"])
-            if (etype in SYMMETRIC or d["code"] in ctx_lex.mutual_codes) and len(sources) > 1 and not targets \
+            if (etype in SYMMETRIC or d["code"] in ctx_lex.mutual_codes or d.get("mutual")) and len(sources) > 1 and not targets \
                     and d["code"][:3] not in ("039", "044", "045") \
                     and (not is_passive(tok) or any(c.dep_ == "agent" for c in children(tok))) \
                     and not unnamed_parties and not (
