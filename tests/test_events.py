@@ -2085,3 +2085,11 @@ def test_the_sides_of_clashes_between_two_parties_each_attack_the_other(nlp):
 def test_a_disaster_that_kills_people_somewhere_is_no_attack(nlp):
     events, _ = code(nlp, "Talks began weeks after a tsunami killed about 170,000 people in Aceh.")
     assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_parties_named_with_their_abbreviations_are_the_two_sides(nlp):
+    events, _ = code(nlp, "The Sovereign Council (SC) and the Popular Resistance Front (PRF) met in Addis Ababa on "
+                          "Monday, with United Nations envoy Ramtane Lamamra and Kenyan envoy Raila Odinga at the "
+                          "table. The two sides will meet again on Friday, Lamamra said.")
+    later = [e for e in events if e.type == "CONSULT" and e.modality == "future"]
+    assert {e.source.actor_id for e in later} == {"sovereign-council", "popular-resistance-front"}

@@ -457,7 +457,8 @@ class Context:
         counts: dict[tuple, list[int]] = {}
         for n, (a, b) in enumerate(zip(mentions[:-1], mentions[1:])):
             # side by side: "X and Y", "X-Y", "X and Cambodian Prime Minister Y" (a title between)
-            gap = text[a.end:b.start].strip().lower()
+            # "the Council (TMC) and the Forces of Freedom and Change": an abbreviation's brackets
+            gap = text[a.end:b.start].strip(" \n\t)").lower()
             # one phrase naming both ("X negotiators and commanders of Y") is a pair too
             same_phrase = a.start == b.start and a.end == b.end
             if not same_phrase and not (gap in ("and", "and the", ",", "-", "\u2013", "/")
