@@ -1368,3 +1368,9 @@ def test_a_person_the_recogniser_took_for_a_place_is_a_person(nlp):
     doc.ents = [SpacySpan(doc, 0, 2, label="GPE")]
     found = extract_actors(doc, "t")
     assert found.actors["nikos-papadakis"].kind == "person"
+
+
+def test_a_person_whose_organisation_is_named_belongs_to_it(analyse):
+    found = analyse("Nur Misuari, whose Moro National Liberation Front signed an earlier accord in 1996, said "
+                    "the new deal betrayed that agreement.")
+    assert found.actors["nur-misuari"].affiliation == "moro-national-liberation-front"

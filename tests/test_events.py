@@ -2093,3 +2093,19 @@ def test_parties_named_with_their_abbreviations_are_the_two_sides(nlp):
                           "table. The two sides will meet again on Friday, Lamamra said.")
     later = [e for e in events if e.type == "CONSULT" and e.modality == "future"]
     assert {e.source.actor_id for e in later} == {"sovereign-council", "popular-resistance-front"}
+
+
+def test_a_body_named_with_whose_acts_in_its_clause_and_the_person_in_the_rest(nlp):
+    events, _ = code(nlp, "Nur Misuari, whose Moro National Liberation Front signed an earlier accord in 1996, "
+                          "said the new deal betrayed that agreement.")
+    signing = only(events, "SUPPORT")
+    assert signing.source.actor_id == "moro-national-liberation-front"
+    events, _ = code(nlp, "Odinga, whose Orange Democratic Movement says it was robbed of victory, told supporters "
+                          "the accord marked a new chapter, and he called on them to stay calm.")
+    appeal = only(events, "REQUEST")
+    assert appeal.source.actor_id == "raila-odinga"
+
+
+def test_the_agency_of_a_dateline_is_never_one_of_the_two_sides(nlp):
+    events, _ = code(nlp, "SEOUL, March 6 (AFP) - South Korea unveiled a plan on Monday. Tokyo welcomed the plan.")
+    assert all(t.actor_id != "afp" for e in events for t in e.targets)

@@ -1759,7 +1759,18 @@ class _Article:
 
     def _led_body(self, head: Token) -> str | None:
         """The body a person leads: "the National Salvation Front of Thomas Cirillo", "the
-        government team is led by Kuol Manyang Juuk", "the rebels, led by X"."""
+        government team is led by Kuol Manyang Juuk", "the rebels, led by X", "Nur Misuari, whose
+        Moro National Liberation Front signed ..."."""
+        # (the parser may make the person a second subject of the whose-clause)
+        clauses = [c for c in children(head) if c.dep_ == "relcl"] + ([head.head] if head.dep_ == "nsubj" else [])
+        for v in clauses:
+            for n in children(v):
+                if n.dep_ in ("nsubj", "nsubjpass", "dobj") and any(c.dep_ == "poss" and c.lower_ == "whose"
+                                                                    for c in children(n)):
+                    m = self.owner[n.i]
+                    if m is not None and self.actors[m.actor_id].kind == "organisation" \
+                            and not self.actors[m.actor_id].is_outlet:
+                        return m.actor_id
         if head.dep_ != "pobj":
             return None
         prep = head.head

@@ -458,7 +458,8 @@ class Context:
         for n, (a, b) in enumerate(zip(mentions[:-1], mentions[1:])):
             # side by side: "X and Y", "X-Y", "X and Cambodian Prime Minister Y" (a title between)
             # "the Council (TMC) and the Forces of Freedom and Change": an abbreviation's brackets
-            gap = text[a.end:b.start].strip(" \n\t)").lower()
+            gap = text[a.end + (text[a.start - 1:a.start] == "(" and text[a.end:a.end + 1] == ")"):b.start]
+            gap = gap.strip().lower()
             # one phrase naming both ("X negotiators and commanders of Y") is a pair too
             same_phrase = a.start == b.start and a.end == b.end
             if not same_phrase and not (gap in ("and", "and the", ",", "-", "\u2013", "/")
@@ -467,8 +468,8 @@ class Context:
             ids = [a.actor_id, b.actor_id]
             if want == "state":
                 ids = [self.country(i) for i in ids]
-            if None in ids or ids[0] == ids[1]:
-                continue
+            if None in ids or ids[0] == ids[1] or any(getattr(self.actor(x), "is_outlet", False) for x in ids):
+                continue   # "(Reuters) - Mali's ...": the agency in a dateline is no side
             if want != "state" and (any(getattr(self.actor(x), "affiliation", None) == y for x, y in (ids, ids[::-1]))
                                     or _colleagues(self.actor(ids[0]), self.actor(ids[1]))):
                 # "the MNDAA and its spokesman Zhao Dejun", "Iran's deputy foreign ministers Kazem

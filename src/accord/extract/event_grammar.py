@@ -519,6 +519,10 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     return list(got)
 
 
+def _whose(tok: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ == "whose" for c in children(tok))
+
+
 def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if depth > 6:
         return []
@@ -530,6 +534,9 @@ def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         # a second subject
         dateline = dateline_tokens(sent_of(tok))
         subj = [c for c in subj if c.i not in dateline] or subj
+        # "Nur Misuari, whose Front signed an accord, said": the parser may make the person whose
+        # body it is a second subject of the relative clause
+        subj = [c for c in subj if _whose(c)] or subj
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE and tok.dep_ == "relcl":
@@ -546,7 +553,13 @@ def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
             passive = [c for c in children(head) if c.dep_ in PASSIVE_SUBJECT_DEPS]
             if passive:
                 return conjuncts(passive[0])
-        return subject_tokens(speech_conjunct(tok) or head, depth + 1)
+        shared = speech_conjunct(tok) or head
+        both = [c for c in children(shared) if c.dep_ in SUBJECT_DEPS]
+        if len(both) > 1 and any(_whose(c) for c in both):
+            # "Odinga, whose party says it was robbed, told supporters ...": the whose-clause
+            # misread as the first conjunct; the person is the subject of the rest
+            return conjuncts(next(c for c in both if not _whose(c)))
+        return subject_tokens(shared, depth + 1)
     if tok.dep_ == "xcomp" or control_complement(tok):
         if head.pos_ == "ADJ":
             return subject_tokens(head_of(head), depth + 1)
