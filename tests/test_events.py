@@ -2109,3 +2109,12 @@ def test_a_body_named_with_whose_acts_in_its_clause_and_the_person_in_the_rest(n
 def test_the_agency_of_a_dateline_is_never_one_of_the_two_sides(nlp):
     events, _ = code(nlp, "SEOUL, March 6 (AFP) - South Korea unveiled a plan on Monday. Tokyo welcomed the plan.")
     assert all(t.actor_id != "afp" for e in events for t in e.targets)
+
+
+def test_dropping_a_demand_or_a_lawsuit_is_a_concession(nlp):
+    events, country = code(nlp, "The Free Aceh Movement dropped its demand for independence on Sunday.")
+    assert only(events, "CONCEDE").source.actor_id == "free-aceh-movement"
+    assert not [e for e in events if e.type == "REQUEST"]
+    events, country = code(nlp, "Qatar is expected to withdraw the lawsuits it brought against the UAE.")
+    concession = only(events, "CONCEDE")
+    assert country(concession.source) == "QAT" and concession.modality == "future"
