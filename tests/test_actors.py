@@ -1374,3 +1374,13 @@ def test_a_person_whose_organisation_is_named_belongs_to_it(analyse):
     found = analyse("Nur Misuari, whose Moro National Liberation Front signed an earlier accord in 1996, said "
                     "the new deal betrayed that agreement.")
     assert found.actors["nur-misuari"].affiliation == "moro-national-liberation-front"
+
+
+def test_a_counterpart_is_not_of_the_side_of_the_one_whose_counterpart_he_is(analyse):
+    found = analyse("The accord was signed by Philippine chief negotiator Miriam Coronel-Ferrer and her rebel "
+                    "counterpart, Mohagher Iqbal, in Manila.")
+    assert found.actors["miriam-coronel-ferrer"].affiliation == "PHL"
+    assert found.actors["mohagher-iqbal"].affiliation != "PHL"
+    found = analyse("The M23 rebels sent their delegation to Doha. Congo's negotiator Sumbu Sita Mambu and his "
+                    "rebel counterpart, Benjamin Mbonimpa, signed the text.")
+    assert found.actors["benjamin-mbonimpa"].affiliation == "m23"

@@ -1637,6 +1637,8 @@ class _Article:
         for t in tokens:
             m = self.owner[t.i]
             aid = None
+            if t.dep_ == "poss" and t.head.lemma_.lower() == "counterpart":
+                continue   # "her rebel counterpart", "Blinken's counterpart": the owner is the other side
             if m is not None and t.i + 1 < len(self.toks) and self.toks[t.i + 1].lower_ == "affairs":
                 continue   # "Bougainville Affairs Minister", "the Taiwan Affairs Office": the region dealt with
             if m is not None and self.kind_of(m) != "person" and not self.actors[m.actor_id].is_outlet:
@@ -1653,6 +1655,9 @@ class _Article:
                     aid = ante.actor_id
             elif self._armed_description(t):
                 aid = self._armed_antecedent(t)[0]            # "a spokesman for the rebel alliance"
+            elif t.dep_ in ("amod", "compound") and t.lower_ in self.kb.words.get("armed_modifiers", ()) \
+                    and t.head.lemma_.lower() in self.kb.titles:
+                aid = self._armed_antecedent(t)[0]            # "her rebel counterpart", "a rebel negotiator"
             if aid and aid not in found:
                 found.append(aid)
         return found
