@@ -639,3 +639,13 @@ def test_a_that_clause_hung_on_the_statement_is_what_was_said(nlp):
     contents = [content(q) for q in found]
     assert any(c.startswith("the envoy had met the rebels") for c in contents)
     assert any(c == 'the meeting "a first step"' for c in contents)
+
+
+def test_a_surname_read_as_a_common_noun_still_speaks(nlp):
+    from accord import pipeline
+    from accord.records import Article, record_id
+    text = ("KHARTOUM, June 5 (Reuters) - Ethiopian envoy Mahmoud Dirir spoke on Monday. Dirir told Reuters he "
+            "expected a deal within days if both sides showed flexibility.")
+    ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2019-06-05"))
+    quote = next(q for q in ex.quotes if "expected a deal" in q.text)
+    assert quote.speaker.actor_id == "mahmoud-dirir" and quote.type == "indirect"

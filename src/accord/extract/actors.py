@@ -1244,7 +1244,9 @@ class _Article:
                 ent_label[i] = e.label_
         # an acronym the article defined, however the tagger reads it later ("FACT would defend")
         acronyms = {t.i for t in tokens_with(doc, words={a.lower() for a in self.defined}) if t.text in self.defined}
-        for i in sorted(set(self.propn_idx) | acronyms | {i for i, lab in ent_label.items() if lab == "PERSON"}):
+        # a surname of the article's persons the tagger reads as a common noun ("Dirir told Reuters")
+        named = {t.i for t in tokens_with(doc, words={k.lower() for k in persons}) if t.is_title and t.text in persons}
+        for i in sorted(set(self.propn_idx) | acronyms | named | {i for i, lab in ent_label.items() if lab == "PERSON"}):
             tok = self.toks[i]
             if self.owner[i] is not None or i in self.blocked:
                 continue

@@ -610,6 +610,9 @@ def _is_valid_speaker(ctx: _Context, head: Token, actor_id: str | None) -> bool:
         return head.lower_ not in ("this", "that", "which", "what", "there", "who", "these", "those")
     if actor_id and (head.pos_ == "PROPN" or head.ent_type_):
         return True
+    if actor_id and head.is_title and (m := ctx.actors.mention_at(head.idx, head.idx + len(head.text))) is not None \
+            and m.via == "surname":
+        return True   # a surname the tagger read as a common noun ("Dirir told Reuters")
     # a common noun speaks only when it names people or a body ("officials", "the ministry"),
     # not when an actor merely qualifies it ("their pressure pushed ...")
     word = head.lower_
