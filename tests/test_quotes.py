@@ -649,3 +649,13 @@ def test_a_surname_read_as_a_common_noun_still_speaks(nlp):
     ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2019-06-05"))
     quote = next(q for q in ex.quotes if "expected a deal" in q.text)
     assert quote.speaker.actor_id == "mahmoud-dirir" and quote.type == "indirect"
+
+
+def test_a_participle_after_a_subordinate_clause_is_its_speakers_when_the_main_subject_cannot_speak(nlp):
+    from accord import pipeline
+    from accord.records import Article, record_id
+    text = ("NAIROBI, Feb 28 (Reuters) - The breakthrough came only after Kofi Annan suspended the negotiations "
+            "on Tuesday, saying the teams had gone as far as they could.")
+    ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2008-02-28"))
+    quote = next(q for q in ex.quotes if "gone as far" in q.text)
+    assert quote.speaker.actor_id == "kofi-annan"

@@ -440,7 +440,10 @@ def speaker_heads(ctx: _Context, cue: Token) -> list[Token]:
             # a participle after a comma tells what the main clause's subject did, wherever the
             # parser hung it
             main = _main_clause_verb(tok)
-            if main is not None:
+            if main is not None and (any(_is_valid_speaker(ctx, h, _actor_for(ctx, h)) for h in _subjects_of(main))
+                                     or not _subjects_of(tok.head)):
+                # ... unless that subject cannot speak: "the breakthrough came after Annan suspended
+                # the talks, saying ...": the participle's host clause is the speaker's
                 tok = main
                 continue
         reporter = _reporting_verb(ctx, tok) if tok.i == cue.i and tok.dep_ == "conj" else None
