@@ -659,3 +659,16 @@ def test_a_participle_after_a_subordinate_clause_is_its_speakers_when_the_main_s
     ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2008-02-28"))
     quote = next(q for q in ex.quotes if "gone as far" in q.text)
     assert quote.speaker.actor_id == "kofi-annan"
+
+
+def test_a_capitalised_subject_misread_as_an_adverb_still_speaks_and_a_quoted_opening_word_makes_it_mixed(nlp):
+    from accord import pipeline
+    from accord.records import Article, record_id
+    text = ("KHARTOUM, June 5 (Reuters) - Mohamed Hamdan Dagalo leads the RSF. Dagalo, widely known as Hemedti, has "
+            "denied that his men were responsible and said \"infiltrators\" wearing their uniforms had carried out "
+            "the killings.")
+    ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2019-06-05"))
+    denial = next(q for q in ex.quotes if "were responsible" in q.text)
+    assert denial.speaker.actor_id == "mohamed-hamdan-dagalo"
+    blame = next(q for q in ex.quotes if "carried out" in q.text)
+    assert blame.type == "mixed" and blame.text.startswith('"infiltrators"')

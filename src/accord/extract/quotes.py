@@ -387,7 +387,10 @@ class _Context:
 
 def _subjects_of(tok: Token) -> list[Token]:
     deps = SUBJECT_DEPS + ("nsubjpass",) if tok.lemma_.lower() in lexicon().passive_speakers else SUBJECT_DEPS
-    return [c for c in children(tok) if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")]
+    # a capitalised subject the tagger reads as another part of speech is a name ("Dagalo, widely
+    # known as Hemedti, has denied ...")
+    return [c for c in children(tok) if c.dep_ in deps and (c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")
+                                                             or c.is_title and c.pos_ in ("ADV", "ADJ"))]
 
 
 def _conjuncts(head: Token) -> list[Token]:
@@ -1119,6 +1122,9 @@ def indirect_candidates(ctx: _Context, used: set[int], direct: list[Candidate]) 
             continue
         a, b, frame = found
         start, end = _span_chars(ctx, a, b)
+        # 'said "infiltrators" wearing their uniforms had ...': the parser hangs the opening mark
+        # on the cue; the quoted words open the content
+        start = next((g.open for g in ctx.segments if g.open == start - 1 and g.close < end), start)
         # mostly a direct quotation: that quotation's cue, already handled
         inside = sum(max(0, min(end, e) - max(start, s)) for s, e in direct_spans)
         if inside > 0.5 * (end - start):
