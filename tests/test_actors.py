@@ -1384,3 +1384,10 @@ def test_a_counterpart_is_not_of_the_side_of_the_one_whose_counterpart_he_is(ana
     found = analyse("The M23 rebels sent their delegation to Doha. Congo's negotiator Sumbu Sita Mambu and his "
                     "rebel counterpart, Benjamin Mbonimpa, signed the text.")
     assert found.actors["benjamin-mbonimpa"].affiliation == "m23"
+
+
+def test_a_hyphenated_surname_tagged_as_an_organisation_is_the_person(analyse):
+    found = analyse("Miriam Coronel-Ferrer led the government team. On Thursday, Coronel-Ferrer told Reuters the "
+                    "deal would hold.")
+    assert "coronel-ferrer" not in found.actors
+    assert len(mentions_of(found, "miriam-coronel-ferrer")) == 2

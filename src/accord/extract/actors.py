@@ -807,6 +807,8 @@ class _Article:
             self._org_entity(start, end)     # "Dabanga Radio" tagged as a person
         elif label == "ORG" and end - start == 1 and self.toks[start].text in self._person_surnames():
             return            # "Rodríguez said" after "Jorge Rodríguez": the surname step finds him
+        elif label == "ORG" and (who := self._hyphenated_surname(start, end)) is not None:
+            self.add(start, end, who, "surname")   # "Coronel-Ferrer told Reuters": three tokens, one surname
         elif label == "ORG" and self._looks_like_person(start, end):
             self._person_entity(start, end)
         elif label == "ORG" and self._looks_like_person(start, self._name_end(end)):
@@ -879,6 +881,14 @@ class _Article:
                 and not self._is_place(toks[end]):
             end += 1
         return end
+
+    def _hyphenated_surname(self, start: int, end: int) -> str | None:
+        """The person of the article whose hyphenated last name the span is ("Coronel-Ferrer")."""
+        text = self.text_of(start, end)
+        if "-" not in text or " " in text:
+            return None
+        found = {a.actor_id for a in self.actors.values() if a.kind == "person" and a.name.split()[-1] == text}
+        return found.pop() if len(found) == 1 else None
 
     def _person_surnames(self) -> set[str]:
         """Last words of the names the recogniser tagged as persons anywhere in the article."""
