@@ -1391,3 +1391,14 @@ def test_a_hyphenated_surname_tagged_as_an_organisation_is_the_person(analyse):
                     "deal would hold.")
     assert "coronel-ferrer" not in found.actors
     assert len(mentions_of(found, "miriam-coronel-ferrer")) == 2
+
+
+def test_a_surname_that_is_also_a_capital_is_part_of_the_name_and_a_senator_takes_the_scene_state(analyse):
+    found = analyse("The Philippines signed the accord with the rebels. In Manila, Senator Miriam Defensor Santiago "
+                    "warned that parts of the deal might be unconstitutional.")
+    assert "CHL" not in found.actors
+    assert found.actors["miriam-defensor-santiago"].affiliation == "PHL"
+    # with no scene, a senator is not given the state the article is about
+    found = analyse("The Philippines signed the accord with the rebels. Senator Joan Whitcombe warned that parts of "
+                    "the deal might be unconstitutional.")
+    assert found.actors["joan-whitcombe"].affiliation is None

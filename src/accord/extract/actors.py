@@ -541,6 +541,11 @@ class _Article:
             if inside_person and (self.kb.entries[aid].kind != "person" or via == "surname"):
                 # "George Washington"; "Maria Solberg" is not Erna Solberg
                 continue
+            before = ent_at.get(sp.start - 1)
+            if via in ("capital", "name") and self.kb.entries[aid].kind == "state" and ent is not None \
+                    and ent.label_ == "PERSON" and before is not None and before.label_ == "PERSON" \
+                    and before.end == sp.start:
+                continue   # "Senator Miriam Defensor Santiago": a surname that is also a capital
             if via == "capital" and not self._acts_as_government(sp.root):
                 self.blocked.update(range(sp.start, sp.end))   # "talks in Riyadh": a place
                 self.capital_at[sp.root.i] = aid
@@ -1550,6 +1555,7 @@ class _Article:
         text names without its state is an office of the state it was last about. A state where
         things happen ("signed in Doha", the dateline) is not what it is about."""
         classes = self.kb.words.get("national_title_classes", set())
+        scene_only = self.kb.words.get("scene_title_classes", set())
         organs = {w.lower() for w in self.kb.words.get("title_organs", ())}
         seen: set[str] = set()
         for m in person_mentions:
@@ -1559,6 +1565,9 @@ class _Article:
             seen.add(m.actor_id)
             head = self.toks[m.end - 1]
             left = self.toks[head.left_edge.i:m.start]
+            if self.kb.titles.get(a.title) in scene_only:
+                a.affiliation = self._scene_state(head)
+                continue
             if self.kb.titles.get(a.title) not in classes and not {t.lower_ for t in left} & organs:
                 continue
             if any(self.owner[t.i] is not None and self.toks[t.i + 1].lower_ == "affairs" for t in left):
