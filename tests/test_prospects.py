@@ -89,6 +89,14 @@ def held_by(found: list[Assessment], name: str) -> Assessment:
      "Joly", 1, "important first step"),
     ("A Western diplomat said a deal on the border before the summit was a long shot.",
      "diplomat", -1, "long shot"),
+    ("Emirati minister Anwar Gargash said the talks had started on the right foot.",
+     "Gargash", 1, "right foot"),
+    ("A Western diplomat said signing the accord was the easy part.",
+     "diplomat", -1, "easy part"),
+    ("Malaysian facilitator Tengku Ghafar said the hardest work lay ahead.",
+     "Ghafar", -1, "hardest work"),
+    ("An Emirati official said that a final agreement between the two states would take time.",
+     "official", -1, "take time"),
 ])
 def test_each_cue_family_gives_its_polarity_to_the_judging_actor(nlp, text, holder, sign, cue):
     found = analyse(nlp, text)
