@@ -2118,3 +2118,10 @@ def test_dropping_a_demand_or_a_lawsuit_is_a_concession(nlp):
     events, country = code(nlp, "Qatar is expected to withdraw the lawsuits it brought against the UAE.")
     concession = only(events, "CONCEDE")
     assert country(concession.source) == "QAT" and concession.modality == "future"
+
+
+def test_sending_a_minister_somewhere_is_a_visit_to_that_state_not_to_the_minister(nlp):
+    events, country = code(nlp, "Isaias answered by sending his foreign minister, Osman Saleh, to Addis Ababa in "
+                                "late June.")
+    visit = only(events, "CONSULT")
+    assert [country(t) for t in visit.targets] == ["ETH"]

@@ -589,6 +589,10 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
             targets_from = objects(tok)
         if lemma_of(tok) in lexicon().topic_verbs:
             targets_from = []   # "discussed the war in Ukraine": the object is the topic, not a party
+        elif lemma_of(tok) in ("send", "dispatch"):
+            # "sent his foreign minister, Osman Saleh, to Addis Ababa": the envoy goes, he is not visited
+            envoys = lexicon().classes.get("envoy", set())
+            targets_from = [o for o in targets_from if lemma_of(o) not in envoys]
         elif lemma_of(tok) in lexicon().signing_verbs:
             # "signed a peace agreement in Qatar": the agreement signed is no party to it
             deals = lexicon().classes.get("proposal", set())
