@@ -2125,3 +2125,12 @@ def test_sending_a_minister_somewhere_is_a_visit_to_that_state_not_to_the_minist
                                 "late June.")
     visit = only(events, "CONSULT")
     assert [country(t) for t in visit.targets] == ["ETH"]
+
+
+def test_two_states_never_named_together_are_still_the_two_sides(nlp):
+    events, country = code(nlp, "South Korea unveiled a plan on Monday to compensate the victims of wartime forced "
+                                "labour. Japan had long said the matter was settled by a 1965 treaty. Seoul said it "
+                                "would pay through a public foundation. Japanese officials said Tokyo welcomed the "
+                                "plan. Tokyo said it would not apologise again.")
+    refusal = only(events, "REJECT")
+    assert country(refusal.source) == "JPN" and [country(t) for t in refusal.targets] == ["KOR"]

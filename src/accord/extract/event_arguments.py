@@ -483,7 +483,7 @@ class Context:
             cell[0] += 1
             cell[1] = n
         if not counts:
-            return []
+            return self._most_named(mentions) if want == "any" else []
         # on a tie, the pair the article names more often (the sides, not the hosts reading a
         # statement), then the later one
         named: dict[str, int] = {}
@@ -491,6 +491,23 @@ class Context:
             key = self.country(m.actor_id) if want == "state" else m.actor_id
             named[key] = named.get(key, 0) + 1
         return max(counts.values(), key=lambda c: (c[0], sum(named.get(i, 0) for i in c[2]), c[1]))[2]
+
+    def _most_named(self, mentions) -> list[str]:
+        """With no two parties ever named side by side, the two states named most often (a
+        person or body counts for its state), when each is named at least twice: a dispute
+        between two states ("Tokyo welcomed the plan" after "Seoul unveiled a plan")."""
+        named: dict[str, int] = {}
+        for m in mentions:
+            actor = self.actor(m.actor_id)
+            if actor is None or getattr(actor, "is_outlet", False):
+                continue
+            key = self.country(m.actor_id)
+            if key:
+                named[key] = named.get(key, 0) + 1
+        top = sorted(named.items(), key=lambda kv: -kv[1])[:3]
+        if len(top) < 2 or top[1][1] < 2 or (len(top) == 3 and top[2][1] == top[1][1]):
+            return []   # a tie for second place names no pair
+        return [top[0][0], top[1][0]]
 
     def refs(self, toks: list[Token]) -> list[ActorRef]:
         out, seen = [], set()
