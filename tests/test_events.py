@@ -536,7 +536,9 @@ def test_rejection_of_a_demand_targets_who_made_it(nlp):
             "Armenian Prime Minister Nikol Pashinyan rejected the demand on Tuesday.")
     events, _ = code(nlp, text)
     reject = only(events, "REJECT")
-    assert [t.actor_id for t in reject.targets] == ["ilham-aliyev"]
+    # the author of the demand, and the side he speaks for when that side was inferred (_with_side)
+    assert [t.actor_id for t in reject.targets][0] == "ilham-aliyev"
+    assert {t.actor_id for t in reject.targets} <= {"ilham-aliyev", "AZE"}
 
 
 def test_ceasefire_between_two_parties_binds_both(nlp):
@@ -2131,6 +2133,10 @@ def test_two_states_never_named_together_are_still_the_two_sides(nlp):
     events, country = code(nlp, "South Korea unveiled a plan on Monday to compensate the victims of wartime forced "
                                 "labour. Japan had long said the matter was settled by a 1965 treaty. Seoul said it "
                                 "would pay through a public foundation. Japanese officials said Tokyo welcomed the "
-                                "plan. Tokyo said it would not apologise again.")
+                                "plan. Tokyo said it would not apologise again. On Tuesday, Japan praised the "
+                                "foundation.")
     refusal = only(events, "REJECT")
     assert country(refusal.source) == "JPN" and [country(t) for t in refusal.targets] == ["KOR"]
+    # a side praising what the other side did praises that side
+    praise = [e for e in events if e.trigger.text == "praised"]
+    assert [country(t) for t in praise[0].targets] == ["KOR"]

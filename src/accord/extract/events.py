@@ -888,7 +888,7 @@ def _merge(drafts: list[dict]) -> list[dict]:
 # rebels reject any withdrawal", "Moscow had also proposed a truce", "the army pulled back"):
 # a demand, rejection, offer, threat, withdrawal or attack by one of the two sides with no
 # addressee is aimed at the other.
-COUNTERPART_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN", "RETREAT", "CONCEDE", "ASSAULT"}
+COUNTERPART_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN", "RETREAT", "CONCEDE", "ASSAULT", "SUPPORT"}
 # ... unless the act names what it hits, even as a thing no actor owns ("its attacks on
 # merchant shipping"): a third party, not the other side
 AIMED_PREPS = {"on", "against", "at", "into"}
