@@ -1402,3 +1402,9 @@ def test_a_surname_that_is_also_a_capital_is_part_of_the_name_and_a_senator_take
     found = analyse("The Philippines signed the accord with the rebels. Senator Joan Whitcombe warned that parts of "
                     "the deal might be unconstitutional.")
     assert found.actors["joan-whitcombe"].affiliation is None
+
+
+def test_a_person_who_heads_a_bodys_team_belongs_to_that_body(analyse):
+    found = analyse("Indonesia and the Free Aceh Movement (GAM) agreed on a peace deal. Malik Mahmud, who headed "
+                    "the GAM delegation, told Reuters the movement had secured self-government.")
+    assert found.actors["malik-mahmud"].affiliation == "free-aceh-movement"

@@ -1789,7 +1789,17 @@ class _Article:
         Moro National Liberation Front signed ..."."""
         # (the parser may make the person a second subject of the whose-clause)
         clauses = [c for c in children(head) if c.dep_ == "relcl"] + ([head.head] if head.dep_ == "nsubj" else [])
+        leading = self.kb.words.get("leading_verbs", ())
         for v in clauses:
+            if v.dep_ == "relcl" and v.lemma_ in leading:
+                # "Malik Mahmud, who headed the GAM delegation": the body whose team he leads
+                for n in children(v):
+                    if n.dep_ == "dobj":
+                        for t in [n] + [c for c in children(n) if c.dep_ in ("compound", "poss")]:
+                            m = self.owner[t.i]
+                            if m is not None and self.actors[m.actor_id].kind in ("organisation", "state") \
+                                    and not self.actors[m.actor_id].is_outlet:
+                                return m.actor_id
             for n in children(v):
                 if n.dep_ in ("nsubj", "nsubjpass", "dobj") and any(c.dep_ == "poss" and c.lower_ == "whose"
                                                                     for c in children(n)):
