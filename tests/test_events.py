@@ -2140,3 +2140,9 @@ def test_two_states_never_named_together_are_still_the_two_sides(nlp):
     # a side praising what the other side did praises that side
     praise = [e for e in events if e.trigger.text == "praised"]
     assert [country(t) for t in praise[0].targets] == ["KOR"]
+
+
+def test_what_a_list_of_demands_includes_is_demanded_not_done(nlp):
+    events, _ = code(nlp, "The four states issued 13 demands, including that Qatar shut down the Al Jazeera network "
+                          "and close a Turkish military base.")
+    assert not [e for e in events if e.type in ("COERCE", "SANCTION")]

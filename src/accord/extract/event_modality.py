@@ -147,6 +147,9 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             if gov.pos_ == "NOUN" and head_of(cur).lower_ in CONTENT_PREPS and match_noun(lex, gov) is not None:
                 clause.content_of = gov   # "an appeal for deploying troops", "the threat of invading"
                 break
+            if gov.pos_ == "NOUN" and lemma_of(head_of(cur)) == "include" and match_noun(lex, gov) is not None:
+                clause.content_of = gov   # "issued 13 demands, including that Qatar shut down Al Jazeera"
+                break
         elif dep == "acl" and head_of(cur).pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VB", "VBG"):
             gov = head_of(cur)
             if gov.i in triggers:
