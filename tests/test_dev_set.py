@@ -5,9 +5,9 @@ DRC-M23, Ethiopia-TPLF, US-China trade, Thailand-Cambodia, India-Pakistan, Serbi
 Venezuela, Israel-Lebanon, Iran-US, Russia-Ukraine, Sudan, Yemen-Saudi, Colombia-ELN), each
 annotated for one layer before Accord was run on it: q_* quotes and actors, e_* events, p_*
 positions and prospects (a record type a gold file leaves out is not scored there).
-data/blind: 56 articles annotated on every layer by sessions that never read Accord's code (see
+data/blind: 64 articles annotated on every layer by sessions that never read Accord's code (see
 its README); its floors are far lower, because most of these articles were not used to write the
-rules. Floors are the figures measured (2026-11-26, eighth session) less 0.05, so a change that
+rules. Floors are the figures measured (2026-11-26, ninth session) less 0.05, so a change that
 loses a pattern fails here. The dev positions floor fell with a convention change: an official
 voicing their own side's stance now holds it ("Peskov said Moscow was open ..." is Peskov's), as
 the blind annotators record it; the dev gold gives such positions to the side. Dev events carry
@@ -16,7 +16,9 @@ coded as the two sides meeting, as the blind annotators code them; the dev gold 
 So are a side's stated refusals ("we will not negotiate with a gun to our head"), coded as a
 REJECT beside the negated act, and a third party's praise of a deal, aimed at its two sides, and
 signing a deal, which the dev gold codes as SUPPORT (CAMEO 057) alone and the blind annotators as
-AGREE: Accord codes both.
+AGREE: Accord codes both. And an act one side is accused of ("accused the army of attacking rebel
+camps") is coded as an alleged act beside the accusation, as the blind annotators (and issue 5)
+have it; the dev gold has the accusation alone.
 """
 from __future__ import annotations
 
@@ -37,20 +39,20 @@ FLOORS = {
                    "type_accuracy": 0.95},        # 0.993
         "actors": {"f1": 0.93,                    # 0.982
                    "affiliation_f1": 0.92},       # 0.976
-        "events": {"f1": 0.85,                    # 0.898
-                   "arguments_f1": 0.74},         # 0.785
+        "events": {"f1": 0.85,                    # 0.895
+                   "arguments_f1": 0.74},         # 0.782
         "positions": {"recall": 0.71},            # 0.761 (F1 0.729)
         "assessments": {"f1": 0.90},              # 0.951
     },
     "blind": {
-        "quotes": {"f1": 0.87,                    # 0.923
-                   "speaker_f1": 0.80},           # 0.854
-        "actors": {"f1": 0.78,                    # 0.838
-                   "affiliation_f1": 0.69},       # 0.747
-        "events": {"f1": 0.56,                    # 0.617
-                   "arguments_f1": 0.30},         # 0.352
-        "positions": {"f1": 0.49},                # 0.548
-        "assessments": {"f1": 0.61},              # 0.665
+        "quotes": {"f1": 0.87,                    # 0.925
+                   "speaker_f1": 0.80},           # 0.859
+        "actors": {"f1": 0.78,                    # 0.830
+                   "affiliation_f1": 0.68},       # 0.734
+        "events": {"f1": 0.55,                    # 0.600
+                   "arguments_f1": 0.28},         # 0.328
+        "positions": {"f1": 0.48},                # 0.527
+        "assessments": {"f1": 0.60},              # 0.653
     },
 }
 _SCORES: dict[str, dict] = {}
