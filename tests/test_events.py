@@ -2146,3 +2146,14 @@ def test_what_a_list_of_demands_includes_is_demanded_not_done(nlp):
     events, _ = code(nlp, "The four states issued 13 demands, including that Qatar shut down the Al Jazeera network "
                           "and close a Turkish military base.")
     assert not [e for e in events if e.type in ("COERCE", "SANCTION")]
+
+
+def test_a_person_saying_what_his_side_will_do_makes_that_offer_but_reports_what_it_did(nlp):
+    events, country = code(nlp, "Ukrainian President Volodymyr Zelenskiy said on Tuesday that Ukraine was ready to "
+                                "stop strikes on energy sites if Russia did the same.")
+    offer = only(events, "AGREE")
+    assert offer.source.actor_id == "volodymyr-zelensky"
+    events, country = code(nlp, "Ukrainian President Volodymyr Zelenskiy said on Tuesday that Ukraine had not agreed "
+                                "to a ceasefire.")
+    reported = only(events, "AGREE")
+    assert country(reported.source) == "UKR" and reported.source.actor_id == "UKR"

@@ -295,6 +295,15 @@ def _asks_a_question(tok: Token) -> bool:
     return False
 
 
+# acts a person makes by saying his side will do them
+SPOKEN_FOR = {"THREATEN", "AGREE", "REJECT", "REQUEST", "CONCEDE", "ACCUSE"}
+
+
+def _reported_past(tok: Token) -> bool:
+    """"said the government had not agreed", "said Kyiv rejected the plan": an act done before,
+    reported, not one made by saying it ("said Ukraine was ready to", "would not give up")."""
+    return tok.tag_ == "VBD" or any(c.dep_ == "aux" and lemma_of(c) == "have" for c in children(tok))
+
 # what one side is accused of doing, kept as an alleged act of the accused
 ALLEGEABLE = ACCUSABLE | {"AID"}
 BREACH_CODE = "196"   # violate a ceasefire
@@ -554,11 +563,15 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             subj = subject_tokens(condition) or [c for c in children(condition)
                                                  if c.dep_ in PASSIVE_SUBJECT_DEPS | {"compound"}]
             targets = [r for r in ctx.refs(subj) if r.actor_id and ref_key(r) not in {ref_key(x) for x in sources}] or targets
-        if etype == "THREATEN" and speaker is not None and speaker.actor_id and clause.speech is not None \
+        if etype in SPOKEN_FOR and speaker is not None and speaker.actor_id and clause.speech is not None \
                 and sources and speaker.actor_id not in {s.actor_id for s in sources} \
+                and (etype == "THREATEN" or getattr(ctx.actor(speaker.actor_id), "kind", None) == "person"
+                     and not _reported_past(tok)) \
                 and same_side(ctx, speaker, sources, clause.speech):
-            # "Netanyahu warned that Israel would strike Hezbollah if ...": the one who utters a
-            # threat on his side's behalf makes it
+            # "Netanyahu warned that Israel would strike Hezbollah if ...", "Zelenskiy said Ukraine
+            # was ready to stop strikes", "Witkoff said Washington cannot allow enrichment": the
+            # one who says what his side will do, accept or refuse makes that threat, offer or
+            # refusal
             sources = [speaker]
         if entry.obj_class == "border" and etype == "COERCE" and sources and any(
                 ctx.country(t.actor_id) not in (None, ctx.country(sources[0].actor_id)) for t in targets):
