@@ -1408,3 +1408,11 @@ def test_a_person_who_heads_a_bodys_team_belongs_to_that_body(analyse):
     found = analyse("Indonesia and the Free Aceh Movement (GAM) agreed on a peace deal. Malik Mahmud, who headed "
                     "the GAM delegation, told Reuters the movement had secured self-government.")
     assert found.actors["malik-mahmud"].affiliation == "free-aceh-movement"
+
+
+def test_a_place_one_is_based_in_or_born_in_is_no_affiliation(analyse):
+    found = analyse("Kibaki and Odinga signed the deal. A London-based analyst, Tom Hale, said the deal could hold. "
+                    "An Iranian-born economist, Sara Rahimi, said the same.")
+    assert found.actors["tom-hale"].affiliation is None
+    assert found.actors["sara-rahimi"].affiliation is None
+    assert "GBR" not in found.actors and "IRN" not in found.actors

@@ -114,6 +114,8 @@ SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 # Dependents that attach a qualifier to a title or name inside a noun phrase.
 NP_MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "poss", "det", "case", "punct", "npadvmod"))
 PRONOUN_WINDOW = 3   # sentences looked back for an antecedent
+# "Nairobi-based", "Iranian-born", "Doha-headquartered": a place one is at, not a side
+LOCATING_PARTICIPLES = frozenset({"base", "based", "bear", "born", "headquarter", "headquartered", "raise", "raised"})
 GENDERED_PRONOUNS = {"she": "f", "her": "f", "hers": "f", "herself": "f",
                      "he": "m", "his": "m", "him": "m", "himself": "m"}
 
@@ -521,6 +523,12 @@ class _Article:
                 continue
             if self._inside_hyphenated_word(sp, known):
                 continue   # "PORT-AU-PRINCE" holds no African Union
+            if sp.end + 1 < len(doc) and self.toks[sp.end].text == "-" \
+                    and self.toks[sp.end + 1].lemma_.lower() in LOCATING_PARTICIPLES:
+                # "a Nairobi-based Western diplomat", "a London-based analyst": where one works
+                # or was born, not whom one speaks for
+                self.blocked.update(range(sp.start, sp.end))
+                continue
             if via == "place" and sp.text in self.polities:
                 self._polity(sp.start, sp.end)
                 continue
