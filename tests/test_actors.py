@@ -1416,3 +1416,10 @@ def test_a_place_one_is_based_in_or_born_in_is_no_affiliation(analyse):
     assert found.actors["tom-hale"].affiliation is None
     assert found.actors["sara-rahimi"].affiliation is None
     assert "GBR" not in found.actors and "IRN" not in found.actors
+
+
+def test_an_organisation_named_after_its_owners_possessive_is_its_own_actor(analyse):
+    found = analyse("President Mwai Kibaki met Raila Odinga. ODM had demanded an executive premier, while "
+                    "Kibaki's Party of National Unity insisted that the presidency keep its powers.")
+    assert "party-of-national-unity" in found.actors
+    assert found.actors["party-of-national-unity"].kind == "organisation"

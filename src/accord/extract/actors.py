@@ -979,6 +979,11 @@ class _Article:
             self._org_entity(start, end)
             return
         rest = self.toks[first.end:end]
+        if first.start == start and len(rest) > 2 and rest[0].text in ("'s", "’s") and len(covered) == 1 \
+                and rest[1].is_title and rest[-1].is_title:
+            # "Kibaki's Party of National Unity": the name after the owner's is an organisation
+            self._org_entity(first.end + 1, end)
+            return
         if first.start != start or not rest or any(self.owner[t.i] for t in rest):
             return
         known = self.actors[first.actor_id]
