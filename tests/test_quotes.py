@@ -672,3 +672,13 @@ def test_a_capitalised_subject_misread_as_an_adverb_still_speaks_and_a_quoted_op
     assert denial.speaker.actor_id == "mohamed-hamdan-dagalo"
     blame = next(q for q in ex.quotes if "carried out" in q.text)
     assert blame.type == "mixed" and blame.text.startswith('"infiltrators"')
+
+
+def test_a_charge_denied_after_the_accusation_leaves_the_accusation_to_its_speaker(nlp):
+    from accord import pipeline
+    from accord.records import Article, record_id
+    text = ("HELSINKI, July 17 (Reuters) - Indonesia and GAM agreed on a deal. GAM accused the army of attacking "
+            "rebel camps even while the talks were under way, a charge the military denied.")
+    ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2005-07-17"))
+    quote = next(q for q in ex.quotes if "rebel camps" in q.text)
+    assert quote.speaker.text == "GAM" and quote.cue.text == "accused"

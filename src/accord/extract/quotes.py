@@ -969,11 +969,20 @@ def _content_tokens(head: Token, exclude: set[int]) -> list[Token]:
     return out
 
 
+# what a reply names when it follows the words it answers ("..., a charge Kigali denies")
+CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "claim", "assertion", "suggestion"})
+
+
 def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set[int]) -> tuple[int, int, str] | None:
     """Token range and frame of what a cue reports."""
     para = ctx.para_of(cue.idx)
     lemma = cue.lemma_.lower()
     kids = list(children(cue))
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i < cue.i and c.lemma_.lower() in CHARGE_NOUNS
+           for c in kids) and any(c.dep_ == "ccomp" and c.i < cue.i for c in kids):
+        # "GAM accused the army of ..., a charge the military denied": the charge is what is
+        # denied; the clause before it is another's words, misread as the denial's content
+        return None
     obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and not ctx.in_quote(c)), None)
     order = ("obj_prep", "obj_xcomp", "obj_pred", "ccomp", "xcomp", "prep")
     for frame in order:
