@@ -682,3 +682,11 @@ def test_a_charge_denied_after_the_accusation_leaves_the_accusation_to_its_speak
     ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2005-07-17"))
     quote = next(q for q in ex.quotes if "rebel camps" in q.text)
     assert quote.speaker.text == "GAM" and quote.cue.text == "accused"
+
+
+def test_a_denied_gerund_is_what_is_denied(nlp):
+    from accord import pipeline
+    from accord.records import Article, record_id
+    text = "KIGALI, May 5 (Reuters) - Rwanda denies backing the rebels. Kigali continued talking to Kinshasa."
+    ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2025-05-05"))
+    assert [(q.text, q.cue.text, q.type) for q in ex.quotes] == [("backing the rebels", "denies", "indirect")]

@@ -984,7 +984,7 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
         # denied; the clause before it is another's words, misread as the denial's content
         return None
     obj = next((c for c in kids if c.dep_ in ("dobj", "dative") and not ctx.in_quote(c)), None)
-    order = ("obj_prep", "obj_xcomp", "obj_pred", "ccomp", "xcomp", "prep")
+    order = ("obj_prep", "obj_xcomp", "obj_pred", "ccomp", "xcomp", "gerund", "prep")
     for frame in order:
         if frame not in frames:
             continue
@@ -1058,6 +1058,14 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
             pobj = next((t for t in children(prep) if t.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
             if pobj is not None:
                 rng = _trim(ctx, [t for t in subtree(prep) if t.i != prep.i], para)
+                if rng:
+                    return rng[0], rng[1], frame
+        if frame == "gerund":
+            # "Rwanda denies backing the rebels": what is denied is the gerund's clause
+            xc = next((c for c in kids if c.dep_ in ("xcomp", "dobj") and c.i > cue.i and c.tag_ == "VBG"
+                       and not any(t.lower_ == "to" for t in lefts(c))), None)
+            if xc is not None:
+                rng = _trim(ctx, list(subtree(xc)), para)
                 if rng:
                     return rng[0], rng[1], frame
         if frame == "xcomp":
