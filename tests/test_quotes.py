@@ -690,3 +690,12 @@ def test_a_denied_gerund_is_what_is_denied(nlp):
     text = "KIGALI, May 5 (Reuters) - Rwanda denies backing the rebels. Kigali continued talking to Kinshasa."
     ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2025-05-05"))
     assert [(q.text, q.cue.text, q.type) for q in ex.quotes] == [("backing the rebels", "denies", "indirect")]
+
+
+def test_a_quoted_verdict_after_a_dismissal_is_a_mixed_quote_and_an_unquoted_one_is_none(nlp):
+    from accord import pipeline
+    from accord.records import Article, record_id
+    text = ("The talks ended. Information Minister Yemane Gebremeskel dismissed the claims as \"stale propaganda\". "
+            "The rebels rejected any withdrawal as a precondition.")
+    ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2018-07-09"))
+    assert [(q.text, q.type) for q in ex.quotes] == [('the claims as "stale propaganda"', "mixed")]

@@ -83,6 +83,7 @@ class Lexicon:
     plural_pairs: dict[str, str] = field(default_factory=dict)     # "leaders" -> person
     refusals: frozenset[str] = frozenset()
     of_on_object: frozenset[str] = frozenset()
+    quoted_verdicts: frozenset[str] = frozenset()
     carriers: frozenset[str] = frozenset()
     attribution_only: frozenset[str] = frozenset()
 
@@ -124,6 +125,7 @@ def lexicon() -> Lexicon:
         plural_pairs={str(k).lower(): str(v) for k, v in (data.get("plural_pairs") or {}).items()},
         refusals=low(data.get("refusals") or ()),
         of_on_object=low(data.get("of_on_object") or ()),
+        quoted_verdicts=low(data.get("quoted_verdicts") or ()),
         carriers=low(data.get("carriers") or ()),
         attribution_only=low(data.get("attribution_only") or ()),
     )
@@ -997,6 +999,9 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
                                  and (c.lower_ != "of" or lemma in ctx.lex.of_on_object
                                       or c.i + 1 < len(ctx.toks) and ctx.toks[c.i + 1].tag_ == "VBG")),
                                 None)
+            if prep is not None and prep.lower_ == "as" and lemma in ctx.lex.quoted_verdicts \
+                    and not any(ctx.in_quote(t) for t in subtree(prep)):
+                prep = None   # "rejected any withdrawal as a precondition": no words reported
             if prep is not None and any(t.dep_ in ("pobj", "pcomp") for t in children(prep)):
                 toks = list(subtree(obj)) + list(subtree(prep))
                 toks += ctx.toks[obj.i:prep.i]
