@@ -628,8 +628,11 @@ def test_a_quoted_verdict_after_its_object_is_a_mixed_quote(nlp):
     found = quotes_of(nlp, 'Foreign Minister Mauro Vieira called the ruling "a blow to regional peace".')
     assert [(q.type, content(q)) for q in found] == [("mixed", 'the ruling "a blow to regional peace"')]
     assert found[0].cue.text == "called"
-    # unquoted, the verdict reports no words; "called for" is an appeal, not this frame
+    # unquoted, the verdict is an indirect quote (as the blind annotators read it); "calls itself"
+    # gives a name, not a verdict
     found = quotes_of(nlp, "Foreign Minister Mauro Vieira called the ruling a blow to regional peace.")
+    assert [(q.type, content(q)) for q in found] == [("indirect", "the ruling a blow to regional peace")]
+    found = quotes_of(nlp, "A splinter faction that calls itself the Military Junta attacked a bus.")
     assert not found
 
 

@@ -1019,7 +1019,11 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
                     return rng[0], rng[1], frame
         if frame == "obj_pred" and obj is not None:
             pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > obj.i), None)
-            if pred is not None and any(ctx.in_quote(t) for t in subtree(pred)):
+            # "called the accord a victory for Tehran": a verdict, quoted or not; "a group that
+            # calls itself the Military Junta" names itself
+            if pred is not None and (any(ctx.in_quote(t) for t in subtree(pred)) or lemma == "call"
+                                     and pred.pos_ in ("NOUN", "PROPN", "ADJ") and not obj.lower_.endswith("self")
+                                     and not obj.lower_.endswith("selves")):
                 rng = _trim(ctx, list(subtree(obj)) + ctx.toks[obj.i:pred.i] + _content_tokens(pred, nested_cues), para)
                 if rng:
                     return rng[0], rng[1], frame
