@@ -702,3 +702,13 @@ def test_a_quoted_verdict_after_a_dismissal_is_a_mixed_quote_and_an_unquoted_one
             "The rebels rejected any withdrawal as a precondition.")
     ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2018-07-09"))
     assert [(q.text, q.type) for q in ex.quotes] == [('the claims as "stale propaganda"', "mixed")]
+
+
+def test_a_quoted_self_description_and_a_quoted_name_in_a_free_relative_are_mixed_quotes(nlp):
+    found = quotes_of(nlp, 'UN envoy Mirko Manzoni described himself as "cautiously optimistic" about the deal.')
+    assert [q.type for q in found] == ["mixed"] and "cautiously optimistic" in content(found[0])
+    found = quotes_of(nlp, 'President Barack Obama welcomed what he called "a historic understanding" with Iran.')
+    assert [(q.type, content(q)) for q in found] == [("mixed", '"a historic understanding"')]
+    # unquoted, a free relative names a thing, it reports no words
+    found = quotes_of(nlp, "Moscow wants to achieve what it calls its legitimate goals in Ukraine.")
+    assert not found

@@ -1002,7 +1002,9 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
             if prep is not None and prep.lower_ == "as" and lemma in ctx.lex.quoted_verdicts \
                     and not any(ctx.in_quote(t) for t in subtree(prep)):
                 prep = None   # "rejected any withdrawal as a precondition": no words reported
-            if prep is not None and any(t.dep_ in ("pobj", "pcomp") for t in children(prep)):
+            # ("described himself as "cautiously optimistic"": the parser may hang the adjective on "as")
+            if prep is not None and any(t.dep_ in ("pobj", "pcomp") or prep.lower_ == "as" and t.dep_ in ("amod", "acomp")
+                                        and any(ctx.in_quote(x) for x in subtree(t)) for t in children(prep)):
                 toks = list(subtree(obj)) + list(subtree(prep))
                 toks += ctx.toks[obj.i:prep.i]
                 rng = _trim(ctx, toks, para)
@@ -1023,8 +1025,11 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
             # calls itself the Military Junta" names itself
             if pred is not None and (any(ctx.in_quote(t) for t in subtree(pred)) or lemma == "call"
                                      and pred.pos_ in ("NOUN", "PROPN", "ADJ") and not obj.lower_.endswith("self")
-                                     and not obj.lower_.endswith("selves")):
-                rng = _trim(ctx, list(subtree(obj)) + ctx.toks[obj.i:pred.i] + _content_tokens(pred, nested_cues), para)
+                                     and not obj.lower_.endswith("selves") and obj.lower_ != "what"):
+                # "welcomed what he called "a historic understanding"": the verdict alone, the
+                # speaker stands inside the free relative
+                head_toks = [] if obj.lower_ == "what" else list(subtree(obj)) + ctx.toks[obj.i:pred.i]
+                rng = _trim(ctx, head_toks + _content_tokens(pred, nested_cues), para)
                 if rng:
                     return rng[0], rng[1], frame
         if frame == "ccomp":
