@@ -134,6 +134,7 @@ class Context:
         self.published = article.published if article else None
         self.head_end = 0
         self.implied_targets: set[str] = set()   # events whose target was inferred as the other side
+        self._pair_memo: dict[tuple, list[str]] = {}
         self.article_id = article.article_id if article else ""
         self._datelines: dict[int, set[int]] = {}
         self._sent_memo: dict[tuple, object] = {}
@@ -442,6 +443,15 @@ class Context:
 
     def pair_ids(self, before: int, want: str = "any", doers: list[tuple[int, int]] = ()) -> list[str]:
         """The two actors named side by side most often before char ``before`` (see ``pair``)."""
+        # the answer only changes when another mention ends before ``before``: asked for every
+        # event of a sentence, it is worked out once
+        everyone = getattr(self.actors, "mentions", ()) or ()
+        key = (sum(1 for m in everyone if m.end <= before), want, tuple(doers))
+        if key not in self._pair_memo:
+            self._pair_memo[key] = self._pair_ids(before, want, doers)
+        return list(self._pair_memo[key])
+
+    def _pair_ids(self, before: int, want: str, doers) -> list[str]:
         mentions = sorted((m for m in getattr(self.actors, "mentions", ()) or () if m.end <= before
                            and not any(a <= m.start < b for a, b in doers)
                            and (want != "person" or getattr(self.actor(m.actor_id), "kind", None) == "person")
