@@ -417,6 +417,11 @@ def children(tok: Token) -> tuple[Token, ...]:
     return memo.kids[tok.i]
 
 
+def owned_by_whose(tok: Token) -> bool:
+    """"whose Front", "whose leaders": a noun its relative clause's antecedent owns."""
+    return any(c.dep_ == "poss" and c.lower_ == "whose" for c in children(tok))
+
+
 def lefts(tok: Token) -> tuple[Token, ...]:
     """Token.lefts: the dependents before the token."""
     return tuple(c for c in children(tok) if c.i < tok.i)

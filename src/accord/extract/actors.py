@@ -102,7 +102,8 @@ from spacy.util import filter_spans
 
 from accord.kb.loader import KB, load_kb, slug
 from accord.records import Actor, ActorRef, Mention
-from accord.nlp import children, ents as nlp_ents, lefts, lower_of, rights, subtree, text_of, tokens, tokens_with
+from accord.nlp import (children, ents as nlp_ents, lefts, lower_of, owned_by_whose, rights, subtree, text_of, tokens,
+                        tokens_with)
 
 __all__ = ["ArticleActors", "ActorsComponent", "extract_actors", "slug"]
 
@@ -1804,22 +1805,16 @@ class _Article:
         clauses = [c for c in children(head) if c.dep_ == "relcl"] + ([head.head] if head.dep_ == "nsubj" else [])
         leading = self.kb.words.get("leading_verbs", ())
         for v in clauses:
-            if v.dep_ == "relcl" and v.lemma_ in leading:
-                # "Malik Mahmud, who headed the GAM delegation": the body whose team he leads
-                for n in children(v):
-                    if n.dep_ == "dobj":
-                        for t in [n] + [c for c in children(n) if c.dep_ in ("compound", "poss")]:
-                            m = self.owner[t.i]
-                            if m is not None and self.actors[m.actor_id].kind in ("organisation", "state") \
-                                    and not self.actors[m.actor_id].is_outlet:
-                                return m.actor_id
             for n in children(v):
-                if n.dep_ in ("nsubj", "nsubjpass", "dobj") and any(c.dep_ == "poss" and c.lower_ == "whose"
-                                                                    for c in children(n)):
-                    m = self.owner[n.i]
-                    if m is not None and self.actors[m.actor_id].kind == "organisation" \
-                            and not self.actors[m.actor_id].is_outlet:
-                        return m.actor_id
+                if v.dep_ == "relcl" and v.lemma_ in leading and n.dep_ == "dobj":
+                    # "Malik Mahmud, who headed the GAM delegation": the body whose team he leads
+                    found = self._body_at([n] + [c for c in children(n) if c.dep_ in ("compound", "poss")])
+                elif n.dep_ in ("nsubj", "nsubjpass", "dobj") and owned_by_whose(n):
+                    found = self._body_at([n], kinds=("organisation",))
+                else:
+                    continue
+                if found is not None:
+                    return found
         if head.dep_ != "pobj":
             return None
         prep = head.head
@@ -1830,12 +1825,15 @@ class _Article:
             body = [c for c in children(verb) if c.dep_ == "nsubjpass"] + ([verb.head] if verb.dep_ == "acl" else [])
         else:
             return None
-        for b in body:
-            for t in [b] + [c for c in children(b) if c.dep_ == "compound"]:
-                m = self.owner[t.i]
-                if m is not None and self.actors[m.actor_id].kind in ("organisation", "state") \
-                        and not self.actors[m.actor_id].is_outlet:
-                    return m.actor_id
+        return next(filter(None, (self._body_at([b] + [c for c in children(b) if c.dep_ == "compound"])
+                                  for b in body)), None)
+
+    def _body_at(self, toks: list[Token], kinds: tuple[str, ...] = ("organisation", "state")) -> str | None:
+        """The first organisation (or state) other than an outlet that one of ``toks`` names."""
+        for t in toks:
+            m = self.owner[t.i]
+            if m is not None and self.actors[m.actor_id].kind in kinds and not self.actors[m.actor_id].is_outlet:
+                return m.actor_id
         return None
 
     def _owner_of_title(self, sub: list[Token]) -> str | None:

@@ -448,11 +448,11 @@ class Context:
         everyone = getattr(self.actors, "mentions", ()) or ()
         key = (sum(1 for m in everyone if m.end <= before), want, tuple(doers))
         if key not in self._pair_memo:
-            self._pair_memo[key] = self._pair_ids(before, want, doers)
+            self._pair_memo[key] = self._pair_ids(everyone, before, want, doers)
         return list(self._pair_memo[key])
 
-    def _pair_ids(self, before: int, want: str, doers) -> list[str]:
-        mentions = sorted((m for m in getattr(self.actors, "mentions", ()) or () if m.end <= before
+    def _pair_ids(self, everyone, before: int, want: str, doers) -> list[str]:
+        mentions = sorted((m for m in everyone if m.end <= before
                            and not any(a <= m.start < b for a, b in doers)
                            and (want != "person" or getattr(self.actor(m.actor_id), "kind", None) == "person")
                            and (want != "state" or self.country(m.actor_id))), key=lambda m: m.start)
@@ -467,9 +467,9 @@ class Context:
         counts: dict[tuple, list[int]] = {}
         for n, (a, b) in enumerate(zip(mentions[:-1], mentions[1:])):
             # side by side: "X and Y", "X-Y", "X and Cambodian Prime Minister Y" (a title between)
-            # "the Council (TMC) and the Forces of Freedom and Change": an abbreviation's brackets
-            gap = text[a.end + (text[a.start - 1:a.start] == "(" and text[a.end:a.end + 1] == ")"):b.start]
-            gap = gap.strip().lower()
+            # "the Council (TMC) and the Forces of Freedom and Change": past an abbreviation's bracket
+            bracketed = text[a.start - 1:a.start] == "(" and text[a.end:a.end + 1] == ")"
+            gap = text[a.end + 1 if bracketed else a.end:b.start].strip().lower()
             # one phrase naming both ("X negotiators and commanders of Y") is a pair too
             same_phrase = a.start == b.start and a.end == b.end
             if not same_phrase and not (gap in ("and", "and the", ",", "-", "\u2013", "/")

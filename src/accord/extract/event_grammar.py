@@ -12,7 +12,7 @@ from spacy.attrs import HEAD, POS
 from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from accord.nlp import children, children_table, columns, ents, sent_of, subtree, text_of, tokens
+from accord.nlp import children, children_table, columns, ents, owned_by_whose, sent_of, subtree, text_of, tokens
 from accord.extract.event_lexicon import Entry, Lexicon, lexicon
 
 if TYPE_CHECKING:
@@ -519,10 +519,6 @@ def subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     return list(got)
 
 
-def _whose(tok: Token) -> bool:
-    return any(c.dep_ == "poss" and c.lower_ == "whose" for c in children(tok))
-
-
 def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if depth > 6:
         return []
@@ -536,7 +532,7 @@ def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         subj = [c for c in subj if c.i not in dateline] or subj
         # "Nur Misuari, whose Front signed an accord, said": the parser may make the person whose
         # body it is a second subject of the relative clause
-        subj = [c for c in subj if _whose(c)] or subj
+        subj = [c for c in subj if owned_by_whose(c)] or subj
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE and tok.dep_ == "relcl":
@@ -555,10 +551,10 @@ def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
                 return conjuncts(passive[0])
         shared = speech_conjunct(tok) or head
         both = [c for c in children(shared) if c.dep_ in SUBJECT_DEPS]
-        if len(both) > 1 and any(_whose(c) for c in both):
+        if len(both) > 1 and any(owned_by_whose(c) for c in both):
             # "Odinga, whose party says it was robbed, told supporters ...": the whose-clause
             # misread as the first conjunct; the person is the subject of the rest
-            return conjuncts(next(c for c in both if not _whose(c)))
+            return conjuncts(next(c for c in both if not owned_by_whose(c)))
         return subject_tokens(shared, depth + 1)
     if tok.dep_ == "xcomp" or control_complement(tok):
         if head.pos_ == "ADJ":

@@ -304,6 +304,7 @@ def _reported_past(tok: Token) -> bool:
     reported, not one made by saying it ("said Ukraine was ready to", "would not give up")."""
     return tok.tag_ == "VBD" or any(c.dep_ == "aux" and lemma_of(c) == "have" for c in children(tok))
 
+
 # what one side is accused of doing, kept as an alleged act of the accused
 ALLEGEABLE = ACCUSABLE | {"AID"}
 BREACH_CODE = "196"   # violate a ceasefire
@@ -899,8 +900,8 @@ def _merge(drafts: list[dict]) -> list[dict]:
 
 # Acts aimed at the other side even when it goes unnamed ("Armenia renewed its demand", "the
 # rebels reject any withdrawal", "Moscow had also proposed a truce", "the army pulled back"):
-# a demand, rejection, offer, threat, withdrawal or attack by one of the two sides with no
-# addressee is aimed at the other.
+# a demand, rejection, offer, threat, withdrawal, attack or praise ("Tokyo welcomed the plan") by
+# one of the two sides with no addressee is aimed at the other.
 COUNTERPART_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN", "RETREAT", "CONCEDE", "ASSAULT", "SUPPORT"}
 # ... unless the act names what it hits, even as a thing no actor owns ("its attacks on
 # merchant shipping"): a third party, not the other side

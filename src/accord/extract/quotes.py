@@ -84,6 +84,7 @@ class Lexicon:
     refusals: frozenset[str] = frozenset()
     of_on_object: frozenset[str] = frozenset()
     quoted_verdicts: frozenset[str] = frozenset()
+    unquoted_verdicts: frozenset[str] = frozenset()
     carriers: frozenset[str] = frozenset()
     attribution_only: frozenset[str] = frozenset()
 
@@ -126,6 +127,7 @@ def lexicon() -> Lexicon:
         refusals=low(data.get("refusals") or ()),
         of_on_object=low(data.get("of_on_object") or ()),
         quoted_verdicts=low(data.get("quoted_verdicts") or ()),
+        unquoted_verdicts=low(data.get("unquoted_verdicts") or ()),
         carriers=low(data.get("carriers") or ()),
         attribution_only=low(data.get("attribution_only") or ()),
     )
@@ -1023,7 +1025,7 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
             pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > obj.i), None)
             # "called the accord a victory for Tehran": a verdict, quoted or not; "a group that
             # calls itself the Military Junta" names itself
-            if pred is not None and (any(ctx.in_quote(t) for t in subtree(pred)) or lemma == "call"
+            if pred is not None and (any(ctx.in_quote(t) for t in subtree(pred)) or lemma in ctx.lex.unquoted_verdicts
                                      and pred.pos_ in ("NOUN", "PROPN", "ADJ") and not obj.lower_.endswith("self")
                                      and not obj.lower_.endswith("selves") and obj.lower_ != "what"):
                 # "welcomed what he called "a historic understanding"": the verdict alone, the
