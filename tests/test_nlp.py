@@ -20,6 +20,16 @@ def test_string_tables_are_emptied_past_their_bound_and_columns_stay_right(monke
         assert len(nlp_mod._STRINGS) <= 20 + 2 * len(doc)
 
 
+def test_token_lookups_by_lemma_word_and_label_match_a_scan_of_the_doc():
+    nlp = nlp_mod.load()
+    doc = nlp("Egypt said Israel said it would send envoys, and Qatar said so too.")
+    expect = [t.i for t in doc if t.lemma_.lower() in ("say", "send") or t.lower_ == "qatar"]
+    assert [t.i for t in nlp_mod.tokens_with(doc, lemmas=("say", "send"), words=("qatar",))] == expect
+    assert [t.i for t in nlp_mod.tokens_of_pos(doc, "PROPN")] == [t.i for t in doc if t.pos_ == "PROPN"]
+    assert [t.i for t in nlp_mod.tokens_of_dep(doc, "nsubj")] == [t.i for t in doc if t.dep_ == "nsubj"]
+    assert nlp_mod.tokens_with(nlp(""), lemmas=("say",)) == []
+
+
 def test_a_headline_is_its_own_sentence_and_a_dateline_stays_with_the_lead():
     nlp = nlp_mod.load()
     text = ("Serbia, Kosovo agree to reopen crossing after talks in Brussels\n\n"

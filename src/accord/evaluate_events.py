@@ -30,8 +30,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-import yaml
 
+from accord.kb.loader import read_yaml
 from accord.extract.event_arguments import ref_country
 from accord.extract.event_lexicon import LEXICON_PATH
 from accord.kb.plover import cameo_root_to_plover
@@ -101,8 +101,8 @@ def _extract(texts: list[str], dates: list[str | None], nlp) -> list[tuple[list[
 @functools.lru_cache(maxsize=1)
 def _cameo_homes() -> dict[str, str]:
     """Actor id -> the three letters CAMEO files it under, for actors that are not states."""
-    homes = dict(yaml.safe_load(open(LEXICON_PATH)).get("cameo_home") or {})
-    igos = yaml.safe_load(open(Path(LEXICON_PATH).parent / "igos.yaml")).get("actors") or []
+    homes = dict(read_yaml(LEXICON_PATH).get("cameo_home") or {})
+    igos = read_yaml(Path(LEXICON_PATH).parent / "igos.yaml").get("actors") or []
     from accord.kb.loader import slug
     for item in igos:
         homes.setdefault(item.get("id") or slug(item["name"]), "IGO")

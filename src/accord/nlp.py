@@ -333,13 +333,7 @@ class _Index:
 
     def __init__(self, doc: Doc):
         strings = doc.vocab.strings
-        columns = doc.to_array([LEMMA, LOWER, POS, DEP]).T.tolist()
-        groups = []
-        for column in columns:
-            by_hash: dict[int, list[int]] = {}
-            for i, h in enumerate(column):
-                by_hash.setdefault(h, []).append(i)
-            groups.append(by_hash)
+        groups = [_positions_by_value(column) for column in doc.to_array([LEMMA, LOWER, POS, DEP]).T]
         self.by_lemma: dict[str, list[int]] = {}
         for h, ids in groups[0].items():
             # two lemmas may differ only in case ("US"/"us"): one lower-cased key, indices merged
@@ -349,6 +343,19 @@ class _Index:
         self.by_dep = {strings[h]: ids for h, ids in groups[3].items()}
         # lemmas holding a space: no first-word test (``Cues.stance_heads``) can rule them out
         self.spaced = [k for k in self.by_lemma if " " in k]
+
+
+def _positions_by_value(column: numpy.ndarray) -> dict[int, list[int]]:
+    """Each value of an array and the ascending positions holding it (a stable sort and a split,
+    not a Python loop over every token)."""
+    if not len(column):
+        return {}
+    order = numpy.argsort(column, kind="stable")
+    ordered = column[order]
+    starts = [0, *(numpy.flatnonzero(ordered[1:] != ordered[:-1]) + 1).tolist()]
+    ends = [*starts[1:], len(column)]
+    positions, values = order.tolist(), ordered.tolist()
+    return {values[s]: positions[s:e] for s, e in zip(starts, ends)}
 
 
 def _index(doc: Doc) -> _Index:

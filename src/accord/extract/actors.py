@@ -607,7 +607,8 @@ class _Article:
         if not by_adj:
             return
         toks = self.toks
-        for tok in tokens(self.doc):
+        last_words = {adj.rsplit(" ", 1)[-1].lower() for adj in by_adj}
+        for tok in tokens_with(self.doc, words=last_words):
             if self.owner[tok.i] is not None:
                 continue
             two = self.doc[tok.i - 1:tok.i + 1].text if tok.i else ""

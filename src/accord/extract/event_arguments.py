@@ -6,9 +6,9 @@ import functools
 import re
 
 import pycountry
-import yaml
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from accord.kb.loader import read_yaml
 from accord.records import ActorRef, Article, Quote
 from accord.nlp import children, ents_in, sent_of, sentences, subtree, text_of
 from accord.extract.event_lexicon import (
@@ -86,7 +86,7 @@ def _state_names() -> dict[str, str]:
         entry = kb.entries.get(n.actor_id)
         if entry is not None and entry.kind == "state" and n.via in ("name", "capital", "seat", "acronym"):
             out.setdefault(n.text.lower(), n.actor_id)
-    for state, places in (yaml.safe_load(open(LEXICON_PATH)).get("place_states") or {}).items():
+    for state, places in (read_yaml(LEXICON_PATH).get("place_states") or {}).items():
         for place in places:
             out.setdefault(str(place).lower(), state)
     # ISO 3166-2 subdivisions ("Alaska", "Sofala", "Kandahar") name their country, unless two

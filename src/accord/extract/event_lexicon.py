@@ -6,14 +6,14 @@ import functools
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-import yaml
 
+from accord.kb.loader import read_yaml
 from accord.kb.plover import cameo_to_plover
 
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "kb" / "event_lexicon.yaml"
 
-_RULES = yaml.safe_load(open(LEXICON_PATH))["coding"]
+_RULES = read_yaml(LEXICON_PATH)["coding"]
 # Coding rules from the lexicon file (see its `coding` section for the reasons).
 VERBAL = set(_RULES["verbal_types"])
 HOSTILE = set(_RULES["hostile_types"])
@@ -133,7 +133,7 @@ def _parse_noun(code: str, text: str) -> Entry:
 
 @functools.lru_cache(maxsize=1)
 def lexicon(path: str | None = None) -> Lexicon:
-    data = yaml.safe_load(open(path or LEXICON_PATH))
+    data = read_yaml(path or LEXICON_PATH)
     verbs: dict[str, list[Entry]] = {}
     nouns: dict[str, list[Entry]] = {}
     for code, items in data["verbs"].items():

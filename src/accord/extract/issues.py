@@ -7,11 +7,11 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-import yaml
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
+from accord.kb.loader import read_yaml
 from accord.records import Article, Issue
 from accord.extract.stance import KB, Cues, load_cues, slug
 from accord.nlp import children, lefts, rights, sent_of, text_of, tokens, tokens_with
@@ -52,7 +52,7 @@ def content_words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _synonyms() -> dict[str, str]:
-    data = yaml.safe_load((KB / "stance_cues.yaml").read_text(encoding="utf-8"))
+    data = read_yaml(KB / "stance_cues.yaml")
     return {str(k): str(v) for k, v in (data.get("issue_synonyms") or {}).items()}
 
 

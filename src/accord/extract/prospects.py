@@ -30,10 +30,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from accord.kb.loader import read_yaml
 from accord.extract.quotes import ALL_MARKS, DOUBLE_OPEN, SINGLE_OPEN
 from accord.ingest.text import headline_end
 from accord.records import ActorRef, Assessment, Quote, Span as TextSpan, record_id
@@ -104,7 +104,7 @@ def _words(items) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=4)
 def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = read_yaml(path)
     strengths = data["strengths"]
     cues: dict[str, Cue] = {}
     for family, sign in SIGNS.items():
@@ -154,7 +154,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
 def _military_nouns(path: Path = LEXICON_PATH.parent / "roles.yaml") -> frozenset[str]:
     """Head nouns of the actor layer's military sector ("the army", "troops")."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_yaml(path) or {}
     except OSError:
         return frozenset()
     return frozenset(str(k).lower() for k, v in (data.get("sectors") or {}).items() if v == "military")
@@ -167,7 +167,7 @@ def _role_heads(path: Path = LEXICON_PATH.parent / "roles.yaml") -> frozenset[st
     "the Ukrainian delegation" or "the EU trade commissioner" is looked for among the actors.
     """
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_yaml(path) or {}
     except OSError:
         return frozenset()
     heads = set()

@@ -29,10 +29,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from accord.kb.loader import read_yaml
 from accord.records import ActorRef, Quote, Span, record_id
 from accord.nlp import children, columns, lefts, rights, sentences, subtree, text_of, tokens
 
@@ -94,7 +94,7 @@ class Lexicon:
 
 @functools.cache
 def lexicon() -> Lexicon:
-    data = yaml.safe_load(resources.files("accord.kb").joinpath("quote_cues.yaml").read_text("utf-8"))
+    data = read_yaml(resources.files("accord.kb").joinpath("quote_cues.yaml"))
     frames: dict[str, set[str]] = {}
     preps: dict[str, set[str]] = {}
     for group in data["verbs"].values():

@@ -11,9 +11,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from accord.kb.loader import read_yaml
 from accord.records import ActorRef
 from accord.nlp import children, sent_of, sentences, subtree, text_of, tokens
 from accord.extract.event_grammar import speech_conjunct
@@ -99,7 +99,7 @@ class Cues:
 
 @functools.lru_cache(maxsize=4)
 def load_cues(path: str | None = None) -> Cues:
-    data = yaml.safe_load(Path(path or KB / "stance_cues.yaml").read_text(encoding="utf-8"))
+    data = read_yaml(Path(path or KB / "stance_cues.yaml"))
     stance_of, noun_stance, adj_stance, salience, value = {}, {}, {}, {}, {}
     for stance, entry in data["stances"].items():
         for v in entry.get("verbs", []):

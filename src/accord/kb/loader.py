@@ -104,9 +104,15 @@ class KB:
         return None
 
 
-def _load_yaml(path: Path) -> dict:
+def read_yaml(path) -> object:
+    """A YAML file, parsed by libyaml when PyYAML has it (the cue and lexicon files load at
+    every process start, the CLI's and each worker's)."""
     with open(path, encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=_YAML_LOADER) or {}
+        return yaml.load(fh, Loader=_YAML_LOADER)
+
+
+def _load_yaml(path: Path) -> dict:
+    data = read_yaml(path) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path}: a KB file must be a YAML mapping with sections")
     return data
