@@ -1423,3 +1423,19 @@ def test_an_organisation_named_after_its_owners_possessive_is_its_own_actor(anal
                     "Kibaki's Party of National Unity insisted that the presidency keep its powers.")
     assert "party-of-national-unity" in found.actors
     assert found.actors["party-of-national-unity"].kind == "organisation"
+
+
+def test_a_movement_named_as_a_plural_subject_or_before_a_group_noun_is_a_group(analyse):
+    found = analyse("Nepal's government and Maoist rebels signed a peace accord on Tuesday. The Maoists will "
+                    "take 83 seats. Later the rebels said they would not disarm.")
+    maoists = found.actors.get("maoists")
+    assert maoists is not None and maoists.kind == "group" and maoists.name == "Maoists"
+    assert len(mentions_of(found, "maoists")) >= 2
+    m = found.mention_at(*_span(found, "the rebels"))
+    assert m is not None and m.actor_id == "maoists"     # the one armed group named before
+
+
+def test_a_people_only_spoken_of_or_an_adjective_before_rebels_is_no_group(analyse):
+    found = analyse("Jakarta said the accord gave real self-government to the Acehnese. Muslim rebels "
+                    "in the south welcomed it.")
+    assert not {"acehnese", "muslims"} & set(found.actors)

@@ -2157,3 +2157,33 @@ def test_a_person_saying_what_his_side_will_do_makes_that_offer_but_reports_what
                                 "to a ceasefire.")
     reported = only(events, "AGREE")
     assert country(reported.source) == "UKR" and reported.source.actor_id == "UKR"
+
+
+def test_the_two_presidents_are_the_two_persons_titled_president(nlp):
+    text = ("President Vladimir Putin met President Petro Poroshenko in Minsk. The document was signed by "
+            "Heidi Tagliavini and Mikhail Zurabov. Putin said the rebels held the town; Poroshenko disputed "
+            "that, and the two presidents did not agree on a line.")
+    events, _ = code(nlp, text)
+    agree = [e for e in events if e.type == "AGREE" and e.negated]
+    assert {e.source.actor_id for e in agree} == {"vladimir-putin", "petro-poroshenko"}
+
+
+def test_speaking_to_a_leader_consults_him_and_speaking_to_the_press_consults_no_one(nlp):
+    events, _ = code(nlp, "Barack Obama said he would speak to Benjamin Netanyahu later in the day.")
+    call = only(events, "CONSULT")
+    assert call.modality == "future" and [t.actor_id for t in call.targets] == ["benjamin-netanyahu"]
+    for text in ("John Kerry spoke to reporters in Lausanne on Thursday.",
+                 "John Kerry spoke with journalists after the meeting.",
+                 "Mohammad Javad Zarif, speaking to Reuters, said the talks would go on."):
+        events, _ = code(nlp, text)
+        assert not [e for e in events if e.type == "CONSULT"], text
+
+
+def test_negotiators_reconvening_is_consulting(nlp):
+    events, _ = code(nlp, "Iran and the six powers said their negotiators would reconvene in Vienna next week.")
+    assert [e for e in events if e.type == "CONSULT" and e.trigger.text == "reconvene"]
+
+
+def test_parties_committing_not_to_attack_pledge_it(nlp):
+    events, _ = code(nlp, "Russia and Ukraine committed not to attack merchant ships in the Black Sea.")
+    assert {e.source.actor_id for e in events if e.type == "AGREE"} == {"RUS", "UKR"}

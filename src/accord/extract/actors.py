@@ -390,6 +390,7 @@ class _Article:
         self.shared_firsts: dict[str, set[str]] = {}           # a first word two persons' names open with
         self.defined: dict[str, str] = {}                  # acronyms the article defines: "(SPA)"
         self.long_names: list[Span] = []                   # KB word heading a longer name no entity covers
+        self.norp_groups: dict[str, bool] = {}             # peoples/movements named as groups -> armed
         self._narrated_memo: dict[int, bool] = {}
         arr = doc.to_array([LOWER, LEMMA, POS, SENT_START, HEAD]) if len(doc) else np.zeros((0, 5), dtype=np.uint64)
         lower, lemma, pos, sent = (arr[:, k].tolist() for k in range(4))
@@ -740,6 +741,7 @@ class _Article:
                 merged.append(e)
         merged = [self._hyphenated_given_name(e) if e.label_ == "PERSON" else e for e in merged]
         ents = merged + [Span(self.doc, sp.start, sp.end, label="ORG") for sp in self.long_names]
+        self.norp_groups = self._norp_groups(ents)
         for ent in ents:
             if ent.label_ == "PERSON":
                 self._entity(ent)
@@ -832,6 +834,12 @@ class _Article:
         elif label == "ORG" or label == "FAC" and root.text in self.kb.words.get("organisation_words", ()):
             # ("the Centre for Strategic Studies" tagged a facility is still an organisation)
             self._org_entity(start, end)
+        elif label == "NORP" and self._norp_name(start, end) in self.norp_groups:
+            name = self._norp_name(start, end)
+            aid = _slug(name)
+            a = self.actor(aid, name, "group")
+            a.affiliation, a.armed = aid, a.armed or self.norp_groups[name]
+            self.add(start, end, aid, "name" if name == self.text_of(start, end) else "demonym")
         elif label == "GPE":
             code = self.ix.country_names.get(self.text_of(start, end).lower())
             if code is None and self.text_of(start, end) in self.polities:
@@ -844,6 +852,39 @@ class _Article:
                     a = self.actors[code]
                     a.kind, a.affiliation = "state", code
                 self.add(start, end, code, "name")
+
+    def _norp_name(self, start: int, end: int) -> str:
+        """The plural a people or movement goes by: "Maoists" for "Maoist", "Houthis" for "Houthi";
+        a word already plural, or an adjective in -ese ("Sinhalese"), stays."""
+        text = self.text_of(start, end)
+        return text if text.endswith(("s", "ese")) else text + "s"
+
+    def _norp_groups(self, ents: list[Span]) -> dict[str, bool]:
+        """Nationalities, religions and movements (NORP) the KB does not know, that the article
+        names as a group acting: a plural subject ("the Maoists will take 83 seats", "Republicans
+        said") or a proper noun modifying a group noun ("Maoist rebels": armed). Each is then a
+        group actor at every mention ("Maoist chairman Prachanda"). A people only spoken of ("for
+        the Acehnese") or an adjective describing a group ("Muslim rebels", "Islamist militants")
+        names none: the group is usually named too, and two armed groups would leave "the rebels"
+        unresolved."""
+        groups: dict[str, bool] = {}
+        armed_nouns = self.kb.words.get("armed_group_nouns", ())
+        group_nouns = self.kb.words.get("group_nouns", ())
+        for e in ents:
+            if e.label_ != "NORP" or any(self.owner[i] is not None or i in self.blocked for i in range(e.start, e.end)):
+                continue
+            root = e.root
+            subject = root.dep_ in SUBJECT_DEPS or root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS
+            if root.tag_ in ("NNPS", "NNS") and subject:
+                armed = False
+            elif root.pos_ == "PROPN" and root.dep_ in ("amod", "compound") and root.head.i == e.end \
+                    and (root.head.lemma_.lower() in armed_nouns or root.head.lower_ in group_nouns):
+                armed = root.head.lemma_.lower() in armed_nouns or root.head.lower_ in armed_nouns
+            else:
+                continue
+            name = self._norp_name(self._ent_start(e), e.end)
+            groups[name] = groups.get(name, False) or armed
+        return groups
 
     def _untagged_name_word(self, tok: Token, hon) -> bool:
         return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and self.owner[tok.i] is None \
@@ -1370,7 +1411,7 @@ class _Article:
 
     def _armed_antecedent(self, tok: Token) -> tuple[str | None, int]:
         """The one armed group named before ``tok`` (and how many there are)."""
-        ids = {m.actor_id for m in self.mentions if m.end <= tok.i and self.kind_of(m) == "organisation"}
+        ids = {m.actor_id for m in self.mentions if m.end <= tok.i and self.kind_of(m) in ("organisation", "group")}
         armed = [aid for aid in ids if self._is_armed(aid)]
         return (armed[0] if len(armed) == 1 else None), len(armed)
 

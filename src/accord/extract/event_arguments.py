@@ -430,6 +430,8 @@ class Context:
         often named side by side ("X and Y", "X-Y") before the phrase, the latest pair on a tie;
         states for countries and capitals, people for leaders."""
         want = lexicon().pair_nouns[lemma_of(tok)]
+        if want == "titled":
+            want = "titled " + lemma_of(tok)    # "the two presidents": two persons titled so
         # named before the phrase: in earlier sentences or earlier in its own ("Russia and
         # Ukraine swapped prisoners hours after the two sides ..."), though not as the subject of
         # the phrase's own verb ("Cuba and Norway praised both sides")
@@ -455,6 +457,7 @@ class Context:
         mentions = sorted((m for m in everyone if m.end <= before
                            and not any(a <= m.start < b for a, b in doers)
                            and (want != "person" or getattr(self.actor(m.actor_id), "kind", None) == "person")
+                           and (not want.startswith("titled ") or self._titled(m.actor_id, want[7:]))
                            and (want != "state" or self.country(m.actor_id))), key=lambda m: m.start)
         # "Ethiopia's federal government and Tigrayan leaders": the outer mention, not the name
         # inside it, stands beside the next one
@@ -493,6 +496,8 @@ class Context:
             cell[0] += 1
             cell[1] = n
         if not counts:
+            if want.startswith("titled "):
+                return self._most_named_titled(mentions)
             return self._most_named(mentions) if want == "any" else []
         # on a tie, the pair the article names more often (the sides, not the hosts reading a
         # statement), then the later one
@@ -501,6 +506,21 @@ class Context:
             key = self.country(m.actor_id) if want == "state" else m.actor_id
             named[key] = named.get(key, 0) + 1
         return max(counts.values(), key=lambda c: (c[0], sum(named.get(i, 0) for i in c[2]), c[1]))[2]
+
+    def _titled(self, actor_id: str, word: str) -> bool:
+        actor = self.actor(actor_id)
+        return getattr(actor, "kind", None) == "person" and word in (getattr(actor, "title", None) or "").lower().split()
+
+    @staticmethod
+    def _most_named_titled(mentions) -> list[str]:
+        """"the two presidents" with no two presidents named side by side: the two named most
+        often before (the later on a tie)."""
+        named: dict[str, tuple[int, int]] = {}
+        for m in mentions:
+            count, _ = named.get(m.actor_id, (0, 0))
+            named[m.actor_id] = (count + 1, m.start)
+        ranked = sorted(named, key=lambda a: named[a], reverse=True)
+        return ranked[:2] if len(ranked) >= 2 else []
 
     def _most_named(self, mentions) -> list[str]:
         """With no two parties ever named side by side, the two states named most often (a

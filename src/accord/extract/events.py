@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from accord.extract.dates import resolve_date
+from accord.extract.quotes import lexicon as quote_lexicon
 from accord.ingest.text import headline_end
 from accord.records import ActorRef, Article, Event, Quote, Span, record_id
 from accord.nlp import children, sentences, subtree, text_of, tokens_with
@@ -467,6 +468,14 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             code = "087"
             etype, mode = code_to_type(code)
             clause.negated = False
+        if etype in HOSTILE and clause.chain and lemma_of(clause.chain[0]) in lex.governors.get("commissive", ()) \
+                and any(c.dep_ == "neg" for c in children(tok)):
+            # "committed not to attack merchant ships": a pledge of restraint, not a threat, made
+            # when it is said
+            code = "030"
+            etype, mode = code_to_type(code)
+            clause.negated = False
+            modality = "actual" if modality == "future" else modality
         if etype in COOPERATIVE and not clause.negated and \
                 any(lemma_of(g) in lex.governors.get("offering", ()) for g in clause.chain):
             # "Brazil said it was ready to host talks": an offer, made when it is said
@@ -820,8 +829,11 @@ def _trailing(speech: Token, trigger: Token) -> bool:
 
 
 def _content_type(ctx: Context, lex: Lexicon, tok: Token) -> str | None:
+    """The type of the act a commissive commits to; none for an act it commits not to do
+    ("pledged not to attack ships" promises restraint, it threatens nothing)."""
     for c in children(tok):
-        if (c.dep_ == "xcomp" or control_complement(c)) and c.pos_ == "VERB":
+        if (c.dep_ == "xcomp" or control_complement(c)) and c.pos_ == "VERB" \
+                and not any(n.dep_ == "neg" for n in children(c)):
             e = match_verb(ctx, lex, c)
             if e is not None:
                 return code_to_type(e.code)[0]
@@ -1033,6 +1045,16 @@ def _the_sides(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
     return _pair_refs(ctx, pair, before)
 
 
+def _press(ctx: Context, ref: ActorRef | None) -> bool:
+    """A news outlet, or an audience no actor stands for ("reporters", "the press")."""
+    if ref is None:
+        return False
+    if ref.actor_id:
+        return bool(getattr(ctx.actor(ref.actor_id), "is_outlet", False))
+    words = ref.text.lower().split()
+    return bool(words) and words[-1] in quote_lexicon().audiences
+
+
 def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event]:
     ctx_lex = lexicon()
     starts = [t.idx for t in span_tokens(sent)] if drafts else []   # increasing: searched for argument tokens
@@ -1084,6 +1106,8 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                              sub[-1].idx + len(sub[-1].text))
         sources = d["sources"] or [None]
         etype = d["type"]
+        if etype == "CONSULT" and d["targets"] and all(_press(ctx, r) for r in d["targets"]):
+            continue   # "spoke to reporters", "speaking to Reuters": talking to the press consults no one
         # "Turkey and Qatar praised both sides": parties named as objects, if unresolved, are
         # still not the subjects themselves
         unnamed_parties = any(lemma_of(o) in ctx_lex.pair_nouns or lemma_of(o) in ctx_lex.agent_nouns
