@@ -1439,3 +1439,19 @@ def test_a_people_only_spoken_of_or_an_adjective_before_rebels_is_no_group(analy
     found = analyse("Jakarta said the accord gave real self-government to the Acehnese. Muslim rebels "
                     "in the south welcomed it.")
     assert not {"acehnese", "muslims"} & set(found.actors)
+
+
+def test_the_bloc_or_the_world_body_is_the_body_the_kb_describes_so(analyse):
+    found = analyse("The European Union imposed sanctions on Russia on Monday. Officials said the bloc would "
+                    "tighten them, and the 27-nation bloc met again. The United Nations said the world body "
+                    "would send monitors.")
+    for phrase, aid in (("the bloc", "eu"), ("the 27-nation bloc", "eu"), ("the world body", "un")):
+        m = found.mention_at(*_span(found, phrase))
+        assert m is not None and m.actor_id == aid, phrase
+
+
+def test_a_title_before_a_name_parsed_as_another_persons_apposition_is_that_person(analyse):
+    found = analyse("Prime Minister Girija Prasad Koirala and Maoist chairman Prachanda signed the agreement.")
+    chairman = [t for t in found.doc if t.text == "chairman"][0]
+    ref = found.ref_for_token(chairman)
+    assert ref is not None and ref.actor_id == found.ref_for_token([t for t in found.doc if t.text == "Prachanda"][0]).actor_id

@@ -2187,3 +2187,16 @@ def test_negotiators_reconvening_is_consulting(nlp):
 def test_parties_committing_not_to_attack_pledge_it(nlp):
     events, _ = code(nlp, "Russia and Ukraine committed not to attack merchant ships in the Black Sea.")
     assert {e.source.actor_id for e in events if e.type == "AGREE"} == {"RUS", "UKR"}
+
+
+def test_sending_tanks_across_a_border_is_a_deployment_and_weapons_to_a_state_aid(nlp):
+    events, country = code(nlp, "Russia sent 50 tanks across the border overnight.")
+    assert [e for e in events if e.type == "MOBILIZE" and country(e.source) == "RUS"]
+    events, country = code(nlp, "The United States will send weapons to Ukraine.")
+    assert only(events, "AID").cameo == "072"
+
+
+def test_two_signatories_named_with_a_misparsed_title_both_sign(nlp):
+    events, _ = code(nlp, "Prime Minister Girija Prasad Koirala and Maoist chairman Prachanda signed the agreement.")
+    signers = {e.source.text for e in events if e.type == "AGREE"}
+    assert "Maoist chairman Prachanda" in signers and len(signers) == 2

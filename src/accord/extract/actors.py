@@ -184,6 +184,15 @@ class ArticleActors:
             noun = token.head.head
             ref = self.ref_for_token(noun) if noun.i != token.i else None
             return ActorRef(ref.actor_id, token.text, token.idx, end) if ref else None
+        if m is None and token.pos_ == "NOUN" and token.whitespace_ and token.i + 1 < len(token.doc):
+            # "Koirala and Maoist chairman Prachanda signed", the name parsed as an apposition to
+            # the first conjunct: a common noun right before a person's name is that person's title
+            name = token.doc[token.i + 1]
+            n = self.mention_containing(name.idx, name.idx + len(name.text))
+            actor = self.actors.get(n.actor_id) if n is not None else None
+            if actor is not None and actor.kind == "person" and n.start == name.idx and name.dep_ in ("appos", "compound"):
+                return ActorRef(n.actor_id, (self.text or text_of(token.doc))[token.left_edge.idx:n.end],
+                                token.left_edge.idx, n.end)
         if m is None:
             return None
         left = token.idx
@@ -2206,18 +2215,41 @@ class _Article:
                         heads.setdefault(words[-1].lower(), set()).add(aid)
         for w in self.kb.words.get("group_nouns", ()):
             heads.pop(w, None)   # "the group" has its own rule
+        # "the bloc", "the 27-nation bloc", "the world body": what the KB says the body is called
+        described: dict[str, set[str]] = {}
+        for aid in {m.actor_id for m in self.mentions}:
+            entry = self.kb.entries.get(aid)
+            for phrase in (entry.described_as if entry is not None else ()):
+                described.setdefault(phrase.split()[-1], set()).add(aid)
+                heads.setdefault(phrase.split()[-1], set()).add(aid)
         if not heads:
             return
         for tok in tokens_with(self.doc, words=heads):
             kids = children(tok)
-            if self.owner[tok.i] is not None or tok.tag_ != "NN" \
-                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) \
-                    or any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in kids):
+            mods = [c for c in kids if c.dep_ in ("amod", "compound", "poss", "nummod")]
+            # (the small model tags a lower-case noun NNP now and then: "the bloc would ...")
+            if self.owner[tok.i] is not None or not (tok.tag_ == "NN" or tok.tag_ == "NNP" and tok.is_lower) \
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
                 continue
-            named = [m for m in self.mentions if m.end <= tok.i and m.actor_id in heads[tok.lower_]]
+            ids = heads[tok.lower_]
+            if mods:
+                # a described body may carry words that say what it is, none naming another actor
+                ids = {aid for aid in described.get(tok.lower_, ()) if self._described(aid, tok, mods)}
+                if not ids:
+                    continue
+            named = [m for m in self.mentions if m.end <= tok.i and m.actor_id in ids]
             if named:
                 det = min(c.i for c in kids if c.dep_ == "det")
                 self.add(det, tok.i + 1, max(named, key=lambda m: m.start).actor_id, "description")
+
+    def _described(self, aid: str, tok: Token, mods: list[Token]) -> bool:
+        """"the 27-nation bloc", "the world body": modifiers that name no actor, and the words
+        before the head of the KB's phrase among them."""
+        if any(self.owner[w.i] is not None for c in mods for w in subtree(c)) or any(c.dep_ == "poss" for c in mods):
+            return False
+        words = {w.lower_ for c in mods for w in subtree(c)}
+        return any(phrase.split()[-1] == tok.lower_ and set(phrase.split()[:-1]) <= words
+                   for phrase in self.kb.entries[aid].described_as)
 
     def _antecedent(self, tok: Token, kind: str) -> _M | None:
         if tok.dep_ == "poss":

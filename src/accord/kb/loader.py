@@ -4,7 +4,8 @@ A KB file is a YAML mapping with any of these sections (see the shipped files fo
 
 ``states``      alpha-3 -> {aliases, demonyms, capitals, seats, bodies}; pycountry adds the names
 ``actors``      list of {id?, name, kind, aliases, affiliation, title, outlet, demonyms, gender (f|m),
-                armed (true for a non-state armed group)}
+                armed (true for a non-state armed group), described_as (common nouns that stand for
+                it with "the" once it is named: "bloc", "world body")}
 ``defaults``    values applied to every entry of this file's ``actors`` (e.g. ``outlet: true``)
 ``titles``      role phrase -> title class; ``compatible``: class -> classes it may refer to
 ``sectors``     head noun -> sector ("officials" -> officials, "army" -> military)
@@ -69,6 +70,7 @@ class Entry:
     aliases: set[str] = field(default_factory=set)
     gender: str | None = None   # "f" | "m" when public sources say so: lets she/he skip the other
     armed: bool = False         # a non-state armed group: what "the militant group" can stand for
+    described_as: set[str] = field(default_factory=set)   # "bloc", "world body": "the bloc" once named
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +231,7 @@ class _Builder:
                 self.name(form, aid, "surname" if one_word else None)
             for dem in item.get("demonyms") or []:
                 self.name(dem, aid, "demonym")
+            e.described_as.update(str(w).lower() for w in item.get("described_as") or ())
 
     def roles(self, data: dict) -> None:
         self.kb.titles.update({k.lower(): v for k, v in (data.get("titles") or {}).items()})
