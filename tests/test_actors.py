@@ -1455,3 +1455,17 @@ def test_a_title_before_a_name_parsed_as_another_persons_apposition_is_that_pers
     chairman = [t for t in found.doc if t.text == "chairman"][0]
     ref = found.ref_for_token(chairman)
     assert ref is not None and ref.actor_id == found.ref_for_token([t for t in found.doc if t.text == "Prachanda"][0]).actor_id
+
+
+def test_a_state_name_the_recogniser_tags_a_person_with_its_possessive_is_the_state(analyse):
+    found = analyse("COLOMBO, Feb 22 (Reuters) - Sri Lanka's government and the rebels signed a truce on Friday.")
+    assert "sri-lanka" not in found.actors
+    m = found.mention_at(*_span(found, "Sri Lanka"))
+    assert m is not None and m.actor_id == "LKA"
+
+
+def test_a_plural_name_tagged_as_a_person_is_a_group_and_its_singular_the_same_group(analyse):
+    found = analyse("The Kachin Rangers said on Monday they would talk. Kachin Ranger fighters later left the town.")
+    ids = {m.actor_id for m in found.mentions if m.text.startswith("Kachin Ranger")}
+    assert len(ids) == 1
+    assert found.actors[ids.pop()].kind == "organisation"

@@ -555,7 +555,9 @@ class _Article:
             if self.kb.entries[aid].is_outlet and ent is not None and ent.end > sp.end \
                     and ent.label_ in ("ORG", "FAC") and self.toks[sp.end].is_title:
                 continue   # "the National Assembly" is not the newspaper "The National"
+            # (a possessive the recogniser took into the name adds no word: "Sri Lanka's" tagged PERSON)
             inside_person = ent is not None and ent.label_ == "PERSON" and len(ent) > len(sp) \
+                and (ent.start < sp.start or ent.end - (self.toks[ent.end - 1].tag_ == "POS") > sp.end) \
                 and not self._names_equipment(ent)
             if inside_person and (self.kb.entries[aid].kind != "person" or via == "surname"):
                 # "George Washington"; "Maria Solberg" is not Erna Solberg
@@ -826,6 +828,8 @@ class _Article:
         root = self.root_of(start, end)
         if label == "PERSON" and root.dep_ == "compound" and root.head.lower_ in self.ix.outlet_words:
             self._org_entity(start, end)     # "Al Masirah television" tagged as a person
+        elif label == "PERSON" and self._group_name(start, end):
+            self._org_entity(start, end)     # "the Tamil Tigers", "Tamil Tiger rebels" tagged as a person
         elif label == "PERSON" and not any(t.text in self.kb.words.get("outlet_words", ()) for t in ent):
             # (case-sensitive here: "Radio" in a name, not "radio" in a person's description)
             self._person_entity(start, self._person_end(end))
@@ -894,6 +898,17 @@ class _Article:
             name = self._norp_name(self._ent_start(e), e.end)
             groups[name] = groups.get(name, False) or armed
         return groups
+
+    def _group_name(self, start: int, end: int) -> bool:
+        """A name the recogniser calls a person that is a group's: a plural proper noun ("the Tamil
+        Tigers") or one modifying a group noun ("Tamil Tiger rebels")."""
+        last = self.toks[end - 1]
+        if last.tag_ == "NNPS" and last.text.endswith("s"):
+            return True
+        nouns = set(self.kb.words.get("armed_group_nouns", ())) | set(self.kb.words.get("group_nouns", ()))
+        head = last.head
+        return last.dep_ == "compound" and head.i == end and head.pos_ == "NOUN" \
+            and (head.lemma_.lower() in nouns or head.lower_ in nouns)
 
     def _untagged_name_word(self, tok: Token, hon) -> bool:
         return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and self.owner[tok.i] is None \
@@ -1217,6 +1232,14 @@ class _Article:
         aid = aid if aid in self.kb.entries else _kb_slugs(self.kb).get(aid, aid)
         if aid in self.kb.entries and self.kb.entries[aid].kind == "person":
             return
+        if aid not in self.actors and aid not in self.kb.entries:
+            # "Tamil Tiger rebels" and "the Tamil Tigers": the name in the singular is the same body
+            for other in (aid + "s", aid[:-1] if aid.endswith("s") else None):
+                other = other and _kb_slugs(self.kb).get(other, other)
+                known = other and (self.actors.get(other) or self.kb.entries.get(other))
+                if known is not None and known.kind == "organisation":
+                    aid = other
+                    break
         sector = self.kb.sectors.get(self.toks[end - 1].lemma_.lower())
         if sector and aid not in self.kb.entries and not affiliation:
             # "China's commerce ministry", "the Cambodian defence ministry": a body of the state,
