@@ -1803,6 +1803,7 @@ class _Article:
                     title = title_at[t.i]
                     self.title_used.add(title.root.i)
             qual = self._qualifier(left)
+        prefixed = qual if title is not None else None   # "Nigerian President X": office and state before the name
         if title is None and m.start > 0 and m.start - 1 in title_at:
             # a misparsed prefix ("... and Egyptian intelligence chief Abbas Kamel")
             title = title_at[m.start - 1]
@@ -1870,6 +1871,11 @@ class _Article:
             a.title = a.title.lower()
         if qual and not a.affiliation and qual != a.actor_id:
             a.affiliation = qual
+        elif prefixed and a.from_kb and not former and prefixed != a.affiliation \
+                and self.actors[prefixed].kind == "state":
+            # "Nigerian President Olusegun Obasanjo" in a story from his presidency, where the KB
+            # has his later post: the office the article gives him is the side he speaks for here
+            a.affiliation = prefixed
 
     def _led_body(self, head: Token) -> str | None:
         """The body a person leads: "the National Salvation Front of Thomas Cirillo", "the
