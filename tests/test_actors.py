@@ -1469,3 +1469,15 @@ def test_a_plural_name_tagged_as_a_person_is_a_group_and_its_singular_the_same_g
     ids = {m.actor_id for m in found.mentions if m.text.startswith("Kachin Ranger")}
     assert len(ids) == 1
     assert found.actors[ids.pop()].kind == "organisation"
+
+
+def test_an_ambassador_to_a_capital_named_before_his_name_is_his_states_envoy(analyse):
+    found = analyse("The text was signed by Russia's ambassador to Kiev Mikhail Zurabov on Thursday.")
+    assert "mikhail-zurabov" in found.actors and not any("kiev" in a for a in found.actors)
+    zurabov = found.actors["mikhail-zurabov"]
+    assert zurabov.affiliation == "RUS" and zurabov.title == "ambassador"
+
+
+def test_the_office_an_article_gives_a_known_person_beats_the_kbs_later_post(analyse):
+    found = analyse("Nigerian President Olusegun Obasanjo said Taylor would not be handed over.")
+    assert found.actors["olusegun-obasanjo"].affiliation == "NGA"

@@ -559,6 +559,9 @@ class _Article:
             inside_person = ent is not None and ent.label_ == "PERSON" and len(ent) > len(sp) \
                 and (ent.start < sp.start or ent.end - (self.toks[ent.end - 1].tag_ == "POS") > sp.end) \
                 and not self._names_equipment(ent)
+            if inside_person and via == "capital" and sp.start == ent.start and sp.start > 0 \
+                    and self.toks[sp.start - 1].pos_ == "ADP":
+                inside_person = False   # "ambassador to Kiev Mikhail Zurabov": the post's place, then the name
             if inside_person and (self.kb.entries[aid].kind != "person" or via == "surname"):
                 # "George Washington"; "Maria Solberg" is not Erna Solberg
                 continue
@@ -1809,6 +1812,12 @@ class _Article:
             title = title_at[m.start - 1]
             self.title_used.add(title.root.i)
             qual = qual or self._qualifier(self.toks[self._left_of(title.root, title.start):m.start])
+        if title is None and m.start > 2 and m.start - 3 in title_at and self.toks[m.start - 2].lower_ in ("to", "in") \
+                and (m.start - 1 in self.blocked or m.start - 1 in self.capital_at):
+            # "Russia's ambassador to Kiev Mikhail Zurabov": the post's place between title and name
+            title = title_at[m.start - 3]
+            self.title_used.add(title.root.i)
+            qual = qual or self._qualifier(self.toks[self._left_of(title.root, title.start):title.end])
         # appositive either way: "X, a spokesman for Y" / "the Egyptian president, X,"
         for other in [c for c in children(head) if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else []):
             if other.i in title_at or other.lemma_.lower() in self.kb.titles:
