@@ -2200,3 +2200,22 @@ def test_two_signatories_named_with_a_misparsed_title_both_sign(nlp):
     events, _ = code(nlp, "Prime Minister Girija Prasad Koirala and Maoist chairman Prachanda signed the agreement.")
     signers = {e.source.text for e in events if e.type == "AGREE"}
     assert "Maoist chairman Prachanda" in signers and len(signers) == 2
+
+
+def test_talks_an_agreement_followed_were_held_by_its_signatories(nlp):
+    events, country = code(nlp, "MINSK, Feb 12 (Reuters) - The leaders of Russia, Ukraine, Germany and France "
+                                "agreed on a ceasefire on Thursday after marathon talks in the Belarussian capital.")
+    met = [e for e in events if e.type == "CONSULT"]
+    assert {country(e.source) for e in met} == {"RUS", "UKR", "DEU", "FRA"}
+
+
+def test_bare_plural_negotiators_are_the_two_sides(nlp):
+    events, country = code(nlp, "Iran and the United States held talks in Geneva on Monday. "
+                                "Negotiators will reconvene later this month.")
+    again = [e for e in events if e.type == "CONSULT" and e.trigger.text == "reconvene"]
+    assert {country(e.source) for e in again} == {"IRN", "USA"}
+
+
+def test_signing_the_document_is_signing_an_accord(nlp):
+    events, _ = code(nlp, "Prime Minister Ranil Wickremesinghe signed the document in Vavuniya on Friday.")
+    assert [e for e in events if e.type == "AGREE"]

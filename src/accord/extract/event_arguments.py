@@ -252,9 +252,11 @@ class Context:
         pos, lem, kids, lex = tok.pos_, lemma_of(tok), children(tok), lexicon()
         if pos == "NOUN" and lem in lex.pair_nouns and (any(
                 c.lower_ in ("both", "two", "either", "each", "all") for c in kids if c.dep_ in ("det", "nummod", "predet"))
-                # "the delegations", "the parties": the sides of the talks, with no other modifier
+                # "the delegations", "the parties", "Negotiators will reconvene": the sides of the
+                # talks, with no other modifier
                 or lem in lex.plural_pair_nouns and tok.tag_ == "NNS"
-                and [c.lower_ for c in kids if c.i < tok.i] == ["the"]):
+                and [c.lower_ for c in kids if c.i < tok.i] in (["the"], [])
+                and not any(c.dep_ == "prep" for c in kids)):
             got = self.pair(tok)
             if got:
                 return got

@@ -393,7 +393,8 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             if lemma_of(tok) in lex.object_only and not named:
                 continue
             if etype == "CONSULT" and not targets and not between and len(sources) < 2:
-                group = _their_parties(ctx, tok) or (_held_somewhere(ctx, tok) if not sources else [])
+                group = _their_parties(ctx, tok) or (_held_somewhere(ctx, tok) or _talks_before(ctx, tok)
+                                                     if not sources else [])
                 if group:
                     sources, between = group, True   # each met the other
             if etype == "CONSULT" and code in ("040", "046") and not targets and not between:
@@ -965,6 +966,31 @@ def _held_somewhere(ctx: Context, noun: Token) -> list[ActorRef]:
         return []
     sides = _pair_refs(ctx, ctx.pair_ids(noun.idx), noun.idx)
     return sides if len(sides) == 2 else []
+
+
+def _talks_before(ctx: Context, noun: Token) -> list[ActorRef]:
+    """"X and Y agreed ... after eight days of talks", "announced the deal after months of secret
+    talks": talks with nobody named that an act of the clause followed (or went with) were held
+    by its subjects, when they are two parties or more, or by the two sides, when its one subject
+    is one of them."""
+    t = noun
+    if t.dep_ == "pobj" and lemma_of(head_of(t)) == "of" and lemma_of(head_of(head_of(t))) in DURATION_NOUNS:
+        t = head_of(head_of(t))   # "eight days of talks"
+    if t.dep_ != "pobj" or lemma_of(head_of(t)) not in ("after", "during", "following", "amid", "throughout"):
+        return []
+    verb = head_of(head_of(t))
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    refs = [r for r in ctx.refs([c for s in subject_tokens(verb) for c in conjuncts(s)]) if r.actor_id]
+    if len({r.actor_id for r in refs}) >= 2:
+        return refs
+    sides = _pair_refs(ctx, ctx.pair_ids(noun.idx), noun.idx)
+    if refs and len(sides) == 2 and refs[0].actor_id in {r.actor_id for r in sides}:
+        return sides
+    return []
+
+
+DURATION_NOUNS = frozenset(("hour", "day", "night", "week", "month", "year", "round", "session"))
 
 
 def _pair_refs(ctx: Context, pair: list[str], before: int) -> list[ActorRef]:
