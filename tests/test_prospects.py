@@ -358,18 +358,27 @@ def test_heading_glued_to_first_sentence_keeps_the_reporter(nlp):
     assert held_by(found, "Borrell").polarity > 0
 
 
-def test_encouraged_but_cautioned_is_mixed(nlp):
-    found = analyse(nlp, "U.S. envoy Tom Perriello said he was encouraged by the opening of the Jeddah "
-                         "talks but cautioned that there was a long way to go.")
-    judged = [a for a in found if a.start < 200]
-    assert len(judged) == 1 and abs(judged[0].polarity) < 0.3
+def test_encouraged_but_cautioned_is_two_judgements_each_with_its_clause(nlp):
+    # (until the tenth session one averaged judgement; independent annotators mark two)
+    text = ("U.S. envoy Tom Perriello said he was encouraged by the opening of the Jeddah "
+            "talks but cautioned that there was a long way to go.")
+    found = sorted(analyse(nlp, text), key=lambda a: a.start)
+    assert [a.polarity > 0 for a in found] == [True, False]
+    assert found[0].end <= text.index("but cautioned") <= found[1].start
+    assert all(names(a.holder, "Perriello") for a in found)
 
 
-def test_spokeswoman_and_her_state_make_one_judgement(nlp):
+def test_hopeful_though_not_easy_is_two_judgements(nlp):
+    found = analyse(nlp, "A Western diplomat said he was optimistic the agreement would hold, though it would "
+                         "not be easy.")
+    assert sorted(a.polarity > 0 for a in found) == [False, True]
+
+
+def test_spokeswoman_and_her_state_make_one_voice(nlp):
     found = analyse(nlp, "Chinese Foreign Ministry spokeswoman Mao Ning said Beijing welcomed the progress "
                          "but added that it was too early to speak of a breakthrough.")
-    assert len(found) == 1
-    assert names(found[0].holder, "Mao Ning") and found[0].polarity <= 0
+    assert found and all(names(a.holder, "Mao Ning") for a in found)
+    assert min(a.polarity for a in found) < 0
 
 
 def test_step_cues_and_no_illusions(nlp):

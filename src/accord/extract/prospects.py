@@ -1157,7 +1157,33 @@ def extract_assessments(doc: Doc, actors, article, quotes: Iterable[Quote] = (),
         best[into].extend((t, dataclasses.replace(r, holder=first.holder, reported_by=first.reported_by))
                           for t, r in best[slot])
     for slot in merged:
-        yield _merge(best[slot])
+        for part in _contrasted(doc, best[slot]):
+            yield _merge(part)
+
+
+CONTRASTS = frozenset(("but", "though", "although", "yet", "however"))
+
+
+def _contrasted(doc: Doc, records: list[tuple[Token, Assessment]]) -> list[list[tuple[Token, Assessment]]]:
+    """"He was optimistic the deal would hold, though it would not be easy": judgements of opposite
+    sign that a contrastive word sets apart are two, each with the words on its side as evidence."""
+    records = sorted(records, key=lambda tr: tr[0].i)
+    for k in range(1, len(records)):
+        (t0, r0), (t1, r1) = records[k - 1], records[k]
+        if r0.polarity * r1.polarity >= 0:
+            continue
+        # (clauses set apart, not words: "hopeful but not certain" is one hedged judgement)
+        turn = next((t for t in doc[t0.i + 1:t1.i] if t.lower_ in CONTRASTS and (
+            t.dep_ in ("mark", "advmod") and t.head.pos_ in ("VERB", "AUX")
+            # "but cautioned that ...": a coordinated verb, not a coordinated word ("hopeful but not certain")
+            or t.dep_ == "cc" and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > t.i
+                                      for c in t.head.children))), None)
+        if turn is None:
+            continue
+        first = [(t, dataclasses.replace(r, end=min(r.end, turn.idx))) for t, r in records[:k]]
+        rest = [(t, dataclasses.replace(r, start=max(r.start, turn.idx))) for t, r in records[k:]]
+        return [first, *_contrasted(doc, rest)]
+    return [records]
 
 
 def _passage_start(text: str, quote_start: int, sent_start: int) -> int:
