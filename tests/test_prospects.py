@@ -638,3 +638,13 @@ def test_an_open_door_a_far_reach_and_a_warning_against_hope_are_judgements(nlp)
     assert found and found[0].polarity > 0
     found = analyse(nlp, "Analysts warned against expecting a quick deal.")
     assert found and found[0].polarity < 0
+
+
+@pytest.mark.parametrize("text, holder, sign", [
+    ('"This is a decisive step," Mogherini said of the nuclear talks.', "Mogherini", 1),
+    ('Kerry said the two sides had laid "a solid foundation" for a good agreement.', "Kerry", 1),
+    ('Merkel said a great deal of work remains to be done before the truce holds.', "Merkel", -1),
+])
+def test_step_foundation_and_work_remaining_cues(nlp, text, holder, sign):
+    a = held_by(analyse(nlp, text), holder)
+    assert (a.polarity > 0) - (a.polarity < 0) == sign
