@@ -712,3 +712,10 @@ def test_a_quoted_self_description_and_a_quoted_name_in_a_free_relative_are_mixe
     # unquoted, a free relative names a thing, it reports no words
     found = quotes_of(nlp, "Moscow wants to achieve what it calls its legitimate goals in Ukraine.")
     assert not found
+
+
+def test_a_title_the_kb_knows_speaks_as_a_person(nlp):
+    quotes = quotes_of(nlp, "MODEL, the smaller rebel group, said it was ready. Its chairman, Thomas Nimely, said "
+                      "his men would respect the truce.")
+    said = [q for q in quotes if q.text.startswith("his men")]
+    assert said and said[0].speaker is not None and said[0].speaker.actor_id == "thomas-nimely"

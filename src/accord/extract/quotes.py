@@ -32,7 +32,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from accord.kb.loader import read_yaml
+from accord.kb.loader import load_kb, read_yaml
 from accord.records import ActorRef, Quote, Span, record_id
 from accord.nlp import children, columns, lefts, rights, sentences, subtree, text_of, tokens
 
@@ -627,7 +627,15 @@ def _is_valid_speaker(ctx: _Context, head: Token, actor_id: str | None) -> bool:
     # not when an actor merely qualifies it ("their pressure pushed ...")
     word = head.lower_
     return (word in ctx.lex.speaker_nouns or head.lemma_.lower() in ctx.lex.speaker_nouns
-            or head.lemma_.lower() in ctx.lex.nouns or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+            or head.lemma_.lower() in ctx.lex.nouns or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            or word in _title_words())
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    """The head word of every title the actor KB knows ("chairman", "mayor", "governor"): a
+    person's title speaks as the person does."""
+    return frozenset(phrase.split()[-1] for phrase in load_kb().titles)
 
 
 # ---------------------------------------------------------------------------------------------
