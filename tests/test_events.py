@@ -2219,3 +2219,10 @@ def test_bare_plural_negotiators_are_the_two_sides(nlp):
 def test_signing_the_document_is_signing_an_accord(nlp):
     events, _ = code(nlp, "Prime Minister Ranil Wickremesinghe signed the document in Vavuniya on Friday.")
     assert [e for e in events if e.type == "AGREE"]
+
+
+def test_condemning_the_strike_accuses_whoever_carried_it_out(nlp):
+    events, country = code(nlp, "Russian missiles struck the port of Odesa on Saturday. UN Secretary-General "
+                                "Antonio Guterres condemned the strike, his spokesman said.")
+    condemn = [e for e in events if e.type == "ACCUSE" and e.source is not None and e.source.actor_id == "antonio-guterres"]
+    assert condemn and [country(t) for t in condemn[0].targets] == ["RUS"]

@@ -243,6 +243,14 @@ def _answered(ctx: Context, lex: Lexicon, event: Event, done: list[Event]) -> Ev
     if replied is None:
         return event
     me = {event.source.actor_id, ctx.country(event.source.actor_id)} - {None}
+    if replied == "ASSAULT" and event.type != "ACCUSE":
+        return event   # "Moscow denied the strike": its own, not one to answer
+    if replied == "ASSAULT":
+        # "Guterres condemned the strike": the attack told of last, by whoever carried it out,
+        # whether or not it hit the one who condemns it
+        prior = next((e for e in reversed(done) if e.type == "ASSAULT" and e.source is not None
+                      and e.source.actor_id and not {e.source.actor_id, ctx.country(e.source.actor_id)} & me), None)
+        return replace(event, targets=(prior.source,)) if prior is not None else event
     for prior in reversed(done):
         if prior.type == replied and prior.source is not None and prior.source.actor_id and any(
                 t.actor_id in me or ctx.country(t.actor_id) in me for t in prior.targets) \
