@@ -5,9 +5,9 @@ DRC-M23, Ethiopia-TPLF, US-China trade, Thailand-Cambodia, India-Pakistan, Serbi
 Venezuela, Israel-Lebanon, Iran-US, Russia-Ukraine, Sudan, Yemen-Saudi, Colombia-ELN), each
 annotated for one layer before Accord was run on it: q_* quotes and actors, e_* events, p_*
 positions and prospects (a record type a gold file leaves out is not scored there).
-data/blind: 64 articles annotated on every layer by sessions that never read Accord's code (see
+data/blind: 72 articles annotated on every layer by sessions that never read Accord's code (see
 its README); its floors are far lower, because most of these articles were not used to write the
-rules. Floors are the figures measured (2026-11-26, ninth session) less 0.05, so a change that
+rules. Floors are the figures measured (2026-11-27, tenth session) less 0.05, so a change that
 loses a pattern fails here. The dev positions floor fell with a convention change: an official
 voicing their own side's stance now holds it ("Peskov said Moscow was open ..." is Peskov's), as
 the blind annotators record it; the dev gold gives such positions to the side. Dev events carry
@@ -18,7 +18,11 @@ REJECT beside the negated act, and a third party's praise of a deal, aimed at it
 signing a deal, which the dev gold codes as SUPPORT (CAMEO 057) alone and the blind annotators as
 AGREE: Accord codes both. And an act one side is accused of ("accused the army of attacking rebel
 camps") is coded as an alleged act beside the accusation, as the blind annotators (and issue 5)
-have it; the dev gold has the accusation alone.
+have it; the dev gold has the accusation alone. Since the tenth session, signing a declaration
+carries the AGREE twin as well (the dev gold has SUPPORT alone), and a judgement of the chances
+and its contrary in clauses a contrastive word sets apart ("encouraged ... but cautioned that
+there was a long way to go") are two judgements, as the blind annotators mark them; the dev gold
+has one mixed judgement.
 """
 from __future__ import annotations
 
@@ -39,20 +43,20 @@ FLOORS = {
                    "type_accuracy": 0.95},        # 0.993
         "actors": {"f1": 0.93,                    # 0.982
                    "affiliation_f1": 0.92},       # 0.976
-        "events": {"f1": 0.85,                    # 0.895
-                   "arguments_f1": 0.74},         # 0.782
+        "events": {"f1": 0.83,                    # 0.881
+                   "arguments_f1": 0.72},         # 0.770
         "positions": {"recall": 0.71},            # 0.761 (F1 0.737)
-        "assessments": {"f1": 0.90},              # 0.951
+        "assessments": {"f1": 0.87},              # 0.921
     },
     "blind": {
-        "quotes": {"f1": 0.88,                    # 0.933
-                   "speaker_f1": 0.81},           # 0.868
-        "actors": {"f1": 0.78,                    # 0.831
-                   "affiliation_f1": 0.68},       # 0.739
-        "events": {"f1": 0.55,                    # 0.601
-                   "arguments_f1": 0.28},         # 0.331
-        "positions": {"f1": 0.48},                # 0.529
-        "assessments": {"f1": 0.60},              # 0.655
+        "quotes": {"f1": 0.88,                    # 0.934
+                   "speaker_f1": 0.82},           # 0.872
+        "actors": {"f1": 0.76,                    # 0.818
+                   "affiliation_f1": 0.67},       # 0.721
+        "events": {"f1": 0.54,                    # 0.590
+                   "arguments_f1": 0.28},         # 0.334
+        "positions": {"f1": 0.48},                # 0.535
+        "assessments": {"f1": 0.59},              # 0.643
     },
 }
 _SCORES: dict[str, dict] = {}
