@@ -719,3 +719,17 @@ def test_a_title_the_kb_knows_speaks_as_a_person(nlp):
                       "his men would respect the truce.")
     said = [q for q in quotes if q.text.startswith("his men")]
     assert said and said[0].speaker is not None and said[0].speaker.actor_id == "thomas-nimely"
+
+
+def test_a_quoted_verdict_after_welcomed_as_is_a_mixed_quote(nlp):
+    quotes = quotes_of(nlp, 'Moussa Faki Mahamat welcomed the deal as "an important first step". '
+                            'Josep Borrell welcomed the deal as a first step.')
+    mixed = [q for q in quotes if q.type == "mixed"]
+    assert [q.text for q in mixed] == ['the deal as "an important first step"']
+
+
+def test_a_quoted_verdict_parsed_with_its_object_as_one_phrase_is_still_a_mixed_quote(nlp):
+    quotes = quotes_of(nlp, 'President Volodymyr Zelenskiy called the attack "barbarism" and said it showed '
+                            'that Moscow could not be trusted.')
+    assert {(q.type, q.text) for q in quotes} >= {("mixed", 'the attack "barbarism"')}
+    assert len(quotes) == 2

@@ -1029,6 +1029,15 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
                 rng = _trim(ctx, list(subtree(target)) + ctx.toks[target.i:xc.i] + list(subtree(xc)), para)
                 if rng:
                     return rng[0], rng[1], frame
+        if frame == "obj_pred" and obj is None:
+            # 'called the attack "barbarism"' parsed as one phrase, the object a modifier of the
+            # quoted verdict: a quoted predicate with unquoted words before it
+            pred = next((c for c in kids if c.dep_ == "oprd" and c.i > cue.i and ctx.in_quote(c)), None)
+            first = pred.left_edge if pred is not None else None
+            if first is not None and first.i < pred.i and not ctx.in_quote(first) and first.pos_ in ("DET", "NOUN", "PROPN"):
+                rng = _trim(ctx, list(subtree(pred)), para)
+                if rng:
+                    return rng[0], rng[1], frame
         if frame == "obj_pred" and obj is not None:
             pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > obj.i), None)
             # "called the accord a victory for Tehran": a verdict, quoted or not; "a group that
