@@ -2174,7 +2174,8 @@ def test_speaking_to_a_leader_consults_him_and_speaking_to_the_press_consults_no
     assert call.modality == "future" and [t.actor_id for t in call.targets] == ["benjamin-netanyahu"]
     for text in ("John Kerry spoke to reporters in Lausanne on Thursday.",
                  "John Kerry spoke with journalists after the meeting.",
-                 "Mohammad Javad Zarif, speaking to Reuters, said the talks would go on."):
+                 "Mohammad Javad Zarif, speaking to Reuters, said the talks would go on.",
+                 "Albin Kurti, speaking to reporters in Pristina, said the bridge would open."):
         events, _ = code(nlp, text)
         assert not [e for e in events if e.type == "CONSULT"], text
 

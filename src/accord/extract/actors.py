@@ -886,6 +886,7 @@ class _Article:
         groups: dict[str, bool] = {}
         armed_nouns = self.kb.words.get("armed_group_nouns", ())
         group_nouns = self.kb.words.get("group_nouns", ())
+        regional = self.kb.words.get("regional_peoples", set())
         for e in ents:
             if e.label_ != "NORP" or any(self.owner[i] is not None or i in self.blocked for i in range(e.start, e.end)):
                 continue
@@ -899,6 +900,8 @@ class _Article:
             else:
                 continue
             name = self._norp_name(self._ent_start(e), e.end)
+            if self.text_of(self._ent_start(e), e.end) in regional or name in regional:
+                continue   # "the Europeans": a continent's people, no side
             groups[name] = groups.get(name, False) or armed
         return groups
 

@@ -1089,6 +1089,13 @@ def _press(ctx: Context, ref: ActorRef | None) -> bool:
     return bool(words) and words[-1] in quote_lexicon().audiences
 
 
+def _to_the_press(tok: Token) -> bool:
+    """"speaking to reporters in Pristina": the one spoken to is an audience, wherever it is."""
+    heard = [o for o in prep_objects(tok, {"to", "with"}) if o.pos_ in ("NOUN", "PROPN")]
+    audiences = quote_lexicon().audiences
+    return bool(heard) and all(o.lower_ in audiences or lemma_of(o) in audiences for o in heard)
+
+
 def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event]:
     ctx_lex = lexicon()
     starts = [t.idx for t in span_tokens(sent)] if drafts else []   # increasing: searched for argument tokens
@@ -1140,7 +1147,7 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                              sub[-1].idx + len(sub[-1].text))
         sources = d["sources"] or [None]
         etype = d["type"]
-        if etype == "CONSULT" and d["targets"] and all(_press(ctx, r) for r in d["targets"]):
+        if etype == "CONSULT" and (d["targets"] and all(_press(ctx, r) for r in d["targets"]) or _to_the_press(tok)):
             continue   # "spoke to reporters", "speaking to Reuters": talking to the press consults no one
         # "Turkey and Qatar praised both sides": parties named as objects, if unresolved, are
         # still not the subjects themselves
