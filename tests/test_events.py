@@ -2227,3 +2227,11 @@ def test_condemning_the_strike_accuses_whoever_carried_it_out(nlp):
                                 "Antonio Guterres condemned the strike, his spokesman said.")
     condemn = [e for e in events if e.type == "ACCUSE" and e.source is not None and e.source.actor_id == "antonio-guterres"]
     assert condemn and [country(t) for t in condemn[0].targets] == ["RUS"]
+
+
+def test_the_delegations_of_named_parties_are_those_parties_not_an_unknown_one(nlp):
+    events, _ = code(nlp, "Sudan's army and the RSF met in Jeddah last week. The deal followed meetings between "
+                          "Saudi officials and the delegations of the two generals, army chief Abdel Fattah "
+                          "al-Burhan and RSF commander Mohamed Hamdan Dagalo.")
+    met = [e for e in events if e.type == "CONSULT" and e.trigger.text == "meetings"]
+    assert met and all(t.actor_id for e in met for t in e.targets)

@@ -255,8 +255,8 @@ class Context:
                 # "the delegations", "the parties", "Negotiators will reconvene": the sides of the
                 # talks, with no other modifier
                 or lem in lex.plural_pair_nouns and tok.tag_ == "NNS"
-                and [c.lower_ for c in kids if c.i < tok.i] in (["the"], [])
-                and not any(c.dep_ == "prep" for c in kids)):
+                and ([c.lower_ for c in kids if c.i < tok.i] == ["the"]
+                     or not any(c.i < tok.i or c.dep_ == "prep" for c in kids))):
             got = self.pair(tok)
             if got:
                 return got
