@@ -2235,3 +2235,11 @@ def test_the_delegations_of_named_parties_are_those_parties_not_an_unknown_one(n
                           "al-Burhan and RSF commander Mohamed Hamdan Dagalo.")
     met = [e for e in events if e.type == "CONSULT" and e.trigger.text == "meetings"]
     assert met and all(t.actor_id for e in met for t in e.targets)
+
+
+def test_a_pledge_told_by_a_participle_after_a_signing_is_the_signings_commitment(nlp):
+    events, _ = code(nlp, "ASMARA, July 9 (Reuters) - Ethiopian Prime Minister Abiy Ahmed and Eritrean President "
+                          "Isaias Afwerki signed a declaration on Monday formally ending two decades of hostility "
+                          "between their countries, pledging to restore flights, trade and diplomatic relations.")
+    agree = [e for e in events if e.type == "AGREE"]
+    assert sorted(e.source.actor_id for e in agree) == ["abiy-ahmed", "isaias-afwerki"]

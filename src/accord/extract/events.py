@@ -849,6 +849,15 @@ def _content_type(ctx: Context, lex: Lexicon, tok: Token) -> str | None:
     return None
 
 
+def _participle_of(tok: Token) -> Token:
+    """The verb a trailing participle tells more of: its head, past the participles it is
+    coordinated with ("signed ..., formally ending the war, pledging to restore flights")."""
+    head = head_of(tok)
+    while tok.dep_ == "conj" and head.tag_ == "VBG" and head.dep_ in ("advcl", "conj") and head_of(head).i != head.i:
+        tok, head = head, head_of(head)
+    return head
+
+
 def _merge(drafts: list[dict]) -> list[dict]:
     """One event per act: coordinated predicates of one type and source in a sentence merge,
     and a host's side of a meeting joins the guest's."""
@@ -867,8 +876,9 @@ def _merge(drafts: list[dict]) -> list[dict]:
                           key_src in o_tg and (not d["targets"] or o_src in d_tg
                                                or not any(t.actor_id for t in d["targets"])))
             # "bombarded the city, killing eight": the participle tells the outcome of one act
-            outcome = (o["type"] == d["type"] and o_src == key_src and d["tok"].dep_ == "advcl"
-                       and d["tok"].tag_ == "VBG" and head_of(d["tok"]).i == o["tok"].i)
+            # ("signed a declaration ..., pledging to restore flights": what the signing commits to)
+            outcome = (o["type"] == d["type"] and o_src == key_src and d["tok"].dep_ in ("advcl", "conj")
+                       and d["tok"].tag_ == "VBG" and _participle_of(d["tok"]).i == o["tok"].i)
             if outcome:
                 o["targets"] = o["targets"] + [t for t in d["targets"] if t.actor_id and ref_key(t) not in o_tg]
                 merged = True
