@@ -811,8 +811,10 @@ def test_demonym_on_a_weapon_model_is_the_state_not_a_new_actor(analyse):
 def test_names_of_weapons_after_a_demonym_are_no_actors(analyse):
     found = analyse("Israeli Merkava tanks pushed into the camp overnight. Turkish Bayraktar drones "
                     "and Russian Shahed drones were also used in the war, analysts said.")
-    assert set(found.actors) <= {"ISR", "TUR", "RUS"}
-    assert all(a.kind == "state" for a in found.actors.values())
+    # ("analysts said": the speaking group is an actor of its own since the tenth session)
+    weapons_free = {k: a for k, a in found.actors.items() if k != "analysts"}
+    assert set(weapons_free) <= {"ISR", "TUR", "RUS"}
+    assert all(a.kind == "state" for a in weapons_free.values())
 
 
 def test_major_ngos_are_organisations_with_acronyms(analyse):
@@ -1481,3 +1483,10 @@ def test_an_ambassador_to_a_capital_named_before_his_name_is_his_states_envoy(an
 def test_the_office_an_article_gives_a_known_person_beats_the_kbs_later_post(analyse):
     found = analyse("Nigerian President Olusegun Obasanjo said Taylor would not be handed over.")
     assert found.actors["olusegun-obasanjo"].affiliation == "NGA"
+
+
+def test_unnamed_people_speaking_as_one_group_are_a_group_actor(analyse):
+    found = analyse("Iran and the United States held talks in Geneva. Analysts said a deal was close. Western "
+                    "diplomats told Reuters the gap was narrow. Iranian officials said no. The mediators said so.")
+    groups = {a.name for a in found.actors.values() if a.kind == "group"}
+    assert groups == {"Analysts", "Western diplomats"}

@@ -112,6 +112,8 @@ __all__ = ["ArticleActors", "ActorsComponent", "extract_actors", "slug"]
 MISREAD_SPEAKERS = frozenset({"", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
 
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+# words counting people, not describing them ("some analysts", "many diplomats")
+QUANTIFIERS = frozenset(("some", "many", "several", "few", "most", "other", "various", "numerous", "all"))
 # Dependents that attach a qualifier to a title or name inside a noun phrase.
 NP_MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "poss", "det", "case", "punct", "npadvmod"))
 PRONOUN_WINDOW = 3   # sentences looked back for an antecedent
@@ -1120,6 +1122,31 @@ class _Article:
                     or any(w.text in self.kb.words.get("organisation_words", ()) for w in words):
                 continue
             self._person_entity(start, tok.i + 1)
+
+    def speaking_groups(self) -> None:
+        """"Analysts said", "Western diplomats told Reuters", "Rights groups warned": people the
+        article does not name, who speak as one group, are a group actor under the words that
+        describe them. Not when an actor qualifies them ("Iranian officials" are Iran's), nor
+        when a determiner points back to someone named ("the mediators", "their officials")."""
+        verbs = set(self.kb.words.get("speech_verbs", ()))
+        nouns = set(self.kb.words.get("speaking_group_nouns", ()))
+        for i in self.common_idx:
+            tok = self.toks[i]
+            if tok.tag_ != "NNS" or tok.dep_ != "nsubj" or tok.head.lemma_ not in verbs \
+                    or tok.lemma_.lower() not in nouns or self.owner[i] is not None:
+                continue
+            kids = children(tok)
+            if any(c.dep_ in ("det", "poss", "nummod", "predet") or c.dep_ == "amod" and c.lower_ in QUANTIFIERS
+                   for c in kids) or any(self.owner[t.i] is not None or t.i in self.blocked for t in subtree(tok)):
+                continue
+            start = i
+            while start > 0 and self.toks[start - 1].head.i == i and self.toks[start - 1].dep_ in ("amod", "compound") \
+                    and self.toks[start - 1].is_alpha:
+                start -= 1
+            name = self.text_of(start, i + 1)
+            aid = _slug(name)
+            a = self.actor(aid, name[:1].upper() + name[1:], "group")
+            self.add(start, i + 1, aid, "description")
 
     def untagged_acronyms(self) -> None:
         """"RENAMO wants its officers appointed", "FRELIMO denied it": an upper-case word the
@@ -2386,6 +2413,7 @@ def extract_actors(doc: Doc, article_id: str, kb: KB | None = None) -> ArticleAc
     art.titles()
     art.definite_descriptions()
     art.pronouns()
+    art.speaking_groups()
     return art.result()
 
 
