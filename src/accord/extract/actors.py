@@ -1145,7 +1145,7 @@ class _Article:
                 start -= 1
             name = self.text_of(start, i + 1)
             aid = _slug(name)
-            a = self.actor(aid, name[:1].upper() + name[1:], "group")
+            self.actor(aid, name[:1].upper() + name[1:], "group")
             self.add(start, i + 1, aid, "description")
 
     def untagged_acronyms(self) -> None:
