@@ -2243,3 +2243,10 @@ def test_a_pledge_told_by_a_participle_after_a_signing_is_the_signings_commitmen
                           "between their countries, pledging to restore flights, trade and diplomatic relations.")
     agree = [e for e in events if e.type == "AGREE"]
     assert sorted(e.source.actor_id for e in agree) == ["abiy-ahmed", "isaias-afwerki"]
+
+
+def test_both_ministers_are_the_pair_of_persons_when_no_title_was_given(nlp):
+    events, _ = code(nlp, "Greece's Nikos Kotzias and Macedonia's Zoran Zaev met in New York in March. Matthew "
+                          "Nimetz, who hosted both ministers in Vienna earlier this year, praised them.")
+    hosted = [e for e in events if e.type == "CONSULT" and e.trigger.text == "hosted"]
+    assert hosted and {t.actor_id for t in hosted[0].targets} == {"nikos-kotzias", "zoran-zaev"}

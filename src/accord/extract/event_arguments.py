@@ -441,6 +441,8 @@ class Context:
         doers = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
                  for t in (subject_tokens(verb) if verb is not None else [])]
         ids = self.pair_ids(tok.left_edge.idx, want, doers)
+        if not ids and want.startswith("titled "):
+            ids = self.pair_ids(tok.left_edge.idx, "person", doers)   # titles the article never gave
         text = text_of(self.doc)
         span = (tok.left_edge.idx, tok.idx + len(tok.text))
         return [ActorRef(i, text[span[0]:span[1]], *span) for i in ids]
