@@ -648,3 +648,8 @@ def test_an_open_door_a_far_reach_and_a_warning_against_hope_are_judgements(nlp)
 def test_step_foundation_and_work_remaining_cues(nlp, text, holder, sign):
     a = held_by(analyse(nlp, text), holder)
     assert (a.polarity > 0) - (a.polarity < 0) == sign
+
+
+def test_a_verdict_after_welcomed_as_is_the_welcomers_judgement(nlp):
+    a = held_by(analyse(nlp, "India welcomed the accord as a milestone."), "India")
+    assert a.polarity > 0 and a.cue.text == "milestone"

@@ -69,6 +69,7 @@ class Lexicon:
     cues: dict[str, Cue]
     deal_nouns: frozenset[str]
     report_verbs: frozenset[str]
+    verdict_verbs: frozenset[str]
     share_verbs: frozenset[str]
     proxy_nouns: frozenset[str]
     negators: frozenset[str]
@@ -119,6 +120,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         cues=cues,
         deal_nouns=_words(data["deal_nouns"]),
         report_verbs=_words(data["report_verbs"]),
+        verdict_verbs=_words(data.get("verdict_verbs") or ()),
         share_verbs=_words(data["share_verbs"]),
         proxy_nouns=_words(data["proxy_nouns"]) | _role_heads(),
         negators=_words(neg["words"]),
@@ -406,7 +408,9 @@ def _predicate(root: Token) -> Token:
         return root.head
     # "X described the talks as constructive": the complement of "as" hangs off the verb
     if root.dep_ in ("amod", "pobj", "acomp") and root.head.lower_ == "as" and root.head.dep_ == "prep":
-        return root.head.head
+        owner = root.head.head
+        # (or off its object: "welcomed [the accord as a milestone]")
+        return owner.head if owner.dep_ == "dobj" and owner.head.pos_ in ("VERB", "AUX") else owner
     # prepositional and adverbial cues ("on track", "within reach", "a long way off") are
     # predicated by their verb
     if root.pos_ in ("ADP", "ADV") and root.dep_ in ("prep", "advmod", "npadvmod"):
@@ -473,7 +477,9 @@ def _reporters(pred: Token, lex: Lexicon, bounds, root: Token | None = None) -> 
                     out.append((c, subs))
         # the predicate itself reports when the cue is its complement ("X described the talks
         # as constructive", "X reported progress"), not when it is the cue ("X hopes")
-        if not via_sibling and _is_report_verb(t, lex) and not (t == pred and pred == root):
+        verdict = t.lemma_.lower() in lex.verdict_verbs and root is not None and root.head.lower_ == "as" \
+            and root.head.dep_ == "prep" and t.pos_ == "VERB"
+        if not via_sibling and (_is_report_verb(t, lex) or verdict) and not (t == pred and pred == root):
             subs = _subjects(t, bounds, speaker=True)
             if subs:
                 out.append((t, subs))
