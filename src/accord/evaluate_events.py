@@ -30,7 +30,6 @@ import json
 from collections import Counter
 from pathlib import Path
 
-
 from accord.kb.loader import read_yaml
 from accord.extract.event_arguments import ref_country
 from accord.extract.event_lexicon import LEXICON_PATH

@@ -117,8 +117,6 @@ QUANTIFIERS = frozenset(("some", "many", "several", "few", "most", "other", "var
 # Dependents that attach a qualifier to a title or name inside a noun phrase.
 NP_MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "poss", "det", "case", "punct", "npadvmod"))
 PRONOUN_WINDOW = 3   # sentences looked back for an antecedent
-# "Nairobi-based", "Iranian-born", "Doha-headquartered": a place one is at, not a side
-LOCATING_PARTICIPLES = frozenset({"base", "based", "bear", "born", "headquarter", "headquartered", "raise", "raised"})
 GENDERED_PRONOUNS = {"she": "f", "her": "f", "hers": "f", "herself": "f",
                      "he": "m", "his": "m", "him": "m", "himself": "m"}
 
@@ -537,7 +535,7 @@ class _Article:
             if self._inside_hyphenated_word(sp, known):
                 continue   # "PORT-AU-PRINCE" holds no African Union
             if sp.end + 1 < len(doc) and self.toks[sp.end].text == "-" \
-                    and self.toks[sp.end + 1].lemma_.lower() in LOCATING_PARTICIPLES:
+                    and self.toks[sp.end + 1].lemma_.lower() in self.kb.words.get("locating_participles", ()):
                 # "a Nairobi-based Western diplomat", "a London-based analyst": where one works
                 # or was born, not whom one speaks for
                 self.blocked.update(range(sp.start, sp.end))
@@ -852,8 +850,7 @@ class _Article:
         elif label == "ORG" or label == "FAC" and root.text in self.kb.words.get("organisation_words", ()):
             # ("the Centre for Strategic Studies" tagged a facility is still an organisation)
             self._org_entity(start, end)
-        elif label == "NORP" and self._norp_name(start, end) in self.norp_groups:
-            name = self._norp_name(start, end)
+        elif label == "NORP" and (name := self._norp_name(start, end)) in self.norp_groups:
             aid = _slug(name)
             a = self.actor(aid, name, "group")
             a.affiliation, a.armed = aid, a.armed or self.norp_groups[name]
@@ -913,10 +910,14 @@ class _Article:
         last = self.toks[end - 1]
         if last.tag_ == "NNPS" and last.text.endswith("s"):
             return True
-        nouns = set(self.kb.words.get("armed_group_nouns", ())) | set(self.kb.words.get("group_nouns", ()))
         head = last.head
-        return last.dep_ == "compound" and head.i == end and head.pos_ == "NOUN" \
-            and (head.lemma_.lower() in nouns or head.lower_ in nouns)
+        return last.dep_ == "compound" and head.i == end and head.pos_ == "NOUN" and self._group_noun(head)
+
+    def _group_noun(self, tok: Token) -> bool:
+        """"rebels", "fighters", "movement": a noun for an (armed) group, by lemma or as written."""
+        words = self.kb.words
+        return any(w in words.get(k, ()) for w in (tok.lemma_.lower(), tok.lower_)
+                   for k in ("armed_group_nouns", "group_nouns"))
 
     def _untagged_name_word(self, tok: Token, hon) -> bool:
         return tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and self.owner[tok.i] is None \

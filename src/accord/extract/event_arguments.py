@@ -461,7 +461,7 @@ class Context:
         mentions = sorted((m for m in everyone if m.end <= before
                            and not any(a <= m.start < b for a, b in doers)
                            and (want != "person" or getattr(self.actor(m.actor_id), "kind", None) == "person")
-                           and (not want.startswith("titled ") or self._titled(m.actor_id, want[7:]))
+                           and (not want.startswith("titled ") or self._titled(m.actor_id, want.removeprefix("titled ")))
                            and (want != "state" or self.country(m.actor_id))), key=lambda m: m.start)
         # "Ethiopia's federal government and Tigrayan leaders": the outer mention, not the name
         # inside it, stands beside the next one

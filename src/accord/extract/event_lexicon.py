@@ -6,7 +6,6 @@ import functools
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-
 from accord.kb.loader import read_yaml
 from accord.kb.plover import cameo_to_plover
 

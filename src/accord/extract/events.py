@@ -243,9 +243,9 @@ def _answered(ctx: Context, lex: Lexicon, event: Event, done: list[Event]) -> Ev
     if replied is None:
         return event
     me = {event.source.actor_id, ctx.country(event.source.actor_id)} - {None}
-    if replied == "ASSAULT" and event.type != "ACCUSE":
-        return event   # "Moscow denied the strike": its own, not one to answer
     if replied == "ASSAULT":
+        if event.type != "ACCUSE":
+            return event   # "Moscow denied the strike": its own, not one to answer
         # "Guterres condemned the strike": the attack told of last, by whoever carried it out,
         # whether or not it hit the one who condemns it
         prior = next((e for e in reversed(done) if e.type == "ASSAULT" and e.source is not None
@@ -992,7 +992,7 @@ def _talks_before(ctx: Context, noun: Token) -> list[ActorRef]:
     by its subjects, when they are two parties or more, or by the two sides, when its one subject
     is one of them."""
     t = noun
-    if t.dep_ == "pobj" and lemma_of(head_of(t)) == "of" and lemma_of(head_of(head_of(t))) in DURATION_NOUNS:
+    if t.dep_ == "pobj" and lemma_of(head_of(t)) == "of" and lemma_of(head_of(head_of(t))) in lexicon().measure_nouns:
         t = head_of(head_of(t))   # "eight days of talks"
     if t.dep_ != "pobj" or lemma_of(head_of(t)) not in ("after", "during", "following", "amid", "throughout"):
         return []
@@ -1006,9 +1006,6 @@ def _talks_before(ctx: Context, noun: Token) -> list[ActorRef]:
     if refs and len(sides) == 2 and refs[0].actor_id in {r.actor_id for r in sides}:
         return sides
     return []
-
-
-DURATION_NOUNS = frozenset(("hour", "day", "night", "week", "month", "year", "round", "session"))
 
 
 def _pair_refs(ctx: Context, pair: list[str], before: int) -> list[ActorRef]:
@@ -1112,6 +1109,8 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
     for d in drafts:
         tok: Token = d["tok"]
         clause: Clause = d["clause"]
+        if d["type"] == "CONSULT" and (d["targets"] and all(_press(ctx, r) for r in d["targets"]) or _to_the_press(tok)):
+            continue   # "spoke to reporters", "speaking to Reuters": talking to the press consults no one
         start, end = _line_span(ctx.doc, sent, tok.idx)
         chain = [tok] + ([d["noun"]] if d.get("noun") is not None else []) + clause.chain
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
@@ -1157,8 +1156,6 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                              sub[-1].idx + len(sub[-1].text))
         sources = d["sources"] or [None]
         etype = d["type"]
-        if etype == "CONSULT" and (d["targets"] and all(_press(ctx, r) for r in d["targets"]) or _to_the_press(tok)):
-            continue   # "spoke to reporters", "speaking to Reuters": talking to the press consults no one
         # "Turkey and Qatar praised both sides": parties named as objects, if unresolved, are
         # still not the subjects themselves
         unnamed_parties = any(lemma_of(o) in ctx_lex.pair_nouns or lemma_of(o) in ctx_lex.agent_nouns

@@ -7,7 +7,6 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 

@@ -1183,7 +1183,7 @@ def _contrasted(doc: Doc, records: list[tuple[Token, Assessment]]) -> list[list[
             t.dep_ in ("mark", "advmod") and t.head.pos_ in ("VERB", "AUX")
             # "but cautioned that ...": a coordinated verb, not a coordinated word ("hopeful but not certain")
             or t.dep_ == "cc" and any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > t.i
-                                      for c in t.head.children))), None)
+                                      for c in children(t.head)))), None)
         if turn is None:
             continue
         first = [(t, dataclasses.replace(r, end=min(r.end, turn.idx))) for t, r in records[:k]]

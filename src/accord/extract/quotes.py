@@ -84,6 +84,7 @@ class Lexicon:
     refusals: frozenset[str] = frozenset()
     of_on_object: frozenset[str] = frozenset()
     quoted_verdicts: frozenset[str] = frozenset()
+    charge_nouns: frozenset[str] = frozenset()
     unquoted_verdicts: frozenset[str] = frozenset()
     carriers: frozenset[str] = frozenset()
     attribution_only: frozenset[str] = frozenset()
@@ -127,6 +128,7 @@ def lexicon() -> Lexicon:
         refusals=low(data.get("refusals") or ()),
         of_on_object=low(data.get("of_on_object") or ()),
         quoted_verdicts=low(data.get("quoted_verdicts") or ()),
+        charge_nouns=low(data.get("charge_nouns") or ()),
         unquoted_verdicts=low(data.get("unquoted_verdicts") or ()),
         carriers=low(data.get("carriers") or ()),
         attribution_only=low(data.get("attribution_only") or ()),
@@ -981,16 +983,12 @@ def _content_tokens(head: Token, exclude: set[int]) -> list[Token]:
     return out
 
 
-# what a reply names when it follows the words it answers ("..., a charge Kigali denies")
-CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "claim", "assertion", "suggestion"})
-
-
 def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set[int]) -> tuple[int, int, str] | None:
     """Token range and frame of what a cue reports."""
     para = ctx.para_of(cue.idx)
     lemma = cue.lemma_.lower()
     kids = list(children(cue))
-    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i < cue.i and c.lemma_.lower() in CHARGE_NOUNS
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i < cue.i and c.lemma_.lower() in ctx.lex.charge_nouns
            for c in kids) and any(c.dep_ == "ccomp" and c.i < cue.i for c in kids):
         # "GAM accused the army of ..., a charge the military denied": the charge is what is
         # denied; the clause before it is another's words, misread as the denial's content

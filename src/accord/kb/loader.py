@@ -50,7 +50,8 @@ WORD_LISTS = ("honorifics", "locative_prepositions", "expletive_verbs", "outlet_
               "organisation_nouns", "title_organs", "speech_verbs", "plain_governments", "credit_openers", "thing_heads",
               "document_names", "leading_verbs", "stance_prefixes", "name_particles", "polity_title_classes",
               "polity_title_words", "breakaway_words", "region_nouns", "common_acronyms", "national_title_classes",
-              "scene_title_classes", "regional_peoples", "speaking_group_nouns")
+              "scene_title_classes", "regional_peoples", "speaking_group_nouns",
+              "locating_participles")
 
 
 def slug(name: str) -> str:
