@@ -2250,3 +2250,39 @@ def test_both_ministers_are_the_pair_of_persons_when_no_title_was_given(nlp):
                           "Nimetz, who hosted both ministers in Vienna earlier this year, praised them.")
     hosted = [e for e in events if e.type == "CONSULT" and e.trigger.text == "hosted"]
     assert hosted and {t.actor_id for t in hosted[0].targets} == {"nikos-kotzias", "zoran-zaev"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ('"If the FARC keeps recruiting children, there is no truce," President Juan Manuel Santos wrote on X.', "farc"),
+    ("Hezbollah and Israel have exchanged fire for weeks. If Hezbollah tries to move fighters south of the "
+     "Litani, Israel will respond with force, Defence Minister Yoav Gallant told reporters.", "hezbollah"),
+    ('"If the parliament in Belgrade refuses to honour the vote, Kosovo will be left with no choice," '
+     "Prime Minister Albin Kurti told AFP.", None),
+    ("The Taliban and the Afghan government have met in Doha since September. Taliban spokesman Zabihullah "
+     "Mujahid said the movement was ready for more talks with Kabul, \"but if our "
+     "prisoners are not released, there will be no negotiations\".", None),
+])
+def test_a_consequence_held_out_on_another_partys_adverse_move_is_a_threat(nlp, text, target):
+    events, country = code(nlp, text)
+    threat = only(events, "THREATEN")
+    assert threat.modality == "conditional" and threat.condition is not None and not threat.negated
+    assert threat.source is not None and threat.source.actor_id
+    if target:
+        assert target in {t.actor_id for t in threat.targets} | {country(t) for t in threat.targets}
+    else:
+        assert threat.targets
+
+
+@pytest.mark.parametrize("text", [
+    # a forecast the speaker makes, not a threat
+    '"If Tatar wins again, I do not see a formal negotiation resuming for years," Cypriot President Nikos '
+    "Christodoulides told reporters.",
+    # an analyst's consequence
+    '"If Tokyo refuses to meet Seoul halfway, the backlash will not fade," said Park Min-ho, a researcher at '
+    "the Asan Institute.",
+    # an offer: a good consequence on a good move
+    '"If Hamas releases the hostages, Israel will allow more aid into Gaza," Prime Minister Benjamin Netanyahu said.',
+])
+def test_a_forecast_an_analysts_view_or_an_offer_on_a_condition_is_no_threat(nlp, text):
+    events, _ = code(nlp, text)
+    assert not [e for e in events if e.type == "THREATEN"]

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from accord.extract.dates import resolve_date
 from accord.extract.quotes import lexicon as quote_lexicon
+from accord.kb.loader import load_kb
 from accord.ingest.text import headline_end
 from accord.records import ActorRef, Article, Event, Quote, Span, record_id
 from accord.nlp import children, sentences, subtree, text_of, tokens_with
@@ -661,6 +662,14 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             continue
         if got is not None:
             drafts.append(got)
+    if "THREATEN" not in {d["type"] for d in drafts}:
+        hostile = {c.trigger.i for c in cands if code_to_type(c.entry.code)[0] in HOSTILE}
+        for cond in span_tokens(sent):
+            if cond.dep_ == "advcl" and condition_mark(lex, cond):
+                got = _held_out(ctx, lex, cond, drafts, hostile)
+                if got is not None:
+                    drafts.append(got)
+                    break
     return list(_finish(ctx, sent, _merge(drafts)))
 
 
@@ -708,6 +717,76 @@ def _conditional_warning(ctx: Context, lex: Lexicon, warn: Token, drafts: list[d
     # "Britain, France and Germany have warned that they will ...": each warns
     return dict(tok=warn, code="130", type="THREATEN", mode=None, sources=sources, targets=targets,
                 clause=clause, modality="conditional", quote=ctx.quote_at(warn.idx), speech=None)
+
+
+def _held_out(ctx: Context, lex: Lexicon, cond: Token, drafts: list[dict], hostile: set[int]) -> dict | None:
+    """'"If the ELN keeps kidnapping, there is no ceasefire," Petro wrote', "his side will walk out
+    if any participant is arrested, Amum said": a consequence a speaker holds out on another
+    party's adverse move is a threat (CAMEO 13) whatever its verb, aimed at whoever the condition
+    names, else at the speaker's counterpart. A consequence that is an act of its own is coded by
+    that act's rules."""
+    content, speech = head_of(cond), None
+    if content.i == cond.i:
+        return None
+    if lemma_of(content) in lex.governors["speech"]:
+        # 'If Hezbollah rebuilds, he told Army Radio, "we will hit them"': hung on the speech verb
+        speech = content
+        content = next((c for c in children(speech) if c.dep_ == "ccomp"), None)
+        if content is None:
+            return None
+    if content.pos_ not in ("VERB", "AUX"):
+        return None
+    inside = range(content.left_edge.i, content.right_edge.i + 1)
+    in_condition = range(cond.left_edge.i, cond.right_edge.i + 1)
+    if any(d["tok"].i in inside and d["tok"].i not in in_condition and not d["clause"].negated for d in drafts):
+        return None   # (an act refused, "there will be no negotiations", is the consequence)
+    t = content
+    while speech is None and t.dep_ in ("ccomp", "conj") and head_of(t).i != t.i:
+        t = head_of(t)
+        if lemma_of(t) in lex.governors["speech"]:
+            speech = t
+    quote = ctx.quote_at(content.idx)
+    if speech is not None:
+        speaker = next((r for r in ctx.refs(subject_tokens(speech)) if r.actor_id), None)
+    elif quote is not None and quote.type in ("direct", "mixed") and quote.speaker is not None:
+        speaker = quote.speaker if quote.speaker.actor_id else None
+    else:
+        speaker = None
+    actor = ctx.actor(speaker.actor_id) if speaker is not None else None
+    if actor is None or getattr(actor, "is_outlet", False) or load_kb().title_class(getattr(actor, "title", None)) == "expert" \
+            or lemma_of(content) in lex.governors["foreseeing"]:
+        return None   # an analyst's or a foreseen consequence is a forecast
+    said, asked = Clause(), Clause()
+    aux_modality(lex, content, said, True)
+    aux_modality(lex, cond, asked, False)
+    refused = said.negated or _no_word(content)
+    if not (said.future or said.hypothetical or refused and quote is not None):
+        return None
+    move = next((c for c in children(cond) if c.dep_ == "xcomp"), None)
+    adverse = refused or asked.negated or _no_word(cond) \
+        or any(c.dep_ == "mark" and c.lower_ == "unless" for c in children(cond)) \
+        or cond.i in hostile or (move is not None and move.i in hostile) \
+        or lemma_of(cond) in lex.governors["adverse_moves"] and (lemma_of(cond) != "keep" or move is not None)
+    if not adverse:
+        return None
+    theirs = [r for r in ctx.refs(subject_tokens(content)) if r.actor_id]
+    if any(not same_side(ctx, speaker, [r], speech) for r in theirs):
+        return None   # "if the talks fail, Iran will suffer": a forecast about another party
+    targets = [r for r in ctx.refs(subject_tokens(cond)) if r.actor_id and not same_side(ctx, speaker, [r], speech)] \
+        or _counterpart(ctx, speaker, cond.idx)
+    if not targets:
+        return None
+    clause = Clause()
+    clause.condition = cond
+    return dict(tok=content, code="130", type="THREATEN", mode=None, sources=[speaker], targets=targets,
+                clause=clause, modality="conditional", quote=quote, speech=speech)
+
+
+def _no_word(verb: Token) -> bool:
+    """"there will be no deal", "nobody will be handed over": a negation carried by an argument."""
+    return any(c.lower_ in ("nobody", "nothing", "none") or c.lower_ == "no" and c.dep_ == "neg"
+               or any(d.dep_ == "det" and d.lower_ == "no" for d in children(c))
+               for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "neg"))
 
 
 def _name_calling(ctx: Context, lex: Lexicon, verb: Token, triggers: set[int]) -> dict | None:
