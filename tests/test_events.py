@@ -1150,7 +1150,7 @@ def test_object_of_discussing_is_a_topic_not_a_party(nlp):
     events, _ = code(nlp, "Macron and Scholz discussed the war in Ukraine during a dinner in Paris.")
     assert all("Ukraine" not in t.text for e in events for t in e.targets)
     events, _ = code(nlp, "Rubio discussed the ceasefire with Jaishankar on Saturday.")
-    assert [t.actor_id for t in only(events, "CONSULT").targets] == ["subrahmanyam-jaishankar"]
+    assert [t.actor_id for t in only(events, "CONSULT").targets] == ["subrahmanyam-jaishankar", "IND"]
 
 
 def test_bodies_handed_over_are_a_release(nlp):
@@ -2171,7 +2171,7 @@ def test_the_two_presidents_are_the_two_persons_titled_president(nlp):
 def test_speaking_to_a_leader_consults_him_and_speaking_to_the_press_consults_no_one(nlp):
     events, _ = code(nlp, "Barack Obama said he would speak to Benjamin Netanyahu later in the day.")
     call = only(events, "CONSULT")
-    assert call.modality == "future" and [t.actor_id for t in call.targets] == ["benjamin-netanyahu"]
+    assert call.modality == "future" and [t.actor_id for t in call.targets] == ["benjamin-netanyahu", "ISR"]
     for text in ("John Kerry spoke to reporters in Lausanne on Thursday.",
                  "John Kerry spoke with journalists after the meeting.",
                  "Mohammad Javad Zarif, speaking to Reuters, said the talks would go on.",
@@ -2249,7 +2249,7 @@ def test_both_ministers_are_the_pair_of_persons_when_no_title_was_given(nlp):
     events, _ = code(nlp, "Greece's Nikos Kotzias and Macedonia's Zoran Zaev met in New York in March. Matthew "
                           "Nimetz, who hosted both ministers in Vienna earlier this year, praised them.")
     hosted = [e for e in events if e.type == "CONSULT" and e.trigger.text == "hosted"]
-    assert hosted and {t.actor_id for t in hosted[0].targets} == {"nikos-kotzias", "zoran-zaev"}
+    assert hosted and {t.actor_id for t in hosted[0].targets} == {"nikos-kotzias", "zoran-zaev", "GRC", "MKD"}
 
 
 @pytest.mark.parametrize("text, target", [
@@ -2286,3 +2286,18 @@ def test_a_consequence_held_out_on_another_partys_adverse_move_is_a_threat(nlp, 
 def test_a_forecast_an_analysts_view_or_an_offer_on_a_condition_is_no_threat(nlp, text):
     events, _ = code(nlp, text)
     assert not [e for e in events if e.type == "THREATEN"]
+
+
+def test_an_act_aimed_at_a_person_is_aimed_at_the_side_they_speak_for(nlp):
+    events, country = code(nlp, "Hamas official Osama Hamdan accused Israel of stalling. Israeli Prime Minister "
+                                "Benjamin Netanyahu rejected Hamdan's charge on Sunday.")
+    rejection = only(events, "REJECT")
+    assert rejection.source.actor_id == "benjamin-netanyahu"
+    assert [t.actor_id for t in rejection.targets] == ["osama-hamdan", "hamas"]
+
+
+def test_an_act_aimed_at_a_colleague_is_not_aimed_at_ones_own_side(nlp):
+    events, _ = code(nlp, "U.S. Secretary of State Antony Blinken met Defense Secretary Lloyd Austin in "
+                          "Washington on Monday.")
+    meeting = only(events, "CONSULT")
+    assert "USA" not in {t.actor_id for t in meeting.targets}

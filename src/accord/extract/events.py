@@ -1087,6 +1087,23 @@ def _talks_before(ctx: Context, noun: Token) -> list[ActorRef]:
     return []
 
 
+def _with_sides(ctx: Context, src: ActorRef | None, targets: list[ActorRef]) -> list[ActorRef]:
+    """"rejected Abdallah's accusation", "threatened Trimble": an act aimed at a person who speaks
+    or acts for a state or an organisation is aimed at that side too (event data counts dyads of
+    sides); not at the source's own side."""
+    ids = {t.actor_id for t in targets}
+    own = {src.actor_id, ctx.country(src.actor_id), getattr(ctx.actor(src.actor_id), "affiliation", None)} \
+        if src is not None and src.actor_id else set()
+    sides = []
+    for t in targets:
+        actor = ctx.actor(t.actor_id)
+        side = getattr(actor, "affiliation", None) if getattr(actor, "kind", None) == "person" else None
+        if side and side not in ids and side not in own and ctx.actor(side) is not None:
+            ids.add(side)
+            sides.append(ActorRef(side, t.text, t.start, t.end))
+    return targets + sides
+
+
 def _pair_refs(ctx: Context, pair: list[str], before: int) -> list[ActorRef]:
     return [r for side in pair for r in _last_naming(ctx, side, before)] if len(pair) == 2 else []
 
@@ -1259,6 +1276,7 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
             if not targets and etype in THIRD_PARTY_TYPES and src is not None and src.actor_id and not clause.negated \
                     and d["code"] != "044":
                 targets = _the_sides(ctx, src, end)
+            targets = _with_sides(ctx, src, targets)
             event_id = record_id(ctx.article_id, etype, start, tok.idx, *((src.start,) if n else ()))
             if implied:
                 ctx.implied_targets.add(event_id)
