@@ -2280,6 +2280,9 @@ def test_a_consequence_held_out_on_another_partys_adverse_move_is_a_threat(nlp, 
     # an analyst's consequence
     '"If Tokyo refuses to meet Seoul halfway, the backlash will not fade," said Park Min-ho, a researcher at '
     "the Asan Institute.",
+    # a past that did not happen
+    "The UAE and Israel agreed on Thursday to normalise ties. \"If Israel had pressed ahead with annexation, "
+    'there would have been nothing left to negotiate," Emirati minister Anwar Gargash told reporters.',
     # an offer: a good consequence on a good move
     '"If Hamas releases the hostages, Israel will allow more aid into Gaza," Prime Minister Benjamin Netanyahu said.',
 ])

@@ -740,27 +740,14 @@ def _held_out(ctx: Context, lex: Lexicon, cond: Token, drafts: list[dict], hosti
     in_condition = range(cond.left_edge.i, cond.right_edge.i + 1)
     if any(d["tok"].i in inside and d["tok"].i not in in_condition and not d["clause"].negated for d in drafts):
         return None   # (an act refused, "there will be no negotiations", is the consequence)
-    t = content
-    while speech is None and t.dep_ in ("ccomp", "conj") and head_of(t).i != t.i:
-        t = head_of(t)
-        if lemma_of(t) in lex.governors["speech"]:
-            speech = t
-    quote = ctx.quote_at(content.idx)
-    if speech is not None:
-        speaker = next((r for r in ctx.refs(subject_tokens(speech)) if r.actor_id), None)
-    elif quote is not None and quote.type in ("direct", "mixed") and quote.speaker is not None:
-        speaker = quote.speaker if quote.speaker.actor_id else None
-    else:
-        speaker = None
-    actor = ctx.actor(speaker.actor_id) if speaker is not None else None
-    if actor is None or getattr(actor, "is_outlet", False) or load_kb().title_class(getattr(actor, "title", None)) == "expert" \
-            or lemma_of(content) in lex.governors["foreseeing"]:
-        return None   # an analyst's or a foreseen consequence is a forecast
+    speaker, speech, quote = _voice(ctx, lex, content, speech)
+    if speaker is None:
+        return None
     said, asked = Clause(), Clause()
     aux_modality(lex, content, said, True)
     aux_modality(lex, cond, asked, False)
     refused = said.negated or _no_word(content)
-    if not (said.future or said.hypothetical or refused and quote is not None):
+    if not (said.future or said.hypothetical or refused and quote is not None) or _counterfactual(content):
         return None
     move = next((c for c in children(cond) if c.dep_ == "xcomp"), None)
     adverse = refused or asked.negated or _no_word(cond) \
@@ -780,6 +767,35 @@ def _held_out(ctx: Context, lex: Lexicon, cond: Token, drafts: list[dict], hosti
     clause.condition = cond
     return dict(tok=content, code="130", type="THREATEN", mode=None, sources=[speaker], targets=targets,
                 clause=clause, modality="conditional", quote=quote, speech=speech)
+
+
+def _voice(ctx: Context, lex: Lexicon, content: Token, speech: Token | None = None):
+    """Who says ``content``: the named subject of the speech verb above it, or the speaker of the
+    quotation it is in; no one when that is an outlet or an expert (whose consequences are
+    forecasts), or when the content is what the speaker foresees."""
+    t = content
+    while speech is None and t.dep_ in ("ccomp", "conj") and head_of(t).i != t.i:
+        t = head_of(t)
+        if lemma_of(t) in lex.governors["speech"]:
+            speech = t
+    quote = ctx.quote_at(content.idx)
+    if speech is not None:
+        speaker = next((r for r in ctx.refs(subject_tokens(speech)) if r.actor_id), None)
+    elif quote is not None and quote.type in ("direct", "mixed") and quote.speaker is not None:
+        speaker = quote.speaker if quote.speaker.actor_id else None
+    else:
+        speaker = None
+    actor = ctx.actor(speaker.actor_id) if speaker is not None else None
+    if actor is None or getattr(actor, "is_outlet", False) or load_kb().title_class(getattr(actor, "title", None)) == "expert" \
+            or lemma_of(content) in lex.governors["foreseeing"]:
+        return None, speech, quote
+    return speaker, speech, quote
+
+
+def _counterfactual(verb: Token) -> bool:
+    """"there would have been nothing left to negotiate": a past that did not happen holds nothing out."""
+    auxes = [c.lower_ for c in children(verb) if c.dep_ == "aux"]
+    return "have" in auxes and any(a in ("would", "could", "might", "'d") for a in auxes)
 
 
 def _no_word(verb: Token) -> bool:
