@@ -1490,3 +1490,13 @@ def test_unnamed_people_speaking_as_one_group_are_a_group_actor(analyse):
                     "diplomats told Reuters the gap was narrow. Iranian officials said no. The mediators said so.")
     groups = {a.name for a in found.actors.values() if a.kind == "group"}
     assert groups == {"Analysts", "Western diplomats"}
+
+
+def test_a_party_named_before_a_known_persons_title_is_his_side_in_that_article(analyse):
+    found = analyse("Sinn Fein said the talks would go on. Sinn Fein leader Gerry Adams rejected any precondition.")
+    assert found.actors["gerry-adams"].affiliation == "sinn-fein"
+
+
+def test_a_body_named_only_in_a_known_persons_title_does_not_replace_his_state(analyse):
+    found = analyse("National Security Minister Itamar Ben-Gvir threatened to quit the government.")
+    assert found.actors["itamar-ben-gvir"].affiliation == "ISR"

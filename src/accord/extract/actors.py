@@ -1911,10 +1911,15 @@ class _Article:
             a.title = a.title.lower()
         if qual and not a.affiliation and qual != a.actor_id:
             a.affiliation = qual
-        elif prefixed and a.from_kb and not former and prefixed != a.affiliation \
-                and self.actors[prefixed].kind == "state":
+        elif prefixed and a.from_kb and not former and prefixed != a.affiliation and (
+                self.actors[prefixed].kind == "state" or self.actors[prefixed].kind == "organisation"
+                and not self.actors[prefixed].is_outlet and self.actors[prefixed].affiliation != a.affiliation
+                and sum(x.actor_id == prefixed for x in self.mentions) > 1):
             # "Nigerian President Olusegun Obasanjo" in a story from his presidency, where the KB
-            # has his later post: the office the article gives him is the side he speaks for here
+            # has his later post, "Sinn Fein leader Gerry Adams" where it has only his state: the
+            # office the article gives him is the side he speaks for here (a state's own organ,
+            # "White House spokesman", leaves him with his state; a body named only in his title,
+            # "European Council President", may be the title's own words or part of his side)
             a.affiliation = prefixed
 
     def _led_body(self, head: Token) -> str | None:
