@@ -644,6 +644,8 @@ def test_an_open_door_a_far_reach_and_a_warning_against_hope_are_judgements(nlp)
     ('"This is a decisive step," Mogherini said of the nuclear talks.', "Mogherini", 1),
     ('Kerry said the two sides had laid "a solid foundation" for a good agreement.', "Kerry", 1),
     ('Merkel said a great deal of work remains to be done before the truce holds.', "Merkel", -1),
+    ('"This is a historic step," Clinton said of the protocols.', "Clinton", 1),
+    ('"We are nearer than we have ever been," Mitchell said of the peace talks.', "Mitchell", 1),
 ])
 def test_step_foundation_and_work_remaining_cues(nlp, text, holder, sign):
     a = held_by(analyse(nlp, text), holder)
@@ -653,3 +655,15 @@ def test_step_foundation_and_work_remaining_cues(nlp, text, holder, sign):
 def test_a_verdict_after_welcomed_as_is_the_welcomers_judgement(nlp):
     a = held_by(analyse(nlp, "India welcomed the accord as a milestone."), "India")
     assert a.polarity > 0 and a.cue.text == "milestone"
+
+
+@pytest.mark.parametrize("text", [
+    'Talks on Bosnia resumed in Dayton. U.S. envoy Richard Holbrooke said the talks could go either way.',
+    'Talks on Bosnia resumed in Dayton. U.S. envoy Richard Holbrooke said the odds of a deal were fifty-fifty.',
+])
+def test_even_odds_are_an_open_verdict(nlp, text):
+    from accord import pipeline
+
+    article = Article(article_id="a1", text=text, source="test", published="1995-11-20")
+    a = held_by(list(pipeline.extract(nlp(text), article).assessments), "Holbrooke")
+    assert -0.3 <= a.polarity < 0
