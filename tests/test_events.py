@@ -2304,3 +2304,11 @@ def test_an_act_aimed_at_a_colleague_is_not_aimed_at_ones_own_side(nlp):
                           "Washington on Monday.")
     meeting = only(events, "CONSULT")
     assert "USA" not in {t.actor_id for t in meeting.targets}
+
+
+def test_a_meeting_agreed_on_is_planned_beside_the_agreement(nlp):
+    events, _ = code(nlp, "Armenia and Azerbaijan held talks in Washington. Foreign ministers Ararat Mirzoyan and "
+                          "Jeyhun Bayramov agreed to meet again in Abu Dhabi in December.")
+    planned = [e for e in events if e.type == "CONSULT" and e.modality == "future"]
+    assert {e.source.actor_id for e in planned} == {"ararat-mirzoyan", "jeyhun-bayramov"}
+    assert [e for e in events if e.type == "AGREE" and e.source.actor_id == "ararat-mirzoyan"]

@@ -350,6 +350,12 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
     for cand in cands:
         tok, entry = cand.trigger, cand.entry
         clause = analyse_clause(ctx, lex, tok, trigger_ids)
+        if clause.content_of is not None and tok.dep_ == "xcomp" and head_of(tok).i == clause.content_of.i \
+                and lemma_of(clause.content_of) in lex.governors["agreeing"] \
+                and code_to_type(cand.entry.code)[0] == "CONSULT":
+            # "the ministers agreed to meet again in December": the meeting agreed on is planned
+            # beside the agreement itself
+            clause = replace(clause, content_of=None, future=True)
         charged = _charged_with(ctx, lex, tok, clause)
         if clause.content_of is not None and not charged or clause.stance or clause.in_condition:
             continue
