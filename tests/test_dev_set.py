@@ -14,7 +14,7 @@ the blind annotators record it; the dev gold gives such positions to the side. D
 one more convention gap: talks held somewhere with nobody named ("after talks in Geneva") are
 coded as the two sides meeting, as the blind annotators code them; the dev gold leaves them out.
 So are a side's stated refusals ("we will not negotiate with a gun to our head"), coded as a
-REJECT beside the negated act, and a third party's praise of a deal, aimed at its two sides, and
+REJECT (since the eleventh session in place of the negated act, which the dev gold has), and a third party's praise of a deal, aimed at its two sides, and
 signing a deal, which the dev gold codes as SUPPORT (CAMEO 057) alone and the blind annotators as
 AGREE: Accord codes both. And an act one side is accused of ("accused the army of attacking rebel
 camps") is coded as an alleged act beside the accusation, as the blind annotators (and issue 5)

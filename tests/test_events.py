@@ -1885,8 +1885,8 @@ def test_a_side_saying_it_will_not_cooperate_refuses(nlp):
     got = [e for e in events if e.type == "REJECT"]
     assert got and got[0].source.actor_id in ("UKR", "andrii-sybiha") and not got[0].negated
     assert [t.actor_id for t in got[0].targets] == ["RUS"]
-    # the negated meeting itself stays coded
-    assert any(e.type == "CONSULT" and e.negated for e in events)
+    # the refusal stands in place of the negated meeting: one act, as CAMEO codes it
+    assert not any(e.type == "CONSULT" and e.negated for e in events)
     events, _ = code(nlp, "Venezuela does not recognise the oil blocks awarded by Guyana.")
     assert only(events, "REJECT").source.actor_id == "VEN"
     # a negation that is the subject's, or a fact in the past, is no refusal

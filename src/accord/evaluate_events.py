@@ -163,14 +163,9 @@ def score_petrarch(groups: dict[str, list[dict]], nlp) -> dict:
             # a sentence filed twice with the same coding is one event, not two: union, not sum
             gold |= coded
         pred: Counter = Counter()
-        # "would not provide support": the refusal the pipeline coded beside the negated act is
-        # the one event CAMEO codes
-        refused = {e.trigger.start for e in events if e.type == "REJECT" and not e.negated and e.trigger}
         for e in events:
             etype = cameo_convention(e)
             if etype is None or not coded_as_dyad(e):
-                continue
-            if e.negated and e.type in COOPERATIVE_ACTS and e.trigger and e.trigger.start in refused:
                 continue
             table, mentions = actors
             src = cameo_country(e.source, table, mentions)

@@ -626,6 +626,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         mutual = etype in HOSTILE and not targets and any(
             prep_objects(t, {"between"}) and (e := match_noun(lex, t)) is not None and e.code in lex.mutual_codes
             for t in subject_tokens(tok))
+        own = len(drafts)
         drafts.append(dict(tok=tok, code=code, type=etype, mode=mode, sources=sources, targets=targets,
                            clause=clause, modality=modality, quote=quote, noun=cand.noun,
                            speech=clause.speech, speech_clause=clause, mutual=mutual))
@@ -637,11 +638,13 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 and (modality in ("future", "conditional", "hypothetical") or _present_tense(tok)) \
                 and (speaker is None or speaker.actor_id in src_ids or same_side(ctx, speaker, named_sources, clause.speech)):
             # "would not sit down with the government until ...", "does not recognise the blocks":
-            # a side that says it will not cooperate refuses (CAMEO 12); the negated act stays coded
-            drafts.append(dict(tok=tok, code=REFUSAL_CODES[etype], type="REJECT", mode=None, sources=sources,
-                               targets=targets, clause=replace(clause, negated=False),
-                               modality="conditional" if modality == "conditional" else "actual", quote=quote,
-                               noun=cand.noun, speech=clause.speech, speech_clause=clause))
+            # a side that says it will not cooperate refuses (CAMEO 12): one act, the refusal, in
+            # place of the negated act (as CAMEO codes it, and as the hand-annotated sets mark it)
+            refusal = dict(tok=tok, code=REFUSAL_CODES[etype], type="REJECT", mode=None, sources=sources,
+                           targets=targets, clause=replace(clause, negated=False),
+                           modality="conditional" if modality == "conditional" else "actual", quote=quote,
+                           noun=cand.noun, speech=clause.speech, speech_clause=clause)
+            drafts[own:] = [refusal]
     # only a verb with a deontic auxiliary ("must", "should") can state an obligation; a
     # sentence without the word has none
     said = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
