@@ -1500,3 +1500,9 @@ def test_a_party_named_before_a_known_persons_title_is_his_side_in_that_article(
 def test_a_body_named_only_in_a_known_persons_title_does_not_replace_his_state(analyse):
     found = analyse("National Security Minister Itamar Ben-Gvir threatened to quit the government.")
     assert found.actors["itamar-ben-gvir"].affiliation == "ISR"
+
+
+def test_every_place_of_a_joint_or_hyphenated_dateline_is_a_place(analyse):
+    found = analyse("ISLAMABAD/KABUL, Oct 31 (Reuters) - Pakistan and Afghanistan agreed to keep talking.\n\n"
+                    "PORT-AU-PRINCE, Jan 24 (Reuters) - Mediators met Haiti's transitional council.")
+    assert set(found.actors) == {"reuters", "PAK", "AFG", "HTI"}

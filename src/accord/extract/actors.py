@@ -1003,9 +1003,18 @@ class _Article:
     def _dateline(self, start: int, end: int) -> bool:
         """"MUSCAT, April 12 (Reuters) -": an upper-case name opening a paragraph, then a comma."""
         doc = self.doc
+
+        def joiner(t: Token) -> bool:
+            # "AL-ULA", "N'DJAMENA", "ST. PETERSBURG": the hyphen, apostrophe or stop inside is no
+            # lower case; "ISLAMABAD/KABUL", "PORT-AU-PRINCE": each place of a joint dateline
+            return t.is_punct and t.text in "-'’./"
+
+        while start > 0 and (joiner(self.toks[start - 1]) or self.toks[start - 1].is_upper and not self.toks[start - 1].is_space):
+            start -= 1
+        while end < len(doc) and (joiner(self.toks[end]) or self.toks[end].is_upper):
+            end += 1
         opens = start == 0 or "\n" in self.toks[start - 1].text or self.toks[start - 1].is_space
-        # "AL-ULA", "N'DJAMENA", "ST. PETERSBURG": the hyphen, apostrophe or stop inside is no lower case
-        words = [t for t in self.toks[start:end] if not (t.is_punct and t.text in "-'’.")]
+        words = [t for t in self.toks[start:end] if not joiner(t)]
         return opens and bool(words) and all(t.is_upper for t in words) and end < len(doc) \
             and self.toks[end].text in (",", "(")
 
