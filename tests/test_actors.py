@@ -1506,3 +1506,11 @@ def test_every_place_of_a_joint_or_hyphenated_dateline_is_a_place(analyse):
     found = analyse("ISLAMABAD/KABUL, Oct 31 (Reuters) - Pakistan and Afghanistan agreed to keep talking.\n\n"
                     "PORT-AU-PRINCE, Jan 24 (Reuters) - Mediators met Haiti's transitional council.")
     assert set(found.actors) == {"reuters", "PAK", "AFG", "HTI"}
+
+
+def test_an_object_him_is_the_other_person_of_its_sentence_never_its_own_subject(analyse):
+    found = analyse("A dissident faction boycotted the ceremony and rejected Ossufo Momade's leadership, accusing him "
+                    "of betraying the movement. Donald Trump praised him.")
+    text = found.doc.text
+    hims = [m.actor_id for m in found.mentions if text[m.start:m.end] == "him"]
+    assert hims == ["ossufo-momade"]   # the second "him" is not Trump, and names no one else

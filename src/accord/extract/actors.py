@@ -2195,6 +2195,11 @@ class _Article:
             kind = self.kb.pronouns.get(tok.lower_)
             if kind is None or self.owner[tok.i] is not None:
                 continue
+            if tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "pobj", "dative"):
+                ante = self._object_antecedent(tok)
+                if ante is not None:
+                    self.add(tok.i, tok.i + 1, ante.actor_id, "pronoun")
+                continue
             if tok.lower_ in ("his", "her", "their", "its"):
                 if tok.dep_ != "poss":
                     continue
@@ -2215,6 +2220,24 @@ class _Article:
                 a = self.actors[ante.actor_id]
                 if gender and a.kind == "person" and a.gender is None:
                     a.gender = gender   # "she" once, "she" again: the next one prefers her
+
+    def _object_antecedent(self, tok: Token) -> _M | None:
+        """"rejected Momade's leadership, accusing him of betraying ...": the person an object
+        "him" or "her" stands for, never the subject of its own clause ("Trump praised him"): the
+        last other person named in its sentence."""
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        own = self._clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        # ("Buyoya's camp wants him to stay": the camp, not Buyoya, is the subject)
+        own_subjects = {m.actor_id for m in [own] + [self.owner[c.i] for c in children(verb) if c.dep_ in SUBJECT_DEPS]
+                        if m is not None and m.via != "description"}
+        gender = GENDERED_PRONOUNS.get(tok.lower_)
+        here = self.sent_of(tok.i)
+        near = [m for m in self.mentions if m.end <= tok.i and self.sent_of(m.start) == here
+                and self.kind_of(m) == "person" and m.actor_id not in own_subjects
+                and self.actors[m.actor_id].gender in (None, gender)]
+        # (an earlier sentence's subject, which a subject pronoun takes, is as often not the one
+        # an object pronoun means: "... Alan Gross, who was arrested in 2009. Cuba freed him")
+        return max(near, key=lambda m: m.start) if near else None
 
     def _parallel_object(self, tok: Token, kind: str) -> _M | None:
         """"accused Washington of stirring up trouble and urged it to stay out": an object pronoun
