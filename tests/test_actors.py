@@ -1514,3 +1514,11 @@ def test_an_object_him_is_the_other_person_of_its_sentence_never_its_own_subject
     text = found.doc.text
     hims = [m.actor_id for m in found.mentions if text[m.start:m.end] == "him"]
     assert hims == ["ossufo-momade"]   # the second "him" is not Trump, and names no one else
+
+
+def test_rebel_leaders_in_the_kb_belong_to_their_movement_and_a_longer_name_wins(analyse):
+    found = analyse("The SPLM-IO of Riek Machar rejected the deal. John Garang met Ali Osman Taha in Naivasha. "
+                    "Jonas Savimbi stayed away from Lusaka.")
+    assert found.actors["john-garang"].affiliation == "splm"
+    assert found.actors["jonas-savimbi"].affiliation == "unita"
+    assert {m.actor_id for m in found.mentions if m.start == 4} == {"splm-io"}
