@@ -1522,3 +1522,9 @@ def test_rebel_leaders_in_the_kb_belong_to_their_movement_and_a_longer_name_wins
     assert found.actors["john-garang"].affiliation == "splm"
     assert found.actors["jonas-savimbi"].affiliation == "unita"
     assert {m.actor_id for m in found.mentions if m.start == 4} == {"splm-io"}
+
+
+def test_the_turkish_cypriot_leader_belongs_to_his_community_not_to_the_republic(analyse):
+    found = analyse("Turkish Cypriot leader Ersin Tatar met Cypriot President Nikos Christodoulides in Nicosia.")
+    assert found.actors["ersin-tatar"].affiliation == "turkish-cypriots"
+    assert found.actors["nikos-christodoulides"].affiliation == "CYP"
