@@ -1518,7 +1518,8 @@ def test_an_object_him_is_the_other_person_of_its_sentence_never_its_own_subject
 
 def test_rebel_leaders_in_the_kb_belong_to_their_movement_and_a_longer_name_wins(analyse):
     found = analyse("The SPLM-IO of Riek Machar rejected the deal. John Garang met Ali Osman Taha in Naivasha. "
-                    "Jonas Savimbi stayed away from Lusaka.")
+                    "Jonas Savimbi stayed away from Lusaka. Khalifa Haftar sent no delegation.")
+    assert found.actors["khalifa-haftar"].affiliation == "libyan-national-army"
     assert found.actors["john-garang"].affiliation == "splm"
     assert found.actors["jonas-savimbi"].affiliation == "unita"
     assert {m.actor_id for m in found.mentions if m.start == 4} == {"splm-io"}
