@@ -2312,3 +2312,11 @@ def test_a_meeting_agreed_on_is_planned_beside_the_agreement(nlp):
     planned = [e for e in events if e.type == "CONSULT" and e.modality == "future"]
     assert {e.source.actor_id for e in planned} == {"ararat-mirzoyan", "jeyhun-bayramov"}
     assert [e for e in events if e.type == "AGREE" and e.source.actor_id == "ararat-mirzoyan"]
+
+
+def test_shuttle_diplomacy_is_mediation_and_contacts_are_consultations(nlp):
+    events, country = code(nlp, "Matthew Nimetz led months of shuttle diplomacy between Athens and Skopje.")
+    mediation = only(events, "CONSULT")
+    assert mediation.cameo == "045" and {country(t) for t in mediation.targets} == {"GRC", "MKD"}
+    events, country = code(nlp, "Oman held contacts with Washington and the Houthis on Tuesday.")
+    assert country(only(events, "CONSULT").source) == "OMN"
