@@ -2320,3 +2320,13 @@ def test_shuttle_diplomacy_is_mediation_and_contacts_are_consultations(nlp):
     assert mediation.cameo == "045" and {country(t) for t in mediation.targets} == {"GRC", "MKD"}
     events, country = code(nlp, "Oman held contacts with Washington and the Houthis on Tuesday.")
     assert country(only(events, "CONSULT").source) == "OMN"
+
+
+def test_the_government_is_the_state_when_the_other_side_is_no_state(nlp):
+    events, country = code(nlp, "Indonesia and GAM signed a peace deal in Helsinki. GAM will hand over its weapons, "
+                                "and the government will pull out troops from Aceh.")
+    sources = {country(e.source) or e.source.actor_id for e in events if e.type == "RETREAT"}
+    assert sources == {"free-aceh-movement", "IDN"}
+    # two states as the sides: "the government" is neither, unless a speaker makes it his
+    events, country = code(nlp, "Serbia and Kosovo met in Brussels. The government will pull out police from the north.")
+    assert not [e for e in events if e.type == "RETREAT" and e.source is not None and e.source.actor_id]

@@ -340,6 +340,13 @@ class Context:
                            if self.country(x.actor_id)]
                 if got:
                     return got
+        if organ and depth < 2:
+            # "GAM will hand over weapons, and the government will pull out troops": when one of
+            # the two sides is a state and the other is not, "the government" is that state's
+            states = [i for i in self.pair_ids(tok.idx) if self.country(i) == i]
+            if len(states) == 1 and len(self.pair_ids(tok.idx)) == 2:
+                span = (tok.left_edge.idx, tok.idx + len(tok.text))
+                return [ActorRef(states[0], text_of(self.doc)[span[0]:span[1]], *span)]
         mods = [c for c in kids if c.dep_ in MODIFIER_DEPS and c.i < tok.i and c.pos_ != "PRON"
                 and not self.in_dateline(c)]   # "Oct 17 (Reuters) - Venezuela's government"
         # "the Malaysia Airlines flight": a name the actor layer does not know may carry a state
