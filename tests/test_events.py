@@ -2327,6 +2327,8 @@ def test_the_government_is_the_state_when_the_other_side_is_no_state(nlp):
                                 "and the government will pull out troops from Aceh.")
     sources = {country(e.source) or e.source.actor_id for e in events if e.type == "RETREAT"}
     assert sources == {"free-aceh-movement", "IDN"}
+    events, country = code(nlp, "Sri Lanka and the LTTE signed a truce. Government troops will pull out of schools.")
+    assert country(only(events, "RETREAT").source) == "LKA"
     # two states as the sides: "the government" is neither, unless a speaker makes it his
     events, country = code(nlp, "Serbia and Kosovo met in Brussels. The government will pull out police from the north.")
     assert not [e for e in events if e.type == "RETREAT" and e.source is not None and e.source.actor_id]

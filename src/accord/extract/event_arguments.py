@@ -340,7 +340,10 @@ class Context:
                            if self.country(x.actor_id)]
                 if got:
                     return got
-        if organ and depth < 2:
+        # "government troops", "army officers": the agents of a state's organ
+        organ_agents = r is None and lem in lex.agent_nouns and any(
+            c.dep_ in ("compound", "amod") and lemma_of(c) in lex.state_organs and not list(children(c)) for c in kids)
+        if (organ or organ_agents) and depth < 2:
             # "GAM will hand over weapons, and the government will pull out troops": when one of
             # the two sides is a state and the other is not, "the government" is that state's
             states = [i for i in self.pair_ids(tok.idx) if self.country(i) == i]
