@@ -2332,3 +2332,10 @@ def test_the_government_is_the_state_when_the_other_side_is_no_state(nlp):
     # two states as the sides: "the government" is neither, unless a speaker makes it his
     events, country = code(nlp, "Serbia and Kosovo met in Brussels. The government will pull out police from the north.")
     assert not [e for e in events if e.type == "RETREAT" and e.source is not None and e.source.actor_id]
+
+
+def test_encouraging_talks_supports_them_and_encouraging_a_party_asks_it(nlp):
+    events, _ = code(nlp, "Ethiopia and Eritrea met in Jeddah. Saudi Arabia has encouraged the talks. Qatar "
+                          "encouraged both sides to compromise.")
+    assert {(e.type, e.source.actor_id) for e in events if e.source.actor_id in ("SAU", "QAT")} == {
+        ("SUPPORT", "SAU"), ("REQUEST", "QAT")}
