@@ -2339,3 +2339,9 @@ def test_encouraging_talks_supports_them_and_encouraging_a_party_asks_it(nlp):
                           "encouraged both sides to compromise.")
     assert {(e.type, e.source.actor_id) for e in events if e.source.actor_id in ("SAU", "QAT")} == {
         ("SUPPORT", "SAU"), ("REQUEST", "QAT")}
+
+
+def test_suspending_cooperation_with_a_body_cuts_relations(nlp):
+    events, _ = code(nlp, "Tehran suspended cooperation with the International Atomic Energy Agency on Wednesday.")
+    cut = only(events, "SANCTION")
+    assert cut.source.actor_id == "IRN" and [t.actor_id for t in cut.targets] == ["iaea"]
