@@ -2345,3 +2345,10 @@ def test_suspending_cooperation_with_a_body_cuts_relations(nlp):
     events, _ = code(nlp, "Tehran suspended cooperation with the International Atomic Energy Agency on Wednesday.")
     cut = only(events, "SANCTION")
     assert cut.source.actor_id == "IRN" and [t.actor_id for t in cut.targets] == ["iaea"]
+
+
+def test_pushing_into_territory_occupies_it_and_harassing_coerces(nlp):
+    events, country = code(nlp, "Tbilisi accused Russian forces of pushing into the town of Gori. Bahrain accused "
+                                "Qatari coastguards of harassing its fishermen.")
+    coerced = {(e.cameo, country(e.source), e.modality) for e in events if e.type == "COERCE"}
+    assert coerced == {("192", "RUS", "alleged"), ("170", "QAT", "alleged")}
