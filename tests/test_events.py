@@ -2352,3 +2352,11 @@ def test_pushing_into_territory_occupies_it_and_harassing_coerces(nlp):
                                 "Qatari coastguards of harassing its fishermen.")
     coerced = {(e.cameo, country(e.source), e.modality) for e in events if e.type == "COERCE"}
     assert coerced == {("192", "RUS", "alleged"), ("170", "QAT", "alleged")}
+
+
+def test_an_act_charged_through_continuing_is_alleged_and_harms_not_the_accuser(nlp):
+    events, _ = code(nlp, "Nepal's government and the Maoists signed a peace accord. Human rights groups have "
+                          "accused the Maoists of continuing to abduct people.")
+    charged = only(events, "ASSAULT")
+    assert charged.source.actor_id == "maoists" and charged.modality == "alleged"
+    assert not any(t.actor_id for t in charged.targets)

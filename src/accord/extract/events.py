@@ -324,6 +324,10 @@ def _charged_with(ctx: Context, lex: Lexicon, tok: Token, clause: Clause) -> lis
     """"accused the army of attacking rebel camps", "accuse Kigali of arming the M23": the
     verb after an accusation's "of" is an act charged to the accused, who are returned."""
     accuser = clause.content_of
+    if tok.pos_ == "VERB":
+        # "accused the Maoists of continuing to abduct people": through a verb that leaves the act as it is
+        while tok.dep_ == "xcomp" and lemma_of(head_of(tok)) in lex.governors["actual"] and head_of(tok).i != tok.i:
+            tok = head_of(tok)
     if accuser is None or tok.pos_ != "VERB" or tok.dep_ != "pcomp" or lemma_of(head_of(tok)) != "of" \
             or accuser.pos_ != "VERB" or (e := match_verb(ctx, lex, accuser)) is None \
             or code_to_type(e.code)[0] != "ACCUSE":
@@ -460,9 +464,11 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             if clause.negated or code_to_type(code)[0] not in ALLEGEABLE or code == BREACH_CODE:
                 continue   # "accused Israel of violating the truce" is the accusation itself
             sources, modality = charged, "alleged"
-            if etype in HOSTILE and not any(t.actor_id for t in targets):
+            if etype in HOSTILE and not any(t.actor_id for t in targets) \
+                    and not any(lemma_of(o) in lex.classes.get("people", ()) for o in objects(tok)):
                 # "GAM accused the army of attacking rebel camps": the harm is the accuser's
-                # (a person's side, not the person, is left to the counterpart rule below)
+                # (a person's side, not the person, is left to the counterpart rule below); not
+                # when people the accuser does not stand for are harmed ("of abducting people")
                 targets = [r for r in ctx.refs(subject_tokens(clause.content_of)) if r.actor_id
                            and ref_key(r) not in {ref_key(x) for x in sources}
                            and getattr(ctx.actor(r.actor_id), "kind", None) != "person"] or targets
