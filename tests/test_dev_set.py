@@ -5,9 +5,9 @@ DRC-M23, Ethiopia-TPLF, US-China trade, Thailand-Cambodia, India-Pakistan, Serbi
 Venezuela, Israel-Lebanon, Iran-US, Russia-Ukraine, Sudan, Yemen-Saudi, Colombia-ELN), each
 annotated for one layer before Accord was run on it: q_* quotes and actors, e_* events, p_*
 positions and prospects (a record type a gold file leaves out is not scored there).
-data/blind: 72 articles annotated on every layer by sessions that never read Accord's code (see
+data/blind: 80 articles annotated on every layer by sessions that never read Accord's code (see
 its README); its floors are far lower, because most of these articles were not used to write the
-rules. Floors are the figures measured (2026-11-27, tenth session) less 0.05, so a change that
+rules. Floors are the figures measured (2026-11-27, eleventh session) less 0.05, so a change that
 loses a pattern fails here. The dev positions floor fell with a convention change: an official
 voicing their own side's stance now holds it ("Peskov said Moscow was open ..." is Peskov's), as
 the blind annotators record it; the dev gold gives such positions to the side. Dev events carry
@@ -41,22 +41,22 @@ FLOORS = {
                    "speaker_f1": 0.93,            # 0.990
                    "outlet_accuracy": 0.95,       # 1.000
                    "type_accuracy": 0.95},        # 0.993
-        "actors": {"f1": 0.93,                    # 0.982
+        "actors": {"f1": 0.93,                    # 0.979
                    "affiliation_f1": 0.92},       # 0.976
-        "events": {"f1": 0.83,                    # 0.881
-                   "arguments_f1": 0.72},         # 0.770
+        "events": {"f1": 0.83,                    # 0.877
+                   "arguments_f1": 0.72},         # 0.781
         "positions": {"recall": 0.71},            # 0.761 (F1 0.737)
         "assessments": {"f1": 0.87},              # 0.921
     },
     "blind": {
         "quotes": {"f1": 0.88,                    # 0.934
                    "speaker_f1": 0.82},           # 0.872
-        "actors": {"f1": 0.76,                    # 0.818
-                   "affiliation_f1": 0.67},       # 0.721
-        "events": {"f1": 0.54,                    # 0.590
-                   "arguments_f1": 0.28},         # 0.334
-        "positions": {"f1": 0.48},                # 0.535
-        "assessments": {"f1": 0.59},              # 0.643
+        "actors": {"f1": 0.77,                    # 0.821
+                   "affiliation_f1": 0.67},       # 0.724
+        "events": {"f1": 0.55,                    # 0.601
+                   "arguments_f1": 0.30},         # 0.356
+        "positions": {"f1": 0.48},                # 0.534
+        "assessments": {"f1": 0.60},              # 0.657
     },
 }
 _SCORES: dict[str, dict] = {}
