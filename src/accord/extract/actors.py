@@ -1009,7 +1009,7 @@ class _Article:
             # lower case; "ISLAMABAD/KABUL", "PORT-AU-PRINCE": each place of a joint dateline
             return t.is_punct and t.text in "-'’./"
 
-        while start > 0 and (joiner(self.toks[start - 1]) or self.toks[start - 1].is_upper and not self.toks[start - 1].is_space):
+        while start > 0 and (joiner(self.toks[start - 1]) or self.toks[start - 1].is_upper):
             start -= 1
         while end < len(doc) and (joiner(self.toks[end]) or self.toks[end].is_upper):
             end += 1

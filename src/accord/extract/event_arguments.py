@@ -346,8 +346,9 @@ class Context:
         if (organ or organ_agents) and depth < 2:
             # "GAM will hand over weapons, and the government will pull out troops": when one of
             # the two sides is a state and the other is not, "the government" is that state's
-            states = [i for i in self.pair_ids(tok.idx) if self.country(i) == i]
-            if len(states) == 1 and len(self.pair_ids(tok.idx)) == 2:
+            sides = self.pair_ids(tok.idx)
+            states = [i for i in sides if self.country(i) == i]
+            if len(states) == 1 and len(sides) == 2:
                 span = (tok.left_edge.idx, tok.idx + len(tok.text))
                 return [ActorRef(states[0], text_of(self.doc)[span[0]:span[1]], *span)]
         mods = [c for c in kids if c.dep_ in MODIFIER_DEPS and c.i < tok.i and c.pos_ != "PRON"

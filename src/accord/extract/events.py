@@ -764,6 +764,7 @@ def _held_out(ctx: Context, lex: Lexicon, cond: Token, drafts: list[dict], hosti
     refused = said.negated or _no_word(content)
     if not (said.future or said.hypothetical or refused and quote is not None) or _counterfactual(content):
         return None
+    # (keeping on is adverse only with an act after it: "keeps kidnapping", not "keeps its word")
     move = next((c for c in children(cond) if c.dep_ == "xcomp"), None)
     adverse = refused or asked.negated or _no_word(cond) \
         or any(c.dep_ == "mark" and c.lower_ == "unless" for c in children(cond)) \
@@ -801,8 +802,8 @@ def _voice(ctx: Context, lex: Lexicon, content: Token, speech: Token | None = No
     else:
         speaker = None
     actor = ctx.actor(speaker.actor_id) if speaker is not None else None
-    if actor is None or getattr(actor, "is_outlet", False) or load_kb().title_class(getattr(actor, "title", None)) == "expert" \
-            or lemma_of(content) in lex.governors["foreseeing"]:
+    expert = actor is not None and load_kb().title_class(getattr(actor, "title", None)) == "expert"
+    if actor is None or getattr(actor, "is_outlet", False) or expert or lemma_of(content) in lex.governors["foreseeing"]:
         return None, speech, quote
     return speaker, speech, quote
 
