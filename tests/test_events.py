@@ -1864,6 +1864,19 @@ def test_a_third_partys_praise_is_aimed_at_the_two_sides(nlp):
     assert {t.actor_id for t in only(events, "SUPPORT").targets} == {"THA", "KHM"}
 
 
+def test_an_outsiders_rejection_or_denunciation_of_the_deal_is_aimed_at_its_parties(nlp):
+    lead = "Thailand and Cambodia agreed a ceasefire on Monday after talks in Kuala Lumpur. "
+    for text, etype in (("Myanmar rejected the agreement outright.", "REJECT"),
+                        ("Laos denounced the accord as a betrayal.", "ACCUSE")):
+        events, _ = code(nlp, lead + text)
+        assert {t.actor_id for t in only(events, etype).targets} == {"THA", "KHM"}, text
+    # a deal that names its owner, and one side's own rejection, keep their own targets
+    events, _ = code(nlp, lead + "Myanmar rejected Thailand's proposal.")
+    assert [t.actor_id for t in only(events, "REJECT").targets] == ["THA"]
+    events, _ = code(nlp, lead + "Cambodia later rejected the agreement.")
+    assert [t.actor_id for t in only(events, "REJECT").targets] == ["THA"]
+
+
 def test_a_rejected_charge_is_aimed_at_its_author_and_the_side_he_speaks_for(nlp):
     text = ("Azerbaijan and Armenia held talks in Geneva on Monday. Azerbaijani Foreign Minister Jeyhun Bayramov "
             "said Armenia had to change its constitution first. Armenian Foreign Minister Ararat Mirzoyan rejected "

@@ -1205,6 +1205,17 @@ def _counterpart(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
 THIRD_PARTY_TYPES = {"CONSULT", "AGREE", "SUPPORT"}
 
 
+# An outsider who rejects or denounces "the deal" with no party named is aimed at the parties
+# to it ("The Palestinian leadership rejected the deal outright", "Iran called the accord a
+# dangerous mistake"): the two sides the article is about.
+JUDGING_TYPES = {"REJECT", "ACCUSE"}
+
+
+def _judges_a_deal(lex: Lexicon, tok: Token) -> bool:
+    deals = lex.classes.get("proposal", set())
+    return any(lemma_of(o) in deals and not any(c.dep_ == "poss" for c in children(o)) for o in objects(tok))
+
+
 def _the_sides(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
     pair = ctx.pair_ids(before)
     actor = ctx.actor(src.actor_id)
@@ -1305,8 +1316,8 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                     and not (etype == "ASSAULT" and _aimed_elsewhere(tok, d.get("noun"))):
                 targets = _counterpart(ctx, src, start)
                 implied = bool(targets)
-            if not targets and etype in THIRD_PARTY_TYPES and src is not None and src.actor_id and not clause.negated \
-                    and d["code"] != "044":
+            if not targets and src is not None and src.actor_id and not clause.negated and d["code"] != "044" and (
+                    etype in THIRD_PARTY_TYPES or etype in JUDGING_TYPES and _judges_a_deal(ctx_lex, tok)):
                 targets = _the_sides(ctx, src, end)
             targets = _with_sides(ctx, src, targets)
             event_id = record_id(ctx.article_id, etype, start, tok.idx, *((src.start,) if n else ()))
