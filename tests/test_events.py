@@ -1864,6 +1864,22 @@ def test_a_third_partys_praise_is_aimed_at_the_two_sides(nlp):
     assert {t.actor_id for t in only(events, "SUPPORT").targets} == {"THA", "KHM"}
 
 
+@pytest.mark.parametrize("text,etype", [
+    ("India and Pakistan traded accusations on Monday over the shooting.", "ACCUSE"),
+    ("India and Pakistan exchanged blame for the collapse of the talks.", "ACCUSE"),
+    ("Indian and Pakistani troops exchanged fire along the Line of Control.", "ASSAULT"),
+])
+def test_what_two_sides_trade_each_does_to_the_other(nlp, text, etype):
+    events, _ = code(nlp, text)
+    got = {(e.source.actor_id, tuple(t.actor_id for t in e.targets)) for e in events if e.type == etype}
+    assert got == {("IND", ("PAK",)), ("PAK", ("IND",))}
+
+
+def test_goods_traded_are_no_event(nlp):
+    events, _ = code(nlp, "India and Pakistan traded goods worth $2 billion last year.")
+    assert not events
+
+
 def test_an_outsiders_rejection_or_denunciation_of_the_deal_is_aimed_at_its_parties(nlp):
     lead = "Thailand and Cambodia agreed a ceasefire on Monday after talks in Kuala Lumpur. "
     for text, etype in (("Myanmar rejected the agreement outright.", "REJECT"),
