@@ -1535,6 +1535,25 @@ def test_a_sides_attack_on_something_named_is_not_turned_on_the_other_side(nlp):
     assert all(t.actor_id != "DJI" for e in events if e.type == "ASSAULT" for t in e.targets)
 
 
+@pytest.mark.parametrize("text,modality", [
+    ("Iran's foreign ministry warned that the UAE would bear responsibility for whatever followed.", "actual"),
+    ("Iran warned that Saudi Arabia would pay a heavy price.", "actual"),
+    ("Iran warned that Saudi Arabia would face consequences if it joined the strikes.", "conditional"),
+])
+def test_a_warning_of_what_another_party_will_suffer_is_a_threat_at_it(nlp, text, modality):
+    events, _ = code(nlp, text)
+    threat = only(events, "THREATEN")
+    assert threat.source.actor_id == "IRN" and threat.modality == modality
+    assert [t.actor_id for t in threat.targets] == ["SAU" if "Saudi" in text else "ARE"]
+
+
+def test_a_warning_of_what_ones_own_side_or_a_place_will_suffer_is_no_threat(nlp):
+    for text in ("Iran warned that it would pay a heavy price for its inaction.",
+                 "Analysts warned that Lebanon would face elections soon."):
+        events, _ = code(nlp, text)
+        assert not [e for e in events if e.type == "THREATEN"], text
+
+
 def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(nlp):
     events, _ = code(nlp, "Rebel spokesman Ali Hamdan threatened on Tuesday to extend the attacks to tankers unless "
                           "Israel ended its offensive.")

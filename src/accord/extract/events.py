@@ -721,17 +721,37 @@ def _conditional_warning(ctx: Context, lex: Lexicon, warn: Token, drafts: list[d
         return None
     else:
         clause = analyse_clause(ctx, lex, content, triggers)
-    if clause.condition is None or clause.weak_condition or not (clause.future or clause.hypothetical or content is None):
+    penalty = content is not None and _penalty(lex, content)
+    if not penalty and (clause.condition is None or clause.weak_condition) \
+            or not (clause.future or clause.hypothetical or content is None):
         return None
     sources = [r for r in ctx.refs(subject_tokens(warn)) if r.actor_id]
     if not sources:
         return None
-    targets = [r for r in ctx.refs(subject_tokens(clause.condition)) if r.actor_id
-               and ref_key(r) not in {ref_key(s) for s in sources}]
+    # who will suffer the penalty is warned; else whoever must meet the condition
+    warned = [r for r in ctx.refs(subject_tokens(content)) if r.actor_id] if penalty else []
+    if any(same_side(ctx, s, warned, None) for s in sources):
+        return None   # "warned that Iran would pay a price": his own side's cost is a forecast
+    warned = warned or [r for r in ctx.refs(subject_tokens(clause.condition)) if r.actor_id] \
+        if clause.condition is not None else warned
+    targets = [r for r in warned if ref_key(r) not in {ref_key(s) for s in sources}]
     clause.chain, clause.speech, clause.negated = [warn], None, False
     # "Britain, France and Germany have warned that they will ...": each warns
     return dict(tok=warn, code="130", type="THREATEN", mode=None, sources=sources, targets=targets,
-                clause=clause, modality="conditional", quote=ctx.quote_at(warn.idx), speech=None)
+                clause=clause, modality="conditional" if clause.condition is not None else "actual",
+                quote=ctx.quote_at(warn.idx),
+                speech=None)
+
+
+def _penalty(lex: Lexicon, verb: Token) -> bool:
+    """"would pay a heavy price", "would bear responsibility", "would be punished": what the
+    subject will suffer, not what it will do."""
+    if lemma_of(verb) not in lex.governors["penalties"]:
+        return False
+    things = objects(verb)
+    if not things:
+        return is_passive(verb) or lemma_of(verb) in ("pay", "regret", "suffer")
+    return any(lemma_of(t) in lex.governors["penalty_objects"] for t in things)
 
 
 def _held_out(ctx: Context, lex: Lexicon, cond: Token, drafts: list[dict], hostile: set[int]) -> dict | None:
