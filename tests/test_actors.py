@@ -1512,6 +1512,20 @@ def test_a_known_persons_side_in_the_article(analyse, text, person, side):
     assert analyse(text).actors[person].affiliation == side
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Burundi's government and the CNDD-FDD rebels held talks in Arusha on Monday.", "CNDD-FDD"),
+    ("The MDC-T said on Tuesday it would boycott the vote.", "MDC-T"),
+])
+def test_acronyms_glued_by_a_hyphen_are_one_organisation(analyse, text, name):
+    found = analyse(text)
+    orgs = [a for a in found.actors.values() if a.kind == "organisation"]
+    assert [a.name for a in orgs] == [name]
+
+
+def test_two_states_codes_glued_by_a_hyphen_stay_two_states(analyse):
+    assert {"USA", "GBR"} <= set(analyse("The US-UK talks resumed in London on Monday.").actors)
+
+
 def test_every_place_of_a_joint_or_hyphenated_dateline_is_a_place(analyse):
     found = analyse("ISLAMABAD/KABUL, Oct 31 (Reuters) - Pakistan and Afghanistan agreed to keep talking.\n\n"
                     "PORT-AU-PRINCE, Jan 24 (Reuters) - Mediators met Haiti's transitional council.")

@@ -1899,6 +1899,17 @@ def test_goods_traded_are_no_event(nlp):
     assert not events
 
 
+def test_his_movement_is_the_organisation_the_speaker_leads(nlp):
+    text = ("Burundi's government and the CNDD-FDD rebels held talks in Arusha. Jean-Bosco Ndayikengurukiye, "
+            "the CNDD-FDD leader, said his movement would keep fighting until the army was overhauled.")
+    events, _ = code(nlp, text)
+    threat = only(events, "THREATEN")
+    assert threat.modality == "conditional" and [t.actor_id for t in threat.targets] == ["BDI"]
+    # a minister's party is no state: left unresolved rather than read as his country
+    events, _ = code(nlp, "Greek Foreign Minister Nikos Dendias said his party would never attack Turkey.")
+    assert all(e.source.actor_id != "GRC" for e in events if e.source is not None and "party" in e.source.text)
+
+
 def test_an_outsiders_rejection_or_denunciation_of_the_deal_is_aimed_at_its_parties(nlp):
     lead = "Thailand and Cambodia agreed a ceasefire on Monday after talks in Kuala Lumpur. "
     for text, etype in (("Myanmar rejected the agreement outright.", "REJECT"),

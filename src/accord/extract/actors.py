@@ -325,6 +325,26 @@ def _forms(kb: KB, key: str) -> tuple[frozenset[tuple[str, ...]], frozenset[str]
     return got
 
 
+def _acronym_chain(toks, i: int) -> tuple[int, int]:
+    """The token range of the acronyms glued by hyphens around ``toks[i]`` ("CNDD-FDD",
+    "SPLM-IO"); a state's code is no part of one ("US-UK talks")."""
+    def acronym(j: int) -> bool:
+        t = toks[j]
+        return t.is_upper and t.text.isalnum() and len(t.text) <= 8 and t.ent_type_ not in ("GPE", "NORP")
+
+    def glued(hyphen: int) -> bool:
+        return 0 < hyphen < len(toks) - 1 and toks[hyphen].text == "-" and not toks[hyphen].whitespace_ \
+            and not toks[hyphen - 1].whitespace_ and acronym(hyphen - 1) and acronym(hyphen + 1)
+    if not acronym(i):
+        return i, i + 1
+    start, end = i, i + 1
+    while glued(start - 1):
+        start -= 2
+    while glued(end):
+        end += 2
+    return start, end
+
+
 def _hyphen_glued(tok: Token) -> bool:
     """"Al" of "Al-Thani": one part of a hyphenated name is no name of its own."""
     doc = tok.doc
@@ -753,7 +773,8 @@ class _Article:
                 merged[-1] = Span(self.doc, merged[-1].start, e.end, label="PERSON")
             else:
                 merged.append(e)
-        merged = [self._hyphenated_given_name(e) if e.label_ == "PERSON" else e for e in merged]
+        merged = [self._hyphenated_given_name(e) if e.label_ == "PERSON"
+                  else self._hyphenated_acronym(e) if e.label_ == "ORG" else e for e in merged]
         ents = merged + [Span(self.doc, sp.start, sp.end, label="ORG") for sp in self.long_names]
         self.norp_groups = self._norp_groups(ents)
         for ent in ents:
@@ -769,6 +790,12 @@ class _Article:
                 if m.end - m.start == 1 and self.toks[m.start].text in self.defined:
                     m.actor_id = self.defined[self.toks[m.start].text]
                     m.via = "acronym"
+
+    def _hyphenated_acronym(self, ent: Span) -> Span:
+        """"CNDD-FDD" tagged as "CNDD": an acronym glued by a hyphen to the acronym of an
+        organisation is one name with it (the tokenizer splits at the hyphen)."""
+        start, end = _acronym_chain(self.toks, ent.end - 1)
+        return ent if end <= ent.end else Span(self.doc, min(start, ent.start), end, label="ORG")
 
     def _hyphenated_given_name(self, ent: Span) -> Span:
         """"Lee Do-hoon" tagged as "Lee": a capitalised word glued by a hyphen to the next one
@@ -1178,12 +1205,15 @@ class _Article:
             near = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks) and toks[j].is_alpha]
             if any(t.is_upper for t in near) or self._dateline(i, i + 1) or self._byline(i, i + 1):
                 continue
-            if tok.text in self.aliases:
+            start, end = _acronym_chain(toks, i)
+            if start < i or any(self.owner[j] is not None for j in range(start, end)):
+                continue   # ("CNDD-FDD": one name, taken whole at its first acronym)
+            if end - start == 1 and tok.text in self.aliases:
                 self.add(i, i + 1, self.aliases[tok.text], "acronym")
                 continue
-            self._org_entity(i, i + 1)
+            self._org_entity(start, end)
             if self.owner[i] is not None:
-                self.aliases.setdefault(tok.text, self.owner[i].actor_id)
+                self.aliases.setdefault(self.text_of(start, end), self.owner[i].actor_id)
 
     def untagged_organisations(self) -> None:
         """"The pro-Kurdish DEM Party", "the Nationalist Movement Party (MHP)": capitalised words

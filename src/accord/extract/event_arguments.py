@@ -316,6 +316,16 @@ class Context:
         own = next((c for c in kids if c.dep_ == "poss" and (c.lower_ in ("its", "their", "our") or (
             c.lower_ in ("his", "her") and lem in lex.state_organs))), None)
         owner = self._direct(own) if own is not None else None
+        mine = next((c for c in kids if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        if own is None and mine is not None and (lem in lex.own_bodies or lem in lex.own_sides):
+            # "his movement would keep fighting": the organisation the person belongs to
+            person = self._direct(mine)
+            body = self.actor(person.actor_id) if person is not None and person.actor_id else None
+            side = self.actor(body.affiliation) if body is not None and body.kind == "person" and body.affiliation \
+                else None
+            if side is not None and (side.kind != "state" or lem in lex.own_sides):
+                end = tok.idx + len(tok.text)
+                return [ActorRef(side.actor_id, text_of(self.doc)[mine.idx:end], mine.idx, end)]
         if owner is not None and lem in lex.agent_nouns:
             # "its drones", "their fighters": the owner's agents; "his government": a leader's
             # state; "our soldiers" in a quote: the speaker's state or body

@@ -92,6 +92,8 @@ class Lexicon:
     pair_nouns: dict[str, str] = field(default_factory=dict)
     plural_pair_nouns: set[str] = field(default_factory=set)
     state_organs: set[str] = field(default_factory=set)
+    own_bodies: set[str] = field(default_factory=set)
+    own_sides: set[str] = field(default_factory=set)
     replies: dict[str, str] = field(default_factory=dict)
     mutual_codes: set[str] = field(default_factory=set)
     light_verb_types: dict[str, set[str]] = field(default_factory=dict)
