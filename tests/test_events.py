@@ -1910,6 +1910,25 @@ def test_his_movement_is_the_organisation_the_speaker_leads(nlp):
     assert all(e.source.actor_id != "GRC" for e in events if e.source is not None and "party" in e.source.text)
 
 
+@pytest.mark.parametrize("said,etype", [
+    ("Iran has repeatedly said its right to enrich is not negotiable.", "REJECT"),
+    ('"Zero enrichment is out of the question," Foreign Minister Abbas Araqchi said.', "REJECT"),
+    ("Foreign Minister Abbas Araqchi said that a referendum was not on the table.", "REJECT"),
+    ("Foreign Minister Abbas Araqchi said the withdrawal of U.S. forces from the Gulf was not negotiable.",
+     "REQUEST"),
+])
+def test_a_matter_a_side_calls_beyond_negotiation_is_refused_or_demanded(nlp, said, etype):
+    events, _ = code(nlp, "Iran and the United States held talks in Muscat on Saturday. " + said)
+    got = only(events, etype)
+    assert got.source.actor_id in ("IRN", "abbas-araghchi") and [t.actor_id for t in got.targets] == ["USA"]
+
+
+def test_an_experts_view_that_a_deal_is_out_of_the_question_is_no_refusal(nlp):
+    events, _ = code(nlp, "Iran and the United States held talks in Muscat on Saturday. Analysts said a deal "
+                          "was out of the question this year.")
+    assert not [e for e in events if e.type in ("REJECT", "REQUEST")]
+
+
 def test_an_outsiders_rejection_or_denunciation_of_the_deal_is_aimed_at_its_parties(nlp):
     lead = "Thailand and Cambodia agreed a ceasefire on Monday after talks in Kuala Lumpur. "
     for text, etype in (("Myanmar rejected the agreement outright.", "REJECT"),

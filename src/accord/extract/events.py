@@ -677,6 +677,10 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             continue
         if got is not None:
             drafts.append(got)
+    if not any(d["type"] == "REJECT" for d in drafts):
+        got = _ruled_out(ctx, lex, sent)
+        if got is not None:
+            drafts.append(got)
     if "THREATEN" not in {d["type"] for d in drafts}:
         hostile = {c.trigger.i for c in cands if code_to_type(c.entry.code)[0] in HOSTILE}
         for cond in span_tokens(sent):
@@ -805,6 +809,41 @@ def _held_out(ctx: Context, lex: Lexicon, cond: Token, drafts: list[dict], hosti
                 clause=clause, modality="conditional", quote=quote, speech=speech)
 
 
+def _ruling_out(lex: Lexicon) -> re.Pattern:
+    got = getattr(lex, "_ruling_out", None)
+    if got is None:
+        words = sorted(lex.governors["ruling_out"], key=len, reverse=True)
+        got = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])",
+                         re.IGNORECASE)
+        object.__setattr__(lex, "_ruling_out", got)
+    return got
+
+
+def _ruled_out(ctx: Context, lex: Lexicon, sent: SpacySpan) -> dict | None:
+    """'"Zero enrichment is out of the question," Araqchi said', "Madrid said a referendum was not
+    on the table": a speaker who calls a matter beyond negotiation refuses it (CAMEO 120), aimed at
+    the other side; what the other side must do, called so ("the withdrawal of Rwandan forces is not
+    negotiable"), is demanded (CAMEO 100). An expert's view is neither."""
+    said = text_of(ctx.doc)[sent.start_char:sent.end_char]
+    found = _ruling_out(lex).search(said)
+    if found is None:
+        return None
+    span = ctx.doc.char_span(sent.start_char + found.start(), sent.start_char + found.end(), alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and head_of(verb).i != verb.i:
+        verb = head_of(verb)
+    if verb.pos_ not in ("VERB", "AUX") or lemma_of(verb) in lex.governors["speech"]:
+        return None
+    speaker, speech, quote = _voice(ctx, lex, verb)
+    if speaker is None:
+        return None
+    demanded = any(lemma_of(t) in lex.classes.get("concessions", ()) for t in subject_tokens(verb))
+    return dict(tok=verb, code="100" if demanded else "120", type="REQUEST" if demanded else "REJECT", mode=None,
+                sources=[speaker], targets=[], clause=Clause(), modality="actual", quote=quote, speech=speech)
+
+
 def _voice(ctx: Context, lex: Lexicon, content: Token, speech: Token | None = None):
     """Who says ``content``: the named subject of the speech verb above it, or the speaker of the
     quotation it is in; no one when that is an outlet or an expert (whose consequences are
@@ -822,7 +861,10 @@ def _voice(ctx: Context, lex: Lexicon, content: Token, speech: Token | None = No
     else:
         speaker = None
     actor = ctx.actor(speaker.actor_id) if speaker is not None else None
-    expert = actor is not None and load_kb().title_class(getattr(actor, "title", None)) == "expert"
+    # (an unnamed group is named by its noun: "Analysts said")
+    title = getattr(actor, "title", None) or (actor.name.split()[-1].lower().rstrip("s")
+                                              if actor is not None and actor.kind == "group" else None)
+    expert = actor is not None and load_kb().title_class(title) == "expert"
     if actor is None or getattr(actor, "is_outlet", False) or expert or lemma_of(content) in lex.governors["foreseeing"]:
         return None, speech, quote
     return speaker, speech, quote
