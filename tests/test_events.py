@@ -1929,6 +1929,14 @@ def test_an_experts_view_that_a_deal_is_out_of_the_question_is_no_refusal(nlp):
     assert not [e for e in events if e.type in ("REJECT", "REQUEST")]
 
 
+@pytest.mark.parametrize("word", ["a surrender", "a capitulation", "a dangerous mistake", "a ransom"])
+def test_an_outsider_calling_the_deal_a_wrong_accuses_its_parties(nlp, word):
+    events, _ = code(nlp, "Egypt and Israel signed the accords at Camp David on Sunday. Syria called the accords "
+                          f"{word}.")
+    got = only(events, "ACCUSE")
+    assert got.source.actor_id == "SYR" and {t.actor_id for t in got.targets} == {"EGY", "ISR"}
+
+
 def test_an_outsiders_rejection_or_denunciation_of_the_deal_is_aimed_at_its_parties(nlp):
     lead = "Thailand and Cambodia agreed a ceasefire on Monday after talks in Kuala Lumpur. "
     for text, etype in (("Myanmar rejected the agreement outright.", "REJECT"),
