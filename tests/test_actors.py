@@ -1540,6 +1540,15 @@ def test_an_object_him_is_the_other_person_of_its_sentence_never_its_own_subject
     assert hims == ["ossufo-momade"]   # the second "him" is not Trump, and names no one else
 
 
+def test_an_object_it_of_a_verb_aimed_at_a_party_is_the_other_state_or_body_of_its_sentence(analyse):
+    found = analyse("Mali left ECOWAS in January, accusing it of serving French interests. Hamas studied the "
+                    "proposal and praised it. Egypt sent Hamas the proposal and Israel rejected it.")
+    text = found.doc.text
+    its = [(m.start, m.actor_id) for m in found.mentions if text[m.start:m.end] == "it"]
+    # the thing praised or rejected is no party
+    assert its == [(text.index("it of"), "ecowas")]
+
+
 def test_the_longer_kb_name_wins_over_the_name_inside_it(analyse):
     found = analyse("The SPLM-IO of Riek Machar rejected the deal. John Garang met Ali Osman Taha in Naivasha.")
     assert {m.actor_id for m in found.mentions if m.start == 4} == {"splm-io"}

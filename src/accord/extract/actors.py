@@ -2235,6 +2235,8 @@ class _Article:
                     continue
             elif tok.dep_ == "dobj":
                 ante = self._parallel_object(tok, kind)
+                if ante is None and tok.lower_ == "it" and tok.head.lemma_ in self.kb.words.get("party_object_verbs", ()):
+                    ante = self._object_antecedent(tok)
                 if ante is not None:
                     self.add(tok.i, tok.i + 1, ante.actor_id, "pronoun")
                 continue
@@ -2254,7 +2256,8 @@ class _Article:
     def _object_antecedent(self, tok: Token) -> _M | None:
         """"rejected Momade's leadership, accusing him of betraying ...": the person an object
         "him" or "her" stands for, never the subject of its own clause ("Trump praised him"): the
-        last other person named in its sentence."""
+        last other person named in its sentence; for "it" after a verb aimed at a party, the last
+        other state or organisation."""
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         own = self._clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         # ("Buyoya's camp wants him to stay": the camp, not Buyoya, is the subject)
@@ -2262,9 +2265,11 @@ class _Article:
                         if m is not None and m.via != "description"}
         gender = GENDERED_PRONOUNS.get(tok.lower_)
         here = self.sent_of(tok.i)
+        # ("accusing it of": a state or organisation, "him"/"her": a person)
+        kinds = ("state", "organisation") if tok.lower_ == "it" else ("person",)
         near = [m for m in self.mentions if m.end <= tok.i and self.sent_of(m.start) == here
-                and self.kind_of(m) == "person" and m.actor_id not in own_subjects
-                and self.actors[m.actor_id].gender in (None, gender)]
+                and self.kind_of(m) in kinds and m.actor_id not in own_subjects
+                and not self.actors[m.actor_id].is_outlet and self.actors[m.actor_id].gender in (None, gender)]
         # (an earlier sentence's subject, which a subject pronoun takes, is as often not the one
         # an object pronoun means: "... Alan Gross, who was arrested in 2009. Cuba freed him")
         return max(near, key=lambda m: m.start) if near else None
