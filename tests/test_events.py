@@ -1937,6 +1937,16 @@ def test_an_outsider_calling_the_deal_a_wrong_accuses_its_parties(nlp, word):
     assert got.source.actor_id == "SYR" and {t.actor_id for t in got.targets} == {"EGY", "ISR"}
 
 
+@pytest.mark.parametrize("text,etype", [
+    ("M23 rebels seized Goma in January.", "ASSAULT"),
+    ("Government troops captured Huambo on Wednesday.", "ASSAULT"),
+    ("The rebels seized two trucks of aid.", "COERCE"),
+])
+def test_a_named_place_captured_is_land_taken_by_force(nlp, text, etype):
+    events, _ = code(nlp, text)
+    assert [e.type for e in events] == [etype]
+
+
 def test_an_outsiders_rejection_or_denunciation_of_the_deal_is_aimed_at_its_parties(nlp):
     lead = "Thailand and Cambodia agreed a ceasefire on Monday after talks in Kuala Lumpur. "
     for text, etype in (("Myanmar rejected the agreement outright.", "REJECT"),

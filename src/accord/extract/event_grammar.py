@@ -401,7 +401,17 @@ def _class_match(ctx: Context, lex: Lexicon, entry: Entry, objs: list[Token]) ->
     objs = objs + [w for o in objs if lemma_of(o) in lex.measure_nouns for p in children(o)
                    if p.dep_ == "prep" and lemma_of(p) == "of" for w in children(p) if w.dep_ == "pobj"]
     words = [w for o in objs for w in [o] + [c for c in children(o) if c.dep_ in ("compound", "amod")]]
+    if entry.obj_class == "territory" and any(_named_place(ctx, o) for o in objs):
+        return True   # "captured Huambo": a named place is land taken
     return any(lemma_of(w) in members or w.text.lower() in members for w in words)
+
+
+def _named_place(ctx: Context, tok: Token) -> bool:
+    """A place's name: tagged as one, listed as one, or a name no actor has that the recogniser
+    did not take for a person or body (it tags some towns as events or products)."""
+    if tok.ent_type_ in ("GPE", "LOC", "FAC") or ctx._place(tok) is not None:
+        return True
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "ORG", "NORP") and ctx._direct(tok) is None
 
 
 def conjuncts_verbs(tok: Token) -> list[Token]:
