@@ -1947,6 +1947,19 @@ def test_a_named_place_captured_is_land_taken_by_force(nlp, text, etype):
     assert [e.type for e in events] == [etype]
 
 
+def test_setting_a_deadline_is_a_demand_and_taking_over_a_mediation_mediates(nlp):
+    lead = "Burundi's government and the G7 parties held talks in Arusha. "
+    events, _ = code(nlp, lead + "Nelson Mandela set a deadline for a deal.")
+    assert only(events, "REQUEST").source.actor_id == "nelson-mandela"
+    events, _ = code(nlp, lead + "Nelson Mandela, who took over the mediation last year, spoke on Monday.")
+    assert not [e for e in events if e.type == "COERCE"]
+    mediated = [e for e in events if e.type == "CONSULT" and e.source.actor_id == "nelson-mandela"]
+    assert mediated and {t.actor_id for t in mediated[0].targets} == {"BDI", "g7"}
+    # a timetable the sides have not set is no demand
+    events, _ = code(nlp, lead + "Neither side has set a timetable for the withdrawal of troops.")
+    assert not [e for e in events if e.type == "REQUEST"]
+
+
 def test_an_outsiders_rejection_or_denunciation_of_the_deal_is_aimed_at_its_parties(nlp):
     lead = "Thailand and Cambodia agreed a ceasefire on Monday after talks in Kuala Lumpur. "
     for text, etype in (("Myanmar rejected the agreement outright.", "REJECT"),
