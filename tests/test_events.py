@@ -1960,6 +1960,16 @@ def test_setting_a_deadline_is_a_demand_and_taking_over_a_mediation_mediates(nlp
     assert not [e for e in events if e.type == "REQUEST"]
 
 
+@pytest.mark.parametrize("text", [
+    "In the meantime Israel tripled its ground forces in Lebanon.",
+    "China doubled its troops along the border.",
+    "The massing of Chinese troops along the border alarmed Delhi.",
+])
+def test_troops_multiplied_or_massed_are_a_mobilisation_by_their_state(nlp, text):
+    events, _ = code(nlp, text)
+    assert only(events, "MOBILIZE").source.actor_id in ("ISR", "CHN")
+
+
 def test_an_outsiders_rejection_or_denunciation_of_the_deal_is_aimed_at_its_parties(nlp):
     lead = "Thailand and Cambodia agreed a ceasefire on Monday after talks in Kuala Lumpur. "
     for text, etype in (("Myanmar rejected the agreement outright.", "REJECT"),

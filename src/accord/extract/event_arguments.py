@@ -799,7 +799,13 @@ def noun_arguments(ctx: Context, tok: Token, etype: str | None = None) -> tuple[
         # a town is a place left, so only words and meetings)
         sources = [r for r in ctx.refs(prep_objects(tok, {"from"})) if r.actor_id]
     between = prep_objects(tok, {"between"})
-    targets = targets_first + ctx.refs([t for t in prep_objects(tok, preps_for(etype, NOUN_TARGET_PREPS) - {"between"})])
+    moved = [o for o in prep_objects(tok, {"of"}) if lemma_of(o) in lexicon().classes.get("troops", ())] \
+        if etype in ("MOBILIZE", "RETREAT") and not sources else []
+    if moved:
+        # "the massing of Chinese troops", "the withdrawal of Israeli forces": the troops move
+        sources = ctx.refs(moved)
+    targets = targets_first + ctx.refs([t for t in prep_objects(tok, preps_for(etype, NOUN_TARGET_PREPS) - {"between"})
+                                        if t not in moved])
     if tok.dep_ == "pobj" and lemma_of(head_of(tok)) in ("in", "during") \
             and lemma_of(head_of(head_of(tok))) in lexicon().undergoing_verbs:
         # "six militants died in a US drone strike": who died is struck
