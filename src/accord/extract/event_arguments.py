@@ -1020,3 +1020,36 @@ def _other_side(ctx: Context, speaker: ActorRef, sources: list[ActorRef]) -> boo
     mine = ctx.country(speaker.actor_id)
     theirs = {ctx.country(s.actor_id) for s in sources}
     return mine is not None and None not in theirs and mine not in theirs
+
+
+def last_naming(ctx: Context, actor_id: str, before: int) -> list[ActorRef]:
+    """The actor as last named before ``before``: where an implicit party is shown (by a name
+    or description, not a pronoun, when it has one)."""
+    named = [m for m in getattr(ctx.actors, "mentions", ()) or () if m.actor_id == actor_id and m.end <= before]
+    named = [m for m in named if getattr(m, "via", None) != "pronoun"] or named
+    if not named:
+        return []
+    m = max(named, key=lambda m: m.start)
+    return [ActorRef(actor_id, m.text, m.start, m.end)]
+
+
+def pair_refs(ctx: Context, pair: list[str], before: int) -> list[ActorRef]:
+    return [r for side in pair for r in last_naming(ctx, side, before)] if len(pair) == 2 else []
+
+
+def counterpart(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
+    """The other side, when ``src`` (or the body it belongs to) is one of the two sides the
+    article has named together before ``before``."""
+    pair = ctx.pair_ids(before)
+    side = src.actor_id
+    if side not in pair:
+        actor = ctx.actor(side)
+        side = actor.affiliation if actor is not None and actor.affiliation in pair else None
+    if side is None:
+        # "Damascus" when the sides were named by their leaders ("al-Sharaa and the SDF")
+        led = [i for i in pair if getattr(ctx.actor(i), "affiliation", None) == src.actor_id]
+        side = led[0] if len(led) == 1 else None
+    if side is None:
+        return []
+    # the implicit side is shown at its last naming before the act
+    return last_naming(ctx, next(i for i in pair if i != side), before)

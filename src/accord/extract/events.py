@@ -23,6 +23,9 @@ Israeli air strike"); troops arriving somewhere deploy, they do not visit; a dat
 argument; a news epithet ("the Gulf state") stands for the fitting state named just before.
 A threat uttered for one's own side ("Netanyahu warned Israel would strike") is the speaker's;
 judging an act ("condemned Russia's invasion") is aimed at its doer, not at its victim.
+Acts done by saying with no trigger of their own (a warning's consequence, a matter ruled out, a
+name called, a charge denied) are coded in ``speech_acts``; the parse helpers are in
+``event_grammar``, the arguments in ``event_arguments``, the clause's modality in ``event_modality``.
 """
 from __future__ import annotations
 
@@ -36,7 +39,6 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from accord.extract.dates import resolve_date
 from accord.extract.quotes import lexicon as quote_lexicon
-from accord.kb.loader import load_kb
 from accord.ingest.text import headline_end
 from accord.records import ActorRef, Article, Event, Quote, Span, record_id
 from accord.nlp import children, sentences, subtree, text_of, tokens_with
@@ -44,14 +46,16 @@ from accord.extract.event_lexicon import (
     ACCUSABLE, Entry, HOSTILE, Lexicon, PRESUPPOSING_PREPS, SYMMETRIC, THREAT_CODE, VERBAL, code_to_type, lexicon)
 from accord.extract.event_grammar import (
     DASH_CHARS, NAMED, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, POS_AUX, POS_VERB, ParseTree, RELATIVE,
-    SUBJECT_DEPS, agent_tokens, ancestors, conjuncts, conjuncts_verbs, control_complement, existential,
+    SUBJECT_DEPS, agent_tokens, conjuncts, conjuncts_verbs, control_complement, existential,
     head_of, infinitive, is_passive, lemma_of, match_noun, match_verb, misread_participle,
     names_people, objects, parse_tree, prep_objects, reciprocal, span_tokens, subject_tokens, tree_slot)
 from accord.extract.event_arguments import (
-    Context, accused, agent_heads, complement_targets, dateline_subject, holders, home_organs,
-    instrument_states, localise_agents, location_for, location_span, measure_doer, noun_arguments, place_country_of,
-    ref_key, same_party, same_side, troop_movement, verb_arguments)
+    Context, accused, agent_heads, complement_targets, counterpart, dateline_subject, holders, home_organs,
+    instrument_states, localise_agents, location_for, location_span, measure_doer, noun_arguments,
+    pair_refs, place_country_of, ref_key, same_party, same_side, troop_movement, verb_arguments)
 from accord.extract.event_modality import Clause, aux_modality, analyse_clause, condition_mark, modality_of
+from accord.extract.speech_acts import (
+    conditional_warning, deontic_demand, denial, held_out, name_calling, ruled_out)
 
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -520,7 +524,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         src_ids = {ref_key(s) for s in sources}
         named_sources = [s for s in sources if s.actor_id]
         # "Britain said Libya must hand over the suspects": a demand by the speaker
-        if clause.deontic and clause.speech is not None and _deontic_demand(ctx, lex, tok) is not None:
+        if clause.deontic and clause.speech is not None and deontic_demand(ctx, lex, tok) is not None:
             continue   # coded as the speaker's demand below
         # "told the board that inspectors could not enter sites struck by Israel": an act named
         # in a relative clause is taken as known, not asserted by the speaker
@@ -659,7 +663,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         toks = parse_tree(sent.doc).toks
         for i in obliged:
             if sent.start <= i < sent.end:
-                got = _deontic_demand(ctx, lex, toks[i])
+                got = deontic_demand(ctx, lex, toks[i])
                 if got is not None:
                     drafts.append(got)
     # warnings and denials whose content is no trigger of its own, looked up in the Doc's index
@@ -668,24 +672,24 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         if not sent.start <= tok.i < sent.end or tok.pos_ != "VERB" or tok.i in trigger_ids:
             continue
         if lemma_of(tok) in lex.governors["warning"]:
-            got = _conditional_warning(ctx, lex, tok, drafts, trigger_ids)
+            got = conditional_warning(ctx, lex, tok, drafts, trigger_ids)
         elif lemma_of(tok) in lex.governors["denying"]:
-            got = _denial(ctx, lex, tok, trigger_ids)
+            got = denial(ctx, lex, tok, trigger_ids)
         elif lemma_of(tok) in naming:
-            got = _name_calling(ctx, lex, tok, trigger_ids)
+            got = name_calling(ctx, lex, tok, trigger_ids)
         else:
             continue
         if got is not None:
             drafts.append(got)
     if not any(d["type"] == "REJECT" for d in drafts):
-        got = _ruled_out(ctx, lex, sent)
+        got = ruled_out(ctx, lex, sent)
         if got is not None:
             drafts.append(got)
     if "THREATEN" not in {d["type"] for d in drafts}:
         hostile = {c.trigger.i for c in cands if code_to_type(c.entry.code)[0] in HOSTILE}
         for cond in span_tokens(sent):
             if cond.dep_ == "advcl" and condition_mark(lex, cond):
-                got = _held_out(ctx, lex, cond, drafts, hostile)
+                got = held_out(ctx, lex, cond, drafts, hostile)
                 if got is not None:
                     drafts.append(got)
                     break
@@ -702,278 +706,6 @@ def _signs_an_agreement(lex: Lexicon, tok: Token) -> bool:
     if tok.dep_ == "acl":
         things.append(head_of(tok))
     return any(lemma_of(t) in deals for t in things)
-
-
-def _conditional_warning(ctx: Context, lex: Lexicon, warn: Token, drafts: list[dict], triggers: set[int]) -> dict | None:
-    """"He warned that U.S. investment would be at risk if the two sides reopened old disputes":
-    a consequence held out on a condition is a threat (CAMEO 13) by the one who warns, aimed at
-    whoever the condition names, whatever the consequence's verb."""
-    if any(d.get("speech") is not None and d["speech"].i == warn.i for d in drafts):
-        return None   # the content is an act of its own ("warned it would strike if ...")
-    content = next((c for c in children(warn) if c.dep_ == "ccomp"), None)
-    if content is None:
-        # "warned of very severe penalties if either side broke the deal": a consequence named
-        # by a noun, held out on a condition
-        named = any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" for o in children(c))
-                    for c in children(warn))
-        condition = next((c for c in children(warn) if c.dep_ == "advcl" and condition_mark(lex, c)), None)
-        if not named or condition is None:
-            return None
-        clause = Clause()
-        clause.condition = condition
-    elif content.i in triggers:
-        return None
-    else:
-        clause = analyse_clause(ctx, lex, content, triggers)
-    penalty = content is not None and _penalty(lex, content)
-    if not penalty and (clause.condition is None or clause.weak_condition) \
-            or not (clause.future or clause.hypothetical or content is None):
-        return None
-    sources = [r for r in ctx.refs(subject_tokens(warn)) if r.actor_id]
-    if not sources:
-        return None
-    # who will suffer the penalty is warned; else whoever must meet the condition
-    warned = [r for r in ctx.refs(subject_tokens(content)) if r.actor_id] if penalty else []
-    if any(same_side(ctx, s, warned, None) for s in sources):
-        return None   # "warned that Iran would pay a price": his own side's cost is a forecast
-    warned = warned or [r for r in ctx.refs(subject_tokens(clause.condition)) if r.actor_id] \
-        if clause.condition is not None else warned
-    targets = [r for r in warned if ref_key(r) not in {ref_key(s) for s in sources}]
-    clause.chain, clause.speech, clause.negated = [warn], None, False
-    # "Britain, France and Germany have warned that they will ...": each warns
-    return dict(tok=warn, code="130", type="THREATEN", mode=None, sources=sources, targets=targets,
-                clause=clause, modality="conditional" if clause.condition is not None else "actual",
-                quote=ctx.quote_at(warn.idx),
-                speech=None)
-
-
-def _penalty(lex: Lexicon, verb: Token) -> bool:
-    """"would pay a heavy price", "would bear responsibility", "would be punished": what the
-    subject will suffer, not what it will do."""
-    if lemma_of(verb) not in lex.governors["penalties"]:
-        return False
-    things = objects(verb)
-    if not things:
-        return is_passive(verb) or lemma_of(verb) in ("pay", "regret", "suffer")
-    return any(lemma_of(t) in lex.governors["penalty_objects"] for t in things)
-
-
-def _held_out(ctx: Context, lex: Lexicon, cond: Token, drafts: list[dict], hostile: set[int]) -> dict | None:
-    """'"If the ELN keeps kidnapping, there is no ceasefire," Petro wrote', "his side will walk out
-    if any participant is arrested, Amum said": a consequence a speaker holds out on another
-    party's adverse move is a threat (CAMEO 13) whatever its verb, aimed at whoever the condition
-    names, else at the speaker's counterpart. A consequence that is an act of its own is coded by
-    that act's rules."""
-    content, speech = head_of(cond), None
-    if content.i == cond.i:
-        return None
-    if lemma_of(content) in lex.governors["speech"]:
-        # 'If Hezbollah rebuilds, he told Army Radio, "we will hit them"': hung on the speech verb
-        speech = content
-        content = next((c for c in children(speech) if c.dep_ == "ccomp"), None)
-        if content is None:
-            return None
-    if content.pos_ not in ("VERB", "AUX"):
-        return None
-    inside = range(content.left_edge.i, content.right_edge.i + 1)
-    in_condition = range(cond.left_edge.i, cond.right_edge.i + 1)
-    if any(d["tok"].i in inside and d["tok"].i not in in_condition and not d["clause"].negated for d in drafts):
-        return None   # (an act refused, "there will be no negotiations", is the consequence)
-    speaker, speech, quote = _voice(ctx, lex, content, speech)
-    if speaker is None:
-        return None
-    said, asked = Clause(), Clause()
-    aux_modality(lex, content, said, True)
-    aux_modality(lex, cond, asked, False)
-    refused = said.negated or _no_word(content)
-    if not (said.future or said.hypothetical or refused and quote is not None) or _counterfactual(content):
-        return None
-    # (keeping on is adverse only with an act after it: "keeps kidnapping", not "keeps its word")
-    move = next((c for c in children(cond) if c.dep_ == "xcomp"), None)
-    adverse = refused or asked.negated or _no_word(cond) \
-        or any(c.dep_ == "mark" and c.lower_ == "unless" for c in children(cond)) \
-        or cond.i in hostile or (move is not None and move.i in hostile) \
-        or lemma_of(cond) in lex.governors["adverse_moves"] and (lemma_of(cond) != "keep" or move is not None)
-    if not adverse:
-        return None
-    theirs = [r for r in ctx.refs(subject_tokens(content)) if r.actor_id]
-    if any(not same_side(ctx, speaker, [r], speech) for r in theirs):
-        return None   # "if the talks fail, Iran will suffer": a forecast about another party
-    targets = [r for r in ctx.refs(subject_tokens(cond)) if r.actor_id and not same_side(ctx, speaker, [r], speech)] \
-        or _counterpart(ctx, speaker, cond.idx)
-    if not targets:
-        return None
-    clause = Clause()
-    clause.condition = cond
-    return dict(tok=content, code="130", type="THREATEN", mode=None, sources=[speaker], targets=targets,
-                clause=clause, modality="conditional", quote=quote, speech=speech)
-
-
-def _ruling_out(lex: Lexicon) -> re.Pattern:
-    got = getattr(lex, "_ruling_out", None)
-    if got is None:
-        words = sorted(lex.governors["ruling_out"], key=len, reverse=True)
-        got = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])",
-                         re.IGNORECASE)
-        object.__setattr__(lex, "_ruling_out", got)
-    return got
-
-
-def _ruled_out(ctx: Context, lex: Lexicon, sent: SpacySpan) -> dict | None:
-    """'"Zero enrichment is out of the question," Araqchi said', "Madrid said a referendum was not
-    on the table": a speaker who calls a matter beyond negotiation refuses it (CAMEO 120), aimed at
-    the other side; what the other side must do, called so ("the withdrawal of Rwandan forces is not
-    negotiable"), is demanded (CAMEO 100). An expert's view is neither."""
-    said = text_of(ctx.doc)[sent.start_char:sent.end_char]
-    found = _ruling_out(lex).search(said)
-    if found is None:
-        return None
-    span = ctx.doc.char_span(sent.start_char + found.start(), sent.start_char + found.end(), alignment_mode="expand")
-    if span is None:
-        return None
-    verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and head_of(verb).i != verb.i:
-        verb = head_of(verb)
-    if verb.pos_ not in ("VERB", "AUX") or lemma_of(verb) in lex.governors["speech"]:
-        return None
-    speaker, speech, quote = _voice(ctx, lex, verb)
-    if speaker is None:
-        return None
-    demanded = any(lemma_of(t) in lex.classes.get("concessions", ()) for t in subject_tokens(verb))
-    return dict(tok=verb, code="100" if demanded else "120", type="REQUEST" if demanded else "REJECT", mode=None,
-                sources=[speaker], targets=[], clause=Clause(), modality="actual", quote=quote, speech=speech)
-
-
-def _voice(ctx: Context, lex: Lexicon, content: Token, speech: Token | None = None):
-    """Who says ``content``: the named subject of the speech verb above it, or the speaker of the
-    quotation it is in; no one when that is an outlet or an expert (whose consequences are
-    forecasts), or when the content is what the speaker foresees."""
-    t = content
-    while speech is None and t.dep_ in ("ccomp", "conj") and head_of(t).i != t.i:
-        t = head_of(t)
-        if lemma_of(t) in lex.governors["speech"]:
-            speech = t
-    quote = ctx.quote_at(content.idx)
-    if speech is not None:
-        speaker = next((r for r in ctx.refs(subject_tokens(speech)) if r.actor_id), None)
-    elif quote is not None and quote.type in ("direct", "mixed") and quote.speaker is not None:
-        speaker = quote.speaker if quote.speaker.actor_id else None
-    else:
-        speaker = None
-    actor = ctx.actor(speaker.actor_id) if speaker is not None else None
-    # (an unnamed group is named by its noun: "Analysts said")
-    title = getattr(actor, "title", None) or (actor.name.split()[-1].lower().rstrip("s")
-                                              if actor is not None and actor.kind == "group" else None)
-    expert = actor is not None and load_kb().title_class(title) == "expert"
-    if actor is None or getattr(actor, "is_outlet", False) or expert or lemma_of(content) in lex.governors["foreseeing"]:
-        return None, speech, quote
-    return speaker, speech, quote
-
-
-def _counterfactual(verb: Token) -> bool:
-    """"there would have been nothing left to negotiate": a past that did not happen holds nothing out."""
-    auxes = [c.lower_ for c in children(verb) if c.dep_ == "aux"]
-    return "have" in auxes and any(a in ("would", "could", "might", "'d") for a in auxes)
-
-
-def _no_word(verb: Token) -> bool:
-    """"there will be no deal", "nobody will be handed over": a negation carried by an argument."""
-    return any(c.lower_ in ("nobody", "nothing", "none") or c.lower_ == "no" and c.dep_ == "neg"
-               or any(d.dep_ == "det" and d.lower_ == "no" for d in children(c))
-               for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "neg"))
-
-
-def _name_calling(ctx: Context, lex: Lexicon, verb: Token, triggers: set[int]) -> dict | None:
-    """"called the ruling an interference", "described the US demands as nonsense": a bad name
-    condemns the thing named (CAMEO 111), or rejects it when it is something said (120); it is
-    aimed at whoever the thing belongs to."""
-    words = lex.name_calling
-    thing = next((c for c in children(verb) if c.dep_ == "dobj"), None)
-    names = [c for c in children(verb) if c.dep_ in ("oprd", "acomp") or (c.dep_ == "dobj" and c is not thing)]
-    names += prep_objects(verb, {"as"})
-    if thing is not None:
-        # the parser may hang the name on the thing: "the proposals [as nonsense]", "the seizure
-        # [an act of piracy]"
-        names += prep_objects(thing, {"as"}) + [c for c in children(thing) if c.dep_ == "npadvmod" and c.i > thing.i]
-    if thing is None or not names:
-        return None
-    bad = words.get("lies", set()) | words.get("wrong", set())
-    phrases = [" ".join(t.lower_ for t in subtree(n)) for n in names]
-    # "an interference in our affairs", "an act of piracy": the name's own words, not a clause
-    judged = {lemma_of(t) for n in names for t in subtree(n) if t.dep_ not in ("relcl", "acl", "ccomp")}
-    if not judged & bad and not any(f" {b} " in f" {p} " for b in bad if " " in b for p in phrases):
-        return None
-    clause = analyse_clause(ctx, lex, verb, triggers)
-    if clause.negated or clause.content_of is not None or clause.in_condition:
-        return None
-    sources = [r for r in ctx.refs(subject_tokens(verb)) if r.actor_id]
-    if not sources:
-        return None
-    rejects = lemma_of(thing) in words.get("said", set())
-    # whose the thing is: "the Israeli demands", "the seizure of its tanker by Britain"
-    mine = {ref_key(s) for s in sources}
-    targets = [r for r in ctx.refs([thing]) if r.actor_id and ref_key(r) not in mine] or [
-        r for r in ctx.refs(prep_objects(thing, {"by"})) if r.actor_id and ref_key(r) not in mine]
-    code = "120" if rejects else "111"
-    etype, mode = code_to_type(code)
-    # its own act: "called the ruling an interference and accused Guyana of ..." is two
-    return dict(tok=verb, code=code, type=etype, mode=mode, sources=sources[:1], targets=targets,
-                clause=clause, modality=modality_of(clause), quote=ctx.quote_at(verb.idx), speech=clause.speech,
-                unmerged=True)
-
-
-def _denial(ctx: Context, lex: Lexicon, deny: Token, triggers: set[int]) -> dict | None:
-    """"Azerbaijan denied that its forces had opened fire": denying what one is charged with
-    rejects the charge (its author is found as replies' are, ``_answered``). The denied act stays
-    coded, negated."""
-    charge = head_of(deny) if deny.dep_ == "relcl" and lex.replies.get(lemma_of(head_of(deny))) == "ACCUSE" else None
-    # "denied the charge", "refuted the report": what another side said, answered
-    said = charge is None and any(c.dep_ == "dobj" and lemma_of(c) in lex.classes.get("assertions", ())
-                                  for c in children(deny))
-    if charge is None and not said and not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ in OBJECT_DEPS and c.tag_ == "VBG")
-                                               for c in children(deny)):
-        return None   # what is denied is a clause or a gerund ("denied backing the rebels")
-    clause = analyse_clause(ctx, lex, deny, triggers)
-    if clause.negated or clause.content_of is not None or clause.in_condition:
-        return None   # "did not deny that ...": an admission
-    sources = [r for r in ctx.refs(subject_tokens(deny)) if r.actor_id]
-    if not sources:
-        return None
-    targets = []
-    if charge is not None:
-        # "Western officials say Iran is hiding the stockpile, a charge Tehran denies"
-        said = next((a for a in ancestors(charge) if lemma_of(a) in lex.governors["speech"]), None)
-        targets = ctx.refs(subject_tokens(said)) if said is not None else []
-    return dict(tok=deny, code="120", type="REJECT", mode=None, sources=sources[:1], targets=targets,
-                clause=clause, modality=modality_of(clause), quote=ctx.quote_at(deny.idx), speech=clause.speech)
-
-
-def _deontic_demand(ctx: Context, lex: Lexicon, tok: Token) -> dict | None:
-    """"Britain said Libya must hand over the suspects": an obligation another actor states
-    is that actor's demand (CAMEO 10), whatever the verb."""
-    if tok.pos_ not in ("VERB", "AUX") or not any(
-            c.dep_ == "aux" and c.lower_ in lex.deontic_modals for c in children(tok)):
-        return None
-    cur, speech = tok, None
-    for _ in range(4):
-        if cur.dep_ not in ("ccomp", "conj") or head_of(cur).i == cur.i:
-            break
-        cur = head_of(cur)
-        if lemma_of(cur) in lex.governors["speech"] | lex.governors["stance"] | {"reiterate", "conclude", "remind"}:
-            speech = cur
-            break
-    if speech is None:
-        return None
-    speakers = ctx.refs(subject_tokens(speech))
-    targets = ctx.refs(subject_tokens(tok))
-    if not speakers or not targets or ref_key(speakers[0]) in {ref_key(t) for t in targets}:
-        return None
-    if targets[0].actor_id is None and subject_tokens(tok)[0].pos_ == "PRON":
-        return None
-    if same_side(ctx, speakers[0], targets, speech):
-        return None   # "Netanyahu says Israel must keep ...": a position, not a demand
-    return dict(tok=tok, code="100", type="REQUEST", mode=None, sources=speakers[:1], targets=targets,
-                clause=Clause(chain=[speech]), modality="actual", quote=ctx.quote_at(tok.idx), speech=speech)
 
 
 def _speaker(ctx: Context, lex: Lexicon, clause: Clause, quote: Quote | None, trigger: Token) -> ActorRef | None:
@@ -1155,7 +887,7 @@ def _held_somewhere(ctx: Context, noun: Token) -> list[ActorRef]:
     places = prep_objects(noun, {"in"})
     if not any(ctx.refs([o]) or o.ent_type_ in ("GPE", "LOC", "FAC") for o in places):
         return []
-    sides = _pair_refs(ctx, ctx.pair_ids(noun.idx), noun.idx)
+    sides = pair_refs(ctx, ctx.pair_ids(noun.idx), noun.idx)
     return sides if len(sides) == 2 else []
 
 
@@ -1175,7 +907,7 @@ def _talks_before(ctx: Context, noun: Token) -> list[ActorRef]:
     refs = [r for r in ctx.refs([c for s in subject_tokens(verb) for c in conjuncts(s)]) if r.actor_id]
     if len({r.actor_id for r in refs}) >= 2:
         return refs
-    sides = _pair_refs(ctx, ctx.pair_ids(noun.idx), noun.idx)
+    sides = pair_refs(ctx, ctx.pair_ids(noun.idx), noun.idx)
     if refs and len(sides) == 2 and refs[0].actor_id in {r.actor_id for r in sides}:
         return sides
     return []
@@ -1196,21 +928,6 @@ def _with_sides(ctx: Context, src: ActorRef | None, targets: list[ActorRef]) -> 
             ids.add(side)
             sides.append(ActorRef(side, t.text, t.start, t.end))
     return targets + sides
-
-
-def _pair_refs(ctx: Context, pair: list[str], before: int) -> list[ActorRef]:
-    return [r for side in pair for r in _last_naming(ctx, side, before)] if len(pair) == 2 else []
-
-
-def _last_naming(ctx: Context, actor_id: str, before: int) -> list[ActorRef]:
-    """The actor as last named before ``before``: where an implicit party is shown (by a name
-    or description, not a pronoun, when it has one)."""
-    named = [m for m in getattr(ctx.actors, "mentions", ()) or () if m.actor_id == actor_id and m.end <= before]
-    named = [m for m in named if getattr(m, "via", None) != "pronoun"] or named
-    if not named:
-        return []
-    m = max(named, key=lambda m: m.start)
-    return [ActorRef(actor_id, m.text, m.start, m.end)]
 
 
 def _object_of_plain_verb(lex: Lexicon, noun: Token) -> bool:
@@ -1241,24 +958,6 @@ def _head_lemma(ctx: Context, ref: ActorRef) -> str | None:
     return lemma_of(span.root) if span is not None else None
 
 
-def _counterpart(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
-    """The other side, when ``src`` (or the body it belongs to) is one of the two sides the
-    article has named together before ``before``."""
-    pair = ctx.pair_ids(before)
-    side = src.actor_id
-    if side not in pair:
-        actor = ctx.actor(side)
-        side = actor.affiliation if actor is not None and actor.affiliation in pair else None
-    if side is None:
-        # "Damascus" when the sides were named by their leaders ("al-Sharaa and the SDF")
-        led = [i for i in pair if getattr(ctx.actor(i), "affiliation", None) == src.actor_id]
-        side = led[0] if len(led) == 1 else None
-    if side is None:
-        return []
-    # the implicit side is shown at its last naming before the act
-    return _last_naming(ctx, next(i for i in pair if i != side), before)
-
-
 # A third party's meeting, offer or praise with nobody named ("Turkey has offered to host any
 # talks", "Qatar, which co-mediated the talks", "the committee met in Naqoura", "the UN welcomed
 # the agreement") is between, made to or aimed at the two sides the article is about; attending
@@ -1284,7 +983,7 @@ def _the_sides(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
     if len(pair) != 2 or src.actor_id in pair or (actor is not None and actor.affiliation in pair) \
             or ctx.country(src.actor_id) in {ctx.country(i) for i in pair} - {None}:
         return []
-    return _pair_refs(ctx, pair, before)
+    return pair_refs(ctx, pair, before)
 
 
 def _press(ctx: Context, ref: ActorRef | None) -> bool:
@@ -1376,7 +1075,7 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
             implied = False
             if not targets and etype in COUNTERPART_TYPES and src is not None and src.actor_id \
                     and not (etype == "ASSAULT" and _aimed_elsewhere(tok, d.get("noun"))):
-                targets = _counterpart(ctx, src, start)
+                targets = counterpart(ctx, src, start)
                 implied = bool(targets)
             if not targets and src is not None and src.actor_id and not clause.negated and d["code"] != "044" and (
                     etype in THIRD_PARTY_TYPES or etype in JUDGING_TYPES and _judges_a_deal(ctx_lex, tok)):
