@@ -122,6 +122,15 @@ def test_negated_optimism_is_negative(nlp):
     assert a.negated and a.polarity < 0
 
 
+@pytest.mark.parametrize("text,holder,sign", [
+    ("Critics were sceptical about the deal.", "Critics", -1),
+    ("Traders were optimistic about a deal.", "Traders", 1),
+])
+def test_an_unnamed_group_holds_its_own_judgement(nlp, text, holder, sign):
+    a = held_by(analyse(nlp, "India and China signed a deal on Monday. " + text), holder)
+    assert a.holder.actor_id is None and (a.polarity > 0) == (sign > 0)
+
+
 def test_will_not_be_easy_is_negative_for_each_coordinated_holder(nlp):
     found = analyse(nlp, "Both Ukraine and Russia have made it clear that reaching a ceasefire agreement "
                          "will not be easy.")

@@ -163,7 +163,8 @@ def _military_nouns(path: Path = LEXICON_PATH.parent / "roles.yaml") -> frozense
 
 
 def _role_heads(path: Path = LEXICON_PATH.parent / "roles.yaml") -> frozenset[str]:
-    """Head nouns of the actor layer's titles and sectors ("the US envoy", "Hamas officials").
+    """Head nouns of the actor layer's titles, sectors and speaking groups ("the US envoy",
+    "Hamas officials", "analysts").
 
     They stand for a person or body of the actor named beside them, so an opinion held by
     "the Ukrainian delegation" or "the EU trade commissioner" is looked for among the actors.
@@ -177,6 +178,8 @@ def _role_heads(path: Path = LEXICON_PATH.parent / "roles.yaml") -> frozenset[st
         words = str(phrase).lower().split(" of ")[0].split()
         if words:
             heads.add(words[-1])
+    # unnamed groups that speak ("Human rights groups were sceptical", "Analysts were divided")
+    heads.update(str(w).lower() for w in data.get("speaking_group_nouns") or ())
     return frozenset(heads)
 
 
