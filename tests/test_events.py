@@ -1970,6 +1970,13 @@ def test_troops_multiplied_or_massed_are_a_mobilisation_by_their_state(nlp, text
     assert only(events, "MOBILIZE").source.actor_id in ("ISR", "CHN")
 
 
+def test_a_conflicts_toll_told_in_a_relative_clause_is_no_event_unless_someone_acts(nlp):
+    events, _ = code(nlp, "The accord ended a two-year war that killed 400,000 people.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+    events, _ = code(nlp, "Hezbollah fired rockets that killed two Israelis.")
+    assert any(e.type == "ASSAULT" and [t.actor_id for t in e.targets] == ["ISR"] for e in events)
+
+
 def test_an_outsiders_rejection_or_denunciation_of_the_deal_is_aimed_at_its_parties(nlp):
     lead = "Thailand and Cambodia agreed a ceasefire on Monday after talks in Kuala Lumpur. "
     for text, etype in (("Myanmar rejected the agreement outright.", "REJECT"),

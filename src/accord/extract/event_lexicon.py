@@ -93,6 +93,7 @@ class Lexicon:
     plural_pair_nouns: set[str] = field(default_factory=set)
     state_organs: set[str] = field(default_factory=set)
     own_bodies: set[str] = field(default_factory=set)
+    conflict_nouns: set[str] = field(default_factory=set)
     own_sides: set[str] = field(default_factory=set)
     replies: dict[str, str] = field(default_factory=dict)
     mutual_codes: set[str] = field(default_factory=set)

@@ -426,6 +426,9 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             sources, targets = verb_arguments(ctx, tok, cand.noun, etype,
                                               event_noun=cand.noun is not None and entry.obj_class is None)
             sources = dateline_subject(ctx, tok, sources)
+            if etype == "ASSAULT" and tok.dep_ == "relcl" and lemma_of(head_of(tok)) in lex.conflict_nouns \
+                    and not any(r.actor_id for r in sources + targets if r is not None):
+                continue   # "a war that killed 50,000 people": a conflict's toll told as background
             if cand.addressee is not None:
                 targets = ctx.refs(conjuncts(cand.addressee))
             swapped = False
