@@ -733,3 +733,10 @@ def test_a_quoted_verdict_parsed_with_its_object_as_one_phrase_is_still_a_mixed_
                             'that Moscow could not be trusted.')
     assert {(q.type, q.text) for q in quotes} >= {("mixed", 'the attack "barbarism"')}
     assert len(quotes) == 2
+
+
+def test_another_of_a_group_just_named_is_no_earlier_speaker(nlp):
+    text = ('Lakhdar Brahimi said the talks were over. Western diplomats in Beirut were less hopeful. '
+            '"There is a long way to go," another said.')
+    q = next(q for q in quotes_of(nlp, text) if content(q).startswith("There is a long way"))
+    assert q.speaker is not None and q.speaker.actor_id is None and q.speaker.text == "another"

@@ -1353,7 +1353,8 @@ def _resolve(ctx: _Context, cand: Candidate, history: list[_Said]) -> list[Actor
             continue
         actor_id = _actor_for(ctx, head)
         text = ctx.text[start:end]
-        if actor_id is None and head.pos_ == "PRON":
+        # ("another said", "one said": one of a group just named, no earlier speaker)
+        if actor_id is None and head.pos_ == "PRON" and head.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
             word = head.lower_
             wanted = ("person",) if word in PERSON_PRONOUNS else (
                 ("state", "organisation", "group") if word in THING_PRONOUNS else None)
