@@ -1549,6 +1549,13 @@ def test_an_object_it_of_a_verb_aimed_at_a_party_is_the_other_state_or_body_of_i
     assert its == [(text.index("it of"), "ecowas")]
 
 
+def test_a_surname_with_its_particle_opening_a_sentence_is_the_person(analyse):
+    found = analyse("Foreign Minister Venancio de Moura signed the protocol. Jorge Valentim demanded a "
+                    "pullback.\n\nDe Moura rejected that demand. Al Jazeera reported the exchange.")
+    assert {m.actor_id for m in found.mentions if found.doc.text[m.start:m.end] == "De Moura"} == {"venancio-de-moura"}
+    assert found.actors["al-jazeera"].kind == "organisation"
+
+
 def test_the_longer_kb_name_wins_over_the_name_inside_it(analyse):
     found = analyse("The SPLM-IO of Riek Machar rejected the deal. John Garang met Ali Osman Taha in Naivasha.")
     assert {m.actor_id for m in found.mentions if m.start == 4} == {"splm-io"}

@@ -775,6 +775,7 @@ class _Article:
                 merged.append(e)
         merged = [self._hyphenated_given_name(e) if e.label_ == "PERSON"
                   else self._hyphenated_acronym(e) if e.label_ == "ORG" else e for e in merged]
+        merged = self._particle_surnames(merged)
         ents = merged + [Span(self.doc, sp.start, sp.end, label="ORG") for sp in self.long_names]
         self.norp_groups = self._norp_groups(ents)
         for ent in ents:
@@ -790,6 +791,17 @@ class _Article:
                 if m.end - m.start == 1 and self.toks[m.start].text in self.defined:
                     m.actor_id = self.defined[self.toks[m.start].text]
                     m.via = "acronym"
+
+    def _particle_surnames(self, ents: list[Span]) -> list[Span]:
+        """"De Moura rejected the demand": a surname with its particle, capitalised to open a
+        sentence, that ends a person's name the article gives ("Venancio de Moura") is that
+        person, whatever label the recogniser gave it."""
+        particles = self.kb.words.get("name_particles", set())
+        endings = {tuple(w.lower() for w in e.text.split()[-2:]) for e in ents
+                   if e.label_ == "PERSON" and len(e) >= 3}
+        return [Span(self.doc, e.start, e.end, label="PERSON")
+                if e.label_ != "PERSON" and len(e) == 2 and e[0].lower_ in particles
+                and (e[0].lower_, e[1].lower_) in endings else e for e in ents]
 
     def _hyphenated_acronym(self, ent: Span) -> Span:
         """"CNDD-FDD" tagged as "CNDD": an acronym glued by a hyphen to the acronym of an
