@@ -1977,6 +1977,14 @@ def test_a_conflicts_toll_told_in_a_relative_clause_is_no_event_unless_someone_a
     assert any(e.type == "ASSAULT" and [t.actor_id for t in e.targets] == ["ISR"] for e in events)
 
 
+@pytest.mark.parametrize("said", ["Antonio Guterres urged all signatories to implement it.",
+                                  "The U.N. urged the signatories to respect the deal."])
+def test_the_signatories_are_the_two_sides(nlp, said):
+    events, _ = code(nlp, "The Central African Republic's government and the UPC rebels signed a deal in "
+                          "Khartoum. " + said)
+    assert {t.actor_id for t in only(events, "REQUEST").targets} == {"CAF", "upc"}
+
+
 def test_an_outsiders_rejection_or_denunciation_of_the_deal_is_aimed_at_its_parties(nlp):
     lead = "Thailand and Cambodia agreed a ceasefire on Monday after talks in Kuala Lumpur. "
     for text, etype in (("Myanmar rejected the agreement outright.", "REJECT"),
