@@ -1985,6 +1985,18 @@ def test_the_signatories_are_the_two_sides(nlp, said):
     assert {t.actor_id for t in only(events, "REQUEST").targets} == {"CAF", "upc"}
 
 
+def test_insisting_that_another_party_act_is_a_demand_but_insisting_on_a_fact_is_not(nlp):
+    lead = "Israel and Lebanon held talks in Naqoura. "
+    for said in ("Lebanon had insisted that Israel withdraw at once.",
+                 "Lebanon insisted that Israeli troops withdraw."):
+        events, _ = code(nlp, lead + said)
+        got = only(events, "REQUEST")
+        assert got.source.actor_id == "LBN" and [t.actor_id for t in got.targets] == ["ISR"], said
+    for said in ("Lebanon insisted that it had not violated the truce.", "Lebanon insists that Israel is to blame."):
+        events, _ = code(nlp, lead + said)
+        assert not [e for e in events if e.type == "REQUEST"], said
+
+
 def test_an_outsiders_rejection_or_denunciation_of_the_deal_is_aimed_at_its_parties(nlp):
     lead = "Thailand and Cambodia agreed a ceasefire on Monday after talks in Kuala Lumpur. "
     for text, etype in (("Myanmar rejected the agreement outright.", "REJECT"),

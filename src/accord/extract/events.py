@@ -658,11 +658,14 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                            modality="conditional" if modality == "conditional" else "actual", quote=quote,
                            noun=cand.noun, speech=clause.speech, speech_clause=clause)
             drafts[own:] = [refusal]
-    # only a verb with a deontic auxiliary ("must", "should") can state an obligation; a
-    # sentence without the word has none
+    # only a verb with a deontic auxiliary ("must", "should") or a bare verb under "insist" can
+    # state an obligation; a sentence without the word has none
     said = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
-    if any(m in said for m in lex.deontic_modals):
-        obliged = sorted({head_of(t).i for t in span_tokens(sent) if t.dep_ == "aux" and t.lower_ in lex.deontic_modals})
+    mandated = [c.i for t in span_tokens(sent) if lemma_of(t) in lex.governors["mandative"]
+                for c in children(t) if c.dep_ == "ccomp"]
+    if mandated or any(m in said for m in lex.deontic_modals):
+        obliged = sorted({head_of(t).i for t in span_tokens(sent) if t.dep_ == "aux" and t.lower_ in lex.deontic_modals}
+                         | set(mandated))
         toks = parse_tree(sent.doc).toks
         for i in obliged:
             if sent.start <= i < sent.end:

@@ -274,9 +274,10 @@ def denial(ctx: Context, lex: Lexicon, deny: Token, triggers: set[int]) -> dict 
 
 def deontic_demand(ctx: Context, lex: Lexicon, tok: Token) -> dict | None:
     """"Britain said Libya must hand over the suspects": an obligation another actor states
-    is that actor's demand (CAMEO 10), whatever the verb."""
-    if tok.pos_ not in ("VERB", "AUX") or not any(
-            c.dep_ == "aux" and c.lower_ in lex.deontic_modals for c in children(tok)):
+    is that actor's demand (CAMEO 10), whatever the verb; so is a mandative subjunctive ("Lebanon
+    insisted that Israel withdraw at once")."""
+    if tok.pos_ not in ("VERB", "AUX") or not (any(
+            c.dep_ == "aux" and c.lower_ in lex.deontic_modals for c in children(tok)) or _mandative(lex, tok)):
         return None
     cur, speech = tok, None
     for _ in range(4):
@@ -298,3 +299,15 @@ def deontic_demand(ctx: Context, lex: Lexicon, tok: Token) -> dict | None:
         return None   # "Netanyahu says Israel must keep ...": a position, not a demand
     return dict(tok=tok, code="100", type="REQUEST", mode=None, sources=speakers[:1], targets=targets,
                 clause=Clause(chain=[speech]), modality="actual", quote=ctx.quote_at(tok.idx), speech=speech)
+
+
+def _mandative(lex: Lexicon, tok: Token) -> bool:
+    """"insisted that Israel withdraw": a bare verb with no auxiliary under a verb of insisting
+    (a past one shows a present form is no backshifted statement: "insisted that they withdraw")."""
+    gov = head_of(tok)
+    if tok.dep_ != "ccomp" or lemma_of(gov) not in lex.governors["mandative"] \
+            or any(c.dep_ in ("aux", "auxpass", "neg") for c in children(tok)):
+        return False
+    subj = subject_tokens(tok)
+    return bool(subj) and subj[0].lower_ not in ("i", "you", "we") and (
+        tok.tag_ == "VB" or tok.tag_ == "VBP" and gov.tag_ in ("VBD", "VBN"))
