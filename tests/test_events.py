@@ -1997,6 +1997,19 @@ def test_insisting_that_another_party_act_is_a_demand_but_insisting_on_a_fact_is
         assert not [e for e in events if e.type == "REQUEST"], said
 
 
+@pytest.mark.parametrize("said,etype", [
+    ("Jakarta accepted that former guerrillas could enter local politics.", "CONCEDE"),
+    ("Jakarta accepted the proposal.", "AGREE"),
+    ("Jakarta gave ground on the role of local parties.", "CONCEDE"),
+    ("Jakarta made painful concessions on local parties.", "CONCEDE"),
+])
+def test_accepting_a_claim_or_giving_ground_concedes_but_accepting_a_proposal_agrees(nlp, said, etype):
+    lead = "Indonesia and the Free Aceh Movement held talks in Helsinki. "
+    events, _ = code(nlp, lead + said)
+    got = [e for e in events if e.start >= len(lead) and e.source is not None and e.source.actor_id == "IDN"]
+    assert [e.type for e in got] == [etype]
+
+
 def test_an_outsiders_rejection_or_denunciation_of_the_deal_is_aimed_at_its_parties(nlp):
     lead = "Thailand and Cambodia agreed a ceasefire on Monday after talks in Kuala Lumpur. "
     for text, etype in (("Myanmar rejected the agreement outright.", "REJECT"),

@@ -457,7 +457,10 @@ def match_verb(ctx: Context, lex: Lexicon, tok: Token) -> Entry | None:
             if e.particle_set <= words:
                 fits = classes.get(e.obj_class)
                 if fits is None:
-                    fits = classes[e.obj_class] = _class_match(ctx, lex, e, objs)
+                    fits = classes[e.obj_class] = (
+                        # "accepted that former guerrillas could stand": a that-clause, no object
+                        any(c.dep_ == "ccomp" for c in children(tok)) and not objs if e.obj_class == "clause"
+                        else _class_match(ctx, lex, e, objs))
                 if fits:
                     return e
     return None

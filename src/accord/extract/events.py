@@ -619,7 +619,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             etype, mode = code_to_type(code)
         if entry.obj_class not in (None, "actor", "prisoners", "object"):
             # "sent troops and tanks", "sent envoys": what is sent is the instrument, not a party
-            members = lex.classes[entry.obj_class] | lex.classes["troops"] | lex.classes["arms"]
+            members = lex.classes.get(entry.obj_class, set()) | lex.classes["troops"] | lex.classes["arms"]
             spans = [(o.left_edge.idx, o.idx + len(o.text)) for o in objects(tok) if lemma_of(o) in members]
             targets = [t for t in targets if t.actor_id or not any(a <= t.start < b for a, b in spans)]
         if etype in HOSTILE:
