@@ -2010,6 +2010,15 @@ def test_accepting_a_claim_or_giving_ground_concedes_but_accepting_a_proposal_ag
     assert [e.type for e in got] == [etype]
 
 
+def test_an_attempt_to_act_is_the_act_tried_but_a_plan_or_a_denied_attempt_is_not(nlp):
+    events, _ = code(nlp, "An attempt to assassinate the deputy governor, Oleg Chemezov, was thwarted.")
+    got = only(events, "ASSAULT")
+    assert got.modality == "actual" and [t.actor_id for t in got.targets] == ["oleg-chemezov"]
+    for text in ("A plan to attack Iran was shelved.", "Israel denied any attempt to kill Haniyeh."):
+        events, _ = code(nlp, text)
+        assert not [e for e in events if e.type == "ASSAULT" and e.modality == "actual" and not e.negated], text
+
+
 def test_an_outsiders_rejection_or_denunciation_of_the_deal_is_aimed_at_its_parties(nlp):
     lead = "Thailand and Cambodia agreed a ceasefire on Monday after talks in Kuala Lumpur. "
     for text, etype in (("Myanmar rejected the agreement outright.", "REJECT"),

@@ -154,8 +154,10 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             gov = head_of(cur)
             if gov.i in triggers:
                 clause.content_of = gov
-            elif infinitive(cur):
+            elif infinitive(cur) and not (lemma_of(gov) in lex.governors.get("attempting", ())
+                                          and lemma_of(head_of(gov)) not in lex.governors["denying"]):
                 clause.future = True    # "permission to help", "a plan to attack": not done
+                # ("an attempt to assassinate him": tried, so done, as "tried to" is; one denied is not)
             break
         elif dep == "advcl" and for_to(cur):
             # "the deal calls for the rebels to withdraw": a for-to clause is wanted, not done
