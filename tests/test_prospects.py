@@ -97,6 +97,12 @@ def held_by(found: list[Assessment], name: str) -> Assessment:
      "Ghafar", -1, "hardest work"),
     ("An Emirati official said that a final agreement between the two states would take time.",
      "official", -1, "take time"),
+    ('"There is a long road ahead," AU commissioner Smail Chergui said of the Khartoum deal.',
+     "Chergui", -1, "long road ahead"),
+    ("Smail Chergui said it would be an uphill battle to get the Khartoum deal implemented.",
+     "Chergui", -1, "uphill battle"),
+    ('"This is a great day for peace," Smail Chergui said after the signing of the Khartoum deal.',
+     "Chergui", 1, "great day"),
 ])
 def test_each_cue_family_gives_its_polarity_to_the_judging_actor(nlp, text, holder, sign, cue):
     found = analyse(nlp, text)
