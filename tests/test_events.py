@@ -2019,6 +2019,14 @@ def test_an_attempt_to_act_is_the_act_tried_but_a_plan_or_a_denied_attempt_is_no
         assert not [e for e in events if e.type == "ASSAULT" and e.modality == "actual" and not e.negated], text
 
 
+def test_fighting_a_plan_opposes_it_but_fighting_troops_is_an_attack(nlp):
+    lead = "The government and the rebels held talks in Khartoum. "
+    events, _ = code(nlp, lead + "The rebels vowed to fight any plan drawn up without them.")
+    assert only(events, "REJECT") and not [e for e in events if e.type == "ASSAULT"]
+    events, _ = code(nlp, lead + "The rebels fought government troops near Bangui.")
+    assert only(events, "ASSAULT")
+
+
 def test_an_outsiders_rejection_or_denunciation_of_the_deal_is_aimed_at_its_parties(nlp):
     lead = "Thailand and Cambodia agreed a ceasefire on Monday after talks in Kuala Lumpur. "
     for text, etype in (("Myanmar rejected the agreement outright.", "REJECT"),
