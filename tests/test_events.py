@@ -2020,11 +2020,11 @@ def test_an_attempt_to_act_is_the_act_tried_but_a_plan_or_a_denied_attempt_is_no
 
 
 def test_fighting_a_plan_opposes_it_but_fighting_troops_is_an_attack(nlp):
-    lead = "The government and the rebels held talks in Khartoum. "
-    events, _ = code(nlp, lead + "The rebels vowed to fight any plan drawn up without them.")
-    assert only(events, "REJECT") and not [e for e in events if e.type == "ASSAULT"]
-    events, _ = code(nlp, lead + "The rebels fought government troops near Bangui.")
-    assert only(events, "ASSAULT")
+    lead = "Congo's government and the M23 rebels held talks in Doha. "
+    events, _ = code(nlp, lead + "The M23 vowed to fight any plan drawn up without it.")
+    assert only(events, "REJECT").source.actor_id == "m23" and not [e for e in events if e.type == "ASSAULT"]
+    events, _ = code(nlp, lead + "M23 fighters fought Congolese troops near Goma.")
+    assert only(events, "ASSAULT").source.actor_id == "m23"
 
 
 def test_an_outsiders_rejection_or_denunciation_of_the_deal_is_aimed_at_its_parties(nlp):
