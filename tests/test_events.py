@@ -2027,6 +2027,14 @@ def test_fighting_a_plan_opposes_it_but_fighting_troops_is_an_attack(nlp):
     assert only(events, "ASSAULT").source.actor_id == "m23"
 
 
+def test_helping_to_do_an_act_is_that_act_but_helping_people_is_aid(nlp):
+    events, _ = code(nlp, "The United States, which helped broker the 2005 deal, welcomed the talks.")
+    assert not [e for e in events if e.type == "AID"]
+    assert any(e.type == "CONSULT" and e.cameo == "045" and e.source.actor_id == "USA" for e in events)
+    events, _ = code(nlp, "Egypt helped the refugees.")
+    assert only(events, "AID").source.actor_id == "EGY"
+
+
 def test_an_outsiders_rejection_or_denunciation_of_the_deal_is_aimed_at_its_parties(nlp):
     lead = "Thailand and Cambodia agreed a ceasefire on Monday after talks in Kuala Lumpur. "
     for text, etype in (("Myanmar rejected the agreement outright.", "REJECT"),

@@ -149,6 +149,10 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
                         found.append(Candidate(tok, entry))
                         consumed.update(o.i for o in objs)
                 continue
+            if entry is not None and lemmas[i] in lex.governors["helping"] and any(
+                    c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and match_verb(ctx, lex, c) is not None
+                    for c in children(tok)):
+                continue   # "helped broker the deal": the act helped is the event, with the helper's part
             if entry is not None:
                 noun = None
                 if entry.obj_class and entry.obj_class not in ("actor", "object"):
