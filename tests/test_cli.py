@@ -113,6 +113,26 @@ def test_eval_on_the_seed_prints_json_scores():
     assert scores["positions"]["recall"] >= 0.7
 
 
+def test_eval_names_an_article_whose_stage_failed(tmp_path, monkeypatch):
+    # regression: a stage failing on an article lowered the scores with no word why
+    from accord import pipeline
+    from accord.extract import events as events_mod
+
+    def broken(*args, **kwargs):
+        raise KeyError("clause")
+    monkeypatch.setattr(pipeline, "STRICT", False)
+    monkeypatch.setattr(events_mod, "extract_events", broken)
+    (tmp_path / "a1.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a1.gold.json").write_text(json.dumps({"events": [
+        {"source": "Qatar", "target": "Hamas", "type": "CONSULT", "text_start": "Qatari mediators met"}]}))
+    result = run("eval", str(tmp_path), "--json")
+    assert result.exit_code == 0
+    got = json.loads(result.stdout)
+    assert got["scores"]["events"]["recall"] == 0
+    assert len(got["warnings"]) == 1 and "a1.txt" in got["warnings"][0] and "events" in got["warnings"][0]
+    assert "warning:" in result.stderr and "a1.txt" in result.stderr
+
+
 def test_eval_on_an_event_set_prints_a_table():
     # regression: nested figures (type_only) of an event set made the table crash
     path = SHARED / "eval" / "events" / "petrarch_validation" / "petr2_gsr_validation.jsonl"

@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -392,6 +393,9 @@ def evaluate(path: Path = typer.Argument(..., help="gold folder, NAME.txt with N
     except ev.GoldError as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2)
+    for warning in result.get("warnings", ()):
+        # (a warning quotes article text, which is no markup)
+        err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
     if as_json:
         print(json.dumps(result, indent=2))
         return

@@ -345,19 +345,28 @@ def _is_event_set(path: Path) -> bool:
 
 def evaluate_path(path: Path, model: str | None = None, limit: int | None = None) -> dict:
     path = Path(path)
+    warnings: list[str] = []
     if path.is_file() and _is_event_set(path):
         from accord import evaluate_events
-        return {"path": str(path), "scores": evaluate_events.score_event_set(path, model=model, limit=limit)}
+        scores = evaluate_events.score_event_set(path, model=model, limit=limit, warnings=warnings)
+        return _with_warnings({"path": str(path), "scores": scores}, warnings)
     if path.is_dir() and not list(path.glob("*.gold.json")):
         sets = [p for p in sorted(path.glob("*.jsonl")) if _is_event_set(p)]
         if sets:
             from accord import evaluate_events
             scores = {}
             for p in sets:
-                for k, v in evaluate_events.score_event_set(p, model=model, limit=limit).items():
+                for k, v in evaluate_events.score_event_set(p, model=model, limit=limit, warnings=warnings).items():
                     scores[f"{p.stem}:{k}"] = v
-            return {"path": str(path), "scores": scores}
+            return _with_warnings({"path": str(path), "scores": scores}, warnings)
     return evaluate_gold(_gold_pairs(path), model=model)
+
+
+def _with_warnings(result: dict, warnings: list[str]) -> dict:
+    """A stage that failed on an article lowers the scores; the result says which and why."""
+    if warnings:
+        result["warnings"] = list(warnings)
+    return result
 
 
 def evaluate_gold(pairs, model: str | None = None) -> dict:
@@ -366,6 +375,7 @@ def evaluate_gold(pairs, model: str | None = None) -> dict:
 
     nlp = nlp_mod.load(model)
     tallies = {k: Tally() for k in ("actors", "quotes", "events", "positions", "assessments")}
+    warnings: list[str] = []
     for gold_path, txt, record in pairs:
         try:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -379,6 +389,7 @@ def evaluate_gold(pairs, model: str | None = None) -> dict:
         if article is None:
             raise GoldError(f"{gold_path}: article cannot be read ({'; '.join(problems)})")
         ex = pipeline.extract(nlp(article.text), article)
+        warnings.extend(ex.warnings)
         names = Actors()
         names.add(ex)
         # a record type whose key is absent was not annotated in this file (an empty list was)
@@ -394,4 +405,6 @@ def evaluate_gold(pairs, model: str | None = None) -> dict:
             score_assessments(gold["assessments"], ex, names, tallies["assessments"], str(gold_path))
     right = {"actors": "affiliation", "quotes": "speaker", "events": "arguments", "positions": "reported_by",
              "assessments": "holder"}
-    return {"articles": len(pairs), "scores": {k: t.scores(right[k]) for k, t in tallies.items() if t.gold or t.predicted}}
+    return _with_warnings({"articles": len(pairs),
+                           "scores": {k: t.scores(right[k]) for k, t in tallies.items() if t.gold or t.predicted}},
+                          warnings)

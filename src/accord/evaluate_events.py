@@ -86,13 +86,18 @@ def _group(rows: list[dict]) -> dict[str, list[dict]]:
     return out
 
 
-def _extract(texts: list[str], dates: list[str | None], nlp) -> list[tuple[list[Event], dict]]:
+def _extract(texts: list[str], dates: list[str | None], nlp,
+             warnings: list[str] | None = None) -> list[tuple[list[Event], dict]]:
+    """Events and actors of each text; a stage that failed on one is told in ``warnings``
+    (its score would otherwise fall with no word why)."""
     from accord import pipeline
 
     out = []
     for text, date, doc in zip(texts, dates, nlp.pipe(texts, batch_size=64)):
-        article = Article(article_id=record_id(text), text=text, source="eval", published=date)
+        article = Article(article_id=record_id(text), text=text, source=f"eval: {text[:60]!r}", published=date)
         ex = pipeline.extract(doc, article, stages=("actors", "quotes", "events"))
+        if warnings is not None:
+            warnings.extend(ex.warnings)
         out.append((ex.events, ({a.actor_id: a for a in ex.actors}, ex.mentions)))
     return out
 
@@ -143,10 +148,10 @@ def _cameo_country(code: str | None) -> str | None:
     return code[:3].upper()
 
 
-def score_petrarch(groups: dict[str, list[dict]], nlp) -> dict:
+def score_petrarch(groups: dict[str, list[dict]], nlp, warnings: list[str] | None = None) -> dict:
     texts = list(groups)
     dates = [_date(groups[t][0].get("date")) for t in texts]
-    results = _extract(texts, dates, nlp)
+    results = _extract(texts, dates, nlp, warnings)
     tp = n_pred = n_gold = skipped = 0
     type_tp = 0
     for text, (events, actors) in zip(texts, results):
@@ -184,9 +189,9 @@ def score_petrarch(groups: dict[str, list[dict]], nlp) -> dict:
     return out
 
 
-def score_plover_gsr(groups: dict[str, list[dict]], nlp) -> dict:
+def score_plover_gsr(groups: dict[str, list[dict]], nlp, warnings: list[str] | None = None) -> dict:
     texts = list(groups)
-    results = _extract(texts, [None] * len(texts), nlp)
+    results = _extract(texts, [None] * len(texts), nlp, warnings)
     found = n_gold = pred_types = pred_right = 0
     per_type: dict[str, list[int]] = {}
     for text, (events, _actors) in zip(texts, results):
@@ -210,7 +215,8 @@ def score_plover_gsr(groups: dict[str, list[dict]], nlp) -> dict:
             "per_type_recall": {k: round(v[0] / v[1], 3) for k, v in sorted(per_type.items())}}
 
 
-def score_event_set(path, nlp=None, model: str | None = None, limit: int | None = None) -> dict:
+def score_event_set(path, nlp=None, model: str | None = None, limit: int | None = None,
+                    warnings: list[str] | None = None) -> dict:
     """Scores for one public event set, recognised by its records' fields."""
     path = Path(path)
     if nlp is None:
@@ -219,7 +225,7 @@ def score_event_set(path, nlp=None, model: str | None = None, limit: int | None 
     rows = _read(path, limit)
     groups = _group(rows)
     if rows and "event" in rows[0]:
-        return score_plover_gsr(groups, nlp)
+        return score_plover_gsr(groups, nlp, warnings)
     if rows and rows[0].get("language", "en") != "en":
         return {"skipped": f"{path.name}: not English"}
-    return score_petrarch(groups, nlp)
+    return score_petrarch(groups, nlp, warnings)
