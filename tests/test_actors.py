@@ -1507,6 +1507,9 @@ def test_unnamed_people_speaking_as_one_group_are_a_group_actor(analyse):
     ("John Garang met Ali Osman Taha in Naivasha.", "john-garang", "splm"),
     ("Jonas Savimbi stayed away from Lusaka.", "jonas-savimbi", "unita"),
     ("Khalifa Haftar sent no delegation to Tunis.", "khalifa-haftar", "libyan-national-army"),
+    # a bare "President" after an Israeli is no Israeli when the KB knows the man
+    ("Israeli Prime Minister Menachem Begin arrived. President Jimmy Carter met him.", "jimmy-carter", "USA"),
+    ("Mikhail Gorbachev met Ronald Reagan in Reykjavik.", "mikhail-gorbachev", "RUS"),
 ])
 def test_a_known_persons_side_in_the_article(analyse, text, person, side):
     assert analyse(text).actors[person].affiliation == side
