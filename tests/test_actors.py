@@ -1559,6 +1559,14 @@ def test_a_surname_with_its_particle_opening_a_sentence_is_the_person(analyse):
     assert found.actors["al-jazeera"].kind == "organisation"
 
 
+def test_a_broadcaster_named_after_its_state_is_an_outlet_not_the_state(analyse):
+    found = analyse("Menachem Begin told Israel Radio that the settlements would stay. Officials in Israel "
+                    "agreed. Mahmoud Abbas told Palestine TV on Monday.")
+    assert found.actors["israel-radio"].is_outlet and found.actors["palestine-tv"].is_outlet
+    text = found.doc.text
+    assert not [m for m in found.mentions if m.actor_id == "ISR" and "Radio" in text[m.start:m.end + 6]]
+
+
 def test_the_longer_kb_name_wins_over_the_name_inside_it(analyse):
     found = analyse("The SPLM-IO of Riek Machar rejected the deal. John Garang met Ali Osman Taha in Naivasha.")
     assert {m.actor_id for m in found.mentions if m.start == 4} == {"splm-io"}

@@ -572,6 +572,9 @@ class _Article:
                 continue
             if self._inside_longer_name(sp, aid, via, ent, known):
                 continue
+            if ent is not None and ent.label_ == "ORG" and ent.end == sp.end + 1 and sp.start <= self._ent_start(ent) \
+                    and self.toks[sp.end].lower_ in self.ix.outlet_words and self.kb.entries[aid].kind == "state":
+                continue   # "told Israel Radio", "Palestine TV": a broadcaster named after its state
             if self.kb.entries[aid].is_outlet and ent is not None and ent.end > sp.end \
                     and ent.label_ in ("ORG", "FAC") and self.toks[sp.end].is_title:
                 continue   # "the National Assembly" is not the newspaper "The National"
