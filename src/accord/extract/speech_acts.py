@@ -15,6 +15,7 @@ None; the event coder merges and finishes the drafts with the rest.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Span as SpacySpan, Token
@@ -60,15 +61,14 @@ def conditional_warning(ctx: Context, lex: Lexicon, warn: Token, drafts: list[di
     warned = [r for r in ctx.refs(subject_tokens(content)) if r.actor_id] if penalty else []
     if any(same_side(ctx, s, warned, None) for s in sources):
         return None   # "warned that Iran would pay a price": his own side's cost is a forecast
-    warned = warned or [r for r in ctx.refs(subject_tokens(clause.condition)) if r.actor_id] \
-        if clause.condition is not None else warned
+    if not warned and clause.condition is not None:
+        warned = [r for r in ctx.refs(subject_tokens(clause.condition)) if r.actor_id]
     targets = [r for r in warned if ref_key(r) not in {ref_key(s) for s in sources}]
     clause.chain, clause.speech, clause.negated = [warn], None, False
     # "Britain, France and Germany have warned that they will ...": each warns
     return dict(tok=warn, code="130", type="THREATEN", mode=None, sources=sources, targets=targets,
                 clause=clause, modality="conditional" if clause.condition is not None else "actual",
-                quote=ctx.quote_at(warn.idx),
-                speech=None)
+                quote=ctx.quote_at(warn.idx), speech=None)
 
 
 def _penalty(lex: Lexicon, verb: Token) -> bool:
@@ -133,14 +133,13 @@ def held_out(ctx: Context, lex: Lexicon, cond: Token, drafts: list[dict], hostil
                 clause=clause, modality="conditional", quote=quote, speech=speech)
 
 
-def _ruling_out(lex: Lexicon) -> re.Pattern:
-    got = getattr(lex, "_ruling_out", None)
-    if got is None:
-        words = sorted(lex.governors["ruling_out"], key=len, reverse=True)
-        got = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])",
-                         re.IGNORECASE)
-        object.__setattr__(lex, "_ruling_out", got)
-    return got
+@functools.lru_cache(maxsize=4)
+def _ruling_out(phrases: frozenset[str]) -> re.Pattern:
+    """One pattern for the phrases, longest first, as whole words with any spacing between them
+    (a phrase search over the sentence text: cheaper than a matcher run on every sentence)."""
+    words = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])",
+                      re.IGNORECASE)
 
 
 def ruled_out(ctx: Context, lex: Lexicon, sent: SpacySpan) -> dict | None:
@@ -149,7 +148,7 @@ def ruled_out(ctx: Context, lex: Lexicon, sent: SpacySpan) -> dict | None:
     the other side; what the other side must do, called so ("the withdrawal of Rwandan forces is not
     negotiable"), is demanded (CAMEO 100). An expert's view is neither."""
     said = text_of(ctx.doc)[sent.start_char:sent.end_char]
-    found = _ruling_out(lex).search(said)
+    found = _ruling_out(frozenset(lex.governors["ruling_out"])).search(said)
     if found is None:
         return None
     span = ctx.doc.char_span(sent.start_char + found.start(), sent.start_char + found.end(), alignment_mode="expand")
