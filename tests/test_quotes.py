@@ -740,3 +740,13 @@ def test_another_of_a_group_just_named_is_no_earlier_speaker(nlp):
             '"There is a long way to go," another said.')
     q = next(q for q in quotes_of(nlp, text) if content(q).startswith("There is a long way"))
     assert q.speaker is not None and q.speaker.actor_id is None and q.speaker.text == "another"
+
+
+def test_a_quoted_not_the_parser_hangs_on_the_cue_denies_nothing(nlp):
+    text = ('Nelson Mandela met the parties. "I will not pretend that this paper ends the war. It does not," '
+            'Mandela told the ceremony. Mandela did not say when talks would resume.')
+    found = quotes_of(nlp, text)
+    q = next(q for q in found if content(q).startswith("I will not pretend"))
+    assert q.speaker is not None and q.speaker.actor_id == "nelson-mandela" and q.cue.text == "told"
+    # a "not" outside the quotation still says nothing was said
+    assert not [q for q in found if "talks would resume" in content(q)]

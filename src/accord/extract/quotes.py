@@ -364,8 +364,11 @@ class _Context:
             return frozenset()
         if lemma in lex.needs_phrase and not self.phrase_tokens(tok):
             return frozenset()
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in children(tok)):
-            return frozenset()   # "has not said whether", "never confirmed": nothing was said
+        if any((c.dep_ == "neg" or c.lower_ in ("never", "not")) and not (c.i < tok.i and self.in_quote(c))
+               for c in children(tok)):
+            # "has not said whether", "never confirmed": nothing was said ('... It does not,"
+            # Mandela told the ceremony': a quoted "not" the parser hung on the cue is no denial)
+            return frozenset()
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.refusals:
             return frozenset()   # "declined to say when ...": nothing was said
         if tok.tag_ == "VBN" and tok.dep_ == "advcl" and lemma not in lex.passive_speakers \
