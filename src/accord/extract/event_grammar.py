@@ -387,9 +387,12 @@ def _line_ends(sent: SpacySpan) -> list[int]:
     return out
 
 
-def _class_match(ctx: Context, lex: Lexicon, entry: Entry, objs: list[Token]) -> bool:
+def _class_match(ctx: Context, lex: Lexicon, entry: Entry, objs: list[Token], tok: Token) -> bool:
     if entry.obj_class is None:
         return True
+    if entry.obj_class == "clause":
+        # "accepted that former guerrillas could stand": a that-clause, no object
+        return not objs and any(c.dep_ == "ccomp" for c in children(tok))
     if entry.obj_class == "actor":
         return any(ctx._direct(o) is not None for o in objs)
     if entry.obj_class == "object":
@@ -457,10 +460,7 @@ def match_verb(ctx: Context, lex: Lexicon, tok: Token) -> Entry | None:
             if e.particle_set <= words:
                 fits = classes.get(e.obj_class)
                 if fits is None:
-                    fits = classes[e.obj_class] = (
-                        # "accepted that former guerrillas could stand": a that-clause, no object
-                        any(c.dep_ == "ccomp" for c in children(tok)) and not objs if e.obj_class == "clause"
-                        else _class_match(ctx, lex, e, objs))
+                    fits = classes[e.obj_class] = _class_match(ctx, lex, e, objs, tok)
                 if fits:
                     return e
     return None

@@ -665,7 +665,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
     # only a verb with a deontic auxiliary ("must", "should") or a bare verb under "insist" can
     # state an obligation; a sentence without the word has none
     said = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
-    mandated = [c.i for t in span_tokens(sent) if lemma_of(t) in lex.governors["mandative"]
+    mandated = [c.i for t in tokens_with(sent.doc, lex.governors["mandative"]) if sent.start <= t.i < sent.end
                 for c in children(t) if c.dep_ == "ccomp"]
     if mandated or any(m in said for m in lex.deontic_modals):
         obliged = sorted({head_of(t).i for t in span_tokens(sent) if t.dep_ == "aux" and t.lower_ in lex.deontic_modals}

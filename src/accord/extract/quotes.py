@@ -53,6 +53,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 THING_PRONOUNS = {"it"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 GROUP_PRONOUNS = {"they", "them", "we", "i"}
+# pronouns that stand for an earlier speaker ("another", "one" stand for one of a group just named)
+SPEAKER_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 # Dependencies through which a cue inherits the subject of the verb it hangs from:
 # "was quick to accuse", "went on to say", "was quoted as saying", "said ..., adding that".
 INHERIT_DEPS = ("xcomp", "acomp", "conj", "advcl", "pcomp", "prep", "acl", "ccomp")
@@ -1356,8 +1358,7 @@ def _resolve(ctx: _Context, cand: Candidate, history: list[_Said]) -> list[Actor
             continue
         actor_id = _actor_for(ctx, head)
         text = ctx.text[start:end]
-        # ("another said", "one said": one of a group just named, no earlier speaker)
-        if actor_id is None and head.pos_ == "PRON" and head.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
+        if actor_id is None and head.pos_ == "PRON" and head.lower_ in SPEAKER_PRONOUNS:
             word = head.lower_
             wanted = ("person",) if word in PERSON_PRONOUNS else (
                 ("state", "organisation", "group") if word in THING_PRONOUNS else None)

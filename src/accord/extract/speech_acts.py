@@ -185,7 +185,7 @@ def _voice(ctx: Context, lex: Lexicon, content: Token, speech: Token | None = No
         speaker = None
     actor = ctx.actor(speaker.actor_id) if speaker is not None else None
     # (an unnamed group is named by its noun: "Analysts said")
-    title = getattr(actor, "title", None) or (actor.name.split()[-1].lower().rstrip("s")
+    title = getattr(actor, "title", None) or (actor.name.split()[-1].lower().removesuffix("s")
                                               if actor is not None and actor.kind == "group" else None)
     expert = actor is not None and load_kb().title_class(title) == "expert"
     if actor is None or getattr(actor, "is_outlet", False) or expert or lemma_of(content) in lex.governors["foreseeing"]:
