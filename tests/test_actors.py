@@ -1567,6 +1567,14 @@ def test_a_broadcaster_named_after_its_state_is_an_outlet_not_the_state(analyse)
     assert not [m for m in found.mentions if m.actor_id == "ISR" and "Radio" in text[m.start:m.end + 6]]
 
 
+def test_states_listed_for_their_members_come_in_the_order_the_article_names_them(analyse):
+    # regression: they were added from a set, so their order changed from run to run
+    found = analyse("Nasser Judeh met Yusuf bin Alawi, Qian Qichen, Nabil Fahmy, Ahmet Davutoglu and "
+                    "Andrei Kozyrev in Geneva.")
+    states = [a for a in found.actors if a in ("JOR", "OMN", "CHN", "EGY", "TUR", "RUS")]
+    assert states == ["JOR", "OMN", "CHN", "EGY", "TUR", "RUS"]
+
+
 def test_the_longer_kb_name_wins_over_the_name_inside_it(analyse):
     found = analyse("The SPLM-IO of Riek Machar rejected the deal. John Garang met Ali Osman Taha in Naivasha.")
     assert {m.actor_id for m in found.mentions if m.start == 4} == {"splm-io"}

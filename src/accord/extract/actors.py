@@ -2462,7 +2462,8 @@ class _Article:
                 self.actors[m.actor_id].aliases.add(text[s:e])
         used = {m.actor_id for m in out}
         # an affiliation the KB knows is listed too, so every affiliation id resolves to an actor
-        for aid in list(used):
+        # (in the order the article names its members: the same output on every run)
+        for aid in list(dict.fromkeys(m.actor_id for m in out)):
             aff = self.actors[aid].affiliation
             if aff and aff not in used and aff in self.kb.entries:
                 self.actor(aff)
