@@ -1578,3 +1578,18 @@ def test_states_listed_for_their_members_come_in_the_order_the_article_names_the
 def test_the_longer_kb_name_wins_over_the_name_inside_it(analyse):
     found = analyse("The SPLM-IO of Riek Machar rejected the deal. John Garang met Ali Osman Taha in Naivasha.")
     assert {m.actor_id for m in found.mentions if m.start == 4} == {"splm-io"}
+
+
+def test_a_surname_taken_for_a_place_ends_the_persons_name(analyse):
+    found = analyse("FREETOWN, May 3 (Reuters) - Sierra Leone's President Ahmad Tejan Kabbah and rebel leader Foday "
+                    "Sankoh met in Lome on Monday. Under the plan, Sankoh will head a mining commission.")
+    ids = {m.actor_id for m in found.mentions}
+    assert "ahmad-tejan-kabbah" in ids and "ahmad-tejan" not in ids
+    # the full name was tagged an organisation and read as a person: the surname alone is him
+    assert len(mentions_of(found, "foday-sankoh")) == 2 and "sankoh" not in ids
+
+
+def test_an_ethnic_people_or_minority_is_not_the_state_of_its_name(analyse):
+    found = analyse("Macedonia's government signed a deal with ethnic Albanian rebels on Monday. Leaders of the "
+                    "Serb minority in Kosovo said they would boycott the vote. Albania welcomed the deal.")
+    assert [found.doc.text[m.start:m.end] for m in found.mentions if m.actor_id in ("ALB", "SRB")] == ["Albania"]

@@ -2544,3 +2544,51 @@ def test_an_act_charged_through_continuing_is_alleged_and_harms_not_the_accuser(
     charged = only(events, "ASSAULT")
     assert charged.source.actor_id == "maoists" and charged.modality == "alleged"
     assert not any(t.actor_id for t in charged.targets)
+
+
+def test_a_good_name_for_a_deal_praises_it_and_a_bad_one_condemns_it(nlp):
+    events, _ = code(nlp, 'Mexico and Guatemala signed a border treaty on Friday. Brazil called the treaty "a triumph '
+                          'of diplomacy". Chile described the plan as constructive. Peru called the treaty a historic '
+                          'mistake. Norway described the talks as constructive. Cuba called the accord a victory for '
+                          'Washington.')
+    judged = {(e.source.actor_id, e.type) for e in events if e.source.actor_id not in ("MEX", "GTM")}
+    # talks judged constructive are a prospect, not praise; "a victory for" a rival is no praise
+    assert judged == {("BRA", "SUPPORT"), ("CHL", "SUPPORT"), ("PER", "ACCUSE")}
+    praised = [e for e in events if e.source.actor_id == "BRA"][0]
+    assert praised.cameo == "051" and {t.actor_id for t in praised.targets} == {"MEX", "GTM"}
+
+
+def test_a_title_of_a_state_with_its_holder_in_apposition_is_the_holder(nlp):
+    events, _ = code(nlp, "The emir of Qatar, Sheikh Tamim bin Hamad Al Thani, hosted the closing session and thanked "
+                          "the delegations.")
+    assert {e.source.actor_id for e in events} == {"tamim-bin-hamad-al-thani"}
+
+
+def test_names_folded_into_the_next_title_are_each_a_signatory(nlp):
+    events, _ = code(nlp, "Sudan's President Omar al-Bashir and rebel leader John Garang signed the deal in Nairobi.")
+    assert {e.source.actor_id for e in events if e.type == "AGREE"} == {"omar-al-bashir", "john-garang"}
+
+
+def test_the_two_men_who_shake_hands_are_the_two_named_side_by_side(nlp):
+    events, _ = code(nlp, "FREETOWN, May 3 (Reuters) - Sierra Leone's President Ahmad Tejan Kabbah and rebel leader "
+                          "Foday Sankoh signed a deal on Monday. The two men shook hands after the ceremony.")
+    met = [e for e in events if e.type == "CONSULT"]
+    assert {(e.source.actor_id, e.targets[0].actor_id) for e in met} == {
+        ("ahmad-tejan-kabbah", "foday-sankoh"), ("foday-sankoh", "ahmad-tejan-kabbah")}
+
+
+def test_a_rebel_leaders_fighters_are_his_movements_a_presidents_troops_his_states(nlp):
+    events, _ = code(nlp, "Kony said his fighters had attacked Ugandan troops in Gulu.")
+    assert only(events, "ASSAULT").source.actor_id == "lords-resistance-army"
+    events, country = code(nlp, "President Putin said his troops would withdraw from Kherson.")
+    assert country(only(events, "RETREAT").source) == "RUS"
+
+
+@pytest.mark.parametrize("text,person", [
+    # the title's holder parsed as a second subject, or as a conjunct of the title with no "and"
+    ("EU High Representative for Foreign Affairs Josep Borrell has criticised the decision.", "josep-borrell"),
+    ("U.N. High Commissioner for Refugees Ruud Lubbers has also criticised the expulsions.", "ruud-lubbers"),
+])
+def test_a_long_title_before_its_holders_name_is_the_holder_alone(nlp, text, person):
+    events, _ = code(nlp, text)
+    assert [e.source.actor_id for e in events] == [person]

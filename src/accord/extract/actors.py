@@ -312,6 +312,8 @@ def _index_for(vocab, kb: KB) -> _Index:
 _slug = functools.lru_cache(maxsize=1 << 16)(slug)
 # Small words inside an organisation's name ("Front for Change and Concord in Chad").
 NAME_CONNECTORS = frozenset({"and", "of", "for", "in", "the", "de"})
+# A people within a state, whose demonym names no state ("the Serb minority").
+PEOPLE_NOUNS = frozenset({"minority", "community", "population", "diaspora"})
 
 
 def _forms(kb: KB, key: str) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
@@ -554,6 +556,12 @@ class _Article:
                 continue
             if self._inside_hyphenated_word(sp, known):
                 continue   # "PORT-AU-PRINCE" holds no African Union
+            if via == "demonym" and (sp.start >= 1 and self.toks[sp.start - 1].lower_ == "ethnic" or (
+                    sp.root.dep_ in ("amod", "compound") and sp.root.head.lemma_.lower() in PEOPLE_NOUNS)):
+                # "ethnic Albanian rebels", "the Albanian minority" in Macedonia: a people, not
+                # the state of Albania
+                self.blocked.update(range(sp.start, sp.end))
+                continue
             if sp.end + 1 < len(doc) and self.toks[sp.end].text == "-" \
                     and self.toks[sp.end + 1].lemma_.lower() in self.kb.words.get("locating_participles", ()):
                 # "a Nairobi-based Western diplomat", "a London-based analyst": where one works
@@ -774,6 +782,10 @@ class _Article:
         for e in ents:
             if merged and e.label_ == "PERSON" == merged[-1].label_ and merged[-1].end == e.start:
                 merged[-1] = Span(self.doc, merged[-1].start, e.end, label="PERSON")
+            elif merged and merged[-1].label_ == "PERSON" and merged[-1].end == e.start and self._surname_mistaken(e):
+                # "President Ahmad Tejan Kabbah" tagged "Ahmad Tejan" + place "Kabbah": the name
+                # goes on into a word the parser makes its head and no gazetteer knows
+                merged[-1] = Span(self.doc, merged[-1].start, e.end, label="PERSON")
             else:
                 merged.append(e)
         merged = [self._hyphenated_given_name(e) if e.label_ == "PERSON"
@@ -785,15 +797,29 @@ class _Article:
             if ent.label_ == "PERSON":
                 self._entity(ent)
         self._surname_aliases()
+        people = sum(a.kind == "person" for a in self.actors.values())
         for ent in ents:
             if ent.label_ != "PERSON":
                 self._entity(ent)
+                now = sum(a.kind == "person" for a in self.actors.values())
+                if now != people:
+                    # "rebel leader Foday Sankoh" tagged as an organisation but read as a person:
+                    # his surname, further on, is him
+                    self._surname_aliases()
+                    people = now
         if self.defined:
             # the article's own definition beats the KB's reading of an acronym
             for m in self.mentions:
                 if m.end - m.start == 1 and self.toks[m.start].text in self.defined:
                     m.actor_id = self.defined[self.toks[m.start].text]
                     m.via = "acronym"
+
+    def _surname_mistaken(self, ent: Span) -> bool:
+        last, word = self.toks[ent.start - 1], ent[0]
+        return len(ent) == 1 and ent.label_ in ("GPE", "ORG", "LOC") and last.dep_ == "compound" \
+            and last.head.i == word.i and word.pos_ == "PROPN" and word.is_title \
+            and word.lower_ not in self.ix.country_names and word.text not in self.kb.places \
+            and not self.ix.names(self.doc[word.i:word.i + 1])
 
     def _particle_surnames(self, ents: list[Span]) -> list[Span]:
         """"De Moura rejected the demand": a surname with its particle, capitalised to open a

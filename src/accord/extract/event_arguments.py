@@ -267,6 +267,13 @@ class Context:
             named = named or next((n for c in kids if c.dep_ == "acl" and lemma_of(c) in lex.naming_verbs
                                    for p in children(c) if p.dep_ == "prep" and lemma_of(p) == "as"
                                    for n in children(p) if n.dep_ == "pobj" and self._direct(n) is not None), None)
+            # "The emir of Qatar, Sheikh Hamad, hosted": the parser hangs the title's holder on
+            # the state; a person named so is the one who acts
+            named = named or next((n for p in kids if p.dep_ == "prep" and p.lower_ == "of"
+                                   for o in children(p) if o.dep_ == "pobj" and o.ent_type_ == "GPE"
+                                   for n in children(o) if n.dep_ == "appos" and n.ent_type_ == "PERSON"
+                                   and getattr(self.actor(getattr(self._direct(n), "actor_id", None)), "kind", None)
+                                   == "person"), None)
             if named is not None:
                 return [self._direct(named)]
         whose = next((c for c in kids if c.dep_ == "poss" and c.lower_ == "whose"), None)
@@ -313,8 +320,10 @@ class Context:
             return []
         if pos != "NOUN":
             return []
+        # "his government", and "his fighters", "her troops": the men a leader commands
         own = next((c for c in kids if c.dep_ == "poss" and (c.lower_ in ("its", "their", "our") or (
-            c.lower_ in ("his", "her") and lem in lex.state_organs))), None)
+            c.lower_ in ("his", "her") and (lem in lex.state_organs or lem in lex.classes.get("troops", ())
+                                             or lem in lex.commanded_men)))), None)
         owner = self._direct(own) if own is not None else None
         mine = next((c for c in kids if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
         if own is None and mine is not None and (lem in lex.own_bodies or lem in lex.own_sides):
@@ -333,8 +342,12 @@ class Context:
             who = owner.actor_id
             if own.lower_ in ("his", "her", "our"):
                 body = self.actor(owner.actor_id)
-                who = self.country(owner.actor_id) or (body.affiliation if body is not None and body.kind == "person"
-                                                       and body.affiliation else owner.actor_id)
+                side = self.actor(body.affiliation) if body is not None and body.kind == "person" \
+                    and body.affiliation else None
+                # "called on his fighters": a rebel leader's men are his movement's, not his
+                # country's; "his government" stays a state's
+                who = side.actor_id if side is not None and side.kind != "state" and lem not in lex.state_organs \
+                    else self.country(owner.actor_id) or (side.actor_id if side is not None else owner.actor_id)
             return [ActorRef(who, text_of(self.doc)[left:tok.idx + len(tok.text)], left, tok.idx + len(tok.text))]
         organ = r is None and lem in lex.state_organs and not any(
             c.dep_ in MODIFIER_DEPS for c in kids) and any(c.lower_ == "the" for c in kids)

@@ -162,7 +162,13 @@ def conjuncts(tok: Token) -> list[Token]:
     pos, own = tree.pos, tree.pos[tok.i]
     for c in tree.kids[tok.i]:
         dep = c.dep_
-        if dep == "conj" and pos[c.i] in POS_NOMINAL:
+        if dep == "conj" and own == POS_PROPN and c.ent_type_ == "PERSON" and tok.ent_type_ != "PERSON" \
+                and not any(g.dep_ == "cc" or g.is_punct for g in tok.doc[tok.i + 1:c.left_edge.i]):
+            # "U.N. High Commissioner for Human Rights Mary Robinson": the parser joins a long
+            # title to its holder's name as a conjunct; with no "and" between, one person
+            out[0] = c
+            out.extend(conjuncts(c)[1:])
+        elif dep == "conj" and pos[c.i] in POS_NOMINAL:
             out.extend(conjuncts(c))
         elif dep == "appos" and pos[c.i] == POS_PROPN and any(g.dep_ in ("cc", "conj") for g in children(c)):
             out.extend(conjuncts(c))   # a list parsed as apposition
@@ -171,9 +177,22 @@ def conjuncts(tok: Token) -> list[Token]:
         elif dep in ("compound", "nmod") and own == POS_PROPN:
             # "Treasury Secretary Scott Bessent and Trade Representative Jamieson Greer": the
             # parser folds the first titled name into the second's title (modifier or apposition)
-            out.extend(g for g in [c] + [g for g in children(c) if g.dep_ == "appos"]
-                       if g.ent_type_ == "PERSON" and any(x.dep_ == "cc" for x in children(g)))
+            out.extend(_folded_names(c))
     return out
+
+
+def _folded_names(tok: Token, depth: int = 0) -> list[Token]:
+    """Names with their own "and" inside a modifier of a name: "Treasury Secretary Scott Bessent
+    and ...", "Sudan's President Omar al-Bashir and rebel leader John Garang" (the first title
+    made a modifier of the second), "President Ahmad Tejan Kabbah and ..." (the surname taken for
+    a place: a name with its own "and" and conjunct)."""
+    found = [tok] if any(x.dep_ == "cc" for x in children(tok)) and (tok.ent_type_ == "PERSON" or (
+        tok.pos_ == "PROPN" and any(x.dep_ == "conj" for x in children(tok)))) else []
+    if depth < 3 and not found:
+        for g in children(tok):
+            if g.dep_ in ("appos", "compound", "nmod") and g.i < tok.i or g.dep_ == "appos":
+                found += _folded_names(g, depth + 1)
+    return found
 
 
 def _date_prep(tok: Token) -> bool:
@@ -546,6 +565,11 @@ def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         # "Nur Misuari, whose Front signed an accord, said": the parser may make the person whose
         # body it is a second subject of the relative clause
         subj = [c for c in subj if owned_by_whose(c)] or subj
+        # "EU High Representative for Foreign Affairs Josep Borrell said": a long title and its
+        # holder's name parsed as two subjects; the holder acts
+        named = [c for c in subj[1:] if c.ent_type_ == "PERSON" and subj[0].ent_type_ != "PERSON"
+                 and subj[0].pos_ == "PROPN" and c.left_edge.i == subj[0].right_edge.i + 1]
+        subj = named or subj
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE and tok.dep_ == "relcl":

@@ -113,6 +113,7 @@ class Lexicon:
     judging_types: set[str] = field(default_factory=set)
     mutual_verbs: set[str] = field(default_factory=set)
     signing_verbs: set[str] = field(default_factory=set)
+    commanded_men: set[str] = field(default_factory=set)
 
 
 def _parse_verb(code: str, text: str) -> Entry:

@@ -217,27 +217,41 @@ def name_calling(ctx: Context, lex: Lexicon, verb: Token, triggers: set[int]) ->
     if thing is not None:
         # the parser may hang the name on the thing: "the proposals [as nonsense]", "the seizure
         # [an act of piracy]"
-        names += prep_objects(thing, {"as"}) + [c for c in children(thing) if c.dep_ == "npadvmod" and c.i > thing.i]
+        names += prep_objects(thing, {"as"}) + [c for c in children(thing) if c.dep_ in ("npadvmod", "appos")
+                                                and c.i > thing.i]
+    # "described the talks as constructive": an adjective the parser hangs on "as"
+    names += [c for p in children(verb) if p.dep_ == "prep" and p.lower_ == "as"
+              for c in children(p) if c.dep_ in ("amod", "acomp")]
     if thing is None or not names:
         return None
-    bad = words.get("lies", set()) | words.get("wrong", set())
     phrases = [" ".join(t.lower_ for t in subtree(n)) for n in names]
     # "an interference in our affairs", "an act of piracy": the name's own words, not a clause
     judged = {lemma_of(t) for n in names for t in subtree(n) if t.dep_ not in ("relcl", "acl", "ccomp")}
-    if not judged & bad and not any(f" {b} " in f" {p} " for b in bad if " " in b for p in phrases):
-        return None
+
+    def named(kinds: set[str]) -> bool:
+        return bool(judged & kinds) or any(f" {b} " in f" {p} " for b in kinds if " " in b for p in phrases)
+
+    # a bad word wins: "a historic mistake" condemns
+    praise = not named(words.get("lies", set()) | words.get("wrong", set()))
+    # praise is for a deal or a plan; "described the talks as constructive" judges prospects
+    if praise and (lemma_of(thing) not in lex.classes.get("proposal", ()) or not named(words.get("good", set())) or any(
+            c.dep_ == "neg" or c.lower_ in ("no", "not", "never", "hardly", "anything") for n in names for c in subtree(n))):
+        return None   # "called it anything but a victory": no praise
+    if praise and any(r.actor_id for n in names for p in children(n) if p.dep_ == "prep" and p.lower_ == "for"
+                      for o in children(p) if o.dep_ == "pobj" for r in ctx.refs([o])):
+        return None   # "a victory for Tehran": said of a rival's gain, no praise
     clause = analyse_clause(ctx, lex, verb, triggers)
     if clause.negated or clause.content_of is not None or clause.in_condition:
         return None
     sources = [r for r in ctx.refs(subject_tokens(verb)) if r.actor_id]
     if not sources:
         return None
-    rejects = lemma_of(thing) in words.get("said", set())
+    rejects = not praise and lemma_of(thing) in words.get("said", set())
     # whose the thing is: "the Israeli demands", "the seizure of its tanker by Britain"
     mine = {ref_key(s) for s in sources}
     targets = [r for r in ctx.refs([thing]) if r.actor_id and ref_key(r) not in mine] or [
         r for r in ctx.refs(prep_objects(thing, {"by"})) if r.actor_id and ref_key(r) not in mine]
-    code = "120" if rejects else "111"
+    code = "051" if praise else "120" if rejects else "111"
     etype, mode = code_to_type(code)
     # its own act: "called the ruling an interference and accused Guyana of ..." is two
     return dict(tok=verb, code=code, type=etype, mode=mode, sources=sources[:1], targets=targets,
