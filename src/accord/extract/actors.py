@@ -1171,10 +1171,16 @@ class _Article:
 
     def _titled_name(self, start: int, end: int) -> bool:
         words = self.toks[start:end]
-        if not 2 <= len(words) <= 3 or any(not (w.is_alpha and w.is_title) for w in words) \
+        particles = self.kb.words.get("name_particles", set())
+        # "Fernando de Trazegnies": a particle inside the name, never first or last
+        if not 2 <= len(words) <= 4 or any(not (w.is_alpha and (w.is_title or (
+                0 < k < len(words) - 1 and w.lower_ in particles))) for k, w in enumerate(words)) \
                 or any(w.text in self.kb.words.get("organisation_words", ()) for w in words):
             return False
         root = self.root_of(start, end)
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in self.kb.titles \
+                and any(d.dep_ in ("det", "poss") for d in root.head.children):
+            return True   # "His Peruvian counterpart, Fernando de Trazegnies, said"
         return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.kb.titles
                    and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
                    for c in root.children)
