@@ -1623,3 +1623,15 @@ def test_king_abdullah_alone_is_whichever_king_the_article_names(analyse):
     assert kings == {"JOR"}
     found = analyse("The ceremony in the Saudi capital was hosted by King Abdullah.")
     assert all(a.affiliation != "JOR" for a in found.actors.values() if "abdullah" in a.actor_id)
+
+
+def test_a_name_opened_by_a_personal_honorific_is_a_person(analyse):
+    found = analyse("The U.N. will run the police and the provincial administration. Prince Norodom Ranariddh, "
+                    "Sihanouk's son and leader of the royalist FUNCINPEC party, told reporters the plan was fair.")
+    assert found.actors["norodom-ranariddh"].kind == "person"
+
+
+def test_a_name_in_the_of_phrase_of_a_settlement_noun_is_a_place(analyse):
+    found = analyse("Protesters in the Peruvian Amazon city of Iquitos burned tyres on Tuesday. Police later moved "
+                    "into the village of Ljuboten.")
+    assert not {"iquitos", "ljuboten"} & set(found.actors)

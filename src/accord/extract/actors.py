@@ -867,6 +867,10 @@ class _Article:
             return
         if label == "ORG" and any(i in self.in_title for i in range(start, end)):
             return            # "US Trade Representative", "British Defence Secretary": a title
+        if label == "ORG" and self._honoured_name(start, end):
+            # "Prince Norodom Ranariddh" tagged as an organisation: only a person bears the title
+            self._person_entity(start, end)
+            return
         if label == "ORG" and self._titled_name(start, end):
             # "said Helena Richter, an Iran specialist at ...": a name the recogniser took for an
             # organisation is a person when a person's title stands in apposition to it
@@ -1103,6 +1107,9 @@ class _Article:
             return False      # "now at the Asia Society Policy Institute": where someone works
         while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in \
+                self.kb.words.get("settlement_nouns", ()):
+            return True   # "the Amazon city of Iquitos"
         return tok.dep_ == "pobj" and tok.head.lower_ in self.kb.words.get("place_prepositions", ())
 
     def _partly_known(self, ent: Span, start: int, end: int, covered: list[_M]) -> None:
@@ -1168,6 +1175,12 @@ class _Article:
             self.actor(_slug(name), name, "person")
             self.add(start, end, _slug(name), "name")
         # single names are resolved with the surnames (step 3)
+
+    def _honoured_name(self, start: int, end: int) -> bool:
+        words = self.toks[start:end]
+        return 3 <= len(words) <= 5 and words[0].text in self.kb.words.get("personal_honorifics", ()) \
+            and all(w.is_alpha and w.is_title for w in words[1:]) \
+            and not any(w.text in self.kb.words.get("organisation_words", ()) for w in words)
 
     def _titled_name(self, start: int, end: int) -> bool:
         words = self.toks[start:end]
