@@ -2592,3 +2592,36 @@ def test_a_rebel_leaders_fighters_are_his_movements_a_presidents_troops_his_stat
 def test_a_long_title_before_its_holders_name_is_the_holder_alone(nlp, text, person):
     events, _ = code(nlp, text)
     assert [e.source.actor_id for e in events] == [person]
+
+
+def test_a_participle_the_parser_made_finite_has_its_subject_as_the_one_acted_upon(nlp):
+    # "where soldiers killed in the fighting are buried": the soldiers were killed
+    events, country = code(nlp, "The border runs past Tiwinza, where Ecuadorean soldiers killed in the 1995 fighting "
+                                "are buried.")
+    killed = only(events, "ASSAULT")
+    assert killed.source is None or killed.source.actor_id is None
+    assert [country(t) for t in killed.targets] == ["ECU"]
+
+
+def test_a_lead_dateline_gives_no_agent_to_a_passive_that_names_none(nlp):
+    events, _ = code(nlp, "RIYADH, Nov 23 (AP) - Yemeni President Ali Abdullah Saleh signed a Gulf-brokered agreement on "
+                          "Wednesday to transfer power to his deputy, making him the fourth Arab leader forced out by "
+                          "this year's uprisings.")
+    forced = only(events, "COERCE")
+    assert forced.source is None or forced.source.actor_id is None
+    assert "ali-abdullah-saleh" in {t.actor_id for t in forced.targets}
+
+
+@pytest.mark.parametrize("text", [
+    "The United States affirmed that it had no intention of attacking North Korea.",
+    "Iran does not need to attack Israel.",
+])
+def test_no_intention_and_no_need_to_act_report_no_act(nlp, text):
+    events, _ = code(nlp, text)
+    assert all(e.negated or e.modality != "actual" for e in events if e.type == "ASSAULT")
+
+
+def test_an_act_one_will_have_to_do_is_not_done(nlp):
+    events, _ = code(nlp, "Israel will have to withdraw from Gaza, Blinken said. Hamas had to release the hostages.")
+    assert only(events, "RETREAT").modality == "future"
+    assert [e.modality for e in events if e.type == "RETREAT" and e.source.actor_id == "hamas"] == ["actual"]

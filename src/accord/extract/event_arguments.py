@@ -17,7 +17,7 @@ from accord.extract.event_lexicon import (
 from accord.extract.event_grammar import (
     DASHES, DASH_CHARS, DATIVE_DEPS, FIRST_PERSON, MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS,
     RELATIVE, SUBJECT_DEPS, agent_tokens, ancestors, antecedent, companions, conjuncts, dateline_tokens, for_to,
-    head_of, is_passive, lemma_of, match_noun, misread_participle, names_people, objects,
+    head_of, is_passive, lemma_of, match_noun, misread_participle, names_people, reduced_passive, objects,
     parse_tree, phrase_start, prep_objects, shared_patients, span_tokens, subject_tokens)
 
 
@@ -637,7 +637,7 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
     if is_passive(tok):
         sources = ctx.refs(agent_tokens(tok))
         patients = [c for c in children(tok) if c.dep_ in PASSIVE_SUBJECT_DEPS]
-        if misread_participle(tok) is not None:
+        if misread_participle(tok) is not None or reduced_passive(tok):
             patients = [c for c in children(tok) if c.dep_ == "nsubj"]   # what the participle describes
         patients = patients or shared_patients(tok)
         patient_toks = [x for p in patients for x in conjuncts(p)]
@@ -994,6 +994,10 @@ def dateline_subject(ctx: Context, tok: Token, sources: list[ActorRef]) -> list[
     if dash is None or dash.i > tok.i or not any(t.ent_type_ == "DATE" or t.is_upper for t in toks[sent.start:dash.i]):
         return sources
     if sources and all(s.start > dash.idx for s in sources):
+        return sources
+    if not sources and (is_passive(tok) or not any(t.i < dash.i for t in subject_tokens(tok))):
+        # "... signed a deal, making him the fourth leader forced out by the uprisings": a verb
+        # whose own subject or agent names no one takes none from the lead
         return sources
     heads = [t for t in toks[dash.i + 1: tok.i] if t.pos_ in ("PROPN", "NOUN")
              and not (dash.i < head_of(t).i < tok.i)]

@@ -330,7 +330,7 @@ def is_passive(tok: Token) -> bool:
     if lemma_of(tok) in lexicon().stative_passives and not any(c.dep_ == "agent" for c in children(tok)):
         return False   # "Israel is opposed to the plan": Israel opposes
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in children(tok)) or (
-        tok.dep_ == "acl" and tok.tag_ == "VBN") or misread_participle(tok) is not None
+        tok.dep_ == "acl" and tok.tag_ == "VBN") or misread_participle(tok) is not None or reduced_passive(tok)
 
 
 def existential(tok: Token) -> bool:
@@ -339,6 +339,22 @@ def existential(tok: Token) -> bool:
     noun = head_of(tok)
     return tok.dep_ == "acl" and noun.dep_ == "attr" and lemma_of(head_of(noun)) == "be" \
         and any(c.dep_ == "expl" for c in children(head_of(noun)))
+
+
+def reduced_passive(tok: Token) -> bool:
+    """"where soldiers killed in the 1995 fighting are buried": a past participle (VBN, not VBD)
+    with a subject, no auxiliary and no object is no finite verb; the parser's subject is what
+    the participle describes, the one acted upon ("who spoke" is active)."""
+    kids = children(tok)
+    # "the fourth leader forced out by this year's uprisings", tagged VBD: the by-phrase of a verb
+    # with no object marks the participle too ("spoke by phone": a bare noun is a means)
+    by = any(c.dep_ == "prep" and c.lower_ == "by" and any(
+        o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") and (o.pos_ == "PROPN" or o.pos_ == "NOUN" and (
+            o.tag_ == "NNS" or any(d.dep_ in ("det", "poss") for d in children(o)))) for o in children(c))
+        for c in kids)
+    return (tok.tag_ == "VBN" or tok.tag_ == "VBD" and by) and tok.dep_ in ("relcl", "ccomp", "advcl", "conj") \
+        and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in kids) \
+        and not any(c.dep_ in ("aux", "auxpass", "dobj", "agent", "expl", "dative", "ccomp", "xcomp") for c in kids)
 
 
 def misread_participle(tok: Token) -> Token | None:

@@ -183,6 +183,8 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             clause.content_of = gov
             break
         clause.chain.append(gov)
+        if gov.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in children(gov)):
+            clause.negated = not clause.negated   # "had no intention of attacking"
         if lem in gov_sets["negating"]:
             clause.negated = not clause.negated
         elif dep == "ccomp" and lem in gov_sets["stance"]:
@@ -206,6 +208,9 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             break
         elif lem in gov_sets["future"] or _be_to(gov, cur):
             clause.future = True
+        elif lem in gov_sets.get("obliging", ()) and dep == "xcomp" and infinitive(cur) and gov.tag_ not in ("VBD", "VBN"):
+            # ("Hamas had to release them": a past obligation mostly tells what was done)
+            clause.deontic = clause.hypothetical = True
         elif lem in gov_sets["actual"]:
             pass
         else:
