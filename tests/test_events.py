@@ -2625,3 +2625,14 @@ def test_an_act_one_will_have_to_do_is_not_done(nlp):
     events, _ = code(nlp, "Israel will have to withdraw from Gaza, Blinken said. Hamas had to release the hostages.")
     assert only(events, "RETREAT").modality == "future"
     assert [e.modality for e in events if e.type == "RETREAT" and e.source.actor_id == "hamas"] == ["actual"]
+
+
+def test_committing_to_an_act_promises_it_but_being_committed_states_a_stance(nlp):
+    events, _ = code(nlp, "North Korea committed to abandoning all nuclear weapons. Pakistan said its forces were "
+                          "committed to the truce.")
+    assert [(e.type, e.source.actor_id) for e in events] == [("AGREE", "PRK")]
+
+
+def test_abandoning_or_renouncing_weapons_disarms(nlp):
+    events, _ = code(nlp, "Libya abandoned its chemical weapons in 2004. The rebels renounced their arms.")
+    assert [e.type for e in events] == ["RETREAT", "RETREAT"]

@@ -112,6 +112,9 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
             entry = match_verb(ctx, lex, tok)
             if entry is None and lemmas[i] not in lex.light_verbs and lemmas[i] not in lex.concluding_verbs:
                 continue   # no trigger: most verbs of a sentence
+            if entry is not None and lemmas[i] in lex.active_only and (tok.dep_ == "acomp" or any(
+                    c.dep_ in ("auxpass", "aux") and lemma_of(c) == "be" for c in children(tok))):
+                continue   # "was committed to the truce" states a stance; "committed to withdrawing" promises
             if entry is not None and entry.specificity > 0:
                 specific = entry
             objs = objects(tok)
