@@ -1593,6 +1593,8 @@ def test_an_ethnic_people_or_minority_is_not_the_state_of_its_name(analyse):
     found = analyse("Macedonia's government signed a deal with ethnic Albanian rebels on Monday. Leaders of the "
                     "Serb minority in Kosovo said they would boycott the vote. Albania welcomed the deal.")
     assert [found.doc.text[m.start:m.end] for m in found.mentions if m.actor_id in ("ALB", "SRB")] == ["Albania"]
+    # the people is a group of its own, which can act ("Ethnic Albanians demonstrated")
+    assert found.actors["ethnic-albanians"].kind == "group" and found.actors["ethnic-albanians"].affiliation is None
 
 
 def test_a_name_with_a_particle_in_apposition_to_a_title_is_a_person(analyse):

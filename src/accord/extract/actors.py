@@ -559,8 +559,13 @@ class _Article:
             if via == "demonym" and (sp.start >= 1 and self.toks[sp.start - 1].lower_ == "ethnic" or (
                     sp.root.dep_ in ("amod", "compound") and sp.root.head.lemma_.lower() in PEOPLE_NOUNS)):
                 # "ethnic Albanian rebels", "the Albanian minority" in Macedonia: a people, not
-                # the state of Albania
-                self.blocked.update(range(sp.start, sp.end))
+                # the state of Albania; a group of its own ("Ethnic Albanians demonstrated")
+                word = sp.text
+                people = word if word.endswith(("s", "ese")) else word + "s"
+                start = sp.start - 1 if sp.start >= 1 and self.toks[sp.start - 1].lower_ == "ethnic" else sp.start
+                gid = _slug("ethnic " + people)
+                self.actor(gid, "ethnic " + people, "group")
+                self.add(start, sp.end, gid, "name")
                 continue
             if sp.end + 1 < len(doc) and self.toks[sp.end].text == "-" \
                     and self.toks[sp.end + 1].lemma_.lower() in self.kb.words.get("locating_participles", ()):
