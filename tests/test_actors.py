@@ -1637,3 +1637,10 @@ def test_a_name_in_the_of_phrase_of_a_settlement_noun_is_a_place(analyse):
     found = analyse("Protesters in the Peruvian Amazon city of Iquitos burned tyres on Tuesday. Police later moved "
                     "into the village of Ljuboten.")
     assert not {"iquitos", "ljuboten"} & set(found.actors)
+
+
+def test_a_titled_first_name_is_not_another_persons_middle_name(analyse):
+    found = analyse("RIYADH, Nov 23 (AP) - Yemeni President Ali Abdullah Saleh signed the deal at a ceremony hosted "
+                    "by King Abdullah. King Abdullah said Yemen was turning a new page. Saleh said he was relieved.")
+    names = [found.doc.text[m.start:m.end] for m in mentions_of(found, "ali-abdullah-saleh")]
+    assert "Abdullah" not in names and "Saleh" in names

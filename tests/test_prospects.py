@@ -103,6 +103,9 @@ def held_by(found: list[Assessment], name: str) -> Assessment:
      "Chergui", -1, "uphill battle"),
     ('"This is a great day for peace," Smail Chergui said after the signing of the Khartoum deal.',
      "Chergui", 1, "great day"),
+    # the road or the task ahead frames the judgement of the deal, as "the way" does
+    ('Sudan\'s rivals signed a peace deal on Friday. "The road ahead will not be easy," Smail Chergui said.',
+     "Chergui", -1, "easy"),
 ])
 def test_each_cue_family_gives_its_polarity_to_the_judging_actor(nlp, text, holder, sign, cue):
     found = analyse(nlp, text)

@@ -419,6 +419,7 @@ class _Article:
         self.capital_at: dict[int, str] = {}               # capitals named as places: their state
         self.polities: set[str] = set()                          # places the article gives a government
         self.shared_firsts: dict[str, set[str]] = {}           # a first word two persons' names open with
+        self.middle_names: set[str] = set()                       # middle words of persons' names ("Manyang")
         self.defined: dict[str, str] = {}                  # acronyms the article defines: "(SPA)"
         self.long_names: list[Span] = []                   # KB word heading a longer name no entity covers
         self.norp_groups: dict[str, bool] = {}             # peoples/movements named as groups -> armed
@@ -1454,6 +1455,7 @@ class _Article:
             if a.kind == "person" and len(words) >= 3:
                 for middle in words[1:-1]:
                     firsts.setdefault(middle, set()).add(a.actor_id)
+                    self.middle_names.add(middle)
         # ... and Korean and Chinese ones to the family name, written first ("Kim", "Ri"): a first
         # word two persons share ("Kim Jong Un", "Kim Eui-kyeom") is the one named last before it
         hon = self.kb.words.get("honorifics", ())
@@ -1493,6 +1495,11 @@ class _Article:
                 continue
             # "Rodríguez" for the KB's "Jorge Rodriguez": accents folded as the aliases were
             aid = self.aliases.get(tok.text) or self.aliases.get(_fold(tok.text)) or self._last_named(tok)
+            if aid is not None and tok.text in self.middle_names and i > 0 \
+                    and self.toks[i - 1].text in self.kb.words.get("personal_honorifics", ()):
+                # "King Abdullah" is no "Ali Abdullah Saleh": a titled name is someone's own first name
+                aid = _slug(tok.text)
+                self.actor(aid, tok.text, "person")
             if aid is None and ent_label.get(tok.i) == "PERSON" and tok.is_title:
                 # spelling variants of an article's full name ("Sissi" / "Sisi")
                 best = max(persons, key=lambda k: fuzz.ratio(k, tok.text), default=None)
