@@ -2636,3 +2636,19 @@ def test_committing_to_an_act_promises_it_but_being_committed_states_a_stance(nl
 def test_abandoning_or_renouncing_weapons_disarms(nlp):
     events, _ = code(nlp, "Libya abandoned its chemical weapons in 2004. The rebels renounced their arms.")
     assert [e.type for e in events] == ["RETREAT", "RETREAT"]
+
+
+def test_a_named_envoy_described_in_apposition_mediates_and_time_spent_controls_nothing(nlp):
+    events, country = code(nlp, "Guatemala and the URNG signed a deal. Jean Arnault, the French diplomat who has "
+                                "moderated the talks since 1994, was praised. Jesse Jackson spent weeks shuttling "
+                                "between the two camps.")
+    mediated = {e.source.actor_id: {country(t) or t.actor_id for t in e.targets}
+                for e in events if e.cameo == "045"}
+    assert mediated == {"jean-arnault": {"GTM", "urng"}, "jesse-jackson": {"GTM", "urng"}}
+
+
+def test_delegations_at_a_place_are_the_sides_not_the_host(nlp):
+    events, country = code(nlp, "Burundi's government and the rebels of the CNDD met in Arusha. Nelson Mandela spent "
+                                "the weekend shuttling between delegations in this northern Tanzanian town.")
+    shuttles = [e for e in events if e.cameo == "045"]
+    assert shuttles and all("TZA" not in {country(t) for t in e.targets} for e in shuttles)

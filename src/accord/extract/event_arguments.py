@@ -256,7 +256,8 @@ class Context:
                 # talks, with no other modifier
                 or lem in lex.plural_pair_nouns and tok.tag_ == "NNS"
                 and ([c.lower_ for c in kids if c.i < tok.i] == ["the"]
-                     or not any(c.i < tok.i or c.dep_ == "prep" for c in kids))):
+                     # ("delegations in this Tanzanian town": where they are, not whose)
+                     or not any(c.i < tok.i or c.dep_ == "prep" and lemma_of(c) not in ("in", "at") for c in kids))):
             got = self.pair(tok)
             if got:
                 return got
@@ -267,6 +268,12 @@ class Context:
             named = named or next((n for c in kids if c.dep_ == "acl" and lemma_of(c) in lex.naming_verbs
                                    for p in children(c) if p.dep_ == "prep" and lemma_of(p) == "as"
                                    for n in children(p) if n.dep_ == "pobj" and self._direct(n) is not None), None)
+            # "Jean Arnault, the French diplomat who has moderated the talks": a description in
+            # apposition to a named person is that person
+            if tok.dep_ == "appos" and head_of(tok).pos_ == "PROPN" and names_people(lex, tok):
+                held = self._direct(head_of(tok))
+                if held is not None and getattr(self.actor(held.actor_id), "kind", None) == "person":
+                    named = named or head_of(tok)
             # "The emir of Qatar, Sheikh Hamad, hosted": the parser hangs the title's holder on
             # the state; a person named so is the one who acts
             named = named or next((n for p in kids if p.dep_ == "prep" and p.lower_ == "of"
@@ -406,8 +413,10 @@ class Context:
                         if r.actor_id and r.actor_id not in {x.actor_id for x in out}:
                             out.append(ActorRef(r.actor_id, text_of(self.doc)[left:end], left, end))
         if not out:
+            # "police in Beijing" are China's; "delegations in this Tanzanian town" are visitors
+            where = ("of", "from") if lem in lex.visiting_nouns else ("of", "from", "in")
             for p in kids:
-                if p.dep_ == "prep" and lemma_of(p) in ("of", "from", "in"):
+                if p.dep_ == "prep" and lemma_of(p) in where:
                     for o in (x for c in children(p) if c.dep_ == "pobj" for x in conjuncts(c)):
                         sub = self._direct(o) or self._place(o)
                         if sub is None and o.pos_ == "NOUN" and depth < 2 and lemma_of(o) in lex.pair_nouns:

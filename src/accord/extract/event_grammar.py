@@ -612,7 +612,8 @@ def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if tok.dep_ == "xcomp" or control_complement(tok):
         if head.pos_ == "ADJ":
             return subject_tokens(head_of(head), depth + 1)
-        objs = [c for c in children(head) if c.dep_ in OBJECT_DEPS]
+        # "spent weeks shuttling between the camps": a stretch of time controls nothing
+        objs = [c for c in children(head) if c.dep_ in OBJECT_DEPS and c.ent_type_ not in ("DATE", "TIME")]
         if objs and lemma_of(head) in lexicon().instrument_verbs and not names_people(lexicon(), objs[0]) \
                 and objs[0].ent_type_ not in ("NORP", "GPE", "ORG", "PERSON"):
             return subject_tokens(head, depth + 1)   # "used tear gas to disperse": the user acts

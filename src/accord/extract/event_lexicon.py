@@ -115,6 +115,7 @@ class Lexicon:
     signing_verbs: set[str] = field(default_factory=set)
     commanded_men: set[str] = field(default_factory=set)
     active_only: set[str] = field(default_factory=set)
+    visiting_nouns: set[str] = field(default_factory=set)
 
 
 def _parse_verb(code: str, text: str) -> Entry:
