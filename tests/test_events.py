@@ -2652,3 +2652,11 @@ def test_delegations_at_a_place_are_the_sides_not_the_host(nlp):
                                 "the weekend shuttling between delegations in this northern Tanzanian town.")
     shuttles = [e for e in events if e.cameo == "045"]
     assert shuttles and all("TZA" not in {country(t) for t in e.targets} for e in shuttles)
+
+
+def test_suspending_talks_is_aimed_at_the_other_side_and_a_bodys_own_meeting_at_no_one(nlp):
+    events, _ = code(nlp, "President Alvaro Arzu and the URNG resumed talks in Oslo. Arzu suspended the talks in "
+                          "October. The Supreme National Council will hold its first meeting in Phnom Penh.")
+    assert [t.actor_id for t in only(events, "SANCTION").targets] == ["urng"]
+    own = [e for e in events if e.source.actor_id == "supreme-national-council"]
+    assert own and not own[0].targets

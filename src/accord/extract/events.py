@@ -851,7 +851,7 @@ def _merge(drafts: list[dict]) -> list[dict]:
 # rebels reject any withdrawal", "Moscow had also proposed a truce", "the army pulled back"):
 # a demand, rejection, offer, threat, withdrawal, attack or praise ("Tokyo welcomed the plan") by
 # one of the two sides with no addressee is aimed at the other.
-COUNTERPART_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN", "RETREAT", "CONCEDE", "ASSAULT", "SUPPORT"}
+COUNTERPART_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN", "RETREAT", "CONCEDE", "ASSAULT", "SUPPORT", "SANCTION"}
 # ... unless the act names what it hits, even as a thing no actor owns ("its attacks on
 # merchant shipping"): a third party, not the other side
 AIMED_PREPS = {"on", "against", "at", "into"}
@@ -1090,7 +1090,11 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                     and not (etype == "ASSAULT" and _aimed_elsewhere(tok, d.get("noun"))):
                 targets = counterpart(ctx, src, start)
                 implied = bool(targets)
-            if not targets and src is not None and src.actor_id and not clause.negated and d["code"] != "044" and (
+            # ("The council will hold its first meeting": a body's own meeting is with no one)
+            own = d.get("noun") is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                                    for c in children(d["noun"]))
+            if not targets and src is not None and src.actor_id and not clause.negated and d["code"] != "044" \
+                    and not own and (
                     etype in THIRD_PARTY_TYPES or etype in JUDGING_TYPES and _judges_a_deal(ctx_lex, tok)):
                 targets = _the_sides(ctx, src, end)
             targets = _with_sides(ctx, src, targets)
