@@ -2660,3 +2660,13 @@ def test_suspending_talks_is_aimed_at_the_other_side_and_a_bodys_own_meeting_at_
     assert [t.actor_id for t in only(events, "SANCTION").targets] == ["urng"]
     own = [e for e in events if e.source.actor_id == "supreme-national-council"]
     assert own and not own[0].targets
+
+
+def test_a_charge_denied_answers_whoever_made_it_and_own_operations_get_no_aid(nlp):
+    events, country = code(nlp, "Guatemala and the URNG signed a deal. Moran said the guerrillas would disarm. "
+                                "Government officials had accused the guerrillas of using kidnapping to finance "
+                                "their operations, a charge the URNG denied.")
+    accused = only(events, "ACCUSE")
+    assert country(accused.source) == "GTM" and [t.actor_id for t in accused.targets] == ["urng"]
+    assert [country(t) for t in only(events, "REJECT").targets] == ["GTM"]
+    assert not [e for e in events if e.type == "AID"]

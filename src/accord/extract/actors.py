@@ -1583,6 +1583,8 @@ class _Article:
                 h = self.toks[m.end - 1]
                 if h.dep_ in ("compound", "amod") and h.head.i > h.i and h.head.lemma_.lower() in nouns:
                     return True
+            elif m.actor_id == aid and m.via == "description" and self.toks[m.end - 1].lemma_.lower() in nouns:
+                return True   # the article has already called it "the guerrillas"
         words = a.name.split()
         return not a.from_kb and bool(words) and words[-1] in self.kb.words.get("armed_name_words", ())
 

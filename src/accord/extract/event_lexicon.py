@@ -116,6 +116,7 @@ class Lexicon:
     commanded_men: set[str] = field(default_factory=set)
     active_only: set[str] = field(default_factory=set)
     visiting_nouns: set[str] = field(default_factory=set)
+    self_directed: set[str] = field(default_factory=set)
 
 
 def _parse_verb(code: str, text: str) -> Entry:

@@ -115,6 +115,9 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
             if entry is not None and lemmas[i] in lex.active_only and (tok.dep_ == "acomp" or any(
                     c.dep_ in ("auxpass", "aux") and lemma_of(c) == "be" for c in children(tok))):
                 continue   # "was committed to the truce" states a stance; "committed to withdrawing" promises
+            if entry is not None and lemmas[i] in lex.self_directed and any(
+                    c.dep_ == "poss" and c.pos_ == "PRON" for o in objects(tok) for c in children(o)):
+                continue   # "to finance their operations": paying for one's own is no aid
             if entry is not None and entry.specificity > 0:
                 specific = entry
             objs = objects(tok)

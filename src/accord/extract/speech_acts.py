@@ -279,7 +279,9 @@ def denial(ctx: Context, lex: Lexicon, deny: Token, triggers: set[int]) -> dict 
     targets = []
     if charge is not None:
         # "Western officials say Iran is hiding the stockpile, a charge Tehran denies"
-        said = next((a for a in ancestors(charge) if lemma_of(a) in lex.governors["speech"]), None)
+        # ("Officials accused the guerrillas of kidnapping, a charge the URNG denied": the accuser)
+        said = next((a for a in ancestors(charge) if lemma_of(a) in lex.governors["speech"]
+                     | lex.governors.get("alleging", set())), None)
         targets = ctx.refs(subject_tokens(said)) if said is not None else []
     return dict(tok=deny, code="120", type="REJECT", mode=None, sources=sources[:1], targets=targets,
                 clause=clause, modality=modality_of(clause), quote=ctx.quote_at(deny.idx), speech=clause.speech)
