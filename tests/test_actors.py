@@ -1644,3 +1644,10 @@ def test_a_titled_first_name_is_not_another_persons_middle_name(analyse):
                     "by King Abdullah. King Abdullah said Yemen was turning a new page. Saleh said he was relieved.")
     names = [found.doc.text[m.start:m.end] for m in mentions_of(found, "ali-abdullah-saleh")]
     assert "Abdullah" not in names and "Saleh" in names
+
+
+def test_a_kb_name_inside_a_bodys_possessive_name_is_that_body(analyse):
+    found = analyse("Leaders of his ruling General People's Congress and of the opposition Joint Meeting Parties "
+                    "signed the plan. Congress approved aid.")
+    assert found.actors["general-people-s-congress"].kind == "organisation"
+    assert [found.doc.text[m.start:m.end] for m in found.mentions if m.actor_id == "USA"] == ["Congress"]

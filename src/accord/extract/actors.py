@@ -722,6 +722,10 @@ class _Article:
             if nxt.is_title and nxt.pos_ == "PROPN" and any(i not in known for i in range(nxt.i, ent.end)):
                 return True
         before = self.toks[sp.start - 1] if sp.start > self._ent_start(ent) else None
+        if before is not None and before.tag_ == "POS" and sp.start - 2 >= self._ent_start(ent):
+            # "General People's Congress": a capitalised word owning the KB name inside the entity
+            owner = self.toks[sp.start - 2]
+            return owner.pos_ == "PROPN" and owner.is_title and owner.i not in known
         return before is not None and self._unknown_name_word(before, known)
 
     def _unknown_name_word(self, tok: Token, known: set[int]) -> bool:
@@ -871,8 +875,11 @@ class _Article:
         if end - start == 1 and self._modifies_force_noun(self.toks[start]):
             self.blocked.add(start)   # "Riot police fired ...": a common noun, capitalised to open the sentence
             return
-        if label == "ORG" and any(i in self.in_title for i in range(start, end)):
-            return            # "US Trade Representative", "British Defence Secretary": a title
+        if label == "ORG" and any(i in self.in_title for i in range(start, end)) \
+                and self.toks[end - 1].text not in self.kb.words.get("organisation_words", ()):
+            # "US Trade Representative", "British Defence Secretary": a title ("General People's
+            # Congress" is a body)
+            return
         if label == "ORG" and self._honoured_name(start, end):
             # "Prince Norodom Ranariddh" tagged as an organisation: only a person bears the title
             self._person_entity(start, end)
