@@ -750,3 +750,9 @@ def test_a_quoted_not_the_parser_hangs_on_the_cue_denies_nothing(nlp):
     assert q.speaker is not None and q.speaker.actor_id == "nelson-mandela" and q.cue.text == "told"
     # a "not" outside the quotation still says nothing was said
     assert not [q for q in found if "talks would resume" in content(q)]
+
+
+def test_an_accusation_whose_of_phrase_hangs_deep_in_its_object_is_reported(nlp):
+    qs = quotes_of(nlp, "The government accused fighters loyal to the tribal leader Sadiq al-Ahmar of attacking army "
+                        "positions there.")
+    assert len(qs) == 1 and content(qs[0]).endswith("of attacking army positions there")

@@ -1008,7 +1008,9 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
                          and c.i > obj.i), None)
             # "accused Cambodian troops of launching ...": the parser often hangs "of" on the object
             # ("of" only with a gerund: "warned residents of the area" is a noun phrase)
-            prep = prep or next((c for c in rights(obj) if c.dep_ == "prep" and c.lower_ in ctx.lex.preps.get(lemma, ())
+            # ("accused fighters loyal to the tribal leader X of attacking": or deeper in the object)
+            prep = prep or next((c for c in subtree(obj) if c.i > obj.i and c.dep_ == "prep"
+                                 and c.lower_ in ctx.lex.preps.get(lemma, ())
                                  and (c.lower_ != "of" or lemma in ctx.lex.of_on_object
                                       or c.i + 1 < len(ctx.toks) and ctx.toks[c.i + 1].tag_ == "VBG")),
                                 None)
