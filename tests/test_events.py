@@ -2670,3 +2670,14 @@ def test_a_charge_denied_answers_whoever_made_it_and_own_operations_get_no_aid(n
     assert country(accused.source) == "GTM" and [t.actor_id for t in accused.targets] == ["urng"]
     assert [country(t) for t in only(events, "REJECT").targets] == ["GTM"]
     assert not [e for e in events if e.type == "AID"]
+
+
+def test_a_state_and_the_armed_movement_it_fights_are_the_sides_when_never_named_together(nlp):
+    events, _ = code(nlp, "ANKARA, July 12 (Reuters) - Turkey said the PKK had begun to disarm. The PKK burned its "
+                          "first rifles on Friday, and PKK leaders said more would follow. Turkey's parliament will "
+                          "debate a law. Ankara has so far ruled out a general amnesty.")
+    assert [t.actor_id for t in only(events, "REJECT").targets] == ["pkk"]
+    # an international body is never taken for the other side
+    events, _ = code(nlp, "Sudan said the UN report was biased. The UN said its staff would stay, and UN agencies "
+                          "kept working. Sudan has so far ruled out a new mission.")
+    assert not only(events, "REJECT").targets

@@ -574,6 +574,7 @@ class Context:
         person or body counts for its state), when each is named at least twice: a dispute
         between two states ("Tokyo welcomed the plan" after "Seoul unveiled a plan")."""
         named: dict[str, int] = {}
+        groups: dict[str, int] = {}
         for m in mentions:
             actor = self.actor(m.actor_id)
             if actor is None or getattr(actor, "is_outlet", False):
@@ -581,8 +582,15 @@ class Context:
             key = self.country(m.actor_id)
             if key:
                 named[key] = named.get(key, 0) + 1
+            elif actor.kind == "organisation" and not actor.affiliation and _insurgent(m.actor_id):
+                groups[m.actor_id] = groups.get(m.actor_id, 0) + 1
         top = sorted(named.items(), key=lambda kv: -kv[1])[:3]
         if len(top) < 2 or top[1][1] < 2 or (len(top) == 3 and top[2][1] == top[1][1]):
+            # "Turkey ... the conflict with the PKK": a state and the armed movement it fights,
+            # each named most often, when no second state is
+            group = sorted(groups.items(), key=lambda kv: -kv[1])[:2]
+            if top and top[0][1] >= 2 and group and group[0][1] >= 2 and (len(group) == 1 or group[1][1] < group[0][1]):
+                return [top[0][0], group[0][0]]
             return []   # a tie for second place names no pair
         return [top[0][0], top[1][0]]
 
@@ -602,6 +610,15 @@ class Context:
 
     def country(self, actor_id: str | None) -> str | None:
         return actor_country(actor_id, getattr(self.actors, "actors", None) or {})
+
+
+@functools.lru_cache(maxsize=4096)
+def _insurgent(actor_id: str) -> bool:
+    """An organisation that can be a side against a state: the KB knows it as an armed group, or
+    the KB does not know it (an international body, a bank or an agency is known)."""
+    from accord.kb.loader import load_kb
+    entry = load_kb().entries.get(actor_id)
+    return entry is None or entry.armed
 
 
 def _colleagues(a, b) -> bool:
