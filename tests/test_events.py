@@ -2681,3 +2681,10 @@ def test_a_state_and_the_armed_movement_it_fights_are_the_sides_when_never_named
     events, _ = code(nlp, "Sudan said the UN report was biased. The UN said its staff would stay, and UN agencies "
                           "kept working. Sudan has so far ruled out a new mission.")
     assert not only(events, "REJECT").targets
+
+
+def test_going_back_to_a_level_is_no_journey(nlp):
+    events, _ = code(nlp, '"Neither Beijing nor Washington wants to go back to 145%," she told Reuters.')
+    assert not [e for e in events if e.type == "CONSULT"]
+    events, _ = code(nlp, "Blinken will travel to Cairo on Monday.")
+    assert only(events, "CONSULT").cameo == "042"

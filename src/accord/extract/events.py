@@ -115,6 +115,12 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
             if entry is not None and lemmas[i] in lex.active_only and (tok.dep_ == "acomp" or any(
                     c.dep_ in ("auxpass", "aux") and lemma_of(c) == "be" for c in children(tok))):
                 continue   # "was committed to the truce" states a stance; "committed to withdrawing" promises
+            if entry is not None and entry.code == "042" and any(
+                    o.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
+                    for x in [tok] + [c for c in children(tok) if c.dep_ == "advmod"]
+                    for p in children(x) if p.dep_ == "prep" and p.lower_ == "to"
+                    for o in children(p) if o.dep_ == "pobj"):
+                continue   # "wants to go back to 145%": a level returned to, no journey
             if entry is not None and lemmas[i] in lex.self_directed and any(
                     c.dep_ == "poss" and c.pos_ == "PRON" for o in objects(tok) for c in children(o)):
                 continue   # "to finance their operations": paying for one's own is no aid
