@@ -1595,6 +1595,9 @@ def test_an_ethnic_people_or_minority_is_not_the_state_of_its_name(analyse):
     assert [found.doc.text[m.start:m.end] for m in found.mentions if m.actor_id in ("ALB", "SRB")] == ["Albania"]
     # the people is a group of its own, which can act ("Ethnic Albanians demonstrated")
     assert found.actors["ethnic-albanians"].kind == "group" and found.actors["ethnic-albanians"].affiliation is None
+    # ... but a description of a named body is no actor of its own
+    found = analyse("Myanmar's junta and the MNDAA, an ethnic Chinese armed group, signed a truce.")
+    assert set(found.actors) == {"MMR", "mndaa"}
 
 
 def test_a_name_with_a_particle_in_apposition_to_a_title_is_a_person(analyse):

@@ -561,6 +561,10 @@ class _Article:
                     sp.root.dep_ in ("amod", "compound") and sp.root.head.lemma_.lower() in PEOPLE_NOUNS)):
                 # "ethnic Albanian rebels", "the Albanian minority" in Macedonia: a people, not
                 # the state of Albania; a group of its own ("Ethnic Albanians demonstrated")
+                if sp.root.dep_ in ("amod", "compound") and sp.root.head.dep_ == "appos":
+                    # "the MNDAA, an ethnic Chinese armed group": it describes the body named
+                    self.blocked.update(range(sp.start, sp.end))
+                    continue
                 word = sp.text
                 people = word if word.endswith(("s", "ese")) else word + "s"
                 start = sp.start - 1 if sp.start >= 1 and self.toks[sp.start - 1].lower_ == "ethnic" else sp.start
