@@ -5,9 +5,9 @@ DRC-M23, Ethiopia-TPLF, US-China trade, Thailand-Cambodia, India-Pakistan, Serbi
 Venezuela, Israel-Lebanon, Iran-US, Russia-Ukraine, Sudan, Yemen-Saudi, Colombia-ELN), each
 annotated for one layer before Accord was run on it: q_* quotes and actors, e_* events, p_*
 positions and prospects (a record type a gold file leaves out is not scored there).
-data/blind: 88 articles annotated on every layer by sessions that never read Accord's code (see
+data/blind: 96 articles annotated on every layer by sessions that never read Accord's code (see
 its README); its floors are far lower, because most of these articles were not used to write the
-rules. Floors are the figures measured (2026-11-27, twelfth session) less 0.05, so a change that
+rules. Floors are the figures measured (2026-11-27, thirteenth session) less 0.05, so a change that
 loses a pattern fails here. The dev positions floor fell with a convention change: an official
 voicing their own side's stance now holds it ("Peskov said Moscow was open ..." is Peskov's), as
 the blind annotators record it; the dev gold gives such positions to the side. Dev events carry
@@ -42,21 +42,21 @@ FLOORS = {
                    "outlet_accuracy": 0.95,       # 1.000
                    "type_accuracy": 0.95},        # 0.993
         "actors": {"f1": 0.93,                    # 0.979
-                   "affiliation_f1": 0.92},       # 0.976
-        "events": {"f1": 0.83,                    # 0.877
-                   "arguments_f1": 0.72},         # 0.781
+                   "affiliation_f1": 0.92},       # 0.973
+        "events": {"f1": 0.83,                    # 0.881
+                   "arguments_f1": 0.74},         # 0.799
         "positions": {"recall": 0.71},            # 0.761 (F1 0.737)
         "assessments": {"f1": 0.87},              # 0.921
     },
     "blind": {
-        "quotes": {"f1": 0.88,                    # 0.933
-                   "speaker_f1": 0.81},           # 0.868
-        "actors": {"f1": 0.76,                    # 0.818
-                   "affiliation_f1": 0.66},       # 0.715
-        "events": {"f1": 0.54,                    # 0.595
-                   "arguments_f1": 0.29},         # 0.345
-        "positions": {"f1": 0.47},                # 0.528
-        "assessments": {"f1": 0.61},              # 0.662
+        "quotes": {"f1": 0.88,                    # 0.934
+                   "speaker_f1": 0.81},           # 0.866
+        "actors": {"f1": 0.77,                    # 0.822
+                   "affiliation_f1": 0.67},       # 0.722
+        "events": {"f1": 0.55,                    # 0.605
+                   "arguments_f1": 0.30},         # 0.351
+        "positions": {"f1": 0.47},                # 0.525
+        "assessments": {"f1": 0.59},              # 0.646
     },
 }
 _SCORES: dict[str, dict] = {}
