@@ -89,6 +89,22 @@ class Candidate:
     addressee: Token | None = None   # who is appealed to ("wants Putin to attack")
 
 
+def _not_this_act(lex: Lexicon, tok: Token, entry: Entry) -> bool:
+    """A trigger whose use here is not the act its entry codes."""
+    lem = lemma_of(tok)
+    if lem in lex.active_only and (tok.dep_ == "acomp" or any(
+            c.dep_ in ("auxpass", "aux") and lemma_of(c) == "be" for c in children(tok))):
+        return True   # "was committed to the truce" states a stance; "committed to withdrawing" promises
+    if entry.code == "042" and any(o.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
+                                   for x in [tok] + [c for c in children(tok) if c.dep_ == "advmod"]
+                                   for p in children(x) if p.dep_ == "prep" and p.lower_ == "to"
+                                   for o in children(p) if o.dep_ == "pobj"):
+        return True   # "wants to go back to 145%": a level returned to, no journey
+    # "to finance their operations": paying for one's own is no aid
+    return lem in lex.self_directed and any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                            for o in objects(tok) for c in children(o))
+
+
 def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
     found: list[Candidate] = []
     consumed: set[int] = set()
@@ -112,18 +128,8 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
             entry = match_verb(ctx, lex, tok)
             if entry is None and lemmas[i] not in lex.light_verbs and lemmas[i] not in lex.concluding_verbs:
                 continue   # no trigger: most verbs of a sentence
-            if entry is not None and lemmas[i] in lex.active_only and (tok.dep_ == "acomp" or any(
-                    c.dep_ in ("auxpass", "aux") and lemma_of(c) == "be" for c in children(tok))):
-                continue   # "was committed to the truce" states a stance; "committed to withdrawing" promises
-            if entry is not None and entry.code == "042" and any(
-                    o.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
-                    for x in [tok] + [c for c in children(tok) if c.dep_ == "advmod"]
-                    for p in children(x) if p.dep_ == "prep" and p.lower_ == "to"
-                    for o in children(p) if o.dep_ == "pobj"):
-                continue   # "wants to go back to 145%": a level returned to, no journey
-            if entry is not None and lemmas[i] in lex.self_directed and any(
-                    c.dep_ == "poss" and c.pos_ == "PRON" for o in objects(tok) for c in children(o)):
-                continue   # "to finance their operations": paying for one's own is no aid
+            if entry is not None and _not_this_act(lex, tok, entry):
+                continue
             if entry is not None and entry.specificity > 0:
                 specific = entry
             objs = objects(tok)
