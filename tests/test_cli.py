@@ -163,3 +163,19 @@ def test_stdin_is_read_with_a_dash(tmp_path):
                           input=ARTICLE.encode(), capture_output=True, timeout=300)
     assert proc.returncode == 0, proc.stderr.decode()
     assert _counts(str(tmp_path / "s.duckdb"))["articles"] == 1
+
+
+def test_records_written_by_other_extractors_are_named_when_a_run_skips_them(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    store = str(tmp_path / "s.duckdb")
+    run("analyze", str(src), "--store", store)
+    assert "another version" not in run("analyze", str(src), "--store", store).output
+    import duckdb
+    con = duckdb.connect(store)
+    con.execute("UPDATE accord_meta SET value = 'older' WHERE key = 'extractors'")
+    con.close()
+    again = run("analyze", str(src), "--store", store)
+    assert again.exit_code == 0
+    assert "s.duckdb: 1 article(s) already in the store keep records written by another version" in " ".join(
+        again.output.split())

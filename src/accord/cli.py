@@ -60,6 +60,7 @@ def _run_analysis(paths: list[str], store: str, model: Optional[str], workers: i
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2)
     dos = _load_dossier(dossier)
+    stale = st.stale()   # before the run: the records already there
     if engine == "dask":
         from accord import distributed
         summary = distributed.analyze(paths, st, model=model, workers=workers, scheduler=scheduler,
@@ -85,6 +86,10 @@ def _run_analysis(paths: list[str], store: str, model: Optional[str], workers: i
                 raise typer.Exit(2)
     _print_summary(summary, st)
     st.close()
+    if stale and summary.skipped_known:
+        err.print(f"[yellow]warning:[/] {store}: {summary.skipped_known} article(s) already in the store keep records "
+                  "written by another version of Accord's extractors; analyse into a new --store to recode them",
+                  highlight=False)
     if summary.analysed == 0 and summary.skipped_known == 0 and summary.read - summary.duplicates <= 0:
         err.print("[red]error:[/] nothing could be analysed")
         raise typer.Exit(1)

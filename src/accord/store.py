@@ -7,6 +7,8 @@ store and the export without a second definition. Scalar fields are typed column
 from __future__ import annotations
 
 import dataclasses
+import functools
+import hashlib
 import json
 import types
 import typing
@@ -133,6 +135,17 @@ WRITER_MEMORY = "128MB"
 CONTRADICTION_BLOCK = 2000
 
 
+@functools.lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """A digest of the extraction code and the knowledge base: two runs with the same one code
+    articles alike. (The package version does not move with each rule.)"""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for f in sorted([*root.glob("extract/*.py"), *root.glob("kb/*.yaml"), *root.glob("kb/*.py")]):
+        digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 class Store:
     """A DuckDB file holding every record Accord extracts."""
 
@@ -157,7 +170,22 @@ class Store:
             cols = ", ".join(f'"{c}" {t}' + (" PRIMARY KEY" if c == pk else "") for c, t in COLUMNS[name])
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
         self.con.execute("CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id)")
+        # which extractors wrote the records: kept apart from the exported tables
+        self.con.execute("CREATE TABLE IF NOT EXISTS accord_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         dedup.ensure_tables(self.con)
+
+    def extractors(self) -> str | None:
+        """The fingerprint of the extractors that wrote this store's records (None: older store)."""
+        try:
+            row = self.con.execute("SELECT value FROM accord_meta WHERE key = 'extractors'").fetchone()
+        except duckdb.Error:
+            return None   # a store opened read-only from before the table existed
+        return row[0] if row else None
+
+    def stale(self) -> bool:
+        """Whether records in this store were written by other extractors than the running ones
+        (an analysis skips articles already stored, so they keep their old records)."""
+        return self.count("articles") > 0 and self.extractors() != extractor_fingerprint()
 
     def limit_memory(self, limit: str = WRITER_MEMORY) -> None:
         """Cap DuckDB's memory. DuckDB caches table blocks up to 80 % of RAM by default; a long
@@ -194,6 +222,8 @@ class Store:
                 if ex.article.article_id not in known:
                     known.add(ex.article.article_id)
                     fresh.append(ex)
+            if fresh and not self.count("articles"):
+                con.execute("INSERT OR REPLACE INTO accord_meta VALUES ('extractors', ?)", [extractor_fingerprint()])
             sigs = dedup.link(con, fresh)
             actor_rows = self._upsert_actors([a for ex in fresh for a in ex.actors])
             for table, table_rows in table_rows_of(fresh).items():
