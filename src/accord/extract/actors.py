@@ -420,6 +420,7 @@ class _Article:
         self.polities: set[str] = set()                          # places the article gives a government
         self.shared_firsts: dict[str, set[str]] = {}           # a first word two persons' names open with
         self.middle_names: set[str] = set()                       # middle words of persons' names ("Manyang")
+        self.people = 0                                    # person actors registered so far
         self.defined: dict[str, str] = {}                  # acronyms the article defines: "(SPA)"
         self.long_names: list[Span] = []                   # KB word heading a longer name no entity covers
         self.norp_groups: dict[str, bool] = {}             # peoples/movements named as groups -> armed
@@ -466,6 +467,7 @@ class _Article:
             else:
                 a = _A(aid, name or aid, kind or "organisation")
             self.actors[aid] = a
+            self.people += a.kind == "person"
         return a
 
     def free(self, start: int, end: int) -> bool:
@@ -566,7 +568,7 @@ class _Article:
                     self.blocked.update(range(sp.start, sp.end))
                     continue
                 word = sp.text
-                people = word if word.endswith(("s", "ese")) else word + "s"
+                people = word if word.endswith(("s", "ese")) else _plural(word)
                 start = sp.start - 1 if sp.start >= 1 and self.toks[sp.start - 1].lower_ == "ethnic" else sp.start
                 gid = _slug("ethnic " + people)
                 self.actor(gid, "ethnic " + people, "group")
@@ -811,16 +813,14 @@ class _Article:
             if ent.label_ == "PERSON":
                 self._entity(ent)
         self._surname_aliases()
-        people = sum(a.kind == "person" for a in self.actors.values())
         for ent in ents:
             if ent.label_ != "PERSON":
+                people = self.people
                 self._entity(ent)
-                now = sum(a.kind == "person" for a in self.actors.values())
-                if now != people:
+                if self.people != people:
                     # "rebel leader Foday Sankoh" tagged as an organisation but read as a person:
                     # his surname, further on, is him
                     self._surname_aliases()
-                    people = now
         if self.defined:
             # the article's own definition beats the KB's reading of an acronym
             for m in self.mentions:

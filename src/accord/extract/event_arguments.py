@@ -8,7 +8,7 @@ import re
 import pycountry
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from accord.kb.loader import read_yaml
+from accord.kb.loader import load_kb, read_yaml
 from accord.records import ActorRef, Article, Quote
 from accord.nlp import children, ents_in, sent_of, sentences, subtree, text_of
 from accord.extract.event_lexicon import (
@@ -616,7 +616,6 @@ class Context:
 def _insurgent(actor_id: str) -> bool:
     """An organisation that can be a side against a state: the KB knows it as an armed group, or
     the KB does not know it (an international body, a bank or an agency is known)."""
-    from accord.kb.loader import load_kb
     entry = load_kb().entries.get(actor_id)
     return entry is None or entry.armed
 
