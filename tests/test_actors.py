@@ -1654,3 +1654,52 @@ def test_a_kb_name_inside_a_bodys_possessive_name_is_that_body(analyse):
                     "signed the plan. Congress approved aid.")
     assert found.actors["general-people-s-congress"].kind == "organisation"
     assert [found.doc.text[m.start:m.end] for m in found.mentions if m.actor_id == "USA"] == ["Congress"]
+
+
+def test_a_name_before_a_building_or_ground_is_a_place(analyse):
+    found = analyse("The two leaders signed the text in a packed Nyayo stadium as crowds cheered.")
+    assert "nyayo" not in found.actors
+
+
+def test_a_surname_is_the_article_persons_not_a_kb_person_of_that_name(analyse):
+    found = analyse("U.N. mediator Thorvald Stoltenberg shuttled between the sides. Stoltenberg was more guarded.")
+    assert {m.actor_id for m in found.mentions if found.doc.text[m.start:m.end] == "Stoltenberg"} == {
+        "thorvald-stoltenberg"}
+    found = analyse("NATO chief Jens Stoltenberg spoke on Monday. Stoltenberg said allies were united.")
+    assert {m.actor_id for m in found.mentions if found.doc.text[m.start:m.end] == "Stoltenberg"} == {
+        "jens-stoltenberg"}
+
+
+def test_a_word_in_a_crosshead_in_capitals_is_no_acronym(analyse):
+    found = analyse("Eritrea said it never wanted the war.\n\nWHO STARTED IT\n\nEthiopia blamed Eritrea.")
+    assert "who" not in found.actors
+
+
+def test_a_name_opened_by_an_organisation_word_is_a_body_whose_spokesman_speaks_for_it(analyse):
+    found = analyse("The rebels of the Forces Nouvelles agreed. Forces Nouvelles spokesman Sidiki Konate denied "
+                    "the reports.")
+    assert found.actors["forces-nouvelles"].kind == "organisation"
+    assert found.actors["sidiki-konate"].affiliation == "forces-nouvelles"
+
+
+def test_a_title_set_off_by_commas_after_a_name_is_that_persons(analyse):
+    found = analyse("The deal caps months of shuttle diplomacy by Anthony Lake, President Bill Clinton's special "
+                    "envoy, who travelled repeatedly between Addis Ababa and Asmara.")
+    assert found.actors["anthony-lake"].affiliation == "USA"
+
+
+def test_a_relative_clause_inside_a_title_names_no_employer(analyse):
+    found = analyse("Tony de Brum, foreign minister of the Marshall Islands, which leads a coalition that the United "
+                    "States joined this week, welcomed the text.")
+    assert found.actors["tony-de-brum"].affiliation == "MHL"
+
+
+def test_a_platform_a_statement_is_posted_on_is_an_outlet(analyse):
+    found = analyse("EU foreign policy chief Josep Borrell said on Twitter that a pause was needed.")
+    assert found.actors["twitter"].is_outlet
+
+
+def test_a_name_coordinated_with_a_place_or_after_the_is_no_person(analyse):
+    found = analyse("Tudjman signed at a ceremony in a village on the Danube. The region will be as Croatian as "
+                    "Zagreb or Split, Tudjman said.")
+    assert not {"danube", "split"} & set(found.actors)

@@ -2688,3 +2688,88 @@ def test_going_back_to_a_level_is_no_journey(nlp):
     assert not [e for e in events if e.type == "CONSULT"]
     events, _ = code(nlp, "Blinken will travel to Cairo on Monday.")
     assert only(events, "CONSULT").cameo == "042"
+
+
+def test_an_accusation_after_a_reported_modal_passive_is_the_speakers(nlp):
+    # the parser hangs "accused" on "would not be rushed"; a simple past cannot share that modal
+    events, _ = code(nlp, "Iran's Foreign Minister Hossein Amir-Abdollahian said Tehran would not be rushed by "
+                          "deadlines and accused the United States of dragging its feet.")
+    accused = only(events, "ACCUSE")
+    assert accused.source.actor_id == "hossein-amir-abdollahian"
+    assert [t.actor_id for t in accused.targets] == ["USA"]
+
+
+def test_a_first_signatory_the_parser_hung_on_the_dateline_still_signs(nlp):
+    events, _ = code(nlp, "OUAGADOUGOU, March 4, 2007 - Ivory Coast President Laurent Gbagbo and rebel leader "
+                          "Guillaume Soro signed a peace agreement in the Burkinabe capital on Sunday.")
+    signed = {(e.source.actor_id, e.targets[0].actor_id) for e in events if e.type == "SUPPORT"}
+    assert signed == {("laurent-gbagbo", "guillaume-soro"), ("guillaume-soro", "laurent-gbagbo")}
+
+
+def test_putting_ones_name_to_a_text_or_initialling_it_signs_it(nlp):
+    events, _ = code(nlp, "Ethiopian Prime Minister Meles Zenawi and Eritrean President Isaias Afwerki put their "
+                          "signatures to the accord at a ceremony in Algiers.")
+    for etype in ("SUPPORT", "AGREE"):
+        assert {(e.source.actor_id, e.targets[0].actor_id) for e in events if e.type == etype} == {
+            ("meles-zenawi", "isaias-afwerki"), ("isaias-afwerki", "meles-zenawi")}
+    events, _ = code(nlp, "Negotiators for Indonesia and the rebels initialled the accord on Sunday.")
+    assert only(events, "SUPPORT").cameo == "057"
+    # a signature put beside someone signs nothing
+    events, _ = code(nlp, 'Sadat would never "put his signature beside a single Israeli settler".')
+    assert not [e for e in events if e.type in ("SUPPORT", "AGREE")]
+
+
+def test_initialling_and_signing_in_one_sentence_is_one_commitment_each(nlp):
+    events, _ = code(nlp, "Pashinyan and Aliyev initialled the text of a peace treaty and signed a joint declaration "
+                          "at the White House.")
+    agreed = [e.source.actor_id for e in events if e.type == "AGREE"]
+    assert sorted(agreed) == ["ilham-aliyev", "nikol-pashinyan"]
+
+
+def test_carrying_messages_between_delegations_mediates(nlp):
+    events, country = code(nlp, "Iran and the United States held indirect talks in Vienna. EU coordinator Enrique Mora "
+                                "has carried messages between the two delegations for months.")
+    mediated = [e for e in events if e.cameo == "045"]
+    assert [e.source.actor_id for e in mediated] == ["enrique-mora"]
+    assert {country(t) for t in mediated[0].targets} == {"IRN", "USA"}
+
+
+def test_onlookers_listed_three_together_are_not_the_two_sides(nlp):
+    text = ("NAIROBI, Jan 9 - Sudanese Vice President Ali Osman Taha and John Garang, leader of the Sudan People's "
+            "Liberation Movement (SPLM), signed the accord as "
+            "Sudanese President Omar al-Bashir, Kenyan President Mwai Kibaki and Colin Powell looked on. The two "
+            "delegations initialled the last protocols on New Year's Eve.")
+    events, _ = code(nlp, text)
+    initialled = [e for e in events if e.type == "SUPPORT" and "initialled" in text[e.start:e.end]]
+    # two persons' delegations are their bodies', not the onlookers'
+    assert {e.source.actor_id for e in initialled} == {"SDN", "splm"}
+
+
+def test_they_after_a_coordinated_subject_is_both_parties(nlp):
+    events, _ = code(nlp, "Ethiopia and Eritrea signed an accord. Under the agreement, the two countries pledge to end "
+                          "hostilities. They will release all prisoners of war without delay.")
+    freed = [e for e in events if e.type == "RETREAT"]
+    assert {e.source.actor_id for e in freed} == {"ETH", "ERI"}
+
+
+def test_a_past_form_after_a_modal_verb_and_its_object_describes_a_noun(nlp):
+    # "detained civilians": the parser made "detained" a second verb sharing "will"
+    events, _ = code(nlp, "Ethiopia and Eritrea signed an accord. They will release all prisoners of war and detained "
+                          "civilians without delay.")
+    assert not [e for e in events if e.type in ("THREATEN", "COERCE")]
+    # an accusation coordinated with a reported promise is the speaker's own act
+    events, _ = code(nlp, "Blinken said the rebels would honour the deal and accused soldiers of looting villages.")
+    assert only(events, "ACCUSE").source.actor_id == "antony-blinken"
+
+
+def test_an_owner_named_before_a_phrase_keeps_the_argument_span_in_order(nlp):
+    # "their" names landowners earlier in the sentence: the span once ran backwards and the
+    # article's whole event stage failed
+    from accord.extract import actors as actors_mod
+    from accord.extract.event_arguments import Context
+
+    doc = nlp("Landowners in San Salvador say they will not accept the seizure of their properties.")
+    ctx = Context(doc, actors_mod.extract_actors(doc, "a1"), None, [])
+    refs = ctx.refs_of(next(t for t in doc if t.text == "seizure"))
+    assert refs and all(r.start < r.end and doc.text[r.start:r.end] == r.text for r in refs)
+

@@ -82,3 +82,11 @@ def test_a_that_clause_misread_as_a_relative_clause_is_the_speech_verbs_compleme
               lemmas=lemmas[:11] + ["accept", "."])
     doc = nlp.get_pipe("accord_complements")(doc)
     assert (doc[11].dep_, doc[11].head.text) == ("relcl", "talks")
+
+
+def test_a_curly_apostrophe_reads_as_a_plain_one_and_the_text_stays_verbatim():
+    nlp = nlp_mod.load()
+    plain = nlp("Egyptian President Hosni Mubarak and Jordan's King Abdullah II attended the dinner.")
+    curly = nlp("Egyptian President Hosni Mubarak and Jordan\u2019s King Abdullah II attended the dinner.")
+    assert [(e.start, e.end, e.label_) for e in curly.ents] == [(e.start, e.end, e.label_) for e in plain.ents]
+    assert "Jordan\u2019s King" not in [e.text for e in curly.ents] and "\u2019s" in [t.text for t in curly]

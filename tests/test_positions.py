@@ -821,3 +821,13 @@ def test_a_spokesman_saying_the_government_stands_somewhere_holds_that_position(
     second = text.index("Sadi said")
     held = [p for p in pos if p.start >= second]
     assert held and all(p.actor_id == aid(actors, "Rene Emmanuel Sadi") for p in held)
+
+
+def test_putting_ones_name_to_an_accord_accepts_the_deal_not_a_name(nlp):
+    from accord import pipeline
+    from accord.records import record_id
+
+    text = ("Ethiopian Prime Minister Meles Zenawi and Eritrean President Isaias Afwerki put their signatures to the "
+            "accord in Algiers. The two delegations initialled the last protocols a day earlier.")
+    ex = pipeline.extract(nlp(text), Article(record_id(text), text, "test"))
+    assert {p.issue_id for p in ex.positions} == {"overall-deal"}

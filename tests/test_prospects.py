@@ -685,3 +685,11 @@ def test_even_odds_are_an_open_verdict(nlp, text):
     article = Article(article_id="a1", text=text, source="test", published="1995-11-20")
     a = held_by(list(pipeline.extract(nlp(text), article).assessments), "Holbrooke")
     assert -0.3 <= a.polarity < 0
+
+
+def test_expecting_a_deal_is_held_by_whoever_expects_it_and_few_expecting_it_is_negative(nlp):
+    text = "Israeli and Palestinian leaders opened peace talks on Thursday. Diplomats expect a quick breakthrough."
+    assert held_by(analyse(nlp, text), "Diplomats").polarity > 0
+    found = analyse(nlp, "Israeli and Palestinian leaders opened peace talks on Thursday. Few in the region expect "
+                         "a quick breakthrough.")
+    assert found and all(a.polarity < 0 for a in found)

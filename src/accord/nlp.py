@@ -32,6 +32,29 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _DASHES = ("-", "--", "\u2013", "\u2014")
 
 
+# Typographic apostrophes, with the plain character the model was mostly trained on. (Not the
+# quote marks: a curly one tells opening from closing, which the plain one does not.)
+_CURLY = str.maketrans({"\u2019": "'", "\u201b": "'"})
+_CURLY_CHARS = re.compile("[\u2019\u201b]")
+
+
+@Language.component("accord_typography")
+def plain_apostrophes(doc: Doc) -> Doc:
+    """Let the model see "Jordan\u2019s" as it sees "Jordan's". The text stays verbatim; the
+    features the model reads for a word (its prefix, suffix and shape: the norm is already plain)
+    are those of its plain spelling. With curly apostrophes the recogniser took "Jordan\u2019s
+    King" for a person and "Thomas Lubanga\u2019s Union" for one name."""
+    if not _CURLY_CHARS.search(doc.text):
+        return doc
+    vocab = doc.vocab
+    for tok in doc:
+        if len(tok.text) > 1 and _CURLY_CHARS.search(tok.text):   # "\u2019s", "n\u2019t", "d\u2019Ivoire"
+            lex, plain = tok.lex, vocab[tok.text.translate(_CURLY)]
+            if lex.shape != plain.shape:   # a word's lexeme is shared: set once per spelling
+                lex.prefix_, lex.suffix_, lex.shape_ = plain.prefix_, plain.suffix_, plain.shape_
+    return doc
+
+
 @Language.component("accord_paragraphs")
 def paragraph_starts(doc: Doc) -> Doc:
     """A blank line ends a sentence. A headline, byline or dateline has no full stop, and the
@@ -161,6 +184,8 @@ def load(model: str | None = None) -> Language:
             nlp = spacy.load(name)
         except OSError:
             continue
+        if nlp.pipe_names and "accord_typography" not in nlp.pipe_names:
+            nlp.add_pipe("accord_typography", first=True)
         if "parser" in nlp.pipe_names and "accord_paragraphs" not in nlp.pipe_names:
             nlp.add_pipe("accord_paragraphs", before="parser")
         if "ner" in nlp.pipe_names and "accord_names" not in nlp.pipe_names:

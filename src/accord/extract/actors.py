@@ -548,6 +548,14 @@ class _Article:
                 ent_at[i] = e
         spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.ix.names(doc)])
         known = {i for sp in spans for i in range(sp.start, sp.end)}
+        # surnames of persons the article names in full who are not the KB person of that surname
+        other_bearers: dict[str, set[str]] = {}
+        for sp in spans:
+            aid, via, _ = self.ix.name_keys[sp.label]
+            e = ent_at.get(sp.start)
+            if via == "surname" and e is not None and e.label_ == "PERSON" and len(e) >= 2 and e.end == sp.end \
+                    and _fold(e.text.lower()) != _fold(self.kb.entries[aid].name.lower()):
+                other_bearers.setdefault(aid, set()).add(sp.text)
         self.polities = self._polity_names()
         for sp in spans:
             aid, via, sector = self.ix.name_keys[sp.label]
@@ -608,6 +616,12 @@ class _Article:
             if inside_person and (self.kb.entries[aid].kind != "person" or via == "surname"):
                 # "George Washington"; "Maria Solberg" is not Erna Solberg
                 continue
+            if via == "acronym" and sp.text.lower() in STOP_WORDS and self._caps_line(sp.start):
+                continue   # a crosshead in capitals ("WHO STARTED IT") names no World Health Organization
+            if via == "surname" and sp.text in other_bearers.get(aid, ()):
+                # "Thorvald Stoltenberg ... Stoltenberg said": the surname of the person the
+                # article names, not of the KB's Jens Stoltenberg
+                continue
             before = ent_at.get(sp.start - 1)
             if via in ("capital", "name") and self.kb.entries[aid].kind == "state" and ent is not None \
                     and ent.label_ == "PERSON" and before is not None and before.label_ == "PERSON" \
@@ -620,6 +634,14 @@ class _Article:
             self.actor(aid)
             # a demonym modifying a sector noun ("Ukrainian officials") is widened in step 4
             self.add(sp.start, sp.end, aid, via, sector)
+
+    def _caps_line(self, i: int) -> bool:
+        """Token ``i`` stands on a line of two or more words, all in capitals."""
+        text = text_of(self.doc)
+        at = self.toks[i].idx
+        line = text[text.rfind("\n", 0, at) + 1:(text.find("\n", at) + 1 or len(text) + 1) - 1]
+        words = [w for w in line.split() if any(c.isalpha() for c in w)]
+        return len(words) >= 2 and line == line.upper()
 
     def _polity_names(self) -> set[str]:
         """Places the article gives a government ("Bougainville President Ishmael Toroama",
@@ -806,6 +828,7 @@ class _Article:
                 merged.append(e)
         merged = [self._hyphenated_given_name(e) if e.label_ == "PERSON"
                   else self._hyphenated_acronym(e) if e.label_ == "ORG" else e for e in merged]
+        merged = [self._body_opened_by_org_word(e) if e.label_ == "PERSON" else e for e in merged]
         merged = self._particle_surnames(merged)
         ents = merged + [Span(self.doc, sp.start, sp.end, label="ORG") for sp in self.long_names]
         self.norp_groups = self._norp_groups(ents)
@@ -845,6 +868,18 @@ class _Article:
         return [Span(self.doc, e.start, e.end, label="PERSON")
                 if e.label_ != "PERSON" and len(e) == 2 and e[0].lower_ in particles
                 and (e[0].lower_, e[1].lower_) in endings else e for e in ents]
+
+    def _body_opened_by_org_word(self, ent: Span) -> Span:
+        """"Forces Nouvelles spokesman Sidiki Konate" tagged "Nouvelles" (a person): a name opened
+        by an organisation word ("Forces", "Front") the recogniser left out is that body's name."""
+        first = ent.start
+        if first == 0 or ent.start != self._ent_start(ent):
+            return ent
+        word = self.toks[first - 1]
+        if word.text in self.kb.words.get("organisation_words", ()) and word.dep_ == "compound" \
+                and ent.start <= word.head.i < ent.end and not word.ent_type_:
+            return Span(self.doc, first - 1, ent.end, label="ORG")
+        return ent
 
     def _hyphenated_acronym(self, ent: Span) -> Span:
         """"CNDD-FDD" tagged as "CNDD": an acronym glued by a hyphen to the acronym of an
@@ -1122,6 +1157,11 @@ class _Article:
         """An unknown name governed by "in", "at", "near"... is where something happens."""
         if tok.text in self.kb.words.get("organisation_words", ()):
             return False      # "now at the Asia Society Policy Institute": where someone works
+        if tok.dep_ == "conj" and tok.head.ent_type_ in ("GPE", "LOC") and tok.head.i < tok.i:
+            return True       # "as Croatian as Zagreb or Split": named with a place, a place
+        if tok.ent_type_ == "PERSON" and tok.i > 0 and self.toks[tok.i - 1].lower_ == "the" \
+                and self.toks[tok.i - 1].head.i == tok.i and not self.toks[tok.i - 1].ent_type_:
+            return True       # "on the Danube": a person's name takes no article
         while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in \
@@ -1980,6 +2020,10 @@ class _Article:
                 sub = list(subtree(other))
                 if other.i == head.head.i:
                     sub = [t for t in sub if not head.left_edge.i <= t.i <= head.right_edge.i]
+                # "foreign minister of the Marshall Islands, which leads a coalition the United
+                # States joined": a relative clause inside the title names no employer
+                clause = {x.i for t in sub if t.dep_ == "relcl" and t.i != other.i for x in subtree(t)}
+                sub = [t for t in sub if t.i not in clause]
                 # "Kosovo's deputy prime minister, Besnik Bislimi, and Serbia's Petar Petkovic":
                 # the other person coordinated with the title is not its qualifier
                 for c in children(other):
@@ -2124,6 +2168,16 @@ class _Article:
                 return
         quals = self._qualifiers(left + right)
         qual = quals[-1] if quals else None
+        named = self._named_before(start, end)
+        if named is not None:
+            # "Anthony Lake, President Bill Clinton's special envoy, who ...": a title set off by
+            # commas right after a person's name is that person's, however the parser attached it
+            a = self.actors[named]
+            a.title = a.title or sp.text.lower()
+            if qual and not a.affiliation and qual != named:
+                a.affiliation = qual
+            self.add(start, end, named, "title")
+            return
         dets = [t for t in left if t.dep_ in ("det", "poss")]
         definite = any(t.lower_ in ("the", "his", "her", "their", "its") or t.dep_ == "poss" for t in dets)
         plural = root.tag_ in ("NNS", "NNPS")
@@ -2142,6 +2196,20 @@ class _Article:
         # "Saudi and American officials": one description mention per side named
         for q in quals if plural else quals[-1:]:
             self.add(start, end, q, "description", sector)
+
+    def _named_before(self, start: int, end: int) -> str | None:
+        """The person named just before ", <title phrase>," (or before its full stop)."""
+        if start < 2 or self.toks[start - 1].text != "," or end >= len(self.toks):
+            return None
+        m = self.owner[start - 2]
+        after = self.toks[end]
+        if m is None or m.end != start - 1 or self.kind_of(m) != "person" or m.via == "pronoun" \
+                or not (after.text in (",", ".", ";") or after.lower_ == "who"):
+            return None
+        # "X, Y and Z": a list of names is no apposition
+        if any(t.lower_ in ("and", "or") for t in self.toks[end:min(len(self.toks), end + 2)]):
+            return None
+        return m.actor_id
 
     def _unnamed_intro(self, sp: Span, after: int = -1) -> Span | None:
         """The latest unnamed holder of this title introduced by an indefinite phrase before ``sp`` (and

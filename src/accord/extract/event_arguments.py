@@ -289,6 +289,10 @@ class Context:
             verb = next((a for a in ancestors(tok) if a.dep_ == "relcl"), None)
             if verb is not None:
                 return self.refs_of(head_of(verb), depth + 1)
+        if tok.lower_ == "they" and tok.dep_ in SUBJECT_DEPS and depth < 2:
+            both = self._plural_antecedent(tok, depth)
+            if both:
+                return both
         r = self._direct(tok)
         if r is not None and tok.dep_ == "conj" and r.start < tok.idx:
             # "government negotiators and commanders of the ELN": one mention of two actors spans
@@ -423,13 +427,17 @@ class Context:
                             # "commanders from both countries": one from each
                             for r in self.refs_of(o, depth + 1):
                                 if r.actor_id and r.actor_id not in {x.actor_id for x in out}:
-                                    out.append(ActorRef(r.actor_id, text_of(self.doc)[left:r.end], left, r.end))
+                                    stop = max(r.end, o.idx + len(o.text))
+                                    out.append(ActorRef(r.actor_id, text_of(self.doc)[left:stop], left, stop))
                             continue
                         if sub is None and o.pos_ == "NOUN" and depth < 2:
                             # "the mayor of the West Bank city of Nablus": the state one step down
                             sub = next((r for r in self.refs_of(o, depth + 1) if r.actor_id), None)
                         if sub is not None and sub.actor_id not in {x.actor_id for x in out}:
-                            out.append(ActorRef(sub.actor_id, text_of(self.doc)[left:sub.end], left, sub.end))
+                            # ("the seizure of their properties": "their" names someone earlier,
+                            # so the evidence is the phrase itself)
+                            stop = sub.end if sub.end > end else o.right_edge.idx + len(o.right_edge.text)
+                            out.append(ActorRef(sub.actor_id, text_of(self.doc)[left:stop], left, stop))
         if not out and lem in lex.quantity_nouns:
             # "thousands of protesters", "a group of rebels": the group is in the of-phrase
             for p in kids:
@@ -470,6 +478,28 @@ class Context:
                                 left, tok.idx + len(tok.text))
         return None
 
+    def _plural_antecedent(self, tok: Token, depth: int) -> list[ActorRef]:
+        """"The two countries pledge to end hostilities. They will release all prisoners": a
+        subject "they" opening the next sentence stands for the previous sentence's plural
+        subject, two parties coordinated or named by a pair noun, which no single mention holds."""
+        sent = sent_of(tok)
+        if any(t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN", "PRON") for t in tok.doc[sent.start:tok.i]):
+            return []   # the pronoun is not the sentence's first subject
+        prev = sent.start - 1
+        while prev >= 0 and tok.doc[prev].is_space:
+            prev -= 1
+        if prev < 0:
+            return []
+        root = sent_of(tok.doc[prev]).root
+        subj = subject_tokens(root) if root.pos_ in ("VERB", "AUX") else []
+        if not subj or any(t.pos_ == "PRON" for t in subj):
+            return []
+        got = [r for t in subj for r in self.refs_of(t, depth + 1) if r.actor_id]
+        ids = list(dict.fromkeys(r.actor_id for r in got))
+        if len(ids) != 2:
+            return []
+        return [ActorRef(i, tok.text, tok.idx, tok.idx + len(tok.text)) for i in ids]
+
     def pair(self, tok: Token) -> list[ActorRef]:
         """"both sides", "the two countries", "either leader": the two actors the article most
         often named side by side ("X and Y", "X-Y") before the phrase, the latest pair on a tie;
@@ -483,9 +513,14 @@ class Context:
         verb = next((a for a in ancestors(tok) if a.pos_ in ("VERB", "AUX")), None)
         doers = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
                  for t in (subject_tokens(verb) if verb is not None else [])]
-        ids = self.pair_ids(tok.left_edge.idx, want, doers)
+        ids = self.pair_ids(tok.left_edge.idx, "any" if want == "body" else want, doers)
         if not ids and want.startswith("titled "):
             ids = self.pair_ids(tok.left_edge.idx, "person", doers)   # titles the article never gave
+        if want == "body":
+            # "the two delegations" after "Taha and Garang signed": the bodies the two lead
+            bodies = [getattr(self.actor(i), "affiliation", None) if getattr(self.actor(i), "kind", None) == "person"
+                      else i for i in ids]
+            ids = bodies if None not in bodies and len(set(bodies)) == 2 else ids
         text = text_of(self.doc)
         span = (tok.left_edge.idx, tok.idx + len(tok.text))
         return [ActorRef(i, text[span[0]:span[1]], *span) for i in ids]
@@ -525,6 +560,8 @@ class Context:
             if not same_phrase and not (gap in ("and", "and the", ",", "-", "\u2013", "/")
                     or (gap.startswith("and ") and len(gap) < 40 and "." not in gap and "," not in gap)):
                 continue
+            if self._in_long_list(a) and self._in_long_list(b):
+                continue   # "al-Bashir, Kibaki and Powell looked on": onlookers in a list, not two sides
             ids = [a.actor_id, b.actor_id]
             if want == "state":
                 ids = [self.country(i) for i in ids]
@@ -553,6 +590,19 @@ class Context:
             key = self.country(m.actor_id) if want == "state" else m.actor_id
             named[key] = named.get(key, 0) + 1
         return max(counts.values(), key=lambda c: (c[0], sum(named.get(i, 0) for i in c[2]), c[1]))[2]
+
+    def _in_long_list(self, m) -> bool:
+        """A mention coordinated with two or more others ("X, Y and Z")."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        first = span.root
+        while first.dep_ in ("compound", "amod", "poss", "nmod") and head_of(first).i != first.i:
+            first = head_of(first)   # "Kenyan" in "Kenyan President Mwai Kibaki"
+        while first.dep_ == "conj" and head_of(first).i != first.i:
+            first = head_of(first)
+        # (a dateline the parser coordinated with the names is no third member)
+        return len([c for c in conjuncts(first) if not self.in_dateline(c)]) >= 3
 
     def _titled(self, actor_id: str, word: str) -> bool:
         actor = self.actor(actor_id)
@@ -1018,14 +1068,20 @@ def dateline_subject(ctx: Context, tok: Token, sources: list[ActorRef]) -> list[
                  and (t.text != "-" or (t.whitespace_ and t.i > 0 and toks[t.i - 1].whitespace_))), None)
     if dash is None or dash.i > tok.i or not any(t.ent_type_ == "DATE" or t.is_upper for t in toks[sent.start:dash.i]):
         return sources
+    heads = [t for t in toks[dash.i + 1: tok.i] if t.pos_ in ("PROPN", "NOUN")
+             and not (dash.i < head_of(t).i < tok.i)]
     if sources and all(s.start > dash.idx for s in sources):
-        return sources
+        # "OUAGADOUGOU, March 4 - Gbagbo and rebel leader Soro signed": the parser may hang the
+        # first of two subjects on the dateline and keep only the second
+        lost = [h for h in heads if head_of(h).i < dash.i and any(
+            c.dep_ == "cc" and c.i + 1 < len(toks) and any(s.start == toks[c.i + 1].idx for s in sources)
+            for c in children(h))]
+        extra = [r for r in ctx.refs(lost) if not any(x.start < r.end and r.start < x.end for x in sources)]
+        return extra + sources
     if not sources and (is_passive(tok) or not any(t.i < dash.i for t in subject_tokens(tok))):
         # "... signed a deal, making him the fourth leader forced out by the uprisings": a verb
         # whose own subject or agent names no one takes none from the lead
         return sources
-    heads = [t for t in toks[dash.i + 1: tok.i] if t.pos_ in ("PROPN", "NOUN")
-             and not (dash.i < head_of(t).i < tok.i)]
     return ctx.refs([x for h in heads for x in conjuncts(h)]) or sources
 
 

@@ -302,10 +302,11 @@ def speech_conjunct(tok: Token) -> Token | None:
         if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in children(head)):
             return None
     elif head.tag_ == "VBN":
-        # "denied that its forces had opened fire and accused Z": a speech act in the simple
-        # past does not share the reported past perfect
+        # "denied that its forces had opened fire and accused Z", "said Tehran would not be
+        # rushed and accused Washington": a speech act in the simple past does not share the
+        # reported past perfect, nor a reported passive's modal
         if lemma_of(tok) not in gov["speech"] and lemma_of(tok) not in gov["alleging"] or not any(
-                c.dep_ == "aux" and c.lower_ == "had" for c in children(head)):
+                c.dep_ == "aux" and (c.lower_ == "had" or c.tag_ == "MD") for c in children(head)):
             return None
     # "told reporters that Khartoum needed the money and accused Juba of ...", "said the bloc stood
     # by Guyana and called on Caracas to ...": an accusation or appeal in the simple past after the

@@ -48,7 +48,8 @@ from accord.extract.event_grammar import (
     DASH_CHARS, NAMED, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, POS_AUX, POS_VERB, ParseTree, RELATIVE,
     SUBJECT_DEPS, agent_tokens, conjuncts, conjuncts_verbs, control_complement, existential,
     head_of, infinitive, is_passive, lemma_of, match_noun, match_verb, misread_participle,
-    names_people, objects, parse_tree, prep_objects, reciprocal, span_tokens, subject_tokens, tree_slot)
+    names_people, objects, parse_tree, prep_objects, reciprocal, span_tokens, speech_conjunct, subject_tokens,
+    tree_slot)
 from accord.extract.event_arguments import (
     Context, accused, agent_heads, complement_targets, counterpart, dateline_subject, holders, home_organs,
     instrument_states, localise_agents, location_for, location_span, measure_doer, noun_arguments,
@@ -100,6 +101,19 @@ def _not_this_act(lex: Lexicon, tok: Token, entry: Entry) -> bool:
                                    for p in children(x) if p.dep_ == "prep" and p.lower_ == "to"
                                    for o in children(p) if o.dep_ == "pobj"):
         return True   # "wants to go back to 145%": a level returned to, no journey
+    if entry.code == "057" and any(lemma_of(o) in lex.classes.get("signature", ()) for o in objects(tok)) \
+            and not prep_objects(tok, {"to", "on"}):
+        return True   # a signature put "to" or "on" a text signs it; "beside a settler" does not
+    head = tok.head
+    if tok.dep_ == "conj" and tok.tag_ == "VBD" and head.tag_ == "VB" \
+            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in children(head)) \
+            and any(c.dep_ in OBJECT_DEPS and c.i < tok.i for c in children(head)) \
+            and any(c.dep_ == "dobj" and c.i == tok.i + 1 and c.pos_ == "NOUN" for c in children(tok)) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "xcomp", "ccomp") for c in children(tok)) \
+            and speech_conjunct(tok) is None:
+        # "will release all prisoners and detained civilians": a past form cannot share the
+        # modal; it is a participle describing the next noun, misread as a second verb
+        return True
     # "to finance their operations": paying for one's own is no aid
     return lem in lex.self_directed and any(c.dep_ == "poss" and c.pos_ == "PRON"
                                             for o in objects(tok) for c in children(o))
@@ -731,6 +745,8 @@ def _signs_an_agreement(lex: Lexicon, tok: Token) -> bool:
         return False
     deals = lex.classes.get("proposal", set())
     things = objects(tok) + [c for c in children(tok) if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if any(lemma_of(t) in lex.classes.get("signature", ()) for t in things):
+        things += prep_objects(tok, {"to", "on"})   # "put their names to the accord"
     if tok.dep_ == "acl":
         things.append(head_of(tok))
     return any(lemma_of(t) in deals for t in things)
@@ -803,7 +819,8 @@ def _merge(drafts: list[dict]) -> list[dict]:
             o_tg, d_tg = {ref_key(t) for t in o["targets"]}, {ref_key(t) for t in d["targets"]}
             o_named = any(t.actor_id for t in o["targets"])
             d_named = any(t.actor_id for t in d["targets"])
-            same = o["type"] == d["type"] and o_src == key_src and not (o.get("unmerged") or d.get("unmerged")) and (
+            # (a signing's commitment stays apart from other promises: one per signing act)
+            same = o["type"] == d["type"] and o_src == key_src and bool(o.get("unmerged")) == bool(d.get("unmerged")) and (
                 (key_src is not None and (not o_named or not d_named)) or o_tg & d_tg)
             reciprocal = (o["type"] == d["type"] == "CONSULT" and key_src is not None and
                           key_src in o_tg and (not d["targets"] or o_src in d_tg

@@ -922,6 +922,20 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
             # what Y said, so Y does not report X's optimism
             own = pred
         # an experiencer that is no actor ("the mood was optimistic") leaves the cue to its reporter
+    if cue.kind == "state" and root.i == pred.i and _is_report_verb(root, lex) \
+            and not any(t.pos_ == "PRON" for t in _subjects(root, bounds)):
+        # "Diplomats expect a quick breakthrough": a cue spoken by its own verb of saying or
+        # thinking is held by that verb's subject; "few expect" expects nothing ("he expected",
+        # a pronoun, is left to the reporter above: "an official told Reuters he expected")
+        subjects = _subjects(root, bounds)
+        holders = _holder_refs(subjects, resolver, bounds, quote)
+        if not holders and subjects and subjects[0].pos_ in ("NOUN", "ADJ"):
+            # ("few in the region", "most analysts": holders the actor layer does not name)
+            span = _np_span(subjects[0], bounds)
+            holders = [ActorRef(None, span.text, span.start_char, span.end_char)]
+        few = [q for t in subjects for q in [t, *children(t)] if q.lower_ == "few"]
+        if few and not any(c.lower_ == "a" for q in few for c in [*children(q), *children(q.head)]):
+            negated = not negated
     reporters = reporters_from(above, own)
     if holders and reporters and any(_actor_key(r) in {_actor_key(h) for h in holders} for r in reporters[0]):
         reporters = reporters[1:]   # "X voiced optimism": the expressing verb is X's own
