@@ -1703,3 +1703,11 @@ def test_a_name_coordinated_with_a_place_or_after_the_is_no_person(analyse):
     found = analyse("Tudjman signed at a ceremony in a village on the Danube. The region will be as Croatian as "
                     "Zagreb or Split, Tudjman said.")
     assert not {"danube", "split"} & set(found.actors)
+
+
+def test_a_body_named_as_a_persons_is_his_and_an_aide_to_a_person_is_on_his_side(analyse):
+    found = analyse("Ugandan troops drove Thomas Lubanga's Union of Congolese Patriots out of Bunia.")
+    assert found.actors["thomas-lubanga"].affiliation == "union-of-congolese-patriots"
+    found = analyse("Milanovic signed the document, while Hrvoje Sarinic, chief of staff to Croatian President "
+                    "Franjo Tudjman, signed for Zagreb.")
+    assert found.actors["hrvoje-sarinic"].affiliation == "HRV"

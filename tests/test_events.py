@@ -2773,3 +2773,19 @@ def test_an_owner_named_before_a_phrase_keeps_the_argument_span_in_order(nlp):
     refs = ctx.refs_of(next(t for t in doc if t.text == "seizure"))
     assert refs and all(r.start < r.end and doc.text[r.start:r.end] == r.text for r in refs)
 
+
+
+def test_a_good_name_for_a_party_praises_that_party(nlp):
+    events, _ = code(nlp, 'Netanyahu called Abbas "a serious partner" on Thursday.')
+    praised = only(events, "SUPPORT")
+    assert praised.source.actor_id == "benjamin-netanyahu" and "mahmoud-abbas" in {t.actor_id for t in praised.targets}
+    events, _ = code(nlp, "Netanyahu called Abbas a liar on Thursday.")
+    assert not [e for e in events if e.type == "SUPPORT"]
+
+
+def test_his_country_is_the_state_he_speaks_for_and_delegates_are_agents(nlp):
+    events, country = code(nlp, "Ethiopian Foreign Minister Seyoum Mesfin said his country would respond with force "
+                                "to any violation of the buffer zone.")
+    assert only(events, "THREATEN").modality != "actual"
+    events, country = code(nlp, "European delegates accused Saudi Arabia of obstruction.")
+    assert [country(t) for t in only(events, "ACCUSE").targets] == ["SAU"]

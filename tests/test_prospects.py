@@ -693,3 +693,10 @@ def test_expecting_a_deal_is_held_by_whoever_expects_it_and_few_expecting_it_is_
     found = analyse(nlp, "Israeli and Palestinian leaders opened peace talks on Thursday. Few in the region expect "
                          "a quick breakthrough.")
     assert found and all(a.polarity < 0 for a in found)
+
+
+def test_what_someone_attempts_against_the_talks_is_no_forecast(nlp):
+    lead = "Israeli and Palestinian leaders opened peace talks on Thursday. "
+    assert not analyse(nlp, lead + "Obama said the killings were an attempt to sabotage the talks.")
+    assert not analyse(nlp, lead + "Obama said extremists were trying to derail the talks.")
+    assert held_by(analyse(nlp, lead + "Obama said the attack could derail the talks."), "Obama").polarity < 0

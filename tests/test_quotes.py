@@ -756,3 +756,9 @@ def test_an_accusation_whose_of_phrase_hangs_deep_in_its_object_is_reported(nlp)
     qs = quotes_of(nlp, "The government accused fighters loyal to the tribal leader Sadiq al-Ahmar of attacking army "
                         "positions there.")
     assert len(qs) == 1 and content(qs[0]).endswith("of attacking army positions there")
+
+
+def test_a_quoted_verdict_after_condemned_as_is_a_mixed_quote(nlp):
+    quotes = quotes_of(nlp, 'Obama condemned the killings as "a cowardly attempt to sabotage the talks". '
+                            'Abbas condemned the killings as a crime.')
+    assert [(q.type, q.speaker.actor_id) for q in quotes] == [("mixed", "barack-obama")]

@@ -2053,6 +2053,13 @@ class _Article:
         for c in children(head):
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 qual = qual or self._qualifier(list(subtree(c)))
+        # "Hrvoje Sarinic, chief of staff to President Franjo Tudjman": an aide to a person is on
+        # that person's side (a post "to" a place is not: "ambassador to Kiev")
+        for c in children(head):
+            if c.dep_ == "prep" and c.lower_ == "to" and qual is None:
+                aides = [self.owner[o.i] for o in children(c) if o.dep_ == "pobj" and self.owner[o.i] is not None]
+                if aides and self.kind_of(aides[0]) == "person" and aides[0].actor_id != m.actor_id:
+                    qual = self.actors[aides[0].actor_id].affiliation
         qual = qual or self._led_body(head)
         # "a former U.S. trade negotiator now at the Asia Society": the present employer wins over
         # the qualifier of a former post
@@ -2108,6 +2115,9 @@ class _Article:
                     continue
                 if found is not None:
                     return found
+        if head.dep_ == "poss" and head.head.pos_ == "PROPN":
+            # "Thomas Lubanga's Union of Congolese Patriots": the body named as his
+            return self._body_at([head.head], kinds=("organisation",))
         if head.dep_ != "pobj":
             return None
         prep = head.head

@@ -97,6 +97,7 @@ class Lexicon:
     process_nouns: frozenset[str] = frozenset()
     too_early: frozenset[str] = frozenset()       # "too early to speak of a deal"   # talks, rounds, meetings: the process, not its outcome
     accusing_verbs: frozenset[str] = frozenset()  # "accused X of failing": a charge, not a forecast
+    intent_words: frozenset[str] = frozenset()    # "an attempt to sabotage peace": an aim, not a forecast
 
 
 def _words(items) -> frozenset[str]:
@@ -150,6 +151,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         process_nouns=_words(data.get("process_nouns")),
         too_early=_words(neg.get("too_early")),
         accusing_verbs=_words(data.get("accusing_verbs")),
+        intent_words=_words(data.get("intent_words")),
     )
 
 
@@ -1129,6 +1131,8 @@ def extract_assessments(doc: Doc, actors, article, quotes: Iterable[Quote] = (),
         root = span.root
         if _charged(root, lex):
             continue   # "accused the government of failing to set up a fund": the charge, no forecast
+        if root.dep_ in ("xcomp", "acl") and root.head.lemma_.lower() in lex.intent_words:
+            continue   # "a cowardly attempt to sabotage peace": someone's aim, no forecast
         bounds = _line_bounds(doc, sent_of(root), root)
         pred = _predicate(_first_conjunct(root))
         if not _in(pred, bounds):

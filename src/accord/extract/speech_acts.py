@@ -233,8 +233,11 @@ def name_calling(ctx: Context, lex: Lexicon, verb: Token, triggers: set[int]) ->
 
     # a bad word wins: "a historic mistake" condemns
     praise = not named(words.get("lies", set()) | words.get("wrong", set()))
-    # praise is for a deal or a plan; "described the talks as constructive" judges prospects
-    if praise and (lemma_of(thing) not in lex.classes.get("proposal", ()) or not named(words.get("good", set())) or any(
+    # praise is for a deal or a plan, or for a party called a good name ("called Abbas a serious
+    # partner"); "described the talks as constructive" judges prospects
+    deal = lemma_of(thing) in lex.classes.get("proposal", ()) and named(words.get("good", set()))
+    party = named(words.get("good_people", set())) and any(r.actor_id for r in ctx.refs([thing]))
+    if praise and (not (deal or party) or any(
             c.dep_ == "neg" or c.lower_ in ("no", "not", "never", "hardly", "anything") for n in names for c in subtree(n))):
         return None   # "called it anything but a victory": no praise
     if praise and any(r.actor_id for n in names for p in children(n) if p.dep_ == "prep" and p.lower_ == "for"
