@@ -700,3 +700,16 @@ def test_what_someone_attempts_against_the_talks_is_no_forecast(nlp):
     assert not analyse(nlp, lead + "Obama said the killings were an attempt to sabotage the talks.")
     assert not analyse(nlp, lead + "Obama said extremists were trying to derail the talks.")
     assert held_by(analyse(nlp, lead + "Obama said the attack could derail the talks."), "Obama").polarity < 0
+
+
+@pytest.mark.parametrize("text,holder,sign", [
+    ("Borrell said a final text was all but complete.", "Borrell", 1),
+    ("Some issues remain unresolved, diplomats said.", "diplomats", -1),
+    ('"This window is closing," Borrell said.', "Borrell", -1),
+    ("Borrell warned that any delay would put the agreement at risk.", "Borrell", -1),
+    # an unnamed group judged is no topic of its own: the judgement is of the talks
+    ("An official said hardliners in Khartoum would drag their feet on the border.", "official", -1),
+])
+def test_closing_windows_unresolved_issues_and_texts_all_but_complete_judge_the_deal(nlp, text, holder, sign):
+    a = held_by(analyse(nlp, text), holder)
+    assert (a.polarity > 0) == (sign > 0)

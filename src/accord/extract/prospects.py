@@ -1072,10 +1072,10 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
         taken.update(range(s.start, s.end))
         chosen.append(s)
     chosen.sort(key=lambda s: s.start)
-    roots = {s.root.i for s in chosen}
+    roots = {_cue_root(s).i for s in chosen}
     out = []
     for s in chosen:
-        root = s.root
+        root = _cue_root(s)
         if root.pos_ in ("DET", "PRON", "PUNCT", "SCONJ", "CCONJ", "PART"):
             continue
         # "cautious optimism": the hedge belongs to the other cue
@@ -1094,6 +1094,15 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
             continue    # "after failing to honour their commitments": a charge, not a forecast
         out.append((cue_of[(s.start, s.end)], s))
     return out
+
+
+def _cue_root(span: Span) -> Token:
+    """The word a cue turns on: the span's head, or, when the parser made a function word of a
+    longer phrase its head ("all" of "all but complete"), the phrase's last content word."""
+    root = span.root
+    if len(span) >= 3 and root.pos_ in ("DET", "PRON", "SCONJ", "CCONJ", "PART"):
+        return next((t for t in reversed(span) if t.pos_ in ("ADJ", "VERB", "NOUN", "ADV")), root)
+    return root
 
 
 def _charged(root: Token, lex: Lexicon) -> bool:
@@ -1128,7 +1137,7 @@ def extract_assessments(doc: Doc, actors, article, quotes: Iterable[Quote] = (),
     for cue, span in _matches(doc, lex):
         if span.start_char < head_end:
             continue   # the headline restates the story in few words; its judgements are the lede's
-        root = span.root
+        root = _cue_root(span)
         if _charged(root, lex):
             continue   # "accused the government of failing to set up a fund": the charge, no forecast
         if root.dep_ in ("xcomp", "acl") and root.head.lemma_.lower() in lex.intent_words:
