@@ -34,8 +34,8 @@ _DASHES = ("-", "--", "\u2013", "\u2014")
 
 # Typographic apostrophes, with the plain character the model was mostly trained on. (Not the
 # quote marks: a curly one tells opening from closing, which the plain one does not.)
-_CURLY = str.maketrans({"\u2019": "'", "\u201b": "'"})
-_CURLY_CHARS = re.compile("[\u2019\u201b]")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u201b": "'"})
+_CURLY_APOSTROPHE = re.compile("[\u2019\u201b]")
 
 
 @Language.component("accord_typography")
@@ -44,12 +44,12 @@ def plain_apostrophes(doc: Doc) -> Doc:
     features the model reads for a word (its prefix, suffix and shape: the norm is already plain)
     are those of its plain spelling. With curly apostrophes the recogniser took "Jordan\u2019s
     King" for a person and "Thomas Lubanga\u2019s Union" for one name."""
-    if not _CURLY_CHARS.search(doc.text):
+    if not _CURLY_APOSTROPHE.search(doc.text):
         return doc
     vocab = doc.vocab
     for tok in doc:
-        if len(tok.text) > 1 and _CURLY_CHARS.search(tok.text):   # "\u2019s", "n\u2019t", "d\u2019Ivoire"
-            lex, plain = tok.lex, vocab[tok.text.translate(_CURLY)]
+        if len(tok.text) > 1 and _CURLY_APOSTROPHE.search(tok.text):   # "\u2019s", "n\u2019t", "d\u2019Ivoire"
+            lex, plain = tok.lex, vocab[tok.text.translate(_APOSTROPHES)]
             if lex.shape != plain.shape:   # a word's lexeme is shared: set once per spelling
                 lex.prefix_, lex.suffix_, lex.shape_ = plain.prefix_, plain.suffix_, plain.shape_
     return doc

@@ -135,6 +135,7 @@ class Context:
         self.head_end = 0
         self.implied_targets: set[str] = set()   # events whose target was inferred as the other side
         self._pair_memo: dict[tuple, list[str]] = {}
+        self._long_memo: dict[tuple[int, int], bool] = {}
         self.article_id = article.article_id if article else ""
         self._datelines: dict[int, set[int]] = {}
         self._sent_memo: dict[tuple, object] = {}
@@ -592,7 +593,14 @@ class Context:
         return max(counts.values(), key=lambda c: (c[0], sum(named.get(i, 0) for i in c[2]), c[1]))[2]
 
     def _in_long_list(self, m) -> bool:
-        """A mention coordinated with two or more others ("X, Y and Z")."""
+        """A mention coordinated with two or more others ("X, Y and Z"). (Asked for each adjacent
+        pair whenever the pair is looked for again: kept per mention.)"""
+        key = (m.start, m.end)
+        if key not in self._long_memo:
+            self._long_memo[key] = self._coordinated_with_two(m)
+        return self._long_memo[key]
+
+    def _coordinated_with_two(self, m) -> bool:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             return False
