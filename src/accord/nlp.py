@@ -44,14 +44,17 @@ def plain_apostrophes(doc: Doc) -> Doc:
     features the model reads for a word (its prefix, suffix and shape: the norm is already plain)
     are those of its plain spelling. With curly apostrophes the recogniser took "Jordan\u2019s
     King" for a person and "Thomas Lubanga\u2019s Union" for one name."""
-    if not _CURLY_APOSTROPHE.search(doc.text):
-        return doc
-    vocab = doc.vocab
-    for tok in doc:
-        if len(tok.text) > 1 and _CURLY_APOSTROPHE.search(tok.text):   # "\u2019s", "n\u2019t", "d\u2019Ivoire"
-            lex, plain = tok.lex, vocab[tok.text.translate(_APOSTROPHES)]
-            if lex.shape != plain.shape:   # a word's lexeme is shared: set once per spelling
-                lex.prefix_, lex.suffix_, lex.shape_ = plain.prefix_, plain.suffix_, plain.shape_
+    vocab, seen = doc.vocab, set()
+    # only the words that hold one ("\u2019s", "n\u2019t", "d\u2019Ivoire"), found in the text
+    for match in _CURLY_APOSTROPHE.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        tok = span[0] if span is not None and len(span) else None
+        if tok is None or len(tok.text) < 2 or tok.text in seen:
+            continue
+        seen.add(tok.text)
+        lex, plain = tok.lex, vocab[tok.text.translate(_APOSTROPHES)]
+        if lex.shape != plain.shape:   # a word's lexeme is shared: set once per spelling
+            lex.prefix_, lex.suffix_, lex.shape_ = plain.prefix_, plain.suffix_, plain.shape_
     return doc
 
 

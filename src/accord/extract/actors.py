@@ -635,11 +635,16 @@ class _Article:
             # a demonym modifying a sector noun ("Ukrainian officials") is widened in step 4
             self.add(sp.start, sp.end, aid, via, sector)
 
-    def _caps_line(self, i: int) -> bool:
-        """Token ``i`` stands on a line of two or more words, all in capitals."""
+    def _line_at(self, i: int) -> str:
+        """The line of text token ``i`` stands on."""
         text = text_of(self.doc)
         at = self.toks[i].idx
-        line = text[text.rfind("\n", 0, at) + 1:(text.find("\n", at) + 1 or len(text) + 1) - 1]
+        end = text.find("\n", at)
+        return text[text.rfind("\n", 0, at) + 1:end if end != -1 else len(text)]
+
+    def _caps_line(self, i: int) -> bool:
+        """Token ``i`` stands on a line of two or more words, all in capitals."""
+        line = self._line_at(i)
         words = [w for w in line.split() if any(c.isalpha() for c in w)]
         return len(words) >= 2 and line == line.upper()
 
@@ -1145,11 +1150,7 @@ class _Article:
     def _byline(self, start: int, end: int) -> bool:
         """"By Kanya Srisuk" on a line of its own, "(Reporting by X in Doha; Editing by Y)": the
         reporters and editors, not actors of the story."""
-        text = text_of(self.doc)
-        at = self.toks[start].idx
-        line_start = text.rfind("\n", 0, at) + 1
-        line_end = text.find("\n", at)
-        line = text[line_start:line_end if line_end != -1 else len(text)].strip().lstrip("(").lower()
+        line = self._line_at(start).strip().lstrip("(").lower()
         openers = self.kb.words.get("credit_openers", ())
         return len(line) <= 240 and any(line.startswith(o + " ") for o in openers)
 

@@ -519,8 +519,8 @@ class Context:
             ids = self.pair_ids(tok.left_edge.idx, "person", doers)   # titles the article never gave
         if want == "body":
             # "the two delegations" after "Taha and Garang signed": the bodies the two lead
-            bodies = [getattr(self.actor(i), "affiliation", None) if getattr(self.actor(i), "kind", None) == "person"
-                      else i for i in ids]
+            bodies = [a.affiliation if a is not None and a.kind == "person" else i
+                      for i, a in ((i, self.actor(i)) for i in ids)]
             ids = bodies if None not in bodies and len(set(bodies)) == 2 else ids
         text = text_of(self.doc)
         span = (tok.left_edge.idx, tok.idx + len(tok.text))

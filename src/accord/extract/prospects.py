@@ -924,14 +924,14 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
             # what Y said, so Y does not report X's optimism
             own = pred
         # an experiencer that is no actor ("the mood was optimistic") leaves the cue to its reporter
-    if cue.kind == "state" and root.i == pred.i and _is_report_verb(root, lex) \
-            and not any(t.pos_ == "PRON" for t in _subjects(root, bounds)):
+    subjects = _subjects(root, bounds) if cue.kind == "state" and root.i == pred.i and _is_report_verb(root, lex) \
+        else []
+    if subjects and not any(t.pos_ == "PRON" for t in subjects):
         # "Diplomats expect a quick breakthrough": a cue spoken by its own verb of saying or
         # thinking is held by that verb's subject; "few expect" expects nothing ("he expected",
         # a pronoun, is left to the reporter above: "an official told Reuters he expected")
-        subjects = _subjects(root, bounds)
         holders = _holder_refs(subjects, resolver, bounds, quote)
-        if not holders and subjects and subjects[0].pos_ in ("NOUN", "ADJ"):
+        if not holders and subjects[0].pos_ in ("NOUN", "ADJ"):
             # ("few in the region", "most analysts": holders the actor layer does not name)
             span = _np_span(subjects[0], bounds)
             holders = [ActorRef(None, span.text, span.start_char, span.end_char)]

@@ -236,7 +236,8 @@ def name_calling(ctx: Context, lex: Lexicon, verb: Token, triggers: set[int]) ->
     # praise is for a deal or a plan, or for a party called a good name ("called Abbas a serious
     # partner"); "described the talks as constructive" judges prospects
     deal = lemma_of(thing) in lex.classes.get("proposal", ()) and named(words.get("good", set()))
-    party = named(words.get("good_people", set())) and any(r.actor_id for r in ctx.refs([thing]))
+    owners = [r for r in ctx.refs([thing]) if r.actor_id]   # the party named, or whose the thing is
+    party = named(words.get("good_people", set())) and bool(owners)
     if praise and (not (deal or party) or any(
             c.dep_ == "neg" or c.lower_ in ("no", "not", "never", "hardly", "anything") for n in names for c in subtree(n))):
         return None   # "called it anything but a victory": no praise
@@ -252,7 +253,7 @@ def name_calling(ctx: Context, lex: Lexicon, verb: Token, triggers: set[int]) ->
     rejects = not praise and lemma_of(thing) in words.get("said", set())
     # whose the thing is: "the Israeli demands", "the seizure of its tanker by Britain"
     mine = {ref_key(s) for s in sources}
-    targets = [r for r in ctx.refs([thing]) if r.actor_id and ref_key(r) not in mine] or [
+    targets = [r for r in owners if ref_key(r) not in mine] or [
         r for r in ctx.refs(prep_objects(thing, {"by"})) if r.actor_id and ref_key(r) not in mine]
     code = "051" if praise else "120" if rejects else "111"
     etype, mode = code_to_type(code)
