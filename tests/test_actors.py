@@ -1711,3 +1711,70 @@ def test_a_body_named_as_a_persons_is_his_and_an_aide_to_a_person_is_on_his_side
     found = analyse("Milanovic signed the document, while Hrvoje Sarinic, chief of staff to Croatian President "
                     "Franjo Tudjman, signed for Zagreb.")
     assert found.actors["hrvoje-sarinic"].affiliation == "HRV"
+
+
+def test_a_bare_head_noun_in_a_title_owner_is_the_body_named_before(analyse):
+    found = analyse("The Patriotic Liberation Front walked out of the talks on Monday. The front's spokesman, "
+                    "Daniel Okoth, told Reuters the movement would stay away.")
+    assert found.actors["daniel-okoth"].affiliation == "patriotic-liberation-front"
+
+
+def test_a_plural_title_before_two_names_is_both_of_theirs(analyse):
+    found = analyse("GENEVA, March 3, 1985 (Reuters) - Liberation Front leaders Tomas Barega and Peter Mwangane "
+                    "told the mediator that the plan was unfair.")
+    assert found.actors["tomas-barega"].affiliation == "liberation-front"
+    assert found.actors["peter-mwangane"].affiliation == "liberation-front"
+
+
+def test_religious_honorifics_are_no_part_of_the_name(analyse):
+    found = analyse("Bishop Samuel Kariuki, the Kenyan prime minister, accepted the plan. Former prime minister "
+                    "Begum Mariam Chowdhury denounced it.")
+    assert "samuel-kariuki" in found.actors and "bishop" not in found.actors
+    assert "mariam-chowdhury" in found.actors and "begum" not in found.actors
+
+
+def test_a_name_the_recogniser_misses_after_a_title_is_a_person(analyse):
+    found = analyse("LONDON, Nov 3, 1979 (Reuters) - The Commonwealth has 50 members. Commonwealth "
+                    "Secretary-General Shridath Ramphal met them on Tuesday. Ramphal said Britain must act.")
+    assert found.actors["shridath-ramphal"].kind == "person"
+    assert found.actors["shridath-ramphal"].affiliation == "commonwealth"
+    assert len(mentions_of(found, "shridath-ramphal")) == 2
+
+
+def test_states_of_the_past_are_states(analyse):
+    found = analyse("The Rhodesian prime minister accepted the plan. Yugoslav officials and East German "
+                    "diplomats met in Zaire.")
+    assert {"RHO", "YUG", "DDR", "ZAR"} <= set(found.actors)
+    assert all(found.actors[k].kind == "state" for k in ("RHO", "YUG", "DDR", "ZAR"))
+
+
+def test_the_body_a_post_names_beats_the_nationality_of_a_trade(analyse):
+    found = analyse("The talks were led by the U.N. envoy, Peruvian diplomat Alvaro de Soto, who shuttled "
+                    "between the two delegations.")
+    assert found.actors["alvaro-de-soto"].affiliation == "un"
+    found = analyse("Peruvian diplomat Alvaro de Soto said the talks were over.")
+    assert found.actors["alvaro-de-soto"].affiliation == "PER"
+
+
+def test_a_name_defined_by_its_acronym_is_one_organisation_however_it_was_tagged(analyse):
+    found = analyse("DHAKA, Dec 2, 1997 (AFP) - The accord was signed by Tomas Larma, leader of the Parbatya "
+                    "Chattagram Jana Sanghati Samiti (PCJSS), on Tuesday. Five commanders of the Farabundo "
+                    "Marti National Liberation Front (FMLN) signed. The PCJSS said it would disarm.")
+    pcjss = "parbatya-chattagram-jana-sanghati-samiti"
+    assert found.actors[pcjss].kind == "organisation"
+    assert len(mentions_of(found, pcjss)) >= 3
+    assert "farabundo-marti-national-liberation-front" in found.actors
+    assert not any("(" in a.name for a in found.actors.values())
+    found = analyse("The Democratic Republic of Congo (DRC) met the Rapid Support Forces (RSF).")
+    assert len(mentions_of(found, "COD")) == 2
+
+
+def test_bare_rebels_in_the_lead_are_the_one_armed_group_the_story_names(analyse):
+    found = analyse("MEXICO CITY, Jan. 16, 1992 (AP) - The government and leftist guerrillas signed a peace "
+                    "accord on Thursday. Five commanders of the Farabundo Marti National Liberation Front "
+                    "signed for the insurgents.")
+    assert ref(found, "guerrillas").actor_id == "farabundo-marti-national-liberation-front"
+    found = analyse("ABUJA, May 5, 2006 (Reuters) - The government and the Sudan Liberation Army signed a deal, "
+                    "but two other rebel factions refused. The armed groups met later.")
+    assert ref(found, "factions") is None
+    assert ref(found, "groups") is None

@@ -116,6 +116,7 @@ SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 QUANTIFIERS = frozenset(("some", "many", "several", "few", "most", "other", "various", "numerous", "all"))
 # Dependents that attach a qualifier to a title or name inside a noun phrase.
 NP_MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "poss", "det", "case", "punct", "npadvmod"))
+OTHERS = frozenset(("other", "another", "rival", "splinter", "breakaway", "dissident", "holdout"))
 PRONOUN_WINDOW = 3   # sentences looked back for an antecedent
 GENDERED_PRONOUNS = {"she": "f", "her": "f", "hers": "f", "herself": "f",
                      "he": "m", "his": "m", "him": "m", "himself": "m"}
@@ -347,6 +348,27 @@ def _acronym_chain(toks, i: int) -> tuple[int, int]:
     return start, end
 
 
+def _long_form_start(words: str, acronym: str) -> int | None:
+    """Where the name an acronym abbreviates starts in ``words`` (the text before its
+    parenthesis), by Schwartz & Hearst's matching (2003): the acronym's letters are found from
+    the right, in order, the first at the start of a word ("Farabundo Marti National Liberation
+    Front (FMLN)"). Written here because the libraries that ship it need a model download."""
+    short, long = acronym.lower(), words.lower()
+    si, li = len(short) - 1, len(long) - 1
+    while si >= 0:
+        c = short[si]
+        if not c.isalnum():
+            si -= 1
+            continue
+        while li >= 0 and (long[li] != c or si == 0 and li > 0 and long[li - 1].isalnum()):
+            li -= 1
+        if li < 0:
+            return None
+        li -= 1
+        si -= 1
+    return li + 1
+
+
 def _hyphen_glued(tok: Token) -> bool:
     """"Al" of "Al-Thani": one part of a hyphenated name is no name of its own."""
     doc = tok.doc
@@ -532,6 +554,18 @@ class _Article:
             return self.doc[start:end].text
         last = self.toks[end - 1]
         return self.text[self.toks[start].idx:last.idx + len(last.text)]
+
+    @functools.cached_property
+    def _lead(self) -> int:
+        """The index of the story's first sentence: the first of the first three that ends as a
+        sentence does (a headline has no full stop)."""
+        ends = (".", "!", "?", '"', "\u201d", "'", "\u2019")
+        for k, start in enumerate(self.sent_starts[:3]):
+            end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
+            last = next((t for t in reversed(self.toks[start:end]) if not t.is_space), None)
+            if last is not None and last.text in ends:
+                return k
+        return 0
 
     def sent_of(self, i: int) -> int:
         return bisect.bisect_right(self.sent_starts, i) - 1
@@ -835,6 +869,7 @@ class _Article:
                   else self._hyphenated_acronym(e) if e.label_ == "ORG" else e for e in merged]
         merged = [self._body_opened_by_org_word(e) if e.label_ == "PERSON" else e for e in merged]
         merged = self._particle_surnames(merged)
+        merged = self._acronym_definitions(merged)
         ents = merged + [Span(self.doc, sp.start, sp.end, label="ORG") for sp in self.long_names]
         self.norp_groups = self._norp_groups(ents)
         for ent in ents:
@@ -855,6 +890,40 @@ class _Article:
                 if m.end - m.start == 1 and self.toks[m.start].text in self.defined:
                     m.actor_id = self.defined[self.toks[m.start].text]
                     m.via = "acronym"
+
+    def _acronym_definitions(self, ents: list[Span]) -> list[Span]:
+        """"the Parbatya Chattagram Jana Sanghati Samiti (PCJSS)": a name the article defines by an
+        acronym is an organisation's, however the recogniser cut or labelled it (a person
+        "Chattagram Jana Sanghati Samiti", an organisation running into "(FMLN")."""
+        toks, doc = self.toks, self.doc
+        for i in range(1, len(doc) - 2):
+            acr = toks[i + 1]
+            if toks[i].text != "(" or toks[i + 2].text != ")" or not (acr.is_upper and acr.is_alpha and 2 <= len(acr) <= 8):
+                continue
+            # the run of capitalised words (and name connectors) before the parenthesis
+            start = i
+            while start > 0 and i - start < 2 * len(acr) and (toks[start - 1].is_title
+                                                                or toks[start - 1].lower_ in NAME_CONNECTORS):
+                start -= 1
+            while start < i and toks[start].lower_ in NAME_CONNECTORS:
+                start += 1
+            if i - start < 2:
+                continue
+            words = doc[start:i]
+            at = _long_form_start(words.text, acr.text)
+            if at is None:
+                continue
+            first = next(t.i for t in words if t.idx - words.start_char + len(t) > at)
+            if i - first < 2 or any(self.owner[t] is not None for t in range(first, i)):
+                continue   # one word, or a name the KB knows ("Democratic Republic of Congo (DRC)")
+            near = [e for e in ents if e.start < i + 3 and e.end > first]
+            if not near or any(e.label_ not in ("PERSON", "ORG") for e in near):
+                continue
+            first = min([first] + [e.start for e in near if e.label_ == "ORG" and e.start < first
+                                   and all(toks[k].is_title or toks[k].lower_ in NAME_CONNECTORS
+                                           for k in range(e.start, first))])
+            ents = [e for e in ents if e not in near] + [Span(doc, first, i, label="ORG")]
+        return sorted(ents, key=lambda e: e.start)
 
     def _surname_mistaken(self, ent: Span) -> bool:
         last, word = self.toks[ent.start - 1], ent[0]
@@ -1261,14 +1330,21 @@ class _Article:
         entity recogniser left untagged is a person when it is the subject of a speech verb."""
         verbs = set(self.kb.words.get("speech_verbs", ()))
         places = {p.lower() for p in self.kb.places}
+        hon = self.kb.words.get("honorifics", ())
         for tok in (self.toks[i] for i in self.propn_idx):
-            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ not in verbs \
-                    or self.owner[tok.i] is not None or tok.ent_type_ not in MISREAD_SPEAKERS:
+            if self.owner[tok.i] is not None or tok.ent_type_ not in MISREAD_SPEAKERS or tok.dep_ == "compound":
                 continue
             start = tok.i
             while start > 0 and self.toks[start - 1].dep_ == "compound" and self.toks[start - 1].head.i == tok.i \
-                    and self.toks[start - 1].pos_ == "PROPN":
+                    and self.toks[start - 1].pos_ == "PROPN" and start - 1 not in self.in_title \
+                    and self.toks[start - 1].text not in hon:
                 start -= 1
+            # "Commonwealth Secretary-General Shridath Ramphal met them": a name right after a
+            # title is a person's whatever its verb
+            titled = start > 0 and (start - 1 in self.in_title or self.toks[start - 1].text in hon) \
+                and self.toks[start - 1].is_title
+            if not titled and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ not in verbs):
+                continue
             words = self.toks[start:tok.i + 1]
             if not 2 <= len(words) <= 3 or any(not (w.is_alpha and w.is_title) or w.ent_type_ not in MISREAD_SPEAKERS
                                                for w in words):
@@ -1638,7 +1714,8 @@ class _Article:
             elif m.actor_id == aid and m.via == "description" and self.toks[m.end - 1].lemma_.lower() in nouns:
                 return True   # the article has already called it "the guerrillas"
         words = a.name.split()
-        return not a.from_kb and bool(words) and words[-1] in self.kb.words.get("armed_name_words", ())
+        return not a.from_kb and bool(words) and (words[-1] in self.kb.words.get("armed_name_words", ())
+                                                  or any(w in self.kb.words.get("armed_cause_words", ()) for w in words))
 
     def _armed_antecedent(self, tok: Token) -> tuple[str | None, int]:
         """The one armed group named before ``tok`` (and how many there are)."""
@@ -2002,6 +2079,15 @@ class _Article:
                     title = title_at[t.i]
                     self.title_used.add(title.root.i)
             qual = self._qualifier(left)
+        if title is None and head.dep_ == "conj" and self.owner[head.head.i] is not None \
+                and self.kind_of(self.owner[head.head.i]) == "person":
+            # "Front leaders Tomas Barega and Peter Mwangane": a plural title before the first name
+            # is the second's too
+            first = self.owner[head.head.i]
+            before = self.toks[first.start - 1] if first.start > 0 else None
+            if before is not None and before.i in title_at and before.tag_ == "NNS":
+                title = title_at[before.i]
+                qual = self._qualifier(self.toks[self._left_of(title.root, title.start):first.start])
         prefixed = qual if title is not None else None   # "Nigerian President X": office and state before the name
         if title is None and m.start > 0 and m.start - 1 in title_at:
             # a misparsed prefix ("... and Egyptian intelligence chief Abbas Kamel")
@@ -2030,9 +2116,16 @@ class _Article:
                 for c in children(other):
                     if c.dep_ == "conj":
                         sub = [t for t in sub if not c.left_edge.i <= t.i <= c.right_edge.i]
+                career = title is not None and title.root.lemma_.lower() in self.kb.words.get("career_titles", ())
                 title = title or title_at.get(other.i) or doc[other.i:other.i + 1]
                 self.title_used.add(other.i)
-                qual = qual or self._owner_of_title(sub) or self._qualifier(sub)
+                post = self._owner_of_title(sub) or self._qualifier(sub)
+                if career and post is not None and self.actors[post].kind == "organisation" \
+                        and not self.actors[post].is_outlet:
+                    # "the U.N. envoy, Peruvian diplomat Alvaro de Soto": a trade and a nationality
+                    # before the name, the body he serves in the post beside it
+                    qual = post
+                qual = qual or post
                 if other.i == head.head.i and other.i < m.start and self.toks[other.i + 1].text == ",":
                     # "A State Department spokesperson, Matthew Miller, said": the title phrase
                     # is the clause's subject and names the same person
@@ -2333,7 +2426,6 @@ class _Article:
 
     def definite_descriptions(self) -> None:
         self.self_named()
-        self.named_by_head()
         group_nouns = self.kb.words.get("group_nouns", ())
         bodies = self.kb.words.get("person_bodies", ())
         for i in self.noun_idx:
@@ -2359,8 +2451,23 @@ class _Article:
             if self._armed_description(tok):
                 # "the militant group", "the rebels": the one armed group named before, wherever the
                 # phrase stands; two or more of them leave it unresolved
-                if not any(c.dep_ == "det" and c.lower_ == "the" for c in children(tok)) \
-                        or any(self.owner[c.i] is not None for c in subtree(tok)):
+                if any(self.owner[c.i] is not None for c in subtree(tok)):
+                    continue
+                if tok.tag_ == "NNS" and tok.lemma_.lower() not in self.kb.words.get("armed_group_nouns", ()):
+                    continue   # "the armed groups" are several; "the rebels" are one group's members
+                if not any(c.dep_ == "det" and c.lower_ == "the" for c in children(tok)):
+                    # "El Salvador's government and leftist guerrillas signed": a bare plural in
+                    # the lead stands for the one armed group the story goes on to name
+                    # ("two other rebel groups", "rival factions" are others)
+                    # ("two other rebel factions", "several separatist rebels" are others or many)
+                    if tok.tag_ == "NNS" and self.sent_of(tok.i) == self._lead \
+                            and all(c.dep_ in ("amod", "compound") and c.lower_ not in OTHERS | QUANTIFIERS
+                                    for c in lefts(tok)):
+                        armed = {m.actor_id for m in self.mentions if self.kind_of(m) == "organisation"
+                                 and self._is_armed(m.actor_id)}
+                        if len(armed) == 1:
+                            self.add(min(c.i for c in lefts(tok)) if any(True for _ in lefts(tok)) else tok.i,
+                                     tok.i + 1, armed.pop(), "description")
                     continue
                 aid, n = self._armed_antecedent(tok)
                 if aid is None and n == 0 and tok.dep_ in SUBJECT_DEPS | {"poss"}:
@@ -2648,6 +2755,9 @@ def extract_actors(doc: Doc, article_id: str, kb: KB | None = None) -> ArticleAc
     art.national_governments()
     art.national_governments("plain_governments", fallback=False)
     art.title_organs()
+    # "The front's spokesman, X": the body a bare head noun stands for is known before the
+    # titles look for their owners
+    art.named_by_head()
     art.titles()
     art.definite_descriptions()
     art.pronouns()
