@@ -1778,3 +1778,24 @@ def test_bare_rebels_in_the_lead_are_the_one_armed_group_the_story_names(analyse
                     "but two other rebel factions refused. The armed groups met later.")
     assert ref(found, "factions") is None
     assert ref(found, "groups") is None
+
+
+def test_a_leader_of_a_faction_of_a_body_belongs_to_that_body(analyse):
+    found = analyse("The deal was also signed by Arthur Mutambara, who leads a smaller faction of the Movement "
+                    "for Democratic Change.")
+    assert found.actors["arthur-mutambara"].affiliation == "movement-for-democratic-change"
+
+
+def test_a_portfolio_before_a_title_is_no_organisation(analyse):
+    found = analyse("Britain's International Development Secretary Hilary Benn said the deal was good.")
+    assert found.actors["hilary-benn"].affiliation == "GBR"
+    assert "international-development" not in found.actors
+    found = analyse("Pakistani Minister of State for Foreign Affairs Zain Noorani and Afghan Foreign Minister "
+                    "Abdul Wakil signed the documents.")
+    assert found.actors["zain-noorani"].affiliation == "PAK"
+
+
+def test_a_state_of_the_past_after_former_names_lands_not_that_state(analyse):
+    found = analyse("Greece and the former Yugoslav republic of Macedonia signed a deal. Yugoslav troops left.")
+    later = found.text.index("Yugoslav troops")
+    assert mentions_of(found, "YUG") and all(m.start >= later for m in mentions_of(found, "YUG"))

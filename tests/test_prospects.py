@@ -713,3 +713,12 @@ def test_what_someone_attempts_against_the_talks_is_no_forecast(nlp):
 def test_closing_windows_unresolved_issues_and_texts_all_but_complete_judge_the_deal(nlp, text, holder, sign):
     a = held_by(analyse(nlp, text), holder)
     assert (a.polarity > 0) == (sign > 0)
+
+
+def test_a_judging_adjective_used_as_a_noun_judges_nothing(nlp):
+    text = ('The peace accord was signed on Thursday. "We owe it to the dead to make sure this peace lasts," '
+            'the president said.')
+    assert not analyse(nlp, text)
+    found = analyse(nlp, "The peace accord was signed on Thursday. The talks on the next stage are dead, "
+                         "Samuel Kariuki said.")
+    assert held_by(found, "Kariuki").polarity < 0

@@ -116,6 +116,8 @@ SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 QUANTIFIERS = frozenset(("some", "many", "several", "few", "most", "other", "various", "numerous", "all"))
 # Dependents that attach a qualifier to a title or name inside a noun phrase.
 NP_MODIFIER_DEPS = frozenset(("compound", "amod", "nmod", "poss", "det", "case", "punct", "npadvmod"))
+PAST_STATES = frozenset(c.alpha_3 for c in pycountry.historic_countries)
+PORTFOLIO_TITLES = frozenset(("secretary", "minister", "commissioner"))
 OTHERS = frozenset(("other", "another", "rival", "splinter", "breakaway", "dissident", "holdout"))
 PRONOUN_WINDOW = 3   # sentences looked back for an antecedent
 GENDERED_PRONOUNS = {"she": "f", "her": "f", "hers": "f", "herself": "f",
@@ -601,6 +603,10 @@ class _Article:
                 continue
             if self._inside_hyphenated_word(sp, known):
                 continue   # "PORT-AU-PRINCE" holds no African Union
+            if sp.start > 0 and self.toks[sp.start - 1].lower_ == "former" and aid in PAST_STATES:
+                # "the former Yugoslav republic", "former Soviet states": the lands, not that state
+                self.blocked.update(range(sp.start, sp.end))
+                continue
             if via == "demonym" and (sp.start >= 1 and self.toks[sp.start - 1].lower_ == "ethnic" or (
                     sp.root.dep_ in ("amod", "compound") and sp.root.head.lemma_.lower() in PEOPLE_NOUNS)):
                 # "ethnic Albanian rebels", "the Albanian minority" in Macedonia: a people, not
@@ -992,6 +998,12 @@ class _Article:
                 and self.toks[end - 1].text not in self.kb.words.get("organisation_words", ()):
             # "US Trade Representative", "British Defence Secretary": a title ("General People's
             # Congress" is a body)
+            return
+        if label == "ORG" and end < len(self.doc) and self.toks[end].lower_ in PORTFOLIO_TITLES \
+                and self.toks[end].is_title and (start == 0 or self.toks[start - 1].tag_ == "POS"
+                                                 or self.owner[start - 1] is not None):
+            # "Britain's International Development Secretary Hilary Benn": the portfolio of a
+            # state's office, not a body of its own
             return
         if label == "ORG" and self._honoured_name(start, end):
             # "Prince Norodom Ranariddh" tagged as an organisation: only a person bears the title
@@ -1714,8 +1726,7 @@ class _Article:
             elif m.actor_id == aid and m.via == "description" and self.toks[m.end - 1].lemma_.lower() in nouns:
                 return True   # the article has already called it "the guerrillas"
         words = a.name.split()
-        return not a.from_kb and bool(words) and (words[-1] in self.kb.words.get("armed_name_words", ())
-                                                  or any(w in self.kb.words.get("armed_cause_words", ()) for w in words))
+        return not a.from_kb and bool(words) and words[-1] in self.kb.words.get("armed_name_words", ())
 
     def _armed_antecedent(self, tok: Token) -> tuple[str | None, int]:
         """The one armed group named before ``tok`` (and how many there are)."""
@@ -2201,8 +2212,11 @@ class _Article:
         for v in clauses:
             for n in children(v):
                 if v.dep_ == "relcl" and v.lemma_ in leading and n.dep_ == "dobj":
-                    # "Malik Mahmud, who headed the GAM delegation": the body whose team he leads
-                    found = self._body_at([n] + [c for c in children(n) if c.dep_ in ("compound", "poss")])
+                    # "Malik Mahmud, who headed the GAM delegation": the body whose team he leads;
+                    # "who leads a smaller faction of the Movement for Democratic Change": its body
+                    of = [o for c in children(n) if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in children(c) if o.dep_ == "pobj"]
+                    found = self._body_at([n] + [c for c in children(n) if c.dep_ in ("compound", "poss")] + of)
                 elif n.dep_ in ("nsubj", "nsubjpass", "dobj") and owned_by_whose(n):
                     found = self._body_at([n], kinds=("organisation",))
                 else:
@@ -2463,8 +2477,10 @@ class _Article:
                     if tok.tag_ == "NNS" and self.sent_of(tok.i) == self._lead \
                             and all(c.dep_ in ("amod", "compound") and c.lower_ not in OTHERS | QUANTIFIERS
                                     for c in lefts(tok)):
-                        armed = {m.actor_id for m in self.mentions if self.kind_of(m) == "organisation"
-                                 and self._is_armed(m.actor_id)}
+                        orgs = {m.actor_id for m in self.mentions if self.kind_of(m) == "organisation"}
+                        armed = {aid for aid in orgs if self._is_armed(aid)} or {
+                            aid for aid in orgs if not self.actors[aid].from_kb and not self.actors[aid].is_outlet
+                            and set(self.actors[aid].name.split()) & set(self.kb.words.get("armed_cause_words", ()))}
                         if len(armed) == 1:
                             self.add(min(c.i for c in lefts(tok)) if any(True for _ in lefts(tok)) else tok.i,
                                      tok.i + 1, armed.pop(), "description")
