@@ -902,9 +902,12 @@ class _Article:
         acronym is an organisation's, however the recogniser cut or labelled it (a person
         "Chattagram Jana Sanghati Samiti", an organisation running into "(FMLN")."""
         toks, doc = self.toks, self.doc
-        for i in range(1, len(doc) - 2):
+        opening, closing = doc.vocab.strings["("], doc.vocab.strings[")"]
+        lower = self._lower
+        # (found in the token arrays: a scan of Token objects would cost more than the rule)
+        for i in [i for i in range(1, len(lower) - 2) if lower[i] == opening and lower[i + 2] == closing]:
             acr = toks[i + 1]
-            if toks[i].text != "(" or toks[i + 2].text != ")" or not (acr.is_upper and acr.is_alpha and 2 <= len(acr) <= 8):
+            if not (acr.is_upper and acr.is_alpha and 2 <= len(acr) <= 8):
                 continue
             # the run of capitalised words (and name connectors) before the parenthesis
             start = i
@@ -2471,9 +2474,8 @@ class _Article:
                     continue   # "the armed groups" are several; "the rebels" are one group's members
                 if not any(c.dep_ == "det" and c.lower_ == "the" for c in children(tok)):
                     # "El Salvador's government and leftist guerrillas signed": a bare plural in
-                    # the lead stands for the one armed group the story goes on to name
-                    # ("two other rebel groups", "rival factions" are others)
-                    # ("two other rebel factions", "several separatist rebels" are others or many)
+                    # the lead stands for the one armed group the story goes on to name ("two
+                    # other rebel factions", "several separatist rebels" are others or many)
                     if tok.tag_ == "NNS" and self.sent_of(tok.i) == self._lead \
                             and all(c.dep_ in ("amod", "compound") and c.lower_ not in OTHERS | QUANTIFIERS
                                     for c in lefts(tok)):
@@ -2482,8 +2484,7 @@ class _Article:
                             aid for aid in orgs if not self.actors[aid].from_kb and not self.actors[aid].is_outlet
                             and set(self.actors[aid].name.split()) & set(self.kb.words.get("armed_cause_words", ()))}
                         if len(armed) == 1:
-                            self.add(min(c.i for c in lefts(tok)) if any(True for _ in lefts(tok)) else tok.i,
-                                     tok.i + 1, armed.pop(), "description")
+                            self.add(min([tok.i] + [c.i for c in lefts(tok)]), tok.i + 1, armed.pop(), "description")
                     continue
                 aid, n = self._armed_antecedent(tok)
                 if aid is None and n == 0 and tok.dep_ in SUBJECT_DEPS | {"poss"}:
