@@ -1799,3 +1799,12 @@ def test_a_state_of_the_past_after_former_names_lands_not_that_state(analyse):
     found = analyse("Greece and the former Yugoslav republic of Macedonia signed a deal. Yugoslav troops left.")
     later = found.text.index("Yugoslav troops")
     assert mentions_of(found, "YUG") and all(m.start >= later for m in mentions_of(found, "YUG"))
+
+
+def test_several_groups_spoken_of_together_are_one_collective_actor(analyse):
+    found = analyse("The government and 14 armed groups reached a deal. The armed groups, among them the FPRC, "
+                    "had demanded a pardon. The groups also pressed for a share of power. The Popular Front said "
+                    "the parties would meet again.")
+    assert found.actors["armed-groups"].kind == "group"
+    assert ref(found, "groups", 2).actor_id == "armed-groups"
+    assert ref(found, "parties") is None

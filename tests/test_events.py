@@ -2789,3 +2789,26 @@ def test_his_country_is_the_state_he_speaks_for_and_delegates_are_agents(nlp):
     assert only(events, "THREATEN").modality != "actual"
     events, country = code(nlp, "European delegates accused Saudi Arabia of obstruction.")
     assert [country(t) for t in only(events, "ACCUSE").targets] == ["SAU"]
+
+
+LEADER_AND_OPPOSITION = ("HARARE, Sept 15, 2008 (Reuters) - Kenya's President Mwai Kibaki and opposition leader "
+                         "Raila Odinga signed a power-sharing deal on Monday. ")
+
+
+def test_a_leader_and_the_opposition_leader_of_one_state_are_the_two_sides(nlp):
+    events, _ = code(nlp, LEADER_AND_OPPOSITION + "Musalia Mudavadi urged both main parties to put ambition "
+                                                  "aside. He said the parties would meet again this week.")
+    request = only(events, "REQUEST")
+    assert {t.actor_id for t in request.targets} == {"mwai-kibaki", "raila-odinga"}
+    meetings = [e for e in events if e.type == "CONSULT"]
+    assert {e.source.actor_id for e in meetings} == {"mwai-kibaki", "raila-odinga"}
+
+
+def test_one_more_signatory_of_the_deal_signs_with_the_two_sides(nlp):
+    events, _ = code(nlp, LEADER_AND_OPPOSITION + "The deal, brokered over six weeks by former U.N. chief Kofi "
+                                                  "Annan, was also signed by Musalia Mudavadi, who leads a smaller "
+                                                  "faction of the Orange Democratic Movement.")
+    signing = [e for e in events if e.type == "SUPPORT" and e.source.actor_id == "musalia-mudavadi"]
+    assert signing and {t.actor_id for t in signing[0].targets} == {"mwai-kibaki", "raila-odinga"}
+    mediation = [e for e in events if e.cameo == "045"]
+    assert mediation and {"mwai-kibaki", "raila-odinga"} <= {t.actor_id for t in mediation[0].targets}

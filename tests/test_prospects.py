@@ -722,3 +722,9 @@ def test_a_judging_adjective_used_as_a_noun_judges_nothing(nlp):
     found = analyse(nlp, "The peace accord was signed on Thursday. The talks on the next stage are dead, "
                          "Samuel Kariuki said.")
     assert held_by(found, "Kariuki").polarity < 0
+
+
+def test_a_judgement_of_the_parties_conduct_is_a_judgement_of_the_talks(nlp):
+    text = ('The talks on the peace deal resumed in Nairobi on Thursday. "The parties have come back to the table '
+            'in good faith," chief mediator Lazarus Sumbeiywo told reporters.')
+    assert held_by(analyse(nlp, text), "Sumbeiywo").polarity > 0

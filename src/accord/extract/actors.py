@@ -449,6 +449,7 @@ class _Article:
         self.long_names: list[Span] = []                   # KB word heading a longer name no entity covers
         self.norp_groups: dict[str, bool] = {}             # peoples/movements named as groups -> armed
         self._narrated_memo: dict[int, bool] = {}
+        self.collectives: set[str] = set()                 # groups spoken of together ("the armed groups")
         arr = doc.to_array([LOWER, LEMMA, POS, SENT_START, HEAD]) if len(doc) else np.zeros((0, 5), dtype=np.uint64)
         lower, lemma, pos, sent = (arr[:, k].tolist() for k in range(4))
         self._head = arr[:, 4].astype(np.int64).tolist()    # head offsets, for ``root_of``
@@ -2468,10 +2469,14 @@ class _Article:
             if self._armed_description(tok):
                 # "the militant group", "the rebels": the one armed group named before, wherever the
                 # phrase stands; two or more of them leave it unresolved
+                if tok.tag_ == "NNS" and tok.lemma_.lower() not in self.kb.words.get("armed_group_nouns", ()):
+                    # "the armed groups" are several, one collective actor; "the rebels" are one
+                    # group's members
+                    if not any(self.owner[c.i] is not None for c in lefts(tok)):
+                        self._collective(tok)
+                    continue
                 if any(self.owner[c.i] is not None for c in subtree(tok)):
                     continue
-                if tok.tag_ == "NNS" and tok.lemma_.lower() not in self.kb.words.get("armed_group_nouns", ()):
-                    continue   # "the armed groups" are several; "the rebels" are one group's members
                 if not any(c.dep_ == "det" and c.lower_ == "the" for c in children(tok)):
                     # "El Salvador's government and leftist guerrillas signed": a bare plural in
                     # the lead stands for the one armed group the story goes on to name ("two
@@ -2500,12 +2505,36 @@ class _Article:
             if lemma in group_nouns and tok.dep_ in SUBJECT_DEPS | {"poss"}:
                 if not any(c.dep_ == "det" and c.lower_ == "the" for c in children(tok)):
                     continue
+                if tok.tag_ == "NNS" and lemma not in self.kb.words.get("armed_group_nouns", ()):
+                    # "the parties would meet": several bodies, not the one named last; "the
+                    # groups" after "the armed groups": those
+                    named = [m for m in self.mentions if m.end <= tok.i and m.actor_id in self.collectives
+                             and self.toks[m.end - 1].lower_ == tok.lower_]
+                    if named and not any(c.dep_ in ("nummod", "amod", "compound") for c in children(tok)):
+                        self.add(tok.i - 1 if self.toks[tok.i - 1].lower_ == "the" else tok.i, tok.i + 1,
+                                 named[-1].actor_id, "description")
+                    continue
                 if any(self.owner[c.i] is not None for c in subtree(tok)):
                     continue      # "the Houthi movement" is a name
                 ante = self._antecedent(tok, "organisation")
                 if ante is not None:
                     start = min(c.i for c in children(tok) if c.dep_ == "det")
                     self.add(start, tok.i + 1, ante.actor_id, "description")
+
+    def _collective(self, tok: Token) -> None:
+        """"The armed groups, among them the FPRC, demanded": several groups spoken of together
+        are one group actor, named by the words that describe them (not "two armed groups", which
+        are the sides, nor "some armed groups")."""
+        kids = children(tok)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
+                c.dep_ in ("nummod", "poss", "predet") or c.lower_ in QUANTIFIERS | {"both"} for c in kids):
+            return
+        words = [c for c in lefts(tok) if c.dep_ in ("amod", "compound") and c.is_alpha]
+        name = " ".join([w.lower_ for w in words] + [tok.lower_])
+        aid = _slug(name)
+        self.actor(aid, name, "group")
+        self.collectives.add(aid)
+        self.add(min([tok.i] + [w.i for w in words]), tok.i + 1, aid, "description")
 
     def pronouns(self) -> None:
         for i in self.pronoun_idx:

@@ -568,8 +568,11 @@ class Context:
                 ids = [self.country(i) for i in ids]
             if None in ids or ids[0] == ids[1] or any(getattr(self.actor(x), "is_outlet", False) for x in ids):
                 continue   # "(Reuters) - Mali's ...": the agency in a dateline is no side
+            # ("President Robert Mugabe and opposition leader Morgan Tsvangirai": two sides of one
+            # state, whatever the KB says they later became)
+            opposed = bool(OPPOSING_WORDS.intersection(gap.split()))
             if want != "state" and (any(getattr(self.actor(x), "affiliation", None) == y for x, y in (ids, ids[::-1]))
-                                    or _colleagues(self.actor(ids[0]), self.actor(ids[1]))):
+                                    or _colleagues(self.actor(ids[0]), self.actor(ids[1])) and not opposed):
                 # "the MNDAA and its spokesman Zhao Dejun", "Iran's deputy foreign ministers Kazem
                 # Gharibabadi and Majid Takht-Ravanchi": one side, not two
                 continue
@@ -676,6 +679,9 @@ def _insurgent(actor_id: str) -> bool:
     the KB does not know it (an international body, a bank or an agency is known)."""
     entry = load_kb().entries.get(actor_id)
     return entry is None or entry.armed
+
+
+OPPOSING_WORDS = frozenset(("opposition", "rebel", "rival", "separatist", "insurgent", "guerrilla", "militant"))
 
 
 def _colleagues(a, b) -> bool:

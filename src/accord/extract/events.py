@@ -1022,11 +1022,13 @@ def _judges_a_deal(lex: Lexicon, tok: Token) -> bool:
     return any(lemma_of(o) in deals and not any(c.dep_ == "poss" for c in children(o)) for o in objects(tok))
 
 
-def _the_sides(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
+def _the_sides(ctx: Context, src: ActorRef, before: int, signing: bool = False) -> list[ActorRef]:
     pair = ctx.pair_ids(before)
     actor = ctx.actor(src.actor_id)
+    # (one more signatory of a deal the two sides signed signs with them, from their state too:
+    # "the deal was also signed by Arthur Mutambara")
     if len(pair) != 2 or src.actor_id in pair or (actor is not None and actor.affiliation in pair) \
-            or ctx.country(src.actor_id) in {ctx.country(i) for i in pair} - {None}:
+            or not signing and ctx.country(src.actor_id) in {ctx.country(i) for i in pair} - {None}:
         return []
     return pair_refs(ctx, pair, before)
 
@@ -1128,7 +1130,7 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
             if not targets and src is not None and src.actor_id and not clause.negated and d["code"] != "044" \
                     and not own and (
                     etype in THIRD_PARTY_TYPES or etype in JUDGING_TYPES and _judges_a_deal(ctx_lex, tok)):
-                targets = _the_sides(ctx, src, end)
+                targets = _the_sides(ctx, src, end, lemma_of(tok) in ctx_lex.signing_verbs)
             targets = _with_sides(ctx, src, targets)
             event_id = record_id(ctx.article_id, etype, start, tok.idx, *((src.start,) if n else ()))
             if implied:
