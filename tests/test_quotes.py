@@ -762,3 +762,17 @@ def test_a_quoted_verdict_after_condemned_as_is_a_mixed_quote(nlp):
     quotes = quotes_of(nlp, 'Obama condemned the killings as "a cowardly attempt to sabotage the talks". '
                             'Abbas condemned the killings as a crime.')
     assert [(q.type, q.speaker.actor_id) for q in quotes] == [("mixed", "barack-obama")]
+
+
+def test_an_appeal_to_someone_to_act_is_an_indirect_quote(nlp):
+    found = quotes_of(nlp, "Pakistani minister Zain Noorani said the deal was good, and he appealed to the "
+                           "international community to pay for the refugees' return.")
+    appeal = [q for q in found if q.cue.text == "appealed"]
+    assert appeal and appeal[0].type == "indirect" and appeal[0].speaker.actor_id == "zain-noorani"
+    assert content(appeal[0]).startswith("the international community to pay")
+
+
+def test_a_common_noun_subject_named_in_an_apposition_speaks_as_that_person(nlp):
+    found = quotes_of(nlp, "Javier Perez de Cuellar retired last month. His successor, Boutros Boutros-Ghali, who "
+                           "took office two weeks ago, urged both sides to respect the timetable.")
+    assert [q.speaker.actor_id for q in found] == ["boutros-boutros-ghali"]

@@ -598,6 +598,8 @@ def _actor_for(ctx: _Context, head: Token) -> str | None:
     named = _named_appos(head)
     # "a spokeswoman for Pashinyan, Nazeli Baghdasaryan, said": the named person speaks
     named = named or next((c for c in rights(head) if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    # "His successor, Boutros Boutros-Ghali, who took office ...": a name the actor layer knows
+    named = named or _appos_name(ctx, head)
     if named is None and (head.lower_ in ctx.lex.speaker_nouns or head.lemma_.lower() in ctx.lex.speaker_nouns):
         # the parser often hangs that name on the organisation: "a spokesman for Hamas, Hazem Qassem,"
         named = next((a for c in rights(head) if c.dep_ == "prep" for o in children(c) if o.dep_ == "pobj"
@@ -622,11 +624,26 @@ def _actor_for(ctx: _Context, head: Token) -> str | None:
     return m.actor_id if m is not None else None
 
 
+def _appos_name(ctx: _Context, head: Token) -> Token | None:
+    """A proper name set off by commas after a common noun, naming a person the actor layer knows."""
+    if head.pos_ != "NOUN":
+        return None
+    for c in rights(head):
+        if c.dep_ == "appos" and c.pos_ == "PROPN":
+            ref = ctx.actors.ref_for_token(c)
+            actor = ctx.actors.actors.get(ref.actor_id) if ref is not None and ref.actor_id else None
+            if actor is not None and actor.kind == "person":
+                return c
+    return None
+
+
 def _is_valid_speaker(ctx: _Context, head: Token, actor_id: str | None) -> bool:
     if head.pos_ == "PRON":
         return head.lower_ not in ("this", "that", "which", "what", "there", "who", "these", "those")
     if actor_id and (head.pos_ == "PROPN" or head.ent_type_):
         return True
+    if actor_id and _appos_name(ctx, head) is not None:
+        return True   # "His successor, Boutros Boutros-Ghali, said"
     if actor_id and head.is_title and (m := ctx.actors.mention_at(head.idx, head.idx + len(head.text))) is not None \
             and m.via == "surname":
         return True   # a surname the tagger read as a common noun ("Dirir told Reuters")
