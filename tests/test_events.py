@@ -2812,3 +2812,12 @@ def test_one_more_signatory_of_the_deal_signs_with_the_two_sides(nlp):
     assert signing and {t.actor_id for t in signing[0].targets} == {"mwai-kibaki", "raila-odinga"}
     mediation = [e for e in events if e.cameo == "045"]
     assert mediation and {"mwai-kibaki", "raila-odinga"} <= {t.actor_id for t in mediation[0].targets}
+
+
+def test_a_warning_that_another_will_face_a_penalty_on_a_condition_is_a_threat(nlp):
+    events, country = code(nlp, "U.S. Secretary of State Madeleine Albright flew in on Friday. She warned that "
+                                "Yugoslav President Slobodan Milosevic would face NATO bombing if his side walked "
+                                "out of the talks.")
+    threat = only(events, "THREATEN")
+    assert threat.source.actor_id == "madeleine-albright" and threat.modality == "conditional"
+    assert "slobodan-milosevic" in {t.actor_id for t in threat.targets}
