@@ -1808,3 +1808,10 @@ def test_several_groups_spoken_of_together_are_one_collective_actor(analyse):
     assert found.actors["armed-groups"].kind == "group"
     assert ref(found, "groups", 2).actor_id == "armed-groups"
     assert ref(found, "parties") is None
+
+
+def test_the_leads_description_of_a_body_is_the_body_the_story_names_later(analyse):
+    found = analyse("DHAKA, Dec. 2, 1997 (AFP) - The government signed a peace accord with the Tribal Front on "
+                    "Tuesday, while the main opposition party vowed to resist the deal.\n\nThe Bangladesh "
+                    "Nationalist Party called a strike.")
+    assert ref(found, "party").actor_id == "bangladesh-nationalist-party"

@@ -2516,10 +2516,24 @@ class _Article:
                     continue
                 if any(self.owner[c.i] is not None for c in subtree(tok)):
                     continue      # "the Houthi movement" is a name
+                named = self._named_later(tok) if self.sent_of(tok.i) == self._lead else None
+                if named is not None:
+                    # "Bangladesh signed ..., while the main opposition party vowed to resist":
+                    # the lead's description of the body the story names further on
+                    self.add(min(c.i for c in children(tok) if c.dep_ == "det"), tok.i + 1, named, "description")
+                    continue
                 ante = self._antecedent(tok, "organisation")
                 if ante is not None:
                     start = min(c.i for c in children(tok) if c.dep_ == "det")
                     self.add(start, tok.i + 1, ante.actor_id, "description")
+
+    def _named_later(self, tok: Token) -> str | None:
+        """The one organisation named after ``tok`` whose name ends in its word ("the main
+        opposition party" ... "the Bangladesh Nationalist Party")."""
+        found = {m.actor_id for m in self.mentions if m.start > tok.i and self.kind_of(m) == "organisation"
+                 and not self.actors[m.actor_id].is_outlet
+                 and self.actors[m.actor_id].name.split()[-1].lower() == tok.lower_}
+        return found.pop() if len(found) == 1 else None
 
     def _collective(self, tok: Token) -> None:
         """"The armed groups, among them the FPRC, demanded": several groups spoken of together
