@@ -2821,3 +2821,11 @@ def test_a_warning_that_another_will_face_a_penalty_on_a_condition_is_a_threat(n
     threat = only(events, "THREATEN")
     assert threat.source.actor_id == "madeleine-albright" and threat.modality == "conditional"
     assert "slobodan-milosevic" in {t.actor_id for t in threat.targets}
+
+
+def test_denying_what_is_said_of_ones_own_side_rejects_no_one_of_it(nlp):
+    events, _ = code(nlp, "Iran and the United States held indirect talks. Russia's envoy in Vienna, Mikhail "
+                          "Ulyanov, rejected suggestions on Friday that Moscow alone was holding things up.")
+    rejection = only(events, "REJECT")
+    assert rejection.source.actor_id == "mikhail-ulyanov"
+    assert "RUS" not in {t.actor_id for t in rejection.targets}

@@ -1132,6 +1132,11 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                     etype in THIRD_PARTY_TYPES or etype in JUDGING_TYPES and _judges_a_deal(ctx_lex, tok)):
                 targets = _the_sides(ctx, src, end, lemma_of(tok) in ctx_lex.signing_verbs)
             targets = _with_sides(ctx, src, targets)
+            if etype == "REJECT" and src is not None and src.actor_id:
+                # "Russia's envoy rejected suggestions that Moscow was holding things up": one
+                # denies what is said of one's own side; it is no rejection of that side
+                own = {src.actor_id, getattr(ctx.actor(src.actor_id), "affiliation", None)} - {None}
+                targets = [t for t in targets if t is None or t.actor_id not in own]
             event_id = record_id(ctx.article_id, etype, start, tok.idx, *((src.start,) if n else ()))
             if implied:
                 ctx.implied_targets.add(event_id)
