@@ -2829,3 +2829,11 @@ def test_denying_what_is_said_of_ones_own_side_rejects_no_one_of_it(nlp):
     rejection = only(events, "REJECT")
     assert rejection.source.actor_id == "mikhail-ulyanov"
     assert "RUS" not in {t.actor_id for t in rejection.targets}
+
+
+def test_a_possessive_between_two_named_leaders_keeps_them_a_pair(nlp):
+    events, _ = code(nlp, "Israel and Jordan signed a peace treaty on Wednesday. Prime Minister Yitzhak Rabin and "
+                          "his Jordanian counterpart Abdul-Salam al-Majali signed the text. Clinton, who flew in "
+                          "from Cairo, praised both leaders.")
+    praise = [e for e in events if e.type == "SUPPORT" and e.source.actor_id == "clinton"]
+    assert praise and {"yitzhak-rabin", "abdul-salam-al-majali"} <= {t.actor_id for t in praise[0].targets}

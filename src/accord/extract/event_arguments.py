@@ -539,6 +539,8 @@ class Context:
     def _pair_ids(self, everyone, before: int, want: str, doers) -> list[str]:
         mentions = sorted((m for m in everyone if m.end <= before
                            and not any(a <= m.start < b for a, b in doers)
+                           # ("Rabin and his Jordanian counterpart Majali": "his" names no side)
+                           and not (getattr(m, "via", None) == "pronoun" and m.text.lower() in POSSESSIVES)
                            and (want != "person" or getattr(self.actor(m.actor_id), "kind", None) == "person")
                            and (not want.startswith("titled ") or self._titled(m.actor_id, want.removeprefix("titled ")))
                            and (want != "state" or self.country(m.actor_id))), key=lambda m: m.start)
@@ -681,6 +683,7 @@ def _insurgent(actor_id: str) -> bool:
     return entry is None or entry.armed
 
 
+POSSESSIVES = frozenset(("his", "her", "its", "their"))
 OPPOSING_WORDS = frozenset(("opposition", "rebel", "rival", "separatist", "insurgent", "guerrilla", "militant"))
 
 
