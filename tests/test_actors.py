@@ -1815,3 +1815,10 @@ def test_the_leads_description_of_a_body_is_the_body_the_story_names_later(analy
                     "Tuesday, while the main opposition party vowed to resist the deal.\n\nThe Bangladesh "
                     "Nationalist Party called a strike.")
     assert ref(found, "party").actor_id == "bangladesh-nationalist-party"
+
+
+def test_the_rebel_movement_in_the_lead_is_the_armed_group_the_story_names(analyse):
+    found = analyse("NAIVASHA, Kenya, Jan 9, 2005 (Reuters) - Sudan's government and the southern rebel movement "
+                    "signed a peace deal on Sunday. John Garang of the Sudan People's Liberation Movement (SPLM) "
+                    "signed for the rebels.")
+    assert ref(found, "movement").actor_id == "splm"

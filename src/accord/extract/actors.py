@@ -2484,14 +2484,13 @@ class _Article:
                     if tok.tag_ == "NNS" and self.sent_of(tok.i) == self._lead \
                             and all(c.dep_ in ("amod", "compound") and c.lower_ not in OTHERS | QUANTIFIERS
                                     for c in lefts(tok)):
-                        orgs = {m.actor_id for m in self.mentions if self.kind_of(m) == "organisation"}
-                        armed = {aid for aid in orgs if self._is_armed(aid)} or {
-                            aid for aid in orgs if not self.actors[aid].from_kb and not self.actors[aid].is_outlet
-                            and set(self.actors[aid].name.split()) & set(self.kb.words.get("armed_cause_words", ()))}
-                        if len(armed) == 1:
-                            self.add(min([tok.i] + [c.i for c in lefts(tok)]), tok.i + 1, armed.pop(), "description")
+                        armed = self._armed_in_story()
+                        if armed is not None:
+                            self.add(min([tok.i] + [c.i for c in lefts(tok)]), tok.i + 1, armed, "description")
                     continue
                 aid, n = self._armed_antecedent(tok)
+                if aid is None and n == 0 and self.sent_of(tok.i) == self._lead:
+                    aid = self._armed_in_story()   # "... and the southern rebel movement signed"
                 if aid is None and n == 0 and tok.dep_ in SUBJECT_DEPS | {"poss"}:
                     # no armed group known: the organisation named last, unless the KB knows it as
                     # something else (a UN agency is never "the militant group")
@@ -2526,6 +2525,15 @@ class _Article:
                 if ante is not None:
                     start = min(c.i for c in children(tok) if c.dep_ == "det")
                     self.add(start, tok.i + 1, ante.actor_id, "description")
+
+    def _armed_in_story(self) -> str | None:
+        """The one armed group the article names (or, with none known as armed, the one whose
+        name marks a movement that may fight)."""
+        orgs = {m.actor_id for m in self.mentions if self.kind_of(m) == "organisation"}
+        armed = {aid for aid in orgs if self._is_armed(aid)} or {
+            aid for aid in orgs if not self.actors[aid].from_kb and not self.actors[aid].is_outlet
+            and set(self.actors[aid].name.split()) & set(self.kb.words.get("armed_cause_words", ()))}
+        return armed.pop() if len(armed) == 1 else None
 
     def _named_later(self, tok: Token) -> str | None:
         """The one organisation named after ``tok`` whose name ends in its word ("the main
