@@ -2837,3 +2837,13 @@ def test_a_possessive_between_two_named_leaders_keeps_them_a_pair(nlp):
                           "from Cairo, praised both leaders.")
     praise = [e for e in events if e.type == "SUPPORT" and e.source.actor_id == "clinton"]
     assert praise and {"yitzhak-rabin", "abdul-salam-al-majali"} <= {t.actor_id for t in praise[0].targets}
+
+
+@pytest.mark.parametrize("text, etype, cameo", [
+    ("Meles Zenawi told reporters his government would respect the commission's ruling.", "AGREE", "030"),
+    ("Sudanese Vice President Ali Osman Taha said Khartoum would honour every clause of the deal.", "AGREE", "030"),
+    ("Both armies observed the ceasefire on Monday, Israel said.", "RETREAT", "0871"),
+])
+def test_a_deal_is_honoured_as_a_commitment_and_a_truce_observed(nlp, text, etype, cameo):
+    events, _ = code(nlp, text)
+    assert any(e.type == etype and e.cameo == cameo for e in events), [(e.type, e.cameo) for e in events]
