@@ -2847,3 +2847,10 @@ def test_a_possessive_between_two_named_leaders_keeps_them_a_pair(nlp):
 def test_a_deal_is_honoured_as_a_commitment_and_a_truce_observed(nlp, text, etype, cameo):
     events, _ = code(nlp, text)
     assert any(e.type == etype and e.cameo == cameo for e in events), [(e.type, e.cameo) for e in events]
+
+
+def test_a_plural_relative_clause_after_two_names_is_about_both(nlp):
+    events, _ = code(nlp, "Croatia and the Serbs signed a deal. U.S. Ambassador Peter Galbraith and U.N. mediator "
+                          "Thorvald Stoltenberg, who have shuttled between the two sides since October, watched.")
+    mediators = {e.source.actor_id for e in events if e.cameo == "045"}
+    assert mediators == {"peter-galbraith", "thorvald-stoltenberg"}

@@ -532,6 +532,12 @@ def infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(tok))
 
 
+def _plural_verb(verb: Token) -> bool:
+    """The verb (or its first auxiliary) agrees with a plural subject: "have", "are", "were"."""
+    first = next((c for c in children(verb) if c.dep_ in ("aux", "auxpass") and c.i < verb.i), verb)
+    return first.tag_ == "VBP" or first.lower_ == "were"
+
+
 def antecedent(verb: Token, rel: Token) -> Token:
     """What a relative pronoun stands for. The parser attaches a clause set off by a comma
     ("the support of Paris and Berlin, which have pushed for ...") to the larger phrase; a
@@ -590,7 +596,15 @@ def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE and tok.dep_ == "relcl":
-            return conjuncts(antecedent(tok, s))
+            ante = antecedent(tok, s)
+            if ante.dep_ == "conj" and _plural_verb(tok):
+                # "Galbraith and U.N. mediator Stoltenberg, who have shuttled between the two
+                # sides": a plural verb's clause is about the whole coordination
+                first = ante
+                while first.dep_ == "conj":
+                    first = head_of(first)
+                return conjuncts(first)
+            return conjuncts(ante)
         return conjuncts(s)
     if tok.dep_ == "relcl" and head_of(tok).pos_ in ("NOUN", "PROPN"):
         return conjuncts(head_of(tok))
