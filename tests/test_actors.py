@@ -1777,7 +1777,7 @@ def test_bare_rebels_in_the_lead_are_the_one_armed_group_the_story_names(analyse
     found = analyse("ABUJA, May 5, 2006 (Reuters) - The government and the Sudan Liberation Army signed a deal, "
                     "but two other rebel factions refused. The armed groups met later.")
     assert ref(found, "factions") is None
-    assert ref(found, "groups") is None
+    assert ref(found, "groups").actor_id == "armed-groups"   # several groups, not the one named
 
 
 def test_a_leader_of_a_faction_of_a_body_belongs_to_that_body(analyse):
@@ -1822,3 +1822,10 @@ def test_the_rebel_movement_in_the_lead_is_the_armed_group_the_story_names(analy
                     "signed a peace deal on Sunday. John Garang of the Sudan People's Liberation Movement (SPLM) "
                     "signed for the rebels.")
     assert ref(found, "movement").actor_id == "splm"
+
+
+def test_one_unnamed_speaker_is_a_person_under_the_words_that_describe_them(analyse):
+    found = analyse("Ethiopia and Eritrea signed a deal. A Western diplomat said it would be hard. A senior "
+                    "Ethiopian official said it was fine.")
+    assert found.actors["western-diplomat"].kind == "person"
+    assert ref(found, "official").actor_id == "ETH"
