@@ -831,3 +831,14 @@ def test_putting_ones_name_to_an_accord_accepts_the_deal_not_a_name(nlp):
             "accord in Algiers. The two delegations initialled the last protocols a day earlier.")
     ex = pipeline.extract(nlp(text), Article(record_id(text), text, "test"))
     assert {p.issue_id for p in ex.positions} == {"overall-deal"}
+
+
+def test_a_provision_of_the_signed_deal_is_a_term_each_signatory_accepted(nlp):
+    from accord import pipeline
+    text = ("NAIVASHA, Kenya, Jan 9, 2005 (Reuters) - Sudan's government and the Sudan People's Liberation "
+            "Movement (SPLM) signed a peace deal on Sunday. Under the accord, the south will run its own affairs "
+            "for six years.")
+    ex = pipeline.extract(nlp(text), Article("t", text, "test"))
+    start = text.index("Under the accord")
+    accepted = {p.actor_id for p in ex.positions if p.start == start and p.stance == "accepts"}
+    assert accepted == {"SDN", "splm"}

@@ -1073,6 +1073,36 @@ class _Builder:
                      "conditional" if stance == "conditions" else ev.modality)
 
 
+    def from_provisions(self, events: Iterable[Event]) -> None:
+        """"Under the accord, the south will run its own affairs": a provision of the deal the
+        parties signed is a term each of them accepted. The parties are the signatories (CAMEO
+        057), bodies and states before persons."""
+        signers: dict[str, ActorRef] = {}
+        for ev in events:
+            if ev.cameo == "057" and not ev.negated and ev.modality == "actual" and ev.source is not None \
+                    and ev.source.actor_id:
+                signers.setdefault(ev.source.actor_id, ev.source)
+        bodies = [r for a, r in signers.items() if getattr(self.actors.actors.get(a), "kind", None) != "person"]
+        parties = bodies or list(signers.values())
+        if not 2 <= len(parties) <= 3:
+            return
+        for tok in tokens_with(self.doc, words={"under"}):
+            if tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
+                continue
+            deal = next((c for c in children(tok) if c.dep_ == "pobj"), None)
+            if deal is None or deal.lemma_.lower() not in self.cues.deal_nouns \
+                    or not any(c.dep_ in ("det", "poss") for c in children(deal)):
+                continue
+            verb, sent = tok.head, sent_of(tok)
+            if any(p.start <= sent.start_char < p.end or sent.start_char <= p.start < sent.end_char
+                   for p in self.positions.values()):
+                continue   # the sentence's own actors have their stances already
+            content = [t for t in sent_tokens(verb) if not tok.left_edge.i <= t.i <= tok.right_edge.i]
+            for party in parties:
+                self.add(party, "accepts", verb, (sent.start_char, sent.end_char), content,
+                         _object_label(verb, self.actors, self.cues), 0.5)
+
+
 # ---------------------------------------------------------------------------------------------
 # roles
 
@@ -1204,6 +1234,7 @@ def _extract_positions(doc: Doc, actors, article: Article, quotes: list[Quote], 
     builder.from_readiness()
     claims = extract_claims(doc, actors, article, voices, cues)
     builder.from_events(events or (), [c for c in claims if c.kind != "assertion"])
+    builder.from_provisions(events or ())
     positions = sorted(builder.positions.values(), key=lambda p: (p.start, p.actor_id))
     contradictions = find_contradictions(positions, claims,
                                          {k: a.affiliation for k, a in actors.actors.items()})
