@@ -2854,3 +2854,10 @@ def test_a_plural_relative_clause_after_two_names_is_about_both(nlp):
                           "Thorvald Stoltenberg, who have shuttled between the two sides since October, watched.")
     mediators = {e.source.actor_id for e in events if e.cameo == "045"}
     assert mediators == {"peter-galbraith", "thorvald-stoltenberg"}
+
+
+def test_an_accusation_before_a_noun_read_as_a_verb_is_still_an_act(nlp):
+    events, _ = code(nlp, "Ethiopia and Eritrea signed a peace agreement on Tuesday. Both sides have accused each "
+                          "other of mistreating prisoners of war, charges both governments deny.")
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert {e.source.actor_id for e in accusations} == {"ETH", "ERI"}

@@ -178,6 +178,8 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             break
         if "\n" in text_of(tok.doc)[min(gov.idx, cur.idx):max(gov.idx, cur.idx)]:
             break   # a headline run into the lede by the parser governs nothing below it
+        if dep == "ccomp" and gov.i > cur.i and _noun_read_as_verb(gov):
+            break
         lem = lemma_of(gov)
         if gov.i in triggers and gov.i != trigger.i and not adjunct:
             clause.content_of = gov
@@ -227,6 +229,15 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
         # condition, however deep, is not reported
         clause.hypothetical = clause.in_condition = True
     return clause
+
+
+def _noun_read_as_verb(gov: Token) -> bool:
+    """"Both sides have accused each other of ..., charges both governments deny": a plural
+    noun after a comma, with a relative clause and no subject, that the parser read as the verb
+    governing the sentence before it."""
+    return gov.tag_ == "VBZ" and gov.i > 0 and gov.doc[gov.i - 1].text == "," \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in children(gov)) \
+        and any(c.dep_ == "relcl" for c in children(gov))
 
 
 def _be_to(gov: Token, cur: Token) -> bool:
