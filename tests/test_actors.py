@@ -1822,10 +1822,3 @@ def test_the_rebel_movement_in_the_lead_is_the_armed_group_the_story_names(analy
                     "signed a peace deal on Sunday. John Garang of the Sudan People's Liberation Movement (SPLM) "
                     "signed for the rebels.")
     assert ref(found, "movement").actor_id == "splm"
-
-
-def test_one_unnamed_speaker_is_a_person_under_the_words_that_describe_them(analyse):
-    found = analyse("Ethiopia and Eritrea signed a deal. A Western diplomat said it would be hard. A senior "
-                    "Ethiopian official said it was fine.")
-    assert found.actors["western-diplomat"].kind == "person"
-    assert ref(found, "official").actor_id == "ETH"

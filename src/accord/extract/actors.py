@@ -1379,19 +1379,12 @@ class _Article:
         nouns = set(self.kb.words.get("speaking_group_nouns", ()))
         for i in self.common_idx:
             tok = self.toks[i]
-            if tok.tag_ not in ("NNS", "NN") or tok.dep_ != "nsubj" or tok.head.lemma_ not in verbs \
+            if tok.tag_ != "NNS" or tok.dep_ != "nsubj" or tok.head.lemma_ not in verbs \
                     or tok.lemma_.lower() not in nouns or self.owner[i] is not None:
                 continue
             kids = children(tok)
-            # "A Western diplomat said": one unnamed person, under the words that describe them
-            # (with words that describe them: "an official" alone tells the reader nothing)
-            one = tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids) \
-                and any(c.dep_ in ("amod", "compound") for c in kids)
-            if tok.tag_ == "NN" and not one:
-                continue
-            if any(c.dep_ in ("poss", "nummod", "predet") or c.dep_ == "det" and not one
-                   or c.dep_ == "amod" and c.lower_ in QUANTIFIERS for c in kids) \
-                    or any(self.owner[t.i] is not None or t.i in self.blocked for t in subtree(tok)):
+            if any(c.dep_ in ("det", "poss", "nummod", "predet") or c.dep_ == "amod" and c.lower_ in QUANTIFIERS
+                   for c in kids) or any(self.owner[t.i] is not None or t.i in self.blocked for t in subtree(tok)):
                 continue
             start = i
             while start > 0 and self.toks[start - 1].head.i == i and self.toks[start - 1].dep_ in ("amod", "compound") \
@@ -1399,7 +1392,7 @@ class _Article:
                 start -= 1
             name = self.text_of(start, i + 1)
             aid = _slug(name)
-            self.actor(aid, name[:1].upper() + name[1:], "person" if one else "group")
+            self.actor(aid, name[:1].upper() + name[1:], "group")
             self.add(start, i + 1, aid, "description")
 
     def untagged_acronyms(self) -> None:
