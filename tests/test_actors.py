@@ -1822,3 +1822,14 @@ def test_the_rebel_movement_in_the_lead_is_the_armed_group_the_story_names(analy
                     "signed a peace deal on Sunday. John Garang of the Sudan People's Liberation Movement (SPLM) "
                     "signed for the rebels.")
     assert ref(found, "movement").actor_id == "splm"
+
+
+def test_a_document_named_after_an_honorific_word_is_no_person(analyse):
+    found = analyse("ROME, Oct 4, 1992 (AP) - Joaquim Chissano and Afonso Dhlakama signed the General Peace "
+                    "Agreement on Sunday.")
+    assert not any(a.kind == "person" and "agreement" in a.actor_id for a in found.actors.values())
+
+
+def test_a_collective_is_named_by_the_words_that_say_it_fights(analyse):
+    found = analyse("The government met the rebels. The most powerful armed movements signed the deal.")
+    assert "armed-movements" in found.actors and "powerful-armed-movements" not in found.actors

@@ -1366,8 +1366,9 @@ class _Article:
                                                for w in words):
                 continue
             if self.text_of(start, tok.i + 1).lower() in places \
-                    or any(w.text in self.kb.words.get("organisation_words", ()) for w in words):
-                continue
+                    or any(w.text in self.kb.words.get("organisation_words", ())
+                           or w.text in self.kb.words.get("document_names", ()) for w in words):
+                continue   # ("the Rome General Peace Agreement": a document after an honorific)
             self._person_entity(start, tok.i + 1)
 
     def speaking_groups(self) -> None:
@@ -2551,7 +2552,11 @@ class _Article:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
                 c.dep_ in ("nummod", "poss", "predet") or c.lower_ in QUANTIFIERS | {"both"} for c in kids):
             return
-        words = [c for c in lefts(tok) if c.dep_ in ("amod", "compound") and c.is_alpha]
+        # (named by the words that say they fight: "the most powerful armed movements" are
+        # "armed movements")
+        mods = self.kb.words.get("armed_modifiers", ())
+        words = [c for c in lefts(tok) if c.dep_ in ("amod", "compound") and c.is_alpha
+                 and (c.lower_ in mods or c.lemma_.lower() in mods)]
         name = " ".join([w.lower_ for w in words] + [tok.lower_])
         aid = _slug(name)
         self.actor(aid, name, "group")
