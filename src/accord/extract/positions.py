@@ -1072,7 +1072,6 @@ class _Builder:
                      _object_label(trigger, self.actors, self.cues), 0.6,
                      "conditional" if stance == "conditions" else ev.modality)
 
-
     def from_provisions(self, events: Iterable[Event]) -> None:
         """"Under the accord, the south will run its own affairs": a provision of the deal the
         parties signed is a term each of them accepted. The parties are the signatories (CAMEO
