@@ -2509,7 +2509,7 @@ class _Article:
                     # "the parties would meet": several bodies, not the one named last; "the
                     # groups" after "the armed groups": those
                     named = [m for m in self.mentions if m.end <= tok.i and m.actor_id in self.collectives
-                             and self.toks[m.end - 1].lower_ == tok.lower_]
+                             and self.toks[m.end - 1].lower_ == tok.lower_] if self.collectives else []
                     if named and not any(c.dep_ in ("nummod", "amod", "compound") for c in children(tok)):
                         self.add(tok.i - 1 if self.toks[tok.i - 1].lower_ == "the" else tok.i, tok.i + 1,
                                  named[-1].actor_id, "description")

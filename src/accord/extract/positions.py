@@ -1076,6 +1076,9 @@ class _Builder:
         """"Under the accord, the south will run its own affairs": a provision of the deal the
         parties signed is a term each of them accepted. The parties are the signatories (CAMEO
         057), bodies and states before persons."""
+        unders = tokens_with(self.doc, words={"under"})
+        if not unders:
+            return
         signers: dict[str, ActorRef] = {}
         for ev in events:
             if ev.cameo == "057" and not ev.negated and ev.modality == "actual" and ev.source is not None \
@@ -1085,7 +1088,7 @@ class _Builder:
         parties = bodies or list(signers.values())
         if not 2 <= len(parties) <= 3:
             return
-        for tok in tokens_with(self.doc, words={"under"}):
+        for tok in unders:
             if tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
                 continue
             deal = next((c for c in children(tok) if c.dep_ == "pobj"), None)
