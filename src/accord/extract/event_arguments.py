@@ -1168,3 +1168,40 @@ def counterpart(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
         return []
     # the implicit side is shown at its last naming before the act
     return last_naming(ctx, next(i for i in pair if i != side), before)
+
+
+def _naming_near(ctx: Context, actor_id: str, before: int) -> list[ActorRef]:
+    """The actor's last naming before ``before``, else its first naming after."""
+    shown = last_naming(ctx, actor_id, before)
+    if shown:
+        return shown
+    named = [m for m in getattr(ctx.actors, "mentions", ()) or () if m.actor_id == actor_id
+             and getattr(m, "via", None) != "pronoun"]
+    m = min(named, key=lambda m: m.start, default=None)
+    return [ActorRef(actor_id, m.text, m.start, m.end)] if m is not None else []
+
+
+def story_sides(ctx: Context, src: ActorRef, before: int, story_end: int) -> list[ActorRef]:
+    """Where an act names no one it is aimed at: the story's two sides (named side by side
+    before it, else anywhere in the story). One side's act is aimed at the other, an outsider's
+    at both; event coders code such an act as a dyad of the negotiation's sides, not as one
+    with no target."""
+    pair = ctx.pair_ids(before) or ctx.pair_ids(story_end)
+    if len(pair) != 2:
+        return []
+    mine = {src.actor_id, ctx.country(src.actor_id)}
+    actor, seen = ctx.actor(src.actor_id), set()
+    while actor is not None and actor.affiliation and actor.affiliation not in seen:
+        seen.add(actor.affiliation)
+        mine.add(actor.affiliation)
+        actor = ctx.actor(actor.affiliation)
+    mine.discard(None)
+    side = [i for i in pair if i in mine]
+    if not side:
+        # a body of one side's state ("Cuban troops" of Cuba), when the other side is of another
+        side = [i for i in pair if ctx.country(i) is not None and ctx.country(i) in mine]
+    if len(side) == 2:
+        return []      # both sides are the source's own: an internal act, no dyad to infer
+    others = [i for i in pair if i not in side]
+    return [r for i in others for r in _naming_near(ctx, i, before)]
+

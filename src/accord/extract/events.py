@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from accord.extract.dates import resolve_date
 from accord.extract.quotes import lexicon as quote_lexicon
 from accord.ingest.text import headline_end
-from accord.records import ActorRef, Article, Event, Quote, Span, record_id
+from accord.records import PLOVER_TYPES, ActorRef, Article, Event, Quote, Span, record_id
 from accord.nlp import children, sentences, subtree, text_of, tokens_with
 from accord.extract.event_lexicon import (
     ACCUSABLE, Entry, HOSTILE, Lexicon, PRESUPPOSING_PREPS, SYMMETRIC, THREAT_CODE, VERBAL, code_to_type, lexicon)
@@ -51,7 +51,7 @@ from accord.extract.event_grammar import (
     names_people, objects, parse_tree, prep_objects, reciprocal, span_tokens, speech_conjunct, subject_tokens,
     tree_slot)
 from accord.extract.event_arguments import (
-    Context, accused, agent_heads, complement_targets, counterpart, dateline_subject, holders, home_organs,
+    Context, accused, agent_heads, complement_targets, counterpart, story_sides, dateline_subject, holders, home_organs,
     instrument_states, localise_agents, location_for, location_span, measure_doer, noun_arguments,
     pair_refs, place_country_of, ref_key, same_party, same_side, troop_movement, verb_arguments)
 from accord.extract.event_modality import Clause, aux_modality, analyse_clause, condition_mark, modality_of
@@ -1015,6 +1015,7 @@ THIRD_PARTY_TYPES = {"CONSULT", "AGREE", "SUPPORT"}
 # to it ("The Palestinian leadership rejected the deal outright", "Iran called the accord a
 # dangerous mistake"): the two sides the article is about.
 JUDGING_TYPES = {"REJECT", "ACCUSE"}
+STORY_SIDE_TYPES = set(PLOVER_TYPES)
 
 
 def _judges_a_deal(lex: Lexicon, tok: Token) -> bool:
@@ -1131,6 +1132,16 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                     and not own and (
                     etype in THIRD_PARTY_TYPES or etype in JUDGING_TYPES and _judges_a_deal(ctx_lex, tok)):
                 targets = _the_sides(ctx, src, end, lemma_of(tok) in ctx_lex.signing_verbs)
+            if not any(t.actor_id for t in targets) and src is not None and src.actor_id \
+                    and etype in STORY_SIDE_TYPES and not own \
+                    and not (etype == "ASSAULT" and _aimed_elsewhere(tok, d.get("noun"))):
+                # ("freed 20 prisoners", "appealed to the fighters"): a target no actor stands for
+                # is kept, and the sides it belongs to are inferred beside it
+                # ("Britain and France attended": who act together are no target of each other)
+                together = {s.actor_id for s in sources if s is not None}
+                sides = [r for r in story_sides(ctx, src, start, len(text_of(ctx.doc))) if r.actor_id not in together]
+                implied = implied or bool(sides)
+                targets = targets + sides
             targets = _with_sides(ctx, src, targets)
             if etype == "REJECT" and src is not None and src.actor_id:
                 # "Russia's envoy rejected suggestions that Moscow was holding things up": one
