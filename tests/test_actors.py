@@ -1833,3 +1833,12 @@ def test_a_document_named_after_an_honorific_word_is_no_person(analyse):
 def test_a_collective_is_named_by_the_words_that_say_it_fights(analyse):
     found = analyse("The government met the rebels. The most powerful armed movements signed the deal.")
     assert "armed-movements" in found.actors and "powerful-armed-movements" not in found.actors
+
+
+def test_an_unqualified_office_is_not_given_the_state_a_headline_names_last(analyse):
+    text = ("Washington to reopen talks with Tehran after Iran confirms enrichment pause\n\n"
+            "WASHINGTON, June 22 (AP) - President Marcus Delaney said on Wednesday that the United States "
+            "would resume talks next month.")
+    found = analyse(text)
+    person = next(a for a in found.actors.values() if a.kind == "person" and a.name.endswith("Delaney"))
+    assert person.affiliation == "USA"

@@ -101,6 +101,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from accord.kb.loader import KB, load_kb, slug
+from accord.ingest.text import headline_end
 from accord.records import Actor, ActorRef, Mention
 from accord.nlp import (children, ents as nlp_ents, lefts, lower_of, owned_by_whose, rights, subtree, text_of, tokens,
                         tokens_with)
@@ -227,6 +228,15 @@ class _Index:
     pronoun_hashes: frozenset[int]
     description_hashes: frozenset[int]
     outlet_words: frozenset[str]                         # lower-cased
+
+
+def _capitals(kb: KB) -> dict[str, str]:
+    """Lower-cased capital names -> their state (built once per KB)."""
+    caps = getattr(kb, "_capitals", None)
+    if caps is None:
+        caps = kb._capitals = {n.text.lower(): n.actor_id for n in kb.names if n.via == "capital"
+                               and kb.entries.get(n.actor_id) is not None and kb.entries[n.actor_id].kind == "state"}
+    return caps
 
 
 def _person_index(kb: KB) -> tuple[dict, dict]:
@@ -1952,7 +1962,35 @@ class _Article:
                 continue
             if any(self.owner[t.i] is not None and self.toks[t.i + 1].lower_ == "affairs" for t in left):
                 continue      # "Bougainville Affairs Minister": the minister of another state
-            a.affiliation = self._scene_state(head) or self._state_before(m.start)
+            a.affiliation = self._scene_state(head) or self._state_before(m.start) or self._dateline_state()
+
+    def _headline_end(self) -> int:
+        """Token index where the story starts after a headline standing alone atop it, or 0."""
+        if not hasattr(self, "_headline_memo"):
+            end = headline_end(self.text)
+            self._headline_memo = 0
+            if end:
+                starts = [t.idx for t in self.toks]
+                self._headline_memo = bisect.bisect_left(starts, end)
+        return self._headline_memo
+
+    def _dateline_state(self) -> str | None:
+        """"WASHINGTON, June 22 (AP) - President Clinton said": a wire story filed from a capital
+        gives a national office named without its state to the state of that capital (the
+        reporter would have named any other state's office by it)."""
+        if not hasattr(self, "_dateline_memo"):
+            self._dateline_memo = None
+            capitals = _capitals(self.kb)
+            for start in self.sent_starts[:4]:
+                while start < len(self.toks) and self.toks[start].is_space:
+                    start += 1
+                end = start
+                while end < len(self.toks) and (self.toks[end].is_upper or self.toks[end].text in "-'’."):
+                    end += 1
+                if end > start and end < len(self.toks) and self.toks[end].text == "," and self._dateline(start, end):
+                    self._dateline_memo = capitals.get(self.doc[start:end].text.lower())
+                    break
+        return self._dateline_memo
 
     def _scene_state(self, head: Token) -> str | None:
         """"In Skopje, President Gjorge Ivanov refused": the place the subject's clause is set in."""
@@ -1975,7 +2013,10 @@ class _Article:
         organ ("the Chadian government")."""
         places = self.kb.words.get("place_prepositions", ())
         organs = {w.lower() for w in self.kb.words.get("title_organs", ())} | set(self.kb.sectors)
-        for m in sorted((m for m in self.mentions if m.end <= i), key=lambda m: -m.start):
+        # (a headline is no part of the story told: "U.S. to resume talks after Pyongyang
+        # confirms freeze" is not what "President Clinton said" is about)
+        top = self._headline_end()
+        for m in sorted((m for m in self.mentions if m.end <= i and m.start >= top), key=lambda m: -m.start):
             if self.kind_of(m) == "person":
                 a = self.actors[m.actor_id]
                 if not a.former and a.affiliation in self.actors and self.actors[a.affiliation].kind == "state":
