@@ -1842,3 +1842,11 @@ def test_an_unqualified_office_is_not_given_the_state_a_headline_names_last(anal
     found = analyse(text)
     person = next(a for a in found.actors.values() if a.kind == "person" and a.name.endswith("Delaney"))
     assert person.affiliation == "USA"
+
+
+def test_an_affairs_portfolio_before_a_ministers_name_is_no_organisation(analyse):
+    found = analyse("Zambia's lead envoy, Home Affairs Minister Tomas Obuya, said the government would not "
+                    "reopen the agreements.")
+    assert not any(a.kind == "organisation" and "affairs" in a.actor_id for a in found.actors.values())
+    person = next(a for a in found.actors.values() if a.kind == "person" and a.name.endswith("Obuya"))
+    assert person.affiliation == "ZMB"

@@ -1015,9 +1015,10 @@ class _Article:
             return
         if label == "ORG" and end < len(self.doc) and self.toks[end].lower_ in PORTFOLIO_TITLES \
                 and self.toks[end].is_title and (start == 0 or self.toks[start - 1].tag_ == "POS"
-                                                 or self.owner[start - 1] is not None):
-            # "Britain's International Development Secretary Hilary Benn": the portfolio of a
-            # state's office, not a body of its own
+                                                 or self.owner[start - 1] is not None
+                                                 or self.toks[end - 1].lower_ == "affairs"):
+            # "Britain's International Development Secretary Hilary Benn", "Internal Affairs
+            # Minister Ruhakana Rugunda": the portfolio of a state's office, not a body of its own
             return
         if label == "ORG" and self._honoured_name(start, end):
             # "Prince Norodom Ranariddh" tagged as an organisation: only a person bears the title
