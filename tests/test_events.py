@@ -2884,3 +2884,9 @@ def test_a_target_no_actor_stands_for_keeps_the_inferred_side_beside_it(nlp):
     release = only(events, "RETREAT")
     ids = [t.actor_id for t in release.targets]
     assert ids[-1] == "eln" and "COL" not in ids
+
+
+def test_a_lone_sentence_infers_no_sides_named_after_the_act(nlp):
+    events, _ = code(nlp, "Kenya urged restraint on Monday as Ethiopia and Eritrea massed troops on their border.")
+    appeal = only(events, "REQUEST")
+    assert not appeal.targets

@@ -1186,7 +1186,9 @@ def story_sides(ctx: Context, src: ActorRef, before: int, story_end: int) -> lis
     before it, else anywhere in the story). One side's act is aimed at the other, an outsider's
     at both; event coders code such an act as a dyad of the negotiation's sides, not as one
     with no target."""
-    pair = ctx.pair_ids(before) or ctx.pair_ids(story_end)
+    # (one sentence, as event-coding sets give them, is no story: its own words name its
+    # arguments, and sides named after the act in it are not inferred)
+    pair = ctx.pair_ids(before) or (ctx.pair_ids(story_end) if len(sentences(ctx.doc)) > 1 else [])
     if len(pair) != 2:
         return []
     mine = {src.actor_id, ctx.country(src.actor_id)}

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from accord.extract.dates import resolve_date
 from accord.extract.quotes import lexicon as quote_lexicon
 from accord.ingest.text import headline_end
-from accord.records import PLOVER_TYPES, ActorRef, Article, Event, Quote, Span, record_id
+from accord.records import ActorRef, Article, Event, Quote, Span, record_id
 from accord.nlp import children, sentences, subtree, text_of, tokens_with
 from accord.extract.event_lexicon import (
     ACCUSABLE, Entry, HOSTILE, Lexicon, PRESUPPOSING_PREPS, SYMMETRIC, THREAT_CODE, VERBAL, code_to_type, lexicon)
@@ -1015,7 +1015,6 @@ THIRD_PARTY_TYPES = {"CONSULT", "AGREE", "SUPPORT"}
 # to it ("The Palestinian leadership rejected the deal outright", "Iran called the accord a
 # dangerous mistake"): the two sides the article is about.
 JUDGING_TYPES = {"REJECT", "ACCUSE"}
-STORY_SIDE_TYPES = set(PLOVER_TYPES)
 
 
 def _judges_a_deal(lex: Lexicon, tok: Token) -> bool:
@@ -1132,11 +1131,10 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                     and not own and (
                     etype in THIRD_PARTY_TYPES or etype in JUDGING_TYPES and _judges_a_deal(ctx_lex, tok)):
                 targets = _the_sides(ctx, src, end, lemma_of(tok) in ctx_lex.signing_verbs)
-            if not any(t.actor_id for t in targets) and src is not None and src.actor_id \
-                    and etype in STORY_SIDE_TYPES and not own \
+            if not any(t.actor_id for t in targets) and src is not None and src.actor_id and not own \
                     and not (etype == "ASSAULT" and _aimed_elsewhere(tok, d.get("noun"))):
-                # ("freed 20 prisoners", "appealed to the fighters"): a target no actor stands for
-                # is kept, and the sides it belongs to are inferred beside it
+                # an act of any type that names no actor it is aimed at is aimed at the story's
+                # sides; a target no actor stands for ("freed 20 prisoners") is kept beside them.
                 # ("Britain and France attended": who act together are no target of each other)
                 together = {s.actor_id for s in sources if s is not None}
                 sides = [r for r in story_sides(ctx, src, start, len(text_of(ctx.doc))) if r.actor_id not in together]
