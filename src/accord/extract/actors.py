@@ -101,7 +101,6 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from accord.kb.loader import KB, load_kb, slug
-from accord.ingest.text import headline_end
 from accord.records import Actor, ActorRef, Mention
 from accord.nlp import (children, ents as nlp_ents, lefts, lower_of, owned_by_whose, rights, subtree, text_of, tokens,
                         tokens_with)
@@ -688,8 +687,7 @@ class _Article:
 
     def _line_at(self, i: int) -> str:
         """The line of text token ``i`` stands on."""
-        text = text_of(self.doc)
-        at = self.toks[i].idx
+        text, at = self.text, self.toks[i].idx
         end = text.find("\n", at)
         return text[text.rfind("\n", 0, at) + 1:end if end != -1 else len(text)]
 
@@ -1963,35 +1961,22 @@ class _Article:
                 continue
             if any(self.owner[t.i] is not None and self.toks[t.i + 1].lower_ == "affairs" for t in left):
                 continue      # "Bougainville Affairs Minister": the minister of another state
-            a.affiliation = self._scene_state(head) or self._state_before(m.start) or self._dateline_state()
+            a.affiliation = self._scene_state(head) or self._state_before(m.start) or self._dateline_state
 
-    def _headline_end(self) -> int:
-        """Token index where the story starts after a headline standing alone atop it, or 0."""
-        if not hasattr(self, "_headline_memo"):
-            end = headline_end(self.text)
-            self._headline_memo = 0
-            if end:
-                starts = [t.idx for t in self.toks]
-                self._headline_memo = bisect.bisect_left(starts, end)
-        return self._headline_memo
-
+    @functools.cached_property
     def _dateline_state(self) -> str | None:
         """"WASHINGTON, June 22 (AP) - President Clinton said": a wire story filed from a capital
         gives a national office named without its state to the state of that capital (the
         reporter would have named any other state's office by it)."""
-        if not hasattr(self, "_dateline_memo"):
-            self._dateline_memo = None
-            capitals = _capitals(self.kb)
-            for start in self.sent_starts[:4]:
-                while start < len(self.toks) and self.toks[start].is_space:
-                    start += 1
-                end = start
-                while end < len(self.toks) and (self.toks[end].is_upper or self.toks[end].text in "-'’."):
-                    end += 1
-                if end > start and end < len(self.toks) and self.toks[end].text == "," and self._dateline(start, end):
-                    self._dateline_memo = capitals.get(self.doc[start:end].text.lower())
-                    break
-        return self._dateline_memo
+        for start in self.sent_starts[:4]:
+            while start < len(self.toks) and self.toks[start].is_space:
+                start += 1
+            end = start
+            while end < len(self.toks) and (self.toks[end].is_upper or self.toks[end].text in "-'’."):
+                end += 1
+            if end > start and end < len(self.toks) and self.toks[end].text == "," and self._dateline(start, end):
+                return _capitals(self.kb).get(self.text_of(start, end).lower())
+        return None
 
     def _scene_state(self, head: Token) -> str | None:
         """"In Skopje, President Gjorge Ivanov refused": the place the subject's clause is set in."""
@@ -2016,7 +2001,7 @@ class _Article:
         organs = {w.lower() for w in self.kb.words.get("title_organs", ())} | set(self.kb.sectors)
         # (a headline is no part of the story told: "U.S. to resume talks after Pyongyang
         # confirms freeze" is not what "President Clinton said" is about)
-        top = self._headline_end()
+        top = self.sent_starts[self._lead]
         for m in sorted((m for m in self.mentions if m.end <= i and m.start >= top), key=lambda m: -m.start):
             if self.kind_of(m) == "person":
                 a = self.actors[m.actor_id]

@@ -1105,13 +1105,7 @@ def dateline_subject(ctx: Context, tok: Token, sources: list[ActorRef]) -> list[
 def _sides(ctx: Context, speaker: ActorRef, speech: Token | None) -> set[str]:
     """The speaker, its state, and actors named in its description ("chief Palestinian
     negotiator Saeb Erakat")."""
-    sides = {speaker.actor_id, ctx.country(speaker.actor_id)}
-    # "Moses Lopez, an adviser to the rebel forces": the bodies the speaker belongs to
-    actor, seen = ctx.actor(speaker.actor_id), set()
-    while actor is not None and actor.affiliation and actor.affiliation not in seen:
-        seen.add(actor.affiliation)
-        sides.add(actor.affiliation)
-        actor = ctx.actor(actor.affiliation)
+    sides = _own_side(ctx, speaker.actor_id)
     if speech is not None:
         for subj in subject_tokens(speech):
             for t in subtree(subj):
@@ -1122,6 +1116,19 @@ def _sides(ctx: Context, speaker: ActorRef, speech: Token | None) -> set[str]:
                         sides |= {r.actor_id, ctx.country(r.actor_id)}
     sides.discard(None)
     return sides
+
+
+def _own_side(ctx: Context, actor_id: str | None) -> set[str]:
+    """The actor, its state, and the bodies it belongs to ("Moses Lopez, an adviser to the rebel
+    forces": the forces, and what they belong to)."""
+    mine = {actor_id, ctx.country(actor_id)}
+    actor, seen = ctx.actor(actor_id), set()
+    while actor is not None and actor.affiliation and actor.affiliation not in seen:
+        seen.add(actor.affiliation)
+        mine.add(actor.affiliation)
+        actor = ctx.actor(actor.affiliation)
+    mine.discard(None)
+    return mine
 
 
 def same_side(ctx: Context, speaker: ActorRef, sources: list[ActorRef], speech: Token | None = None) -> bool:
@@ -1181,23 +1188,18 @@ def _naming_near(ctx: Context, actor_id: str, before: int) -> list[ActorRef]:
     return [ActorRef(actor_id, m.text, m.start, m.end)] if m is not None else []
 
 
-def story_sides(ctx: Context, src: ActorRef, before: int, story_end: int) -> list[ActorRef]:
+def story_sides(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
     """Where an act names no one it is aimed at: the story's two sides (named side by side
     before it, else anywhere in the story). One side's act is aimed at the other, an outsider's
     at both; event coders code such an act as a dyad of the negotiation's sides, not as one
     with no target."""
     # (one sentence, as event-coding sets give them, is no story: its own words name its
     # arguments, and sides named after the act in it are not inferred)
-    pair = ctx.pair_ids(before) or (ctx.pair_ids(story_end) if len(sentences(ctx.doc)) > 1 else [])
+    story = sent_of(ctx.doc[len(ctx.doc) - 1]).start > 0
+    pair = ctx.pair_ids(before) or (ctx.pair_ids(len(text_of(ctx.doc))) if story else [])
     if len(pair) != 2:
         return []
-    mine = {src.actor_id, ctx.country(src.actor_id)}
-    actor, seen = ctx.actor(src.actor_id), set()
-    while actor is not None and actor.affiliation and actor.affiliation not in seen:
-        seen.add(actor.affiliation)
-        mine.add(actor.affiliation)
-        actor = ctx.actor(actor.affiliation)
-    mine.discard(None)
+    mine = _own_side(ctx, src.actor_id)
     side = [i for i in pair if i in mine]
     if not side:
         # a body of one side's state ("Cuban troops" of Cuba), when the other side is of another
@@ -1206,4 +1208,3 @@ def story_sides(ctx: Context, src: ActorRef, before: int, story_end: int) -> lis
         return []      # both sides are the source's own: an internal act, no dyad to infer
     others = [i for i in pair if i not in side]
     return [r for i in others for r in _naming_near(ctx, i, before)]
-

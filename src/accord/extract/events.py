@@ -51,9 +51,9 @@ from accord.extract.event_grammar import (
     names_people, objects, parse_tree, prep_objects, reciprocal, span_tokens, speech_conjunct, subject_tokens,
     tree_slot)
 from accord.extract.event_arguments import (
-    Context, accused, agent_heads, complement_targets, counterpart, story_sides, dateline_subject, holders, home_organs,
+    Context, accused, agent_heads, complement_targets, counterpart, dateline_subject, holders, home_organs,
     instrument_states, localise_agents, location_for, location_span, measure_doer, noun_arguments,
-    pair_refs, place_country_of, ref_key, same_party, same_side, troop_movement, verb_arguments)
+    pair_refs, place_country_of, ref_key, same_party, same_side, story_sides, troop_movement, verb_arguments)
 from accord.extract.event_modality import Clause, aux_modality, analyse_clause, condition_mark, modality_of
 from accord.extract.speech_acts import (
     conditional_warning, deontic_demand, denial, held_out, name_calling, ruled_out)
@@ -1137,15 +1137,15 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                 # sides; a target no actor stands for ("freed 20 prisoners") is kept beside them.
                 # ("Britain and France attended": who act together are no target of each other)
                 together = {s.actor_id for s in sources if s is not None}
-                sides = [r for r in story_sides(ctx, src, start, len(text_of(ctx.doc))) if r.actor_id not in together]
+                sides = [r for r in story_sides(ctx, src, start) if r.actor_id not in together]
                 implied = implied or bool(sides)
                 targets = targets + sides
             targets = _with_sides(ctx, src, targets)
             if etype == "REJECT" and src is not None and src.actor_id:
                 # "Russia's envoy rejected suggestions that Moscow was holding things up": one
                 # denies what is said of one's own side; it is no rejection of that side
-                own = {src.actor_id, getattr(ctx.actor(src.actor_id), "affiliation", None)} - {None}
-                targets = [t for t in targets if t is None or t.actor_id not in own]
+                mine = {src.actor_id, getattr(ctx.actor(src.actor_id), "affiliation", None)} - {None}
+                targets = [t for t in targets if t is None or t.actor_id not in mine]
             event_id = record_id(ctx.article_id, etype, start, tok.idx, *((src.start,) if n else ()))
             if implied:
                 ctx.implied_targets.add(event_id)
