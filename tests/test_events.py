@@ -2890,3 +2890,24 @@ def test_a_lone_sentence_infers_no_sides_named_after_the_act(nlp):
     events, _ = code(nlp, "Kenya urged restraint on Monday as Ethiopia and Eritrea massed troops on their border.")
     appeal = only(events, "REQUEST")
     assert not appeal.targets
+
+
+def test_both_sides_are_never_the_pair_named_as_go_betweens(nlp):
+    # the go-betweens are named together more often than the sides: still not "both sides"
+    text = ("NAIROBI (AP) - Mozambique's government and the RENAMO movement signed a pledge on Friday after "
+            "talks brokered by Kenya and Tanzania. Kenyan and Tanzanian mediators carried messages between the "
+            "delegations for a week. On Saturday, Foreign Minister Amina Odhiambo of Kenya called on both sides "
+            "to keep their word.")
+    events, _ = code(nlp, text)
+    called = only(events, "REQUEST")
+    assert {t.actor_id for t in called.targets} & {"KEN", "TZA"} == set()
+    assert len(called.targets) == 2
+
+
+def test_the_two_mediators_are_the_pair_named_as_go_betweens(nlp):
+    text = ("Talks between Colombia and the ELN rebels, mediated by Norway and Cuba, resumed in Havana. "
+            "Colombia and the ELN exchanged lists of prisoners. The rebels praised the two mediators for "
+            "their patience.")
+    events, _ = code(nlp, text)
+    praised = only(events, "SUPPORT")
+    assert {t.actor_id for t in praised.targets} == {"NOR", "CUB"}

@@ -140,6 +140,26 @@ class Context:
         self._datelines: dict[int, set[int]] = {}
         self._sent_memo: dict[tuple, object] = {}
 
+    @functools.cached_property
+    def mediating(self) -> list[tuple[int, int]]:
+        """Character spans of the phrases that name go-betweens: the doers of a mediating verb
+        ("brokered by Saudi Arabia and the United States", "Qatar hosted") and the names a
+        mediating noun is given ("Saudi and American mediators", "Norway, the host")."""
+        lex = lexicon()
+        heads: list[Token] = []
+        for tok in self.doc:
+            lem = lemma_of(tok)
+            if tok.pos_ == "VERB" and lem in lex.mediating_verbs:
+                heads += agent_tokens(tok) if is_passive(tok) else [
+                    x for t in subject_tokens(tok) for x in conjuncts(t)]
+            elif tok.pos_ == "NOUN" and lem in lex.mediating_nouns:
+                named = [c for c in children(tok) if c.dep_ in ("compound", "amod", "appos")]
+                if tok.dep_ == "appos":
+                    named.append(tok.head)
+                # ("Saudi and American mediators": demonyms are coordinated adjectives)
+                heads += [x for t in named for x in (t, *t.conjuncts)]
+        return [(t.left_edge.idx, t.idx + len(t.text)) for t in heads]
+
     def _dateline_of(self, tok: Token) -> set[int]:
         """Dateline tokens of the token's sentence, found once per sentence."""
         sent = sent_of(tok)
@@ -514,7 +534,8 @@ class Context:
         verb = next((a for a in ancestors(tok) if a.pos_ in ("VERB", "AUX")), None)
         doers = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
                  for t in (subject_tokens(verb) if verb is not None else [])]
-        ids = self.pair_ids(tok.left_edge.idx, "any" if want == "body" else want, doers)
+        go_betweens = lemma_of(tok) in lexicon().mediating_nouns
+        ids = self.pair_ids(tok.left_edge.idx, "any" if want == "body" else want, doers, go_betweens)
         if not ids and want.startswith("titled "):
             ids = self.pair_ids(tok.left_edge.idx, "person", doers)   # titles the article never gave
         if want == "body":
@@ -526,17 +547,19 @@ class Context:
         span = (tok.left_edge.idx, tok.idx + len(tok.text))
         return [ActorRef(i, text[span[0]:span[1]], *span) for i in ids]
 
-    def pair_ids(self, before: int, want: str = "any", doers: list[tuple[int, int]] = ()) -> list[str]:
-        """The two actors named side by side most often before char ``before`` (see ``pair``)."""
+    def pair_ids(self, before: int, want: str = "any", doers: list[tuple[int, int]] = (),
+                 go_betweens: bool = False) -> list[str]:
+        """The two actors named side by side most often before char ``before`` (see ``pair``):
+        the two sides, not a pair named as go-betweens (with ``go_betweens``, only such a pair)."""
         # the answer only changes when another mention ends before ``before``: asked for every
         # event of a sentence, it is worked out once
         everyone = getattr(self.actors, "mentions", ()) or ()
-        key = (sum(1 for m in everyone if m.end <= before), want, tuple(doers))
+        key = (sum(1 for m in everyone if m.end <= before), want, tuple(doers), go_betweens)
         if key not in self._pair_memo:
-            self._pair_memo[key] = self._pair_ids(everyone, before, want, doers)
+            self._pair_memo[key] = self._pair_ids(everyone, before, want, doers, go_betweens)
         return list(self._pair_memo[key])
 
-    def _pair_ids(self, everyone, before: int, want: str, doers) -> list[str]:
+    def _pair_ids(self, everyone, before: int, want: str, doers, go_betweens: bool = False) -> list[str]:
         mentions = sorted((m for m in everyone if m.end <= before
                            and not any(a <= m.start < b for a, b in doers)
                            # ("Rabin and his Jordanian counterpart Majali": "his" names no side)
@@ -570,6 +593,9 @@ class Context:
                 ids = [self.country(i) for i in ids]
             if None in ids or ids[0] == ids[1] or any(getattr(self.actor(x), "is_outlet", False) for x in ids):
                 continue   # "(Reuters) - Mali's ...": the agency in a dateline is no side
+            named_as_go_betweens = all(any(lo <= m.start < hi for lo, hi in self.mediating) for m in (a, b))
+            if named_as_go_betweens != go_betweens:
+                continue
             # ("President Robert Mugabe and opposition leader Morgan Tsvangirai": two sides of one
             # state, whatever the KB says they later became)
             opposed = bool(OPPOSING_WORDS.intersection(gap.split()))

@@ -117,6 +117,8 @@ class Lexicon:
     active_only: set[str] = field(default_factory=set)
     visiting_nouns: set[str] = field(default_factory=set)
     self_directed: set[str] = field(default_factory=set)
+    mediating_verbs: set[str] = field(default_factory=set)
+    mediating_nouns: set[str] = field(default_factory=set)
 
 
 def _parse_verb(code: str, text: str) -> Entry:
