@@ -1850,3 +1850,11 @@ def test_an_affairs_portfolio_before_a_ministers_name_is_no_organisation(analyse
     assert not any(a.kind == "organisation" and "affairs" in a.actor_id for a in found.actors.values())
     person = next(a for a in found.actors.values() if a.kind == "person" and a.name.endswith("Obuya"))
     assert person.affiliation == "ZMB"
+
+
+def test_an_unqualified_office_is_of_the_state_the_last_sentence_is_about_not_one_it_mentions(analyse):
+    text = ("Ecuador, which had asked for assurances that Peru would withdraw its troops from the valley, "
+            "welcomed the accord. Foreign Minister Lorena Ibarra said the border commission would meet in May.")
+    found = analyse(text)
+    person = next(a for a in found.actors.values() if a.kind == "person" and a.name.endswith("Ibarra"))
+    assert person.affiliation == "ECU"

@@ -229,6 +229,12 @@ class _Index:
     outlet_words: frozenset[str]                         # lower-cased
 
 
+def _main_subject(tok: Token) -> bool:
+    """The subject of its sentence's main verb (or of a verb coordinated with it)."""
+    verb = tok.head
+    return tok.dep_ in SUBJECT_DEPS and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
 def _capitals(kb: KB) -> dict[str, str]:
     """Lower-cased capital names -> their state (built once per KB)."""
     caps = getattr(kb, "_capitals", None)
@@ -2002,21 +2008,30 @@ class _Article:
         # (a headline is no part of the story told: "U.S. to resume talks after Pyongyang
         # confirms freeze" is not what "President Clinton said" is about)
         top = self.sent_starts[self._lead]
+        found: list[tuple[str, bool]] = []    # (state, is the subject of its sentence's main verb)
+        sent = None
         for m in sorted((m for m in self.mentions if m.end <= i and m.start >= top), key=lambda m: -m.start):
+            if sent is not None and self.sent_of(m.start) != sent:
+                break
+            root = self.root_of(m.start, m.end)
             if self.kind_of(m) == "person":
                 a = self.actors[m.actor_id]
-                if not a.former and a.affiliation in self.actors and self.actors[a.affiliation].kind == "state":
-                    return a.affiliation      # "Deby intends to stay": his state
+                if a.former or a.affiliation not in self.actors or self.actors[a.affiliation].kind != "state":
+                    continue
+                state = a.affiliation      # "Deby intends to stay": his state
+            elif self.kind_of(m) != "state":
                 continue
-            if self.kind_of(m) != "state":
+            elif root.is_upper or root.dep_ == "pobj" and root.head.lower_ in places:
                 continue
-            root = self.root_of(m.start, m.end)
-            if root.is_upper or root.dep_ == "pobj" and root.head.lower_ in places:
+            elif root.dep_ in ("amod", "compound", "npadvmod", "nmod") and root.head.lemma_.lower() not in organs:
                 continue
-            if root.dep_ in ("amod", "compound", "npadvmod", "nmod") and root.head.lemma_.lower() not in organs:
-                continue
-            return m.actor_id
-        return None
+            else:
+                state = m.actor_id
+            sent = self.sent_of(m.start)
+            found.append((state, _main_subject(root)))
+        # of the states that sentence names, the one it is about: its main clause's subject
+        # ("Poland, which had demanded that Germany never contest its border, welcomed ...")
+        return next((s for s, main in found if main), found[0][0] if found else None)
 
     def _group_objects(self) -> None:
         """"a senior official of the group", "a spokesman for the movement": the organisation named
