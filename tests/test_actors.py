@@ -1492,6 +1492,17 @@ def test_unnamed_people_speaking_as_one_group_are_a_group_actor(analyse):
     assert groups == {"Analysts", "Western diplomats"}
 
 
+def test_one_unnamed_speaker_introduced_on_their_own_is_a_person_actor(analyse):
+    found = analyse('"The guns have stopped, but the hard part has not begun," said a Gulf-based diplomat in '
+                    'Baku. An independent analyst warned that the truce could collapse. A senior Hamas official said no. '
+                    'The diplomat added that talks would resume.')
+    people = {a.name for a in found.actors.values() if a.kind == "person"}
+    assert {p.lower() for p in people} == {"gulf-based diplomat", "independent analyst"}
+    m = found.mention_at(*_span(found, "a Gulf-based diplomat"))
+    assert m is not None and m.actor_id == "gulf-based-diplomat"
+    assert found.mention_at(*_span(found, "A senior Hamas official")).actor_id == "hamas"
+
+
 @pytest.mark.parametrize("text, person, side", [
     # a party named before a known person's title (and elsewhere) is his side in that article
     ("Sinn Fein said the talks would go on. Sinn Fein leader Gerry Adams rejected any precondition.",

@@ -1390,25 +1390,44 @@ class _Article:
         """"Analysts said", "Western diplomats told Reuters", "Rights groups warned": people the
         article does not name, who speak as one group, are a group actor under the words that
         describe them. Not when an actor qualifies them ("Iranian officials" are Iran's), nor
-        when a determiner points back to someone named ("the mediators", "their officials")."""
+        when a determiner points back to someone named ("the mediators", "their officials").
+        One of them introduced on their own ("said a Western diplomat in Baku", "an analyst
+        warned") is a person actor so named: the source a reader is given."""
         verbs = set(self.kb.words.get("speech_verbs", ()))
         nouns = set(self.kb.words.get("speaking_group_nouns", ()))
         for i in self.common_idx:
             tok = self.toks[i]
-            if tok.tag_ != "NNS" or tok.dep_ != "nsubj" or tok.head.lemma_ not in verbs \
+            if tok.tag_ not in ("NNS", "NN") or tok.dep_ != "nsubj" or tok.head.lemma_ not in verbs \
                     or tok.lemma_.lower() not in nouns or self.owner[i] is not None:
                 continue
             kids = children(tok)
-            if any(c.dep_ in ("det", "poss", "nummod", "predet") or c.dep_ == "amod" and c.lower_ in QUANTIFIERS
-                   for c in kids) or any(self.owner[t.i] is not None or t.i in self.blocked for t in subtree(tok)):
+            one = tok.tag_ == "NN"
+            if one and not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in kids):
+                continue   # "the diplomat said": someone introduced before (see _unnamed_intro)
+            # (the words that could name a side: not "in Baku", where they speak from)
+            naming = [t for t in subtree(tok) if t.i <= i] + [t for c in kids if c.dep_ == "prep" and c.i > i
+                                                              and c.lower_ in ("of", "for", "from", "with")
+                                                              for t in subtree(c)]
+            if any(c.dep_ in ("det", "poss", "nummod", "predet") and not one or c.dep_ == "amod" and c.lower_ in QUANTIFIERS
+                   for c in kids) or any(self.owner[t.i] is not None or t.i in self.blocked for t in naming):
                 continue
+            # named by its modifiers, hyphened ones too ("Gulf-based diplomat", "senior ruling party official")
             start = i
-            while start > 0 and self.toks[start - 1].head.i == i and self.toks[start - 1].dep_ in ("amod", "compound") \
-                    and self.toks[start - 1].is_alpha:
+            while start > 0 and self.toks[start - 1].dep_ in ("amod", "compound", "punct", "npadvmod", "advmod") \
+                    and self.toks[start - 1].head.i in range(start - 1, i + 1) and self.toks[start - 1].text != ",":
                 start -= 1
+            while start < i and not self.toks[start].is_alpha:
+                start += 1
             name = self.text_of(start, i + 1)
             aid = _slug(name)
-            self.actor(aid, name[:1].upper() + name[1:], "group")
+            if one:
+                # (a bare "an official said" tells a reader nothing to tell one source from another)
+                if start == i or aid in self.kb.entries or (aid in self.actors and self.actors[aid].kind != "person"):
+                    continue
+                self.actor(aid, name[:1].upper() + name[1:], "person").title = tok.lower_
+                start = next(c.i for c in kids if c.dep_ == "det")
+            else:
+                self.actor(aid, name[:1].upper() + name[1:], "group")
             self.add(start, i + 1, aid, "description")
 
     def untagged_acronyms(self) -> None:
@@ -2402,7 +2421,8 @@ class _Article:
         was named between the two phrases."""
         root = intro.root
         mods = [t for t in lefts(root) if t.dep_ in ("amod", "compound") and t.i < intro.start]
-        words = mods + list(intro)
+        # (with a hyphened modifier whole: "Gulf-based diplomat")
+        words = list(self.toks[min([t.left_edge.i for t in mods] + [intro.start]):intro.end])
         if any(self.owner[t.i] is not None for t in subtree(root) if t.i <= root.i):
             return False          # "a senior Hamas official": a description of the side
         ok = self.kb.compatible.get(sp.label_, {sp.label_})
@@ -2410,7 +2430,7 @@ class _Article:
             if intro.start < m.start < sp.start and self.kind_of(m) == "person" \
                     and self.kb.title_class(self.actors[m.actor_id].title) in ok:
                 return False
-        name = " ".join(t.text for t in words)
+        name = self.text_of(words[0].i, words[-1].i + 1)
         aid = _slug(name)
         if aid in self.kb.entries or (aid in self.actors and self.actors[aid].kind != "person"):
             return False
