@@ -2931,3 +2931,11 @@ def test_putting_the_blame_on_a_side_accuses_it(nlp):
     events, _ = code(nlp, "Gorbachev put the blame squarely on Washington for the failure of the summit.")
     blamed = only(events, "ACCUSE")
     assert blamed.source.actor_id == "mikhail-gorbachev" and [t.actor_id for t in blamed.targets] == ["USA"]
+
+
+def test_the_side_one_signs_for_is_not_the_signings_target(nlp):
+    events, _ = code(nlp, "Armenia and Azerbaijan signed the protocol in Bishkek. The Armenian parliament speaker, "
+                          "Babken Ararktsyan, who signed for Yerevan, said Armenia was not a party to the war.")
+    his = [e for e in events if e.type == "SUPPORT" and e.source is not None
+           and e.source.actor_id == "babken-ararktsyan"]
+    assert his and all(t.actor_id != "ARM" for e in his for t in e.targets)

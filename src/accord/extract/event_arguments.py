@@ -826,7 +826,10 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
                     if not any(s.actor_id for s in sources):
                         sources = [r for r in by if r.actor_id] or sources
                     targets += [r for r in aimed_at if r.actor_id and ref_key(r) not in {ref_key(x) for x in targets}]
-    extra = prep_objects(tok, preps_for(etype, TARGET_PREPS))
+    preps = preps_for(etype, TARGET_PREPS)
+    if lemma_of(tok) in lexicon().signing_verbs:
+        preps = preps - {"for"}   # "signed for Yerevan": the side one signs on behalf of
+    extra = prep_objects(tok, preps)
     if etype in HOSTILE:
         # "struck Kharkiv with drones": what an attack is made with is no party to it
         lex = lexicon()
