@@ -1869,3 +1869,14 @@ def test_an_unqualified_office_is_of_the_state_the_last_sentence_is_about_not_on
     found = analyse(text)
     person = next(a for a in found.actors.values() if a.kind == "person" and a.name.endswith("Ibarra"))
     assert person.affiliation == "ECU"
+
+
+def test_a_name_given_right_after_a_persons_own_is_theirs(analyse):
+    found = analyse('UNITA\'s interim leader, General Paulo Lukamba "Gato", looked on. Later Gen Gato said UNITA '
+                    'had signed. Rebel commander Sultani Makenga, known as Mzee, said the group would fight on. '
+                    'Mzee also said he would not disarm. Biden told Netanyahu "We are with you" on Monday.')
+    gato = _span(found, "Gato said")[0]
+    assert found.mention_at(gato, gato + 4).actor_id == "paulo-lukamba"
+    mzee = _span(found, "Mzee also")[0]
+    assert found.mention_at(mzee, mzee + 4).actor_id == "sultani-makenga"
+    assert "We" not in found.actors["benjamin-netanyahu"].aliases

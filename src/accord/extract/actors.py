@@ -84,6 +84,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import bisect
+import re
 import functools
 import unicodedata
 from dataclasses import dataclass, field
@@ -227,6 +228,12 @@ class _Index:
     pronoun_hashes: frozenset[int]
     description_hashes: frozenset[int]
     outlet_words: frozenset[str]                         # lower-cased
+
+
+# a name given right after a person's own: "known as Y", "(also known as Y)", a quoted "Y"
+NICKNAME = re.compile(r"""\s*(?:,?\s*\(?(?:also\s+|better\s+|widely\s+|popularly\s+)?known\s+as\s+"""
+                      r"""([A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+)?)(?=[,.;:)]|\s[a-z])"""
+                      r"""|["\u201c]([A-Z][\w'\u2019-]+)["\u201d])""")
 
 
 def _main_subject(tok: Token) -> bool:
@@ -1608,7 +1615,22 @@ class _Article:
         return any(t.lower_ in words for t in span) and verb.lemma_ in self.kb.words.get("outlet_report_verbs", ())
 
     # ---- step 3: surnames, acronyms and single names
+    def _nicknames(self) -> None:
+        """"General Paulo Lukamba "Gato"", "Mohamed Hamdan Dagalo, known as Hemedti": the name a
+        person is given right after their own is theirs ("Gen Gato said")."""
+        text = self.doc.text
+        for m in self.mentions:
+            if m.via != "name" or self.kind_of(m) != "person":
+                continue
+            last = self.toks[m.end - 1]
+            got = NICKNAME.match(text, last.idx + len(last.text))
+            nick = got and (got.group(1) or got.group(2))
+            if nick and nick not in self.aliases:
+                self.aliases[nick] = m.actor_id
+                self.actors[m.actor_id].aliases.add(nick)
+
     def _surname_aliases(self) -> None:
+        self._nicknames()
         for a in list(self.actors.values()):
             if a.kind != "person":
                 continue
