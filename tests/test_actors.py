@@ -1880,3 +1880,21 @@ def test_a_name_given_right_after_a_persons_own_is_theirs(analyse):
     mzee = _span(found, "Mzee also")[0]
     assert found.mention_at(mzee, mzee + 4).actor_id == "sultani-makenga"
     assert "We" not in found.actors["benjamin-netanyahu"].aliases
+
+
+def test_an_unnamed_source_brought_in_without_speaking_is_who_he_said_is(analyse):
+    found = analyse('Kofi Annan spoke first. A Western diplomat who took part in the talks was blunt. "We have '
+                    'a text, but a transition is a long way off," he said. A Moscow-based political analyst was '
+                    'less hopeful. The gap was wide, he said. "Both sides are dug in," said one European diplomat '
+                    'in Cairo.')
+    he = [m for m in found.mentions if m.text == "he"]
+    assert [m.actor_id for m in he] == ["western-diplomat", "moscow-based-political-analyst"]
+    one = found.mention_at(*_span(found, "one European diplomat"))
+    assert one is not None and one.actor_id == "european-diplomat"
+
+
+def test_a_name_the_parser_made_the_root_is_still_the_subject_a_possessive_takes(analyse):
+    found = analyse("A Western diplomat said the money had not arrived. Kiir, for his part, called on Sudan's "
+                    "partners to help fund the agreement.")
+    his = next(m for m in found.mentions if m.text == "his")
+    assert his.actor_id == "salva-kiir"

@@ -127,7 +127,14 @@ GENDERED_PRONOUNS = {"she": "f", "her": "f", "hers": "f", "herself": "f",
 
 def _relative_subject(root: Token) -> bool:
     """"... led by Kuol Manyang Juuk, who said ...": the noun a "who" clause is about is that
-    clause's subject, a pronoun's antecedent as much as a main clause's subject."""
+    clause's subject, a pronoun's antecedent as much as a main clause's subject. So is a name the
+    parser made the sentence's root, with its finite verb hung on it ("Kiir, for his part, called
+    on ...")."""
+    # (a past tense tagged as a participle too, after a name: "Kiir ... called")
+    finite = ("VBD", "VBZ", "VBP", "VBN") if root.pos_ == "PROPN" else ("VBD", "VBZ", "VBP")
+    if root.dep_ == "ROOT" and root.pos_ in ("PROPN", "NOUN") and any(
+            c.dep_ == "acl" and c.tag_ in finite and c.i > root.i for c in root.children):
+        return True
     return any(c.dep_ == "relcl" and any(g.dep_ in SUBJECT_DEPS and g.lower_ == "who" for g in c.children)
                for c in root.children)
 
@@ -1404,17 +1411,22 @@ class _Article:
         nouns = set(self.kb.words.get("speaking_group_nouns", ()))
         for i in self.common_idx:
             tok = self.toks[i]
-            if tok.tag_ not in ("NNS", "NN") or tok.dep_ != "nsubj" or tok.head.lemma_ not in verbs \
+            # (one of them need not speak in the clause that brings them in: "A Western diplomat
+            # was blunt. '...,' he said.")
+            if tok.tag_ not in ("NNS", "NN") or tok.dep_ != "nsubj" or tok.head.lemma_ not in verbs and tok.tag_ == "NNS" \
                     or tok.lemma_.lower() not in nouns or self.owner[i] is not None:
                 continue
             kids = children(tok)
             one = tok.tag_ == "NN"
-            if one and not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in kids):
+            # ("one Western diplomat in Cairo said": one of them)
+            indefinite = [c for c in kids if c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one")]
+            if one and not indefinite:
                 continue   # "the diplomat said": someone introduced before (see _unnamed_intro)
-            # (the words that could name a side: not "in Baku", where they speak from)
-            naming = [t for t in subtree(tok) if t.i <= i] + [t for c in kids if c.dep_ == "prep" and c.i > i
-                                                              and c.lower_ in ("of", "for", "from", "with")
-                                                              for t in subtree(c)]
+            # (the words that could name a side: not "in Baku" or "Moscow-based", where they speak from)
+            based = {t.i for c in kids if c.lower_ == "based" for t in subtree(c)}
+            naming = [t for t in subtree(tok) if t.i <= i and t.i not in based] + [
+                t for c in kids if c.dep_ == "prep" and c.i > i and c.lower_ in ("of", "for", "from", "with")
+                for t in subtree(c)]
             if any(c.dep_ in ("det", "poss", "nummod", "predet") and not one or c.dep_ == "amod" and c.lower_ in QUANTIFIERS
                    for c in kids) or any(self.owner[t.i] is not None or t.i in self.blocked for t in naming):
                 continue
@@ -1432,7 +1444,7 @@ class _Article:
                 if start == i or aid in self.kb.entries or (aid in self.actors and self.actors[aid].kind != "person"):
                     continue
                 self.actor(aid, name[:1].upper() + name[1:], "person").title = tok.lower_
-                start = next(c.i for c in kids if c.dep_ == "det")
+                start = indefinite[0].i
             else:
                 self.actor(aid, name[:1].upper() + name[1:], "group")
             self.add(start, i + 1, aid, "description")
@@ -2740,6 +2752,8 @@ class _Article:
                 if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                     subj = verb.head
                 return self.owner[subj.i]
+            if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and _relative_subject(verb.head):
+                return self.owner[verb.head.i]   # "Kiir, for his part, called ...", misparsed
             if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i:
                 return None
             verb = verb.head
@@ -2917,8 +2931,9 @@ def extract_actors(doc: Doc, article_id: str, kb: KB | None = None) -> ArticleAc
     art.named_by_head()
     art.titles()
     art.definite_descriptions()
-    art.pronouns()
+    # (before pronouns: "A Western diplomat was blunt. '...,' he said.")
     art.speaking_groups()
+    art.pronouns()
     return art.result()
 
 
