@@ -2939,3 +2939,13 @@ def test_the_side_one_signs_for_is_not_the_signings_target(nlp):
     his = [e for e in events if e.type == "SUPPORT" and e.source is not None
            and e.source.actor_id == "babken-ararktsyan"]
     assert his and all(t.actor_id != "ARM" for e in his for t in e.targets)
+
+
+@pytest.mark.parametrize("text", [
+    "A new round of talks between Israel and Hamas is due to open in Cairo next week.",
+    "Talks between Israel and Hamas are expected to resume in Cairo.",
+])
+def test_talks_that_are_due_or_expected_are_future(nlp, text):
+    events, _ = code(nlp, text)
+    talks = only(events, "CONSULT")
+    assert talks.modality == "future"

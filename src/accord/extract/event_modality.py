@@ -94,8 +94,9 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
         head, via = tok, None
         while head.dep_ in ("pobj", "prep", "compound", "conj", "appos") and head_of(head).i != head.i:
             if head.dep_ == "pobj" and (lemma_of(head_of(head)) in PRESUPPOSING_PREPS
-                                        or head_of(head).lower_ in PRESUPPOSING_PREPS):
-                return clause   # "following the invasion" (lemmatised "follow")
+                                        or head_of(head).lower_ in PRESUPPOSING_PREPS) \
+                    and not (lemma_of(head_of(head)) == "of" and lemma_of(head_of(head_of(head))) in lex.measure_nouns):
+                return clause   # "following the invasion" (lemmatised "follow"); not "a round of talks"
             if head.dep_ == "prep":
                 via = head
             head = head_of(head)
@@ -108,6 +109,10 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             if tok.i in triggers:
                 clause.content_of = tok
                 return clause
+            if head.dep_ in ("nsubj", "nsubjpass") and any(
+                    lemma_of(g) in gov_sets["future"] and any(x.dep_ == "xcomp" for x in children(g))
+                    for g in [tok] + [c for c in children(tok) if c.dep_ == "acomp"]):
+                clause.future = True   # "talks are expected to resume", "a round is due to open"
         else:
             return clause
     aux_modality(lex, tok, clause, under_past_speech)
