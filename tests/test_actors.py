@@ -1898,3 +1898,13 @@ def test_a_name_the_parser_made_the_root_is_still_the_subject_a_possessive_takes
                     "partners to help fund the agreement.")
     his = next(m for m in found.mentions if m.text == "his")
     assert his.actor_id == "salva-kiir"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The main highway to the Jaffna peninsula will reopen on Monday.", "jaffna"),
+    ("The two men sat side by side at the Capella hotel on Sentosa island.", "capella"),
+    ("The treaty fixes the border along the Jordan and Yarmouk rivers and the Arava valley.", "arava"),
+])
+def test_a_name_modifying_a_place_noun_is_a_place_not_an_actor(analyse, text, place):
+    found = analyse(text)
+    assert place not in found.actors

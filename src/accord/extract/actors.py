@@ -1277,6 +1277,12 @@ class _Article:
         if tok.ent_type_ == "PERSON" and tok.i > 0 and self.toks[tok.i - 1].lower_ == "the" \
                 and self.toks[tok.i - 1].head.i == tok.i and not self.toks[tok.i - 1].ent_type_:
             return True       # "on the Danube": a person's name takes no article
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.is_lower and tok.head.lemma_ in \
+                self.kb.words.get("place_nouns", ()):
+            return True       # "the Jaffna peninsula", "the Capella hotel"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "between" and any(
+                c.dep_ == "conj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in tok.children):
+            return True       # "the road between Misrata and Sirte"
         while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in \
