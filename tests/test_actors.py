@@ -1908,3 +1908,13 @@ def test_a_name_the_parser_made_the_root_is_still_the_subject_a_possessive_takes
 def test_a_name_modifying_a_place_noun_is_a_place_not_an_actor(analyse, text, place):
     found = analyse(text)
     assert place not in found.actors
+
+
+def test_an_untagged_name_listed_with_persons_is_a_person_and_not_who_their_clause_means(analyse):
+    found = analyse("Odinga's partners were not told. Kalonzo Musyoka, Musalia Mudavadi and Moses Wetangula, who had "
+                    "stood beside him through the dispute, were angry. Wetangula said the coalition would meet.")
+    assert found.actors["moses-wetangula"].kind == "person"
+    later = found.mention_at(*_span(found, "Wetangula said")[:1], _span(found, "Wetangula said")[0] + 9)
+    assert later is not None and later.actor_id == "moses-wetangula"
+    him = next((m for m in found.mentions if m.text == "him"), None)
+    assert him is None or him.actor_id not in {"kalonzo-musyoka", "musalia-mudavadi", "moses-wetangula"}

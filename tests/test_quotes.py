@@ -776,3 +776,10 @@ def test_a_common_noun_subject_named_in_an_apposition_speaks_as_that_person(nlp)
     found = quotes_of(nlp, "Javier Perez de Cuellar retired last month. His successor, Boutros Boutros-Ghali, who "
                            "took office two weeks ago, urged both sides to respect the timetable.")
     assert [q.speaker.actor_id for q in found] == ["boutros-boutros-ghali"]
+
+
+def test_a_hyphen_inside_a_word_is_no_dateline_dash(nlp):
+    text = ("Prime Minister James Marape said PNG's constitution required a decision of this weight to win the "
+            "backing of two-thirds of members.")
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1 and quotes[0].text.startswith("PNG's constitution required")

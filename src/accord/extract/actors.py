@@ -1378,7 +1378,8 @@ class _Article:
 
     def untagged_speakers(self) -> None:
         """"Vera Grabe, who heads the delegation, said": a two- or three-word proper name the
-        entity recogniser left untagged is a person when it is the subject of a speech verb."""
+        entity recogniser left untagged is a person when it is the subject of a speech verb, follows
+        a title, or is listed with persons."""
         verbs = set(self.kb.words.get("speech_verbs", ()))
         places = {p.lower() for p in self.kb.places}
         hon = self.kb.words.get("honorifics", ())
@@ -1394,7 +1395,9 @@ class _Article:
             # title is a person's whatever its verb
             titled = start > 0 and (start - 1 in self.in_title or self.toks[start - 1].text in hon) \
                 and self.toks[start - 1].is_title
-            if not titled and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ not in verbs):
+            # "Kalonzo Musyoka, Musalia Mudavadi and Moses Wetangula": listed with persons, a person
+            listed = tok.dep_ == "conj" and tok.head.ent_type_ == "PERSON"
+            if not titled and not listed and (tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ not in verbs):
                 continue
             words = self.toks[start:tok.i + 1]
             if not 2 <= len(words) <= 3 or any(not (w.is_alpha and w.is_title) or w.ent_type_ not in MISREAD_SPEAKERS
@@ -2707,7 +2710,11 @@ class _Article:
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         own = self._clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         # ("Buyoya's camp wants him to stay": the camp, not Buyoya, is the subject)
-        own_subjects = {m.actor_id for m in [own] + [self.owner[c.i] for c in children(verb) if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in children(verb) if c.dep_ in SUBJECT_DEPS]
+        if verb.dep_ == "relcl" and any(c.lower_ in ("who", "that", "which") for c in subjects):
+            # "X, Y and Z, who had stood beside him": the relative pronoun is the names it follows
+            subjects += [verb.head] + list(verb.head.conjuncts)
+        own_subjects = {m.actor_id for m in [own] + [self.owner[c.i] for c in subjects]
                         if m is not None and m.via != "description"}
         gender = GENDERED_PRONOUNS.get(tok.lower_)
         here = self.sent_of(tok.i)

@@ -955,7 +955,8 @@ def _strip_dateline(toks: list[Token]) -> list[Token]:
     """Drop a wire dateline the parser folded into the first clause ("ROME, April 19 (X) — ...")."""
     if toks and toks[0].text.isupper() and len(toks[0].text) > 2:
         for k, t in enumerate(toks[:16]):
-            if t.text in DASHES:
+            # (a dateline's dash stands apart; "PNG's ... two-thirds" has none)
+            if t.text in DASHES and t.whitespace_ and k > 0 and toks[k - 1].whitespace_:
                 return toks[k + 1:]
     return toks
 
