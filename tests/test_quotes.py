@@ -783,3 +783,9 @@ def test_a_hyphen_inside_a_word_is_no_dateline_dash(nlp):
             "backing of two-thirds of members.")
     quotes = quotes_of(nlp, text)
     assert len(quotes) == 1 and quotes[0].text.startswith("PNG's constitution required")
+
+
+def test_denying_reports_that_something_happened_reports_the_proposition(nlp):
+    quotes = quotes_of(nlp, "White House spokesman Jody Powell denied reports that the summit had come close to collapse.")
+    assert len(quotes) == 1 and quotes[0].text == "reports that the summit had come close to collapse"
+    assert quotes[0].speaker is not None and quotes[0].speaker.actor_id == "jody-powell"

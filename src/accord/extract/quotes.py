@@ -87,6 +87,7 @@ class Lexicon:
     of_on_object: frozenset[str] = frozenset()
     quoted_verdicts: frozenset[str] = frozenset()
     charge_nouns: frozenset[str] = frozenset()
+    proposition_nouns: frozenset[str] = frozenset()
     unquoted_verdicts: frozenset[str] = frozenset()
     carriers: frozenset[str] = frozenset()
     attribution_only: frozenset[str] = frozenset()
@@ -131,6 +132,7 @@ def lexicon() -> Lexicon:
         of_on_object=low(data.get("of_on_object") or ()),
         quoted_verdicts=low(data.get("quoted_verdicts") or ()),
         charge_nouns=low(data.get("charge_nouns") or ()),
+        proposition_nouns=low(data.get("proposition_nouns") or ()),
         unquoted_verdicts=low(data.get("unquoted_verdicts") or ()),
         carriers=low(data.get("carriers") or ()),
         attribution_only=low(data.get("attribution_only") or ()),
@@ -1086,6 +1088,15 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
                 # a "that"-clause misparsed as an adverbial clause
                 heads = [c for c in kids if c.dep_ == "advcl" and c.i > cue.i
                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(c))]
+            if not heads and obj is not None and obj.i > cue.i and obj.lemma_.lower() in ctx.lex.proposition_nouns \
+                    and any(c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(c))
+                            for c in children(obj)):
+                # "denied reports that the summit had come close to collapse": the proposition named
+                # (not a cue hung on its clause: "..., saying the United States stands with Israel")
+                cues = {t.i for t in subtree(obj) if t.dep_ == "advcl" and ctx.cue_frames(t)}
+                rng = _trim(ctx, _content_tokens(obj, nested_cues | cues), para)
+                if rng:
+                    return rng[0], rng[1], frame
             for h in heads:
                 toks = _content_tokens(h, nested_cues)
                 rng = _trim(ctx, toks, para)
