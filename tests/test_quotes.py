@@ -789,3 +789,9 @@ def test_denying_reports_that_something_happened_reports_the_proposition(nlp):
     quotes = quotes_of(nlp, "White House spokesman Jody Powell denied reports that the summit had come close to collapse.")
     assert len(quotes) == 1 and quotes[0].text == "reports that the summit had come close to collapse"
     assert quotes[0].speaker is not None and quotes[0].speaker.actor_id == "jody-powell"
+
+
+def test_a_clause_after_said_misread_as_a_noun_phrase_is_still_the_content(nlp):
+    quotes = quotes_of(nlp, "Foreign Minister Faisal bin Farhan said the kingdom preferred dialogue to confrontation.")
+    assert len(quotes) == 1 and quotes[0].text == "the kingdom preferred dialogue to confrontation"
+    assert not quotes_of(nlp, "The envoy said a short prayer before the talks.")

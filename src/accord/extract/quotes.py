@@ -1102,6 +1102,15 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
                 rng = _trim(ctx, toks, para)
                 if rng and not (rng[0] <= cue.i <= rng[1]):
                     return rng[0], rng[1], frame
+        if frame == "ccomp" and lemma == "say" and obj is not None and obj.i > cue.i and obj.pos_ in ("NOUN", "PROPN") \
+                and not any(c.dep_ == "ccomp" for c in kids) and len(list(subtree(obj))) >= 4 \
+                and any(c.dep_ in ("amod", "compound", "nmod") and c.tag_ == "JJ" and c.lower_.endswith("ed")
+                        for c in children(obj)):
+            # "said the kingdom preferred dialogue to confrontation": a clause the parser read as a
+            # noun phrase (its verb as an adjective); "say" takes no such object in news
+            rng = _trim(ctx, _content_tokens(obj, nested_cues), para)
+            if rng:
+                return rng[0], rng[1], frame
         if frame == "ccomp" and (cue.dep_ in ("parataxis", "ccomp") or _comma_conjunct(cue)) and cue.head.i < cue.i \
                 and cue.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "ccomp" for c in kids):
             # "Talks ended without a breakthrough, officials said": the cue hangs from the clause
