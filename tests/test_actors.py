@@ -1918,3 +1918,8 @@ def test_an_untagged_name_listed_with_persons_is_a_person_and_not_who_their_clau
     assert later is not None and later.actor_id == "moses-wetangula"
     him = next((m for m in found.mentions if m.text == "him"), None)
     assert him is None or him.actor_id not in {"kalonzo-musyoka", "musalia-mudavadi", "moses-wetangula"}
+
+
+def test_an_unnamed_group_judging_the_talks_is_a_group_actor(analyse):
+    found = analyse("Armenia and Azerbaijan signed the protocol. Western diplomats in Moscow were sceptical.")
+    assert {a.name for a in found.actors.values() if a.kind == "group"} == {"Western diplomats"}

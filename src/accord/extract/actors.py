@@ -1422,7 +1422,9 @@ class _Article:
             tok = self.toks[i]
             # (one of them need not speak in the clause that brings them in: "A Western diplomat
             # was blunt. '...,' he said.")
-            if tok.tag_ not in ("NNS", "NN") or tok.dep_ != "nsubj" or tok.head.lemma_ not in verbs and tok.tag_ == "NNS" \
+            # (nor need a group speak where it is brought in: "Western diplomats in Moscow were sceptical")
+            if tok.tag_ not in ("NNS", "NN") or tok.dep_ != "nsubj" \
+                    or tok.head.lemma_ not in verbs and tok.tag_ == "NNS" and tok.head.lemma_ != "be" \
                     or tok.lemma_.lower() not in nouns or self.owner[i] is not None:
                 continue
             kids = children(tok)
