@@ -2949,3 +2949,8 @@ def test_talks_that_are_due_or_expected_are_future(nlp, text):
     events, _ = code(nlp, text)
     talks = only(events, "CONSULT")
     assert talks.modality == "future"
+
+
+def test_what_a_demand_wants_done_is_not_reported_as_done(nlp):
+    events, _ = code(nlp, "Abu Marzouk rejected Israel's demand that Gaza be disarmed.")
+    assert not [e for e in events if e.type == "RETREAT" and e.modality == "actual"]

@@ -155,7 +155,9 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             if gov.pos_ == "NOUN" and lemma_of(head_of(cur)) == "include" and match_noun(lex, gov) is not None:
                 clause.content_of = gov   # "issued 13 demands, including that Qatar shut down Al Jazeera"
                 break
-        elif dep == "acl" and head_of(cur).pos_ in ("NOUN", "PROPN") and cur.tag_ in ("VB", "VBG"):
+        elif dep == "acl" and head_of(cur).pos_ in ("NOUN", "PROPN") and (cur.tag_ in ("VB", "VBG") or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ == "VB" and c.lower_ == "be" for c in children(cur))):
+            # ("the demand that Gaza be disarmed": a subjunctive passive is wanted, not done)
             gov = head_of(cur)
             if gov.i in triggers:
                 clause.content_of = gov
@@ -163,6 +165,8 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
                                           and lemma_of(head_of(gov)) not in lex.governors["denying"]):
                 clause.future = True    # "permission to help", "a plan to attack": not done
                 # ("an attempt to assassinate him": tried, so done, as "tried to" is; one denied is not)
+            elif any(m.dep_ == "mark" and m.lower_ == "that" for m in children(cur)) and not infinitive(cur):
+                clause.future = True    # "the demand that Gaza be disarmed": a subjunctive, wanted
             break
         elif dep == "advcl" and for_to(cur):
             # "the deal calls for the rebels to withdraw": a for-to clause is wanted, not done
