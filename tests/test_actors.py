@@ -1923,3 +1923,8 @@ def test_an_untagged_name_listed_with_persons_is_a_person_and_not_who_their_clau
 def test_an_unnamed_group_judging_the_talks_is_a_group_actor(analyse):
     found = analyse("Armenia and Azerbaijan signed the protocol. Western diplomats in Moscow were sceptical.")
     assert {a.name for a in found.actors.values() if a.kind == "group"} == {"Western diplomats"}
+
+
+def test_a_source_credit_line_names_no_actor(analyse):
+    found = analyse("Hamas said it would not accept new conditions.\n\nSOURCE: AL JAZEERA AND NEWS AGENCIES")
+    assert set(found.actors) == {"hamas"}

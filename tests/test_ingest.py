@@ -337,6 +337,15 @@ def test_dateline_after_a_headline_and_the_headline_as_title(tmp_path):
     assert article.text == text
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Talks resume in Cairo\n\nPublished On 25 Aug 2024 25 Aug 2024\n\nA delegation arrived on Saturday.", "2024-08-25"),
+    ("Talks resume in Cairo\nUpdated: 3 March 2025 14:05 GMT\nA delegation arrived.", "2025-03-03"),
+    ("Talks resume in Cairo\nPublished by the ministry in 2024\nA delegation arrived.", None),
+])
+def test_published_date_from_a_web_pages_date_line(text, expected):
+    assert from_dateline(text) == expected
+
+
 def test_dateline_without_a_year_takes_the_most_recent_past_date():
     found = from_dateline("CAIRO, Aug 19 (Reuters) - Egypt said the talks would resume.")
     assert found is not None and found.endswith("-08-19")

@@ -66,11 +66,24 @@ def normalise_date(value: object) -> str | None:
     return _parse(value)
 
 
+# A web page's own date line under the headline: "Published On 25 Aug 2024", "Updated: 3 March 2025".
+_PUBLISHED = re.compile(r"^\s*(?:Published|Updated|Last updated|Posted)(?:\s+on)?\s*:?\s+(?P<date>[^\n]{6,60}?)\s*$",
+                        re.IGNORECASE)
+
+
 def from_dateline(text: str) -> str | None:
-    """YYYY-MM-DD of the dateline opening ``text`` (or its first line after a headline), or None."""
-    lines = [line for line in text[:1000].splitlines() if line.strip()][:2]
-    for line in lines:
+    """YYYY-MM-DD of the dateline opening ``text`` (or its first line after a headline), else of a
+    "Published on ..." line among the first three, or None."""
+    lines = [line for line in text[:1000].splitlines() if line.strip()][:3]
+    for line in lines[:2]:
         found = _line_date(line)
+        if found:
+            return found
+    for line in lines:
+        m = _PUBLISHED.match(line)
+        # (up to the year: "Published On 25 Aug 2024 25 Aug 2024" shows the date twice)
+        year = m and re.search(r"\d{4}", m.group("date"))
+        found = year and _parse(m.group("date")[:year.end()])
         if found:
             return found
     return None
