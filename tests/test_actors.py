@@ -201,7 +201,10 @@ def test_generic_descriptors_point_to_the_named_organisation(analyse):
     assert rsf.actor_id == "rapid-support-forces"
     assert [m for m in found.mentions if m.actor_id == "rapid-support-forces" and m.via == "description"]
     assert ref(found, "official").actor_id == "hamas"
-    assert ref(found, "official", 1) is None
+    # an official of no side named is a source of its own, named by the words after the noun
+    other = ref(found, "official", 1)
+    assert other is not None and other.actor_id == "official-briefed-on-the-talks"
+    assert found.actors[other.actor_id].kind == "person" and found.actors[other.actor_id].affiliation is None
 
 
 def test_plural_officials_of_an_organisation(analyse):
@@ -1928,3 +1931,18 @@ def test_an_unnamed_group_judging_the_talks_is_a_group_actor(analyse):
 def test_a_source_credit_line_names_no_actor(analyse):
     found = analyse("Hamas said it would not accept new conditions.\n\nSOURCE: AL JAZEERA AND NEWS AGENCIES")
     assert set(found.actors) == {"hamas"}
+
+
+@pytest.mark.parametrize("text, source", [
+    ('"Both sides know whoever holds the capital wins," said a diplomat in Khartoum.', "diplomat-in-khartoum"),
+    ("A diplomat following the process said he was cautiously hopeful.", "diplomat-following-the-process"),
+    ("A source close to the talks told Reuters a deal was near.", "source-close-to-the-talks"),
+])
+def test_an_unnamed_source_is_named_by_the_words_after_its_noun(analyse, text, source):
+    found = analyse(text)
+    assert source in found.actors and found.actors[source].kind == "person"
+
+
+def test_a_source_close_to_a_side_stands_for_that_side(analyse):
+    found = analyse("A source close to Hamas said the group would study the proposal.")
+    assert not [a for a in found.actors.values() if a.kind == "person"]

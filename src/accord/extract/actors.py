@@ -237,6 +237,11 @@ class _Index:
     outlet_words: frozenset[str]                         # lower-cased
 
 
+# the phrases that may name an unnamed source after its noun ("a diplomat in Khartoum", "a source
+# close to the talks", "a participant in the negotiations")
+POSTMODIFYING_PREPS = frozenset(("in", "at", "close", "familiar", "involved", "following", "near", "inside"))
+LOCATING_PREPS = frozenset(("in", "at", "near", "inside"))   # where they speak from, not whose they are
+
 # a name given right after a person's own: "known as Y", "(also known as Y)", a quoted "Y"
 NICKNAME = re.compile(r"""\s*(?:,?\s*\(?(?:also\s+|better\s+|widely\s+|popularly\s+)?known\s+as\s+"""
                       r"""([A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+)?)(?=[,.;:)]|\s[a-z])"""
@@ -1448,17 +1453,31 @@ class _Article:
                 start -= 1
             while start < i and not self.toks[start].is_alpha:
                 start += 1
-            name = self.text_of(start, i + 1)
+            end = i + 1
+            if one and start == i and tok.head.lemma_ in verbs:
+                # "a diplomat following the process said", "a source close to the talks told
+                # Reuters": one with no words before the noun is named by the words after it
+                after = next((c for c in kids if c.i > i and (c.dep_ == "prep" and c.lower_ in POSTMODIFYING_PREPS
+                                                              or c.dep_ in ("acl", "amod") and c.tag_ in ("VBG", "VBN", "JJ"))), None)
+                if after is not None and after.lower_ not in LOCATING_PREPS and any(
+                        self.owner[t.i] is not None for t in subtree(after)):
+                    after = None   # "a source close to Hamas": a description of that side (see titles)
+                if after is not None:
+                    stop = next((t.i for t in subtree(after) if t.text in (",", ";", "(") or t.dep_ == "relcl"), None)
+                    end = min(after.right_edge.i + 1, stop if stop is not None else len(self.toks))
+            name = self.text_of(start, end)
             aid = _slug(name)
             if one:
                 # (a bare "an official said" tells a reader nothing to tell one source from another)
-                if start == i or aid in self.kb.entries or (aid in self.actors and self.actors[aid].kind != "person"):
+                if start == i and end == i + 1 or aid in self.kb.entries \
+                        or (aid in self.actors and self.actors[aid].kind != "person"):
                     continue
                 self.actor(aid, name[:1].upper() + name[1:], "person").title = tok.lower_
                 start = indefinite[0].i
             else:
                 self.actor(aid, name[:1].upper() + name[1:], "group")
-            self.add(start, i + 1, aid, "description")
+                end = i + 1
+            self.add(start, end, aid, "description")
 
     def untagged_acronyms(self) -> None:
         """"RENAMO wants its officers appointed", "FRELIMO denied it": an upper-case word the
