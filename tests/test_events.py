@@ -2954,3 +2954,11 @@ def test_talks_that_are_due_or_expected_are_future(nlp, text):
 def test_what_a_demand_wants_done_is_not_reported_as_done(nlp):
     events, _ = code(nlp, "Abu Marzouk rejected Israel's demand that Gaza be disarmed.")
     assert not [e for e in events if e.type == "RETREAT" and e.modality == "actual"]
+
+
+def test_troops_sent_or_withdrawn_with_no_agent_are_moved_by_their_owner(nlp):
+    events, _ = code(nlp, "Sudan and Ethiopia traded accusations. Additional Sudanese troops were sent last month "
+                          "to the Fashaga area.")
+    sent = only(events, "MOBILIZE")
+    assert sent.source is not None and sent.source.actor_id == "SDN"
+    assert all(t.actor_id != "SDN" for t in sent.targets)

@@ -766,6 +766,11 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
         if not patients and tok.dep_ in ("xcomp",):
             patient_toks = subject_tokens(tok)
         targets = ctx.refs(patient_toks)
+        troops = lexicon().classes.get("troops", set())
+        if not sources and etype in ("MOBILIZE", "RETREAT") and patient_toks \
+                and all(lemma_of(p) in troops for p in patient_toks):
+            # "Additional Sudanese troops were sent to the border": whose troops they are sent them
+            sources, targets = [r for r in targets if r.actor_id], []
         if not sources and etype in HOSTILE:
             # "a rocket was fired from Gaza": the place it came from stands for the attacker
             sources = [r for r in ctx.refs(prep_objects(tok, {"from"})) if r.actor_id and ctx.country(r.actor_id) == r.actor_id]
