@@ -166,7 +166,8 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
                 clause.future = True    # "permission to help", "a plan to attack": not done
                 # ("an attempt to assassinate him": tried, so done, as "tried to" is; one denied is not)
             elif any(m.dep_ == "mark" and m.lower_ == "that" for m in children(cur)) and not infinitive(cur):
-                clause.future = True    # "the demand that Gaza be disarmed": a subjunctive, wanted
+                # "the demand that Gaza be disarmed": a subjunctive, wanted by someone, intended by no one
+                clause.hypothetical = True
             break
         elif dep == "advcl" and for_to(cur):
             # "the deal calls for the rebels to withdraw": a for-to clause is wanted, not done
