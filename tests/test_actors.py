@@ -1946,3 +1946,11 @@ def test_an_unnamed_source_is_named_by_the_words_after_its_noun(analyse, text, s
 def test_a_source_close_to_a_side_stands_for_that_side(analyse):
     found = analyse("A source close to Hamas said the group would study the proposal.")
     assert not [a for a in found.actors.values() if a.kind == "person"]
+
+
+def test_it_after_a_sentence_about_a_document_is_the_document_not_an_actor(analyse):
+    found = analyse("ETA's statement came after Monday's conference, where Annan and Gerry Adams signed a "
+                    "five-point declaration. It called on ETA to renounce violence. Hamas said it would study "
+                    "the offer. It also said it wanted guarantees.")
+    its = [m for m in found.mentions if m.text.lower() == "it"]
+    assert [m.actor_id for m in its] == ["hamas", "hamas", "hamas"]

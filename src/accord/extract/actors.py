@@ -2775,6 +2775,19 @@ class _Article:
             tok, n = tok.head, n + 1
         return n
 
+    def _thing_before(self, tok: Token) -> bool:
+        """"ETA's statement came after a conference where X and Y signed a declaration. It called on
+        ETA to disarm": a subject "it" opening a sentence after one whose main subject is a document
+        or a thing no actor owns (``speech_products``, ``thing_heads``) is a thing too, not an actor."""
+        here = self.sent_of(tok.i)
+        if here == 0 or any(t.dep_ in ("nsubj", "nsubjpass") for t in self.toks[self.sent_starts[here]:tok.i]):
+            return False
+        things = self.kb.words.get("speech_products", set()) | self.kb.words.get("thing_heads", set())
+        prev = self.toks[self.sent_starts[here - 1]:self.sent_starts[here]]
+        main = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        return main is not None and main.pos_ == "NOUN" and self.owner[main.i] is None \
+            and main.lemma_.lower() in things
+
     def _clause_subject(self, tok: Token) -> _M | None:
         """The subject of the clause a possessive sits in ("Netanyahu wants to keep his troops")."""
         verb = tok.head
@@ -2869,6 +2882,8 @@ class _Article:
                    for phrase in self.kb.entries[aid].described_as)
 
     def _antecedent(self, tok: Token, kind: str) -> _M | None:
+        if tok.lower_ == "it" and self._thing_before(tok):
+            return None
         if tok.dep_ == "poss":
             m = self._clause_subject(tok)
             g = GENDERED_PRONOUNS.get(tok.lower_)

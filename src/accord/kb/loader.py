@@ -52,7 +52,8 @@ WORD_LISTS = ("honorifics", "locative_prepositions", "expletive_verbs", "outlet_
               "polity_title_words", "breakaway_words", "region_nouns", "common_acronyms", "national_title_classes",
               "scene_title_classes", "regional_peoples", "speaking_group_nouns",
               "locating_participles", "party_object_verbs", "personal_honorifics",
-              "settlement_nouns", "career_titles", "armed_cause_words", "place_nouns")
+              "settlement_nouns", "career_titles", "armed_cause_words", "place_nouns",
+              "speech_products")
 
 
 def slug(name: str) -> str:
