@@ -729,3 +729,9 @@ def test_a_judgement_of_the_parties_conduct_is_a_judgement_of_the_talks(nlp):
     text = ('The talks on the peace deal resumed in Nairobi on Thursday. "The parties have come back to the table '
             'in good faith," chief mediator Lazarus Sumbeiywo told reporters.')
     assert held_by(analyse(nlp, text), "Sumbeiywo").polarity > 0
+
+
+def test_an_adjective_of_a_predicate_noun_judges_the_talks(nlp):
+    a = held_by(analyse(nlp, 'Israel and Hamas resumed talks in Cairo. "Reaching a deal will not be an easy task," '
+                             'Blinken said.'), "Blinken")
+    assert a.holder.actor_id == "antony-blinken" and a.polarity < 0

@@ -1085,7 +1085,9 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
         # an adjective cue is a judgement when predicated, or when it qualifies the talks
         if root.pos_ == "ADJ" and root.dep_ in ("pobj", "advmod", "npadvmod", "dobj", "compound"):
             continue
-        if len(s) == 1 and root.lemma_.lower() in lex.predicative_only and (
+        # ("it will not be an easy road": the adjective of a predicate noun is predicated too)
+        predicated = root.dep_ == "amod" and root.head.dep_ == "attr" and root.head.lemma_.lower() in lex.frame_nouns
+        if len(s) == 1 and root.lemma_.lower() in lex.predicative_only and not predicated and (
                 root.dep_ == "amod" or root.pos_ == "NOUN" and any(c.dep_ == "det" for c in root.children)):
             continue    # "a possible deal"; "we owe it to the dead": an adjective used as a noun
         if len(s) == 1 and root.pos_ == "VERB" and root.lemma_.lower() in lex.not_verbs:
