@@ -735,3 +735,9 @@ def test_an_adjective_of_a_predicate_noun_judges_the_talks(nlp):
     a = held_by(analyse(nlp, 'Israel and Hamas resumed talks in Cairo. "Reaching a deal will not be an easy task," '
                              'Blinken said.'), "Blinken")
     assert a.holder.actor_id == "antony-blinken" and a.polarity < 0
+
+
+def test_a_transition_the_talks_are_for_is_a_deal_judged(nlp):
+    a = held_by(analyse(nlp, 'Syria talks end in Geneva. A Western diplomat who took part in the talks was blunt. '
+                             '"We have a text, but an actual transition is a long way off," he said.'), "he")
+    assert a.holder.actor_id == "western-diplomat" and a.polarity < 0
