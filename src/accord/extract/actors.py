@@ -84,8 +84,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 import bisect
-import re
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -1425,11 +1425,11 @@ class _Article:
         nouns = set(self.kb.words.get("speaking_group_nouns", ()))
         for i in self.common_idx:
             tok = self.toks[i]
-            # (one of them need not speak in the clause that brings them in: "A Western diplomat
-            # was blunt. '...,' he said.")
-            # (nor need a group speak where it is brought in: "Western diplomats in Moscow were sceptical")
-            if tok.tag_ not in ("NNS", "NN") or tok.dep_ != "nsubj" \
-                    or tok.head.lemma_ not in verbs and tok.tag_ == "NNS" and tok.head.lemma_ != "be" \
+            # One of them need not speak in the clause that brings them in ("A Western diplomat was
+            # blunt. '...,' he said."); a group speaks, or is judged in a copula ("Western diplomats
+            # in Moscow were sceptical").
+            brought_in = tok.tag_ == "NN" or tok.head.lemma_ in verbs or tok.head.lemma_ == "be"
+            if tok.tag_ not in ("NNS", "NN") or tok.dep_ != "nsubj" or not brought_in \
                     or tok.lemma_.lower() not in nouns or self.owner[i] is not None:
                 continue
             kids = children(tok)

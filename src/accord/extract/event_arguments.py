@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from accord.kb.loader import load_kb, read_yaml
 from accord.records import ActorRef, Article, Quote
-from accord.nlp import children, ents_in, sent_of, sentences, subtree, text_of
+from accord.nlp import children, ents_in, sent_of, sentences, subtree, text_of, tokens_with
 from accord.extract.event_lexicon import (
     HOSTILE, VERBAL, LEXICON_PATH, LOCATIVE_PREPS, Lexicon, NOUN_TARGET_PREPS, TARGET_PREPS, code_to_type,
     lexicon, preps_for)
@@ -147,7 +147,7 @@ class Context:
         mediating noun is given ("Saudi and American mediators", "Norway, the host")."""
         lex = lexicon()
         heads: list[Token] = []
-        for tok in self.doc:
+        for tok in tokens_with(self.doc, lemmas=lex.mediating_verbs | lex.mediating_nouns):
             lem = lemma_of(tok)
             if tok.pos_ == "VERB" and lem in lex.mediating_verbs:
                 heads += agent_tokens(tok) if is_passive(tok) else [

@@ -157,7 +157,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
                 break
         elif dep == "acl" and head_of(cur).pos_ in ("NOUN", "PROPN") and (cur.tag_ in ("VB", "VBG") or any(
                 c.dep_ in ("aux", "auxpass") and c.tag_ == "VB" and c.lower_ == "be" for c in children(cur))):
-            # ("the demand that Gaza be disarmed": a subjunctive passive is wanted, not done)
+            # (a subjunctive passive too: "the demand that Gaza be disarmed")
             gov = head_of(cur)
             if gov.i in triggers:
                 clause.content_of = gov
