@@ -2913,24 +2913,25 @@ def test_the_two_mediators_are_the_pair_named_as_go_betweens(nlp):
     assert {t.actor_id for t in praised.targets} == {"NOR", "CUB"}
 
 
-def test_disputing_a_charge_rejects_it_and_denies_the_act(nlp):
+@pytest.mark.parametrize("text, etype, source, targets", [
+    # disputing a charge or a statement rejects it, aimed at whoever made it
+    ("Russia accused Kyiv of shelling the plant. Ukraine disputed that it had fired any shells.", "REJECT", "UKR",
+     ["RUS"]),
+    ("Azerbaijan said its forces had shelled Stepanakert. The Kremlin disputed that.", "REJECT", "RUS", ["AZE"]),
+    # putting the blame on a side accuses it
+    ("Gorbachev put the blame squarely on Washington for the failure of the summit.", "ACCUSE", "mikhail-gorbachev",
+     ["USA"]),
+])
+def test_replies_and_blame_are_aimed_at_the_side_they_answer(nlp, text, etype, source, targets):
+    events, _ = code(nlp, text)
+    event = only(events, etype)
+    assert event.source.actor_id == source and [t.actor_id for t in event.targets] == targets
+
+
+def test_the_act_a_side_disputes_having_done_is_negated(nlp):
     events, _ = code(nlp, "Russia accused Kyiv of shelling the plant. Ukraine disputed that it had fired any shells.")
-    rejected = only(events, "REJECT")
-    assert rejected.source.actor_id == "UKR" and [t.actor_id for t in rejected.targets] == ["RUS"]
     fired = [e for e in events if e.trigger.text == "fired"]
     assert fired and fired[0].negated
-
-
-def test_disputing_what_another_side_said_is_aimed_at_that_side(nlp):
-    events, _ = code(nlp, "Azerbaijan said its forces had shelled Stepanakert. The Kremlin disputed that.")
-    rejected = only(events, "REJECT")
-    assert rejected.source.actor_id == "RUS" and [t.actor_id for t in rejected.targets] == ["AZE"]
-
-
-def test_putting_the_blame_on_a_side_accuses_it(nlp):
-    events, _ = code(nlp, "Gorbachev put the blame squarely on Washington for the failure of the summit.")
-    blamed = only(events, "ACCUSE")
-    assert blamed.source.actor_id == "mikhail-gorbachev" and [t.actor_id for t in blamed.targets] == ["USA"]
 
 
 def test_the_side_one_signs_for_is_not_the_signings_target(nlp):

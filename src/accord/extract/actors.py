@@ -1059,7 +1059,7 @@ class _Article:
                 return
             # "the Kinshasa Centre for Strategic Studies": a place in an organisation's name
             self.blocked.difference_update(range(start, end))
-        if label == "ORG" and (self._names_a_thing(ent, "thing_heads")
+        if label == "ORG" and (self._names_a_thing(ent, "thing_heads", "place_nouns")
                                or self.toks[end - 1].text in self.kb.words.get("document_names", ())):
             # "the Ohrid deal", "the Ibar bridge": the name of a place or an accord, not an actor
             self.blocked.update(i for i in range(start, end) if self.owner[i] is None)
@@ -1188,8 +1188,8 @@ class _Article:
         """A name heading or modifying a weapon noun ("Israeli Merkava tanks", "Thai F-16 fighter jets")."""
         return self._names_a_thing(ent, "equipment_nouns")
 
-    def _names_a_thing(self, ent: Span, word_list: str) -> bool:
-        words = self.kb.words.get(word_list, ())
+    def _names_a_thing(self, ent: Span, *word_lists: str) -> bool:
+        words = set().union(*(self.kb.words.get(w, ()) for w in word_lists))
         tok, n = ent.root, 0
         while n < 4:
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in words:
@@ -1466,16 +1466,16 @@ class _Article:
                     stop = next((t.i for t in subtree(after) if t.text in (",", ";", "(") or t.dep_ == "relcl"), None)
                     end = min(after.right_edge.i + 1, stop if stop is not None else len(self.toks))
             name = self.text_of(start, end)
-            aid = _slug(name)
+            name = name[:1].upper() + name[1:]
             if one:
                 # (a bare "an official said" tells a reader nothing to tell one source from another)
-                if start == i and end == i + 1 or aid in self.kb.entries \
-                        or (aid in self.actors and self.actors[aid].kind != "person"):
+                aid = None if start == i and end == i + 1 else self._unnamed_person(name, tok.lower_)
+                if aid is None:
                     continue
-                self.actor(aid, name[:1].upper() + name[1:], "person").title = tok.lower_
                 start = indefinite[0].i
             else:
-                self.actor(aid, name[:1].upper() + name[1:], "group")
+                aid = _slug(name)
+                self.actor(aid, name, "group")
                 end = i + 1
             self.add(start, end, aid, "description")
 
@@ -2494,16 +2494,23 @@ class _Article:
             if intro.start < m.start < sp.start and self.kind_of(m) == "person" \
                     and self.kb.title_class(self.actors[m.actor_id].title) in ok:
                 return False
-        name = self.text_of(words[0].i, words[-1].i + 1)
-        aid = _slug(name)
-        if aid in self.kb.entries or (aid in self.actors and self.actors[aid].kind != "person"):
+        aid = self._unnamed_person(self.text_of(words[0].i, words[-1].i + 1), intro.text.lower())
+        if aid is None:
             return False
-        a = self.actor(aid, name, "person")
-        a.title = a.title or intro.text.lower()
         det = min([c.i for c in lefts(root) if c.dep_ == "det"] + [w.i for w in words])
         self.add(det, intro.end, aid, "title")
         self.add(start, end, aid, "title")
         return True
+
+    def _unnamed_person(self, name: str, title: str) -> str | None:
+        """An unnamed source as a person actor of its own, named by the words that describe it
+        ("Western diplomat"); None when that name is a KB actor's or an actor of another kind."""
+        aid = _slug(name)
+        if aid in self.kb.entries or (aid in self.actors and self.actors[aid].kind != "person"):
+            return None
+        a = self.actor(aid, name, "person")
+        a.title = a.title or title
+        return aid
 
     def _title_antecedent(self, sp: Span, cls: str, qual: str | None, phrase: str | None = None) -> str | None:
         """The one earlier person holding this very title, else the one of the same class, else of a
@@ -2778,15 +2785,19 @@ class _Article:
     def _thing_before(self, tok: Token) -> bool:
         """"ETA's statement came after a conference where X and Y signed a declaration. It called on
         ETA to disarm": a subject "it" opening a sentence after one whose main subject is a document
-        or a thing no actor owns (``speech_products``, ``thing_heads``) is a thing too, not an actor."""
+        or a thing no actor owns (``speech_products``, ``thing_heads``, ``place_nouns``) is a thing too."""
         here = self.sent_of(tok.i)
         if here == 0 or any(t.dep_ in ("nsubj", "nsubjpass") for t in self.toks[self.sent_starts[here]:tok.i]):
             return False
-        things = self.kb.words.get("speech_products", set()) | self.kb.words.get("thing_heads", set())
         prev = self.toks[self.sent_starts[here - 1]:self.sent_starts[here]]
-        main = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        main = next((t for t in prev if _main_subject(t)), None)
         return main is not None and main.pos_ == "NOUN" and self.owner[main.i] is None \
-            and main.lemma_.lower() in things
+            and main.lemma_.lower() in self._things
+
+    @functools.cached_property
+    def _things(self) -> frozenset[str]:
+        words = self.kb.words
+        return frozenset().union(*(words.get(k, ()) for k in ("speech_products", "thing_heads", "place_nouns")))
 
     def _clause_subject(self, tok: Token) -> _M | None:
         """The subject of the clause a possessive sits in ("Netanyahu wants to keep his troops")."""
