@@ -1660,6 +1660,22 @@ def test_talks_held_somewhere_with_nobody_named_are_between_the_two_sides(nlp):
     assert not [e for e in events if e.type == "CONSULT"]
 
 
+def test_talks_a_deal_came_out_of_were_held_by_the_two_sides(nlp):
+    for text in ("Eritrea and Djibouti signed a border protocol on Friday. The protocol, reached after five "
+                 "weeks of talks in Nairobi, settles the question of the islands.",
+                 "Eritrea and Djibouti signed a border protocol on Friday. The protocol caps two years of talks.",
+                 "Eritrea and Djibouti signed a border protocol on Friday. The protocol was reached after two "
+                 "weeks of talks."):
+        events, _ = code(nlp, text)
+        met = [e for e in events if e.type == "CONSULT"]
+        assert {(e.source.actor_id, tuple(t.actor_id for t in e.targets)) for e in met} == {
+            ("ERI", ("DJI",)), ("DJI", ("ERI",))}, text
+    # a flood is no deal: the talks it followed are not known to be the sides'
+    events, _ = code(nlp, "Eritrea and Djibouti signed a border protocol on Friday. The flood, which came after "
+                          "two weeks of talks, cut the road.")
+    assert not [e for e in events if e.type == "CONSULT" and e.trigger.text == "talks"]
+
+
 def test_readiness_to_act_is_an_offer_made_when_it_is_said(nlp):
     events, _ = code(nlp, "Kenya said it was ready to host a new round of talks between Eritrea and Djibouti.")
     offer = only(events, "AGREE")

@@ -942,18 +942,31 @@ def _talks_before(ctx: Context, noun: Token) -> list[ActorRef]:
     by its subjects, when they are two parties or more, or by the two sides, when its one subject
     is one of them."""
     t = noun
-    if t.dep_ == "pobj" and lemma_of(head_of(t)) == "of" and lemma_of(head_of(head_of(t))) in lexicon().measure_nouns:
+    measured = t.dep_ == "pobj" and lemma_of(head_of(t)) == "of" and lemma_of(head_of(head_of(t))) in lexicon().measure_nouns
+    if measured:
         t = head_of(head_of(t))   # "eight days of talks"
-    if t.dep_ != "pobj" or lemma_of(head_of(t)) not in ("after", "during", "following", "amid", "throughout"):
+    if t.dep_ == "pobj" and lemma_of(head_of(t)) in ("after", "during", "following", "amid", "throughout"):
+        verb = head_of(head_of(t))
+    elif measured and t.dep_ in OBJECT_DEPS:
+        verb = head_of(t)         # "The accord caps two years of talks"
+    else:
         return []
-    verb = head_of(head_of(t))
     if verb.pos_ not in ("VERB", "AUX"):
         return []
-    refs = [r for r in ctx.refs([c for s in subject_tokens(verb) for c in conjuncts(s)]) if r.actor_id]
+    subjects = [c for s in subject_tokens(verb) for c in conjuncts(s)]
+    refs = [r for r in ctx.refs(subjects) if r.actor_id]
     if len({r.actor_id for r in refs}) >= 2:
         return refs
     sides = pair_refs(ctx, ctx.pair_ids(noun.idx), noun.idx)
-    if refs and len(sides) == 2 and refs[0].actor_id in {r.actor_id for r in sides}:
+    if len(sides) != 2:
+        return []
+    if refs and refs[0].actor_id in {r.actor_id for r in sides}:
+        return sides
+    # "The protocol, reached after five weeks of talks", "The accord crowns two years of talks":
+    # the talks a deal came out of were held by the story's two sides
+    deals = lexicon().classes.get("proposal", set())
+    made = [head_of(verb)] if verb.dep_ == "acl" else subjects + [c for c in children(verb) if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if not refs and any(lemma_of(d) in deals for d in made):
         return sides
     return []
 
