@@ -1955,3 +1955,40 @@ def test_it_after_a_sentence_about_a_document_is_the_document_not_an_actor(analy
                     "the offer. It also said it wanted guarantees.")
     its = [m for m in found.mentions if m.text.lower() == "it"]
     assert [m.actor_id for m in its] == ["hamas", "hamas", "hamas"]
+
+
+def test_a_surname_inside_a_place_name_names_no_person(analyse):
+    found = analyse("The council met near the Haram al-Sharif on Friday and then adjourned.")
+    assert not [a for a in found.actors.values() if a.kind == "person"]
+
+
+def test_a_surname_two_kb_persons_share_is_the_one_named_in_full(analyse):
+    found = analyse("Nawaz Sharif met the envoy on Monday. Sharif said the talks were useful.")
+    assert {m.actor_id for m in found.mentions if m.text == "Sharif"} == {"nawaz-sharif"}
+    assert "shehbaz-sharif" not in found.actors
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The talks opened in Dayton, Ohio, on Monday. Delegates said Dayton had been chosen for its isolation.",
+     "Dayton"),
+    ("Rebels in Mindanao agreed to a truce. The army said Mindanao would get more aid.", "Mindanao"),
+])
+def test_a_name_the_recogniser_also_reads_as_a_place_is_no_actor(analyse, text, name):
+    found = analyse(text)
+    assert not [a for a in found.actors.values() if a.name == name]
+
+
+def test_a_place_read_name_that_is_a_persons_surname_stays_the_person(analyse):
+    found = analyse("Sierra Leone's President Ahmad Tejan Kabbah signed the accord in Lome. "
+                    '"We came to stop the killing," Kabbah said. He told delegates the amnesty was painful.')
+    assert {m.actor_id for m in found.mentions if m.text in ("Kabbah", "He")} == {"ahmad-tejan-kabbah"}
+
+
+def test_a_states_facilitator_speaks_for_that_state(analyse):
+    found = analyse("Qatar's chief facilitator, Omar Haddad, said he was hopeful.")
+    assert found.actors["omar-haddad"].affiliation == "QAT"
+
+
+def test_a_river_named_before_waters_is_no_organisation(analyse):
+    found = analyse("Egypt, which depends on the Nile waters that flow through Sudan, opposed the dam.")
+    assert set(found.actors) == {"EGY", "SDN"}

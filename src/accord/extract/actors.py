@@ -81,7 +81,7 @@ How mentions are found, in order (each step only looks at tokens no earlier step
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import bisect
 import functools
@@ -111,6 +111,8 @@ __all__ = ["ArticleActors", "ActorsComponent", "extract_actors", "slug"]
 # Entity labels that cannot be the subject of "said" or "told": a name tagged so ("Tatiana
 # Stanovaya" as a facility) is still a speaker's (untagged_speakers).
 MISREAD_SPEAKERS = frozenset({"", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
+# names of places, which may hold a person's name without naming that person ("the Haram al-Sharif")
+PLACE_LABELS = frozenset({"FAC", "LOC", "GPE"})
 
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 # words counting people, not describing them ("some analysts", "many diplomats")
@@ -471,6 +473,7 @@ class _Article:
         self.owner: list[_M | None] = [None] * len(doc)   # token -> its (smallest) mention
         self.mentions: list[_M] = []
         self.actors: dict[str, _A] = {}
+        self._label_counts: Counter | None = None   # (entity text, label) -> times tagged so
         self.aliases: dict[str, str] = {}                  # article-level surname/acronym -> actor
         self.title_used: set[int] = set()                  # token ids of titles already explained
         self.blocked: set[int] = set()                     # tokens the KB says are no actor here
@@ -617,7 +620,8 @@ class _Article:
         for e in ents:
             for i in range(e.start, e.end):
                 ent_at[i] = e
-        spans = filter_spans([Span(doc, s, e, label=k) for k, s, e in self.ix.names(doc)])
+        found = [Span(doc, s, e, label=k) for k, s, e in self.ix.names(doc)]
+        spans = filter_spans(self._surname_of_the_named(found))
         known = {i for sp in spans for i in range(sp.start, sp.end)}
         # surnames of persons the article names in full who are not the KB person of that surname
         other_bearers: dict[str, set[str]] = {}
@@ -693,6 +697,8 @@ class _Article:
                 continue
             if via == "acronym" and sp.text.lower() in STOP_WORDS and self._caps_line(sp.start):
                 continue   # a crosshead in capitals ("WHO STARTED IT") names no World Health Organization
+            if via == "surname" and self._in_place_name(sp.start, ent):
+                continue   # "the Haram al-Sharif": a place, not that person
             if via == "surname" and sp.text in other_bearers.get(aid, ()):
                 # "Thorvald Stoltenberg ... Stoltenberg said": the surname of the person the
                 # article names, not of the KB's Jens Stoltenberg
@@ -709,6 +715,23 @@ class _Article:
             self.actor(aid)
             # a demonym modifying a sector noun ("Ukrainian officials") is widened in step 4
             self.add(sp.start, sp.end, aid, via, sector)
+
+    def _surname_of_the_named(self, found: list[Span]) -> list[Span]:
+        """A surname two KB persons share ("Sharif") is the one's whose full name the article
+        gives ("Nawaz Sharif ... Sharif added"), not the other's."""
+        full: dict[str, set[str]] = {}   # surname -> KB persons the article names in full
+        for sp in found:
+            aid, via, _ = self.ix.name_keys[sp.label]
+            if via != "surname" and getattr(self.kb.entries.get(aid), "kind", None) == "person" and len(sp) > 1:
+                full.setdefault(sp[-1].text, set()).add(aid)
+        out = []
+        for sp in found:
+            aid, via, _ = self.ix.name_keys[sp.label]
+            named = full.get(sp.text, set())
+            if via == "surname" and named and aid not in named:
+                continue
+            out.append(sp)
+        return out
 
     def _line_at(self, i: int) -> str:
         """The line of text token ``i`` stands on."""
@@ -1072,6 +1095,11 @@ class _Article:
         if covered:
             self._partly_known(ent, start, end, covered)
             return
+        if label in ("ORG", "PERSON") and self._read_as_place(self.doc[start:end].text, label):
+            # "would not leave Grozny" tagged an organisation where "stormed into Grozny" was a
+            # place: the recogniser's more frequent reading of the same name stands
+            self.blocked.update(range(start, end))
+            return
         if label in ("PERSON", "ORG") and (self._is_place(self.root_of(start, end)) or self._dateline(start, end)
                                           or self._byline(start, end)):
             self.blocked.update(range(start, end))
@@ -1187,6 +1215,31 @@ class _Article:
     def _names_equipment(self, ent: Span) -> bool:
         """A name heading or modifying a weapon noun ("Israeli Merkava tanks", "Thai F-16 fighter jets")."""
         return self._names_a_thing(ent, "equipment_nouns")
+
+    def _in_place_name(self, i: int, ent: Span | None) -> bool:
+        """Token ``i`` is inside a place's name and not its first word: "the Haram al-Sharif" names
+        no Sharif. (Only a name with an article, or a word glued on by a hyphen: the recogniser
+        also tags "Later Gen Gato" as a place.)"""
+        if ent is None or ent.label_ not in PLACE_LABELS or not self._ent_start(ent) < i < ent.end:
+            return False
+        return ent[0].lower_ == "the" or (self.toks[i - 1].text == "-" and not self.toks[i - 1].whitespace_)
+
+    def _read_as_place(self, name: str, label: str) -> bool:
+        """The recogniser reads ``name`` as a place as often as it reads it as the entity at hand
+        (a person's name, one word tagged as a place elsewhere, is seldom a place's), and it is no
+        surname of a person the article names in full."""
+        if self._label_counts is None:
+            self._label_counts = Counter((e.text.removeprefix("the "), e.label_) for e in nlp_ents(self.doc))
+            # a person's surname is read as a person ("Ahmad Tejan Kabbah" ... "Kabbah")
+            self._label_counts.update((e[-1].text, "PERSON") for e in nlp_ents(self.doc)
+                                      if e.label_ == "PERSON" and len(e) > 1)
+        places = sum(self._label_counts[(name, k)] for k in PLACE_LABELS)
+        if not places or any(a.kind == "person" and a.name.rsplit(" ", 1)[-1] == name for a in self.actors.values()):
+            return False   # ("Sierra Leone's President Ahmad Tejan Kabbah" ... "Kabbah said")
+        orgs, persons = self._label_counts[(name, "ORG")], self._label_counts[(name, "PERSON")]
+        if label == "ORG":
+            return places >= orgs and places > persons
+        return places + orgs >= persons
 
     def _names_a_thing(self, ent: Span, *word_lists: str) -> bool:
         words = set().union(*(self.kb.words.get(w, ()) for w in word_lists))
@@ -1728,13 +1781,14 @@ class _Article:
         for e in nlp_ents(doc):
             for i in range(e.start, e.end):
                 ent_label[i] = e.label_
+        in_place = {i for e in nlp_ents(doc) for i in range(e.start, e.end) if self._in_place_name(i, e)}
         # an acronym the article defined, however the tagger reads it later ("FACT would defend")
         acronyms = {t.i for t in tokens_with(doc, words={a.lower() for a in self.defined}) if t.text in self.defined}
         # a surname of the article's persons the tagger reads as a common noun ("Dirir told Reuters")
         named = {t.i for t in tokens_with(doc, words={k.lower() for k in persons}) if t.is_title and t.text in persons}
         for i in sorted(set(self.propn_idx) | acronyms | named | {i for i, lab in ent_label.items() if lab == "PERSON"}):
             tok = self.toks[i]
-            if self.owner[i] is not None or i in self.blocked:
+            if self.owner[i] is not None or i in self.blocked or i in in_place:
                 continue
             # "Rodríguez" for the KB's "Jorge Rodriguez": accents folded as the aliases were
             aid = self.aliases.get(tok.text) or self.aliases.get(_fold(tok.text)) or self._last_named(tok)
