@@ -741,3 +741,15 @@ def test_a_transition_the_talks_are_for_is_a_deal_judged(nlp):
     a = held_by(analyse(nlp, 'Syria talks end in Geneva. A Western diplomat who took part in the talks was blunt. '
                              '"We have a text, but an actual transition is a long way off," he said.'), "he")
     assert a.holder.actor_id == "western-diplomat" and a.polarity < 0
+
+
+@pytest.mark.parametrize("text,holder", [
+    ("Eritrea and Djibouti resumed talks in Doha. Borrell said nobody should expect miracles from the talks.",
+     "Borrell"),
+    ("Eritrea and Djibouti resumed talks in Doha. The hardest issues remain, Borrell said.", "Borrell"),
+    ("Eritrea and Djibouti resumed talks in Doha. Borrell said the toughest questions in the talks still lay ahead.", "Borrell"),
+    ("Eritrea and Djibouti signed a truce in Doha. Borrell said a lot could still go wrong with the deal.",
+     "Borrell"),
+])
+def test_miracles_not_expected_hard_issues_ahead_and_what_could_go_wrong_judge_the_talks(nlp, text, holder):
+    assert held_by(analyse(nlp, text), holder).polarity < 0
