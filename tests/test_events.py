@@ -1676,6 +1676,25 @@ def test_talks_a_deal_came_out_of_were_held_by_the_two_sides(nlp):
     assert not [e for e in events if e.type == "CONSULT" and e.trigger.text == "talks"]
 
 
+@pytest.mark.parametrize("later", [
+    "Talks on the border are due to resume in Nairobi next month.",
+    "Kenya said the next round of talks would take place in Nairobi in May.",
+    "Negotiations on a permanent settlement are to resume within two months.",
+])
+def test_talks_said_to_resume_are_planned_between_the_two_sides(nlp, later):
+    events, _ = code(nlp, "Eritrea and Djibouti signed a truce in Doha on Friday. " + later)
+    met = [e for e in events if e.type == "CONSULT" and e.trigger.start > 50]
+    assert {(e.source.actor_id, tuple(t.actor_id for t in e.targets)) for e in met} == {
+        ("ERI", ("DJI",)), ("DJI", ("ERI",))}
+    assert {e.modality for e in met} == {"future"}
+
+
+def test_talks_that_opened_are_the_talks_told_already(nlp):
+    events, _ = code(nlp, "Eritrea and Djibouti met in Doha on Friday. The talks opened under the shadow of "
+                          "violence.")
+    assert not [e for e in events if e.type == "CONSULT" and e.trigger.text == "talks"]
+
+
 def test_readiness_to_act_is_an_offer_made_when_it_is_said(nlp):
     events, _ = code(nlp, "Kenya said it was ready to host a new round of talks between Eritrea and Djibouti.")
     offer = only(events, "AGREE")

@@ -109,10 +109,16 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             if tok.i in triggers:
                 clause.content_of = tok
                 return clause
+            # ("He said the talks would open in Geneva": the verb's "would" is the speech's future)
+            under_past_speech = _past_speech_above(tok, lex)
             if head.dep_ in ("nsubj", "nsubjpass") and any(
                     lemma_of(g) in gov_sets["future"] and any(x.dep_ == "xcomp" for x in children(g))
                     for g in [tok] + [c for c in children(tok) if c.dep_ == "acomp"]):
                 clause.future = True   # "talks are expected to resume", "a round is due to open"
+            if head.dep_ in ("nsubj", "nsubjpass") and lemma_of(tok) == "be" and any(
+                    x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(x))
+                    for x in children(tok)):
+                clause.future = True   # "negotiations are to resume within two months"
         else:
             return clause
     aux_modality(lex, tok, clause, under_past_speech)

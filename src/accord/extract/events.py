@@ -928,12 +928,36 @@ def _their_parties(ctx: Context, noun: Token) -> list[ActorRef]:
 
 def _held_somewhere(ctx: Context, noun: Token) -> list[ActorRef]:
     """"after talks in Istanbul almost broke down": a meeting held somewhere, with nobody named,
-    is between the two sides the article is about."""
+    is between the two sides the article is about; so are talks said to open, resume or be held
+    ("talks on a ceasefire would resume in Jeddah", "the next round of talks will be held in
+    Astana")."""
     places = prep_objects(noun, {"in"})
-    if not any(ctx.refs([o]) or o.ent_type_ in ("GPE", "LOC", "FAC") for o in places):
+    if not any(ctx.refs([o]) or o.ent_type_ in ("GPE", "LOC", "FAC") for o in places) and not _talks_open(noun):
         return []
     sides = pair_refs(ctx, ctx.pair_ids(noun.idx), noun.idx)
     return sides if len(sides) == 2 else []
+
+
+def _talks_open(noun: Token) -> bool:
+    """The meeting noun (or the round it is of) is the subject of a verb by which talks will take
+    place: "talks would resume", "the next round of talks will be held", "talks are due to open".
+    (Talks said to have opened are the talks the story has told of already.)"""
+    t = noun
+    if t.dep_ == "pobj" and lemma_of(head_of(t)) == "of" and lemma_of(head_of(head_of(t))) in lexicon().measure_nouns:
+        t = head_of(head_of(t))
+    if t.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = head_of(t)
+    for _ in range(2):   # "are to resume", "are due to resume", "are expected to resume"
+        verb = next((c for c in children(verb) if c.dep_ == "xcomp" or c.dep_ == "acomp" and any(
+            x.dep_ == "xcomp" for x in children(c))), verb)
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "to") for c in children(verb)):
+        return False
+    if lemma_of(verb) == "hold":
+        return t.dep_ == "nsubjpass"
+    if lemma_of(verb) == "take":
+        return any(lemma_of(c) == "place" for c in children(verb))
+    return lemma_of(verb) in lexicon().classes.get("opening", set())
 
 
 def _talks_before(ctx: Context, noun: Token) -> list[ActorRef]:
