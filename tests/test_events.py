@@ -1695,6 +1695,17 @@ def test_talks_that_opened_are_the_talks_told_already(nlp):
     assert not [e for e in events if e.type == "CONSULT" and e.trigger.text == "talks"]
 
 
+def test_ending_their_own_summit_means_the_sides_met_and_broke_nothing_off(nlp):
+    for text in ("Eritrea and Djibouti ended their summit on Sunday without an agreement.",
+                 "Eritrea and Djibouti met in Doha. The two sides concluded their talks on Sunday."):
+        events, _ = code(nlp, text)
+        assert not [e for e in events if e.type == "SANCTION"], text
+        met = [e for e in events if e.type == "CONSULT" and e.trigger.text in ("ended", "concluded")]
+        assert {e.source.actor_id for e in met} == {"ERI", "DJI"}, text
+    events, _ = code(nlp, "Eritrea ended its talks with Djibouti on Sunday.")
+    assert only(events, "SANCTION").source.actor_id == "ERI"
+
+
 def test_readiness_to_act_is_an_offer_made_when_it_is_said(nlp):
     events, _ = code(nlp, "Kenya said it was ready to host a new round of talks between Eritrea and Djibouti.")
     offer = only(events, "AGREE")

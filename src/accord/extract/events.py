@@ -119,6 +119,16 @@ def _not_this_act(lex: Lexicon, tok: Token, entry: Entry) -> bool:
                                             for o in objects(tok) for c in children(o))
 
 
+def _their_own(lex: Lexicon, verb: Token, obj: Token) -> bool:
+    """"Reagan and Gorbachev ended their summit", "the two sides concluded their talks": the
+    meeting ended is the subjects' own, held together, not one side's break with the other."""
+    if not any(c.dep_ == "poss" and c.lower_ == "their" for c in children(obj)):
+        return False
+    subj = subject_tokens(verb)
+    return bool(subj) and (len(conjuncts(subj[0])) > 1 or lemma_of(subj[0]) in lex.plural_pair_nouns
+                           and subj[0].tag_ == "NNS")
+
+
 def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
     found: list[Candidate] = []
     consumed: set[int] = set()
@@ -151,8 +161,10 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
                     lemma_of(o) in lex.idiom_objects.get(lemmas[i], ()) for o in objs):
                 continue   # "struck a harder tone", "the talks hit a snag"
             if lemmas[i] in lex.concluding_verbs and any(
-                    any(c.dep_ == "nummod" for c in children(o)) or lemma_of(o) in lex.measure_nouns for o in objs):
-                # "ended two days of talks": a round is over, nothing broken off; the sides met
+                    any(c.dep_ == "nummod" for c in children(o)) or lemma_of(o) in lex.measure_nouns
+                    or _their_own(lex, tok, o) for o in objs):
+                # "ended two days of talks", "X and Y ended their summit": a round is over,
+                # nothing broken off; the sides met
                 talks = lex.classes.get("talks", set())
                 met = next(((w, ne) for w in objs if lemma_of(w) in talks
                             for ne in [match_noun(lex, w)] if ne is not None), None)
