@@ -90,3 +90,15 @@ def test_a_curly_apostrophe_reads_as_a_plain_one_and_the_text_stays_verbatim():
     curly = nlp("Egyptian President Hosni Mubarak and Jordan\u2019s King Abdullah II attended the dinner.")
     assert [(e.start, e.end, e.label_) for e in curly.ents] == [(e.start, e.end, e.label_) for e in plain.ents]
     assert "Jordan\u2019s King" not in [e.text for e in curly.ents] and "\u2019s" in [t.text for t in curly]
+
+
+def test_a_denying_verb_read_as_a_noun_after_a_charge_is_its_relative_clause():
+    nlp = nlp_mod.load(None)
+    doc = nlp("Kenya accused Somalia of arming the militia, an allegation Mogadishu rejects.")
+    verb = next(t for t in doc if t.text == "rejects")
+    assert (verb.pos_, verb.lemma_, verb.dep_, verb.head.text) == ("VERB", "reject", "relcl", "allegation")
+    assert next(t for t in doc if t.text == "Mogadishu").dep_ == "nsubj"
+    assert next(t for t in doc if t.text == "an").head.text == "allegation"
+    # a plural noun after a name is left alone when no charge stands before it
+    doc = nlp("The talks stalled over the Kenya Defence Forces bases.")
+    assert next(t for t in doc if t.text == "bases").pos_ == "NOUN"

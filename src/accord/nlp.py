@@ -179,6 +179,45 @@ def complement_clauses(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("accord_charges")
+def answered_charges(doc: Doc) -> Doc:
+    """"..., a charge Riyadh rejects.": the small model reads the verb as a plural noun ending a
+    compound ("charge Riyadh rejects"). A denying verb's third-person form right after a charge
+    noun and the name of who answers it, at the end of its clause, is a relative clause of the
+    charge with that name as its subject."""
+    from accord.extract.quotes import lexicon as quote_lexicon   # imported late: quotes imports this module
+    from accord.extract.event_lexicon import lexicon as event_lexicon
+    charges = quote_lexicon().charge_nouns
+    denying = set(event_lexicon().governors.get("denying", ())) | {"reject"}
+    for verb in doc:
+        if verb.tag_ != "NNS" or not verb.lower_.endswith("s") or verb.i + 1 >= len(doc) or not doc[verb.i + 1].is_punct:
+            continue
+        lemma = verb.lower_[:-2] + "y" if verb.lower_.endswith("ies") else verb.lower_[:-1]
+        if lemma not in denying:
+            continue
+        names = []
+        k = verb.i - 1
+        while k >= 0 and doc[k].tag_ == "NNP" and len(names) < 3:
+            names.insert(0, doc[k])
+            k -= 1
+        charge = doc[k] if k >= 0 else None
+        if not names or charge is None or charge.lemma_.lower() not in charges:
+            continue
+        if verb.dep_ != "relcl":
+            # the charge takes the place the misread phrase had; the verb is its relative clause
+            # (as the model reads "..., a charge Riyadh denies.")
+            charge.head, charge.dep_ = verb.head, "npadvmod"
+            for t in doc[max(0, charge.i - 3):charge.i]:
+                if t.head.i == verb.i:
+                    t.head = charge
+            verb.head, verb.dep_ = charge, "relcl"
+        verb.tag_, verb.pos_, verb.lemma_ = "VBZ", "VERB", lemma
+        for t in names[:-1]:
+            t.head, t.dep_ = names[-1], "compound"
+        names[-1].head, names[-1].dep_ = verb, "nsubj"
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load(model: str | None = None) -> Language:
     names = (model,) if model else MODEL_CANDIDATES
@@ -195,6 +234,8 @@ def load(model: str | None = None) -> Language:
             nlp.add_pipe("accord_names", after="ner")
         if "parser" in nlp.pipe_names and "accord_complements" not in nlp.pipe_names:
             nlp.add_pipe("accord_complements", last=True)   # reads lemmas: after the lemmatiser
+        if "parser" in nlp.pipe_names and "accord_charges" not in nlp.pipe_names:
+            nlp.add_pipe("accord_charges", last=True)
         return nlp
     raise ModelNotFound(
         f"no spaCy English model found (tried {', '.join(names)}); "
