@@ -1706,6 +1706,13 @@ def test_ending_their_own_summit_means_the_sides_met_and_broke_nothing_off(nlp):
     assert only(events, "SANCTION").source.actor_id == "ERI"
 
 
+def test_each_accusing_the_other_is_each_side_accusing_the_other(nlp):
+    events, _ = code(nlp, "Eritrea and Djibouti signed a truce in May. Each accuses the other of violations.")
+    charged = [e for e in events if e.type == "ACCUSE"]
+    assert {(e.source.actor_id, tuple(t.actor_id for t in e.targets)) for e in charged} == {
+        ("ERI", ("DJI",)), ("DJI", ("ERI",))}
+
+
 def test_readiness_to_act_is_an_offer_made_when_it_is_said(nlp):
     events, _ = code(nlp, "Kenya said it was ready to host a new round of talks between Eritrea and Djibouti.")
     offer = only(events, "AGREE")

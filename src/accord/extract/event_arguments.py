@@ -271,6 +271,8 @@ class Context:
             return []
         # the token's part of speech, lemma, children and the lexicon, read once
         pos, lem, kids, lex = tok.pos_, lemma_of(tok), children(tok), lexicon()
+        if tok.lower_ == "each" and tok.dep_ in ("nsubj", "nsubjpass") and not kids:
+            return self.pair(tok)   # "each accuses the other of violations": each of the two sides
         if pos == "NOUN" and lem in lex.pair_nouns and (any(
                 c.lower_ in ("both", "two", "either", "each", "all") for c in kids if c.dep_ in ("det", "nummod", "predet"))
                 # "the delegations", "the parties", "Negotiators will reconvene": the sides of the
@@ -525,7 +527,7 @@ class Context:
         """"both sides", "the two countries", "either leader": the two actors the article most
         often named side by side ("X and Y", "X-Y") before the phrase, the latest pair on a tie;
         states for countries and capitals, people for leaders."""
-        want = lexicon().pair_nouns[lemma_of(tok)]
+        want = lexicon().pair_nouns.get(lemma_of(tok), "any")   # ("each": either of the two)
         if want == "titled":
             want = "titled " + lemma_of(tok)    # "the two presidents": two persons titled so
         # named before the phrase: in earlier sentences or earlier in its own ("Russia and

@@ -323,8 +323,9 @@ def reciprocal(tok: Token) -> bool:
            and any(d.lower_ in ("each", "one") for d in children(c)) for c in children(tok)):
         return True
     # "each side accused the other": the subject's "each" and the object's "the other"
+    # ("each accuses the other": "each" the subject itself)
     return any(c.dep_ in OBJECT_DEPS and c.lower_ == "other" for c in children(tok)) and any(
-        d.lower_ == "each" for s in children(tok) if s.dep_ in SUBJECT_DEPS for d in children(s))
+        d.lower_ == "each" for s in children(tok) if s.dep_ in SUBJECT_DEPS for d in (s, *children(s)))
 
 
 def is_passive(tok: Token) -> bool:
