@@ -1713,6 +1713,14 @@ def test_each_accusing_the_other_is_each_side_accusing_the_other(nlp):
         ("ERI", ("DJI",)), ("DJI", ("ERI",))}
 
 
+def test_an_appeal_whose_subject_the_parser_lost_is_made_by_the_quotes_speaker(nlp):
+    # the small model makes "oversees" the root and hangs "appealed" on it with no subject
+    events, _ = code(nlp, "Omar Hassan, who chairs the High Council for Peace (HCP) and oversees the government's "
+                          "peace effort, appealed to the Taliban to agree to a truce.")
+    appeal = only(events, "REQUEST")
+    assert appeal.source.actor_id == "omar-hassan" and [t.actor_id for t in appeal.targets] == ["taliban"]
+
+
 def test_readiness_to_act_is_an_offer_made_when_it_is_said(nlp):
     events, _ = code(nlp, "Kenya said it was ready to host a new round of talks between Eritrea and Djibouti.")
     offer = only(events, "AGREE")

@@ -234,6 +234,10 @@ class Context:
                 return q
         return None
 
+    def quote_cued_by(self, tok: Token) -> Quote | None:
+        """The quote whose cue is ``tok`` ("appealed" in "X appealed to Y to agree ...")."""
+        return next((q for q in self.quotes if q.cue is not None and q.cue.start == tok.idx), None)
+
     def ref(self, tok: Token | None) -> ActorRef | None:
         got = self.refs_of(tok)
         return got[0] if got else None

@@ -527,6 +527,12 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 targets = [r for r in ctx.refs(subject_tokens(clause.content_of)) if r.actor_id
                            and ref_key(r) not in {ref_key(x) for x in sources}
                            and getattr(ctx.actor(r.actor_id), "kind", None) != "person"] or targets
+        if not sources and etype in VERBAL and not cand.nominal and not subject_tokens(tok) and not is_passive(tok):
+            # "Abdullah, who chairs the council and oversees the effort, appealed to the Taliban
+            # to ...": the parser lost the verb's subject; the quote layer found who spoke
+            cued = ctx.quote_cued_by(tok)
+            if cued is not None and cued.speaker is not None and cued.speaker.actor_id:
+                sources = [cued.speaker]
         # pronoun subjects of reported speech: "Iran said it will ..." (when unresolved)
         if not sources and clause.speech is not None:
             subj = subject_tokens(tok)
