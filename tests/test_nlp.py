@@ -102,3 +102,19 @@ def test_a_denying_verb_read_as_a_noun_after_a_charge_is_its_relative_clause():
     # a plural noun after a name is left alone when no charge stands before it
     doc = nlp("The talks stalled over the Kenya Defence Forces bases.")
     assert next(t for t in doc if t.text == "bases").pos_ == "NOUN"
+
+
+def test_a_verb_hung_on_a_root_name_is_the_root_with_the_name_its_subject():
+    nlp = nlp_mod.load(None)
+    for text, name, verb in (
+            ("U.N. envoy Omar Hassan, speaking by video link, called on both sides to show flexibility.",
+             "Hassan", "called"),
+            ("Kiir, for his part, called on Sudan's partners to help fund the agreement.", "Kiir", "called")):
+        doc = nlp(text)
+        v = next(t for t in doc if t.text == verb)
+        assert v.dep_ == "ROOT" and v.tag_ == "VBD", text
+        assert next(t for t in doc if t.text == name).head.i == v.i, text
+        assert len(list(doc.sents)) == 1
+    # a name with a participle modifying it, and a finite verb of its own, is left alone
+    doc = nlp("Kiir, backed by Uganda, signed the accord.")
+    assert next(t for t in doc if t.text == "signed").dep_ == "ROOT"

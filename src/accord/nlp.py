@@ -179,6 +179,34 @@ def complement_clauses(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("accord_root_names")
+def root_names(doc: Doc) -> Doc:
+    """"Guterres, speaking by video link, called on both sides ...", "Kiir, for his part, called
+    on ...": the small model makes the name the sentence's root and hangs the finite verb on it as
+    a clause modifying it. The verb is the root, the name its subject."""
+    for sent in list(doc.sents):
+        name = sent.root
+        if name.pos_ != "PROPN" or name.dep_ != "ROOT":
+            continue
+        finite = ("VBD", "VBZ", "VBP")
+        # ("Kiir, for his part, called on ...": the verb read as a participle, in a sentence with
+        # no finite verb and no agent after it)
+        bare = not any(t.tag_ in finite or t.tag_ == "MD" for t in sent)
+        verb = next((c for c in name.children if c.dep_ == "acl" and c.i > name.i
+                     and (c.tag_ in finite or bare and c.tag_ == "VBN" and not any(g.dep_ == "agent" for g in c.children))
+                     and not any(g.dep_ in ("nsubj", "nsubjpass", "auxpass") for g in c.children)), None)
+        if verb is None:
+            continue
+        if verb.tag_ == "VBN":
+            verb.tag_ = "VBD"
+        verb.head, verb.dep_ = verb, "ROOT"
+        name.head, name.dep_ = verb, "nsubj"
+        for t in sent:
+            if t.i > verb.i and t.head.i == name.i and t.dep_ == "punct":
+                t.head = verb   # the closing stop
+    return doc
+
+
 @Language.component("accord_charges")
 def answered_charges(doc: Doc) -> Doc:
     """"..., a charge Riyadh rejects.": the small model reads the verb as a plural noun ending a
@@ -234,6 +262,8 @@ def load(model: str | None = None) -> Language:
             nlp.add_pipe("accord_names", after="ner")
         if "parser" in nlp.pipe_names and "accord_complements" not in nlp.pipe_names:
             nlp.add_pipe("accord_complements", last=True)   # reads lemmas: after the lemmatiser
+        if "parser" in nlp.pipe_names and "accord_root_names" not in nlp.pipe_names:
+            nlp.add_pipe("accord_root_names", last=True)
         if "parser" in nlp.pipe_names and "accord_charges" not in nlp.pipe_names:
             nlp.add_pipe("accord_charges", last=True)
         return nlp
