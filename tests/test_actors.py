@@ -1992,3 +1992,13 @@ def test_a_states_facilitator_speaks_for_that_state(analyse):
 def test_a_river_named_before_waters_is_no_organisation(analyse):
     found = analyse("Egypt, which depends on the Nile waters that flow through Sudan, opposed the dam.")
     assert set(found.actors) == {"EGY", "SDN"}
+
+
+def test_a_demonym_before_an_opposition_or_settler_group_says_where_it_is_from(analyse):
+    found = analyse("Armenian opposition parties said the deal was a betrayal. Opposition parties demanded "
+                    "that Pashinyan resign. Israeli settlers vowed to resist. Iranian officials said no.")
+    groups = {a.name: a.affiliation for a in found.actors.values() if a.kind == "group"}
+    assert groups == {"Armenian opposition parties": "ARM", "Israeli settlers": "ISR"}
+    later = next(m for m in found.mentions if m.text == "Opposition parties")
+    assert later.actor_id == "armenian-opposition-parties"
+    assert next(m for m in found.mentions if m.text == "Iranian officials").actor_id == "IRN"

@@ -1496,8 +1496,12 @@ class _Article:
             naming = [t for t in subtree(tok) if t.i <= i and t.i not in based] + [
                 t for c in kids if c.dep_ == "prep" and c.i > i and c.lower_ in ("of", "for", "from", "with")
                 for t in subtree(c)]
+            # ("Armenian opposition parties", "Israeli settlers": a state's people against or
+            # beside its government, not the state; the demonym says only where they are from)
+            apart = set(self.kb.words.get("non_state_groups", ())) & {t.lemma_.lower() for t in naming}
             if any(c.dep_ in ("det", "poss", "nummod", "predet") and not one or c.dep_ == "amod" and c.lower_ in QUANTIFIERS
-                   for c in kids) or any(self.owner[t.i] is not None or t.i in self.blocked for t in naming):
+                   for c in kids) or any(t.i in self.blocked or self.owner[t.i] is not None and not (
+                       apart and self.owner[t.i].via == "demonym") for t in naming):
                 continue
             # named by its modifiers, hyphened ones too ("Gulf-based diplomat", "senior ruling party official")
             start = i
@@ -1527,8 +1531,13 @@ class _Article:
                     continue
                 start = indefinite[0].i
             else:
-                aid = _slug(name)
+                # ("Opposition parties" after "Armenian opposition parties": the group named before)
+                aid = next((a.actor_id for a in self.actors.values() if a.kind == "group" and a.name.lower() != name.lower()
+                            and a.name.lower().endswith(" " + name.lower())), None) or _slug(name)
                 self.actor(aid, name, "group")
+                home = next((self.owner[t.i].actor_id for t in naming if self.owner[t.i] is not None), None)
+                if home is not None and self.actors[aid].affiliation is None:
+                    self.actors[aid].affiliation = home   # "Israeli settlers": Israel's people
                 end = i + 1
             self.add(start, end, aid, "description")
 
