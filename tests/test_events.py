@@ -1721,6 +1721,18 @@ def test_an_appeal_whose_subject_the_parser_lost_is_made_by_the_quotes_speaker(n
     assert appeal.source.actor_id == "omar-hassan" and [t.actor_id for t in appeal.targets] == ["taliban"]
 
 
+def test_calling_a_meeting_or_a_deal_a_step_forward_praises_it_and_calling_talks_constructive_does_not(nlp):
+    events, _ = code(nlp, "Eritrea and Djibouti met in Doha. Kenyan President Ruto called the meeting a great "
+                          "step toward peace.")
+    praise = only(events, "SUPPORT")
+    assert praise.source.actor_id == "william-ruto" and {t.actor_id for t in praise.targets} >= {"ERI", "DJI"}
+    events, _ = code(nlp, "Eritrea and Djibouti signed a declaration in Doha. Ruto called the declaration a vital "
+                          "first step.")
+    assert [e for e in events if e.type == "SUPPORT" and e.cameo == "051"]
+    events, _ = code(nlp, "Eritrea and Djibouti met in Doha. Ruto called the talks constructive.")
+    assert not [e for e in events if e.type == "SUPPORT"]
+
+
 def test_readiness_to_act_is_an_offer_made_when_it_is_said(nlp):
     events, _ = code(nlp, "Kenya said it was ready to host a new round of talks between Eritrea and Djibouti.")
     offer = only(events, "AGREE")
