@@ -2002,3 +2002,12 @@ def test_a_demonym_before_an_opposition_or_settler_group_says_where_it_is_from(a
     later = next(m for m in found.mentions if m.text == "Opposition parties")
     assert later.actor_id == "armenian-opposition-parties"
     assert next(m for m in found.mentions if m.text == "Iranian officials").actor_id == "IRN"
+
+
+def test_the_president_is_the_one_the_article_calls_president_not_one_known_by_a_later_office(analyse):
+    # the knowledge base knows Gorbachev as a president (from 1990); in 1986 the article calls
+    # only Reagan so
+    found = analyse("President Reagan and Soviet leader Mikhail Gorbachev ended their summit on Sunday. "
+                    '"Our work on defenses is not for sale," the president said.')
+    said = next(m for m in found.mentions if m.text == "the president")
+    assert said.actor_id == "ronald-reagan"

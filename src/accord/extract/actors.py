@@ -2606,6 +2606,11 @@ class _Article:
                 fallback = a.actor_id
         here = self.sent_of(sp.start)
         for tier in (exact, same, compatible):
+            # ("President Reagan ... Soviet leader Mikhail Gorbachev ... the president said": the
+            # one the article calls so, not one the knowledge base knows by a later office)
+            given = [aid for aid in tier if self._called_so(aid, phrase, sp.start)]
+            if given and len(given) < len(tier) and len(phrase.removeprefix("the ").split()) == 1:
+                tier = given
             if tier:
                 # two holders: the one named just before, if the other was named well before
                 # ("Minister Al-Khulaifi met the delegations ... Muyaya, who is also communications
@@ -2623,6 +2628,19 @@ class _Article:
                 if a.affiliation == qual and self.kb.title_class(a.title) in ok:
                     return a.actor_id
         return None
+
+    def _called_so(self, aid: str, phrase: str, before: int) -> bool:
+        """The article gives person ``aid`` the title ``phrase`` before token ``before``: as a
+        word before a naming ("President Reagan") or in a title mention ("the president")."""
+        word = phrase.split()[-1]
+        for m in self.mentions:
+            if m.actor_id != aid or m.start >= before:
+                continue
+            if m.via == "title" and word in self.text_of(m.start, m.end).lower():
+                return True
+            if m.start > 0 and self.toks[m.start - 1].lower_ == word:
+                return True
+        return False
 
     # ---- step 6: pronouns, "the group", "Netanyahu's office"
     def self_named(self) -> None:
