@@ -2011,3 +2011,10 @@ def test_the_president_is_the_one_the_article_calls_president_not_one_known_by_a
                     '"Our work on defenses is not for sale," the president said.')
     said = next(m for m in found.mentions if m.text == "the president")
     assert said.actor_id == "ronald-reagan"
+
+
+def test_a_capital_that_acts_in_a_relative_clause_is_its_government(analyse):
+    found = analyse("There was no immediate reaction from Khartoum, which has vowed to retake every town.")
+    assert any(m.text == "Khartoum" and m.actor_id == "SDN" for m in found.mentions)
+    found = analyse("The talks were held in Geneva, which is a city of diplomats.")
+    assert not any(m.text == "Geneva" for m in found.mentions)

@@ -880,6 +880,9 @@ class _Article:
     def _acts_as_government(self, tok: Token) -> bool:
         while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
+        if any(c.dep_ == "relcl" and c.lemma_ != "be" and any(g.dep_ == "nsubj" and g.lower_ == "which" for g in c.children)
+               for c in tok.children):
+            return True   # "no reaction from Damascus, which has vowed to recover ...": it acts
         if tok.dep_ == "pobj" and tok.head.lower_ in self.kb.words.get("locative_prepositions", ()):
             return False
         if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") \
