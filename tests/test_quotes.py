@@ -721,11 +721,15 @@ def test_a_title_the_kb_knows_speaks_as_a_person(nlp):
     assert said and said[0].speaker is not None and said[0].speaker.actor_id == "thomas-nimely"
 
 
-def test_a_quoted_verdict_after_welcomed_as_is_a_mixed_quote(nlp):
+def test_a_verdict_after_welcomed_or_denounced_as_is_the_speakers_words(nlp):
     quotes = quotes_of(nlp, 'Moussa Faki Mahamat welcomed the deal as "an important first step". '
-                            'Josep Borrell welcomed the deal as a first step.')
-    mixed = [q for q in quotes if q.type == "mixed"]
-    assert [q.text for q in mixed] == ['the deal as "an important first step"']
+                            'Josep Borrell welcomed the deal as a first step. '
+                            'Hamas denounced the agreement as a betrayal of Palestinian rights.')
+    assert {(q.type, q.text) for q in quotes} == {
+        ("mixed", 'the deal as "an important first step"'), ("indirect", "the deal as a first step"),
+        ("indirect", "the agreement as a betrayal of Palestinian rights")}
+    # a refusal's "as" phrase is its reason, not its words
+    assert not quotes_of(nlp, "Israel rejected any withdrawal as a precondition for talks.")
 
 
 def test_a_quoted_verdict_parsed_with_its_object_as_one_phrase_is_still_a_mixed_quote(nlp):
@@ -761,7 +765,7 @@ def test_an_accusation_whose_of_phrase_hangs_deep_in_its_object_is_reported(nlp)
 def test_a_quoted_verdict_after_condemned_as_is_a_mixed_quote(nlp):
     quotes = quotes_of(nlp, 'Obama condemned the killings as "a cowardly attempt to sabotage the talks". '
                             'Abbas condemned the killings as a crime.')
-    assert [(q.type, q.speaker.actor_id) for q in quotes] == [("mixed", "barack-obama")]
+    assert [(q.type, q.speaker.actor_id) for q in quotes] == [("mixed", "barack-obama"), ("indirect", "mahmoud-abbas")]
 
 
 def test_an_appeal_to_someone_to_act_is_an_indirect_quote(nlp):
