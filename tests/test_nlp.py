@@ -47,6 +47,8 @@ def test_a_name_cut_at_a_hyphen_or_particle_runs_on_to_its_last_word():
     assert "Mariam al-Sadiq al-Mahdi" in people and "Ursula von der Leyen" in people
     doc = nlp("Putin met Erdogan in Sochi, and talks in Addis Ababa went on.")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Putin", "Erdogan"]
+    doc = nlp("The foreign minister of the Netherlands, Hans van den Broek, also addressed the session.")
+    assert "Hans van den Broek" in [e.text for e in doc.ents if e.label_ == "PERSON"]
 
 
 def test_an_organisation_name_cut_at_a_hyphened_word_runs_on():

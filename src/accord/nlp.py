@@ -89,7 +89,8 @@ def paragraph_starts(doc: Doc) -> Doc:
 # Arabic, Persian, Dutch and other name particles: a name goes on after them ("Mariam al-Sadiq
 # al-Mahdi", "Mohammed bin Abdulrahman", "Ursula von der Leyen")
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "abd", "ould", "ben", "de", "del", "van",
-                            "von", "der", "da", "di", "du", "le", "la"})
+                            "von", "der", "den", "des", "da", "di", "du", "le", "la", "dos", "das", "ter",
+                            "ten", "dia"})
 
 
 @Language.component("accord_names")
