@@ -2018,3 +2018,15 @@ def test_a_capital_that_acts_in_a_relative_clause_is_its_government(analyse):
     assert any(m.text == "Khartoum" and m.actor_id == "SDN" for m in found.mentions)
     found = analyse("The talks were held in Geneva, which is a city of diplomats.")
     assert not any(m.text == "Geneva" for m in found.mentions)
+
+
+def test_a_name_given_to_several_states_or_a_group_is_a_group_actor(analyse):
+    found = analyse("The United States, Britain and Norway, known as the Troika, said they welcomed the signing. "
+                    "The Troika urged the holdouts to join. Zarif met the group known as the P5+1 in Geneva.")
+    assert {a.name for a in found.actors.values() if a.kind == "group"} == {"Troika", "P5+1"}
+    assert len([m for m in found.mentions if m.actor_id == "troika"]) == 2
+    assert {"USA", "GBR", "NOR"} <= set(found.actors)
+    # a person's nickname and a meeting's name are no group
+    found = analyse('UNITA\'s military chief, General Abreu Muengo, known as "Kamorteiro", signed. The meeting, '
+                    "known as Geneva II, opened on Wednesday.")
+    assert not [a for a in found.actors.values() if a.kind == "group"]

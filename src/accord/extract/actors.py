@@ -1827,6 +1827,41 @@ class _Article:
             via = "surname" if self.actors[aid].kind == "person" else "acronym"
             self.add(tok.i, tok.i + 1, aid, via)
 
+    def known_as(self) -> None:
+        """"The United States, Britain and Norway, known as the Troika", "the group known as the
+        P5+1": a capitalised name given to several states or a group is a group actor of its own
+        (its members keep theirs)."""
+        naming = {"know", "call", "dub", "name"}
+        for prep in tokens_with(self.doc, words={"as"}):
+            verb = prep.head
+            if verb.lemma_.lower() not in naming or verb.dep_ != "acl" or verb.tag_ != "VBN":
+                continue
+            # (several states or a group, not a person's nickname nor a meeting's name)
+            named = verb.head
+            if not (named.ent_type_ == "GPE" or named.lemma_.lower() in self.kb.words.get("group_name_heads", ())):
+                continue
+            obj = next((c for c in children(prep) if c.dep_ == "pobj"), None)
+            if obj is None or self.owner[obj.i] is not None or not (obj.text[:1].isupper() and obj.pos_ in ("PROPN", "NOUN")):
+                continue
+            start = obj.i
+            while start > prep.i + 1 and self.toks[start - 1].dep_ == "compound" and self.toks[start - 1].text[:1].isupper():
+                start -= 1
+            end = obj.i + 1
+            # ("P5+1", "E3+3": the tokenizer splits the sign)
+            while end + 1 < len(self.toks) and self.toks[end].text == "+" and not self.toks[end - 1].whitespace_ \
+                    and self.toks[end + 1].like_num:
+                end += 2
+            if not self.free(start, end):
+                continue
+            name = self.text_of(start, end)
+            aid = _slug(name)
+            self.actor(aid, name, "group")
+            # ... and wherever the article uses the name again ("The Troika urged ...")
+            words = [t.text for t in self.toks[start:end]]
+            for i in (t.i for t in tokens_with(self.doc, words={words[0].lower()})):
+                if [t.text for t in self.toks[i:i + len(words)]] == words and self.free(i, i + len(words)):
+                    self.add(i, i + len(words), aid, "name")
+
     # ---- step 3b: appositives that rename an organisation
     def appositions(self) -> None:
         """"COSATU, the umbrella union for 1.8 million workers, said": a common-noun appositive renames
@@ -3060,6 +3095,7 @@ def extract_actors(doc: Doc, article_id: str, kb: KB | None = None) -> ArticleAc
     art.datelines()
     art.untagged_organisations()
     art.untagged_acronyms()
+    art.known_as()
     art.entities()
     art.polity_demonyms()
     art.untagged_speakers()

@@ -53,7 +53,7 @@ WORD_LISTS = ("honorifics", "locative_prepositions", "expletive_verbs", "outlet_
               "scene_title_classes", "regional_peoples", "speaking_group_nouns",
               "locating_participles", "party_object_verbs", "personal_honorifics",
               "settlement_nouns", "career_titles", "armed_cause_words", "place_nouns",
-              "speech_products", "non_state_groups")
+              "speech_products", "non_state_groups", "group_name_heads")
 
 
 def slug(name: str) -> str:
