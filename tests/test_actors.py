@@ -2030,3 +2030,9 @@ def test_a_name_given_to_several_states_or_a_group_is_a_group_actor(analyse):
     found = analyse('UNITA\'s military chief, General Abreu Muengo, known as "Kamorteiro", signed. The meeting, '
                     "known as Geneva II, opened on Wednesday.")
     assert not [a for a in found.actors.values() if a.kind == "group"]
+
+
+def test_a_kb_name_is_found_in_british_and_american_spelling(analyse):
+    found = analyse("Local elections will be held with the help of the Organisation for Security and Cooperation "
+                    "in Europe.")
+    assert "osce" in found.actors and "Europe" not in {a.name for a in found.actors.values()}

@@ -123,13 +123,27 @@ def _load_yaml(path: Path) -> dict:
     return data
 
 
+# British and American spellings of one name ("Organisation for Security and Co-operation")
+_SPELLINGS = (("ization", "isation"), ("Co-operation", "Cooperation"),
+              ("Defense", "Defence"), ("Center", "Centre"))
+
+
 def _variants(text: str) -> list[str]:
-    """Surface variants of an alias: "the X" is kept with its article, in both cases."""
+    """Surface variants of an alias: "the X" is kept with its article, in both cases; a name of
+    several words in either spelling."""
     text = text.strip()
-    if text[:4].lower() == "the ":
-        core = text[4:]
-        return [f"the {core}", f"The {core}"]
-    return [text]
+    forms = {text}
+    if " " in text:
+        for a, b in _SPELLINGS:
+            for form in list(forms):
+                forms |= {form.replace(a, b), form.replace(b, a)}
+    out = []
+    for form in sorted(forms, key=lambda f: (f != text, f)):
+        if form[:4].lower() == "the ":
+            out += [f"the {form[4:]}", f"The {form[4:]}"]
+        else:
+            out.append(form)
+    return out
 
 
 def _state_name(country, aliases: list[str]) -> str:
