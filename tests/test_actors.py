@@ -2036,3 +2036,14 @@ def test_a_kb_name_is_found_in_british_and_american_spelling(analyse):
     found = analyse("Local elections will be held with the help of the Organisation for Security and Cooperation "
                     "in Europe.")
     assert "osce" in found.actors and "Europe" not in {a.name for a in found.actors.values()}
+
+
+def test_untagged_capitalised_words_before_the_acronym_for_them_name_an_organisation(analyse):
+    found = analyse("The rebel Congolese Rally for Democracy (RCD) failed to sign. The RCD said it would sign "
+                    "later.")
+    rcd = found.actors["congolese-rally-for-democracy"]
+    assert rcd.kind == "organisation" and "RCD" in rcd.aliases
+    assert {m.actor_id for m in found.mentions if m.text == "RCD"} == {"congolese-rally-for-democracy"}
+    # words whose initials the acronym does not spell are no name of it
+    found = analyse("Talks in Geneva Last Week (UN) were short.")
+    assert not [a for a in found.actors.values() if a.kind == "organisation" and "Week" in a.name]

@@ -1592,6 +1592,7 @@ class _Article:
             if start == tok.i or (tok.dep_ == "compound" and tok.head.i == tok.i + 1 and tok.head.is_title):
                 continue   # "the Party" alone names nothing; "Movement" of "... Movement Party" is not the end
             self._org_entity(start, tok.i + 1)
+        self._defined_names()
         # "Puigdemont's separatist Junts party", "the Wagner group": a name before a common
         # organisation noun is the organisation's name, which the article then uses alone ("Junts wants")
         nouns = self.kb.words.get("organisation_nouns", set())
@@ -1698,6 +1699,34 @@ class _Article:
             self.aliases[acronym] = aid
             self.defined[acronym] = aid
             self.add(end + 1, end + 2, aid, "acronym")
+
+    def _defined_names(self) -> None:
+        """"The rebel Congolese Rally for Democracy (RCD)": capitalised words the recogniser left
+        untagged, before the acronym that stands for them, name an organisation. (The acronym's
+        letters are the words' initials, in any order: "RCD" is French for it.)"""
+        toks = self.toks
+        for par in tokens_with(self.doc, words={"("}):
+            i = par.i
+            if i + 2 >= len(toks) or toks[i + 2].text != ")" or not toks[i + 1].is_upper or not toks[i + 1].is_alpha \
+                    or not 2 <= len(toks[i + 1].text) <= 8:
+                continue
+            start = i
+            while start > 0 and toks[start - 1].is_alpha and (toks[start - 1].is_title or toks[start - 1].lower_ in NAME_CONNECTORS):
+                start -= 1
+            while start < i and (toks[start].lower_ in NAME_CONNECTORS or toks[start].lower_ in STOP_WORDS):
+                start += 1
+            words = [t for t in toks[start:i] if t.is_title]
+            letters = set(toks[i + 1].text)
+            if len(words) < 2 or not letters <= {t.text[0] for t in words} or len(toks[i + 1].text) > len(words) + 1:
+                continue
+            owned = [self.owner[j] for j in range(start, i) if self.owner[j] is not None]
+            if any(m.via != "demonym" for m in owned) or any(toks[j].ent_type_ in ("ORG", "PERSON") for j in range(start, i)):
+                continue   # a name the recogniser or the KB found, taken whole elsewhere
+            for m in {id(m): m for m in owned}.values():
+                self.mentions.remove(m)
+                for j in range(m.start, m.end):
+                    self.owner[j] = None
+            self._org_entity(start, i)
 
     def _is_outlet(self, span: Span) -> bool:
         """An unknown organisation that is told something ("told CNBC") or interviews someone."""
