@@ -101,6 +101,8 @@ def test_a_denying_verb_read_as_a_noun_after_a_charge_is_its_relative_clause():
     assert (verb.pos_, verb.lemma_, verb.dep_, verb.head.text) == ("VERB", "reject", "relcl", "allegation")
     assert next(t for t in doc if t.text == "Mogadishu").dep_ == "nsubj"
     assert next(t for t in doc if t.text == "an").head.text == "allegation"
+    doc = nlp("Kenya accused Somalia of arming the militia, a claim Mogadishu dismisses.")
+    assert next(t for t in doc if t.text == "dismisses").lemma_ == "dismiss"
     # a plural noun after a name is left alone when no charge stands before it
     doc = nlp("The talks stalled over the Kenya Defence Forces bases.")
     assert next(t for t in doc if t.text == "bases").pos_ == "NOUN"

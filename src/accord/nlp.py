@@ -221,8 +221,10 @@ def answered_charges(doc: Doc) -> Doc:
     for verb in doc:
         if verb.tag_ != "NNS" or not verb.lower_.endswith("s") or verb.i + 1 >= len(doc) or not doc[verb.i + 1].is_punct:
             continue
-        lemma = verb.lower_[:-2] + "y" if verb.lower_.endswith("ies") else verb.lower_[:-1]
-        if lemma not in denying:
+        # ("rejects", "disputes", "denies", "dismisses")
+        w = verb.lower_
+        lemma = next((f for f in (w[:-1], w[:-2], w[:-3] + "y") if f in denying), None)
+        if lemma is None:
             continue
         names = []
         k = verb.i - 1

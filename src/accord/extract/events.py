@@ -946,9 +946,9 @@ def _their_parties(ctx: Context, noun: Token) -> list[ActorRef]:
 
 def _held_somewhere(ctx: Context, noun: Token) -> list[ActorRef]:
     """"after talks in Istanbul almost broke down": a meeting held somewhere, with nobody named,
-    is between the two sides the article is about; so are talks said to open, resume or be held
-    ("talks on a ceasefire would resume in Jeddah", "the next round of talks will be held in
-    Astana")."""
+    is between the two sides the article is about; so are talks said to open, resume or take
+    place ("talks on a ceasefire would resume in Jeddah", "the next round of talks would take
+    place in Astana")."""
     places = prep_objects(noun, {"in"})
     if not any(ctx.refs([o]) or o.ent_type_ in ("GPE", "LOC", "FAC") for o in places) and not _talks_open(noun):
         return []
@@ -958,8 +958,9 @@ def _held_somewhere(ctx: Context, noun: Token) -> list[ActorRef]:
 
 def _talks_open(noun: Token) -> bool:
     """The meeting noun (or the round it is of) is the subject of a verb by which talks will take
-    place: "talks would resume", "the next round of talks will be held", "talks are due to open".
-    (Talks said to have opened are the talks the story has told of already.)"""
+    place: "talks would resume", "the next round will take place", "talks are due to open". (Talks
+    said to have opened are the talks the story has told of already; "talks will be held" is read
+    through its light verb.)"""
     t = noun
     if t.dep_ == "pobj" and lemma_of(head_of(t)) == "of" and lemma_of(head_of(head_of(t))) in lexicon().measure_nouns:
         t = head_of(head_of(t))
