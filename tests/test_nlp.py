@@ -122,3 +122,19 @@ def test_a_verb_hung_on_a_root_name_is_the_root_with_the_name_its_subject():
     # a name with a participle modifying it, and a finite verb of its own, is left alone
     doc = nlp("Kiir, backed by Uganda, signed the accord.")
     assert next(t for t in doc if t.text == "signed").dep_ == "ROOT"
+
+
+def test_a_denying_verb_in_es_read_as_a_noun_is_repaired_with_its_lemma():
+    from spacy.tokens import Doc
+    nlp = nlp_mod.load()
+    # parsed by hand as the small model parses "..., a claim Moscow dismisses."
+    words = ["Kyiv", "blamed", "Moscow", ",", "a", "claim", "Moscow", "dismisses", "."]
+    heads = [1, 1, 1, 1, 7, 7, 7, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "det", "compound", "compound", "advcl", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "PUNCT", "DET", "NOUN", "PROPN", "NOUN", "PUNCT"]
+    tags = ["NNP", "VBD", "NNP", ",", "DT", "NN", "NNP", "NNS", "."]
+    lemmas = ["Kyiv", "blame", "Moscow", ",", "a", "claim", "Moscow", "dismiss", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc = nlp.get_pipe("accord_charges")(doc)
+    assert (doc[7].pos_, doc[7].lemma_, doc[7].dep_, doc[7].head.text) == ("VERB", "dismiss", "relcl", "claim")
+    assert (doc[6].dep_, doc[5].head.text, doc[4].head.text) == ("nsubj", "blamed", "claim")
