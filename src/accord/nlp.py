@@ -221,10 +221,8 @@ def answered_charges(doc: Doc) -> Doc:
     for verb in doc:
         if verb.tag_ != "NNS" or not verb.lower_.endswith("s") or verb.i + 1 >= len(doc) or not doc[verb.i + 1].is_punct:
             continue
-        # ("rejects", "disputes", "denies", "dismisses")
-        w = verb.lower_
-        lemma = next((f for f in (w[:-1], w[:-2], w[:-3] + "y") if f in denying), None)
-        if lemma is None:
+        lemma = verb.lemma_.lower()   # the noun's lemma is the verb's ("rejects" -> "reject")
+        if lemma not in denying:
             continue
         names = []
         k = verb.i - 1
@@ -242,7 +240,7 @@ def answered_charges(doc: Doc) -> Doc:
                 if t.head.i == verb.i:
                     t.head = charge
             verb.head, verb.dep_ = charge, "relcl"
-        verb.tag_, verb.pos_, verb.lemma_ = "VBZ", "VERB", lemma
+        verb.tag_, verb.pos_ = "VBZ", "VERB"
         for t in names[:-1]:
             t.head, t.dep_ = names[-1], "compound"
         names[-1].head, names[-1].dep_ = verb, "nsubj"

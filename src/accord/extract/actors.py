@@ -1233,11 +1233,9 @@ class _Article:
         surname of a person the article names in full."""
         if self._label_counts is None:
             self._label_counts = Counter((e.text.removeprefix("the "), e.label_) for e in nlp_ents(self.doc))
-            # a person's surname is read as a person ("Ahmad Tejan Kabbah" ... "Kabbah")
-            self._label_counts.update((e[-1].text, "PERSON") for e in nlp_ents(self.doc)
-                                      if e.label_ == "PERSON" and len(e) > 1)
         places = sum(self._label_counts[(name, k)] for k in PLACE_LABELS)
-        if not places or any(a.kind == "person" and a.name.rsplit(" ", 1)[-1] == name for a in self.actors.values()):
+        if not places or name in self._person_surnames() or any(
+                a.kind == "person" and a.name.rsplit(" ", 1)[-1] == name for a in self.actors.values()):
             return False   # ("Sierra Leone's President Ahmad Tejan Kabbah" ... "Kabbah said")
         orgs, persons = self._label_counts[(name, "ORG")], self._label_counts[(name, "PERSON")]
         if label == "ORG":

@@ -956,14 +956,20 @@ def _held_somewhere(ctx: Context, noun: Token) -> list[ActorRef]:
     return sides if len(sides) == 2 else []
 
 
+def _measure_of(noun: Token) -> Token | None:
+    """The measure a meeting noun is counted in ("days" of "eight days of talks", "round" of "the
+    next round of talks"), if any."""
+    if noun.dep_ == "pobj" and lemma_of(head_of(noun)) == "of" and lemma_of(head_of(head_of(noun))) in lexicon().measure_nouns:
+        return head_of(head_of(noun))
+    return None
+
+
 def _talks_open(noun: Token) -> bool:
     """The meeting noun (or the round it is of) is the subject of a verb by which talks will take
     place: "talks would resume", "the next round will take place", "talks are due to open". (Talks
     said to have opened are the talks the story has told of already; "talks will be held" is read
     through its light verb.)"""
-    t = noun
-    if t.dep_ == "pobj" and lemma_of(head_of(t)) == "of" and lemma_of(head_of(head_of(t))) in lexicon().measure_nouns:
-        t = head_of(head_of(t))
+    t = _measure_of(noun) or noun
     if t.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = head_of(t)
@@ -984,10 +990,8 @@ def _talks_before(ctx: Context, noun: Token) -> list[ActorRef]:
     talks": talks with nobody named that an act of the clause followed (or went with) were held
     by its subjects, when they are two parties or more, or by the two sides, when its one subject
     is one of them."""
-    t = noun
-    measured = t.dep_ == "pobj" and lemma_of(head_of(t)) == "of" and lemma_of(head_of(head_of(t))) in lexicon().measure_nouns
-    if measured:
-        t = head_of(head_of(t))   # "eight days of talks"
+    measure = _measure_of(noun)   # "eight days of talks"
+    measured, t = measure is not None, measure or noun
     if t.dep_ == "pobj" and lemma_of(head_of(t)) in ("after", "during", "following", "amid", "throughout"):
         verb = head_of(head_of(t))
     elif measured and t.dep_ in OBJECT_DEPS:

@@ -235,8 +235,9 @@ def name_calling(ctx: Context, lex: Lexicon, verb: Token, triggers: set[int]) ->
     praise = not named(words.get("lies", set()) | words.get("wrong", set()))
     # praise is for a deal or a plan, or for a party called a good name ("called Abbas a serious
     # partner"); "described the talks as constructive" judges prospects
-    deal = lemma_of(thing) in lex.classes.get("proposal", ()) and named(words.get("good", set())) \
-        or lemma_of(thing) in lex.classes.get("talks", ()) and named(words.get("good_meeting", set()))
+    on_the_way = words.get("good_meeting", set())
+    deal = lemma_of(thing) in lex.classes.get("proposal", ()) and named(words.get("good", set()) | on_the_way) \
+        or lemma_of(thing) in lex.classes.get("talks", ()) and named(on_the_way)
     owners = [r for r in ctx.refs([thing]) if r.actor_id]   # the party named, or whose the thing is
     party = named(words.get("good_people", set())) and bool(owners)
     if praise and (not (deal or party) or any(
