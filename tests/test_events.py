@@ -3036,3 +3036,22 @@ def test_troops_sent_or_withdrawn_with_no_agent_are_moved_by_their_owner(nlp):
     sent = only(events, "MOBILIZE")
     assert sent.source is not None and sent.source.actor_id == "SDN"
     assert all(t.actor_id != "SDN" for t in sent.targets)
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Pyongyang agreed on Monday to shut down its plutonium reactor within two months.", "agreed"),
+    ("Under the deal Tehran will freeze its nuclear programme for a decade.", "freeze"),
+])
+def test_a_restriction_on_ones_own_capacity_winds_down_and_threatens_no_one(nlp, text, verb):
+    events, _ = code(nlp, text)
+    assert not [e for e in events if e.type in ("THREATEN", "COERCE", "SANCTION")]
+    assert [e for e in events if e.trigger.text == verb and e.type in ("AGREE", "RETREAT")]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Cairo closed its border with Libya on Sunday.", "SANCTION"),
+    ("Washington froze its aid to the junta after the coup.", "SANCTION"),
+])
+def test_a_restriction_that_reaches_another_party_stays_hostile(nlp, text, etype):
+    events, _ = code(nlp, text)
+    only(events, etype)

@@ -43,7 +43,8 @@ from accord.ingest.text import headline_end
 from accord.records import ActorRef, Article, Event, Quote, Span, record_id
 from accord.nlp import children, sentences, subtree, text_of, tokens_with
 from accord.extract.event_lexicon import (
-    ACCUSABLE, Entry, HOSTILE, Lexicon, PRESUPPOSING_PREPS, SYMMETRIC, THREAT_CODE, VERBAL, code_to_type, lexicon)
+    ACCUSABLE, Entry, HOSTILE, Lexicon, PRESUPPOSING_PREPS, SYMMETRIC, TARGET_PREPS, THREAT_CODE, VERBAL, code_to_type,
+    lexicon)
 from accord.extract.event_grammar import (
     DASH_CHARS, NAMED, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, POS_AUX, POS_VERB, ParseTree, RELATIVE,
     SUBJECT_DEPS, agent_tokens, conjuncts, conjuncts_verbs, control_complement, existential,
@@ -501,6 +502,9 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 place = location_for(ctx, [tok] + clause.chain, sent, set())
                 targets = [r for r in ctx.refs([t for t in span_tokens(sent) if t.text == (place or "\0")])
                            if ctx.country(r.actor_id) == r.actor_id]
+            if etype in WINDING_DOWN and _winds_down_own(ctx, lex, tok):
+                code = "087"
+                etype, mode = code_to_type(code)
             moved = troop_movement(lex, tok) if code == "042" else None
             if moved:
                 code = moved
@@ -812,8 +816,27 @@ def _content_type(ctx: Context, lex: Lexicon, tok: Token) -> str | None:
                 and not any(n.dep_ == "neg" for n in children(c)):
             e = match_verb(ctx, lex, c)
             if e is not None:
-                return code_to_type(e.code)[0]
+                etype = code_to_type(e.code)[0]
+                return "RETREAT" if etype in WINDING_DOWN and _winds_down_own(ctx, lex, c) else etype
     return None
+
+
+# A restriction a party puts on what is its own ("froze its nuclear programme", "shut down its
+# main reactor") harms no one: it winds the party's own capacity down (CAMEO 087). One that
+# reaches another party ("closed its border with Egypt", "froze its aid") stays hostile.
+WINDING_DOWN = {"COERCE", "SANCTION"}
+OWN_POSSESSIVES = {"its", "their", "his", "her", "our", "my"}
+
+
+def _winds_down_own(ctx: Context, lex: Lexicon, verb: Token) -> bool:
+    objs = objects(verb)
+    if not objs or not all(any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in children(o)) for o in objs):
+        return False
+    if any(match_noun(lex, o) is not None for o in objs):
+        return False   # "suspended its talks", "froze its aid": an act towards someone
+    if any(t.dep_ == "prep" for o in objs for t in subtree(o)):
+        return False   # "its participation in the treaty", "its airspace to Russian planes"
+    return not any(r.actor_id for r in ctx.refs(prep_objects(verb, TARGET_PREPS)))
 
 
 def _participle_of(tok: Token) -> Token:
