@@ -3055,3 +3055,12 @@ def test_a_restriction_on_ones_own_capacity_winds_down_and_threatens_no_one(nlp,
 def test_a_restriction_that_reaches_another_party_stays_hostile(nlp, text, etype):
     events, _ = code(nlp, text)
     only(events, etype)
+
+
+def test_two_signatories_with_no_one_named_signed_with_each_other(nlp):
+    # the envoy's principals are go-betweens, not the story's two sides
+    events, _ = code(nlp, "Sudan's president, Omar al-Bashir, signed an accord on Monday, a day after rebel leader "
+                          "Khalil Ibrahim put his signature to the same text. The accord, brokered by Pekka Haavisto, "
+                          "the special envoy of the United Nations and the African Union, calls for a truce.")
+    signed = {e.source.actor_id: {t.actor_id for t in e.targets} for e in events if e.cameo == "057"}
+    assert signed == {"omar-al-bashir": {"khalil-ibrahim"}, "khalil-ibrahim": {"omar-al-bashir"}}

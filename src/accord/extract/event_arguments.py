@@ -150,8 +150,12 @@ class Context:
         for tok in tokens_with(self.doc, lemmas=lex.mediating_verbs | lex.mediating_nouns):
             lem = lemma_of(tok)
             if tok.pos_ == "VERB" and lem in lex.mediating_verbs:
-                heads += agent_tokens(tok) if is_passive(tok) else [
+                doers = agent_tokens(tok) if is_passive(tok) else [
                     x for t in subject_tokens(tok) for x in conjuncts(t)]
+                # "brokered by Dante Caputo, the special envoy of the UN and the OAS": the bodies
+                # a go-between is sent by go between too
+                heads += doers + [x for d in doers for a in children(d) if a.dep_ == "appos"
+                                  for o in prep_objects(a, {"of"}) for x in conjuncts(o)]
             elif tok.pos_ == "NOUN" and lem in lex.mediating_nouns:
                 named = [c for c in children(tok) if c.dep_ in ("compound", "amod", "appos")]
                 if tok.dep_ == "appos":
@@ -1217,7 +1221,7 @@ def counterpart(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
     return last_naming(ctx, next(i for i in pair if i != side), before)
 
 
-def _naming_near(ctx: Context, actor_id: str, before: int) -> list[ActorRef]:
+def naming_near(ctx: Context, actor_id: str, before: int) -> list[ActorRef]:
     """The actor's last naming before ``before``, else its first naming after."""
     shown = last_naming(ctx, actor_id, before)
     if shown:
@@ -1247,4 +1251,4 @@ def story_sides(ctx: Context, src: ActorRef, before: int) -> list[ActorRef]:
     if len(side) == 2:
         return []      # both sides are the source's own: an internal act, no dyad to infer
     others = [i for i in pair if i not in side]
-    return [r for i in others for r in _naming_near(ctx, i, before)]
+    return [r for i in others for r in naming_near(ctx, i, before)]

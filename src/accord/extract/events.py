@@ -53,7 +53,7 @@ from accord.extract.event_grammar import (
     tree_slot)
 from accord.extract.event_arguments import (
     Context, accused, agent_heads, complement_targets, counterpart, dateline_subject, holders, home_organs,
-    instrument_states, localise_agents, location_for, location_span, measure_doer, noun_arguments,
+    instrument_states, localise_agents, location_for, location_span, measure_doer, naming_near, noun_arguments,
     pair_refs, place_country_of, ref_key, same_party, same_side, story_sides, troop_movement, verb_arguments)
 from accord.extract.event_modality import Clause, aux_modality, analyse_clause, condition_mark, modality_of
 from accord.extract.speech_acts import (
@@ -275,7 +275,32 @@ def extract_events(doc: Doc, actors, article: Article | None, quotes=()) -> Iter
         for event in _sentence_events(ctx, lex, sent):
             event = _answered(ctx, lex, event, done)
             done.append(event)
-            yield event
+    yield from _cosignatories(ctx, done)
+
+
+def _cosignatories(ctx: Context, events: list[Event]) -> list[Event]:
+    """"Aristide signed an agreement on Saturday, hours after Cedras put his name to the same
+    text": when a story names two signatories and no one either signed with, each signed
+    with the other."""
+    signings = {(e.trigger.start, e.source.actor_id) for e in events if e.cameo == "057"
+                and e.trigger is not None and e.source is not None}
+    # the signing, and the agreement coded beside it on the same verb
+    alone = {id(e): e for e in events if e.modality == "actual" and not e.negated and e.trigger is not None
+             and e.source is not None and (e.trigger.start, e.source.actor_id) in signings
+             and e.cameo in ("057", "030") and not any(t.actor_id for t in e.targets)}
+    signers = list(dict.fromkeys(e.source.actor_id for e in alone.values()))
+    if len(signers) != 2 or any(getattr(ctx.actor(a), "affiliation", None) == b for a, b in (signers, signers[::-1])):
+        return events
+    out = []
+    for e in events:
+        if id(e) in alone:
+            other = next(a for a in signers if a != e.source.actor_id)
+            partner = naming_near(ctx, other, e.start)
+            if partner:
+                ctx.implied_targets.add(e.event_id)
+                e = replace(e, targets=tuple(partner))
+        out.append(e)
+    return out
 
 
 def _answered(ctx: Context, lex: Lexicon, event: Event, done: list[Event]) -> Event:
