@@ -2047,3 +2047,11 @@ def test_untagged_capitalised_words_before_the_acronym_for_them_name_an_organisa
     # words whose initials the acronym does not spell are no name of it
     found = analyse("Talks in Geneva Last Week (UN) were short.")
     assert not [a for a in found.actors.values() if a.kind == "organisation" and "Week" in a.name]
+
+
+def test_a_surname_two_named_persons_share_is_the_one_named_last_before_it(analyse):
+    # neither brother is in the KB: the shared surname goes by the order of naming
+    found = analyse("Deputy Minister Tomas Varga signed for the government. Varga told reporters the truce "
+                    "would hold. Later, President Emil Varga, the minister's brother, arrived. Varga praised the deal.")
+    said = [m.actor_id for m in found.mentions if found.doc.text[m.start:m.end] == "Varga"]
+    assert said == ["tomas-varga", "emil-varga"]

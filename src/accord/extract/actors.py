@@ -479,7 +479,7 @@ class _Article:
         self.blocked: set[int] = set()                     # tokens the KB says are no actor here
         self.capital_at: dict[int, str] = {}               # capitals named as places: their state
         self.polities: set[str] = set()                          # places the article gives a government
-        self.shared_firsts: dict[str, set[str]] = {}           # a first word two persons' names open with
+        self.shared_firsts: dict[str, set[str]] = {}           # a first word or surname two persons' names share
         self.middle_names: set[str] = set()                       # middle words of persons' names ("Manyang")
         self.people = 0                                    # person actors registered so far
         self.defined: dict[str, str] = {}                  # acronyms the article defines: "(SPA)"
@@ -1765,6 +1765,7 @@ class _Article:
 
     def _surname_aliases(self) -> None:
         self._nicknames()
+        bearers: dict[str, list[str]] = {}
         for a in list(self.actors.values()):
             if a.kind != "person":
                 continue
@@ -1774,8 +1775,17 @@ class _Article:
             for alias in (last, last.split("-")[-1], folded):
                 # "el-Sisi" and "Sisi"; never "II" of "King Abdullah II" or an initial
                 if len(alias) >= 3 and alias[:1].isupper() and not alias.isupper() \
-                        and alias.replace("'", "").replace("-", "").isalpha():
-                    self.aliases.setdefault(alias, a.actor_id)
+                        and alias.replace("'", "").replace("-", "").isalpha() and alias not in self.aliases:
+                    bearers.setdefault(alias, [])
+                    if a.actor_id not in bearers[alias]:
+                        bearers[alias].append(a.actor_id)
+        for alias, ids in bearers.items():
+            if len(ids) == 1:
+                self.aliases[alias] = ids[0]
+            else:
+                # "Humberto Ortega ... Ortega said ... President Daniel Ortega": a surname two
+                # persons share is the one named last before it
+                self.shared_firsts[alias] = set(ids)
         # Thai, Ethiopian, Malay and Indonesian names are shortened to the given name ("Phumtham",
         # "Abiy", "Anwar"): a first name shared by no other person of the article is an alias too
         firsts: dict[str, set[str]] = {}
@@ -1809,8 +1819,11 @@ class _Article:
         ids = self.shared_firsts.get(tok.text)
         if not ids:
             return None
-        before = [m for m in self.mentions if m.actor_id in ids and m.end <= tok.i and m.end - m.start > 1]
-        return max(before, key=lambda m: m.start).actor_id if before else None
+        full = [m for m in self.mentions if m.actor_id in ids and m.end - m.start > 1]
+        before = [m for m in full if m.end <= tok.i]
+        if before:
+            return max(before, key=lambda m: m.start).actor_id
+        return min(full, key=lambda m: m.start).actor_id if full else None
 
     def surnames(self) -> None:
         doc = self.doc
