@@ -1527,7 +1527,8 @@ def test_one_unnamed_speaker_introduced_on_their_own_is_a_person_actor(analyse):
     ("Khalifa Haftar sent no delegation to Tunis.", "khalifa-haftar", "libyan-national-army"),
     # a bare "President" after an Israeli is no Israeli when the KB knows the man
     ("Israeli Prime Minister Menachem Begin arrived. President Jimmy Carter met him.", "jimmy-carter", "USA"),
-    ("Mikhail Gorbachev met Ronald Reagan in Reykjavik.", "mikhail-gorbachev", "RUS"),
+    # a Soviet leader of the KB is the Soviet Union's, not Russia's
+    ("Mikhail Gorbachev met Ronald Reagan in Reykjavik.", "mikhail-gorbachev", "SUN"),
 ])
 def test_a_known_persons_side_in_the_article(analyse, text, person, side):
     assert analyse(text).actors[person].affiliation == side
@@ -2055,3 +2056,15 @@ def test_a_surname_two_named_persons_share_is_the_one_named_last_before_it(analy
                     "would hold. Later, President Emil Varga, the minister's brother, arrived. Varga praised the deal.")
     said = [m.actor_id for m in found.mentions if found.doc.text[m.start:m.end] == "Varga"]
     assert said == ["tomas-varga", "emil-varga"]
+
+
+def test_a_middle_initial_does_not_hide_a_known_person(analyse):
+    found = analyse("Secretary of State George P. Shultz told reporters the inspection rules were strict.")
+    assert found.actors["george-shultz"].affiliation == "USA"
+    assert not [a for a in found.actors if a.startswith("george-p")]
+
+
+def test_a_states_office_set_off_by_commas_is_the_known_persons_side_here(analyse):
+    # the KB knows him as Georgia's later president; here he speaks for the Soviet Union
+    found = analyse("The Soviet foreign minister, Eduard Shevardnadze, said the treaty was a first step.")
+    assert found.actors["eduard-shevardnadze"].affiliation == "SUN"

@@ -244,6 +244,8 @@ class _Index:
 POSTMODIFYING_PREPS = frozenset(("in", "at", "close", "familiar", "involved", "following", "near", "inside"))
 LOCATING_PREPS = frozenset(("in", "at", "near", "inside"))   # where they speak from, not whose they are
 
+INITIAL = re.compile(r"^[A-Z]\.$")   # "P." of "George P. Shultz"
+
 # a name given right after a person's own: "known as Y", "(also known as Y)", a quoted "Y"
 NICKNAME = re.compile(r"""\s*(?:,?\s*\(?(?:also\s+|better\s+|widely\s+|popularly\s+)?known\s+as\s+"""
                       r"""([A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+)?)(?=[,.;:)]|\s[a-z])"""
@@ -692,6 +694,11 @@ class _Article:
             if inside_person and via == "capital" and sp.start == ent.start and sp.start > 0 \
                     and self.toks[sp.start - 1].pos_ == "ADP":
                 inside_person = False   # "ambassador to Kiev Mikhail Zurabov": the post's place, then the name
+            if inside_person and via == "surname" and self._initialled(ent, aid):
+                # "George P. Shultz" is the KB's George Shultz: a middle initial adds no one
+                self.actor(aid)
+                self.add(self._ent_start(ent), sp.end, aid, "name")
+                continue
             if inside_person and (self.kb.entries[aid].kind != "person" or via == "surname"):
                 # "George Washington"; "Maria Solberg" is not Erna Solberg
                 continue
@@ -715,6 +722,14 @@ class _Article:
             self.actor(aid)
             # a demonym modifying a sector noun ("Ukrainian officials") is widened in step 4
             self.add(sp.start, sp.end, aid, via, sector)
+
+    def _initialled(self, ent: Span, aid: str) -> bool:
+        """The recognised name is the KB person's with middle initials ("Eduard A. Shevardnadze")."""
+        words = [t.text for t in self.toks[self._ent_start(ent):ent.end] if t.tag_ != "POS"]
+        if not any(INITIAL.match(w) for w in words):
+            return False
+        kept = [w for w in words if not INITIAL.match(w)]
+        return _fold(" ".join(kept).lower()) == _fold(self.kb.entries[aid].name.lower())
 
     def _surname_of_the_named(self, found: list[Span]) -> list[Span]:
         """A surname two KB persons share ("Sharif") is the one's whose full name the article
@@ -2383,6 +2398,7 @@ class _Article:
             self.title_used.add(title.root.i)
             qual = qual or self._qualifier(self.toks[self._left_of(title.root, title.start):title.end])
         # appositive either way: "X, a spokesman for Y" / "the Egyptian president, X,"
+        apposed = None
         for other in [c for c in children(head) if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else []):
             if other.i in title_at or other.lemma_.lower() in self.kb.titles:
                 # the title phrase without the person's own words
@@ -2402,6 +2418,11 @@ class _Article:
                 title = title or title_at.get(other.i) or doc[other.i:other.i + 1]
                 self.title_used.add(other.i)
                 post = self._owner_of_title(sub) or self._qualifier(sub)
+                # (the state named before the title's head, "the Soviet leader", not the one
+                # a post is for, "the U.N. envoy for Yemen")
+                before = self._qualifier([t for t in sub if t.i < other.i])
+                if before is not None and getattr(self.actors.get(before) or self.kb.entries.get(before), "kind", None) == "state":
+                    apposed = apposed or before
                 if career and post is not None and self.actors[post].kind == "organisation" \
                         and not self.actors[post].is_outlet:
                     # "the U.N. envoy, Peruvian diplomat Alvaro de Soto": a trade and a nationality
@@ -2472,6 +2493,10 @@ class _Article:
             # "White House spokesman", leaves him with his state; a body named only in his title,
             # "European Council President", may be the title's own words or part of his side)
             a.affiliation = prefixed
+        elif apposed and a.from_kb and not former and apposed != a.affiliation:
+            # "the Soviet leader, Mikhail S. Gorbachev": a state's office set off by commas, as
+            # the prefixed one above
+            a.affiliation = apposed
 
     def _led_body(self, head: Token) -> str | None:
         """The body a person leads: "the National Salvation Front of Thomas Cirillo", "the
