@@ -2068,3 +2068,10 @@ def test_a_states_office_set_off_by_commas_is_the_known_persons_side_here(analys
     # the KB knows him as Georgia's later president; here he speaks for the Soviet Union
     found = analyse("The Soviet foreign minister, Eduard Shevardnadze, said the treaty was a first step.")
     assert found.actors["eduard-shevardnadze"].affiliation == "SUN"
+
+
+def test_a_states_government_named_with_its_ruling_party_is_the_state(analyse):
+    found = analyse("Nicaragua's Sandinista government and the rebels signed a truce on Wednesday. "
+                    "The Sandinistas have broken promises before, a rebel said.")
+    assert ref(found, "government").actor_id == "NIC"
+    assert not [m for m in found.mentions if found.doc.text[m.start:m.end] == "Sandinista government"]

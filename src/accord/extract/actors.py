@@ -2015,6 +2015,10 @@ class _Article:
             sector = self.kb.sectors.get(lemma) or self.kb.sectors.get(head.lower_)
             if sector is None:
                 continue
+            poss = next((c for c in head.children if c.dep_ == "poss"), None)
+            if poss is not None and not poss.left_edge.i <= tok.i <= poss.right_edge.i \
+                    and self.owner[poss.i] is not None and self.owner[poss.i].actor_id != m.actor_id:
+                continue          # "Nicaragua's Sandinista government": the possessor's government
             start = m.start
             while start > 0 and self.toks[start - 1].head.i == head.i and self.toks[start - 1].dep_ in NP_MODIFIER_DEPS:
                 start -= 1        # "the Sudanese government", not "Gaza and Kurdish negotiators"
