@@ -3064,3 +3064,9 @@ def test_two_signatories_with_no_one_named_signed_with_each_other(nlp):
                           "the special envoy of the United Nations and the African Union, calls for a truce.")
     signed = {e.source.actor_id: {t.actor_id for t in e.targets} for e in events if e.cameo == "057"}
     assert signed == {"omar-al-bashir": {"khalil-ibrahim"}, "khalil-ibrahim": {"omar-al-bashir"}}
+
+
+def test_an_attack_on_a_text_is_its_criticism(nlp):
+    events, country = code(nlp, "Opposition leader Benny Gantz attacked the agreement on Sunday. Rebels attacked a convoy.")
+    assert only(events, "ACCUSE").trigger.text == "attacked"
+    assert [e.trigger.start for e in events if e.type == "ASSAULT"] == [events[-1].trigger.start]

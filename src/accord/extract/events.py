@@ -91,6 +91,9 @@ class Candidate:
     addressee: Token | None = None   # who is appealed to ("wants Putin to attack")
 
 
+CRITICISM_CODE = "111"
+
+
 def _not_this_act(lex: Lexicon, tok: Token, entry: Entry) -> bool:
     """A trigger whose use here is not the act its entry codes."""
     lem = lemma_of(tok)
@@ -161,6 +164,11 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
             if entry is not None and code_to_type(entry.code)[0] in HOSTILE and any(
                     lemma_of(o) in lex.idiom_objects.get(lemmas[i], ()) for o in objs):
                 continue   # "struck a harder tone", "the talks hit a snag"
+            if entry is not None and code_to_type(entry.code)[0] == "ASSAULT" and entry.obj_class is None and objs \
+                    and all(lemma_of(o) in lex.classes.get("proposal", ()) for o in objs):
+                # "Netanyahu has attacked the deal", "hit the plan hard": an assault on a text
+                # is its criticism (CAMEO 111)
+                entry = replace(entry, code=CRITICISM_CODE)
             if lemmas[i] in lex.concluding_verbs and any(
                     any(c.dep_ == "nummod" for c in children(o)) or lemma_of(o) in lex.measure_nouns
                     or _their_own(lex, tok, o) for o in objs):
