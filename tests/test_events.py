@@ -3070,3 +3070,12 @@ def test_an_attack_on_a_text_is_its_criticism(nlp):
     events, country = code(nlp, "Opposition leader Benny Gantz attacked the agreement on Sunday. Rebels attacked a convoy.")
     assert only(events, "ACCUSE").trigger.text == "attacked"
     assert [e.trigger.start for e in events if e.type == "ASSAULT"] == [events[-1].trigger.start]
+
+
+def test_a_clause_between_two_names_does_not_pair_them_as_sides(nlp):
+    events, country = code(nlp, "Colombia's government signed a truce with the FARC rebels on Wednesday. President Ernesto "
+                                "Samper said Colombia would not tolerate new aid to the rebels and warned that if Washington "
+                                "revived it, the deal would suffer. The two sides agreed to meet again in Havana.")
+    met = {(country(e.source), country(t)) for e in events if e.type in ("CONSULT", "AGREE")
+           and e.trigger.text in ("meet", "agreed") for t in e.targets}
+    assert met and not any("USA" in pair for pair in met)

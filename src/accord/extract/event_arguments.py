@@ -594,7 +594,8 @@ class Context:
             # one phrase naming both ("X negotiators and commanders of Y") is a pair too
             same_phrase = a.start == b.start and a.end == b.end
             if not same_phrase and not (gap in ("and", "and the", ",", "-", "\u2013", "/")
-                    or (gap.startswith("and ") and len(gap) < 40 and "." not in gap and "," not in gap)):
+                    or (gap.startswith("and ") and len(gap) < 40 and "." not in gap and "," not in gap
+                        and self._nominal_gap(a.end, b.start))):
                 continue
             if self._in_long_list(a) and self._in_long_list(b):
                 continue   # "al-Bashir, Kibaki and Powell looked on": onlookers in a list, not two sides
@@ -632,6 +633,12 @@ class Context:
             key = self.country(m.actor_id) if want == "state" else m.actor_id
             named[key] = named.get(key, 0) + 1
         return max(counts.values(), key=lambda c: (c[0], sum(named.get(i, 0) for i in c[2]), c[1]))[2]
+
+    def _nominal_gap(self, start: int, end: int) -> bool:
+        """Words between two names that only describe the second ("and Cambodian Prime Minister",
+        "and rebel leader"), not a clause ("and warned that if")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is None or not any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.dep_ == "mark" for t in span)
 
     def _in_long_list(self, m) -> bool:
         """A mention coordinated with two or more others ("X, Y and Z"). (Asked for each adjacent
