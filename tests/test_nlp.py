@@ -49,6 +49,9 @@ def test_a_name_cut_at_a_hyphen_or_particle_runs_on_to_its_last_word():
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Putin", "Erdogan"]
     doc = nlp("The foreign minister of the Netherlands, Hans van den Broek, also addressed the session.")
     assert "Hans van den Broek" in [e.text for e in doc.ents if e.label_ == "PERSON"]
+    # Spanish double surnames joined by "y"
+    doc = nlp("Cardinal Miguel Obando y Bravo, the archbishop of Managua, signed as a witness.")
+    assert "Miguel Obando y Bravo" in [e.text for e in doc.ents if e.label_ == "PERSON"]
 
 
 def test_an_organisation_name_cut_at_a_hyphened_word_runs_on():

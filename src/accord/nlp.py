@@ -90,7 +90,7 @@ def paragraph_starts(doc: Doc) -> Doc:
 # al-Mahdi", "Mohammed bin Abdulrahman", "Ursula von der Leyen")
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "abd", "ould", "ben", "de", "del", "van",
                             "von", "der", "den", "des", "da", "di", "du", "le", "la", "dos", "das", "ter",
-                            "ten", "dia"})
+                            "ten", "dia", "y"})
 
 
 @Language.component("accord_names")
