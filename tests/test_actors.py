@@ -2075,3 +2075,9 @@ def test_a_states_government_named_with_its_ruling_party_is_the_state(analyse):
                     "The Sandinistas have broken promises before, a rebel said.")
     assert ref(found, "government").actor_id == "NIC"
     assert not [m for m in found.mentions if found.doc.text[m.start:m.end] == "Sandinista government"]
+
+
+def test_he_after_an_unnamed_official_is_that_official_not_an_earlier_person(analyse):
+    found = analyse("Oscar Arias praised the accord. A senior U.S. official said the deal was fragile. "
+                    "\"It may not hold,\" he said.")
+    assert ref(found, "he").actor_id == "USA"

@@ -2962,6 +2962,11 @@ class _Article:
             return False
         if kind == "organisation":
             return a.kind == "organisation"
+        if kind == "person" and a.kind != "person" and m.via == "description":
+            # "A Contra field commander said ... 'They lie,' he said": one unnamed person who
+            # speaks for the body named
+            head = self.root_of(m.start, m.end)
+            return head.tag_ == "NN" and (head.lemma_.lower() in self.kb.titles or head.lower_ in self.kb.titles)
         return (a.kind == "person") == (kind == "person")
 
     def _depth(self, m: _M) -> int:
