@@ -865,10 +865,15 @@ def _winds_down_own(ctx: Context, lex: Lexicon, verb: Token) -> bool:
     objs = objects(verb)
     if not objs or not all(any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in children(o)) for o in objs):
         return False
-    if any(match_noun(lex, o) is not None for o in objs):
-        return False   # "suspended its talks", "froze its aid": an act towards someone
+    if any(match_noun(lex, o) is not None or names_people(lex, o) for o in objs):
+        return False   # "suspended its talks", "froze its aid", "harassing its fishermen"
     if any(t.dep_ == "prep" for o in objs for t in subtree(o)):
         return False   # "its participation in the treaty", "its airspace to Russian planes"
+    owners = {r.actor_id for o in objs for c in children(o) if c.dep_ == "poss" for r in ctx.refs([c]) if r.actor_id}
+    doer = verb if subject_tokens(verb) else head_of(verb)   # "agreed to shut down its reactor"
+    doers = {r.actor_id for r in ctx.refs(subject_tokens(doer)) if r.actor_id}
+    if owners and doers and not owners & doers:
+        return False   # "accused the coastguards of harassing its fishermen": the accuser's own
     return not any(r.actor_id for r in ctx.refs(prep_objects(verb, TARGET_PREPS)))
 
 
