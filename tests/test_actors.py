@@ -2081,3 +2081,10 @@ def test_he_after_an_unnamed_official_is_that_official_not_an_earlier_person(ana
     found = analyse("Oscar Arias praised the accord. A senior U.S. official said the deal was fragile. "
                     "\"It may not hold,\" he said.")
     assert ref(found, "he").actor_id == "USA"
+
+
+def test_an_unnamed_group_is_also_known_by_where_it_speaks_from(analyse):
+    found = analyse("Diplomats in Nairobi said the accord was unlikely to hold. A Western diplomat in Juba said "
+                    "the talks were close.")
+    assert "Diplomats in Nairobi" in found.actors["diplomats"].aliases
+    assert "Western diplomat in Juba" in found.actors["western-diplomat"].aliases

@@ -1540,6 +1540,7 @@ class _Article:
                     end = min(after.right_edge.i + 1, stop if stop is not None else len(self.toks))
             name = self.text_of(start, end)
             name = name[:1].upper() + name[1:]
+            first = start
             if one:
                 # (a bare "an official said" tells a reader nothing to tell one source from another)
                 aid = None if start == i and end == i + 1 else self._unnamed_person(name, tok.lower_)
@@ -1556,6 +1557,15 @@ class _Article:
                     self.actors[aid].affiliation = home   # "Israeli settlers": Israel's people
                 end = i + 1
             self.add(start, end, aid, "description")
+            # "Diplomats in Geneva", "a Western diplomat in Baku": where they speak from does not
+            # make another actor, but it is how the article names them
+            where = next((c for c in kids if c.i == end and c.dep_ == "prep" and c.lower_ in LOCATING_PREPS), None)
+            if where is not None:
+                stop = next((t.i for t in subtree(where) if t.text in (",", ";", "(") or t.dep_ in ("relcl", "acl")), None)
+                last = min(where.right_edge.i + 1, stop if stop is not None else len(self.toks))
+                if last > where.i + 1:
+                    named = self.text_of(first, last)
+                    self.actors[aid].aliases.add(named[:1].upper() + named[1:])
 
     def untagged_acronyms(self) -> None:
         """"RENAMO wants its officers appointed", "FRELIMO denied it": an upper-case word the
