@@ -2088,3 +2088,8 @@ def test_an_unnamed_group_is_also_known_by_where_it_speaks_from(analyse):
                     "the talks were close.")
     assert "Diplomats in Nairobi" in found.actors["diplomats"].aliases
     assert "Western diplomat in Juba" in found.actors["western-diplomat"].aliases
+
+
+def test_a_group_that_judges_what_will_come_is_a_group_actor(analyse):
+    found = analyse("Kenya's rivals signed the accord. Analysts in Nairobi doubted the deal would survive.")
+    assert found.actors["analysts"].kind == "group"
