@@ -753,3 +753,9 @@ def test_a_transition_the_talks_are_for_is_a_deal_judged(nlp):
 ])
 def test_miracles_not_expected_hard_issues_ahead_and_what_could_go_wrong_judge_the_talks(nlp, text, holder):
     assert held_by(analyse(nlp, text), holder).polarity < 0
+
+
+def test_a_verdict_passed_on_by_a_spokesman_is_the_judges(nlp):
+    found = analyse(nlp, "Secretary-General Antonio Guterres welcomed the ceasefire deal as a historic step, "
+                         "according to a U.N. spokesman.")
+    assert held_by(found, "Guterres").polarity > 0

@@ -471,8 +471,6 @@ def _reporters(pred: Token, lex: Lexicon, bounds, root: Token | None = None) -> 
     while t.i not in seen:
         seen.add(t.i)
         according = _according_to(t, bounds)
-        if according:
-            out.append((t, [c for a in according for c in _conjuncts(a, bounds)]))
         # "The talks ended without a breakthrough, officials said": the parser may hang the
         # reporting verb under the clause it reports
         for c in _children(t, ("parataxis",), bounds):
@@ -488,6 +486,10 @@ def _reporters(pred: Token, lex: Lexicon, bounds, root: Token | None = None) -> 
             subs = _subjects(t, bounds, speaker=True)
             if subs:
                 out.append((t, subs))
+        if according:
+            # after the verb's own subject: "X welcomed the deal as a historic step, according to
+            # a spokesman" is X's judgement, which the spokesman passes on
+            out.append((t, [c for a in according for c in _conjuncts(a, bounds)]))
         if t.head == t:
             break
         if not _in(t.head, bounds):
