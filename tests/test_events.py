@@ -3079,3 +3079,15 @@ def test_a_clause_between_two_names_does_not_pair_them_as_sides(nlp):
     met = {(country(e.source), country(t)) for e in events if e.type in ("CONSULT", "AGREE")
            and e.trigger.text in ("meet", "agreed") for t in e.targets}
     assert met and not any("USA" in pair for pair in met)
+
+
+def test_talks_with_a_named_party_were_held_by_the_one_who_acted_after_them(nlp):
+    events, country = code(nlp, "Putin announced the truce after talks with Turkish President Recep Tayyip Erdogan.")
+    met = [e for e in events if e.type == "CONSULT"]
+    assert met and country(met[0].source) == "RUS" and "TUR" in {country(t) for t in met[0].targets}
+
+
+def test_bargaining_is_talks(nlp):
+    events, country = code(nlp, "Iran and Russia reached a deal on Sunday, ending four days of round-the-clock bargaining.")
+    assert {(country(e.source), country(t)) for e in events if e.type == "CONSULT" for t in e.targets} == {
+        ("IRN", "RUS"), ("RUS", "IRN")}

@@ -497,6 +497,10 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 sources, targets = sources + targets, []   # each party to the other
             if lemma_of(tok) in lex.object_only and not named:
                 continue
+            if etype == "CONSULT" and not sources and targets and not between:
+                # "Putin announced the deal after talks with Erdogan": the talks' other party is
+                # named, and the one who acted after them held them
+                sources = _held_before(ctx, tok)
             if etype == "CONSULT" and not targets and not between and len(sources) < 2:
                 group = _their_parties(ctx, tok) or (_held_somewhere(ctx, tok) or _talks_before(ctx, tok)
                                                      if not sources else [])
@@ -1077,6 +1081,20 @@ def _talks_before(ctx: Context, noun: Token) -> list[ActorRef]:
     if not refs and any(lemma_of(d) in deals for d in made):
         return sides
     return []
+
+
+def _held_before(ctx: Context, noun: Token) -> list[ActorRef]:
+    """The subject of the clause a meeting noun is the time of ("after talks with X", "following
+    a meeting with X"), when it names one actor."""
+    t = _measure_of(noun) or noun
+    if t.dep_ != "pobj" or lemma_of(head_of(t)) not in ("after", "following", "during") \
+            or lemma_of(noun) not in lexicon().classes.get("talks", set()):
+        return []   # ("held talks during a visit to Beirut": the visit is the talks' occasion)
+    verb = head_of(head_of(t))
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    refs = [r for r in ctx.refs(subject_tokens(verb)) if r.actor_id]
+    return refs if len({r.actor_id for r in refs}) == 1 else []
 
 
 def _with_sides(ctx: Context, src: ActorRef | None, targets: list[ActorRef]) -> list[ActorRef]:
