@@ -3091,3 +3091,10 @@ def test_bargaining_is_talks(nlp):
     events, country = code(nlp, "Iran and Russia reached a deal on Sunday, ending four days of round-the-clock bargaining.")
     assert {(country(e.source), country(t)) for e in events if e.type == "CONSULT" for t in e.targets} == {
         ("IRN", "RUS"), ("RUS", "IRN")}
+
+
+def test_an_agreement_of_two_sides_is_with_each_other_not_with_whom_its_terms_name(nlp):
+    events, country = code(nlp, "Serbia and Kosovo agreed that neither would block the other's path to EU membership "
+                                "and that the OSCE would help hold elections.")
+    agreed = {(country(e.source), country(t)) for e in events if e.type == "AGREE" for t in e.targets}
+    assert agreed == {("SRB", "XKX"), ("XKX", "SRB")}
