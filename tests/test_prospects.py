@@ -759,3 +759,13 @@ def test_a_verdict_passed_on_by_a_spokesman_is_the_judges(nlp):
     found = analyse(nlp, "Secretary-General Antonio Guterres welcomed the ceasefire deal as a historic step, "
                          "according to a U.N. spokesman.")
     assert held_by(found, "Guterres").polarity > 0
+
+
+@pytest.mark.parametrize("text, holder, sign", [
+    ("Prime Minister Indira Gandhi said the accord was a good beginning.", "Gandhi", 1),
+    ("A European diplomat said a settlement on Kashmir was as far away as ever.", "diplomat", -1),
+    ("President Daniel Ortega warned that the accord would be in danger if Washington revived aid.", "Ortega", -1),
+])
+def test_beginnings_and_distances_judge_a_deal(nlp, text, holder, sign):
+    found = analyse(nlp, text)
+    assert held_by(found, holder).polarity * sign > 0
