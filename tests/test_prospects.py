@@ -765,6 +765,9 @@ def test_a_verdict_passed_on_by_a_spokesman_is_the_judges(nlp):
     ("Prime Minister Indira Gandhi said the accord was a good beginning.", "Gandhi", 1),
     ("A European diplomat said a settlement on Kashmir was as far away as ever.", "diplomat", -1),
     ("President Daniel Ortega warned that the accord would be in danger if Washington revived aid.", "Ortega", -1),
+    ("A senior U.S. official said the two sides remained a long way apart.", "USA", -1),
+    ("Rebel leader Gibril Ibrahim called the accord a real opportunity for Darfur.", "Ibrahim", 1),
+    ("Traders in Khartoum were less sanguine about the truce.", "traders", -1),
 ])
 def test_beginnings_and_distances_judge_a_deal(nlp, text, holder, sign):
     found = analyse(nlp, text)
