@@ -799,3 +799,10 @@ def test_a_clause_after_said_misread_as_a_noun_phrase_is_still_the_content(nlp):
     quotes = quotes_of(nlp, "Foreign Minister Faisal bin Farhan said the kingdom preferred dialogue to confrontation.")
     assert len(quotes) == 1 and quotes[0].text == "the kingdom preferred dialogue to confrontation"
     assert not quotes_of(nlp, "The envoy said a short prayer before the talks.")
+
+
+def test_a_headline_attribution_is_not_a_quote_the_story_is(nlp):
+    text = ("Truce talks collapse in Geneva, U.N. chief says\n\nGENEVA, July 7 (AP) - U.N. Secretary-General "
+            "Antonio Guterres said on Friday that the truce talks had collapsed after a late-night dinner.")
+    got = [content(q) for q in quotes_of(nlp, text)]
+    assert got and not any(c.startswith("Truce talks collapse") for c in got)

@@ -32,6 +32,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from accord.ingest.text import headline_end
 from accord.kb.loader import load_kb, read_yaml
 from accord.records import ActorRef, Quote, Span, record_id
 from accord.nlp import children, columns, lefts, rights, sentences, subtree, text_of, tokens
@@ -1520,8 +1521,10 @@ def extract_quotes(doc: Doc, actors) -> Iterator[Quote]:
     history: list[_Said] = []
     seen: set[str] = set()
     article_id = getattr(actors, "article_id", "") or ""
+    # "Cyprus talks collapse, U.N. chief says": a headline restates what the story quotes in full
+    head = headline_end(ctx.text)
     for cand in candidates:
-        if not (0 <= cand.start < cand.end <= len(ctx.text)):
+        if not (0 <= cand.start < cand.end <= len(ctx.text)) or cand.end <= head:
             continue
         refs = _resolve(ctx, cand, history)
         if (not refs or refs == [None]) and any(o is not cand and o.start <= cand.start and cand.end <= o.end
