@@ -806,3 +806,9 @@ def test_a_headline_attribution_is_not_a_quote_the_story_is(nlp):
             "Antonio Guterres said on Friday that the truce talks had collapsed after a late-night dinner.")
     got = [content(q) for q in quotes_of(nlp, text)]
     assert got and not any(c.startswith("Truce talks collapse") for c in got)
+
+
+def test_a_cue_inside_a_whether_clause_attributes_nothing(nlp):
+    text = ("Spokesman Marlin Fitzwater said the administration welcomed the step. He did not say whether the "
+            "administration would ask Congress again for military aid, which the House voted down last month.")
+    assert [content(q) for q in quotes_of(nlp, text)] == ["the administration welcomed the step"]

@@ -1113,8 +1113,10 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
             if rng:
                 return rng[0], rng[1], frame
         if frame == "ccomp" and (cue.dep_ in ("parataxis", "ccomp") or _comma_conjunct(cue)) and cue.head.i < cue.i \
-                and cue.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "ccomp" for c in kids):
+                and cue.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("ccomp", "mark") for c in kids):
             # "Talks ended without a breakthrough, officials said": the cue hangs from the clause
+            # (one introduced by "whether" or "that" is that clause's complement: "He did not say
+            # whether Washington would ask Congress again")
             left = min(t.i for t in subtree(cue))
             toks = [t for t in subtree(cue.head) if t.i < left]
             rng = _trim(ctx, toks, para)
