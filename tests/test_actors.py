@@ -2093,3 +2093,16 @@ def test_an_unnamed_group_is_also_known_by_where_it_speaks_from(analyse):
 def test_a_group_that_judges_what_will_come_is_a_group_actor(analyse):
     found = analyse("Kenya's rivals signed the accord. Analysts in Nairobi doubted the deal would survive.")
     assert found.actors["analysts"].kind == "group"
+
+
+def test_a_regions_diplomat_and_one_from_the_region_are_unnamed_speakers(analyse):
+    found = analyse("A Latin American diplomat in Managua said the accord was a breakthrough. A diplomat from the "
+                    "region said it was the best chance in years.")
+    assert found.actors["latin-american-diplomat"].kind == "person"
+    assert found.actors["diplomat-from-the-region"].kind == "person"
+
+
+def test_a_ministry_spokesman_in_a_capital_speaks_for_its_state(analyse):
+    found = analyse("Sudan and South Sudan signed the accord. A foreign ministry spokesman in Cairo said Egypt "
+                    "would study the document.")
+    assert ref(found, "spokesman").actor_id == "EGY"

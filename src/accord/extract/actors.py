@@ -241,7 +241,7 @@ class _Index:
 
 # the phrases that may name an unnamed source after its noun ("a diplomat in Khartoum", "a source
 # close to the talks", "a participant in the negotiations")
-POSTMODIFYING_PREPS = frozenset(("in", "at", "close", "familiar", "involved", "following", "near", "inside"))
+POSTMODIFYING_PREPS = frozenset(("in", "at", "close", "familiar", "involved", "following", "near", "inside", "from"))
 LOCATING_PREPS = frozenset(("in", "at", "near", "inside"))   # where they speak from, not whose they are
 
 INITIAL = re.compile(r"^[A-Z]\.$")   # "P." of "George P. Shultz"
@@ -1515,8 +1515,11 @@ class _Article:
             # ("Armenian opposition parties", "Israeli settlers": a state's people against or
             # beside its government, not the state; the demonym says only where they are from)
             apart = set(self.kb.words.get("non_state_groups", ())) & {t.lemma_.lower() for t in naming}
+            # ("a Latin American diplomat": a region's name describes one, as "Western" does)
+            region = {t.i for t in naming if t.i in self.blocked and self.owner[t.i] is None
+                      and t.ent_type_ in ("NORP", "LOC") and t.i not in self.capital_at}
             if any(c.dep_ in ("det", "poss", "nummod", "predet") and not one or c.dep_ == "amod" and c.lower_ in QUANTIFIERS
-                   for c in kids) or any(t.i in self.blocked or self.owner[t.i] is not None and not (
+                   for c in kids) or any(t.i in self.blocked and t.i not in region or self.owner[t.i] is not None and not (
                        apart and self.owner[t.i].via == "demonym") for t in naming):
                 continue
             # named by its modifiers, hyphened ones too ("Gulf-based diplomat", "senior ruling party official")
@@ -2113,6 +2116,12 @@ class _Article:
             if any(self.owner[c.i] is not None for c in lefts(tok)) or any(
                     self.owner[c.i] is not None for c in lefts(head) if c.i < tok.i):
                 continue      # "Sudan's army spokesman": the state is named
+            # "a foreign ministry spokesman in Cairo": the capital it speaks from is its state's
+            seat = next((self.capital_at[o.i] for p in children(head) if p.dep_ == "prep" and p.lower_ == "in"
+                         for o in children(p) if o.dep_ == "pobj" and o.i in self.capital_at), None)
+            if seat is not None:
+                self.add(tok.i, tok.i + 1, seat, "description", self.kb.sectors.get(tok.lower_) or None)
+                continue
             here = self.sent_of(tok.i)
             window = [m for m in self.mentions if m.end <= tok.i and self.kind_of(m) == "state"
                       and self.sent_of(m.start) >= here - 3]
