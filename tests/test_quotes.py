@@ -812,3 +812,10 @@ def test_a_cue_inside_a_whether_clause_attributes_nothing(nlp):
     text = ("Spokesman Marlin Fitzwater said the administration welcomed the step. He did not say whether the "
             "administration would ask Congress again for military aid, which the House voted down last month.")
     assert [content(q) for q in quotes_of(nlp, text)] == ["the administration welcomed the step"]
+
+
+def test_they_after_two_named_persons_is_both_of_them(nlp):
+    text = ("NATO warned Belgrade again. French Foreign Minister Hubert Vedrine and British Foreign Secretary Robin "
+            "Cook announced the extension. They said substantial progress had been made.")
+    said = {q.speaker.actor_id for q in quotes_of(nlp, text) if content(q).startswith("substantial progress")}
+    assert said == {"hubert-vedrine", "robin-cook"}

@@ -1426,7 +1426,7 @@ def _resolve(ctx: _Context, cand: Candidate, history: list[_Said]) -> list[Actor
             continue
         if actor_id is None and head.text.isupper() and len(head.text) > 3:
             continue   # a dateline ("JEDDAH, May 12 -"), not a speaker
-        shared = _coordinated_qualifiers(ctx, head) or _pair_of(ctx, head)
+        shared = _coordinated_qualifiers(ctx, head) or _pair_of(ctx, head) or _they_named_before(ctx, head)
         if len(shared) > 1:
             # "Egyptian and US officials said": officials of each, one quote per actor
             refs.extend(ActorRef(aid, text, start, end) for aid in shared)
@@ -1465,6 +1465,27 @@ def _coordinated_qualifiers(ctx: _Context, head: Token) -> list[str]:
                     out.append(ref.actor_id)
             return out
     return []
+
+
+def _they_named_before(ctx: _Context, head: Token) -> list[str]:
+    """"Vedrine and Cook announced the extension. They said ...": "they" opening a sentence is
+    the persons coordinated as the subject of the sentence before."""
+    if head.lower_ != "they" or head.sent.start == 0 or head.i != head.sent.start:
+        return []
+    before = ctx.doc[head.sent.start - 1].sent
+    # (its first coordinated subject, wherever the parser hung it)
+    subject = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not subject.conjuncts:
+        return []
+    lo = subject.left_edge.idx
+    hi = max(t.idx + len(t.text) for t in subtree(subject) if t.dep_ not in ("relcl", "punct") or t.i < subject.i)
+    # (the demonyms of their titles name no one else: "French Foreign Minister Hubert Vedrine")
+    named = [m.actor_id for m in ctx.actors.mentions if lo <= m.start and m.end <= hi
+             and getattr(m, "via", None) != "demonym"]
+    kinds = {getattr(ctx.actors.actors.get(a), "kind", None) for a in named}
+    persons = list(dict.fromkeys(a for a in named if getattr(ctx.actors.actors.get(a), "kind", None) == "person"))
+    # (only persons: "Vedrine and Cook", not "the EU and its envoy")
+    return persons if len(persons) >= 2 and kinds == {"person"} else []
 
 
 def _pair_of(ctx: _Context, head: Token) -> list[str]:
