@@ -2106,3 +2106,10 @@ def test_a_ministry_spokesman_in_a_capital_speaks_for_its_state(analyse):
     found = analyse("Sudan and South Sudan signed the accord. A foreign ministry spokesman in Cairo said Egypt "
                     "would study the document.")
     assert ref(found, "spokesman").actor_id == "EGY"
+
+
+def test_a_bodys_spokesman_is_not_its_member_named_before(analyse):
+    found = analyse("The heads of both assemblies, Aguila Saleh of the House of Representatives and Nuri Abu Sahmain "
+                    "of the General National Congress (GNC), stayed away. The GNC's spokesman in Tripoli denounced "
+                    "the signatories.")
+    assert ref(found, "spokesman").actor_id == "general-national-congress"

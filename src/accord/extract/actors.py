@@ -2728,7 +2728,9 @@ class _Article:
                 same.append(a.actor_id)
             elif classes & set(ok):
                 compatible.append(a.actor_id)
-            if pcls is None and qual and a.affiliation == qual and fallback is None:
+            if pcls is None and qual and a.affiliation == qual and fallback is None and cls != "spokesperson":
+                # (a body's spokesman is not its member named before: "Nuri Abu Sahmain of the GNC
+                # ... the GNC's spokesman said")
                 fallback = a.actor_id
         here = self.sent_of(sp.start)
         for tier in (exact, same, compatible):
