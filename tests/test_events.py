@@ -3098,3 +3098,12 @@ def test_an_agreement_of_two_sides_is_with_each_other_not_with_whom_its_terms_na
                                 "and that the OSCE would help hold elections.")
     agreed = {(country(e.source), country(t)) for e in events if e.type == "AGREE" for t in e.targets}
     assert agreed == {("SRB", "XKX"), ("XKX", "SRB")}
+
+
+@pytest.mark.parametrize("text", [
+    'Tehran called the decision "regrettable" on Monday.',
+    "Tehran called the decision regrettable.",
+])
+def test_a_bad_name_given_after_the_thing_condemns_it(nlp, text):
+    events, country = code(nlp, text)
+    assert country(only(events, "ACCUSE").source) == "IRN"

@@ -213,11 +213,15 @@ def name_calling(ctx: Context, lex: Lexicon, verb: Token, triggers: set[int]) ->
     words = lex.name_calling
     thing = next((c for c in children(verb) if c.dep_ == "dobj"), None)
     names = [c for c in children(verb) if c.dep_ in ("oprd", "acomp") or (c.dep_ == "dobj" and c is not thing)]
+    if thing is None:
+        # "called the decision regrettable" parsed as one phrase: the noun is the name's compound
+        thing = next((c for n in names for c in children(n) if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
     names += prep_objects(verb, {"as"})
     if thing is not None:
         # the parser may hang the name on the thing: "the proposals [as nonsense]", "the seizure
         # [an act of piracy]"
-        names += prep_objects(thing, {"as"}) + [c for c in children(thing) if c.dep_ in ("npadvmod", "appos")
+        # ... or after it, quoted: 'called the decision "regrettable"'
+        names += prep_objects(thing, {"as"}) + [c for c in children(thing) if c.dep_ in ("npadvmod", "appos", "amod")
                                                 and c.i > thing.i]
     # "described the talks as constructive": an adjective the parser hangs on "as"
     names += [c for p in children(verb) if p.dep_ == "prep" and p.lower_ == "as"
