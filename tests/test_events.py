@@ -3107,3 +3107,14 @@ def test_an_agreement_of_two_sides_is_with_each_other_not_with_whom_its_terms_na
 def test_a_bad_name_given_after_the_thing_condemns_it(nlp, text):
     events, country = code(nlp, text)
     assert country(only(events, "ACCUSE").source) == "IRN"
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Hamas said it would not consider itself bound by the accord.", "127"),
+    ("Israel did not consider itself bound by the accord.", "127"),
+    ("Kabul did not recognise the vote in the north.", "120"),
+])
+def test_not_holding_oneself_bound_or_not_recognising_is_a_refusal(nlp, text, cameo):
+    events, _ = code(nlp, text)
+    assert only(events, "REJECT").cameo == cameo
+    assert not [e for e in events if e.negated]

@@ -115,6 +115,7 @@ class Lexicon:
     signing_verbs: set[str] = field(default_factory=set)
     commanded_men: set[str] = field(default_factory=set)
     active_only: set[str] = field(default_factory=set)
+    standing_verbs: set[str] = field(default_factory=set)
     visiting_nouns: set[str] = field(default_factory=set)
     self_directed: set[str] = field(default_factory=set)
     mediating_verbs: set[str] = field(default_factory=set)

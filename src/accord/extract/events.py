@@ -746,7 +746,8 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             # is also each signatory's commitment to what the deal says it will do (PLOVER AGREE)
             drafts.append(dict(drafts[-1], code="030", type="AGREE", mode=None, unmerged=True))
         if etype in REFUSAL_CODES and clause.negated and named_sources and not presupposed and not no_one \
-                and (modality in ("future", "conditional", "hypothetical") or _present_tense(tok)) \
+                and (modality in ("future", "conditional", "hypothetical") or _present_tense(tok)
+                     or lemma_of(tok) in lex.standing_verbs) \
                 and (speaker is None or speaker.actor_id in src_ids or same_side(ctx, speaker, named_sources, clause.speech)):
             # "would not sit down with the government until ...", "does not recognise the blocks":
             # a side that says it will not cooperate refuses (CAMEO 12): one act, the refusal, in
