@@ -3118,3 +3118,16 @@ def test_not_holding_oneself_bound_or_not_recognising_is_a_refusal(nlp, text, ca
     events, _ = code(nlp, text)
     assert only(events, "REJECT").cameo == cameo
     assert not [e for e in events if e.negated]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Russian commanders said the rebels fired first, a charge denied by rebel spokesman Movladi Udugov.",
+     "movladi-udugov"),
+    ("Syrian rebels accused the army of shelling the town, which Damascus denied.", "SYR"),
+    ("Alexander Lebed brushed the criticism aside on Monday.", "alexander-lebed"),
+    ("Alexander Lebed disowned the ultimatum.", "alexander-lebed"),
+])
+def test_denials_told_in_a_relative_clause_and_brushing_aside_reject(nlp, text, source):
+    events, country = code(nlp, text)
+    rejection = only(events, "REJECT")
+    assert source in (rejection.source.actor_id, country(rejection.source))

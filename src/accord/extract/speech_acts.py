@@ -24,7 +24,7 @@ from accord.kb.loader import load_kb
 from accord.nlp import children, subtree, text_of
 from accord.extract.event_lexicon import Lexicon, code_to_type
 from accord.extract.event_grammar import (
-    OBJECT_DEPS, ancestors, head_of, is_passive, lemma_of, objects, prep_objects, subject_tokens)
+    OBJECT_DEPS, agent_tokens, ancestors, head_of, is_passive, lemma_of, objects, prep_objects, subject_tokens)
 from accord.extract.event_arguments import Context, counterpart, ref_key, same_side
 from accord.extract.event_modality import Clause, analyse_clause, aux_modality, condition_mark, modality_of
 
@@ -273,7 +273,12 @@ def denial(ctx: Context, lex: Lexicon, deny: Token, triggers: set[int]) -> dict 
     """"Azerbaijan denied that its forces had opened fire": denying what one is charged with
     rejects the charge (its author is found as replies' are, ``_answered``). The denied act stays
     coded, negated."""
-    charge = head_of(deny) if deny.dep_ == "relcl" and lex.replies.get(lemma_of(head_of(deny))) == "ACCUSE" else None
+    charge = head_of(deny) if deny.dep_ in ("relcl", "acl") and lex.replies.get(lemma_of(head_of(deny))) == "ACCUSE" else None
+    if charge is None and deny.dep_ == "relcl" and any(c.lower_ == "which" for c in children(deny)):
+        # "the rebels accused the army of shelling, which Damascus denied": the accusation told
+        # just before
+        charge = next((a for a in (head_of(deny), *ancestors(head_of(deny)))
+                       if lemma_of(a) in {"accuse", "blame", "charge", "allege"}), None)
     # "denied the charge", "refuted the report": what another side said, answered
     said = charge is None and any(c.dep_ == "dobj" and lemma_of(c) in lex.classes.get("assertions", ())
                                   for c in children(deny))
@@ -283,14 +288,15 @@ def denial(ctx: Context, lex: Lexicon, deny: Token, triggers: set[int]) -> dict 
     clause = analyse_clause(ctx, lex, deny, triggers)
     if clause.negated or clause.content_of is not None or clause.in_condition:
         return None   # "did not deny that ...": an admission
-    sources = [r for r in ctx.refs(subject_tokens(deny)) if r.actor_id]
+    # ("a charge denied by the spokesman": the denial's agent)
+    sources = [r for r in ctx.refs(agent_tokens(deny) if deny.dep_ == "acl" else subject_tokens(deny)) if r.actor_id]
     if not sources:
         return None
     targets = []
     if charge is not None:
         # "Western officials say Iran is hiding the stockpile, a charge Tehran denies"
         # ("Officials accused the guerrillas of kidnapping, a charge the URNG denied": the accuser)
-        said = next((a for a in ancestors(charge) if lemma_of(a) in lex.governors["speech"]
+        said = next((a for a in (charge, *ancestors(charge)) if lemma_of(a) in lex.governors["speech"]
                      | lex.governors.get("alleging", set())), None)
         targets = ctx.refs(subject_tokens(said)) if said is not None else []
     return dict(tok=deny, code="120", type="REJECT", mode=None, sources=sources[:1], targets=targets,
