@@ -3131,3 +3131,10 @@ def test_denials_told_in_a_relative_clause_and_brushing_aside_reject(nlp, text, 
     events, country = code(nlp, text)
     rejection = only(events, "REJECT")
     assert source in (rejection.source.actor_id, country(rejection.source))
+
+
+def test_remaining_open_to_talks_offers_them_and_an_open_border_is_no_act(nlp):
+    events, country = code(nlp, "The SPLM-N said the movement remained open to separate negotiations with Khartoum. "
+                                "The border remained open to traffic.")
+    offers = [e for e in events if e.cameo == "036"]
+    assert len(offers) == 1 and offers[0].source.actor_id == "splm-n"

@@ -223,7 +223,7 @@ def _verb_words(tok: Token) -> tuple[set[str], set[str]]:
         direct.add(lemmas[c.i])
         if dep in ("advcl", "ccomp") and for_to(c):
             near.add("for")   # "called for the rebels to withdraw": "call for"
-        if dep in ("prt", "prep", "advmod", "dobj", "agent"):
+        if dep in ("prt", "prep", "advmod", "dobj", "agent", "acomp"):   # "remained open to talks"
             for g in kids[c.i]:
                 if g.dep_ in ("prep", "pobj", "prt", "advmod"):
                     near.add(lemmas[g.i])
