@@ -2088,6 +2088,10 @@ def test_an_unnamed_group_is_also_known_by_where_it_speaks_from(analyse):
                     "the talks were close.")
     assert "Diplomats in Nairobi" in found.actors["diplomats"].aliases
     assert "Western diplomat in Juba" in found.actors["western-diplomat"].aliases
+    found = analyse("Diplomats close to the talks said the deal was near. Officials on both sides said the hardest "
+                    "part lay ahead.")
+    assert "Diplomats close to the talks" in found.actors["diplomats"].aliases
+    assert "Officials on both sides" in found.actors["officials"].aliases
 
 
 def test_a_group_that_judges_what_will_come_is_a_group_actor(analyse):

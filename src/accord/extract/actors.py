@@ -1562,7 +1562,10 @@ class _Article:
             self.add(start, end, aid, "description")
             # "Diplomats in Geneva", "a Western diplomat in Baku": where they speak from does not
             # make another actor, but it is how the article names them
-            where = next((c for c in kids if c.i == end and c.dep_ == "prep" and c.lower_ in LOCATING_PREPS), None)
+            # ... and by what puts them close to the talks ("Diplomats close to the talks",
+            # "Officials on both sides")
+            where = next((c for c in kids if c.i == end and (c.dep_ == "prep" and c.lower_ in POSTMODIFYING_PREPS | {"on"}
+                                                             or c.dep_ in ("amod", "acl") and c.lower_ in POSTMODIFYING_PREPS)), None)
             if where is not None:
                 stop = next((t.i for t in subtree(where) if t.text in (",", ";", "(") or t.dep_ in ("relcl", "acl")), None)
                 last = min(where.right_edge.i + 1, stop if stop is not None else len(self.toks))
