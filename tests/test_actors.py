@@ -2117,3 +2117,9 @@ def test_a_bodys_spokesman_is_not_its_member_named_before(analyse):
                     "of the General National Congress (GNC), stayed away. The GNC's spokesman in Tripoli denounced "
                     "the signatories.")
     assert ref(found, "spokesman").actor_id == "general-national-congress"
+
+
+def test_they_after_two_persons_coordinated_as_subject_is_not_an_earlier_body(analyse):
+    found = analyse("NATO warned Belgrade again. French Foreign Minister Hubert Vedrine and British Foreign Secretary "
+                    "Robin Cook announced the extension. They said substantial progress had been made.")
+    assert ref(found, "They").actor_id == "hubert-vedrine"

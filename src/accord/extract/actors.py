@@ -3034,6 +3034,27 @@ class _Article:
             verb = verb.head
         return None
 
+    def _persons_before(self, tok: Token) -> _M | None:
+        """"Vedrine and Cook announced the extension. They said ...": a "they" opening a sentence
+        after two persons coordinated as a subject stands for them; a mention holds one actor, so
+        the first of them (events and quotes take both)."""
+        sent = tok.sent
+        if tok.i != sent.start or sent.start == 0:
+            return None
+        before = self.doc[sent.start - 1].sent
+        subject = next((t for t in before if t.dep_ in SUBJECT_DEPS), None)
+        if subject is None or not subject.conjuncts:
+            return None
+        # the names in the coordinated phrase, past the demonyms of their titles ("French Foreign
+        # Minister Hubert Vedrine and British Foreign Secretary Robin Cook")
+        span = {t.i for t in subtree(subject) if not any(a.dep_ == "relcl" for a in t.ancestors if a.i in
+                                                         {x.i for x in subtree(subject)})}
+        named = sorted((m for m in self.mentions if m.start in span and m.via not in ("demonym", "pronoun")),
+                       key=lambda m: m.start)
+        if len({m.actor_id for m in named}) < 2 or any(self.kind_of(m) != "person" for m in named):
+            return None
+        return named[0]
+
     def _window_start(self, tok: Token, here: int) -> int:
         """First sentence of the pronoun's window: PRONOUN_WINDOW sentences back, not counting, for a
         pronoun of the narration, sentences wholly inside a quotation. 'Aliyev said: "S1. S2. S3. S4."
@@ -3112,6 +3133,10 @@ class _Article:
     def _antecedent(self, tok: Token, kind: str) -> _M | None:
         if tok.lower_ == "it" and self._thing_before(tok):
             return None
+        if tok.lower_ == "they":
+            both = self._persons_before(tok)
+            if both is not None:
+                return both
         if tok.dep_ == "poss":
             m = self._clause_subject(tok)
             g = GENDERED_PRONOUNS.get(tok.lower_)
