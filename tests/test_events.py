@@ -3138,3 +3138,12 @@ def test_remaining_open_to_talks_offers_them_and_an_open_border_is_no_act(nlp):
                                 "The border remained open to traffic.")
     offers = [e for e in events if e.cameo == "036"]
     assert len(offers) == 1 and offers[0].source.actor_id == "splm-n"
+
+
+def test_guarantors_and_their_ministers_are_not_the_two_sides(nlp):
+    events, country = code(nlp, "Pakistan and Afghanistan signed the accords, with the United States and the Soviet "
+                                "Union putting their names to the documents as guarantors. George Shultz and Soviet Foreign "
+                                "Minister Eduard Shevardnadze also signed. Afghan President Najibullah offered an amnesty to the rebels.")
+    offer = [e for e in events if e.type == "AGREE" and e.trigger.text == "offered"]
+    assert offer and "PAK" in {country(t) for t in offer[0].targets}
+    assert not {"USA", "SUN"} & {country(t) for t in offer[0].targets}

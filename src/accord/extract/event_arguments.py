@@ -160,9 +160,21 @@ class Context:
                 named = [c for c in children(tok) if c.dep_ in ("compound", "amod", "appos")]
                 if tok.dep_ == "appos":
                     named.append(tok.head)
+                if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+                    # "with the United States and the Soviet Union putting their names to the
+                    # accords as guarantors": who acts as one
+                    verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+                    named += subject_tokens(verb) if verb is not None else []
                 # ("Saudi and American mediators": demonyms are coordinated adjectives)
                 heads += [x for t in named for x in (t, *t.conjuncts)]
         return [(t.left_edge.idx, t.idx + len(t.text)) for t in heads]
+
+    @functools.cached_property
+    def go_between_states(self) -> set[str]:
+        """States named as go-betweens (their persons and bodies are too)."""
+        everyone = getattr(self.actors, "mentions", ()) or ()
+        return {self.country(m.actor_id) for m in everyone if any(lo <= m.start < hi for lo, hi in self.mediating)
+                and self.country(m.actor_id) == m.actor_id}
 
     def _dateline_of(self, tok: Token) -> set[int]:
         """Dateline tokens of the token's sentence, found once per sentence."""
@@ -604,7 +616,9 @@ class Context:
                 ids = [self.country(i) for i in ids]
             if None in ids or ids[0] == ids[1] or any(getattr(self.actor(x), "is_outlet", False) for x in ids):
                 continue   # "(Reuters) - Mali's ...": the agency in a dateline is no side
-            named_as_go_betweens = all(any(lo <= m.start < hi for lo, hi in self.mediating) for m in (a, b))
+            named_as_go_betweens = all(any(lo <= m.start < hi for lo, hi in self.mediating)
+                                       # (or speaking for one: "Shultz and Shevardnadze" of the guarantors)
+                                       or self.country(m.actor_id) in self.go_between_states for m in (a, b))
             if named_as_go_betweens != go_betweens:
                 continue
             # ("President Robert Mugabe and opposition leader Morgan Tsvangirai": two sides of one
