@@ -3147,3 +3147,12 @@ def test_guarantors_and_their_ministers_are_not_the_two_sides(nlp):
     offer = [e for e in events if e.type == "AGREE" and e.trigger.text == "offered"]
     assert offer and "PAK" in {country(t) for t in offer[0].targets}
     assert not {"USA", "SUN"} & {country(t) for t in offer[0].targets}
+
+
+@pytest.mark.parametrize("text", [
+    "A senior ZANU-PF official, who asked not to be named, said the talks would fail.",
+    "A Western diplomat told Reuters, asking not to be identified, that the deal was close.",
+])
+def test_a_sources_request_for_anonymity_is_no_appeal(nlp, text):
+    events, _ = code(nlp, text)
+    assert not [e for e in events if e.type == "REQUEST"]

@@ -92,6 +92,7 @@ class Candidate:
 
 
 CRITICISM_CODE = "111"
+ANONYMITY_VERBS = {"name", "identify", "quote", "cite"}
 
 
 def _not_this_act(lex: Lexicon, tok: Token, entry: Entry) -> bool:
@@ -118,6 +119,9 @@ def _not_this_act(lex: Lexicon, tok: Token, entry: Entry) -> bool:
         # "will release all prisoners and detained civilians": a past form cannot share the
         # modal; it is a participle describing the next noun, misread as a second verb
         return True
+    if entry.code.startswith("02") and any(
+            c.dep_ in ("xcomp", "ccomp") and lemma_of(c) in ANONYMITY_VERBS and is_passive(c) for c in children(tok)):
+        return True   # "an official, who asked not to be named, said": a source's anonymity, no appeal
     # "to finance their operations": paying for one's own is no aid
     return lem in lex.self_directed and any(c.dep_ == "poss" and c.pos_ == "PRON"
                                             for o in objects(tok) for c in children(o))
