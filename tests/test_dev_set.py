@@ -5,11 +5,13 @@ DRC-M23, Ethiopia-TPLF, US-China trade, Thailand-Cambodia, India-Pakistan, Serbi
 Venezuela, Israel-Lebanon, Iran-US, Russia-Ukraine, Sudan, Yemen-Saudi, Colombia-ELN), each
 annotated for one layer before Accord was run on it: q_* quotes and actors, e_* events, p_*
 positions and prospects (a record type a gold file leaves out is not scored there).
-data/blind: 172 articles annotated on every layer by sessions that never read Accord's code (see
+data/blind: 188 articles annotated on every layer by sessions that never read Accord's code (see
 its README); its floors are far lower, because most of these articles were not used to write the
 rules. Floors are the figures measured (2026-11-27, thirteenth session, on 96 articles) less 0.05,
-so a change that loses a pattern fails here; the comments give the figures on all 172 (eighteenth
-session), which the sets added since, held out when they were added, pull down. The dev positions floor fell with a convention change: an official
+so a change that loses a pattern fails here; the comments give the figures on all 188 (nineteenth
+session), which the sets added since, held out when they were added, pull down. The positions and
+prospects floors were lowered to 0.44 and 0.57 when the ar-au sets (16 articles, scored 0.315 and
+0.494 unseen) were added. The dev positions floor fell with a convention change: an official
 voicing their own side's stance now holds it ("Peskov said Moscow was open ..." is Peskov's), as
 the blind annotators record it; the dev gold gives such positions to the side. Dev events carry
 one more convention gap: talks held somewhere with nobody named ("after talks in Geneva") are
@@ -52,12 +54,12 @@ FLOORS = {
     "blind": {
         "quotes": {"f1": 0.88,                    # 0.927
                    "speaker_f1": 0.81},           # 0.871
-        "actors": {"f1": 0.77,                    # 0.828
-                   "affiliation_f1": 0.67},       # 0.718
-        "events": {"f1": 0.55,                    # 0.583
-                   "arguments_f1": 0.30},         # 0.351
-        "positions": {"f1": 0.47},                # 0.474
-        "assessments": {"f1": 0.59},              # 0.594
+        "actors": {"f1": 0.77,                    # 0.831
+                   "affiliation_f1": 0.67},       # 0.717
+        "events": {"f1": 0.55,                    # 0.582
+                   "arguments_f1": 0.30},         # 0.353
+        "positions": {"f1": 0.44},                # 0.462 (the ar-au sets, added unseen, score 0.315)
+        "assessments": {"f1": 0.57},              # 0.596
     },
 }
 _SCORES: dict[str, dict] = {}
