@@ -564,3 +564,18 @@ def subtree(tok: Token) -> tuple[Token, ...]:
             got = tuple(tok.subtree)
         memo.subtrees[tok.i] = got
     return got
+
+
+def subject_named_before(they: Token) -> tuple[int, int] | None:
+    """"Vedrine and Cook announced the extension. They said ...": for a "they" opening its
+    sentence, the character span of the coordinated subject of the sentence before (without
+    its relative clauses), which the pronoun may stand for; None when there is none."""
+    if they.lower_ != "they" or they.i != they.sent.start or they.sent.start == 0:
+        return None
+    before = they.doc[they.sent.start - 1].sent
+    subject = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not subject.conjuncts:
+        return None
+    clause = {x.i for t in subtree(subject) if t.dep_ == "relcl" for x in subtree(t)}
+    kept = [t for t in subtree(subject) if t.i not in clause]
+    return kept[0].idx, kept[-1].idx + len(kept[-1].text)

@@ -103,8 +103,8 @@ from spacy.util import filter_spans
 
 from accord.kb.loader import KB, load_kb, slug
 from accord.records import Actor, ActorRef, Mention
-from accord.nlp import (children, ents as nlp_ents, lefts, lower_of, owned_by_whose, rights, subtree, text_of, tokens,
-                        tokens_with)
+from accord.nlp import (children, ents as nlp_ents, lefts, lower_of, owned_by_whose, rights, subject_named_before,
+                        subtree, text_of, tokens, tokens_with)
 
 __all__ = ["ArticleActors", "ActorsComponent", "extract_actors", "slug"]
 
@@ -3035,22 +3035,15 @@ class _Article:
         return None
 
     def _persons_before(self, tok: Token) -> _M | None:
-        """"Vedrine and Cook announced the extension. They said ...": a "they" opening a sentence
-        after two persons coordinated as a subject stands for them; a mention holds one actor, so
-        the first of them (events and quotes take both)."""
-        sent = tok.sent
-        if tok.i != sent.start or sent.start == 0:
+        """"Vedrine and Cook announced the extension. They said ...": the persons coordinated as
+        the subject before stand for "they"; a mention holds one actor, so the first of them
+        (events and quotes take both)."""
+        span = subject_named_before(tok)
+        if span is None:
             return None
-        before = self.doc[sent.start - 1].sent
-        subject = next((t for t in before if t.dep_ in SUBJECT_DEPS), None)
-        if subject is None or not subject.conjuncts:
-            return None
-        # the names in the coordinated phrase, past the demonyms of their titles ("French Foreign
-        # Minister Hubert Vedrine and British Foreign Secretary Robin Cook")
-        span = {t.i for t in subtree(subject) if not any(a.dep_ == "relcl" for a in t.ancestors if a.i in
-                                                         {x.i for x in subtree(subject)})}
-        named = sorted((m for m in self.mentions if m.start in span and m.via not in ("demonym", "pronoun")),
-                       key=lambda m: m.start)
+        # (past the demonyms of their titles: "French Foreign Minister Hubert Vedrine and ...")
+        named = sorted((m for m in self.mentions if span[0] <= self.toks[m.start].idx < span[1]
+                        and m.via not in ("demonym", "pronoun")), key=lambda m: m.start)
         if len({m.actor_id for m in named}) < 2 or any(self.kind_of(m) != "person" for m in named):
             return None
         return named[0]

@@ -585,8 +585,8 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 sources = ctx.refs(subject_tokens(clause.speech))
         if etype == "REQUEST" and not any(t.actor_id for t in targets):
             targets = holders(ctx, cand.noun or tok) or targets
-        mutual = etype == "AGREE" and lemma_of(tok) in lex.mutual_acts and len({s.actor_id for s in sources}) > 1
-        if etype in ("AGREE", "REQUEST", "THREATEN", "REJECT") and not targets and not mutual:
+        each_other = etype == "AGREE" and lemma_of(tok) in lex.mutual_acts and len({s.actor_id for s in sources}) > 1
+        if etype in ("AGREE", "REQUEST", "THREATEN", "REJECT") and not targets and not each_other:
             # ("Serbia and Kosovo agreed that neither would block the other's path to the EU": an
             # agreement of two sides is with each other, not with whoever its terms name)
             targets = complement_targets(ctx, cand.noun or tok, unnamed=etype == "REQUEST")

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 from accord.ingest.text import headline_end
 from accord.kb.loader import load_kb, read_yaml
 from accord.records import ActorRef, Quote, Span, record_id
-from accord.nlp import children, columns, lefts, rights, sentences, subtree, text_of, tokens
+from accord.nlp import children, columns, lefts, rights, sentences, subject_named_before, subtree, text_of, tokens
 
 # Quotation marks by role. Straight marks and the single curly closer (also the apostrophe) are
 # decided from context in ``find_segments``.
@@ -1468,23 +1468,15 @@ def _coordinated_qualifiers(ctx: _Context, head: Token) -> list[str]:
 
 
 def _they_named_before(ctx: _Context, head: Token) -> list[str]:
-    """"Vedrine and Cook announced the extension. They said ...": "they" opening a sentence is
-    the persons coordinated as the subject of the sentence before."""
-    if head.lower_ != "they" or head.sent.start == 0 or head.i != head.sent.start:
+    """"Vedrine and Cook announced the extension. They said ...": both persons, one quote each."""
+    span = subject_named_before(head)
+    if span is None:
         return []
-    before = ctx.doc[head.sent.start - 1].sent
-    # (its first coordinated subject, wherever the parser hung it)
-    subject = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or not subject.conjuncts:
-        return []
-    lo = subject.left_edge.idx
-    hi = max(t.idx + len(t.text) for t in subtree(subject) if t.dep_ not in ("relcl", "punct") or t.i < subject.i)
-    # (the demonyms of their titles name no one else: "French Foreign Minister Hubert Vedrine")
-    named = [m.actor_id for m in ctx.actors.mentions if lo <= m.start and m.end <= hi
-             and getattr(m, "via", None) != "demonym"]
+    # (past the demonyms of their titles: "French Foreign Minister Hubert Vedrine and ...")
+    named = [m.actor_id for m in ctx.actors.mentions if span[0] <= m.start < span[1]
+             and getattr(m, "via", None) not in ("demonym", "pronoun")]
     kinds = {getattr(ctx.actors.actors.get(a), "kind", None) for a in named}
-    persons = list(dict.fromkeys(a for a in named if getattr(ctx.actors.actors.get(a), "kind", None) == "person"))
-    # (only persons: "Vedrine and Cook", not "the EU and its envoy")
+    persons = list(dict.fromkeys(named))
     return persons if len(persons) >= 2 and kinds == {"person"} else []
 
 
