@@ -24,7 +24,8 @@ from accord.kb.loader import load_kb
 from accord.nlp import children, subtree, text_of
 from accord.extract.event_lexicon import Lexicon, code_to_type
 from accord.extract.event_grammar import (
-    OBJECT_DEPS, agent_tokens, ancestors, head_of, is_passive, lemma_of, objects, prep_objects, subject_tokens)
+    OBJECT_DEPS, agent_tokens, ancestors, head_of, is_passive, lemma_of, match_verb, objects, prep_objects,
+    subject_tokens)
 from accord.extract.event_arguments import Context, counterpart, ref_key, same_side
 from accord.extract.event_modality import Clause, analyse_clause, aux_modality, condition_mark, modality_of
 
@@ -278,7 +279,8 @@ def denial(ctx: Context, lex: Lexicon, deny: Token, triggers: set[int]) -> dict 
         # "the rebels accused the army of shelling, which Damascus denied": the accusation told
         # just before
         charge = next((a for a in (head_of(deny), *ancestors(head_of(deny)))
-                       if lemma_of(a) in {"accuse", "blame", "charge", "allege"}), None)
+                       if lemma_of(a) in lex.governors.get("alleging", set()) or a.pos_ == "VERB"
+                       and (e := match_verb(ctx, lex, a)) is not None and code_to_type(e.code)[0] == "ACCUSE"), None)
     # "denied the charge", "refuted the report": what another side said, answered
     said = charge is None and any(c.dep_ == "dobj" and lemma_of(c) in lex.classes.get("assertions", ())
                                   for c in children(deny))
