@@ -111,3 +111,14 @@ def test_token_paragraphs_are_para_of_each_token(doc):
     ctx = quotes._Context(doc, actors_mod.extract_actors(doc, "a1"))
     assert ctx.token_paras == [ctx.para_of(t.idx) for t in doc]
     assert len(set(ctx.token_paras)) > 2
+
+
+def test_no_extractor_reads_doc_text_directly():
+    # Doc.text joins every token's text on each call (a millisecond an article where it was read
+    # once per mention pass); the extractors read nlp.text_of, kept per Doc
+    import re
+    from pathlib import Path
+    src = Path(actors_mod.__file__).parent
+    readers = [f"{p.name}:{n}" for p in sorted(src.glob("*.py"))
+               for n, line in enumerate(p.read_text().splitlines(), 1) if re.search(r"\bdoc\.text\b", line)]
+    assert readers == []

@@ -1783,7 +1783,7 @@ class _Article:
     def _nicknames(self) -> None:
         """"General Paulo Lukamba "Gato"", "Mohamed Hamdan Dagalo, known as Hemedti": the name a
         person is given right after their own is theirs ("Gen Gato said")."""
-        text = self.doc.text
+        text = self.text
         for m in self.mentions:
             if m.via != "name" or self.kind_of(m) != "person":
                 continue
