@@ -1049,7 +1049,9 @@ def _talks_open(noun: Token) -> bool:
     for _ in range(2):   # "are to resume", "are due to resume", "are expected to resume"
         verb = next((c for c in children(verb) if c.dep_ == "xcomp" or c.dep_ == "acomp" and any(
             x.dep_ == "xcomp" for x in children(c))), verb)
-    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "to") for c in children(verb)):
+    # (the future modals, and "would" of reported speech or "to" of "are to resume")
+    planned = lexicon().future_modals | {"would", "to"}
+    if not any(c.dep_ == "aux" and c.lower_ in planned for c in children(verb)):
         return False
     if lemma_of(verb) == "hold":
         return t.dep_ == "nsubjpass"
