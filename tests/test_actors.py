@@ -2123,3 +2123,72 @@ def test_they_after_two_persons_coordinated_as_subject_is_not_an_earlier_body(an
     found = analyse("NATO warned Belgrade again. French Foreign Minister Hubert Vedrine and British Foreign Secretary "
                     "Robin Cook announced the extension. They said substantial progress had been made.")
     assert ref(found, "They").actor_id == "hubert-vedrine"
+
+
+def test_mr_before_a_middle_name_is_the_persons_surname_not_a_given_name(analyse):
+    found = analyse("The plan was drafted by Costa Rica's president, Rodrigo Carazo Odio. Mr Carazo told "
+                    "reporters that the five governments would meet again.")
+    assert ref(found, "Carazo", 1).actor_id == "rodrigo-carazo-odio"
+
+
+def test_a_plural_last_word_after_a_given_name_is_a_surname_not_a_group(analyse):
+    found = analyse("The talks were chaired by Trevor Gordon-Somers, the U.N. special envoy. Gordon-Somers said "
+                    "the factions would meet again.")
+    assert found.actors["trevor-gordon-somers"].kind == "person"
+
+
+def test_a_name_with_an_apostrophe_is_one_person(analyse):
+    found = analyse("The SDLP's Colum O'Driscoll welcomed the accord and urged unionists to return to talks.")
+    assert "colum-o-driscoll" in found.actors
+    assert "colum" not in found.actors
+
+
+def test_a_kb_name_run_on_by_a_second_surname_is_the_same_person(analyse):
+    found = analyse("The accord was signed by Nicaragua's president, Daniel Ortega Saavedra, in Guatemala City.")
+    assert ref(found, "Saavedra").actor_id == "daniel-ortega"
+    assert "saavedra" not in found.actors
+
+
+def test_a_name_the_recogniser_ran_into_its_bracket_ends_there(nlp):
+    from spacy.tokens import Span
+    doc = nlp("The accord was signed by the Popular Resistance Council of Guinea (PRCG), which said it would "
+              "disarm. The PRCG also freed prisoners.")
+    # the recogniser sometimes tags the name through its bracket and acronym: set that reading
+    start = next(t.i for t in doc if t.text == "Popular")
+    bracket = next(t.i for t in doc if t.text == "(")
+    doc.ents = [e for e in doc.ents if e.end <= start or e.start > bracket + 1] + [Span(doc, start, bracket + 2, "ORG")]
+    found = extract_actors(doc, "t")
+    assert "popular-resistance-council-of-guinea" in found.actors
+    assert not any("(" in a.name for a in found.actors.values())
+
+
+def test_a_title_apposed_to_a_person_but_heading_another_name_is_not_his(nlp):
+    # the small model reads some such lists as "Biden, [Israeli Prime Minister [Benjamin Netanyahu]]",
+    # each an appositive of the name before; that parse is set here so the test does not hang on
+    # which sentences the model misreads
+    doc = nlp("The plan, set out in a joint letter from Biden, Israeli Prime Minister Benjamin Netanyahu and "
+              "Jordan's King Abdullah, calls for talks.")
+    biden, minister, netanyahu = (next(t for t in doc if t.text == w) for w in ("Biden", "Minister", "Netanyahu"))
+    minister.head, minister.dep_ = biden, "appos"
+    netanyahu.head, netanyahu.dep_ = minister, "appos"
+    found = extract_actors(doc, "t")
+    assert found.actors["joe-biden"].affiliation == "USA"
+    assert found.actors["benjamin-netanyahu"].affiliation == "ISR"
+
+
+def test_the_place_a_post_is_held_in_is_not_its_holders_side(analyse):
+    found = analyse("General Pierre Moreau, the French commander in Chad, ordered his troops to hold their fire.")
+    assert found.actors["pierre-moreau"].affiliation == "FRA"
+
+
+def test_a_participle_describing_a_person_names_no_employer(analyse):
+    found = analyse("Nelson Dube, the rebel leader held in Zambia since 1979, will be freed under the accord.")
+    assert found.actors["nelson-dube"].affiliation != "ZMB"
+
+
+def test_northern_ireland_is_not_the_irish_state(analyse):
+    found = analyse("The talks will be chaired by the Northern Ireland Secretary, Peter Hain, and the Irish "
+                    "Foreign Minister, Dermot Ahern.")
+    assert found.actors["peter-hain"].affiliation != "IRL"
+    assert found.actors["dermot-ahern"].affiliation == "IRL"
+    assert "the Northern Ireland Secretary" not in found.actors["dermot-ahern"].aliases

@@ -84,6 +84,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 import bisect
+import calendar
 import functools
 import re
 import unicodedata
@@ -245,6 +246,8 @@ POSTMODIFYING_PREPS = frozenset(("in", "at", "close", "familiar", "involved", "f
 LOCATING_PREPS = frozenset(("in", "at", "near", "inside"))   # where they speak from, not whose they are
 
 INITIAL = re.compile(r"^[A-Z]\.$")   # "P." of "George P. Shultz"
+MONTHS_AND_DAYS = frozenset(n.lower() for n in (*calendar.month_name[1:], *calendar.day_name))
+_NAME_WORD = re.compile(r"^[^\W\d_]+(?:['\u2019][^\W\d_]+)+$")   # "O'Neill", "D'Alema"
 
 # a name given right after a person's own: "known as Y", "(also known as Y)", a quoted "Y"
 NICKNAME = re.compile(r"""\s*(?:,?\s*\(?(?:also\s+|better\s+|widely\s+|popularly\s+)?known\s+as\s+"""
@@ -1202,7 +1205,10 @@ class _Article:
         """A name the recogniser calls a person that is a group's: a plural proper noun ("the Tamil
         Tigers") or one modifying a group noun ("Tamil Tiger rebels")."""
         last = self.toks[end - 1]
-        if last.tag_ == "NNPS" and last.text.endswith("s"):
+        # a plural proper noun is a group's name alone or after "the" ("the Tamil Tigers"); after
+        # a given name it is a surname ("Gerry Adams", "Trevor Gordon-Somers")
+        if last.tag_ == "NNPS" and last.text.endswith("s") and (
+                end - start == 1 or start > 0 and self.toks[start - 1].lower_ == "the"):
             return True
         head = last.head
         return last.dep_ == "compound" and head.i == end and head.pos_ == "NOUN" and self._group_noun(head)
@@ -1364,8 +1370,28 @@ class _Article:
             return True   # "the Amazon city of Iquitos"
         return tok.dep_ == "pobj" and tok.head.lower_ in self.kb.words.get("place_prepositions", ())
 
+    def _longer_name(self, start: int, end: int, covered: list[_M]) -> None:
+        """"Daniel Ortega Saavedra": a KB person's name that the recogniser's name runs on from by
+        a word or two is that person's full name (a second surname, a patronymic), not a second
+        person's."""
+        covered = list({id(m): m for m in covered}.values())   # one per token it covers
+        first = covered[0]
+        rest = self.toks[first.end:end]
+        if len(covered) != 1 or first.start != start or first.via != "name" or not 0 < len(rest) <= 2 \
+                or self.actors[first.actor_id].kind != "person":
+            return
+        if all(t.tag_ == "NNP" and t.is_title and (t.is_alpha or _NAME_WORD.match(t.text)) and t.i not in self.blocked
+               and t.lower_ not in self.kb.titles and t.lower_ not in MONTHS_AND_DAYS and not self._is_place(t)
+               for t in rest):
+            self.mentions.remove(first)
+            for i in range(first.start, first.end):
+                self.owner[i] = None
+            self.add(start, end, first.actor_id, "name")
+
     def _partly_known(self, ent: Span, start: int, end: int, covered: list[_M]) -> None:
         """An ORG around a KB name: "Hamas Politburo" is Hamas; "Egyptian Foreign Ministry" is Egypt."""
+        if ent.label_ == "PERSON":
+            self._longer_name(start, end, covered)
         if ent.label_ != "ORG":
             return
         first = covered[0]
@@ -1417,7 +1443,8 @@ class _Article:
             end -= 1
         if not self.free(start, end):
             return
-        words = [t for t in self.toks[start:end] if t.is_alpha]
+        # "O'Neill" is one word of a name though not all letters
+        words = [t for t in self.toks[start:end] if t.is_alpha or _NAME_WORD.match(t.text)]
         if len(words) >= 2:
             name = self.text_of(start, end)
             known = self._same_person(name)
@@ -1667,6 +1694,10 @@ class _Article:
 
     def _org_entity(self, start: int, end: int, affiliation: str | None = None) -> None:
         doc = self.doc
+        # "the Armed Forces of Liberia (AFL": a name the recogniser ran into its bracket ends there
+        bracket = next((i for i in range(start + 1, end) if self.toks[i].text == "("), None)
+        if bracket is not None and not any(self.toks[i].text == ")" for i in range(bracket, end)):
+            end = bracket
         while end > start + 1 and self.toks[end - 1].tag_ == "POS":
             end -= 1
         # "the ruling FRELIMO party": the common noun after the name is no part of it
@@ -1876,7 +1907,8 @@ class _Article:
             # "Rodríguez" for the KB's "Jorge Rodriguez": accents folded as the aliases were
             aid = self.aliases.get(tok.text) or self.aliases.get(_fold(tok.text)) or self._last_named(tok)
             if aid is not None and tok.text in self.middle_names and i > 0 \
-                    and self.toks[i - 1].text in self.kb.words.get("personal_honorifics", ()):
+                    and self.toks[i - 1].text in self.kb.words.get("personal_honorifics", ()) \
+                    and self.toks[i - 1].text not in self.kb.words.get("surname_honorifics", ()):
                 # "King Abdullah" is no "Ali Abdullah Saleh": a titled name is someone's own first name
                 aid = _slug(tok.text)
                 self.actor(aid, tok.text, "person")
@@ -2380,10 +2412,11 @@ class _Article:
                     and not self.actors[m.actor_id].is_outlet:
                 return m.actor_id
         found = self._qualifiers(tokens)
-        # "head of the OSCE Mission to Moldova", "Russia's ambassador to the United States": the
-        # place a post is sent to is not who holds it, when anyone else is named
+        # "head of the OSCE Mission to Moldova", "Russia's ambassador to the United States", "the
+        # French commander in Algeria": the place a post is sent to or held in is not who holds
+        # it, when anyone else is named
         inside = {t.i for t in tokens}
-        posted = self._qualifiers([t for t in tokens if any(a.dep_ == "pobj" and a.head.lower_ == "to"
+        posted = self._qualifiers([t for t in tokens if any(a.dep_ == "pobj" and a.head.lower_ in ("to", "in")
                                                            for a in [t, *t.ancestors] if a.i in inside)])
         kept = [q for q in found if q not in posted]
         found = kept or found
@@ -2427,13 +2460,18 @@ class _Article:
         apposed = None
         for other in [c for c in children(head) if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else []):
             if other.i in title_at or other.lemma_.lower() in self.kb.titles:
+                if any(c.dep_ == "appos" and self.owner[c.i] is not None and self.owner[c.i].actor_id != m.actor_id
+                       and self.kind_of(self.owner[c.i]) == "person" for c in children(other)):
+                    continue   # "from Trump, Israeli Prime Minister Benjamin Netanyahu and ...": the next name's title
                 # the title phrase without the person's own words
                 sub = list(subtree(other))
                 if other.i == head.head.i:
                     sub = [t for t in sub if not head.left_edge.i <= t.i <= head.right_edge.i]
                 # "foreign minister of the Marshall Islands, which leads a coalition the United
                 # States joined": a relative clause inside the title names no employer
-                clause = {x.i for t in sub if t.dep_ == "relcl" and t.i != other.i for x in subtree(t)}
+                # (nor does a participle's: "the rebel leader held in France since 1956")
+                clause = {x.i for t in sub if (t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBN")
+                          and t.i != other.i for x in subtree(t)}
                 sub = [t for t in sub if t.i not in clause]
                 # "Kosovo's deputy prime minister, Besnik Bislimi, and Serbia's Petar Petkovic":
                 # the other person coordinated with the title is not its qualifier

@@ -51,7 +51,7 @@ WORD_LISTS = ("honorifics", "locative_prepositions", "expletive_verbs", "outlet_
               "document_names", "leading_verbs", "stance_prefixes", "name_particles", "polity_title_classes",
               "polity_title_words", "breakaway_words", "region_nouns", "common_acronyms", "national_title_classes",
               "scene_title_classes", "regional_peoples", "speaking_group_nouns",
-              "locating_participles", "party_object_verbs", "personal_honorifics",
+              "locating_participles", "party_object_verbs", "personal_honorifics", "surname_honorifics",
               "settlement_nouns", "career_titles", "armed_cause_words", "place_nouns",
               "speech_products", "non_state_groups", "group_name_heads")
 
