@@ -772,3 +772,13 @@ def test_a_verdict_passed_on_by_a_spokesman_is_the_judges(nlp):
 def test_beginnings_and_distances_judge_a_deal(nlp, text, holder, sign):
     found = analyse(nlp, text)
     assert held_by(found, holder).polarity * sign > 0
+
+
+@pytest.mark.parametrize("text, holder, sign", [
+    ("Norway's foreign minister praised the delegates but cautioned that the road ahead was long.", "NOR", -1),
+    ("An Asian diplomat in Colombo described a durable ceasefire as far from assured.", "diplomat", -1),
+    ("President Carlos Lopez called the plan the last chance for a negotiated settlement.", "Lopez", -1),
+])
+def test_a_long_road_an_unassured_peace_and_a_last_chance_judge_a_deal(nlp, text, holder, sign):
+    found = analyse(nlp, text)
+    assert held_by(found, holder).polarity * sign > 0
