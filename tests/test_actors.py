@@ -2192,3 +2192,9 @@ def test_northern_ireland_is_not_the_irish_state(analyse):
     assert found.actors["peter-hain"].affiliation != "IRL"
     assert found.actors["dermot-ahern"].affiliation == "IRL"
     assert "the Northern Ireland Secretary" not in found.actors["dermot-ahern"].aliases
+
+
+def test_a_sides_leader_is_the_president_of_its_authority(analyse):
+    found = analyse("Palestinian President Mahmoud Abbas met Israeli Prime Minister Ehud Olmert in Jericho. "
+                    "The Palestinian leader said he would not order a crackdown.")
+    assert ref(found, "leader").actor_id == "mahmoud-abbas"

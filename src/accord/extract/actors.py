@@ -2758,7 +2758,10 @@ class _Article:
                 continue
             seen[m.actor_id] = self.sent_of(m.start)
             a = self.actors[m.actor_id]
-            if qual and a.affiliation and a.affiliation != qual:
+            # ("the Palestinian leader" is the Palestinian Authority's president: a body of the side)
+            body = (self.actors.get(a.affiliation) or self.kb.entries.get(a.affiliation)) if a.affiliation else None
+            if qual and a.affiliation and a.affiliation != qual and not (
+                    body is not None and body.kind == "organisation" and body.affiliation == qual):
                 continue
             pcls = self.kb.title_class(a.title)
             held = [a.title, *a.other_titles] if a.title else []
