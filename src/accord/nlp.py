@@ -483,13 +483,14 @@ def tokens_with(doc: Doc, lemmas: Iterable[str] = (), words: Iterable[str] = (),
     space when ``spaced``) or whose lower-cased text is in ``words``, in document order: the
     candidates of a cue list, found without a scan of the Doc's tokens."""
     index = _index(doc)
-    keys = index.by_lemma.keys() & set(lemmas)
+    # (a cue list is often a set of thousands: intersected as it is, not copied per call)
+    keys = index.by_lemma.keys() & (lemmas if isinstance(lemmas, (set, frozenset)) else set(lemmas))
     if lemma_if is not None:
         keys.update(k for k in index.by_lemma if lemma_if(k))
     if spaced:
         keys.update(index.spaced)
     found = {i for k in keys for i in index.by_lemma[k]}
-    for k in index.by_word.keys() & set(words):
+    for k in index.by_word.keys() & (words if isinstance(words, (set, frozenset)) else set(words)):
         found.update(index.by_word[k])
     toks = tokens(doc)
     return [toks[i] for i in sorted(found)]

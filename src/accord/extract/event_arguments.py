@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterable
 
 import pycountry
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -139,6 +140,15 @@ class Context:
         self.article_id = article.article_id if article else ""
         self._datelines: dict[int, set[int]] = {}
         self._sent_memo: dict[tuple, object] = {}
+        self._cue_tokens: dict[str, list[Token]] = {}
+
+    def cue_tokens(self, key: str, lemmas: Callable[[], Iterable[str]]) -> list[Token]:
+        """The article's tokens whose lemma is in the cue list ``lemmas()`` names, found once
+        per article under ``key`` (asked again for every sentence)."""
+        got = self._cue_tokens.get(key)
+        if got is None:
+            got = self._cue_tokens[key] = tokens_with(self.doc, lemmas())
+        return got
 
     @functools.cached_property
     def mediating(self) -> list[tuple[int, int]]:

@@ -41,7 +41,7 @@ from accord.extract.dates import resolve_date
 from accord.extract.quotes import lexicon as quote_lexicon
 from accord.ingest.text import headline_end
 from accord.records import ActorRef, Article, Event, Quote, Span, record_id
-from accord.nlp import children, sentences, subtree, text_of, tokens_with
+from accord.nlp import children, sentences, subtree, text_of
 from accord.extract.event_lexicon import (
     ACCUSABLE, Entry, HOSTILE, Lexicon, PRESUPPOSING_PREPS, SYMMETRIC, TARGET_PREPS, THREAT_CODE, VERBAL, code_to_type,
     lexicon)
@@ -764,8 +764,8 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
     # only a verb with a deontic auxiliary ("must", "should") or a bare verb under "insist" can
     # state an obligation; a sentence without the word has none
     said = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
-    mandated = [c.i for t in tokens_with(sent.doc, lex.governors["mandative"]) if sent.start <= t.i < sent.end
-                for c in children(t) if c.dep_ == "ccomp"]
+    mandated = [c.i for t in ctx.cue_tokens("mandative", lambda: lex.governors["mandative"])
+                if sent.start <= t.i < sent.end for c in children(t) if c.dep_ == "ccomp"]
     if mandated or any(m in said for m in lex.deontic_modals):
         obliged = sorted({head_of(t).i for t in span_tokens(sent) if t.dep_ == "aux" and t.lower_ in lex.deontic_modals}
                          | set(mandated))
@@ -777,7 +777,8 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                     drafts.append(got)
     # warnings and denials whose content is no trigger of its own, looked up in the Doc's index
     naming = lex.name_calling.get("verbs", set())
-    for tok in tokens_with(sent.doc, lex.governors["warning"] | lex.governors["denying"] | naming):
+    for tok in ctx.cue_tokens("warning, denying, naming",
+                              lambda: lex.governors["warning"] | lex.governors["denying"] | naming):
         if not sent.start <= tok.i < sent.end or tok.pos_ != "VERB" or tok.i in trigger_ids:
             continue
         if lemma_of(tok) in lex.governors["warning"]:

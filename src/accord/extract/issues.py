@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
@@ -102,15 +102,23 @@ def _region_after(tok: Token, sent: Span) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _trigger_regions(doc: Doc, cues: Cues) -> Iterable[tuple[int, int]]:
-    """Token ranges of the lists the trigger words of a Doc introduce, in document order."""
-    heads = _cue_heads(cues.issue_nouns)
+@functools.lru_cache(maxsize=4)
+def _trigger_test(nouns: tuple[str, ...], verbs: frozenset[str]) -> Callable[[str], bool]:
+    """Whether a lemma may be a trigger word: asked of every lemma of every article, and a
+    corpus repeats its lemmas, so the answers are kept."""
+    heads = _cue_heads(nouns)
 
+    @functools.lru_cache(maxsize=200_000)
     def may_trigger(lemma: str) -> bool:
         # a trigger noun's normalised lemma ends in a cue's head word (see ``_is_trigger_noun``)
         words = _normalised(lemma)
-        return bool(words) and words[-1] in heads or lemma in cues.issue_verbs
+        return bool(words) and words[-1] in heads or lemma in verbs
+    return may_trigger
 
+
+def _trigger_regions(doc: Doc, cues: Cues) -> Iterable[tuple[int, int]]:
+    """Token ranges of the lists the trigger words of a Doc introduce, in document order."""
+    may_trigger = _trigger_test(cues.issue_nouns, cues.issue_verbs)
     for tok in tokens_with(doc, lemma_if=may_trigger, words=cues.issue_adjectives):
         sent = sent_of(tok)
         if _is_trigger_noun(tok, cues):
