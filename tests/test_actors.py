@@ -2198,3 +2198,10 @@ def test_a_sides_leader_is_the_president_of_its_authority(analyse):
     found = analyse("Palestinian President Mahmoud Abbas met Israeli Prime Minister Ehud Olmert in Jericho. "
                     "The Palestinian leader said he would not order a crackdown.")
     assert ref(found, "leader").actor_id == "mahmoud-abbas"
+
+
+def test_the_african_unions_security_council_is_not_the_uns(analyse):
+    found = analyse("The dispute over Abyei was referred to the AU Peace and Security Council. The UN Security "
+                    "Council will meet next week.")
+    assert ref(found, "Peace").actor_id == "au-psc"
+    assert ref(found, "UN").actor_id == "unsc"
