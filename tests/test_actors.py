@@ -2205,3 +2205,9 @@ def test_the_african_unions_security_council_is_not_the_uns(analyse):
                     "Council will meet next week.")
     assert ref(found, "Peace").actor_id == "au-psc"
     assert ref(found, "UN").actor_id == "unsc"
+
+
+def test_a_title_phrase_set_off_before_the_name_is_that_persons(analyse):
+    found = analyse("The EU special representative for the Sahel, Angel Losada, who attended the talks, said the "
+                    "bloc stood ready to help.")
+    assert ref(found, "representative").actor_id == "angel-losada"

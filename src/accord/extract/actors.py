@@ -2458,14 +2458,20 @@ class _Article:
             qual = qual or self._qualifier(self.toks[self._left_of(title.root, title.start):title.end])
         # appositive either way: "X, a spokesman for Y" / "the Egyptian president, X,"
         apposed = None
-        for other in [c for c in children(head) if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else []):
+        titled = [head.head] if head.dep_ == "appos" else []
+        if head.dep_ == "appos" and head.head.dep_ == "pobj" and head.head.head.dep_ == "prep" \
+                and head.head.head.lower_ in ("for", "to", "of") and head.head.head.head.i < head.i:
+            # "The UN special envoy for Syria, Staffan de Mistura,": the parser hangs the name on
+            # the post's place; it names the holder of the post
+            titled.append(head.head.head.head)
+        for other in [c for c in children(head) if c.dep_ == "appos"] + titled:
             if other.i in title_at or other.lemma_.lower() in self.kb.titles:
                 if any(c.dep_ == "appos" and self.owner[c.i] is not None and self.owner[c.i].actor_id != m.actor_id
                        and self.kind_of(self.owner[c.i]) == "person" for c in children(other)):
                     continue   # "from Trump, Israeli Prime Minister Benjamin Netanyahu and ...": the next name's title
                 # the title phrase without the person's own words
                 sub = list(subtree(other))
-                if other.i == head.head.i:
+                if other in titled:
                     sub = [t for t in sub if not head.left_edge.i <= t.i <= head.right_edge.i]
                 # "foreign minister of the Marshall Islands, which leads a coalition the United
                 # States joined": a relative clause inside the title names no employer
@@ -2493,10 +2499,13 @@ class _Article:
                     # before the name, the body he serves in the post beside it
                     qual = post
                 qual = qual or post
-                if other.i == head.head.i and other.i < m.start and self.toks[other.i + 1].text == ",":
+                # (to the comma before the name: "The UN special envoy for Syria, Staffan de Mistura,")
+                last = max([t.i for t in sub if t.i < m.start and not t.is_punct] or [other.i])
+                if other in titled and other.i < m.start and self.toks[last + 1].text == "," \
+                        and last + 2 == m.start:
                     # "A State Department spokesperson, Matthew Miller, said": the title phrase
                     # is the clause's subject and names the same person
-                    self.add(self._left_of(other, other.i), other.i + 1, m.actor_id, "title")
+                    self.add(self._left_of(other, other.i), last + 1, m.actor_id, "title")
         # "X, who is a spokesman for Y" / "X is the foreign minister of Y"
         verbs = [c for c in children(head) if c.dep_ == "relcl"]
         if head.dep_ in SUBJECT_DEPS:
