@@ -2211,3 +2211,9 @@ def test_a_title_phrase_set_off_before_the_name_is_that_persons(analyse):
     found = analyse("The EU special representative for the Sahel, Angel Losada, who attended the talks, said the "
                     "bloc stood ready to help.")
     assert ref(found, "representative").actor_id == "angel-losada"
+
+
+def test_a_possessor_before_a_title_set_off_before_a_name_is_not_that_person(analyse):
+    found = analyse("Ruto said Nairobi would host the talks. His chief of staff, Felix Koskei, said the same.")
+    assert ref(found, "His").actor_id == "william-ruto"
+    assert ref(found, "chief").actor_id == "felix-koskei"

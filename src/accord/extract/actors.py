@@ -2504,8 +2504,12 @@ class _Article:
                 if other in titled and other.i < m.start and self.toks[last + 1].text == "," \
                         and last + 2 == m.start:
                     # "A State Department spokesperson, Matthew Miller, said": the title phrase
-                    # is the clause's subject and names the same person
-                    self.add(self._left_of(other, other.i), last + 1, m.actor_id, "title")
+                    # is the clause's subject and names the same person (not its possessor: "His
+                    # chief of staff" is someone else's)
+                    first = self._left_of(other, other.i)
+                    while first < other.i and self.toks[first].tag_ == "PRP$":
+                        first += 1
+                    self.add(first, last + 1, m.actor_id, "title")
         # "X, who is a spokesman for Y" / "X is the foreign minister of Y"
         verbs = [c for c in children(head) if c.dep_ == "relcl"]
         if head.dep_ in SUBJECT_DEPS:
