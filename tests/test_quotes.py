@@ -819,3 +819,12 @@ def test_they_after_two_named_persons_is_both_of_them(nlp):
             "Cook announced the extension. They said substantial progress had been made.")
     said = {q.speaker.actor_id for q in quotes_of(nlp, text) if content(q).startswith("substantial progress")}
     assert said == {"hubert-vedrine", "robin-cook"}
+
+
+@pytest.mark.parametrize("text, start", [
+    ('Militia leader Thomas Lubanga called the accord "a real opportunity" for Ituri.', 'the accord "a real opportunity"'),
+    ('Abiy welcomed the accord, calling it "a great step for the region".', 'it "a great step'),
+])
+def test_a_quoted_verdict_the_parser_hangs_on_the_object_is_a_mixed_quote(nlp, text, start):
+    found = quotes_of(nlp, text)
+    assert any(q.type == "mixed" and content(q).startswith(start) for q in found)

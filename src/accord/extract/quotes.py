@@ -1066,6 +1066,11 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
                     return rng[0], rng[1], frame
         if frame == "obj_pred" and obj is not None:
             pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp") and c.i > obj.i), None)
+            if pred is None:
+                # 'called the accord "a real opportunity"', 'calling it "a good step"': a quoted
+                # verdict the parser hung on the object or gave the verb as a second object
+                pred = next((c for c in [*children(obj), *kids] if c.dep_ in ("appos", "dobj") and c.i > obj.i
+                             and ctx.in_quote(c)), None)
             # "called the accord a victory for Tehran": a verdict, quoted or not; "a group that
             # calls itself the Military Junta" names itself
             if pred is not None and (any(ctx.in_quote(t) for t in subtree(pred)) or lemma in ctx.lex.unquoted_verdicts
