@@ -1680,6 +1680,7 @@ def test_talks_a_deal_came_out_of_were_held_by_the_two_sides(nlp):
     "Talks on the border are due to resume in Nairobi next month.",
     "Kenya said the next round of talks would take place in Nairobi in May.",
     "Negotiations on a permanent settlement are to resume within two months.",
+    "The next round of talks will be held in Nairobi in May.",
 ])
 def test_talks_said_to_resume_are_planned_between_the_two_sides(nlp, later):
     events, _ = code(nlp, "Eritrea and Djibouti signed a truce in Doha on Friday. " + later)
@@ -1687,6 +1688,12 @@ def test_talks_said_to_resume_are_planned_between_the_two_sides(nlp, later):
     assert {(e.source.actor_id, tuple(t.actor_id for t in e.targets)) for e in met} == {
         ("ERI", ("DJI",)), ("DJI", ("ERI",))}
     assert {e.modality for e in met} == {"future"}
+
+
+def test_talks_held_with_nowhere_named_are_no_ones(nlp):
+    events, _ = code(nlp, "Eritrea and Djibouti signed a truce in Doha on Friday. Talks were held behind closed "
+                          "doors.")
+    assert not [e for e in events if e.type == "CONSULT" and e.trigger.start > 50]
 
 
 def test_talks_that_opened_are_the_talks_told_already(nlp):

@@ -443,6 +443,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
     drafts: list[dict] = []
     for cand in cands:
         tok, entry = cand.trigger, cand.entry
+        sides_met: list[ActorRef] = []
         clause = analyse_clause(ctx, lex, tok, trigger_ids)
         if clause.content_of is not None and tok.dep_ == "xcomp" and head_of(tok).i == clause.content_of.i \
                 and lemma_of(clause.content_of) in lex.governors["agreeing"] \
@@ -516,6 +517,11 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             sources, targets = verb_arguments(ctx, tok, cand.noun, etype,
                                               event_noun=cand.noun is not None and entry.obj_class is None)
             sources = dateline_subject(ctx, tok, sources)
+            if etype == "CONSULT" and cand.noun is not None and is_passive(tok) \
+                    and not any(r.actor_id for r in sources + targets if r is not None):
+                # "talks will be held in Jeddah": held by no one named, they are the two sides'
+                sides_met = _held_somewhere(ctx, cand.noun, tok)
+                sources = sides_met or sources
             if etype == "ASSAULT" and tok.dep_ == "relcl" and lemma_of(head_of(tok)) in lex.conflict_nouns \
                     and not any(r.actor_id for r in sources + targets if r is not None):
                 continue   # "a war that killed 50,000 people": a conflict's toll told as background
@@ -740,7 +746,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         # "clashes between the army and the rebels killed dozens": the fight's parties hit each other
         mutual = etype in HOSTILE and not targets and any(
             prep_objects(t, {"between"}) and (e := match_noun(lex, t)) is not None and e.code in lex.mutual_codes
-            for t in subject_tokens(tok))
+            for t in subject_tokens(tok)) or bool(sides_met)
         own = len(drafts)
         drafts.append(dict(tok=tok, code=code, type=etype, mode=mode, sources=sources, targets=targets,
                            clause=clause, modality=modality, quote=quote, noun=cand.noun,
@@ -1018,12 +1024,13 @@ def _their_parties(ctx: Context, noun: Token) -> list[ActorRef]:
     return []
 
 
-def _held_somewhere(ctx: Context, noun: Token) -> list[ActorRef]:
+def _held_somewhere(ctx: Context, noun: Token, verb: Token | None = None) -> list[ActorRef]:
     """"after talks in Istanbul almost broke down": a meeting held somewhere, with nobody named,
     is between the two sides the article is about; so are talks said to open, resume or take
     place ("talks on a ceasefire would resume in Jeddah", "the next round of talks would take
-    place in Astana")."""
-    places = prep_objects(noun, {"in"})
+    place in Astana"), and talks a light verb says are held somewhere ("the next round will be
+    held in Astana": ``verb``)."""
+    places = prep_objects(noun, {"in"}) + (prep_objects(verb, {"in"}) if verb is not None else [])
     if not any(ctx.refs([o]) or o.ent_type_ in ("GPE", "LOC", "FAC") for o in places) and not _talks_open(noun):
         return []
     sides = pair_refs(ctx, ctx.pair_ids(noun.idx), noun.idx)
@@ -1261,7 +1268,7 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
             targets = list(d["targets"])
             if (etype in SYMMETRIC or d["code"] in ctx_lex.mutual_codes or d.get("mutual")) and len(sources) > 1 and not targets \
                     and d["code"][:3] not in ("039", "044", "045") \
-                    and (not is_passive(tok) or any(c.dep_ == "agent" for c in children(tok))) \
+                    and (not is_passive(tok) or d.get("mutual") or any(c.dep_ == "agent" for c in children(tok))) \
                     and not unnamed_parties and not (
                         # "France and Saudi Arabia promised to help": a promise to a third party
                         etype in ("AGREE", "SUPPORT") and tok.pos_ == "VERB" and lemma_of(tok) not in ctx_lex.mutual_acts):
