@@ -841,7 +841,10 @@ def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
         elif lemma_of(tok) in ("send", "dispatch"):
             # "sent his foreign minister, Osman Saleh, to Addis Ababa": the envoy goes, he is not visited
             envoys = lexicon().classes.get("envoy", set())
+            sent = [o for o in targets_from if lemma_of(o) in envoys]
             targets_from = [o for o in targets_from if lemma_of(o) not in envoys]
+            if not any(r.actor_id for r in sources):
+                sources = ctx.refs(sent) or sources   # (a sender the text leaves unnamed: the envoy travels)
         elif lemma_of(tok) in lexicon().signing_verbs:
             # "signed a peace agreement in Qatar": the agreement signed is no party to it
             deals = lexicon().classes.get("proposal", set())
