@@ -1389,7 +1389,8 @@ class _Article:
             self.add(start, end, first.actor_id, "name")
 
     def _partly_known(self, ent: Span, start: int, end: int, covered: list[_M]) -> None:
-        """An ORG around a KB name: "Hamas Politburo" is Hamas; "Egyptian Foreign Ministry" is Egypt."""
+        """An entity around a KB name: an ORG's ("Hamas Politburo" is Hamas; "Egyptian Foreign
+        Ministry" is Egypt) or a person's longer name (``_longer_name``)."""
         if ent.label_ == "PERSON":
             self._longer_name(start, end, covered)
         if ent.label_ != "ORG":

@@ -746,10 +746,10 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         # "clashes between the army and the rebels killed dozens": the fight's parties hit each other
         mutual = etype in HOSTILE and not targets and any(
             prep_objects(t, {"between"}) and (e := match_noun(lex, t)) is not None and e.code in lex.mutual_codes
-            for t in subject_tokens(tok)) or bool(sides_met)
+            for t in subject_tokens(tok))
         own = len(drafts)
         drafts.append(dict(tok=tok, code=code, type=etype, mode=mode, sources=sources, targets=targets,
-                           clause=clause, modality=modality, quote=quote, noun=cand.noun,
+                           clause=clause, modality=modality, quote=quote, noun=cand.noun, sides_met=bool(sides_met),
                            speech=clause.speech, speech_clause=clause, mutual=mutual))
         if code == "057" and _signs_an_agreement(lex, tok):
             # "Chad's government and the rebels signed a peace deal": the formal signing (CAMEO 057)
@@ -1266,9 +1266,10 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                               for o in objects(tok))
         for n, src in enumerate(sources):
             targets = list(d["targets"])
-            if (etype in SYMMETRIC or d["code"] in ctx_lex.mutual_codes or d.get("mutual")) and len(sources) > 1 and not targets \
+            if (etype in SYMMETRIC or d["code"] in ctx_lex.mutual_codes or d.get("mutual") or d.get("sides_met")) \
+                    and len(sources) > 1 and not targets \
                     and d["code"][:3] not in ("039", "044", "045") \
-                    and (not is_passive(tok) or d.get("mutual") or any(c.dep_ == "agent" for c in children(tok))) \
+                    and (not is_passive(tok) or d.get("sides_met") or any(c.dep_ == "agent" for c in children(tok))) \
                     and not unnamed_parties and not (
                         # "France and Saudi Arabia promised to help": a promise to a third party
                         etype in ("AGREE", "SUPPORT") and tok.pos_ == "VERB" and lemma_of(tok) not in ctx_lex.mutual_acts):
