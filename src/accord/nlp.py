@@ -571,9 +571,12 @@ def subject_named_before(they: Token) -> tuple[int, int] | None:
     """"Vedrine and Cook announced the extension. They said ...": for a "they" opening its
     sentence, the character span of the coordinated subject of the sentence before (without
     its relative clauses), which the pronoun may stand for; None when there is none."""
-    if they.lower_ != "they" or they.i != they.sent.start or they.sent.start == 0:
+    if they.lower_ != "they":
         return None
-    before = they.doc[they.sent.start - 1].sent
+    sent = sent_of(they)
+    if they.i != sent.start or sent.start == 0:
+        return None
+    before = sent_of(tokens(they.doc)[sent.start - 1])
     subject = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or not subject.conjuncts:
         return None

@@ -244,6 +244,7 @@ class _Index:
 # close to the talks", "a participant in the negotiations")
 POSTMODIFYING_PREPS = frozenset(("in", "at", "close", "familiar", "involved", "following", "near", "inside", "from"))
 LOCATING_PREPS = frozenset(("in", "at", "near", "inside"))   # where they speak from, not whose they are
+NAMING_PREPS = POSTMODIFYING_PREPS | {"on"}   # ... and "on both sides": what else names such a group
 
 INITIAL = re.compile(r"^[A-Z]\.$")   # "P." of "George P. Shultz"
 MONTHS_AND_DAYS = frozenset(n.lower() for n in (*calendar.month_name[1:], *calendar.day_name))
@@ -1592,7 +1593,7 @@ class _Article:
             # make another actor, but it is how the article names them
             # ... and by what puts them close to the talks ("Diplomats close to the talks",
             # "Officials on both sides")
-            where = next((c for c in kids if c.i == end and (c.dep_ == "prep" and c.lower_ in POSTMODIFYING_PREPS | {"on"}
+            where = next((c for c in kids if c.i == end and (c.dep_ == "prep" and c.lower_ in NAMING_PREPS
                                                              or c.dep_ in ("amod", "acl") and c.lower_ in POSTMODIFYING_PREPS)), None)
             if where is not None:
                 stop = next((t.i for t in subtree(where) if t.text in (",", ";", "(") or t.dep_ in ("relcl", "acl")), None)

@@ -116,6 +116,7 @@ class Lexicon:
     commanded_men: set[str] = field(default_factory=set)
     active_only: set[str] = field(default_factory=set)
     standing_verbs: set[str] = field(default_factory=set)
+    anonymity_verbs: set[str] = field(default_factory=set)
     visiting_nouns: set[str] = field(default_factory=set)
     self_directed: set[str] = field(default_factory=set)
     mediating_verbs: set[str] = field(default_factory=set)

@@ -92,7 +92,6 @@ class Candidate:
 
 
 CRITICISM_CODE = "111"
-ANONYMITY_VERBS = {"name", "identify", "quote", "cite"}
 
 
 def _not_this_act(lex: Lexicon, tok: Token, entry: Entry) -> bool:
@@ -120,7 +119,7 @@ def _not_this_act(lex: Lexicon, tok: Token, entry: Entry) -> bool:
         # modal; it is a participle describing the next noun, misread as a second verb
         return True
     if entry.code.startswith("02") and any(
-            c.dep_ in ("xcomp", "ccomp") and lemma_of(c) in ANONYMITY_VERBS and is_passive(c) for c in children(tok)):
+            c.dep_ in ("xcomp", "ccomp") and lemma_of(c) in lex.anonymity_verbs and is_passive(c) for c in children(tok)):
         return True   # "an official, who asked not to be named, said": a source's anonymity, no appeal
     # "to finance their operations": paying for one's own is no aid
     return lem in lex.self_directed and any(c.dep_ == "poss" and c.pos_ == "PRON"
