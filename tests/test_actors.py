@@ -2194,6 +2194,9 @@ REFERENCE_CASES = {
     "a possessor before a title set off before a name is not that person, the title is": (
         "Ruto said Nairobi would host the talks. His chief of staff, Felix Koskei, said the same.",
         [("His", 0, "william-ruto"), ("chief", 0, "felix-koskei")]),
+    "an abbreviated rank before a name is the title the description repeats": (
+        "Prime Minister Ali Haidari and the country's strongman, Gen. Tomas Ruelas, signed the pact. "
+        "Exiles accuse the general of selling out.", [("general", 0, "tomas-ruelas")]),
 }
 
 
@@ -2202,3 +2205,35 @@ def test_a_word_stands_for_the_actor_the_grammar_gives(analyse, text, expected):
     found = analyse(text)
     assert [(word, ref(found, word, nth).actor_id) for word, nth, _ in expected] == \
         [(word, actor) for word, _, actor in expected]
+
+
+# ---------------------------------------------------------------- legislators
+
+def test_a_senator_named_without_state_sits_in_the_one_legislature_the_text_names(analyse):
+    found = analyse("The treaty goes to Congress next week. Senator Dana Whitlow vowed to fight it, and "
+                    "Senate Majority Leader Paul Ardmore said the votes were not there.")
+    assert found.actors["dana-whitlow"].affiliation == "USA"
+    assert found.actors["paul-ardmore"].affiliation == "USA"     # not the chamber: its state
+
+
+def test_a_chamber_qualified_once_gives_its_state_to_the_bare_chamber(analyse):
+    found = analyse("Senate Republican leader Hal Brannock was cautious. \"The real vote is in the U.S. "
+                    "Senate,\" he said.")
+    assert found.actors["senate"].affiliation == "USA"
+    assert found.actors["hal-brannock"].affiliation == "USA"
+
+
+def test_a_legislator_of_another_chamber_or_two_legislatures_stays_unplaced(analyse):
+    mp = analyse("Critics in the U.S. Senate objected. MP Ronan Keady said the text was unacceptable.")
+    assert mp.actors["ronan-keady"].affiliation is None      # an MP sits in no senate
+    two = analyse("The accord must pass Congress and the Argentine Senate. Senator Luis Ferreyra "
+                  "vowed to block it.")
+    assert two.actors["luis-ferreyra"].affiliation is None   # two states' legislatures named
+
+
+def test_a_name_coordinated_under_a_plural_title_is_a_person(analyse):
+    # the recogniser tags the second name, with its lower-case particle, an organisation
+    found = analyse("Foreign Ministers Dante Caputo of Argentina and Jaime del Valle of Chile signed the "
+                    "treaty. \"It is fair,\" the Chilean minister said.")
+    assert found.actors["jaime-del-valle"].kind == "person"
+    assert ref(found, "minister").actor_id == "jaime-del-valle"

@@ -531,6 +531,15 @@ def test_both_sides_are_the_pair_named_before(nlp):
     assert {country(t) for t in appeal.targets} == {"SRB", "XKX"} or {country(t) for t in appeal.targets} >= {"SRB"}
 
 
+def test_the_two_militaries_are_the_pair_named_before(nlp):
+    text = ("Angola's army and UNITA signed a ceasefire on Tuesday. The deal came after two weeks of "
+            "talks between the two militaries in Luena.")
+    events, country = code(nlp, text)
+    talks = [e for e in events if e.type == "CONSULT" and e.trigger.text == "talks"]
+    assert {(e.source.actor_id, tuple(t.actor_id for t in e.targets)) for e in talks} == \
+        {("AGO", ("unita",)), ("unita", ("AGO",))}
+
+
 def test_rejection_of_a_demand_targets_who_made_it(nlp):
     text = ("Azerbaijan's president Ilham Aliyev urged Armenia to change its constitution. "
             "Armenian Prime Minister Nikol Pashinyan rejected the demand on Tuesday.")

@@ -463,6 +463,14 @@ def test_parenthetical_cue_inside_its_content(nlp):
     assert q.speaker.actor_id == "hun-manet"
 
 
+def test_parenthetical_cue_after_a_fronted_condition_keeps_the_condition(nlp):
+    # the parser hangs the "if" clause on the aside, not on the content's verb
+    text = ("Ahern met the parties. If the deadline passed without agreement, he warned, the two "
+            "governments would move ahead alone.")
+    (q,) = [q for q in quotes_of(nlp, text) if q.cue and q.cue.text == "warned"]
+    assert q.text.startswith("If the deadline passed") and q.text.endswith("ahead alone")
+
+
 def test_quote_attributed_by_the_next_sentence_without_a_speech_verb(nlp):
     text = ('"We came to sign, not to talk." Lucien Kabongo, the rebel delegate who led the team, spoke to '
             "journalists after the ceremony.")

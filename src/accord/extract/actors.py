@@ -1313,13 +1313,26 @@ class _Article:
         """An "ORG" with a person's title: "Interior Minister Diosdado Cabello", "Cabello, a minister"."""
         doc = self.doc
         span = doc[start:end]
-        if not 2 <= len(span) <= 4 or not all(t.pos_ == "PROPN" and t.is_title for t in span):
+        particles = self.kb.words.get("name_particles", ())
+        if not 2 <= len(span) <= 4 or not all(t.pos_ == "PROPN" and t.is_title or 0 < k < len(span) - 1
+                                              and t.lower_ in particles for k, t in enumerate(span)):
             return False
         if any(t.text in self.kb.words.get("outlet_words", ()) or t.lower_ in self.kb.sectors for t in span):
             return False
         if start - 1 in self.in_title:
             return True       # "Interior Minister Diosdado Cabello", "rights commissioner Dmytro Lubinets"
         root = span.root
+        first = root
+        while first.dep_ == "conj":
+            first = first.head
+        if first is not root and first.pos_ == "PROPN" and first.i not in self.in_title:
+            # "Foreign Ministers Dante Caputo of Argentina and Jaime del Valle of Chile": a conjunct
+            # of a name under a person's title
+            j = first.i
+            while j > 0 and self.toks[j - 1].pos_ == "PROPN" and self.toks[j - 1].dep_ == "compound" \
+                    and j - 1 not in self.in_title:
+                j -= 1
+            return j - 1 in self.in_title and first.i - j <= 3
         if root.dep_ == "appos" and root.head.lemma_.lower() in self.kb.titles and root.head.i < start:
             return True       # "India's foreign secretary, Vikram Misri,"
         return any(c.dep_ == "appos" and c.lemma_.lower() in self.kb.titles for c in children(root))
@@ -2236,6 +2249,7 @@ class _Article:
         self._group_objects()
         for m in person_mentions:
             self._person_context(m, title_at)
+        self._chambers()
         self._unqualified_officials(person_mentions)
         self._genders(person_mentions)
         for sp in spans:
@@ -2260,13 +2274,61 @@ class _Article:
             head = self.toks[m.end - 1]
             left = self.toks[head.left_edge.i:m.start]
             if self.kb.titles.get(a.title) in scene_only:
-                a.affiliation = self._scene_state(head)
+                chamber = self.kb.maps["legislator_chambers"].get(a.title)
+                a.affiliation = self._scene_state(head) or (
+                    self._legislature_state({chamber} if chamber else set(self._legislatures)))
                 continue
             if self.kb.titles.get(a.title) not in classes and not {t.lower_ for t in left} & organs:
                 continue
             if any(self.owner[t.i] is not None and self.toks[t.i + 1].lower_ == "affairs" for t in left):
                 continue      # "Bougainville Affairs Minister": the minister of another state
             a.affiliation = self._scene_state(head) or self._state_before(m.start) or self._dateline_state
+
+    @functools.cached_property
+    def _legislatures(self) -> dict[str, set[str]]:
+        """The states whose legislature the text names as that state's ("Congress", "the Knesset",
+        "the U.S. Senate", "the Argentine Senate"), by the chamber noun that names them ("*" for the
+        knowledge base's seats of legislature, which hold every chamber)."""
+        nouns = {w.lower() for w in self.kb.words.get("legislature_nouns", ())}
+        found: dict[str, set[str]] = {}
+        for m in self.mentions:
+            if m.via == "seat" and m.sector == "legislature":
+                # (a state's seat of legislature holds all its chambers: "Congress" holds the Senate)
+                found.setdefault("*", set()).add(m.actor_id)
+        for ent in self.doc.ents:
+            named = {t.lower_ for t in ent} & nouns
+            if ent.label_ != "ORG" or not named:
+                continue
+            for aid in {self.owner[t.i].actor_id for t in ent if self.owner[t.i] is not None}:
+                a = self.actors[aid]
+                state = aid if a.kind == "state" else a.affiliation
+                if state in self.actors and self.actors[state].kind == "state":
+                    for noun in named:
+                        found.setdefault(noun, set()).add(state)
+        return found
+
+    def _legislature_state(self, nouns: set[str]) -> str | None:
+        """The one state whose legislature the text names by one of ``nouns`` (or by a seat naming
+        no chamber), None for none or several: a senator or a chamber named without a state sits
+        in it (news names a foreign legislator by his state)."""
+        states = set().union(*(self._legislatures.get(n, ()) for n in nouns | {"*"}))
+        return next(iter(states)) if len(states) == 1 else None
+
+    def _chambers(self) -> None:
+        """"the Senate", "the Senate Foreign Relations Committee": a chamber or one of its committees
+        the text names without its state belongs to the one state whose legislature it names, and
+        so do its members."""
+        nouns = {w.lower() for w in self.kb.words.get("legislature_nouns", ())}
+        chambers: dict[str, str] = {}
+        for a in self.actors.values():
+            named = {w.lower() for w in a.name.split()} & nouns
+            if a.kind == "organisation" and a.affiliation is None and not a.from_kb and not a.is_outlet and named:
+                state = self._legislature_state(named)
+                if state is not None:
+                    a.affiliation = chambers[a.actor_id] = state
+        for a in self.actors.values():
+            if a.kind == "person" and a.affiliation in chambers:
+                a.affiliation = chambers[a.affiliation]
 
     @functools.cached_property
     def _dateline_state(self) -> str | None:
@@ -2781,8 +2843,10 @@ class _Article:
             pcls = self.kb.title_class(a.title)
             held = [a.title, *a.other_titles] if a.title else []
             classes = {pcls} | {self.kb.title_class(t) for t in a.other_titles}
-            if any(t.lower() == phrase for t in held):
-                exact.append(a.actor_id)   # "the secretary of state": Rubio, though a foreign minister spoke since
+            if any(t.lower() == phrase for t in held) or (" " not in phrase and self._ranked_as(m.actor_id, phrase, sp.start)):
+                # "the secretary of state": Rubio, though a foreign minister spoke since; "the
+                # general": the one named "Gen. Omar Torrijos", though he was called Panama's leader
+                exact.append(a.actor_id)
             elif cls in classes:
                 same.append(a.actor_id)
             elif classes & set(ok):
@@ -2825,9 +2889,23 @@ class _Article:
                 continue
             if m.via == "title" and word in self.text_of(m.start, m.end).lower():
                 return True
-            if m.start > 0 and self.toks[m.start - 1].lower_ == word:
+            if m.start > 0 and self._rank_word(self.toks[m.start - 1]) == word:
                 return True
         return False
+
+    def _rank_word(self, tok: Token) -> str:
+        """The title an honorific stands for, lower-cased ("Gen." -> general)."""
+        return self.kb.maps["rank_abbreviations"].get(tok.text, tok.lower_).lower()
+
+    def _ranked_as(self, aid: str, word: str, before: int) -> bool:
+        """Person ``aid`` is named with the rank ``word`` before their name ("Gen. Omar Torrijos",
+        "General Omar Torrijos") somewhere before token ``before``: only the ranks the knowledge
+        base abbreviates, each one word ("Foreign Minister X" is not the only "minister")."""
+        ranks = self.kb.maps["rank_abbreviations"]
+        if word not in ranks.values():
+            return False     # ("Foreign Minister X" is not "the minister" where two ministers spoke)
+        return any(m.actor_id == aid and m.via != "title" and 0 < m.start < before
+                   and self._rank_word(self.toks[m.start - 1]) == word for m in self.mentions)
 
     # ---- step 6: pronouns, "the group", "Netanyahu's office"
     def self_named(self) -> None:

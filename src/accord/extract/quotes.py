@@ -969,8 +969,10 @@ def _trim(ctx: _Context, toks: list[Token], para: int) -> tuple[int, int] | None
     paras = ctx.token_paras
     toks = sorted((t for t in toks if paras[t.i] == para and not t.is_space), key=lambda t: t.i)
     toks = _strip_dateline(toks)
+    # (an "if" opening a condition inside the content stays: "If talks fail, he warned, ...")
     while toks and (toks[0].is_punct and not toks[0].is_quote or toks[0].dep_ in ("mark", "cc")
-                    and toks[0].lower_ in ("that", "and", "but", "whether", "if") or toks[0].is_quote
+                    and toks[0].lower_ in ("that", "and", "but", "whether", "if")
+                    and not (toks[0].lower_ == "if" and toks[0].head.dep_ == "advcl") or toks[0].is_quote
                     and ctx.segment_at(toks[0].idx) is None):
         toks.pop(0)
     while toks and (toks[-1].is_punct and not toks[-1].is_quote or toks[-1].dep_ == "cc"):
@@ -1130,7 +1132,10 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
         if frame == "ccomp" and cue.dep_ == "parataxis" and cue.head.i > cue.i \
                 and cue.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "ccomp" for c in kids):
             # "The fighting, he added, had displaced ...": the cue is an aside inside its content
-            own = {t.i for t in subtree(cue)}
+            # (a clause before it is content the parser hung on the aside: "If talks failed, he
+            # warned, the sides would ...")
+            own = {t.i for t in subtree(cue)} - {t.i for c in kids if c.dep_ == "advcl" and c.i < cue.i
+                                                 for t in subtree(c)}
             toks = [t for t in subtree(cue.head) if t.i not in own]
             rng = _trim(ctx, toks, para)
             if rng and rng[0] < min(own) and ctx.span_text(rng[0], rng[1]).count(" ") >= 3:

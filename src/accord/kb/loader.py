@@ -9,6 +9,8 @@ A KB file is a YAML mapping with any of these sections (see the shipped files fo
 ``defaults``    values applied to every entry of this file's ``actors`` (e.g. ``outlet: true``)
 ``titles``      role phrase -> title class; ``compatible``: class -> classes it may refer to
 ``sectors``     head noun -> sector ("officials" -> officials, "army" -> military)
+word maps (``WORD_MAPS``): rank_abbreviations, an abbreviated honorific -> the title it stands for
+                ("Gen." -> general); legislator_chambers, a legislator's title -> the chamber noun
 ``places``      names of places that are never actors ("Rafah", "El Fasher")
 ``subdivision_places``  ISO 3166 alpha-2 codes whose ISO 3166-2 subdivisions (pycountry) are places,
                 when plain ASCII and no KB name; ``subdivision_exclude``: names never taken
@@ -50,10 +52,12 @@ WORD_LISTS = ("honorifics", "locative_prepositions", "expletive_verbs", "outlet_
               "organisation_nouns", "title_organs", "speech_verbs", "plain_governments", "credit_openers", "thing_heads",
               "document_names", "leading_verbs", "stance_prefixes", "name_particles", "polity_title_classes",
               "polity_title_words", "breakaway_words", "region_nouns", "common_acronyms", "national_title_classes",
-              "scene_title_classes", "regional_peoples", "speaking_group_nouns",
+              "scene_title_classes", "legislature_nouns", "regional_peoples", "speaking_group_nouns",
               "locating_participles", "party_object_verbs", "personal_honorifics", "surname_honorifics",
               "settlement_nouns", "career_titles", "armed_cause_words", "place_nouns",
               "speech_products", "non_state_groups", "group_name_heads")
+
+WORD_MAPS = ("rank_abbreviations", "legislator_chambers")
 
 
 def slug(name: str) -> str:
@@ -92,6 +96,7 @@ class KB:
     titles: dict[str, str] = field(default_factory=dict)
     compatible: dict[str, set[str]] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)
+    maps: dict[str, dict[str, str]] = field(default_factory=dict)   # WORD_MAPS of roles.yaml
     # word lists of roles.yaml: honorifics, locative_prepositions, expletive_verbs, outlet_words
     words: dict[str, set[str]] = field(default_factory=dict)
     pronouns: dict[str, str] = field(default_factory=dict)   # pronoun -> person | collective
@@ -255,6 +260,8 @@ class _Builder:
         for cls, others in (data.get("compatible") or {}).items():
             self.kb.compatible[cls] = set(others)
         self.kb.sectors.update({k.lower(): v for k, v in (data.get("sectors") or {}).items()})
+        for key in WORD_MAPS:
+            self.kb.maps.setdefault(key, {}).update({str(k): str(v) for k, v in (data.get(key) or {}).items()})
         for key in WORD_LISTS:
             if data.get(key):
                 self.kb.words.setdefault(key, set()).update(data[key])
