@@ -2237,3 +2237,23 @@ def test_a_name_coordinated_under_a_plural_title_is_a_person(analyse):
                     "treaty. \"It is fair,\" the Chilean minister said.")
     assert found.actors["jaime-del-valle"].kind == "person"
     assert ref(found, "minister").actor_id == "jaime-del-valle"
+
+
+def test_a_common_acronym_tagged_an_organisation_is_no_actor(analyse):
+    found = analyse("The truce took effect at 6 p.m. local time (1500 GMT) on Friday, the OSCE said.")
+    assert set(found.actors) == {"osce"}
+
+
+def test_a_common_acronym_names_an_organisation_when_no_number_counts_it(analyse):
+    found = analyse("ETA said it would end its armed campaign, and Spain rejected the statement.")
+    assert "eta" in found.actors
+
+
+def test_a_group_named_by_the_side_it_takes_is_a_group_not_that_side(analyse):
+    found = analyse("Russia's foreign minister Sergei Lavrov spoke on Thursday. Ukraine and pro-Russian "
+                    "separatists signed a truce on Friday. The rebels said they would hold their fire.")
+    group = found.actors["pro-russian-separatists"]
+    assert group.kind == "group" and group.name == "pro-Russian separatists"
+    assert ref(found, "rebels").actor_id == "pro-russian-separatists"
+    # no second, lower-case "Russia" made from the adjective
+    assert [a for a in found.actors if a.lower() == "russia"] == []

@@ -637,7 +637,10 @@ class _Article:
             if via == "surname" and e is not None and e.label_ == "PERSON" and len(e) >= 2 and e.end == sp.end \
                     and _fold(e.text.lower()) != _fold(self.kb.entries[aid].name.lower()):
                 other_bearers.setdefault(aid, set()).add(sp.text)
-        self.polities = self._polity_names()
+        # (a KB state is no polity of the article's: "Russia's foreign minister" does not make
+        # "pro-Russian" a polity's adjective)
+        self.polities = self._polity_names() - {sp.text for sp in spans if getattr(
+            self.kb.entries.get(self.ix.name_keys[sp.label][0]), "kind", None) == "state"}
         for sp in spans:
             aid, via, sector = self.ix.name_keys[sp.label]
             ent = ent_at.get(sp.start)
@@ -817,6 +820,31 @@ class _Article:
                 self._polity(tok.i - 1, tok.i + 1, by_adj[two])
             elif tok.text in by_adj and not (tok.i and toks[tok.i - 1].text in ("South", "North", "East", "West")):
                 self._polity(tok.i, tok.i + 1, by_adj[tok.text])
+
+    def allegiance_groups(self) -> None:
+        """"pro-Russian separatists", "pro-government militias", "anti-Taliban fighters": a group
+        the article names by the side it takes is a group actor under that name (the side it
+        takes is not it: see stance_prefixes), armed when its noun says so."""
+        prefixes = self.kb.words.get("stance_prefixes", ())
+        armed = set(self.kb.words.get("armed_group_nouns", ())) | set(self.kb.words.get("armed_modifiers", ()))
+        nouns = armed | set(self.kb.words.get("non_state_groups", ())) | {w + "s" for w in self.kb.words.get(
+            "non_state_groups", ())}
+        toks = self.toks
+        for tok in tokens_with(self.doc, words=nouns):
+            i = tok.i
+            if tok.tag_ != "NNS" or self.owner[i] is not None:
+                continue
+            start = next((j for j in range(tok.left_edge.i, i - 2) if toks[j].lower_ in prefixes
+                          and toks[j + 1].text == "-" and not toks[j].whitespace_ and not toks[j + 1].whitespace_), None)
+            if start is None or not self.free(start, i + 1) \
+                    or any(toks[j].head.i != i for j in range(start, i)):
+                continue
+            name = self.text_of(start, i + 1)
+            aid = _slug(name)
+            a = self.actor(aid, name, "group")
+            a.affiliation = aid
+            a.armed = a.armed or tok.lower_ in armed or tok.lemma_.lower() in armed
+            self.add(start, i + 1, aid, "name")
 
     def _polity(self, start: int, end: int, name: str | None = None) -> None:
         name = name or self.text_of(start, end)
@@ -1104,6 +1132,9 @@ class _Article:
                 return
             # "the Kinshasa Centre for Strategic Studies": a place in an organisation's name
             self.blocked.difference_update(range(start, end))
+        if label == "ORG" and self.text_of(start, end) in self.kb.words.get("common_acronyms", ()) \
+                and start > 0 and self.toks[start - 1].like_num:
+            return      # "(1500 GMT)", "40 MPs": a unit after a number names no organisation ("ETA" does)
         if label == "ORG" and (self._names_a_thing(ent, "thing_heads", "place_nouns")
                                or self.toks[end - 1].text in self.kb.words.get("document_names", ())):
             # "the Ohrid deal", "the Ibar bridge": the name of a place or an accord, not an actor
@@ -3348,6 +3379,7 @@ def extract_actors(doc: Doc, article_id: str, kb: KB | None = None) -> ArticleAc
     art.known_as()
     art.entities()
     art.polity_demonyms()
+    art.allegiance_groups()
     art.untagged_speakers()
     art.surnames()
     art.appositions()
