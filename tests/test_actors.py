@@ -2226,9 +2226,13 @@ def test_a_chamber_qualified_once_gives_its_state_to_the_bare_chamber(analyse):
 def test_a_legislator_of_another_chamber_or_two_legislatures_stays_unplaced(analyse):
     mp = analyse("Critics in the U.S. Senate objected. MP Ronan Keady said the text was unacceptable.")
     assert mp.actors["ronan-keady"].affiliation is None      # an MP sits in no senate
-    two = analyse("The accord must pass Congress and the Argentine Senate. Senator Luis Ferreyra "
-                  "vowed to block it.")
+    two = analyse("Critics in the U.S. Senate and the Argentine Senate objected. Senator Luis Ferreyra "
+                  "vowed to block the accord.")
     assert two.actors["luis-ferreyra"].affiliation is None   # two states' legislatures named
+    # a bare "Congress" in a story naming Argentina and not the US is no US seat
+    one = analyse("The accord must pass Congress and the Argentine Senate. Senator Luis Ferreyra "
+                  "vowed to block it.")
+    assert one.actors["luis-ferreyra"].affiliation == "ARG"
 
 
 def test_a_name_coordinated_under_a_plural_title_is_a_person(analyse):
@@ -2257,3 +2261,17 @@ def test_a_group_named_by_the_side_it_takes_is_a_group_not_that_side(analyse):
     assert ref(found, "rebels").actor_id == "pro-russian-separatists"
     # no second, lower-case "Russia" made from the adjective
     assert [a for a in found.actors if a.lower() == "russia"] == []
+
+
+def test_a_seat_stands_for_its_state_only_beside_that_state(analyse):
+    mexico = analyse("Mexico's government signed the accords with the Zapatistas. The bishop urged Congress "
+                     "to approve the reforms.")
+    assert ref(mexico, "Congress") is None or ref(mexico, "Congress").actor_id != "USA"
+    us = analyse("The United States and Cuba agreed to restore ties. Congress must lift the embargo.")
+    assert ref(us, "Congress").actor_id == "USA"
+
+
+def test_groups_named_by_the_same_side_are_one_group(analyse):
+    found = analyse("Kiev and pro-Russian rebels sign truce\n\nUkraine and pro-Russian separatists signed "
+                    "a truce on Friday.")
+    assert ref(found, "rebels").actor_id == ref(found, "separatists").actor_id

@@ -639,6 +639,9 @@ class _Article:
                 other_bearers.setdefault(aid, set()).add(sp.text)
         # (a KB state is no polity of the article's: "Russia's foreign minister" does not make
         # "pro-Russian" a polity's adjective)
+        named_states = {aid for aid, via, _ in (self.ix.name_keys[sp.label] for sp in spans)
+                        if via != "seat" and getattr(self.kb.entries.get(aid), "kind", None) == "state"}
+        chamber_nouns = {w.lower() for w in self.kb.words.get("legislature_nouns", ())}
         self.polities = self._polity_names() - {sp.text for sp in spans if getattr(
             self.kb.entries.get(self.ix.name_keys[sp.label][0]), "kind", None) == "state"}
         for sp in spans:
@@ -725,6 +728,10 @@ class _Article:
             if via == "capital" and not self._acts_as_government(sp.root):
                 self.blocked.update(range(sp.start, sp.end))   # "talks in Riyadh": a place
                 self.capital_at[sp.root.i] = aid
+                continue
+            if via == "seat" and sp.text.lower() in chamber_nouns and aid not in named_states and named_states:
+                # "Congress" in a story about Mexico: a chamber's bare name is the US's only in a
+                # story that names no other state, or names the US too
                 continue
             self.actor(aid)
             # a demonym modifying a sector noun ("Ukrainian officials") is widened in step 4
@@ -830,6 +837,7 @@ class _Article:
         nouns = armed | set(self.kb.words.get("non_state_groups", ())) | {w + "s" for w in self.kb.words.get(
             "non_state_groups", ())}
         toks = self.toks
+        by_side: dict[str, str] = {}   # "pro-russian" -> the group ("pro-Russian rebels" are the separatists)
         for tok in tokens_with(self.doc, words=nouns):
             i = tok.i
             if tok.tag_ != "NNS" or self.owner[i] is not None:
@@ -840,7 +848,7 @@ class _Article:
                     or any(toks[j].head.i != i for j in range(start, i)):
                 continue
             name = self.text_of(start, i + 1)
-            aid = _slug(name)
+            aid = by_side.setdefault(self.text_of(start, i).lower(), _slug(name))
             a = self.actor(aid, name, "group")
             a.affiliation = aid
             a.armed = a.armed or tok.lower_ in armed or tok.lemma_.lower() in armed
