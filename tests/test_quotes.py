@@ -836,3 +836,23 @@ def test_they_after_two_named_persons_is_both_of_them(nlp):
 def test_a_quoted_verdict_the_parser_hangs_on_the_object_is_a_mixed_quote(nlp, text, start):
     found = quotes_of(nlp, text)
     assert any(q.type == "mixed" and content(q).startswith(start) for q in found)
+
+
+def test_an_appeal_whose_on_the_parser_reads_as_a_particle_is_quoted(nlp):
+    text = "The Gulf Cooperation Council welcomed the agreement and called on all parties to carry it out in full."
+    (q,) = quotes_of(nlp, text)
+    assert q.speaker.actor_id == "gcc" and q.text == "all parties to carry it out in full"
+
+
+def test_a_cue_hung_on_a_verb_inside_the_reported_clause_is_the_reporters(nlp):
+    text = ("Israel's cabinet approved the truce. Itamar Ben-Gvir said the deal threw away a chance to "
+            "crush Hezbollah and called it a serious mistake.")
+    called = [q for q in quotes_of(nlp, text) if q.cue and q.cue.text == "called"]
+    assert [(q.speaker.actor_id, q.text) for q in called] == [("itamar-ben-gvir", "it a serious mistake")]
+
+
+def test_a_hyphenated_name_the_parser_splits_is_one_speaker_quoted_once(nlp):
+    text = "Israel's cabinet approved the truce. Itamar Ben-Gvir said the deal was a surrender."
+    got = quotes_of(nlp, text)
+    assert [(q.speaker.actor_id, q.speaker.text) for q in got] == [("itamar-ben-gvir", "Ben-Gvir")]
+    assert len({q.quote_id for q in got}) == len(got)

@@ -493,10 +493,12 @@ def _main_clause_verb(tok: Token) -> Token | None:
 def _reporting_verb(ctx: _Context, tok: Token) -> Token | None:
     """The cue whose reported clause holds the verb a conjoined cue hangs from, if any."""
     head = tok.head
-    for _ in range(4):
+    for _ in range(6):
         if head.dep_ == "ccomp" and ctx.cue_frames(head.head):
             return head.head
-        if head.dep_ not in ("xcomp", "conj") or head.head.i == head.i:
+        # (or hangs from a verb inside a noun of that clause: "said the deal threw away a chance
+        # to crush Hezbollah and called it a serious mistake")
+        if head.dep_ not in ("xcomp", "conj", "acl", "dobj") or head.head.i == head.i:
             return None
         head = head.head
     return None
@@ -1051,7 +1053,8 @@ def _content(ctx: _Context, cue: Token, frames: frozenset[str], nested_cues: set
         if frame == "obj_xcomp":
             xc = next((c for c in kids if c.dep_ in ("xcomp", "ccomp", "advcl") and c.i > cue.i
                        and any(t.lower_ == "to" for t in lefts(c))), None)
-            target = obj or next((t for c in kids if c.dep_ == "prep" and c.lower_ in ctx.lex.call_particles
+            # (the parser hangs "on" as a preposition or as a particle with its object: "called on X")
+            target = obj or next((t for c in kids if c.dep_ in ("prep", "prt") and c.lower_ in ctx.lex.call_particles
                                   for t in children(c) if t.dep_ == "pobj"), None)
             if xc is not None and target is not None:
                 rng = _trim(ctx, list(subtree(target)) + ctx.toks[target.i:xc.i] + list(subtree(xc)), para)
@@ -1560,6 +1563,7 @@ def extract_quotes(doc: Doc, actors) -> Iterator[Quote]:
             if cand.type != "direct" or len(ctx.text[cand.start:cand.end].split()) < 6:
                 continue
             refs = [None]
+        refs = _joined(ctx, refs)
         for ref in refs:
             qid = record_id(article_id, cand.type, cand.start, cand.end)
             if qid in seen:   # two speakers of one content (coordinated subjects)
@@ -1576,6 +1580,20 @@ def extract_quotes(doc: Doc, actors) -> Iterator[Quote]:
                 or (ctx.affiliation_hints.get((ref.start, ref.end)) if ref else None),
                 continued=cand.continued,
             )
+
+
+def _joined(ctx: _Context, refs: list[ActorRef | None]) -> list[ActorRef | None]:
+    """One speaker the parser split into adjacent subjects ("Ben", "-", "Gvir" of "Itamar
+    Ben-Gvir") is one reference, spanning them all."""
+    out: list[ActorRef | None] = []
+    for r in refs:
+        last = out[-1] if out else None
+        if r is not None and last is not None and last.actor_id == r.actor_id and r.actor_id \
+                and not ctx.text[last.end:r.start].strip():
+            out[-1] = ActorRef(r.actor_id, ctx.text[last.start:r.end], last.start, r.end)
+        else:
+            out.append(r)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
