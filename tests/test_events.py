@@ -3172,3 +3172,12 @@ def test_guarantors_and_their_ministers_are_not_the_two_sides(nlp):
 def test_a_sources_request_for_anonymity_is_no_appeal(nlp, text):
     events, _ = code(nlp, text)
     assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_two_sources_one_phrase_names_get_two_event_ids(nlp):
+    # "Carles Puigdemont's separatist Junts party" names two actors with one span
+    text = ("Spain's Socialists and Carles Puigdemont's separatist Junts party signed a deal on Thursday "
+            "to back a new government.")
+    events, _ = code(nlp, text)
+    assert len({e.event_id for e in events}) == len(events)
+    assert len({e.source.actor_id for e in events if e.type == "SUPPORT"}) >= 2

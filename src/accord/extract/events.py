@@ -1303,7 +1303,9 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                 # denies what is said of one's own side; it is no rejection of that side
                 mine = {src.actor_id, getattr(ctx.actor(src.actor_id), "affiliation", None)} - {None}
                 targets = [t for t in targets if t is None or t.actor_id not in mine]
-            event_id = record_id(ctx.article_id, etype, start, tok.idx, *((src.start,) if n else ()))
+            # (two sources one phrase names, "X's Junts party", share its span: the actor tells them apart)
+            event_id = record_id(ctx.article_id, etype, start, tok.idx,
+                                 *((src.start, src.actor_id or "") if n and src is not None else (n,) if n else ()))
             if implied:
                 ctx.implied_targets.add(event_id)
             yield Event(
