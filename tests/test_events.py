@@ -3181,3 +3181,16 @@ def test_two_sources_one_phrase_names_get_two_event_ids(nlp):
     events, _ = code(nlp, text)
     assert len({e.event_id for e in events}) == len(events)
     assert len({e.source.actor_id for e in events if e.type == "SUPPORT"}) >= 2
+
+
+def test_a_describing_noun_the_parser_parts_from_its_name_is_that_name(nlp):
+    # parsed "the opposition" conj of "government", "Unitary Platform" a subject of its own
+    text = ("Venezuela freed five prisoners on Wednesday, a day after a deal in Barbados. Barbados and "
+            "Venezuela had hosted earlier rounds. President Nicolas Maduro's government and the opposition "
+            "Unitary Platform signed the deal on Tuesday in Bridgetown.")
+    events, country = code(nlp, text)
+
+    def side(ref):   # the platform by its own id, the government by its state
+        return ref.actor_id if ref.actor_id == "unitary-platform" else country(ref)
+    signed = {(side(e.source), tuple(side(t) for t in e.targets)) for e in events if e.cameo == "057"}
+    assert signed == {("VEN", ("unitary-platform",)), ("unitary-platform", ("VEN",))}

@@ -334,6 +334,7 @@ class Context:
                                    for n in children(o) if n.dep_ == "appos" and n.ent_type_ == "PERSON"
                                    and getattr(self.actor(getattr(self._direct(n), "actor_id", None)), "kind", None)
                                    == "person"), None)
+            named = named or self._split_name(tok, kids)
             if named is not None:
                 return [self._direct(named)]
         whose = next((c for c in kids if c.dep_ == "poss" and c.lower_ == "whose"), None)
@@ -502,6 +503,21 @@ class Context:
             # an unnamed group ("protesters", "security forces"): an argument, unresolved
             out.append(ActorRef(None, text_of(self.doc)[left:end], left, end))
         return out
+
+    def _split_name(self, tok: Token, kids) -> Token | None:
+        """"the opposition Unitary Platform signed": a describing noun the parser parted from the
+        name right after it (the name made a subject of its own) stands for that name's actor."""
+        doc = self.doc
+        if lemma_of(tok) not in DESCRIBING_NOUNS or tok.i + 1 >= len(doc) or any(c.i > tok.i for c in kids):
+            return None
+        name = doc[tok.i + 1]
+        while name.dep_ == "compound" and name.head.i > name.i and name.head.pos_ == "PROPN":
+            name = name.head
+        if name.pos_ != "PROPN" or name.head.i == tok.i or tok.is_ancestor(name):
+            return None
+        got = self._direct(name)
+        return name if got is not None and getattr(self.actor(got.actor_id), "kind", None) in ("organisation", "group") \
+            else None
 
     def epithet(self, tok: Token) -> ActorRef | None:
         """"the Gulf state", "the Islamic republic", "the Balkan country": a state named by an
@@ -752,6 +768,8 @@ def _insurgent(actor_id: str) -> bool:
 
 POSSESSIVES = frozenset(("his", "her", "its", "their"))
 OPPOSING_WORDS = frozenset(("opposition", "rebel", "rival", "separatist", "insurgent", "guerrilla", "militant"))
+# nouns that describe a body named right after them ("the opposition Unitary Platform")
+DESCRIBING_NOUNS = OPPOSING_WORDS | {"group", "movement", "party", "alliance", "coalition", "bloc", "faction"}
 
 
 def _colleagues(a, b) -> bool:
