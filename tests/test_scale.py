@@ -174,3 +174,16 @@ def test_a_run_takes_the_model_out_of_the_collectors_reach_once():
     frozen, again = map(int, out.stdout.split())
     assert frozen > 10_000          # the model's objects
     assert again == frozen          # only the first load freezes: later objects stay collectable
+
+
+def test_a_run_warms_the_extractors_once_before_the_freeze():
+    # the knowledge base, lexicons and dateparser load at start-up and are frozen with the model
+    code = ("import gc; from accord import nlp, pipeline; calls = []\n"
+            "def warm(m): calls.append(gc.get_freeze_count()); pipeline.warm(m)\n"
+            "nlp.load_for_run(None, warm); n = gc.get_freeze_count(); nlp.load_for_run(None, warm)\n"
+            "from accord.extract import dates\n"
+            "print(calls, n, dates._absolute_cached.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, timeout=120)
+    calls, frozen, dated = out.stdout.rsplit(" ", 2)
+    assert calls == "[0]"               # once, and before anything was frozen
+    assert int(frozen) > 10_000 and int(dated) >= 1

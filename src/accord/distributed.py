@@ -37,8 +37,8 @@ def worker_config() -> dict:
 def load_model(model: str | None) -> str:
     """Run on each worker before the first partition: the model loads once per worker process,
     and a worker without it fails here, before any article is read."""
-    from accord import nlp as nlp_mod
-    return nlp_mod.load_for_run(model).meta.get("name", "")
+    from accord import nlp as nlp_mod, pipeline
+    return nlp_mod.load_for_run(model, pipeline.warm).meta.get("name", "")
 
 
 def write_parquet(extractions: list[Extraction], root: Path, partition: int) -> None:

@@ -16,7 +16,7 @@ def process_partition(articles: list[Article], model: str | None, dossier, stage
                       parquet_dir: str | None, partition: int) -> list[Extraction]:
     """Run on a worker: parse and extract one partition (the model is loaded once per process)."""
     from accord import nlp as nlp_mod
-    extractions = pipeline.extract_batch(nlp_mod.load_for_run(model), articles, dossier, stages)
+    extractions = pipeline.extract_batch(nlp_mod.load_for_run(model, pipeline.warm), articles, dossier, stages)
     if parquet_dir:
         from accord.distributed import write_parquet
         write_parquet(extractions, Path(parquet_dir), partition)

@@ -133,6 +133,25 @@ def extract(doc: Doc, article: Article, dossier=None, stages: Iterable[str] = ST
     return result
 
 
+# A text of our own that touches every stage's one-off loading (a dateline, a date, a quote, a
+# judgement of the chances): see ``warm``.
+WARM_TEXT = ("GENEVA, March 3 (Reuters) - Negotiators for both sides met on Tuesday and agreed to resume "
+             "talks on March 10, a spokesman for the mediators told reporters. \"We are cautiously "
+             "optimistic,\" he said.")
+
+
+def warm(nlp) -> None:
+    """Build what the extractors load once per process (the knowledge base's matchers, the cue
+    lexicons, the language model, dateparser's English locale) by analysing ``WARM_TEXT``; a run
+    calls it at start-up, with the model's loading (``nlp.load_for_run``)."""
+    from accord.extract import dates
+    from accord.ingest import language
+    language.detect(WARM_TEXT)
+    dates.resolve_date("March 10, 2024", "2024-03-03")   # (the text's dates may not reach dateparser)
+    article = Article(article_id="warm", text=WARM_TEXT, source="warm", published="2024-03-03")
+    extract(nlp(WARM_TEXT), article)
+
+
 def is_english(article: Article) -> bool:
     return article.language in (None, "en")
 
@@ -261,7 +280,7 @@ def analyze(paths: Iterable[str | Path], store=None, model: str | None = None, w
                                 partition_size=batch_size or PARTITION, on_error=on_error, on_progress=on_progress)
     from accord import nlp as nlp_mod
 
-    nlp = nlp_mod.load_for_run(model)
+    nlp = nlp_mod.load_for_run(model, warm)
     run = Run(on_error, on_progress)
     for _, fresh in run.partitions(paths, store, max(batch_size or COMMIT_BATCH, 32)):
         run.commit(store, extract_batch(nlp, fresh, dossier, tuple(stages)))

@@ -637,13 +637,13 @@ class _Article:
             if via == "surname" and e is not None and e.label_ == "PERSON" and len(e) >= 2 and e.end == sp.end \
                     and _fold(e.text.lower()) != _fold(self.kb.entries[aid].name.lower()):
                 other_bearers.setdefault(aid, set()).add(sp.text)
+        state_spans = [(sp.text, aid, via) for sp in spans for aid, via, _ in (self.ix.name_keys[sp.label],)
+                       if getattr(self.kb.entries.get(aid), "kind", None) == "state"]
+        named_states = {aid for _, aid, via in state_spans if via != "seat"}
+        chamber_nouns = {w.lower() for w in self.kb.words.get("legislature_nouns", ())}
         # (a KB state is no polity of the article's: "Russia's foreign minister" does not make
         # "pro-Russian" a polity's adjective)
-        named_states = {aid for aid, via, _ in (self.ix.name_keys[sp.label] for sp in spans)
-                        if via != "seat" and getattr(self.kb.entries.get(aid), "kind", None) == "state"}
-        chamber_nouns = {w.lower() for w in self.kb.words.get("legislature_nouns", ())}
-        self.polities = self._polity_names() - {sp.text for sp in spans if getattr(
-            self.kb.entries.get(self.ix.name_keys[sp.label][0]), "kind", None) == "state"}
+        self.polities = self._polity_names() - {text for text, _, _ in state_spans}
         for sp in spans:
             aid, via, sector = self.ix.name_keys[sp.label]
             ent = ent_at.get(sp.start)
@@ -2313,7 +2313,7 @@ class _Article:
             head = self.toks[m.end - 1]
             left = self.toks[head.left_edge.i:m.start]
             if self.kb.titles.get(a.title) in scene_only:
-                chamber = self.kb.maps["legislator_chambers"].get(a.title)
+                chamber = self.kb.maps.get("legislator_chambers", {}).get(a.title)
                 a.affiliation = self._scene_state(head) or (
                     self._legislature_state({chamber} if chamber else set(self._legislatures)))
                 continue
@@ -2347,8 +2347,8 @@ class _Article:
         return found
 
     def _legislature_state(self, nouns: set[str]) -> str | None:
-        """The one state whose legislature the text names by one of ``nouns`` (or by a seat naming
-        no chamber), None for none or several: a senator or a chamber named without a state sits
+        """The one state whose legislature the text names by one of ``nouns`` (or by a seat of
+        legislature), None for none or several: a senator or a chamber named without a state sits
         in it (news names a foreign legislator by his state)."""
         states = set().union(*(self._legislatures.get(n, ()) for n in nouns | {"*"}))
         return next(iter(states)) if len(states) == 1 else None
@@ -2934,15 +2934,14 @@ class _Article:
 
     def _rank_word(self, tok: Token) -> str:
         """The title an honorific stands for, lower-cased ("Gen." -> general)."""
-        return self.kb.maps["rank_abbreviations"].get(tok.text, tok.lower_).lower()
+        return self.kb.maps.get("rank_abbreviations", {}).get(tok.text, tok.lower_).lower()
 
     def _ranked_as(self, aid: str, word: str, before: int) -> bool:
         """Person ``aid`` is named with the rank ``word`` before their name ("Gen. Omar Torrijos",
         "General Omar Torrijos") somewhere before token ``before``: only the ranks the knowledge
         base abbreviates, each one word ("Foreign Minister X" is not the only "minister")."""
-        ranks = self.kb.maps["rank_abbreviations"]
-        if word not in ranks.values():
-            return False     # ("Foreign Minister X" is not "the minister" where two ministers spoke)
+        if word not in self.kb.maps.get("rank_abbreviations", {}).values():
+            return False
         return any(m.actor_id == aid and m.via != "title" and 0 < m.start < before
                    and self._rank_word(self.toks[m.start - 1]) == word for m in self.mentions)
 

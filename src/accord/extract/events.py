@@ -1304,8 +1304,7 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                 mine = {src.actor_id, getattr(ctx.actor(src.actor_id), "affiliation", None)} - {None}
                 targets = [t for t in targets if t is None or t.actor_id not in mine]
             # (two sources one phrase names, "X's Junts party", share its span: the actor tells them apart)
-            event_id = record_id(ctx.article_id, etype, start, tok.idx,
-                                 *((src.start, src.actor_id or "") if n and src is not None else (n,) if n else ()))
+            event_id = record_id(ctx.article_id, etype, start, tok.idx, *((src.start, src.actor_id or "") if n else ()))
             if implied:
                 ctx.implied_targets.add(event_id)
             yield Event(
