@@ -1335,18 +1335,6 @@ def test_a_proper_noun_the_recognised_name_compounds_into_is_the_rest_of_it(nlp)
     assert "choguel-kokalla-maiga" in found.actors and "choguel-kokalla" not in found.actors
 
 
-def test_a_national_office_with_no_state_named_is_the_state_the_text_is_about(analyse):
-    found = analyse("Mali's military government and the rebel alliance signed a truce in Algiers on Sunday. "
-                    "Algeria's foreign minister called it a fresh start. The rebels said Bamako had ignored "
-                    "their demands for years.\n\n"
-                    "Interior Minister Abdoulaye Keita said the army would pull back from Kidal.")
-    assert found.actors["abdoulaye-keita"].affiliation == "MLI"
-
-
-def test_a_national_office_takes_the_place_its_clause_is_set_in(analyse):
-    found = analyse("Kosovo's parliament approved the plan on Monday. In Belgrade, President Dragan Ilic "
-                    "refused to sign it.")
-    assert found.actors["dragan-ilic"].affiliation == "SRB"
 
 
 def test_a_former_office_holder_does_not_name_the_state_of_a_later_official(analyse):
@@ -2145,10 +2133,6 @@ def test_a_title_apposed_to_a_person_but_heading_another_name_is_not_his(nlp):
     assert found.actors["benjamin-netanyahu"].affiliation == "ISR"
 
 
-def test_the_place_a_post_is_held_in_is_not_its_holders_side(analyse):
-    found = analyse("General Pierre Moreau, the French commander in Chad, ordered his troops to hold their fire.")
-    assert found.actors["pierre-moreau"].affiliation == "FRA"
-
 
 def test_a_participle_describing_a_person_names_no_employer(analyse):
     found = analyse("Nelson Dube, the rebel leader held in Zambia since 1979, will be freed under the accord.")
@@ -2207,32 +2191,44 @@ def test_a_word_stands_for_the_actor_the_grammar_gives(analyse, text, expected):
         [(word, actor) for word, _, actor in expected]
 
 
-# ---------------------------------------------------------------- legislators
-
-def test_a_senator_named_without_state_sits_in_the_one_legislature_the_text_names(analyse):
-    found = analyse("The treaty goes to Congress next week. Senator Dana Whitlow vowed to fight it, and "
-                    "Senate Majority Leader Paul Ardmore said the votes were not there.")
-    assert found.actors["dana-whitlow"].affiliation == "USA"
-    assert found.actors["paul-ardmore"].affiliation == "USA"     # not the chamber: its state
 
 
-def test_a_chamber_qualified_once_gives_its_state_to_the_bare_chamber(analyse):
-    found = analyse("Senate Republican leader Hal Brannock was cautious. \"The real vote is in the U.S. "
-                    "Senate,\" he said.")
-    assert found.actors["senate"].affiliation == "USA"
-    assert found.actors["hal-brannock"].affiliation == "USA"
+# Each case: a text, then actors of it and the affiliation each must have (None: unplaced).
+AFFILIATION_CASES = {
+    "a national office with no state named is the state the text is about": (
+        "Mali's military government and the rebel alliance signed a truce in Algiers on Sunday. "
+        "Algeria's foreign minister called it a fresh start. The rebels said Bamako had ignored "
+        "their demands for years.\n\nInterior Minister Abdoulaye Keita said the army would pull back from Kidal.",
+        {"abdoulaye-keita": "MLI"}),
+    "a national office takes the place its clause is set in": (
+        "Kosovo's parliament approved the plan on Monday. In Belgrade, President Dragan Ilic refused to sign it.",
+        {"dragan-ilic": "SRB"}),
+    "the place a post is held in is not its holder's side": (
+        "General Pierre Moreau, the French commander in Chad, ordered his troops to hold their fire.",
+        {"pierre-moreau": "FRA"}),
+    "a senator named without state sits in the one legislature the text names, not in its chamber": (
+        "The treaty goes to Congress next week. Senator Dana Whitlow vowed to fight it, and Senate "
+        "Majority Leader Paul Ardmore said the votes were not there.",
+        {"dana-whitlow": "USA", "paul-ardmore": "USA"}),
+    "a chamber qualified once gives its state to the bare chamber and its members": (
+        "Senate Republican leader Hal Brannock was cautious. \"The real vote is in the U.S. Senate,\" he said.",
+        {"senate": "USA", "hal-brannock": "USA"}),
+    "an MP sits in no senate": (
+        "Critics in the U.S. Senate objected. MP Ronan Keady said the text was unacceptable.",
+        {"ronan-keady": None}),
+    "a senator of a text naming two states' senates stays unplaced": (
+        "Critics in the U.S. Senate and the Argentine Senate objected. Senator Luis Ferreyra vowed to "
+        "block the accord.", {"luis-ferreyra": None}),
+    "a bare Congress in a story naming Argentina and not the US is no US seat": (
+        "The accord must pass Congress and the Argentine Senate. Senator Luis Ferreyra vowed to block it.",
+        {"luis-ferreyra": "ARG"}),
+}
 
 
-def test_a_legislator_of_another_chamber_or_two_legislatures_stays_unplaced(analyse):
-    mp = analyse("Critics in the U.S. Senate objected. MP Ronan Keady said the text was unacceptable.")
-    assert mp.actors["ronan-keady"].affiliation is None      # an MP sits in no senate
-    two = analyse("Critics in the U.S. Senate and the Argentine Senate objected. Senator Luis Ferreyra "
-                  "vowed to block the accord.")
-    assert two.actors["luis-ferreyra"].affiliation is None   # two states' legislatures named
-    # a bare "Congress" in a story naming Argentina and not the US is no US seat
-    one = analyse("The accord must pass Congress and the Argentine Senate. Senator Luis Ferreyra "
-                  "vowed to block it.")
-    assert one.actors["luis-ferreyra"].affiliation == "ARG"
+@pytest.mark.parametrize("text, expected", list(AFFILIATION_CASES.values()), ids=list(AFFILIATION_CASES))
+def test_an_actor_has_the_affiliation_the_text_gives(analyse, text, expected):
+    found = analyse(text)
+    assert {aid: found.actors[aid].affiliation for aid in expected} == expected
 
 
 def test_a_name_coordinated_under_a_plural_title_is_a_person(analyse):

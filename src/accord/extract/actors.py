@@ -640,7 +640,6 @@ class _Article:
         state_spans = [(sp.text, aid, via) for sp in spans for aid, via, _ in (self.ix.name_keys[sp.label],)
                        if getattr(self.kb.entries.get(aid), "kind", None) == "state"]
         named_states = {aid for _, aid, via in state_spans if via != "seat"}
-        chamber_nouns = {w.lower() for w in self.kb.words.get("legislature_nouns", ())}
         # (a KB state is no polity of the article's: "Russia's foreign minister" does not make
         # "pro-Russian" a polity's adjective)
         self.polities = self._polity_names() - {text for text, _, _ in state_spans}
@@ -729,7 +728,7 @@ class _Article:
                 self.blocked.update(range(sp.start, sp.end))   # "talks in Riyadh": a place
                 self.capital_at[sp.root.i] = aid
                 continue
-            if via == "seat" and sp.text.lower() in chamber_nouns and aid not in named_states and named_states:
+            if via == "seat" and sp.text.lower() in self._chamber_nouns and aid not in named_states and named_states:
                 # "Congress" in a story about Mexico: a chamber's bare name is the US's only in a
                 # story that names no other state, or names the US too
                 continue
@@ -2324,11 +2323,15 @@ class _Article:
             a.affiliation = self._scene_state(head) or self._state_before(m.start) or self._dateline_state
 
     @functools.cached_property
+    def _chamber_nouns(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.kb.words.get("legislature_nouns", ()))
+
+    @functools.cached_property
     def _legislatures(self) -> dict[str, set[str]]:
         """The states whose legislature the text names as that state's ("Congress", "the Knesset",
         "the U.S. Senate", "the Argentine Senate"), by the chamber noun that names them ("*" for the
         knowledge base's seats of legislature, which hold every chamber)."""
-        nouns = {w.lower() for w in self.kb.words.get("legislature_nouns", ())}
+        nouns = self._chamber_nouns
         found: dict[str, set[str]] = {}
         for m in self.mentions:
             if m.via == "seat" and m.sector == "legislature":
@@ -2357,7 +2360,7 @@ class _Article:
         """"the Senate", "the Senate Foreign Relations Committee": a chamber or one of its committees
         the text names without its state belongs to the one state whose legislature it names, and
         so do its members."""
-        nouns = {w.lower() for w in self.kb.words.get("legislature_nouns", ())}
+        nouns = self._chamber_nouns
         chambers: dict[str, str] = {}
         for a in self.actors.values():
             named = {w.lower() for w in a.name.split()} & nouns
@@ -2882,7 +2885,9 @@ class _Article:
             pcls = self.kb.title_class(a.title)
             held = [a.title, *a.other_titles] if a.title else []
             classes = {pcls} | {self.kb.title_class(t) for t in a.other_titles}
-            if any(t.lower() == phrase for t in held) or (" " not in phrase and self._ranked_as(m.actor_id, phrase, sp.start)):
+            if any(t.lower() == phrase for t in held) or (
+                    phrase in self.kb.maps.get("rank_abbreviations", {}).values()
+                    and self._called_so(m.actor_id, phrase, sp.start)):
                 # "the secretary of state": Rubio, though a foreign minister spoke since; "the
                 # general": the one named "Gen. Omar Torrijos", though he was called Panama's leader
                 exact.append(a.actor_id)
@@ -2921,7 +2926,8 @@ class _Article:
 
     def _called_so(self, aid: str, phrase: str, before: int) -> bool:
         """The article gives person ``aid`` the title ``phrase`` before token ``before``: as a
-        word before a naming ("President Reagan") or in a title mention ("the president")."""
+        word before a naming ("President Reagan", "Gen. Torrijos" for "general") or in a title
+        mention ("the president")."""
         word = phrase.split()[-1]
         for m in self.mentions:
             if m.actor_id != aid or m.start >= before:
@@ -2935,15 +2941,6 @@ class _Article:
     def _rank_word(self, tok: Token) -> str:
         """The title an honorific stands for, lower-cased ("Gen." -> general)."""
         return self.kb.maps.get("rank_abbreviations", {}).get(tok.text, tok.lower_).lower()
-
-    def _ranked_as(self, aid: str, word: str, before: int) -> bool:
-        """Person ``aid`` is named with the rank ``word`` before their name ("Gen. Omar Torrijos",
-        "General Omar Torrijos") somewhere before token ``before``: only the ranks the knowledge
-        base abbreviates, each one word ("Foreign Minister X" is not the only "minister")."""
-        if word not in self.kb.maps.get("rank_abbreviations", {}).values():
-            return False
-        return any(m.actor_id == aid and m.via != "title" and 0 < m.start < before
-                   and self._rank_word(self.toks[m.start - 1]) == word for m in self.mentions)
 
     # ---- step 6: pronouns, "the group", "Netanyahu's office"
     def self_named(self) -> None:
