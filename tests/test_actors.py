@@ -2271,3 +2271,30 @@ def test_groups_named_by_the_same_side_are_one_group(analyse):
     found = analyse("Kiev and pro-Russian rebels sign truce\n\nUkraine and pro-Russian separatists signed "
                     "a truce on Friday.")
     assert ref(found, "rebels").actor_id == ref(found, "separatists").actor_id
+
+
+# ------------------------------------------------- movements the recogniser reads as places
+
+def test_unknown_place_named_as_a_body_is_an_organisation(analyse):
+    # the small model tags "Viet Minh" a place; its delegation and forces make it a body
+    found = analyse("The Viet Minh delegation walked out on Monday. Viet Minh forces will stay north of "
+                    "the river, and the French government said it would not talk to the Viet Minh.")
+    assert "viet-minh" in found.actors
+    assert found.actors["viet-minh"].kind in ("organisation", "group")
+    assert len(mentions_of(found, "viet-minh")) >= 3
+
+
+def test_unknown_place_found_where_places_are_stays_a_place(analyse):
+    found = analyse("Talks resumed in Arusha on Monday. Arusha officials said the talks in "
+                    "Arusha and later in Arusha would go on.")
+    assert not any("arusha" in a for a in found.actors)
+
+
+def test_double_barrelled_surname_holding_a_state_name_is_one_person(analyse):
+    found = analyse("Prime Minister Pierre Mendes-France flew to Geneva on Tuesday. "
+                    "Mendes-France told reporters that France wanted a settlement.")
+    persons = [a for a in found.actors.values() if a.kind == "person"]
+    assert [p.name for p in persons] == ["Pierre Mendes-France"]
+    fra = [found.doc.text[m.start:m.end] for m in mentions_of(found, "FRA")]
+    assert fra == ["France"]          # the state of the last sentence, not the surnames
+    assert len(mentions_of(found, persons[0].actor_id)) == 2

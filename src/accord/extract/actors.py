@@ -491,6 +491,8 @@ class _Article:
         self.defined: dict[str, str] = {}                  # acronyms the article defines: "(SPA)"
         self.long_names: list[Span] = []                   # KB word heading a longer name no entity covers
         self.norp_groups: dict[str, bool] = {}             # peoples/movements named as groups -> armed
+        self.gpe_groups: set[str] = set()                  # unknown "places" named as bodies
+        self._barrelled: set[str] | None = None
         self._narrated_memo: dict[int, bool] = {}
         self.collectives: set[str] = set()                 # groups spoken of together ("the armed groups")
         arr = doc.to_array([LOWER, LEMMA, POS, SENT_START, HEAD]) if len(doc) else np.zeros((0, 5), dtype=np.uint64)
@@ -653,6 +655,11 @@ class _Article:
                 continue
             if self._inside_hyphenated_word(sp, known):
                 continue   # "PORT-AU-PRINCE" holds no African Union
+            if sp.start >= 2 and not self.toks[sp.start - 2].whitespace_ \
+                    and self.toks[sp.start - 2].text + "-" + sp.text in self._double_barrelled():
+                if getattr(ent_at.get(sp.start - 2), "label_", None) != "PERSON":
+                    self.blocked.update(range(sp.start, sp.end))   # (else the person's name takes it)
+                continue   # "Mendes-France told reporters": the surname of "Pierre Mendes-France"
             if sp.start > 0 and self.toks[sp.start - 1].lower_ == "former" and aid in PAST_STATES:
                 # "the former Yugoslav republic", "former Soviet states": the lands, not that state
                 self.blocked.update(range(sp.start, sp.end))
@@ -860,6 +867,16 @@ class _Article:
         a.kind, a.affiliation = "state", aid
         self.add(start, end, aid, "name" if name == self.text_of(start, end) else "demonym")
 
+    def _double_barrelled(self) -> set[str]:
+        """Hyphenated surnames of the persons the recogniser found, whose second half it tagged
+        apart ("Pierre Mendes" + "-" + "France")."""
+        if self._barrelled is None:
+            toks, n = self.toks, len(self.toks)
+            self._barrelled = {e[-1].text + "-" + toks[e.end + 1].text for e in nlp_ents(self.doc)
+                               if e.label_ == "PERSON" and len(e) >= 2 and e.end + 1 < n and toks[e.end].text == "-"
+                               and not e[-1].whitespace_ and not toks[e.end].whitespace_ and toks[e.end + 1].is_title}
+        return self._barrelled
+
     def _inside_hyphenated_word(self, sp: Span, known: set[int]) -> bool:
         """A name glued by hyphens to words on both sides that are no names themselves is a piece
         of a longer word ("PORT-AU-PRINCE"); "US-Iran-Israel talks" keeps its three states."""
@@ -979,6 +996,12 @@ class _Article:
         for e in ents:
             if merged and e.label_ == "PERSON" == merged[-1].label_ and merged[-1].end == e.start:
                 merged[-1] = Span(self.doc, merged[-1].start, e.end, label="PERSON")
+            elif merged and merged[-1].label_ == "PERSON" and len(merged[-1]) >= 2 and e.label_ != "PERSON" \
+                    and len(e) == 1 and e[0].is_title and merged[-1].end + 1 == e.start \
+                    and self.toks[e.start - 1].text == "-" and not merged[-1][-1].whitespace_ \
+                    and not self.toks[e.start - 1].whitespace_:
+                # "Pierre Mendes-France" tagged a person and a place: a double-barrelled surname
+                merged[-1] = Span(self.doc, merged[-1].start, e.end, label="PERSON")
             elif merged and merged[-1].label_ == "PERSON" and merged[-1].end == e.start and self._surname_mistaken(e):
                 # "President Ahmad Tejan Kabbah" tagged "Ahmad Tejan" + place "Kabbah": the name
                 # goes on into a word the parser makes its head and no gazetteer knows
@@ -992,6 +1015,7 @@ class _Article:
         merged = self._acronym_definitions(merged)
         ents = merged + [Span(self.doc, sp.start, sp.end, label="ORG") for sp in self.long_names]
         self.norp_groups = self._norp_groups(ents)
+        self.gpe_groups = self._gpe_groups(ents)
         for ent in ents:
             if ent.label_ == "PERSON":
                 self._entity(ent)
@@ -1197,6 +1221,8 @@ class _Article:
                 self._polity(start, end)
             elif code is None and self._looks_like_person(start, end):
                 self._person_entity(start, end)   # "Panos Kammenos, the defence minister" tagged a place
+            elif code is None and self.text_of(start, end) in self.gpe_groups:
+                self._org_entity(start, end)
             elif code:
                 self.actor(code)  # not in states.yaml: pycountry name only
                 if code not in self.kb.entries:
@@ -1239,6 +1265,35 @@ class _Article:
                 continue   # "the Europeans": a continent's people, no side
             groups[name] = groups.get(name, False) or armed
         return groups
+
+    def _gpe_groups(self, ents: list[Span]) -> set[str]:
+        """Names the recogniser tags as places that no state, polity or KB place answers to, and
+        that the article uses as a body's: modifying a noun for a side ("Viet Minh forces", "the
+        Viet Minh delegation") or owning a post ("the Viet Minh's vice-minister"). A movement's
+        name is often read as a place's; one named more often as a body than as a place ("in X",
+        "the X provinces") is the body."""
+        words = self.kb.words
+        side_nouns = set(self.kb.sectors) | set(words.get("group_nouns", ())) | set(words.get("armed_group_nouns", ()))
+        found, placed = Counter(), Counter()
+        for e in ents:
+            if e.label_ != "GPE":
+                continue
+            name = e.text
+            if name.lower() in self.ix.country_names or name in self.kb.places or name in self.polities \
+                    or any(self.owner[i] is not None or i in self.blocked for i in range(e.start, e.end)):
+                continue
+            root = e.root
+            if self._is_place(root):
+                placed[name] += 1
+                continue
+            head = root.head
+            if root.dep_ in ("compound", "amod") and head.i == e.end and head.pos_ == "NOUN" \
+                    and (head.lower_ in side_nouns or head.lemma_.lower() in side_nouns):
+                found[name] += 1
+            elif root.dep_ == "poss" and any(c.tag_ == "POS" for c in children(root)) and head.pos_ == "NOUN" \
+                    and (head.lower_ in self.kb.titles or head.lower_ in side_nouns):
+                found[name] += 1
+        return {name for name, n in found.items() if n > placed[name]}
 
     def _group_name(self, start: int, end: int) -> bool:
         """A name the recogniser calls a person that is a group's: a plural proper noun ("the Tamil
@@ -1887,7 +1942,10 @@ class _Article:
             last = a.name.split()[-1]
             # "García" is also written "Garcia"
             folded = _fold(last)
-            for alias in (last, last.split("-")[-1], folded):
+            halves = last.split("-")
+            # ("Mendes-France" is "Mendes", never "France")
+            tail = halves[0] if len(halves) == 2 and halves[1].lower() in self.ix.country_names else halves[-1]
+            for alias in (last, tail, folded):
                 # "el-Sisi" and "Sisi"; never "II" of "King Abdullah II" or an initial
                 if len(alias) >= 3 and alias[:1].isupper() and not alias.isupper() \
                         and alias.replace("'", "").replace("-", "").isalpha() and alias not in self.aliases:
