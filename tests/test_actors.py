@@ -2298,3 +2298,25 @@ def test_double_barrelled_surname_holding_a_state_name_is_one_person(analyse):
     fra = [found.doc.text[m.start:m.end] for m in mentions_of(found, "FRA")]
     assert fra == ["France"]          # the state of the last sentence, not the surnames
     assert len(mentions_of(found, persons[0].actor_id)) == 2
+
+
+def test_particle_surname_tagged_apart_is_the_persons(analyse):
+    # the small model tags "Mohammed Abdel Ghani" a person and "el-Gamasy" a place
+    found = analyse("The Egyptian negotiator, Gen. Mohammed Abdel Ghani el-Gamasy, and an Israeli general "
+                    "met in a tent. Gamasy said the talks were useful.")
+    persons = [a for a in found.actors.values() if a.kind == "person"]
+    assert [p.name for p in persons] == ["Mohammed Abdel Ghani el-Gamasy"]
+    assert [m.text for m in mentions_of(found, persons[0].actor_id) if m.via == "surname"] == ["Gamasy"]
+
+
+def test_capitalised_pronoun_after_a_name_is_part_of_it(analyse):
+    found = analyse("Trade envoy Wang Yi and Vice Premier Liu He met the American delegation on Monday.")
+    assert "Liu He" in {a.name for a in found.actors.values() if a.kind == "person"}
+
+
+def test_kb_surname_that_is_a_named_persons_given_name_is_that_person(analyse):
+    # "Sharif" is a KB surname (Shehbaz Sharif); here it is another man's given name
+    found = analyse("Khalid Sharif Hassan, the rebel chairman, insisted on a pullout. It depends on "
+                    "whether Sharif can bring any fighters with him.")
+    assert "shehbaz-sharif" not in found.actors
+    assert [m.text for m in mentions_of(found, "khalid-sharif-hassan")] == ["Khalid Sharif Hassan", "Sharif"]

@@ -636,7 +636,8 @@ class _Article:
         for sp in spans:
             aid, via, _ = self.ix.name_keys[sp.label]
             e = ent_at.get(sp.start)
-            if via == "surname" and e is not None and e.label_ == "PERSON" and len(e) >= 2 and e.end == sp.end \
+            # (or a given or middle name: "Sheikh Sharif Sheikh Ahmed ... whether Sharif can")
+            if via == "surname" and e is not None and e.label_ == "PERSON" and len(e) >= 2 and sp.end <= e.end \
                     and _fold(e.text.lower()) != _fold(self.kb.entries[aid].name.lower()):
                 other_bearers.setdefault(aid, set()).add(sp.text)
         state_spans = [(sp.text, aid, via) for sp in spans for aid, via, _ in (self.ix.name_keys[sp.label],)
@@ -1002,12 +1003,16 @@ class _Article:
                     and not self.toks[e.start - 1].whitespace_:
                 # "Pierre Mendes-France" tagged a person and a place: a double-barrelled surname
                 merged[-1] = Span(self.doc, merged[-1].start, e.end, label="PERSON")
+            elif merged and merged[-1].label_ == "PERSON" and merged[-1].end == e.start and self._particle_surname(e):
+                # "Mohammed Abdel Ghani el-Gamasy" tagged a person and a place "el-Gamasy"
+                merged[-1] = Span(self.doc, merged[-1].start, e.end, label="PERSON")
             elif merged and merged[-1].label_ == "PERSON" and merged[-1].end == e.start and self._surname_mistaken(e):
                 # "President Ahmad Tejan Kabbah" tagged "Ahmad Tejan" + place "Kabbah": the name
                 # goes on into a word the parser makes its head and no gazetteer knows
                 merged[-1] = Span(self.doc, merged[-1].start, e.end, label="PERSON")
             else:
                 merged.append(e)
+        merged = [self._pronoun_given_name(e) if e.label_ == "PERSON" else e for e in merged]
         merged = [self._hyphenated_given_name(e) if e.label_ == "PERSON"
                   else self._hyphenated_acronym(e) if e.label_ == "ORG" else e for e in merged]
         merged = [self._body_opened_by_org_word(e) if e.label_ == "PERSON" else e for e in merged]
@@ -1072,6 +1077,11 @@ class _Article:
             ents = [e for e in ents if e not in near] + [Span(doc, first, i, label="ORG")]
         return sorted(ents, key=lambda e: e.start)
 
+    def _particle_surname(self, ent: Span) -> bool:
+        """"el-Gamasy", "al-Sharaa": a name particle glued by a hyphen to a capitalised word."""
+        return len(ent) == 3 and ent[0].is_lower and ent[0].lower_ in self.kb.words.get("name_particles", ()) \
+            and ent[1].text == "-" and ent[2].is_title and not ent[0].whitespace_ and not ent[1].whitespace_
+
     def _surname_mistaken(self, ent: Span) -> bool:
         last, word = self.toks[ent.start - 1], ent[0]
         return len(ent) == 1 and ent.label_ in ("GPE", "ORG", "LOC") and last.dep_ == "compound" \
@@ -1107,6 +1117,15 @@ class _Article:
         organisation is one name with it (the tokenizer splits at the hyphen)."""
         start, end = _acronym_chain(self.toks, ent.end - 1)
         return ent if end <= ent.end else Span(self.doc, min(start, ent.start), end, label="ORG")
+
+    def _pronoun_given_name(self, ent: Span) -> Span:
+        """"Vice Premier Liu He said": a capitalised pronoun inside a sentence, right after a
+        person's name, is the rest of the name (English writes no pronoun but "I" so)."""
+        end = ent.end
+        if end < len(self.toks) and ent[-1].whitespace_ == " " and ent[-1].is_alpha and self.toks[end].pos_ == "PRON" \
+                and self.toks[end].is_title and self.toks[end].text != "I" and self.toks[end].is_alpha:
+            return Span(self.doc, ent.start, end + 1, label="PERSON")
+        return ent
 
     def _hyphenated_given_name(self, ent: Span) -> Span:
         """"Lee Do-hoon" tagged as "Lee": a capitalised word glued by a hyphen to the next one

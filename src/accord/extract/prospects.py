@@ -1157,8 +1157,13 @@ def extract_assessments(doc: Doc, actors, article, quotes: Iterable[Quote] = (),
             continue
         quote = _quote_at(quotes, span.start_char)
         start = bounds[0]
+        end = bounds[1]
         if quote is not None and quote.type in ("direct", "mixed") and quote.start < start < quote.end:
             start = _passage_start(text_of(doc), quote.start, start)
+        if quote is not None and quote.type in ("direct", "mixed"):
+            # a judgement voiced in a quotation is cited with the whole of it: the speaker's words
+            # around the cue word are what tell its reader how it was meant
+            start, end = min(start, quote.start), max(end, quote.end)
         for j in _judgements(cue, span, root, pred, resolver, lex, bounds, quote):
             scale, hedged = _hedges(root, list(j.scope), j.negated, lex)
             polarity = cue.polarity * scale
@@ -1174,7 +1179,7 @@ def extract_assessments(doc: Doc, actors, article, quotes: Iterable[Quote] = (),
                 cue=TextSpan(span.text, span.start_char, span.end_char),
                 negated=j.negated,
                 start=start,
-                end=bounds[1],
+                end=end,
                 hedged=hedged,
                 reported_by=j.reported_by,
                 date=date,
