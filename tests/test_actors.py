@@ -2320,3 +2320,10 @@ def test_kb_surname_that_is_a_named_persons_given_name_is_that_person(analyse):
                     "whether Sharif can bring any fighters with him.")
     assert "shehbaz-sharif" not in found.actors
     assert [m.text for m in mentions_of(found, "khalid-sharif-hassan")] == ["Khalid Sharif Hassan", "Sharif"]
+
+
+@pytest.mark.parametrize("title", ["Shah", "Emperor"])
+def test_a_monarchs_title_names_the_head_of_state(analyse, title):
+    found = analyse(f"The {title} of Iran met the Iraqi leader in Algiers, and the two men embraced.")
+    assert ref(found, title).actor_id == "IRN"
+    assert title.lower() not in found.actors

@@ -856,3 +856,14 @@ def test_a_hyphenated_name_the_parser_splits_is_one_speaker_quoted_once(nlp):
     got = quotes_of(nlp, text)
     assert [(q.speaker.actor_id, q.speaker.text) for q in got] == [("itamar-ben-gvir", "Ben-Gvir")]
     assert len({q.quote_id for q in got}) == len(got)
+
+
+def test_a_capitalised_subject_misread_as_an_interjection_still_speaks(nlp):
+    from accord import pipeline
+    from accord.records import Article, record_id
+    # the small model tags "Trump" an interjection here
+    text = ("WASHINGTON, Jan 15 (Reuters) - Analysts called it a hedge. Trump, for his part, insisted the "
+            "numbers were binding.")
+    ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2020-01-15"))
+    quote = next(q for q in ex.quotes if "were binding" in q.text)
+    assert quote.speaker.actor_id == "donald-trump" and quote.cue.text == "insisted"

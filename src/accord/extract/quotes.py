@@ -404,7 +404,7 @@ def _subjects_of(tok: Token) -> list[Token]:
     # a capitalised subject the tagger reads as another part of speech is a name ("Dagalo, widely
     # known as Hemedti, has denied ...")
     return [c for c in children(tok) if c.dep_ in deps and (c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X")
-                                                             or c.is_title and c.pos_ in ("ADV", "ADJ"))]
+                                                             or c.is_title and c.pos_ in ("ADV", "ADJ", "INTJ", "VERB"))]
 
 
 def _conjuncts(head: Token) -> list[Token]:
