@@ -112,3 +112,18 @@ def test_a_refusal_and_its_negated_act_are_one_petrarch_triple():
     coded = {"source_actor_code": "DEU", "target_actor_code": "SRB", "cameo_code": "122"}
     scores = score_petrarch({text: [{"date": "20240818", "events": [coded]}]}, nlp_mod.load())
     assert scores["predicted_triples"] == 1 and scores["f1"] == 1.0
+
+
+def test_petrarch_triples_take_one_country_per_target_phrase():
+    from accord.evaluate_events import target_countries
+    from accord.records import ActorRef, Event
+    text = "Four children and a man from Gaza and Palestinian leaders of the Gaza Strip were hit."
+    children = ActorRef(None, "Four children", 0, 13)
+    man = ActorRef("PSE", "a man from Gaza", 18, 33)
+    leaders = ActorRef("PSE", "Palestinian leaders of the Gaza Strip", 38, 75)
+    inside = ActorRef("PSE", "the Gaza Strip", 61, 75)           # a phrase inside another
+    same = ActorRef("hamas-leader", "Palestinian leaders of the Gaza Strip", 38, 75)   # one phrase, two refs
+    assert text[inside.start:inside.end] == "the Gaza Strip"
+    event = Event("e", "a", "ASSAULT", None, "190", 0, len(text), None, (children, man, leaders, inside, same))
+    # coordinated targets are separate events (as PETRARCH codes a compound actor); an unresolved one is None
+    assert target_countries(event, {}) == [None, "PSE", "PSE"]

@@ -10,8 +10,9 @@
 
 Countries are the first three letters of a CAMEO actor code: intergovernmental organisations
 are "IGO" and non-state actors take the home CAMEO gives them (``cameo_home`` in the lexicon).
-One event gives one triple per distinct (source, target) country pair; several events of a
-sentence are matched one-to-one (multiset intersection). CAMEO 01 has no PLOVER type and is
+One event gives one triple per target phrase (coordinated targets are separate events, as
+PETRARCH codes compound actors; see ``target_countries``); several events of a sentence are
+matched one-to-one (multiset intersection). CAMEO 01 has no PLOVER type and is
 left out; Accord never predicts it, so both sides are consistent.
 
 PETRARCH codes only dyadic events (its documented default ``require_dyad = True``): an event with
@@ -135,6 +136,18 @@ def cameo_country(ref, table: dict, mentions=()) -> str | None:
     return None
 
 
+def target_countries(event: Event, table: dict, mentions=()) -> list[str | None]:
+    """One country per target phrase: coordinated targets ("Four children and a man were killed")
+    are separate events, as PETRARCH codes a compound actor; refs of one phrase (a person and the
+    state a title gives him) and a phrase inside another ("the Brotherhood" in "leaders of Egypt's
+    Brotherhood") are one target."""
+    by_span: dict[tuple[int, int], list] = {}
+    for t in event.targets:
+        by_span.setdefault((t.start, t.end), []).append(t)
+    outer = [k for k in by_span if not any(o != k and o[0] <= k[0] and k[1] <= o[1] for o in by_span)]
+    return [next((c for c in (cameo_country(t, table, mentions) for t in by_span[k]) if c), None) for k in outer]
+
+
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -174,10 +187,7 @@ def score_petrarch(groups: dict[str, list[dict]], nlp, warnings: list[str] | Non
                 continue
             table, mentions = actors
             src = cameo_country(e.source, table, mentions)
-            # one event, one triple per country pair: "leaders of Egypt's Brotherhood" and
-            # "the Brotherhood" as two targets are still one act against Egypt
-            tgts = dict.fromkeys(cameo_country(t, table, mentions) for t in e.targets) or {None: None}
-            for tgt in tgts:
+            for tgt in target_countries(e, table, mentions) or [None]:
                 pred[(src, tgt, etype)] += 1
         tp += sum((gold & pred).values())
         type_tp += sum((Counter(k[2] for k in gold.elements()) & Counter(k[2] for k in pred.elements())).values())
