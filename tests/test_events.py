@@ -3194,3 +3194,12 @@ def test_a_describing_noun_the_parser_parts_from_its_name_is_that_name(nlp):
         return ref.actor_id if ref.actor_id == "unitary-platform" else country(ref)
     signed = {(side(e.source), tuple(side(t) for t in e.targets)) for e in events if e.cameo == "057"}
     assert signed == {("VEN", ("unitary-platform",)), ("unitary-platform", ("VEN",))}
+
+
+def test_the_two_presidents_are_the_two_the_article_calls_president(nlp):
+    # the KB knows Medvedev by a later post; the article, of 2010, calls him president
+    events, _ = code(nlp, "PRAGUE, April 8, 2010 (AFP) - US President Barack Obama and Russian President Dmitry "
+                          "Medvedev signed an arms treaty on Thursday. Czech President Vaclav Klaus was the host. "
+                          "Later the two presidents discussed Iran over lunch.", published="2010-04-08")
+    talks = [e for e in events if e.trigger.text == "discussed"]
+    assert {e.source.actor_id for e in talks} == {"barack-obama", "dmitry-medvedev"}

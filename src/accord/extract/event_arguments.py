@@ -701,8 +701,17 @@ class Context:
         return len([c for c in conjuncts(first) if not self.in_dateline(c)]) >= 3
 
     def _titled(self, actor_id: str, word: str) -> bool:
+        """The person holds a title with that word: the KB's, or one the article puts before the
+        name ("Russian President Dmitry Medvedev" in 2010, whom the KB knows by a later post)."""
         actor = self.actor(actor_id)
-        return getattr(actor, "kind", None) == "person" and word in (getattr(actor, "title", None) or "").lower().split()
+        if getattr(actor, "kind", None) != "person":
+            return False
+        if word in (getattr(actor, "title", None) or "").lower().split():
+            return True
+        text = text_of(self.doc)
+        return any(m.actor_id == actor_id and getattr(m, "via", None) == "name"
+                   and word in text[max(0, m.start - 30):m.start].lower().split()[-3:]
+                   for m in getattr(self.actors, "mentions", ()) or ())
 
     @staticmethod
     def _most_named_titled(mentions) -> list[str]:
