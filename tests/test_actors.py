@@ -2327,3 +2327,16 @@ def test_a_monarchs_title_names_the_head_of_state(analyse, title):
     found = analyse(f"The {title} of Iran met the Iraqi leader in Algiers, and the two men embraced.")
     assert ref(found, title).actor_id == "IRN"
     assert title.lower() not in found.actors
+
+
+def test_a_title_phrase_before_a_bracketed_acronym_and_a_name_is_that_persons(analyse):
+    # the parser hangs "Carlos Pizarro" on "Barco"; the title is still the name's that follows it
+    found = analyse("President Virgilio Barco and the leader of the Revolutionary Movement (RM), Carlos Pizarro, "
+                    "signed a political pact on Friday.")
+    assert found.actors["carlos-pizarro"].affiliation == "revolutionary-movement"
+    leader = next(m for m in found.mentions if m.text.startswith("the leader"))
+    assert leader.actor_id == "carlos-pizarro"
+    # a list of names after the title is no apposition
+    found = analyse("The talks brought together the leader of the Revolutionary Movement (RM), Carlos Pizarro, "
+                    "Ana Torres and Luis Gomez.")
+    assert not any(m.text.startswith("the leader") and m.actor_id == "carlos-pizarro" for m in found.mentions)

@@ -2842,7 +2842,7 @@ class _Article:
                 return
         quals = self._qualifiers(left + right)
         qual = quals[-1] if quals else None
-        named = self._named_before(start, end)
+        named = self._named_before(start, end) or self._named_after(end)
         if named is not None:
             # "Anthony Lake, President Bill Clinton's special envoy, who ...": a title set off by
             # commas right after a person's name is that person's, however the parser attached it
@@ -2883,6 +2883,24 @@ class _Article:
         # "X, Y and Z": a list of names is no apposition
         if any(t.lower_ in ("and", "or") for t in self.toks[end:min(len(self.toks), end + 2)]):
             return None
+        return m.actor_id
+
+    def _named_after(self, end: int) -> str | None:
+        """The person named right after "<title phrase> (ACR), " and set off by a comma or the full
+        stop: "the leader of the April 19 Movement (M-19), Carlos Pizarro, signed" (the parser
+        hangs such a name on whatever came before the title)."""
+        toks, n = self.toks, len(self.toks)
+        k = end
+        while k < n and toks[k].text == ")":
+            k += 1
+        if k + 1 >= n or toks[k].text != ",":
+            return None
+        m = self.owner[k + 1]
+        if m is None or m.start != k + 1 or m.via != "name" or self.kind_of(m) != "person" or m.end >= n:
+            return None
+        if toks[m.end].text not in (",", ".", ";") or any(
+                t.lower_ in ("and", "or") for t in toks[m.end:min(n, m.end + 2)]):
+            return None   # "X, Y and Z": a list of names is no apposition
         return m.actor_id
 
     def _unnamed_intro(self, sp: Span, after: int = -1) -> Span | None:
