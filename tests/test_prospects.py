@@ -784,3 +784,15 @@ def test_beginnings_and_distances_judge_a_deal(nlp, text, holder, sign):
 def test_a_long_road_an_unassured_peace_and_a_last_chance_judge_a_deal(nlp, text, holder, sign):
     found = analyse(nlp, text)
     assert held_by(found, holder).polarity * sign > 0
+
+
+def test_a_judgement_the_parser_cut_loose_from_said_stays_the_speakers(nlp):
+    # the parser coordinates "it would not be easy" with "said"; "it" names no other voice
+    found = with_quotes(nlp, "Rashid Abdi, an analyst with the International Crisis Group, said the deal "
+                             "was welcome but it would not be easy to enforce.")
+    assert held_by(found, "abdi").polarity < 0
+    # beside a verb of judging, the clause is the speaker's own comment, not the believer's
+    text = ('"Nobody is leaving," spokesman Joe Lockhart told reporters. "The President believes the gaps can be '
+            'bridged, but it will not be easy and it will take more time."')
+    easy = [a for a in with_quotes(nlp, text) if a.cue.text == "easy"]
+    assert easy and all(names(a.holder, "lockhart") for a in easy)

@@ -164,6 +164,17 @@ def _military_nouns(path: Path = LEXICON_PATH.parent / "roles.yaml") -> frozense
     return frozenset(str(k).lower() for k, v in (data.get("sectors") or {}).items() if v == "military")
 
 
+@functools.lru_cache(maxsize=1)
+def _speech_verbs(path: Path = LEXICON_PATH.parent / "roles.yaml") -> frozenset[str]:
+    """Verbs of saying the actor layer knows ("say", "tell", "warn"), not of judging ("believe")."""
+    try:
+        data = read_yaml(path) or {}
+    except OSError:
+        return frozenset()
+    judging = {str(v).lower() for v in data.get("judging_verbs") or ()}
+    return frozenset(str(v).lower() for v in data.get("speech_verbs") or ()) - judging
+
+
 def _role_heads(path: Path = LEXICON_PATH.parent / "roles.yaml") -> frozenset[str]:
     """Head nouns of the actor layer's titles, sectors and speaking groups ("the US envoy",
     "Hamas officials", "analysts").
@@ -504,8 +515,13 @@ def _reporters(pred: Token, lex: Lexicon, bounds, root: Token | None = None) -> 
             break
         if t.dep_ in CLAUSE_EDGES:
             # a clause coordinated with a reporting verb is its sibling, not its content:
-            # "Israel says they can succeed, but Hamas is backtracking"
-            via_sibling = t.dep_ == "conj"
+            # "Israel says they can succeed, but Hamas is backtracking"; one whose subject is
+            # "it", beside a verb of speech, names no other voice: the parser has cut a reported
+            # clause loose ("X said the deal was welcome but it would not be easy to enforce";
+            # "The President believes the gaps can be bridged, but it will not be easy" is the
+            # speaker's own)
+            via_sibling = t.dep_ == "conj" and not (t.head.lemma_.lower() in _speech_verbs() and any(
+                c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in children(t)))
             t = t.head
         elif t.dep_ == "prep" or (t.dep_ == "pobj" and t.head.dep_ == "prep"):
             via_sibling = False
