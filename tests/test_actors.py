@@ -2340,3 +2340,16 @@ def test_a_title_phrase_before_a_bracketed_acronym_and_a_name_is_that_persons(an
     found = analyse("The talks brought together the leader of the Revolutionary Movement (RM), Carlos Pizarro, "
                     "Ana Torres and Luis Gomez.")
     assert not any(m.text.startswith("the leader") and m.actor_id == "carlos-pizarro" for m in found.mentions)
+
+
+def test_a_dateline_place_named_by_a_milestone_is_no_actor(analyse):
+    found = analyse("Egypt and Israel sign pact\n\nKILOMETER 101, Egypt, Jan. 18, 1974 (Reuters) - The military "
+                    "chiefs of Egypt and Israel signed an agreement in a tent today.")
+    assert not any("kilometer" in a.lower() for a in found.actors)
+    assert {"EGY", "ISR"} <= set(found.actors)
+
+
+def test_a_plural_common_noun_opening_a_sentence_is_no_organisation(analyse):
+    found = analyse("Trade Representative Robert Lighthizer said the deal had teeth. Complaints will first go "
+                    "to meetings between officials.")
+    assert not any("complaint" in a.lower() for a in found.actors)

@@ -1182,6 +1182,8 @@ class _Article:
                 return
             # "the Kinshasa Centre for Strategic Studies": a place in an organisation's name
             self.blocked.difference_update(range(start, end))
+        if label == "ORG" and end - start == 1 and self.toks[start].tag_ == "NNS" and self.toks[start].is_sent_start:
+            return      # "Complaints will first go to ...": a plural common noun opening a sentence
         if label == "ORG" and self.text_of(start, end) in self.kb.words.get("common_acronyms", ()) \
                 and start > 0 and self.toks[start - 1].like_num:
             return      # "(1500 GMT)", "40 MPs": a unit after a number names no organisation ("ETA" does)
@@ -1460,11 +1462,13 @@ class _Article:
 
         while start > 0 and (joiner(self.toks[start - 1]) or self.toks[start - 1].is_upper):
             start -= 1
-        while end < len(doc) and (joiner(self.toks[end]) or self.toks[end].is_upper):
+        # ("KILOMETER 101, Egypt": a place named by its milestone)
+        while end < len(doc) and (joiner(self.toks[end]) or self.toks[end].is_upper or self.toks[end].like_num):
             end += 1
         opens = start == 0 or "\n" in self.toks[start - 1].text or self.toks[start - 1].is_space
         words = [t for t in self.toks[start:end] if not joiner(t)]
-        return opens and bool(words) and all(t.is_upper for t in words) and end < len(doc) \
+        return opens and bool(words) and all(t.is_upper or t.like_num for t in words) and words[0].is_upper \
+            and end < len(doc) \
             and self.toks[end].text in (",", "(")
 
     def _byline(self, start: int, end: int) -> bool:
