@@ -2353,3 +2353,10 @@ def test_a_plural_common_noun_opening_a_sentence_is_no_organisation(analyse):
     found = analyse("Trade Representative Robert Lighthizer said the deal had teeth. Complaints will first go "
                     "to meetings between officials.")
     assert not any("complaint" in a.lower() for a in found.actors)
+
+
+def test_the_article_of_a_group_name_tagged_a_person_is_no_person(analyse):
+    # the recogniser tags "The Mau Mau" a person; "The" is no one's surname
+    found = analyse("The Mau Mau fighters walked out. Mau Mau forces stayed.")
+    assert "the" not in found.actors
+    assert not any(m.text == "The" for m in found.mentions)

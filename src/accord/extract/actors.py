@@ -2052,6 +2052,7 @@ class _Article:
                 if best is not None and fuzz.ratio(best, tok.text) >= 85:
                     aid = persons[best]
                 elif tok.text not in self.kb.words.get("honorifics", ()) and not self._is_place(tok) \
+                        and tok.lower_ not in ("the", "a", "an") \
                         and tok.lower_ not in self.kb.titles and not _hyphen_glued(tok) \
                         and not self._modifies_force_noun(tok) \
                         and not any(c.isdigit() for c in tok.text):   # "F-16", "Su-34": a model, no name
