@@ -11,7 +11,8 @@ send observers" is; "would" elsewhere, "could" and "might" are hypothetical. Two
 conventions of CAMEO are kept:
 - a hostile act planned or promised by its own actor is a threat (THREATEN);
 - a hostile act asserted by one actor about another is an accusation (ACCUSE) by the speaker;
-  a cooperative act asserted by a third party is a claim, left to the claims extractor.
+  a cooperative act a third party reports in its own words is coded alleged (the claims
+  extractor keeps the claim too); one inside a third party's direct quotation is left to it.
 Agents are coded as CAMEO/PETRARCH code them: a generic agent ("police", "protesters",
 "residents"; ``local_agents`` in the lexicon) with no nationality in its own phrase belongs to
 the state where the act happens ("police fired on protesters in Nairobi": KEN and KEN); a
@@ -648,7 +649,12 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 drafts.append(dict(tok=tok, code="112", type="ACCUSE", mode="allege", sources=[speaker],
                                    targets=sources, clause=Clause(), modality="actual", quote=quote,
                                    speech=clause.speech))
-            if not (etype == "CONSULT" and not clause.negated and modality != "actual"):
+            if etype in COOPERATIVE and not clause.negated and modality == "actual" \
+                    and (quote is None or quote.type == "indirect"):
+                # "Rubio said the two governments had agreed to talks": the act as the speaker
+                # reports it, alleged (a claim inside a quotation stays the speaker's claim)
+                modality = "alleged"
+            elif not (etype == "CONSULT" and not clause.negated and modality != "actual"):
                 continue  # a cooperative act asserted by another actor is a claim, not an event
         targets = home_organs(ctx, lex, sources, targets)
         targets = [t for t in targets if not any(same_party(ctx, lex, t, s) for s in sources)]

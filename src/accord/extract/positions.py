@@ -1034,8 +1034,8 @@ class _Builder:
                 INTENDED_STANCE.get(ev.type) if ev.modality in ("future", "conditional") else None)
             if stance is None or ev.source is None or not ev.source.actor_id:
                 continue
-            if ev.modality == "hypothetical":
-                continue   # "if Washington stopped ...": a hypothesis, not a stance
+            if ev.modality in ("hypothetical", "alleged"):
+                continue   # "if Washington stopped ...": a hypothesis, not a stance; a claimed act neither
             if any(p.actor_id == ev.source.actor_id and p.start <= ev.start < p.end or
                    p.actor_id == ev.source.actor_id and ev.start <= p.start < ev.end
                    for p in self.positions.values()):
