@@ -29,6 +29,13 @@ def quotes_of(nlp, text: str, actors=None):
     return list(extract_quotes(doc, found))
 
 
+def extracted(nlp, text: str, published: str):
+    """The whole pipeline's extraction of one text (actors, quotes and the rest, as it runs)."""
+    from accord import pipeline
+    from accord.records import Article, record_id
+    return pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published=published))
+
+
 def content(q) -> str:
     return q.text
 
@@ -653,32 +660,26 @@ def test_a_that_clause_hung_on_the_statement_is_what_was_said(nlp):
 
 
 def test_a_surname_read_as_a_common_noun_still_speaks(nlp):
-    from accord import pipeline
-    from accord.records import Article, record_id
     text = ("KHARTOUM, June 5 (Reuters) - Ethiopian envoy Mahmoud Dirir spoke on Monday. Dirir told Reuters he "
             "expected a deal within days if both sides showed flexibility.")
-    ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2019-06-05"))
+    ex = extracted(nlp, text, "2019-06-05")
     quote = next(q for q in ex.quotes if "expected a deal" in q.text)
     assert quote.speaker.actor_id == "mahmoud-dirir" and quote.type == "indirect"
 
 
 def test_a_participle_after_a_subordinate_clause_is_its_speakers_when_the_main_subject_cannot_speak(nlp):
-    from accord import pipeline
-    from accord.records import Article, record_id
     text = ("NAIROBI, Feb 28 (Reuters) - The breakthrough came only after Kofi Annan suspended the negotiations "
             "on Tuesday, saying the teams had gone as far as they could.")
-    ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2008-02-28"))
+    ex = extracted(nlp, text, "2008-02-28")
     quote = next(q for q in ex.quotes if "gone as far" in q.text)
     assert quote.speaker.actor_id == "kofi-annan"
 
 
 def test_a_capitalised_subject_misread_as_an_adverb_still_speaks_and_a_quoted_opening_word_makes_it_mixed(nlp):
-    from accord import pipeline
-    from accord.records import Article, record_id
     text = ("KHARTOUM, June 5 (Reuters) - Mohamed Hamdan Dagalo leads the RSF. Dagalo, widely known as Hemedti, has "
             "denied that his men were responsible and said \"infiltrators\" wearing their uniforms had carried out "
             "the killings.")
-    ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2019-06-05"))
+    ex = extracted(nlp, text, "2019-06-05")
     denial = next(q for q in ex.quotes if "were responsible" in q.text)
     assert denial.speaker.actor_id == "mohamed-hamdan-dagalo"
     blame = next(q for q in ex.quotes if "carried out" in q.text)
@@ -686,29 +687,23 @@ def test_a_capitalised_subject_misread_as_an_adverb_still_speaks_and_a_quoted_op
 
 
 def test_a_charge_denied_after_the_accusation_leaves_the_accusation_to_its_speaker(nlp):
-    from accord import pipeline
-    from accord.records import Article, record_id
     text = ("HELSINKI, July 17 (Reuters) - Indonesia and GAM agreed on a deal. GAM accused the army of attacking "
             "rebel camps even while the talks were under way, a charge the military denied.")
-    ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2005-07-17"))
+    ex = extracted(nlp, text, "2005-07-17")
     quote = next(q for q in ex.quotes if "rebel camps" in q.text)
     assert quote.speaker.text == "GAM" and quote.cue.text == "accused"
 
 
 def test_a_denied_gerund_is_what_is_denied(nlp):
-    from accord import pipeline
-    from accord.records import Article, record_id
     text = "KIGALI, May 5 (Reuters) - Rwanda denies backing the rebels. Kigali continued talking to Kinshasa."
-    ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2025-05-05"))
+    ex = extracted(nlp, text, "2025-05-05")
     assert [(q.text, q.cue.text, q.type) for q in ex.quotes] == [("backing the rebels", "denies", "indirect")]
 
 
 def test_a_quoted_verdict_after_a_dismissal_is_a_mixed_quote_and_an_unquoted_one_is_none(nlp):
-    from accord import pipeline
-    from accord.records import Article, record_id
     text = ("The talks ended. Information Minister Yemane Gebremeskel dismissed the claims as \"stale propaganda\". "
             "The rebels rejected any withdrawal as a precondition.")
-    ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2018-07-09"))
+    ex = extracted(nlp, text, "2018-07-09")
     assert [(q.text, q.type) for q in ex.quotes] == [('the claims as "stale propaganda"', "mixed")]
 
 
@@ -859,11 +854,9 @@ def test_a_hyphenated_name_the_parser_splits_is_one_speaker_quoted_once(nlp):
 
 
 def test_a_capitalised_subject_misread_as_an_interjection_still_speaks(nlp):
-    from accord import pipeline
-    from accord.records import Article, record_id
     # the small model tags "Trump" an interjection here
     text = ("WASHINGTON, Jan 15 (Reuters) - Analysts called it a hedge. Trump, for his part, insisted the "
             "numbers were binding.")
-    ex = pipeline.extract(nlp(text), Article(article_id=record_id(text), text=text, source="t", published="2020-01-15"))
+    ex = extracted(nlp, text, "2020-01-15")
     quote = next(q for q in ex.quotes if "were binding" in q.text)
     assert quote.speaker.actor_id == "donald-trump" and quote.cue.text == "insisted"

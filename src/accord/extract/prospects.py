@@ -33,7 +33,7 @@ from pathlib import Path
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from accord.kb.loader import read_yaml
+from accord.kb.loader import load_kb, read_yaml
 from accord.extract.quotes import ALL_MARKS, DOUBLE_OPEN, SINGLE_OPEN
 from accord.ingest.text import headline_end
 from accord.records import ActorRef, Assessment, Quote, Span as TextSpan, record_id
@@ -165,14 +165,10 @@ def _military_nouns(path: Path = LEXICON_PATH.parent / "roles.yaml") -> frozense
 
 
 @functools.lru_cache(maxsize=1)
-def _speech_verbs(path: Path = LEXICON_PATH.parent / "roles.yaml") -> frozenset[str]:
+def _speech_verbs() -> frozenset[str]:
     """Verbs of saying the actor layer knows ("say", "tell", "warn"), not of judging ("believe")."""
-    try:
-        data = read_yaml(path) or {}
-    except OSError:
-        return frozenset()
-    judging = {str(v).lower() for v in data.get("judging_verbs") or ()}
-    return frozenset(str(v).lower() for v in data.get("speech_verbs") or ()) - judging
+    words = load_kb().words
+    return frozenset(words.get("speech_verbs", ())) - set(words.get("judging_verbs", ()))
 
 
 def _role_heads(path: Path = LEXICON_PATH.parent / "roles.yaml") -> frozenset[str]:
