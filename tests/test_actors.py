@@ -60,6 +60,27 @@ def test_capital_as_subject_is_the_government(analyse):
     assert mentions_of(found, "RUS")[0].via == "capital"
 
 
+def test_capital_and_seat_stand_for_the_state_that_held_them_on_the_article_date(analyse):
+    text = "Moscow rejected the proposal, the Kremlin said, and Belgrade would not sign."
+    old = analyse(text, date="1986-10-12")
+    assert ref(old, "Moscow").actor_id == "SUN"
+    assert ref(old, "Kremlin").actor_id == "SUN"
+    assert ref(old, "Belgrade").actor_id == "YUG"
+    assert "RUS" not in old.actors
+    late = analyse(text, date="2022-03-03")
+    assert ref(late, "Moscow").actor_id == "RUS" and ref(late, "Belgrade").actor_id == "SRB"
+    # a story with no date: today's holder
+    assert ref(analyse(text), "Kremlin").actor_id == "RUS"
+    # the day the Soviet Union ended, Moscow is Russia's
+    assert ref(analyse(text, date="1991-12-26"), "Moscow").actor_id == "RUS"
+
+
+def test_dateline_capital_gives_the_state_of_the_day(analyse):
+    text = "MOSCOW, Sept. 12, 1990 (Reuters) - Deputy Foreign Minister Pavel Orlov said the treaty was fair."
+    assert analyse(text, date="1990-09-12").actors["pavel-orlov"].affiliation == "SUN"
+    assert analyse(text, date="2002-09-12").actors["pavel-orlov"].affiliation == "RUS"
+
+
 def test_capital_after_locative_preposition_is_only_a_place(analyse):
     found = analyse("Delegations from both sides ended a second round of talks in Riyadh late on Tuesday.")
     assert "SAU" not in found.actors
@@ -442,6 +463,19 @@ def test_bad_analyst_kb_file_names_file_and_entry(tmp_path):
     with pytest.raises(ValueError, match="bad.yaml: actors entry 1"):
         load_kb(extra_paths=[str(tmp_path)])
 
+
+
+def test_analyst_kb_gives_a_past_state_its_capital_with_a_date(tmp_path):
+    (tmp_path / "past.yaml").write_text(
+        "states:\n  CSK: {name: Czechoslovakia, held: {until: 1993-01-01, capitals: [Prague]}}\n")
+    kb = load_kb(extra_paths=[str(tmp_path)])
+    assert kb.holder("Prague", "CZE", "1968-08-21") == "CSK"
+    assert kb.holder("Prague", "CZE", "1993-01-01") == "CZE"
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "past.yaml").write_text("states:\n  CSK: {name: Czechoslovakia, held: {capitals: [Prague]}}\n")
+    with pytest.raises(ValueError, match="past.yaml: states: CSK: held needs until"):
+        load_kb(extra_paths=[str(bad)])
 
 PRONOUN_CASES = [
     # (text, pronoun, nth occurrence, expected actor id)

@@ -3230,3 +3230,37 @@ def test_an_act_a_mediator_reports_of_the_sides_is_no_stance_of_theirs(nlp):
     said = text.index("Anwar said")
     # (an alleged act is what the reporter says happened, not a stance either side took in the text)
     assert not [p for p in ex.positions if p.start >= said and p.actor_id in ("THA", "KHM")]
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Dmitry Peskov said Kyiv had failed to carry out the Minsk agreements.", "RUS", "UKR"),
+    ("Ned Price said Tehran had reneged on its commitments under the accord.", None, "IRN"),
+    ("Josep Borrell said Serbia was undermining the dialogue with Kosovo.", None, "SRB"),
+])
+def test_a_failing_said_of_another_party_is_the_speakers_accusation(nlp, text, source, target):
+    events, country = code(nlp, text)
+    charge = only(events, "ACCUSE")
+    assert charge.cameo == "112" and charge.modality == "actual"
+    assert source is None or country(charge.source) == source
+    assert [country(t) for t in charge.targets] == [target]
+
+
+@pytest.mark.parametrize("text", [
+    "Dmitry Peskov said Russia had not failed to honour its commitments.",   # one's own side
+    "Dmitry Peskov said Kyiv had not failed to carry out the agreements.",   # denied
+    "Dmitry Peskov said Kyiv would fail to carry out the agreements.",       # supposed
+    "The talks failed, Dmitry Peskov said.",                                  # no party failed
+    "Officials said Kyiv had failed to carry out the agreements.",           # news attributed
+])
+def test_no_accusation_without_another_party_said_to_have_failed(nlp, text):
+    events, _ = code(nlp, text)
+    assert not [e for e in events if e.type == "ACCUSE"]
+
+
+def test_meeting_an_obligation_or_a_deadline_is_no_meeting(nlp):
+    for text in ("Iran met the deadline set by the agency on Monday.",
+                 "Robert Gibbs said Iran had failed to meet its obligations to the Security Council."):
+        events, _ = code(nlp, text)
+        assert not [e for e in events if e.type == "CONSULT"], text
+    events, country = code(nlp, "Sergei Lavrov met Antony Blinken in Geneva on Friday.")
+    assert [country(t) for t in only(events, "CONSULT").targets][-1] == "USA"

@@ -86,7 +86,7 @@ def extract(doc: Doc, article: Article, dossier=None, stages: Iterable[str] = ST
     from accord.extract import rejections as rejections_mod
 
     stages = set(stages)
-    found = actors_mod.extract_actors(doc, article.article_id)
+    found = actors_mod.extract_actors(doc, article.article_id, date=article.published)
     result = Extraction(article=article, actors=list(found.actors.values()), mentions=list(found.mentions))
     dossier = choose_dossier(found, dossier)
     if dossier is not None:

@@ -2,7 +2,7 @@
 
 Public interface other extractors rely on (stable):
 
-    extract_actors(doc, article_id) -> ArticleActors
+    extract_actors(doc, article_id, date=None) -> ArticleActors
     ArticleActors.actors        dict actor_id -> Actor
     ArticleActors.mentions      list[Mention] sorted by start
     ArticleActors.mention_at(start, end) -> Mention | None
@@ -471,8 +471,9 @@ class _A:
 
 
 class _Article:
-    def __init__(self, doc: Doc, article_id: str, ix: _Index) -> None:
+    def __init__(self, doc: Doc, article_id: str, ix: _Index, date: str | None = None) -> None:
         self.doc, self.article_id, self.ix, self.kb = doc, article_id, ix, ix.kb
+        self.date = date                                   # YYYY-MM-DD: whose capital "Moscow" is
         # index this list, not the Doc: every doc[i] builds a new Token object
         self.toks: list[Token] = tokens(doc)
         self.text = text_of(doc)
@@ -648,6 +649,8 @@ class _Article:
         self.polities = self._polity_names() - {text for text, _, _ in state_spans}
         for sp in spans:
             aid, via, sector = self.ix.name_keys[sp.label]
+            if via in ("capital", "seat"):
+                aid = self.kb.holder(sp.text, aid, self.date)   # "Moscow" in 1986: the Soviet Union
             ent = ent_at.get(sp.start)
             if sp.start >= 2 and self.toks[sp.start - 1].text == "-" \
                     and self.toks[sp.start - 2].lower_ in self.kb.words.get("stance_prefixes", ()):
@@ -2466,7 +2469,9 @@ class _Article:
             while end < len(self.toks) and (self.toks[end].is_upper or self.toks[end].text in "-'’."):
                 end += 1
             if end > start and end < len(self.toks) and self.toks[end].text == "," and self._dateline(start, end):
-                return _capitals(self.kb).get(self.text_of(start, end).lower())
+                name = self.text_of(start, end)
+                state = _capitals(self.kb).get(name.lower())
+                return self.kb.holder(name, state, self.date) if state else None
         return None
 
     def _scene_state(self, head: Token) -> str | None:
@@ -3474,8 +3479,9 @@ class _Article:
         return ArticleActors(aid_, actors, out, text)
 
 
-def extract_actors(doc: Doc, article_id: str, kb: KB | None = None) -> ArticleActors:
-    art = _Article(doc, article_id, _index_for(doc.vocab, kb or load_kb()))
+def extract_actors(doc: Doc, article_id: str, kb: KB | None = None, date: str | None = None) -> ArticleActors:
+    """``date`` (YYYY-MM-DD), the article's, decides which state a capital stood for then."""
+    art = _Article(doc, article_id, _index_for(doc.vocab, kb or load_kb()), date)
     art.kb_names()
     art.datelines()
     art.untagged_organisations()

@@ -108,6 +108,7 @@ class Lexicon:
     quote_replies: set[str] = field(default_factory=set)
     concluding_verbs: set[str] = field(default_factory=set)
     naming_verbs: set[str] = field(default_factory=set)
+    failings: set[str] = field(default_factory=set)
     mutual_acts: set[str] = field(default_factory=set)
     topic_verbs: set[str] = field(default_factory=set)
     judging_types: set[str] = field(default_factory=set)

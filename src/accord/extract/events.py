@@ -58,7 +58,7 @@ from accord.extract.event_arguments import (
     pair_refs, place_country_of, ref_key, same_party, same_side, story_sides, troop_movement, verb_arguments)
 from accord.extract.event_modality import Clause, aux_modality, analyse_clause, condition_mark, modality_of
 from accord.extract.speech_acts import (
-    conditional_warning, deontic_demand, denial, held_out, name_calling, ruled_out)
+    conditional_warning, deontic_demand, denial, failing, held_out, name_calling, ruled_out)
 
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -165,9 +165,8 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
             if entry is not None and entry.specificity > 0:
                 specific = entry
             objs = objects(tok)
-            if entry is not None and code_to_type(entry.code)[0] in HOSTILE and any(
-                    lemma_of(o) in lex.idiom_objects.get(lemmas[i], ()) for o in objs):
-                continue   # "struck a harder tone", "the talks hit a snag"
+            if entry is not None and any(lemma_of(o) in lex.idiom_objects.get(lemmas[i], ()) for o in objs):
+                continue   # "struck a harder tone", "the talks hit a snag", "met its obligations"
             if entry is not None and code_to_type(entry.code)[0] == "ASSAULT" and entry.obj_class is None and objs \
                     and all(lemma_of(o) in lex.classes.get("proposal", ()) for o in objs):
                 # "Netanyahu has attacked the deal", "hit the plan hard": an assault on a text
@@ -788,8 +787,8 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                     drafts.append(got)
     # warnings and denials whose content is no trigger of its own, looked up in the Doc's index
     naming = lex.name_calling.get("verbs", set())
-    for tok in ctx.cue_tokens("warning, denying, naming",
-                              lambda: lex.governors["warning"] | lex.governors["denying"] | naming):
+    for tok in ctx.cue_tokens("warning, denying, naming, failing",
+                              lambda: lex.governors["warning"] | lex.governors["denying"] | naming | lex.failings):
         if not sent.start <= tok.i < sent.end or tok.pos_ != "VERB" or tok.i in trigger_ids:
             continue
         if lemma_of(tok) in lex.governors["warning"]:
@@ -798,6 +797,9 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             got = denial(ctx, lex, tok, trigger_ids)
         elif lemma_of(tok) in naming:
             got = name_calling(ctx, lex, tok, trigger_ids)
+        elif lemma_of(tok) in lex.failings:
+            clause = analyse_clause(ctx, lex, tok, trigger_ids)
+            got = failing(ctx, lex, tok, clause, _speaker(ctx, lex, clause, ctx.quote_at(tok.idx), tok))
         else:
             continue
         if got is not None:

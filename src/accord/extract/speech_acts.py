@@ -9,6 +9,8 @@ lexicon codes it.
   "our right to enrich is not negotiable".
 - Calling another's act or statement a wrong or a lie accuses or rejects it; denying a charge
   rejects it; "X must ..." in a speaker's mouth demands it.
+- Saying that another party failed at something, reneged or undermined it accuses that party,
+  whatever it failed at: "Putin said Kyiv had failed to carry out the Minsk agreements".
 
 Each function returns one draft event (a dict, as ``events._sentence_events`` builds them) or
 None; the event coder merges and finishes the drafts with the rest.
@@ -27,6 +29,7 @@ from accord.extract.event_grammar import (
     OBJECT_DEPS, agent_tokens, ancestors, head_of, is_passive, lemma_of, match_verb, objects, prep_objects,
     subject_tokens)
 from accord.extract.event_arguments import Context, counterpart, ref_key, same_side
+from accord.records import ActorRef
 from accord.extract.event_modality import Clause, analyse_clause, aux_modality, condition_mark, modality_of
 
 
@@ -303,6 +306,23 @@ def denial(ctx: Context, lex: Lexicon, deny: Token, triggers: set[int]) -> dict 
         targets = ctx.refs(subject_tokens(said)) if said is not None else []
     return dict(tok=deny, code="120", type="REJECT", mode=None, sources=sources[:1], targets=targets,
                 clause=clause, modality=modality_of(clause), quote=ctx.quote_at(deny.idx), speech=clause.speech)
+
+
+def failing(ctx: Context, lex: Lexicon, verb: Token, clause: Clause, speaker: ActorRef | None) -> dict | None:
+    """"Gibbs said Iran had still failed to meet its obligations", "Lapid said Netanyahu had tried
+    and failed": a failing another party is said to have done (``lex.failings``) is the speaker's
+    accusation of it (CAMEO 112). The speaker is one ``events._speaker`` accepts: "officials
+    said" attributes news and accuses no one. A failing denied, planned or supposed is none."""
+    if speaker is None or clause.speech is None or clause.negated or clause.future or clause.hypothetical \
+            or clause.in_condition or clause.condition is not None:
+        return None
+    if lemma_of(verb) == "fail" and not any(c.dep_ == "xcomp" for c in children(verb)):
+        return None   # "the talks failed": no party failed at an act
+    doers = [r for r in ctx.refs(subject_tokens(verb)) if r.actor_id]
+    if not doers or speaker.actor_id in {d.actor_id for d in doers} or same_side(ctx, speaker, doers, clause.speech):
+        return None
+    return dict(tok=verb, code="112", type="ACCUSE", mode="allege", sources=[speaker], targets=doers[:1],
+                clause=Clause(), modality="actual", quote=ctx.quote_at(verb.idx), speech=clause.speech)
 
 
 def deontic_demand(ctx: Context, lex: Lexicon, tok: Token) -> dict | None:

@@ -2,7 +2,7 @@
 
 A KB file is a YAML mapping with any of these sections (see the shipped files for examples):
 
-``states``      alpha-3 -> {aliases, demonyms, capitals, seats, bodies}; pycountry adds the names
+``states``      alpha-3 -> {aliases, demonyms, capitals, seats, bodies, held}; pycountry adds the names
 ``actors``      list of {id?, name, kind, aliases, affiliation, title, outlet, demonyms, gender (f|m),
                 armed (true for a non-state armed group), described_as (common nouns that stand for
                 it with "the" once it is named: "bloc", "world body")}
@@ -101,6 +101,17 @@ class KB:
     words: dict[str, set[str]] = field(default_factory=dict)
     pronouns: dict[str, str] = field(default_factory=dict)   # pronoun -> person | collective
     places: set[str] = field(default_factory=set)
+    # capitals and seats a past state held until a date: lower-cased name -> [(until, state)]
+    held: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+    def holder(self, name: str, actor_id: str, date: str | None) -> str:
+        """The state a capital or seat stood for on ``date`` (YYYY-MM-DD): "Moscow" is the
+        Soviet Union's in a 1986 story, Russia's in a 2022 one. Undated: today's holder."""
+        if date:
+            for until, code in sorted(self.held.get(name.lower(), ())):
+                if date < until:
+                    return code
+        return actor_id
 
     def title_class(self, title: str | None) -> str | None:
         """Class of a title phrase, by its longest known suffix ("treasury secretary" -> minister)."""
@@ -225,6 +236,11 @@ class _Builder:
                 self.name(place, code, "seat", sector)
             for body, sector in (info.get("bodies") or {}).items():
                 self.name(body, code, "name", sector)
+            held = info.get("held") or {}
+            if held and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(held.get("until", ""))):
+                raise ValueError(f"{path}: states: {code}: held needs until: YYYY-MM-DD")
+            for place in list(held.get("capitals") or []) + list(held.get("seats") or []):
+                self.kb.held.setdefault(str(place).lower(), []).append((str(held["until"]), code))
 
     def actors(self, section: list, defaults: dict, path: Path | None = None) -> None:
         for n, raw in enumerate(section or [], 1):
