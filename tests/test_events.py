@@ -3264,3 +3264,12 @@ def test_meeting_an_obligation_or_a_deadline_is_no_meeting(nlp):
         assert not [e for e in events if e.type == "CONSULT"], text
     events, country = code(nlp, "Sergei Lavrov met Antony Blinken in Geneva on Friday.")
     assert [country(t) for t in only(events, "CONSULT").targets][-1] == "USA"
+
+
+def test_a_planned_act_or_request_a_third_party_reports_is_coded_future(nlp):
+    events, country = code(nlp, "Ibrahim Gambari said Kofi Annan would ask the Security Council to back the plan.")
+    request = only(events, "REQUEST")
+    assert request.source.actor_id == "kofi-annan" and request.modality == "future"
+    # denied, it stays the reporter's claim
+    events, _ = code(nlp, "Ibrahim Gambari said Kofi Annan would not ask the Security Council to back the plan.")
+    assert not [e for e in events if e.type == "REQUEST" and e.source and e.source.actor_id == "kofi-annan"]

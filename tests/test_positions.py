@@ -823,14 +823,20 @@ def test_a_spokesman_saying_the_government_stands_somewhere_holds_that_position(
     assert held and all(p.actor_id == aid(actors, "Rene Emmanuel Sadi") for p in held)
 
 
-def test_putting_ones_name_to_an_accord_accepts_the_deal_not_a_name(nlp):
+def test_a_signature_is_an_event_not_a_stated_position(nlp):
     from accord import pipeline
     from accord.records import record_id
 
     text = ("Ethiopian Prime Minister Meles Zenawi and Eritrean President Isaias Afwerki put their signatures to the "
             "accord in Algiers. The two delegations initialled the last protocols a day earlier.")
     ex = pipeline.extract(nlp(text), Article(record_id(text), text, "test"))
-    assert {p.issue_id for p in ex.positions} == {"overall-deal"}
+    assert any(e.cameo == "057" for e in ex.events)
+    assert not ex.positions   # (nor a position on "signatures" or "protocols")
+    # what a signatory says of the deal is its position
+    text += " Meles said the accord was a victory for peace and that Ethiopia accepted it in full."
+    ex = pipeline.extract(nlp(text), Article(record_id(text), text, "test"))
+    said = text.index("Meles said")
+    assert [p.issue_id for p in ex.positions if p.start >= said and p.stance == "accepts"] == ["overall-deal"]
 
 
 def test_a_provision_of_the_signed_deal_is_a_term_each_signatory_accepted(nlp):

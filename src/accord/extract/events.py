@@ -12,7 +12,9 @@ conventions of CAMEO are kept:
 - a hostile act planned or promised by its own actor is a threat (THREATEN);
 - a hostile act asserted by one actor about another is an accusation (ACCUSE) by the speaker;
   a cooperative act a third party reports in its own words is coded alleged (the claims
-  extractor keeps the claim too); one inside a third party's direct quotation is left to it.
+  extractor keeps the claim too), and one it says is planned, or a request, future ("Gambari
+  said Annan would ask the Security Council to ..."); one inside a third party's direct
+  quotation is left to the claims extractor.
 Agents are coded as CAMEO/PETRARCH code them: a generic agent ("police", "protesters",
 "residents"; ``local_agents`` in the lexicon) with no nationality in its own phrase belongs to
 the state where the act happens ("police fired on protesters in Nairobi": KEN and KEN); a
@@ -653,7 +655,9 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                 # "Rubio said the two governments had agreed to talks": the act as the speaker
                 # reports it, alleged (a claim inside a quotation stays the speaker's claim)
                 modality = "alleged"
-            elif not (etype == "CONSULT" and not clause.negated and modality != "actual"):
+            elif not (etype == "CONSULT" and not clause.negated and modality != "actual") and not (
+                    (etype in COOPERATIVE or etype == "REQUEST") and not clause.negated and modality == "future"
+                    and (quote is None or quote.type == "indirect")):
                 continue  # a cooperative act asserted by another actor is a claim, not an event
         targets = home_organs(ctx, lex, sources, targets)
         targets = [t for t in targets if not any(same_party(ctx, lex, t, s) for s in sources)]

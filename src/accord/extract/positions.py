@@ -4,7 +4,8 @@ A position comes from a stance verb whose subject is an actor ("Hamas has insist
 only accept a permanent truce"; "X refuses to withdraw"), a stance noun with a possessor ("Israel's
 demand for..."), a speaker's commitment about its own conduct ("Iran said it will refrain ... but
 will respond if the talks fail" -> conditions), a speaker's verdict on something ("these are very
-serious problems" -> rejects), or an event record of type AGREE/REJECT/REQUEST. When the words are
+serious problems" -> rejects), or an event record of type AGREE/REJECT/REQUEST (a signature
+is an event, no stance). When the words are
 a third party's (a reporting verb's subject or a quote's speaker), that party is ``reported_by``.
 
 ``extract_positions`` also returns the article's issues, claims and contradictions, and adds
@@ -33,6 +34,7 @@ from spacy.tokens import Doc, Token
 
 from accord.contradictions import find_contradictions
 from accord.extract.claims import extract_claims
+from accord.extract.event_lexicon import lexicon
 from accord.extract.issues import discover_issues, match_issue, normalise
 from accord.extract.stance import (Cues, actor_memo, clean_ref, has_condition, in_quote_marks, is_negated, load_cues,
                                    phrasal_lemma, resolve_actor, sent_tokens, sentence_span, slug, subject_of, within)
@@ -1058,6 +1060,10 @@ class _Builder:
                 t = self.doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
                 trigger = t.root if t is not None else trigger
             if _not_a_stance(trigger, self.cues) or _denied_content(trigger, self.cues) == "unasserted":
+                continue
+            if ev.type == "AGREE" and trigger.lemma_.lower() in lexicon().signing_verbs:
+                # "X and Y signed the accord": the signature is an event (and makes the deal's
+                # provisions the signatories' terms, ``from_provisions``), not a stance X states
                 continue
             if _demanded_of(trigger, ev.source, self.actors, self.voices, self.cues):
                 continue   # "Washington pressed both sides to agree": what Washington asks, not their stance
