@@ -3273,3 +3273,40 @@ def test_a_planned_act_or_request_a_third_party_reports_is_coded_future(nlp):
     # denied, it stays the reporter's claim
     events, _ = code(nlp, "Ibrahim Gambari said Kofi Annan would not ask the Security Council to back the plan.")
     assert not [e for e in events if e.type == "REQUEST" and e.source and e.source.actor_id == "kofi-annan"]
+
+
+@pytest.mark.parametrize("text, host", [
+    ("New Zealand Foreign Minister Don McKinnon, who hosted the talks, praised the delegates.", "don-mckinnon"),
+    ("The talks began on Jan. 24 in Khartoum, with Sudan as host, and ended on Saturday.", "SDN"),
+])
+def test_a_host_named_by_a_relative_clause_or_with_as_is_a_go_between(nlp, text, host):
+    from accord.extract import actors as actors_mod
+    from accord.extract.event_arguments import Context
+
+    doc = nlp(text)
+    found = actors_mod.extract_actors(doc, "a1")
+    ctx = Context(doc, found, None, [])
+    hosts = {m.actor_id for m in found.mentions if any(lo <= m.start < hi for lo, hi in ctx.mediating)}
+    assert host in hosts
+
+
+@pytest.mark.parametrize("text, mediator, sides", [
+    ("Armenia and Azerbaijan signed a Russian-brokered protocol in Bishkek on Thursday.", "RUS", {"ARM", "AZE"}),
+    ("The Houthis and Saudi Arabia agreed a prisoner swap in Oman-mediated talks.", "OMN", {"houthis", "SAU"}),
+])
+def test_a_go_between_glued_to_brokered_or_mediated_mediates_between_the_sides(nlp, text, mediator, sides):
+    events, _ = code(nlp, text)
+    mediated = only(events, "CONSULT")
+    assert mediated.cameo == "045" and mediated.source.actor_id == mediator
+    assert {t.actor_id for t in mediated.targets} == sides
+
+
+def test_an_iranian_backed_militia_is_a_description_not_an_act_of_support(nlp):
+    events, _ = code(nlp, "The Iranian-backed militia attacked the base near Baghdad on Monday.")
+    assert not [e for e in events if e.type == "SUPPORT"]
+
+
+def test_refusing_to_renegotiate_a_deal_is_a_refusal(nlp):
+    events, _ = code(nlp, '"We are not going to renegotiate it," Angolan minister Hendrik Vaal Neto told state radio.')
+    refusal = only(events, "REJECT")
+    assert refusal.source.actor_id == "hendrik-vaal-neto"

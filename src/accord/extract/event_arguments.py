@@ -17,7 +17,7 @@ from accord.extract.event_lexicon import (
     lexicon, preps_for)
 from accord.extract.event_grammar import (
     DASHES, DASH_CHARS, DATIVE_DEPS, FIRST_PERSON, MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS,
-    RELATIVE, SUBJECT_DEPS, agent_tokens, ancestors, antecedent, companions, conjuncts, dateline_tokens, for_to,
+    RELATIVE, SUBJECT_DEPS, agent_tokens, hyphen_agents, ancestors, antecedent, companions, conjuncts, dateline_tokens, for_to,
     head_of, is_passive, lemma_of, match_noun, misread_participle, names_people, reduced_passive, objects,
     parse_tree, phrase_start, prep_objects, shared_patients, span_tokens, subject_tokens)
 
@@ -172,9 +172,12 @@ class Context:
                     named.append(tok.head)
                 if tok.dep_ == "pobj" and tok.head.lower_ == "as":
                     # "with the United States and the Soviet Union putting their names to the
-                    # accords as guarantors": who acts as one
+                    # accords as guarantors": who acts as one; "talks began, with Sudan as host":
+                    # the with-phrase's noun before it, not the clause's subject
                     verb = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
-                    named += subject_tokens(verb) if verb is not None else []
+                    withs = [o for p in children(verb) if p.dep_ == "prep" and p.lower_ == "with" and p.i < tok.i
+                             for o in children(p) if o.dep_ == "pobj"] if verb is not None else []
+                    named += withs[-1:] or (subject_tokens(verb) if verb is not None else [])
                 # ("Saudi and American mediators": demonyms are coordinated adjectives)
                 heads += [x for t in named for x in (t, *t.conjuncts)]
         return [(t.left_edge.idx, t.idx + len(t.text)) for t in heads]
@@ -820,6 +823,10 @@ def measure_doer(lex: Lexicon, tok: Token) -> bool:
 
 def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
                    etype: str | None = None, event_noun: bool = False) -> tuple[list[ActorRef], list[ActorRef]]:
+    if tok.tag_ == "VBN" and lemma_of(tok) in lexicon().mediating_verbs and hyphen_agents(tok):
+        # "a Russian-brokered protocol", "Oman-mediated talks": the go-between is glued on; the
+        # sides are found as a third party's are
+        return ctx.refs(hyphen_agents(tok)), []
     if is_passive(tok):
         sources = ctx.refs(agent_tokens(tok))
         patients = [c for c in children(tok) if c.dep_ in PASSIVE_SUBJECT_DEPS]

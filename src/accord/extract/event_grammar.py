@@ -668,6 +668,15 @@ def agent_tokens(tok: Token) -> list[Token]:
     return []
 
 
+def hyphen_agents(tok: Token) -> list[Token]:
+    """"a Russian-brokered protocol", "Oman-mediated talks": the name a hyphen glues to a
+    participle is who did it."""
+    doc = tok.doc
+    return [x for c in children(tok) if c.i + 2 == tok.i and c.dep_ in ("npadvmod", "compound", "nmod")
+            and c.pos_ == "PROPN" and not c.whitespace_ and doc[c.i + 1].text == "-" and not doc[c.i + 1].whitespace_
+            for x in conjuncts(c)]
+
+
 def _accompanying(prep: Token) -> bool:
     """"together with French diplomats", "along with Qatar": who acts beside the subject."""
     return lemma_of(prep) == "with" and any(c.dep_ == "advmod" and c.lower_ in ("together", "along")

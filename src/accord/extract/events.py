@@ -51,7 +51,7 @@ from accord.extract.event_lexicon import (
 from accord.extract.event_grammar import (
     DASH_CHARS, NAMED, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, POS_AUX, POS_VERB, ParseTree, RELATIVE,
     SUBJECT_DEPS, agent_tokens, conjuncts, conjuncts_verbs, control_complement, existential,
-    head_of, infinitive, is_passive, lemma_of, match_noun, match_verb, misread_participle,
+    head_of, hyphen_agents, infinitive, is_passive, lemma_of, match_noun, match_verb, misread_participle,
     names_people, objects, parse_tree, prep_objects, reciprocal, span_tokens, speech_conjunct, subject_tokens,
     tree_slot)
 from accord.extract.event_arguments import (
@@ -477,7 +477,9 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             continue
         if etype == "ASSAULT" and not cand.nominal and measure_doer(lex, tok):
             continue   # "tariffs hit Chinese exports", "sanctions targeting Russian banks"
-        if not cand.nominal and not agent_tokens(tok) and not existential(tok) and not _by_means(lex, tok) and (
+        # ("a Russian-brokered protocol": a go-between glued on by a hyphen is reported, see verb_arguments)
+        glued = lemma_of(tok) in lex.mediating_verbs and bool(hyphen_agents(tok))
+        if not cand.nominal and not agent_tokens(tok) and not glued and not existential(tok) and not _by_means(lex, tok) and (
                 (tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and (etype in HOSTILE or not any(
                     objects(v) for v in conjuncts_verbs(tok))))
                 or (etype in HOSTILE and misread_participle(tok) is not None)
