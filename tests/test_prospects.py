@@ -796,3 +796,22 @@ def test_a_judgement_the_parser_cut_loose_from_said_stays_the_speakers(nlp):
             'bridged, but it will not be easy and it will take more time."')
     easy = [a for a in with_quotes(nlp, text) if a.cue.text == "easy"]
     assert easy and all(names(a.holder, "lockhart") for a in easy)
+
+
+@pytest.mark.parametrize("text, holder, sign", [
+    ("A regional diplomat said the accord was a good one but acknowledged that putting it into effect "
+     "would not be easy.", "diplomat", -1),
+    ("Western diplomats said the timetable was tight.", "diplomats", -1),
+    ("Officials on both sides said the argument over ministries was far from over.", "officials", -1),
+    ('"We are a long way from restoring the old border line," a senior Indian official said.', "IND", -1),
+    ("Several questions remained open, diplomats said.", "diplomats", -1),
+    ("Russia was cool on the deal.", "RUS", -1),
+])
+def test_what_is_left_to_settle_and_a_cool_reception_judge_a_deal(nlp, text, holder, sign):
+    found = analyse(nlp, text)
+    assert held_by(found, holder).polarity * sign > 0
+
+
+def test_a_judgement_of_something_else_that_is_tight_or_open_is_none(nlp):
+    assert not analyse(nlp, "The border crossing remained open, officials said.")
+    assert not analyse(nlp, "Lavrov said the budget was tight this year.", title="Russia's economy slows")
