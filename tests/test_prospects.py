@@ -815,3 +815,15 @@ def test_what_is_left_to_settle_and_a_cool_reception_judge_a_deal(nlp, text, hol
 def test_a_judgement_of_something_else_that_is_tight_or_open_is_none(nlp):
     assert not analyse(nlp, "The border crossing remained open, officials said.")
     assert not analyse(nlp, "Lavrov said the budget was tight this year.", title="Russia's economy slows")
+
+
+@pytest.mark.parametrize("text, holder, sign", [
+    ("Diplomats in Sanaa were divided over whether the truce would hold.", "diplomats", -1),
+    ('"The signatures are on paper, but nobody can yet say whether the guns will stay quiet," said one European '
+     "diplomat.", "diplomat", -1),
+    ("Analysts warned that disarmament would take years.", "analysts", -1),
+    ('"If Israel is serious, a deal can be done within three days," Azzam al-Ahmad said.', "Ahmad", 1),
+])
+def test_open_verdicts_slow_steps_and_a_deal_that_can_be_done_judge_a_deal(nlp, text, holder, sign):
+    found = analyse(nlp, text)
+    assert held_by(found, holder).polarity * sign > 0
