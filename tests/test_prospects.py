@@ -827,3 +827,15 @@ def test_a_judgement_of_something_else_that_is_tight_or_open_is_none(nlp):
 def test_open_verdicts_slow_steps_and_a_deal_that_can_be_done_judge_a_deal(nlp, text, holder, sign):
     found = analyse(nlp, text)
     assert held_by(found, holder).polarity * sign > 0
+
+
+@pytest.mark.parametrize("text, holder, sign", [
+    ("Antony Blinken said the attack cast serious doubt on whether Russia was committed to the deal.", "Blinken", -1),
+    ("Barack Obama said he was not convinced Russia would honour the deal.", "Obama", -1),
+    ('"Both sides have locked themselves into positions that leave very little room," Ali Vaez told AFP.', "Vaez", -1),
+    ('"It will go down to the wire," a Conservative lawmaker said of the vote on the deal.', "lawmaker", -1),
+    ("Shimon Peres said the peace process was now irreversible.", "Peres", 1),
+])
+def test_doubt_cast_little_room_and_an_irreversible_process_judge_a_deal(nlp, text, holder, sign):
+    found = analyse(nlp, text)
+    assert held_by(found, holder).polarity * sign > 0
