@@ -839,3 +839,18 @@ def test_open_verdicts_slow_steps_and_a_deal_that_can_be_done_judge_a_deal(nlp, 
 def test_doubt_cast_little_room_and_an_irreversible_process_judge_a_deal(nlp, text, holder, sign):
     found = analyse(nlp, text)
     assert held_by(found, holder).polarity * sign > 0
+
+
+@pytest.mark.parametrize("text, holder, sign", [
+    ("UN officials privately describe the timetable for the deal as extremely tight.", "UN", -1),
+    ("Western diplomats described the truce as fragile.", "diplomats", -1),
+    ("Ban said the accord was an important start.", "Ban", 1),
+])
+def test_a_judgement_named_with_as_or_an_important_start_judges_a_deal(nlp, text, holder, sign):
+    found = analyse(nlp, text)
+    assert held_by(found, holder).polarity * sign > 0
+
+
+def test_an_adjective_as_a_role_is_no_judgement(nlp):
+    # "as" naming a role, not a verdict on the talks
+    assert not analyse(nlp, "Norway served as a neutral host for the talks.")

@@ -1096,11 +1096,16 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
         if len(s) == 1 and root.head.i in roots and root.head.i != root.i \
                 and root.dep_ in ("amod", "advmod") and root.lemma_.lower() in lex.hedges:
             continue
+        # "described the timetable as tight": an adjective the parser hangs on "as" is predicated
+        # of the verb's object
+        as_named = root.pos_ == "ADJ" and root.head.lower_ == "as" and root.head.dep_ == "prep" \
+            and root.head.head.pos_ == "VERB"
         # an adjective cue is a judgement when predicated, or when it qualifies the talks
-        if root.pos_ == "ADJ" and root.dep_ in ("pobj", "advmod", "npadvmod", "dobj", "compound"):
+        if root.pos_ == "ADJ" and root.dep_ in ("pobj", "advmod", "npadvmod", "dobj", "compound") and not as_named:
             continue
         # ("it will not be an easy road": the adjective of a predicate noun is predicated too)
-        predicated = root.dep_ == "amod" and root.head.dep_ == "attr" and root.head.lemma_.lower() in lex.frame_nouns
+        predicated = as_named or (root.dep_ == "amod" and root.head.dep_ == "attr"
+                                  and root.head.lemma_.lower() in lex.frame_nouns)
         if len(s) == 1 and root.lemma_.lower() in lex.predicative_only and not predicated and (
                 root.dep_ == "amod" or root.pos_ == "NOUN" and any(c.dep_ == "det" for c in root.children)):
             continue    # "a possible deal"; "we owe it to the dead": an adjective used as a noun
