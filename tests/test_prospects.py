@@ -854,3 +854,17 @@ def test_a_judgement_named_with_as_or_an_important_start_judges_a_deal(nlp, text
 def test_an_adjective_as_a_role_is_no_judgement(nlp):
     # "as" naming a role, not a verdict on the talks
     assert not analyse(nlp, "Norway served as a neutral host for the talks.")
+
+
+@pytest.mark.parametrize("text", [
+    "King Hussein urged both sides to build on the momentum of the talks.",
+    "Antonio Guterres called on all parties to implement the deal in good faith.",
+    "Norway appealed to donors to keep the peace process on track.",
+])
+def test_what_a_speaker_asks_others_to_do_is_no_judgement(nlp, text):
+    assert not analyse(nlp, text)
+
+
+def test_what_a_speaker_tells_reporters_still_judges(nlp):
+    found = analyse(nlp, "Sergei Lavrov told reporters the talks were constructive.")
+    assert held_by(found, "Lavrov").polarity > 0

@@ -98,6 +98,7 @@ class Lexicon:
     too_early: frozenset[str] = frozenset()       # "too early to speak of a deal"   # talks, rounds, meetings: the process, not its outcome
     accusing_verbs: frozenset[str] = frozenset()  # "accused X of failing": a charge, not a forecast
     intent_words: frozenset[str] = frozenset()    # "an attempt to sabotage peace": an aim, not a forecast
+    directive_verbs: frozenset[str] = frozenset()  # "urged both sides to keep the momentum": a request
 
 
 def _words(items) -> frozenset[str]:
@@ -152,6 +153,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         too_early=_words(neg.get("too_early")),
         accusing_verbs=_words(data.get("accusing_verbs")),
         intent_words=_words(data.get("intent_words")),
+        directive_verbs=_words(data.get("directive_verbs")),
     )
 
 
@@ -1118,6 +1120,22 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
     return out
 
 
+def _directed(root: Token, lex: Lexicon) -> bool:
+    """The cue is in what a directive verb asks for ("called on all parties to implement it in
+    good faith", "appealed to donors to keep the momentum")."""
+    t = root
+    for _ in range(8):
+        # (an infinitive: "told them to", not "told reporters the talks were constructive")
+        infinitive = t.dep_ == "xcomp" or t.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                      for c in t.children)
+        if infinitive and t.head.lemma_.lower() in lex.directive_verbs:
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
 def _cue_root(span: Span) -> Token:
     """The word a cue turns on: the span's head, or, when the parser made a function word of a
     longer phrase its head ("all" of "all but complete"), the phrase's last content word."""
@@ -1164,6 +1182,8 @@ def extract_assessments(doc: Doc, actors, article, quotes: Iterable[Quote] = (),
             continue   # "accused the government of failing to set up a fund": the charge, no forecast
         if root.dep_ in ("xcomp", "acl") and root.head.lemma_.lower() in lex.intent_words:
             continue   # "a cowardly attempt to sabotage peace": someone's aim, no forecast
+        if _directed(root, lex):
+            continue   # "urged both sides to build on the momentum": what is asked, no forecast
         bounds = _line_bounds(doc, sent_of(root), root)
         pred = _predicate(_first_conjunct(root))
         if not _in(pred, bounds):
