@@ -2394,3 +2394,12 @@ def test_the_article_of_a_group_name_tagged_a_person_is_no_person(analyse):
     found = analyse("The Mau Mau fighters walked out. Mau Mau forces stayed.")
     assert "the" not in found.actors
     assert not any(m.text == "The" for m in found.mentions)
+
+
+def test_an_acronym_opening_a_paragraph_before_a_clause_is_no_dateline(analyse):
+    text = ("DOHA, July 14, 2011 (AFP) - The Justice and Equality Movement (JEM) refused to sign.\n\n"
+            "JEM, led by Khalil Ibrahim, broke off its participation in the talks this year.")
+    found = analyse(text)
+    second = text.index("JEM, led")
+    assert any(m.start == second and m.actor_id == "justice-and-equality-movement" for m in found.mentions)
+    assert not any(m.actor_id == "QAT" for m in found.mentions)   # the dateline is still one

@@ -1470,9 +1470,12 @@ class _Article:
             end += 1
         opens = start == 0 or "\n" in self.toks[start - 1].text or self.toks[start - 1].is_space
         words = [t for t in self.toks[start:end] if not joiner(t)]
+        # ("JEM, led by Khalil Ibrahim, broke off": an acronym opening a paragraph, then a clause;
+        # a dateline's comma is followed by a place, a date or an agency)
+        clause_after = self.toks[end].text == "," and end + 1 < len(doc) and self.toks[end + 1].is_lower
         return opens and bool(words) and all(t.is_upper or t.like_num for t in words) and words[0].is_upper \
             and end < len(doc) \
-            and self.toks[end].text in (",", "(")
+            and self.toks[end].text in (",", "(") and not clause_after
 
     def _byline(self, start: int, end: int) -> bool:
         """"By Kanya Srisuk" on a line of its own, "(Reporting by X in Doha; Editing by Y)": the
