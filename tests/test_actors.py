@@ -2403,3 +2403,9 @@ def test_an_acronym_opening_a_paragraph_before_a_clause_is_no_dateline(analyse):
     second = text.index("JEM, led")
     assert any(m.start == second and m.actor_id == "justice-and-equality-movement" for m in found.mentions)
     assert not any(m.actor_id == "QAT" for m in found.mentions)   # the dateline is still one
+
+
+def test_a_text_ending_on_an_upper_case_name_is_read_whole(analyse):
+    # the dateline test once looked one token past the end of such a text
+    found = analyse('"The truce is fragile," said Amina Tembo, an analyst at Makerere University.')
+    assert found.actors["amina-tembo"].kind == "person"

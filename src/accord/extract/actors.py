@@ -1472,7 +1472,7 @@ class _Article:
         words = [t for t in self.toks[start:end] if not joiner(t)]
         # ("JEM, led by Khalil Ibrahim, broke off": an acronym opening a paragraph, then a clause;
         # a dateline's comma is followed by a place, a date or an agency)
-        clause_after = self.toks[end].text == "," and end + 1 < len(doc) and self.toks[end + 1].is_lower
+        clause_after = end + 1 < len(doc) and self.toks[end].text == "," and self.toks[end + 1].is_lower
         return opens and bool(words) and all(t.is_upper or t.like_num for t in words) and words[0].is_upper \
             and end < len(doc) \
             and self.toks[end].text in (",", "(") and not clause_after
