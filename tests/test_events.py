@@ -3310,3 +3310,9 @@ def test_refusing_to_renegotiate_a_deal_is_a_refusal(nlp):
     events, _ = code(nlp, '"We are not going to renegotiate it," Angolan minister Hendrik Vaal Neto told state radio.')
     refusal = only(events, "REJECT")
     assert refusal.source.actor_id == "hendrik-vaal-neto"
+
+
+def test_two_subjects_the_parser_hangs_apart_on_the_verb_both_act(nlp):
+    events, _ = code(nlp, "Salvadoran President Jose Napoleon Duarte and Honduran President Jose Azcona Hoyo "
+                          "also signed.")
+    assert {e.source.actor_id for e in events if e.cameo == "057"} == {"jose-napoleon-duarte", "jose-azcona-hoyo"}

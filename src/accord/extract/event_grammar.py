@@ -594,6 +594,11 @@ def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
         named = [c for c in subj[1:] if c.ent_type_ == "PERSON" and subj[0].ent_type_ != "PERSON"
                  and subj[0].pos_ == "PROPN" and c.left_edge.i == subj[0].right_edge.i + 1]
         subj = named or subj
+        # "Salvadoran President Duarte and Honduran President Azcona Hoyo also signed": the parser
+        # may hang the second of two coordinated subjects on the verb, not on the first
+        if len(subj) == 2 and subj[1].i > subj[0].i and not any(c.dep_ == "conj" for c in children(subj[0])) \
+                and any(c.dep_ == "cc" and c.lower_ == "and" for c in children(subj[0])):
+            return conjuncts(subj[0]) + conjuncts(subj[1])
     if subj:
         s = subj[0]
         if s.lower_ in RELATIVE and tok.dep_ == "relcl":
