@@ -3293,11 +3293,12 @@ def test_a_host_named_by_a_relative_clause_or_with_as_is_a_go_between(nlp, text,
 @pytest.mark.parametrize("text, mediator, sides", [
     ("Armenia and Azerbaijan signed a Russian-brokered protocol in Bishkek on Thursday.", "RUS", {"ARM", "AZE"}),
     ("The Houthis and Saudi Arabia agreed a prisoner swap in Oman-mediated talks.", "OMN", {"houthis", "SAU"}),
+    ("Ethiopia and Somalia ended a second round of Turkish-mediated talks on Tuesday.", "TUR", {"ETH", "SOM"}),
 ])
 def test_a_go_between_glued_to_brokered_or_mediated_mediates_between_the_sides(nlp, text, mediator, sides):
     events, _ = code(nlp, text)
-    mediated = only(events, "CONSULT")
-    assert mediated.cameo == "045" and mediated.source.actor_id == mediator
+    mediated = next(e for e in events if e.cameo == "045")
+    assert mediated.source.actor_id == mediator
     assert {t.actor_id for t in mediated.targets} == sides
 
 

@@ -674,11 +674,11 @@ def agent_tokens(tok: Token) -> list[Token]:
 
 
 def hyphen_agents(tok: Token) -> list[Token]:
-    """"a Russian-brokered protocol", "Oman-mediated talks": the name a hyphen glues to a
-    participle is who did it."""
+    """"a Russian-brokered protocol", "Oman-mediated talks", "Turkish-mediated talks": the name a
+    hyphen glues to a participle is who did it (an actor only if the actor layer says so)."""
     doc = tok.doc
     return [x for c in children(tok) if c.i + 2 == tok.i and c.dep_ in ("npadvmod", "compound", "nmod")
-            and c.pos_ == "PROPN" and not c.whitespace_ and doc[c.i + 1].text == "-" and not doc[c.i + 1].whitespace_
+            and c.pos_ in ("PROPN", "ADJ", "NOUN") and not c.whitespace_ and doc[c.i + 1].text == "-" and not doc[c.i + 1].whitespace_
             for x in conjuncts(c)]
 
 
