@@ -3317,3 +3317,10 @@ def test_two_subjects_the_parser_hangs_apart_on_the_verb_both_act(nlp):
     events, _ = code(nlp, "Salvadoran President Jose Napoleon Duarte and Honduran President Jose Azcona Hoyo "
                           "also signed.")
     assert {e.source.actor_id for e in events if e.cameo == "057"} == {"jose-napoleon-duarte", "jose-azcona-hoyo"}
+
+
+def test_the_two_delegations_after_two_signatories_are_their_sides(nlp):
+    events, _ = code(nlp, "Joseph Kabila and Paul Kagame signed the accord after several days of talks between "
+                          "the two delegations.")
+    talks = [e for e in events if e.trigger.text == "talks"]
+    assert {e.source.actor_id for e in talks} == {"COD", "RWA"}

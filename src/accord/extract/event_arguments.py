@@ -583,8 +583,11 @@ class Context:
         # Ukraine swapped prisoners hours after the two sides ..."), though not as the subject of
         # the phrase's own verb ("Cuba and Norway praised both sides")
         verb = next((a for a in ancestors(tok) if a.pos_ in ("VERB", "AUX")), None)
+        # ... unless that verb is one the two sides do together ("Kabila and Kagame signed the
+        # accord after days of talks between the two delegations": they are the two)
+        mutual = verb is not None and lemma_of(verb) in lexicon().mutual_acts
         doers = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
-                 for t in (subject_tokens(verb) if verb is not None else [])]
+                 for t in (subject_tokens(verb) if verb is not None and not mutual else [])]
         go_betweens = lemma_of(tok) in lexicon().mediating_nouns
         ids = self.pair_ids(tok.left_edge.idx, "any" if want == "body" else want, doers, go_betweens)
         if not ids and want.startswith("titled "):
