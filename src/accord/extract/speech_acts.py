@@ -29,8 +29,8 @@ from accord.extract.event_grammar import (
     OBJECT_DEPS, agent_tokens, ancestors, head_of, is_passive, lemma_of, match_verb, objects, prep_objects,
     subject_tokens)
 from accord.extract.event_arguments import Context, counterpart, ref_key, same_side
-from accord.records import ActorRef
 from accord.extract.event_modality import Clause, analyse_clause, aux_modality, condition_mark, modality_of
+from accord.records import ActorRef
 
 
 def conditional_warning(ctx: Context, lex: Lexicon, warn: Token, drafts: list[dict], triggers: set[int]) -> dict | None:
@@ -309,9 +309,10 @@ def denial(ctx: Context, lex: Lexicon, deny: Token, triggers: set[int]) -> dict 
 
 
 def failing(ctx: Context, lex: Lexicon, verb: Token, clause: Clause, speaker: ActorRef | None) -> dict | None:
-    """"Gibbs said Iran had still failed to meet its obligations", "Lapid said Netanyahu had tried
-    and failed": a failing another party is said to have done (``lex.failings``) is the speaker's
-    accusation of it (CAMEO 112). The speaker is one ``events._speaker`` accepts: "officials
+    """"Gibbs said Iran had still failed to meet its obligations", "Putin said Kyiv had failed to
+    carry out the Minsk agreements": a failing another party is said to have done (``lex.failings``)
+    is the speaker's accusation of it (CAMEO 112); of one's own side ("Lapid said Netanyahu had
+    failed", both Israel's) it is none, as with every act asserted of another. The speaker is one ``events._speaker`` accepts: "officials
     said" attributes news and accuses no one. A failing denied, planned or supposed is none."""
     if speaker is None or clause.speech is None or clause.negated or clause.future or clause.hypothetical \
             or clause.in_condition or clause.condition is not None:
