@@ -456,6 +456,8 @@ def test_cue_lexicon_has_no_duplicate_keys():
     yaml.load(Path(LEXICON_PATH).read_text(encoding="utf-8"), Loader=Strict)
 
 
+# (judgements added in the twenty-fourth session: what is left to settle, open verdicts, slow
+# steps, doubt cast, a verdict named with "as")
 @pytest.mark.parametrize("text, holder, sign", [
     ("Yemeni officials said the talks in Muscat were going well.", "Yemeni", 1),
     ("Israeli officials downplayed hopes of an imminent hostage deal.", "Israeli", -1),
@@ -806,8 +808,21 @@ def test_a_judgement_the_parser_cut_loose_from_said_stays_the_speakers(nlp):
     ('"We are a long way from restoring the old border line," a senior Indian official said.', "IND", -1),
     ("Several questions remained open, diplomats said.", "diplomats", -1),
     ("Russia was cool on the deal.", "RUS", -1),
+    ("Diplomats in Sanaa were divided over whether the truce would hold.", "diplomats", -1),
+    ('"The signatures are on paper, but nobody can yet say whether the guns will stay quiet," said one European '
+     "diplomat.", "diplomat", -1),
+    ("Analysts warned that disarmament would take years.", "analysts", -1),
+    ('"If Israel is serious, a deal can be done within three days," Azzam al-Ahmad said.', "Ahmad", 1),
+    ("Antony Blinken said the attack cast serious doubt on whether Russia was committed to the deal.", "Blinken", -1),
+    ("Barack Obama said he was not convinced Russia would honour the deal.", "Obama", -1),
+    ('"Both sides have locked themselves into positions that leave very little room," Ali Vaez told AFP.', "Vaez", -1),
+    ('"It will go down to the wire," a Conservative lawmaker said of the vote on the deal.', "lawmaker", -1),
+    ("Shimon Peres said the peace process was now irreversible.", "Peres", 1),
+    ("UN officials privately describe the timetable for the deal as extremely tight.", "UN", -1),
+    ("Western diplomats described the truce as fragile.", "diplomats", -1),
+    ("Ban said the accord was an important start.", "Ban", 1),
 ])
-def test_what_is_left_to_settle_and_a_cool_reception_judge_a_deal(nlp, text, holder, sign):
+def test_common_phrases_of_judgement_judge_a_deal(nlp, text, holder, sign):
     found = analyse(nlp, text)
     assert held_by(found, holder).polarity * sign > 0
 
@@ -815,40 +830,6 @@ def test_what_is_left_to_settle_and_a_cool_reception_judge_a_deal(nlp, text, hol
 def test_a_judgement_of_something_else_that_is_tight_or_open_is_none(nlp):
     assert not analyse(nlp, "The border crossing remained open, officials said.")
     assert not analyse(nlp, "Lavrov said the budget was tight this year.", title="Russia's economy slows")
-
-
-@pytest.mark.parametrize("text, holder, sign", [
-    ("Diplomats in Sanaa were divided over whether the truce would hold.", "diplomats", -1),
-    ('"The signatures are on paper, but nobody can yet say whether the guns will stay quiet," said one European '
-     "diplomat.", "diplomat", -1),
-    ("Analysts warned that disarmament would take years.", "analysts", -1),
-    ('"If Israel is serious, a deal can be done within three days," Azzam al-Ahmad said.', "Ahmad", 1),
-])
-def test_open_verdicts_slow_steps_and_a_deal_that_can_be_done_judge_a_deal(nlp, text, holder, sign):
-    found = analyse(nlp, text)
-    assert held_by(found, holder).polarity * sign > 0
-
-
-@pytest.mark.parametrize("text, holder, sign", [
-    ("Antony Blinken said the attack cast serious doubt on whether Russia was committed to the deal.", "Blinken", -1),
-    ("Barack Obama said he was not convinced Russia would honour the deal.", "Obama", -1),
-    ('"Both sides have locked themselves into positions that leave very little room," Ali Vaez told AFP.', "Vaez", -1),
-    ('"It will go down to the wire," a Conservative lawmaker said of the vote on the deal.', "lawmaker", -1),
-    ("Shimon Peres said the peace process was now irreversible.", "Peres", 1),
-])
-def test_doubt_cast_little_room_and_an_irreversible_process_judge_a_deal(nlp, text, holder, sign):
-    found = analyse(nlp, text)
-    assert held_by(found, holder).polarity * sign > 0
-
-
-@pytest.mark.parametrize("text, holder, sign", [
-    ("UN officials privately describe the timetable for the deal as extremely tight.", "UN", -1),
-    ("Western diplomats described the truce as fragile.", "diplomats", -1),
-    ("Ban said the accord was an important start.", "Ban", 1),
-])
-def test_a_judgement_named_with_as_or_an_important_start_judges_a_deal(nlp, text, holder, sign):
-    found = analyse(nlp, text)
-    assert held_by(found, holder).polarity * sign > 0
 
 
 def test_an_adjective_as_a_role_is_no_judgement(nlp):

@@ -826,10 +826,11 @@ def measure_doer(lex: Lexicon, tok: Token) -> bool:
 
 def verb_arguments(ctx: Context, tok: Token, noun: Token | None = None,
                    etype: str | None = None, event_noun: bool = False) -> tuple[list[ActorRef], list[ActorRef]]:
-    if tok.tag_ == "VBN" and lemma_of(tok) in lexicon().mediating_verbs and hyphen_agents(tok):
+    glued = hyphen_agents(tok) if tok.tag_ == "VBN" and lemma_of(tok) in lexicon().mediating_verbs else []
+    if glued:
         # "a Russian-brokered protocol", "Oman-mediated talks": the go-between is glued on; the
         # sides are found as a third party's are
-        return ctx.refs(hyphen_agents(tok)), []
+        return ctx.refs(glued), []
     if is_passive(tok):
         sources = ctx.refs(agent_tokens(tok))
         patients = [c for c in children(tok) if c.dep_ in PASSIVE_SUBJECT_DEPS]

@@ -108,7 +108,7 @@ class KB:
         """The state a capital or seat stood for on ``date`` (YYYY-MM-DD): "Moscow" is the
         Soviet Union's in a 1986 story, Russia's in a 2022 one. Undated: today's holder."""
         if date:
-            for until, code in sorted(self.held.get(name.lower(), ())):
+            for until, code in self.held.get(name.lower(), ()):   # earliest first (sorted when built)
                 if date < until:
                     return code
         return actor_id
@@ -241,6 +241,7 @@ class _Builder:
                 raise ValueError(f"{path}: states: {code}: held needs until: YYYY-MM-DD")
             for place in list(held.get("capitals") or []) + list(held.get("seats") or []):
                 self.kb.held.setdefault(str(place).lower(), []).append((str(held["until"]), code))
+                self.kb.held[str(place).lower()].sort()
 
     def actors(self, section: list, defaults: dict, path: Path | None = None) -> None:
         for n, raw in enumerate(section or [], 1):
