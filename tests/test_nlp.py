@@ -141,3 +141,15 @@ def test_a_denying_verb_in_es_read_as_a_noun_is_repaired_with_its_lemma():
     doc = nlp.get_pipe("accord_charges")(doc)
     assert (doc[7].pos_, doc[7].lemma_, doc[7].dep_, doc[7].head.text) == ("VERB", "dismiss", "relcl", "claim")
     assert (doc[6].dep_, doc[5].head.text, doc[4].head.text) == ("nsubj", "blamed", "claim")
+
+
+def test_a_sentence_never_starts_right_after_a_word_on_the_same_line():
+    # the small model cut this lead after "opposition leader", leaving "met" without its first subject
+    nlp = nlp_mod.load()
+    text = ("Peace talks resume\n\nLUSAKA, June 4, 2001 (Reuters) - Zambian President Frederick Chiluba and "
+            "opposition leader Anderson Mazoka met for the first time since last year's disputed election on "
+            "Monday and pledged to work together to heal the country's deep political divisions, a surprise "
+            "move that caught even their own allies off guard.")
+    doc = nlp(text)
+    starts = [s.start_char for s in doc.sents if s.text.strip()]
+    assert starts == [0, text.index("LUSAKA")]   # the headline still ends at its blank line

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import numpy
 import spacy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS
+from spacy.attrs import DEP, HEAD, IDX, IS_ALPHA, IS_SPACE, LEMMA, LOWER, POS, SENT_START
 from spacy.language import Language
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
@@ -64,6 +64,7 @@ def paragraph_starts(doc: Doc) -> Doc:
     parser otherwise reads it into the first sentence of the story ("Pakistan, Afghanistan
     extend truce ... By Asif Shahzad ... ISLAMABAD - Pakistan and ... have agreed")."""
     n = len(doc)
+    _no_break_after_words(doc)
     blanks = [m.end() for m in _BLANK_LINE.finditer(doc.text)]
     if not blanks:
         return doc
@@ -84,6 +85,22 @@ def paragraph_starts(doc: Doc) -> Doc:
                         doc[k].is_sent_start = False
                     break
     return doc
+
+
+def _no_break_after_words(doc: Doc) -> None:
+    """Edited prose ends a sentence on punctuation or a line break; the parser sometimes starts
+    one after a bare word inside a long lead ("... Kenyatta and opposition leader | Raila Odinga
+    met ..."), which cuts the verb from its subjects. A word followed by a word on the same line
+    is never a sentence start. Done on arrays: a Token object per word costs."""
+    if len(doc) < 2:
+        return
+    arr = doc.to_array([IS_ALPHA, IS_SPACE, SENT_START])
+    alpha, space, start = arr[:, 0], arr[:, 1], arr[:, 2].astype("int64")
+    block = numpy.zeros(len(doc), dtype=bool)
+    block[1:] = (alpha[:-1] == 1) & (space[1:] == 0) & (start[1:] == 0)
+    if block.any():
+        start[block] = -1
+        doc.from_array([SENT_START], start.reshape(-1, 1).astype(arr.dtype))
 
 
 # Arabic, Persian, Dutch and other name particles: a name goes on after them ("Mariam al-Sadiq
