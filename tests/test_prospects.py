@@ -849,3 +849,22 @@ def test_what_a_speaker_asks_others_to_do_is_no_judgement(nlp, text):
 def test_what_a_speaker_tells_reporters_still_judges(nlp):
     found = analyse(nlp, "Sergei Lavrov told reporters the talks were constructive.")
     assert held_by(found, "Lavrov").polarity > 0
+
+
+@pytest.mark.parametrize("text, holder, sign", [
+    # an outlook noun names the outcome the attitude is about
+    ("Diplomats in Khartoum were guarded about the prospects.", "diplomats in khartoum", -1),
+    ("Turkish officials were optimistic about the chances.", "TUR", 1),
+    # an attitude shown by how a group met the news; the group, unnamed, with its place
+    ("Many in the region greeted the accord with caution.", "many in the region", -1),
+    ("Observers in Kigali received the deal with scepticism.", "observers in kigali", -1),
+    ("Jordan greeted the accord with enthusiasm.", "JOR", 1),
+    ("Diplomats said the real test would come when the border commission ruled.", "diplomats", -1),
+])
+def test_attitudes_to_the_outlook_and_shown_in_a_response_judge_a_deal(nlp, text, holder, sign):
+    found = analyse(nlp, text)
+    assert held_by(found, holder).polarity * sign > 0
+
+
+def test_an_outlook_of_something_else_is_no_judgement(nlp):
+    assert not analyse(nlp, "Hamas was guarded about the prospects for the economy.", title="Gaza economy shrinks")

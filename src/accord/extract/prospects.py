@@ -601,6 +601,11 @@ def _np_span(token: Token, bounds) -> Span:
     right = token.i + 1
     while right < len(doc) and doc[right].dep_ == "compound" and doc[right].head.i > token.i:
         right += 1
+    # "diplomats in Belgrade", "many in the region": the place is part of who the group is
+    place = next((c for c in children(token) if c.dep_ == "prep" and c.i == right and c.lower_ in ("in", "from")
+                  and _in(c.right_edge, bounds) and c.right_edge.i - c.i < 5), None)
+    if place is not None:
+        right = place.right_edge.i + 1
     return doc[left.i:right]
 
 
@@ -755,6 +760,9 @@ def _about_deal(cue: Cue, root: Token, pred: Token, span: Span, bounds, actors, 
     judged, other = _topic_tokens(root, pred, span, bounds)
     if any(_is_deal_noun(t, lex) for t in judged + other):
         return True
+    if any(t.pos_ == "NOUN" and _outlook_noun(t, lex) and not any(c.dep_ == "prep" for c in children(t))
+           for t in judged + other):
+        return True   # "guarded about the prospects", "optimistic about the chances": of the outcome
     if cue.kind == "attitude" and root.pos_ in ("ADJ", "VERB"):
         # "a senior official, speaking on condition of anonymity, was upbeat": the subject of
         # an attitude feels it; it is not the thing judged
@@ -930,6 +938,12 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
     if cue.kind == "attitude":
         experiencers, via = _attitude_experiencers(root, pred, lex, bounds)
         holders = _holder_refs(experiencers, resolver, bounds, quote)
+        if not holders and via is not None and via.pos_ == "VERB" and experiencers \
+                and experiencers[0].pos_ in ("NOUN", "ADJ") and root.dep_ == "pobj":
+            # "many in the region greeted the deal with caution": a group the actor layer does
+            # not name feels what its act shows, as a group that says so holds what it says
+            np = _np_span(experiencers[0], bounds)
+            holders = [ActorRef(None, np.text, np.start_char, np.end_char)]
         via_token = experiencers[0] if experiencers else None
         if not holders and _unowned_attitude(root, pred, lex):
             return []
