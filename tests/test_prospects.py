@@ -868,3 +868,21 @@ def test_attitudes_to_the_outlook_and_shown_in_a_response_judge_a_deal(nlp, text
 
 def test_an_outlook_of_something_else_is_no_judgement(nlp):
     assert not analyse(nlp, "Hamas was guarded about the prospects for the economy.", title="Gaza economy shrinks")
+
+
+@pytest.mark.parametrize("text, holder, sign", [
+    ("Separatists in Luhansk were cool on the deal.", "separatists", -1),
+    ("In Brussels, the European Commission reacted cautiously.", "commission", -1),
+    ("Analysts were divided on what the truce would bring.", "analysts", -1),
+    ('"There is room for an agreement if Khartoum listens to us," Abdel Wahid said.', "Wahid", 1),
+    ('"There is no room for a deal," Abdel Wahid said.', "Wahid", -1),
+    ('"Without Moscow, this accord is a piece of paper," said one Western diplomat.', "diplomat", -1),
+    ('"The agreement will mean nothing unless both armies pull back," Blinken told reporters.', "Blinken", -1),
+])
+def test_more_common_phrases_of_judgement(nlp, text, holder, sign):
+    found = analyse(nlp, text)
+    assert held_by(found, holder).polarity * sign > 0
+
+
+def test_a_piece_of_paper_signed_is_no_judgement(nlp):
+    assert not analyse(nlp, "The two ministers signed a piece of paper in Geneva, officials said.")
