@@ -886,3 +886,17 @@ def test_more_common_phrases_of_judgement(nlp, text, holder, sign):
 
 def test_a_piece_of_paper_signed_is_no_judgement(nlp):
     assert not analyse(nlp, "The two ministers signed a piece of paper in Geneva, officials said.")
+
+
+@pytest.mark.parametrize("text", [
+    "A source close to the talks said the mediators had urged Britain to strengthen the monitoring force.",
+    "Kinshasa accused Rwanda of plundering Congo's gold under cover of its security concerns.",
+    '"We have gone a long way to meet the rebels\' concerns," a Foreign Office spokesman said.',
+])
+def test_who_people_are_and_what_a_side_wants_are_no_judgement(nlp, text):
+    assert not analyse(nlp, text)
+
+
+def test_a_worry_voiced_still_judges(nlp):
+    found = analyse(nlp, "The State Department expressed concern about the deal.")
+    assert held_by(found, "USA").polarity < 0

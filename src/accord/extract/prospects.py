@@ -1116,6 +1116,11 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
         # of the verb's object
         as_named = root.pos_ == "ADJ" and root.head.lower_ == "as" and root.head.dep_ == "prep" \
             and root.head.head.pos_ == "VERB"
+        # "a source close to the talks", "officials close to the negotiations": an adjective after
+        # its noun says who the people are, it judges nothing
+        if root.pos_ == "ADJ" and root.dep_ == "amod" and root.head.i < root.i \
+                and root.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            continue
         # an adjective cue is a judgement when predicated, or when it qualifies the talks
         if root.pos_ == "ADJ" and root.dep_ in ("pobj", "advmod", "npadvmod", "dobj", "compound") and not as_named:
             continue
@@ -1125,6 +1130,9 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
         if len(s) == 1 and root.lemma_.lower() in lex.predicative_only and not predicated and (
                 root.dep_ == "amod" or root.pos_ == "NOUN" and any(c.dep_ == "det" for c in root.children)):
             continue    # "a possible deal"; "we owe it to the dead": an adjective used as a noun
+        if len(s) == 1 and root.lemma_.lower() == "concern" and (root.tag_ == "NNS" or any(
+                c.dep_ == "poss" for c in root.children)):
+            continue    # "its security concerns", "meet the rebels' concerns": interests, not a worry
         if len(s) == 1 and root.pos_ == "VERB" and root.lemma_.lower() in lex.not_verbs:
             continue
         if len(s) == 1 and root.lemma_.lower() == "fail" and any(
