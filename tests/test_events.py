@@ -3324,3 +3324,16 @@ def test_the_two_delegations_after_two_signatories_are_their_sides(nlp):
                           "the two delegations.")
     talks = [e for e in events if e.trigger.text == "talks"]
     assert {e.source.actor_id for e in talks} == {"COD", "RWA"}
+
+
+def test_holding_out_for_terms_is_a_demand(nlp):
+    events, country = code(nlp, "The M23 held out for an amnesty from the Congolese government.")
+    demand = only(events, "REQUEST")
+    assert demand.source.actor_id == "m23" and [country(t) for t in demand.targets] == ["COD"]
+    assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_relief_from_sanctions_is_no_sanction(nlp):
+    events, _ = code(nlp, '"If Tehran cheats, the sanctions relief it gets today will be taken away," '
+                          "the president said.")
+    assert not [e for e in events if e.type == "SANCTION" and e.modality == "actual"]

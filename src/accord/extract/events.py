@@ -193,7 +193,9 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
                         continue
                     # "launched a mediation effort": the event noun may be the compound, unless
                     # the head names people ("carrying truce monitors", "sent aid workers")
-                    ne = match_noun(lex, o) or (None if names_people(lex, o) else next(
+                    # ("gets sanctions relief": a head that undoes the compound names no act of it)
+                    ne = match_noun(lex, o) or (None if names_people(lex, o) or lemma_of(o) in lex.classes.get(
+                        "undoing", ()) else next(
                         filter(None, (match_noun(lex, c) for c in children(o) if c.dep_ == "compound")), None))
                     allowed = lex.light_verb_types.get(lemma_of(tok))
                     if ne is not None and allowed and code_to_type(ne.code)[0] not in allowed:

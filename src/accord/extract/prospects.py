@@ -1130,9 +1130,6 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
         if len(s) == 1 and root.lemma_.lower() in lex.predicative_only and not predicated and (
                 root.dep_ == "amod" or root.pos_ == "NOUN" and any(c.dep_ == "det" for c in root.children)):
             continue    # "a possible deal"; "we owe it to the dead": an adjective used as a noun
-        if len(s) == 1 and root.lemma_.lower() == "concern" and (root.tag_ == "NNS" or any(
-                c.dep_ == "poss" for c in root.children)):
-            continue    # "its security concerns", "meet the rebels' concerns": interests, not a worry
         if len(s) == 1 and root.pos_ == "VERB" and root.lemma_.lower() in lex.not_verbs:
             continue
         if len(s) == 1 and root.lemma_.lower() == "fail" and any(
