@@ -3337,3 +3337,16 @@ def test_relief_from_sanctions_is_no_sanction(nlp):
     events, _ = code(nlp, '"If Tehran cheats, the sanctions relief it gets today will be taken away," '
                           "the president said.")
     assert not [e for e in events if e.type == "SANCTION" and e.modality == "actual"]
+
+
+def test_talking_to_a_party_is_a_meeting(nlp):
+    events, country = code(nlp, "Egypt talked to Hamas on Monday about the hostages.")
+    talk = only(events, "CONSULT")
+    assert country(talk.source) == "EGY" and talk.targets[0].actor_id == "hamas"
+
+
+def test_who_travels_for_talks_holds_them(nlp):
+    events, country = code(nlp, "Blinken is due in Cairo on Thursday for talks with President Abdel Fattah al-Sisi.")
+    talks = [e for e in events if e.type == "CONSULT" and e.targets and any(country(t) == "EGY"
+                                                                          for t in e.targets)]
+    assert talks and talks[0].source.actor_id == "antony-blinken"

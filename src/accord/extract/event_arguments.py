@@ -1015,6 +1015,11 @@ def noun_arguments(ctx: Context, tok: Token, etype: str | None = None) -> tuple[
             and lemma_of(tok) in lexicon().classes.get("visit", ()) and head_of(head_of(tok)).pos_ == "VERB":
         # "Rubio warned on a visit to Guyana": the visitor is the one who warned
         sources = ctx.refs(subject_tokens(head_of(head_of(tok))))
+    if not sources and etype == "CONSULT" and tok.dep_ == "pobj" and lemma_of(head_of(tok)) == "for" \
+            and head_of(head_of(tok)).pos_ in ("VERB", "AUX"):
+        # "Clinton flew to Damascus for talks with Assad", "is due in Cairo for talks": who
+        # goes or is there for talks holds them
+        sources = ctx.refs(subject_tokens(head_of(head_of(tok))))
     if not sources and etype in VERBAL:
         # "a protest from Georgetown", "pressure from Congress": who said it (a withdrawal from
         # a town is a place left, so only words and meetings)
