@@ -3350,3 +3350,26 @@ def test_who_travels_for_talks_holds_them(nlp):
     talks = [e for e in events if e.type == "CONSULT" and e.targets and any(country(t) == "EGY"
                                                                           for t in e.targets)]
     assert talks and talks[0].source.actor_id == "antony-blinken"
+
+
+TRUCE_STORY = ("Angola and UNITA sign peace accord\n\nLISBON, May 31, 1991 (Reuters) - Angola's government and "
+               "the UNITA rebel movement signed a peace accord on Friday in Lisbon.\n\n")
+
+
+@pytest.mark.parametrize("sentence, modality", [
+    ("The ceasefire took effect on Sunday.", "actual"),
+    ("The truce has held since May 15.", "actual"),
+    ("The ceasefire will come into force at midnight.", "future"),
+])
+def test_a_truce_that_takes_hold_is_the_two_sides(nlp, sentence, modality):
+    events, _ = code(nlp, TRUCE_STORY + sentence)
+    start = (TRUCE_STORY + sentence).index(sentence)
+    truce = [e for e in events if e.type == "RETREAT" and e.cameo == "0871" and e.start >= start]
+    assert sorted((e.source.actor_id, e.targets[0].actor_id) for e in truce) == [("AGO", "unita"), ("unita", "AGO")]
+    assert all(e.modality == modality for e in truce)
+
+
+def test_a_truce_told_as_a_time_is_no_event(nlp):
+    text = TRUCE_STORY + "Hours before the truce began, government warplanes bombed the rebel town of Jamba."
+    events, _ = code(nlp, text)
+    assert not [e for e in events if e.cameo == "0871" and e.start >= text.index("Hours")]

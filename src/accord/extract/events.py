@@ -518,6 +518,12 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                     sources, between = group, True   # each met the other
             if etype == "CONSULT" and code in ("040", "046") and not targets and not between:
                 continue   # a meeting with one side named says nothing about who met
+            if code == "0871" and not sources and not targets and _truce_takes_hold(tok):
+                # "the ceasefire took effect on Sunday", "a truce has been in force since May": a
+                # truce that starts or holds, with nobody named, is the two sides' the story is about
+                sides = pair_refs(ctx, ctx.pair_ids(tok.idx), tok.idx)
+                if len(sides) == 2:
+                    sources, between = sides, True
         else:
             sources, targets = verb_arguments(ctx, tok, cand.noun, etype,
                                               event_noun=cand.noun is not None and entry.obj_class is None)
@@ -1050,6 +1056,23 @@ def _held_somewhere(ctx: Context, noun: Token, verb: Token | None = None) -> lis
         return []
     sides = pair_refs(ctx, ctx.pair_ids(noun.idx), noun.idx)
     return sides if len(sides) == 2 else []
+
+
+def _truce_takes_hold(noun: Token) -> bool:
+    """The truce noun is the subject of a verb by which it starts or lasts: "took effect", "came
+    (went) into force", "entered into force", "has been in force", "began", "held"."""
+    if noun.dep_ != "nsubj":
+        return False
+    verb = head_of(noun)
+    if verb.dep_ in ("advcl", "pcomp", "pobj") or any(c.dep_ == "mark" for c in children(verb)):
+        return False   # "hours before the truce began": a time told by the truce, not its news
+    lemma = lemma_of(verb)
+    if lemma == "take":
+        return any(lemma_of(c) == "effect" for c in children(verb))
+    if lemma in ("come", "go", "enter", "be", "remain", "stay"):
+        return any(c.dep_ == "prep" and c.lower_ in ("into", "in") and any(
+            lemma_of(o) in ("force", "effect", "place") for o in children(c)) for c in children(verb))
+    return lemma in ("begin", "start", "hold")
 
 
 def _measure_of(noun: Token) -> Token | None:
