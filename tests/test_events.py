@@ -3373,3 +3373,14 @@ def test_a_truce_told_as_a_time_is_no_event(nlp):
     text = TRUCE_STORY + "Hours before the truce began, government warplanes bombed the rebel town of Jamba."
     events, _ = code(nlp, text)
     assert not [e for e in events if e.cameo == "0871" and e.start >= text.index("Hours")]
+
+
+@pytest.mark.parametrize("text, etype, cameo", [
+    # a pattern's noun class is read on its preposition's object when the verb has no object
+    ("Hamas said on Sunday that it would abide by the agreement.", "AGREE", "030"),
+    ("Hamas returned to the negotiating table on Monday.", "CONSULT", "046"),
+    ("The Palestinian Authority called for talks with Israel on the crossings.", "REQUEST", "106"),
+])
+def test_a_class_read_on_the_object_of_the_pattern_preposition(nlp, text, etype, cameo):
+    events, _ = code(nlp, text)
+    assert any(e.type == etype and e.cameo == cameo for e in events), [(e.type, e.cameo) for e in events]

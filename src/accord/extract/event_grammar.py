@@ -491,13 +491,18 @@ def match_verb(ctx: Context, lex: Lexicon, tok: Token) -> Entry | None:
     # a preposition of the verb itself before one inside its object: "agreed sanctions on Iran"
     # is no "agree on"; "took control of the town" still finds "take control of"
     direct, near = _verb_words(tok)
-    classes: dict[str | None, bool] = {}   # each object class is tested once for all entries
+    classes: dict[tuple, bool] = {}   # each object class is tested once per set of prepositions
     for words in (direct, near):
         for e in entries:  # most specific first
             if e.particle_set <= words:
-                fits = classes.get(e.obj_class)
+                key = (e.obj_class, e.particle_set)
+                fits = classes.get(key)
                 if fits is None:
-                    fits = classes[e.obj_class] = _class_match(ctx, lex, e, objs, tok)
+                    # "abide by the accord", "returned to the table": with no direct object, the
+                    # class is the entry's own preposition's object
+                    pobjs = [w for c in children(tok) if c.dep_ == "prep" and lemma_of(c) in e.particle_set
+                             for w in children(c) if w.dep_ == "pobj"] if e.obj_class and not objs else []
+                    fits = classes[key] = _class_match(ctx, lex, e, objs or pobjs, tok)
                 if fits:
                     return e
     return None
