@@ -2409,3 +2409,19 @@ def test_a_text_ending_on_an_upper_case_name_is_read_whole(analyse):
     # the dateline test once looked one token past the end of such a text
     found = analyse('"The truce is fragile," said Amina Tembo, an analyst at Makerere University.')
     assert found.actors["amina-tembo"].kind == "person"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Azerbaijan refused to recognise the vote. The rebels said they would not lay down their weapons.", "they"),
+    ("Armenia rejected the plan. A rebel commander said he would keep fighting.", "he"),
+])
+def test_the_pronoun_of_an_unnamed_speaker_is_no_earlier_actor(analyse, text, word):
+    found = analyse(text)
+    got = ref(found, word)
+    assert got is None or got.actor_id is None
+
+
+def test_the_pronoun_of_a_named_speaker_in_apposition_is_resolved(analyse):
+    found = analyse("The African Union's chief mediator, former Nigerian President Olusegun Obasanjo, "
+                    "said he was confident the two sides would sign.")
+    assert ref(found, "he").actor_id == "olusegun-obasanjo"

@@ -3219,6 +3219,22 @@ class _Article:
                 if gender and a.kind == "person" and a.gender is None:
                     a.gender = gender   # "she" once, "she" again: the next one prefers her
 
+    def _unnamed_speaker(self, tok: Token) -> bool:
+        """"The rebels said they would not disarm": the subject pronoun of what a speaker says is
+        that speaker, and a speaker no actor stands for ("the rebels", "a commander") leaves it
+        unresolved rather than handing it to the last actor named."""
+        verb = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp" \
+                or verb.head.lemma_ not in self.kb.words.get("speech_verbs", ()):
+            return False
+        speaker = next((c for c in children(verb.head) if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.pos_ != "NOUN" or speaker.i > tok.i \
+                or any(self.owner[t.i] is not None for t in subtree(speaker)):
+            return False   # ("the AU's chief mediator, Olusegun Obasanjo, said he": named after all)
+        # the pronoun must fit the noun: "they" a plural, "it", "he", "she" a singular
+        plural = speaker.tag_ == "NNS"
+        return plural if tok.lower_ == "they" else not plural and tok.lower_ in ("it", "he", "she")
+
     def _object_antecedent(self, tok: Token) -> _M | None:
         """"rejected Momade's leadership, accusing him of betraying ...": the person an object
         "him" or "her" stands for, never the subject of its own clause ("Trump praised him"): the
@@ -3402,6 +3418,8 @@ class _Article:
 
     def _antecedent(self, tok: Token, kind: str) -> _M | None:
         if tok.lower_ == "it" and self._thing_before(tok):
+            return None
+        if self._unnamed_speaker(tok):
             return None
         if tok.lower_ == "they":
             both = self._persons_before(tok)
