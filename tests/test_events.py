@@ -3384,3 +3384,16 @@ def test_a_truce_told_as_a_time_is_no_event(nlp):
 def test_a_class_read_on_the_object_of_the_pattern_preposition(nlp, text, etype, cameo):
     events, _ = code(nlp, text)
     assert any(e.type == etype and e.cameo == cameo for e in events), [(e.type, e.cameo) for e in events]
+
+
+def test_balking_at_a_provision_is_a_refusal_and_what_it_requires_is_no_act(nlp):
+    events, country = code(nlp, "Armenia balked at a provision requiring its forces to withdraw from the border.")
+    refusal = only(events, "REJECT")
+    assert country(refusal.source) == "ARM"
+    assert all(e.modality != "actual" for e in events if e.type == "RETREAT")
+
+
+def test_refusing_to_reopen_a_deal_is_a_refusal_to_negotiate(nlp):
+    events, country = code(nlp, "The European Union said it would not reopen the withdrawal agreement.")
+    refusal = only(events, "REJECT")
+    assert refusal.source.actor_id == "eu" and refusal.cameo.startswith("12")
