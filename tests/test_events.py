@@ -3397,3 +3397,21 @@ def test_refusing_to_reopen_a_deal_is_a_refusal_to_negotiate(nlp):
     events, country = code(nlp, "The European Union said it would not reopen the withdrawal agreement.")
     refusal = only(events, "REJECT")
     assert refusal.source.actor_id == "eu" and refusal.cameo.startswith("12")
+
+
+@pytest.mark.parametrize("text", [
+    "Should Iran cheat, Israel will strike its nuclear sites, Netanyahu said.",
+    "Israel will strike Iran's nuclear sites should Tehran cheat, Netanyahu said.",
+])
+def test_a_condition_put_by_inversion_is_a_condition(nlp, text):
+    events, country = code(nlp, text)
+    threat = only(events, "THREATEN")
+    assert threat.modality == "conditional" and [country(t) for t in threat.targets] == ["IRN"]
+
+
+def test_an_inverted_condition_is_not_a_second_thing_said(nlp):
+    doc = nlp("Menendez said Washington would impose new sanctions should Iran fail to comply.")
+    fail = next(t for t in doc if t.lower_ == "fail")
+    assert fail.dep_ == "advcl" and fail.head.lower_ == "impose"
+    events, _ = code(nlp, "Menendez said Washington would impose new sanctions should Iran fail to comply.")
+    assert not [e for e in events if e.type == "REQUEST"]   # no demand that Iran fail

@@ -197,6 +197,26 @@ def complement_clauses(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("accord_inversions")
+def inverted_conditions(doc: Doc) -> Doc:
+    """"said Washington would impose sanctions should Iran fail to comply": with no comma, the
+    small model reads a condition put by inversion as a second thing said. A clause whose
+    "should" comes before its subject is a condition, of the clause said just before it."""
+    for tok in doc:
+        if tok.dep_ not in ("ccomp", "conj") or tok.head.i == tok.i:
+            continue
+        should = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "should"), None)
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if should is None or subj is None or not should.i < subj.i or should.i != tok.left_edge.i:
+            continue
+        said = next((c for c in reversed(list(tok.head.children)) if c.i < should.i
+                     and c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
+        if said is None:
+            continue
+        tok.head, tok.dep_ = said, "advcl"
+    return doc
+
+
 @Language.component("accord_root_names")
 def root_names(doc: Doc) -> Doc:
     """"Guterres, speaking by video link, called on both sides ...", "Kiir, for his part, called
@@ -280,6 +300,8 @@ def load(model: str | None = None) -> Language:
             nlp.add_pipe("accord_names", after="ner")
         if "parser" in nlp.pipe_names and "accord_complements" not in nlp.pipe_names:
             nlp.add_pipe("accord_complements", last=True)   # reads lemmas: after the lemmatiser
+        if "parser" in nlp.pipe_names and "accord_inversions" not in nlp.pipe_names:
+            nlp.add_pipe("accord_inversions", last=True)
         if "parser" in nlp.pipe_names and "accord_root_names" not in nlp.pipe_names:
             nlp.add_pipe("accord_root_names", last=True)
         if "parser" in nlp.pipe_names and "accord_charges" not in nlp.pipe_names:
