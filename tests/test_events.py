@@ -3415,3 +3415,10 @@ def test_an_inverted_condition_is_not_a_second_thing_said(nlp):
     assert fail.dep_ == "advcl" and fail.head.lower_ == "impose"
     events, _ = code(nlp, "Menendez said Washington would impose new sanctions should Iran fail to comply.")
     assert not [e for e in events if e.type == "REQUEST"]   # no demand that Iran fail
+
+
+def test_tearing_up_a_deal_held_out_on_a_condition_is_a_threat(nlp):
+    events, country = code(nlp, "Esper warned that the United States would not hesitate to tear up the agreement "
+                                "if the Taliban failed to honour it.")
+    threat = only(events, "THREATEN")
+    assert threat.modality == "conditional" and threat.targets[0].actor_id == "taliban"
