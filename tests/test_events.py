@@ -3422,3 +3422,11 @@ def test_tearing_up_a_deal_held_out_on_a_condition_is_a_threat(nlp):
                                 "if the Taliban failed to honour it.")
     threat = only(events, "THREATEN")
     assert threat.modality == "conditional" and threat.targets[0].actor_id == "taliban"
+
+
+def test_two_parties_ending_a_summit_close_it_and_one_ending_talks_breaks_them_off(nlp):
+    events, _ = code(nlp, "India and Pakistan ended a summit in Agra on Monday without agreement.")
+    assert not [e for e in events if e.type == "SANCTION"]
+    assert {e.source.actor_id for e in events if e.type == "CONSULT"} == {"IND", "PAK"}
+    events, _ = code(nlp, "Iran ended talks with the E3 on Monday.")
+    assert only(events, "SANCTION").source.actor_id == "IRN"

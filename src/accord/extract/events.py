@@ -129,6 +129,13 @@ def _not_this_act(lex: Lexicon, tok: Token, entry: Entry) -> bool:
                                             for o in objects(tok) for c in children(o))
 
 
+def _ended_together(ctx: Context, verb: Token) -> bool:
+    """"India and Pakistan ended a summit in Agra without agreement": two parties who end a
+    meeting together close it; one party ending talks with another breaks them off."""
+    subj = subject_tokens(verb)
+    return len({r.actor_id for r in ctx.refs([c for s in subj for c in conjuncts(s)]) if r.actor_id}) >= 2
+
+
 def _their_own(lex: Lexicon, verb: Token, obj: Token) -> bool:
     """"Reagan and Gorbachev ended their summit", "the two sides concluded their talks": the
     meeting ended is the subjects' own, held together, not one side's break with the other."""
@@ -174,9 +181,9 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
                 # "Netanyahu has attacked the deal", "hit the plan hard": an assault on a text
                 # is its criticism (CAMEO 111)
                 entry = replace(entry, code=CRITICISM_CODE)
-            if lemmas[i] in lex.concluding_verbs and any(
+            if lemmas[i] in lex.concluding_verbs and (any(
                     any(c.dep_ == "nummod" for c in children(o)) or lemma_of(o) in lex.measure_nouns
-                    or _their_own(lex, tok, o) for o in objs):
+                    or _their_own(lex, tok, o) for o in objs) or _ended_together(ctx, tok)):
                 # "ended two days of talks", "X and Y ended their summit": a round is over,
                 # nothing broken off; the sides met
                 talks = lex.classes.get("talks", set())
