@@ -3430,3 +3430,11 @@ def test_two_parties_ending_a_summit_close_it_and_one_ending_talks_breaks_them_o
     assert {e.source.actor_id for e in events if e.type == "CONSULT"} == {"IND", "PAK"}
     events, _ = code(nlp, "Iran ended talks with the E3 on Monday.")
     assert only(events, "SANCTION").source.actor_id == "IRN"
+
+
+def test_a_mediator_expecting_both_sides_to_act_asks_them(nlp):
+    text = ("Serbia and Kosovo resumed talks in Brussels on Monday. EU envoy Miroslav Lajcak said he expected "
+            "both delegations to use the extra time seriously.")
+    events, country = code(nlp, text)
+    ask = [e for e in events if e.type == "REQUEST" and e.start >= text.index("EU envoy")]
+    assert ask and {country(t) for t in ask[0].targets} >= {"SRB", "XKX"}

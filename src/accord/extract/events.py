@@ -161,7 +161,9 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
                 # the parser may attach "X to attack" as a clause with X as its subject
                 objs = [s for c in children(tok) if c.dep_ == "ccomp" and infinitive(c)
                         for s in children(c) if s.dep_ in SUBJECT_DEPS]
-            if objs and ctx._direct(objs[0]) is not None:
+            # ("we expect the other side to do the same": the pair noun stands for the other party)
+            if objs and (ctx._direct(objs[0]) is not None or lemma_of(objs[0]) in lex.pair_nouns
+                         and any(r.actor_id for r in ctx.refs([objs[0]]))):
                 found.append(Candidate(tok, Entry("020", lemma_of(tok)), addressee=objs[0]))
                 continue
         if pos == POS_VERB or (pos == POS_AUX and tok.dep_ not in ("aux", "auxpass")):
