@@ -3438,3 +3438,13 @@ def test_a_mediator_expecting_both_sides_to_act_asks_them(nlp):
     events, country = code(nlp, text)
     ask = [e for e in events if e.type == "REQUEST" and e.start >= text.index("EU envoy")]
     assert ask and {country(t) for t in ask[0].targets} >= {"SRB", "XKX"}
+
+
+def test_a_state_of_things_a_party_wants_brought_about_is_its_demand(nlp):
+    text = "Serbia and Kosovo met in Brussels. Serbia wanted the text to mention the association."
+    events, _ = code(nlp, text)
+    demand = [e for e in events if e.type == "REQUEST" and e.start >= text.index("Serbia wanted")]
+    assert demand and demand[0].source.actor_id == "SRB" and demand[0].targets[0].actor_id == "XKX"
+    # what analysts expect is a forecast, not a demand
+    events, _ = code(nlp, "Serbia and Kosovo met in Brussels. Analysts expected the text to mention the association.")
+    assert not [e for e in events if e.type == "REQUEST"]

@@ -166,6 +166,13 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
                          and any(r.actor_id for r in ctx.refs([objs[0]]))):
                 found.append(Candidate(tok, Entry("020", lemma_of(tok)), addressee=objs[0]))
                 continue
+            if objs and lemmas[i] in ("want", "wish") \
+                    and any(r.actor_id for r in ctx.refs(subject_tokens(tok))) \
+                    and lemma_of(objs[0]) not in lex.classes.get("concessions", ()):
+                # "Pakistan wanted the document to name Kashmir": a state of things a party wants
+                # brought about is its demand, made of the other party
+                found.append(Candidate(tok, Entry("020", lemma_of(tok))))
+                continue
         if pos == POS_VERB or (pos == POS_AUX and tok.dep_ not in ("aux", "auxpass")):
             specific = None
             entry = match_verb(ctx, lex, tok)
