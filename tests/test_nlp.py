@@ -153,3 +153,15 @@ def test_a_sentence_never_starts_right_after_a_word_on_the_same_line():
     doc = nlp(text)
     starts = [s.start_char for s in doc.sents if s.text.strip()]
     assert starts == [0, text.index("LUSAKA")]   # the headline still ends at its blank line
+
+
+def test_a_past_verb_read_as_modifying_a_speech_verbs_object_is_its_complement():
+    nlp = nlp_mod.load()
+    doc = nlp("Secretary of State Hillary Clinton insisted the outcome still pointed to Assad's departure.")
+    pointed = next(t for t in doc if t.lower_ == "pointed")
+    outcome = next(t for t in doc if t.lower_ == "outcome")
+    assert (pointed.dep_, pointed.head.lower_) == ("ccomp", "insisted")
+    assert (outcome.dep_, outcome.head.i) == ("nsubj", pointed.i)
+    # a participle that does modify its noun stays
+    doc = nlp("Officials said the deal signed in Doha was fragile.")
+    assert next(t for t in doc if t.lower_ == "signed").dep_ == "acl"

@@ -174,6 +174,8 @@ def complement_clauses(doc: Doc) -> Doc:
     for tok in doc:
         if tok.dep_ not in ("relcl", "acl"):
             continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBD" and _object_read_as_subject(tok, frames):
+            continue
         that = doc[tok.left_edge.i]
         if that.lower_ != "that" or that.head.i != tok.i or tok.dep_ == "acl" and that.dep_ != "mark":
             continue   # ("said in a statement that ...": a noun's content clause, said by the verb)
@@ -195,6 +197,21 @@ def complement_clauses(doc: Doc) -> Doc:
             continue
         tok.head, tok.dep_, that.dep_ = verb, "ccomp", "mark"
     return doc
+
+
+def _object_read_as_subject(verb: Token, frames) -> bool:
+    """"Clinton insisted the outcome still pointed to Assad's departure": the model reads the
+    clause's subject as the object of the speech verb and its finite verb as a clause modifying
+    it. A past-tense verb cannot modify a noun; the clause is the speech verb's complement."""
+    noun, speech = verb.head, verb.head.head
+    if noun.dep_ != "dobj" or noun.i > verb.i or speech.pos_ != "VERB" or speech.i > noun.i \
+            or "ccomp" not in frames.get(speech.lemma_.lower(), ()) \
+            or any(c.dep_ in ("ccomp", "xcomp") for c in speech.children) \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    verb.head, verb.dep_ = speech, "ccomp"
+    noun.head, noun.dep_ = verb, "nsubj"
+    return True
 
 
 @Language.component("accord_inversions")
