@@ -2425,3 +2425,11 @@ def test_the_pronoun_of_a_named_speaker_in_apposition_is_resolved(analyse):
     found = analyse("The African Union's chief mediator, former Nigerian President Olusegun Obasanjo, "
                     "said he was confident the two sides would sign.")
     assert ref(found, "he").actor_id == "olusegun-obasanjo"
+
+
+def test_a_state_organ_in_a_title_takes_the_capital_its_sentence_opens_in(analyse):
+    found = analyse("India and China traded blame. Indian foreign ministry spokesman Anurag Srivastava said India "
+                    "wanted peace. At a regular briefing in Beijing, foreign ministry spokesman Wang Wenbin said the "
+                    "responsibility lay with India.")
+    assert found.actors["wang-wenbin"].affiliation == "CHN"
+    assert found.actors["anurag-srivastava"].affiliation == "IND"

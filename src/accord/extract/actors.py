@@ -2295,6 +2295,13 @@ class _Article:
             # "a foreign ministry spokesman in Cairo": the capital it speaks from is its state's
             seat = next((self.capital_at[o.i] for p in children(head) if p.dep_ == "prep" and p.lower_ == "in"
                          for o in children(p) if o.dep_ == "pobj" and o.i in self.capital_at), None)
+            if seat is None:
+                # "In Beijing, foreign ministry spokesman Wang Wenbin said", "At a briefing in Tehran,
+                # a ministry spokesman said": the one capital the sentence opens in
+                start = self.sent_starts[self.sent_of(tok.i)]
+                opened = {self.capital_at[o.i] for o in self.toks[start:tok.i] if o.i in self.capital_at
+                          and o.dep_ == "pobj" and o.head.lower_ == "in"}
+                seat = opened.pop() if len(opened) == 1 else None
             if seat is not None:
                 self.add(tok.i, tok.i + 1, seat, "description", self.kb.sectors.get(tok.lower_) or None)
                 continue
