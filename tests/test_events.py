@@ -3448,3 +3448,8 @@ def test_a_state_of_things_a_party_wants_brought_about_is_its_demand(nlp):
     # what analysts expect is a forecast, not a demand
     events, _ = code(nlp, "Serbia and Kosovo met in Brussels. Analysts expected the text to mention the association.")
     assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_remaining_committed_to_a_settlement_is_a_commitment(nlp):
+    events, _ = code(nlp, "Nicos Anastasiades said he remained committed to a federal solution.")
+    assert only(events, "AGREE").source.actor_id == "nicos-anastasiades"
