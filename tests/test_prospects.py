@@ -899,3 +899,9 @@ def test_who_people_are_and_what_a_side_wants_are_no_judgement(nlp, text):
 def test_a_worry_voiced_still_judges(nlp):
     found = analyse(nlp, "The State Department expressed concern about the deal.")
     assert held_by(found, "USA").polarity < 0
+
+
+def test_a_plan_of_ones_own_that_one_hopes_for_is_no_judgement(nlp):
+    assert not analyse(nlp, "Erdogan said he hoped to bring Zelensky and Putin together in Istanbul.")
+    found = analyse(nlp, "A senior U.S. official said Washington hoped to see the treaty signed within a year.")
+    assert held_by(found, "USA").polarity > 0
