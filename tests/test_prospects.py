@@ -905,3 +905,11 @@ def test_a_plan_of_ones_own_that_one_hopes_for_is_no_judgement(nlp):
     assert not analyse(nlp, "Erdogan said he hoped to bring Zelensky and Putin together in Istanbul.")
     found = analyse(nlp, "A senior U.S. official said Washington hoped to see the treaty signed within a year.")
     assert held_by(found, "USA").polarity > 0
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia's negotiator said Belgrade would walk away from the dialogue if Pristina opened the bridge.",
+    "Israeli officials warned that the delegation would walk out if PLO figures joined the talks.",
+])
+def test_a_walkout_threatened_is_a_threat_not_a_judgement(nlp, text):
+    assert not analyse(nlp, text)
