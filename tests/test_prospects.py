@@ -913,3 +913,9 @@ def test_a_plan_of_ones_own_that_one_hopes_for_is_no_judgement(nlp):
 ])
 def test_a_walkout_threatened_is_a_threat_not_a_judgement(nlp, text):
     assert not analyse(nlp, text)
+
+
+def test_a_failure_reported_is_no_forecast_but_one_foretold_is(nlp):
+    assert not analyse(nlp, "An aide to Barak said the ideas were void now that the summit had failed.")
+    found = analyse(nlp, "Ahmadinejad said the conference was doomed to fail.")
+    assert held_by(found, "Ahmadinejad").polarity < 0

@@ -1142,6 +1142,9 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
         if len(s) == 1 and root.lemma_.lower() == "fail" and any(
                 c.dep_ == "xcomp" and c.lemma_.lower() not in lex.failing_at for c in root.children):
             continue    # "after failing to honour their commitments": a charge, not a forecast
+        if len(s) == 1 and root.lemma_.lower() == "fail" and root.tag_ in ("VBD", "VBN") \
+                and not any(c.dep_ == "xcomp" or c.dep_ == "aux" and c.tag_ == "MD" for c in root.children):
+            continue    # "the summit had failed", "earlier accords had failed": what happened, no forecast
         out.append((cue_of[(s.start, s.end)], s))
     return out
 
