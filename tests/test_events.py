@@ -3453,3 +3453,13 @@ def test_a_state_of_things_a_party_wants_brought_about_is_its_demand(nlp):
 def test_remaining_committed_to_a_settlement_is_a_commitment(nlp):
     events, _ = code(nlp, "Nicos Anastasiades said he remained committed to a federal solution.")
     assert only(events, "AGREE").source.actor_id == "nicos-anastasiades"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("On Tuesday Angola's parliament passed an amnesty for UNITA fighters.", "AGO"),
+    ("Colombia granted a pardon to M-19 members.", "COL"),
+])
+def test_an_amnesty_granted_is_a_concession(nlp, text, source):
+    events, country = code(nlp, text)
+    concession = only(events, "CONCEDE")
+    assert concession.cameo == "081" and country(concession.source) == source
