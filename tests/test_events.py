@@ -3463,3 +3463,14 @@ def test_an_amnesty_granted_is_a_concession(nlp, text, source):
     events, country = code(nlp, text)
     concession = only(events, "CONCEDE")
     assert concession.cameo == "081" and country(concession.source) == source
+
+
+@pytest.mark.parametrize("sentence", [
+    "Carter flew back and forth between Cairo and Jerusalem earlier this month.",
+    "Jimmy Carter presided over the talks at Camp David.",
+])
+def test_flying_between_the_sides_or_presiding_over_their_talks_mediates(nlp, sentence):
+    text = "Egypt and Israel signed a peace treaty on Monday. " + sentence
+    events, country = code(nlp, text)
+    go_between = [e for e in events if e.cameo == "045" and e.start >= text.index(sentence)]
+    assert go_between and {country(t) for t in go_between[0].targets} == {"EGY", "ISR"}
