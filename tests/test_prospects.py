@@ -919,3 +919,8 @@ def test_a_failure_reported_is_no_forecast_but_one_foretold_is(nlp):
     assert not analyse(nlp, "An aide to Barak said the ideas were void now that the summit had failed.")
     found = analyse(nlp, "Ahmadinejad said the conference was doomed to fail.")
     assert held_by(found, "Ahmadinejad").polarity < 0
+
+
+def test_declining_to_predict_is_still_a_judgement_of_the_outcome(nlp):
+    found = analyse(nlp, "Western diplomats declined to predict the outcome.")
+    assert held_by(found, "diplomats").polarity <= 0

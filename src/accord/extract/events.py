@@ -166,7 +166,7 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
                          and any(r.actor_id for r in ctx.refs([objs[0]]))):
                 found.append(Candidate(tok, Entry("020", lemma_of(tok)), addressee=objs[0]))
                 continue
-            if objs and lemmas[i] in ("want", "wish") \
+            if objs and lemmas[i] in lex.governors.get("wanting", ()) \
                     and any(r.actor_id for r in ctx.refs(subject_tokens(tok))) \
                     and lemma_of(objs[0]) not in lex.classes.get("concessions", ()):
                 # "Pakistan wanted the document to name Kashmir": a state of things a party wants

@@ -757,8 +757,9 @@ def _about_deal(cue: Cue, root: Token, pred: Token, span: Span, bounds, actors, 
                 article_about_talks: bool) -> bool:
     if "{deal}" in cue.phrase or "{outcome}" in cue.phrase:
         return True
-    plan = next((c for c in children(root) if c.dep_ == "xcomp"), None) if root.pos_ == "VERB" \
-        and cue.kind == "attitude" else None
+    # (the infinitive outside the cue: "declined to predict" is one cue, not a plan)
+    plan = next((c for c in children(root) if c.dep_ == "xcomp" and not span.start <= c.i < span.end), None) \
+        if root.pos_ == "VERB" and cue.kind == "attitude" else None
     if plan is not None:
         # "hoped to bring Zelenskiy and Putin together", "hopes to deliver a report": a plan of
         # one's own, not the chances of a deal, unless the plan is the deal ("hoped to see the
