@@ -305,8 +305,12 @@ def speech_conjunct(tok: Token) -> Token | None:
         # "denied that its forces had opened fire and accused Z", "said Tehran would not be
         # rushed and accused Washington": a speech act in the simple past does not share the
         # reported past perfect, nor a reported passive's modal
-        if lemma_of(tok) not in gov["speech"] and lemma_of(tok) not in gov["alleging"] or not any(
-                c.dep_ == "aux" and (c.lower_ == "had" or c.tag_ == "MD") for c in children(head)):
+        # ("said he had not been consulted and rejected the deal": a simple past with an object
+        # is active, so it shares nothing with a reported passive; any such act is the speaker's)
+        active_after_passive = tok.tag_ == "VBD" and any(c.dep_ == "dobj" for c in children(tok)) \
+            and any(c.dep_ == "auxpass" for c in children(head)) and lemma_of(head_of(head)) in gov["speech"]
+        if not active_after_passive and (lemma_of(tok) not in gov["speech"] and lemma_of(tok) not in gov["alleging"] or not any(
+                c.dep_ == "aux" and (c.lower_ == "had" or c.tag_ == "MD") for c in children(head))):
             return None
     # "told reporters that Khartoum needed the money and accused Juba of ...", "said the bloc stood
     # by Guyana and called on Caracas to ...": an accusation or appeal in the simple past after the
@@ -623,8 +627,11 @@ def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if head.i == tok.i:   # the root
         return []
     if tok.dep_ == "conj":
-        if is_passive(head) and not is_passive(tok) and not speech_conjunct(tok) and tok.tag_ in ("VB", "VBZ", "VBP"):
-            # "was indicted by the court and will resign": the shared subject is the passive's
+        if is_passive(head) and not is_passive(tok) and not speech_conjunct(tok) and (
+                tok.tag_ in ("VB", "VBZ", "VBP")
+                or tok.tag_ == "VBD" and any(c.dep_ == "dobj" for c in children(tok))):
+            # "was indicted by the court and will resign", "had not been consulted and rejected
+            # the deal": the shared subject is the passive's (a past form with an object is active)
             passive = [c for c in children(head) if c.dep_ in PASSIVE_SUBJECT_DEPS]
             if passive:
                 return conjuncts(passive[0])

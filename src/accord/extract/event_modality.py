@@ -131,6 +131,9 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
             # a coordinated verb shares its first conjunct's auxiliaries and governors,
             # unless it has its own subject or auxiliary
             own_aux = any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in children(cur))
+            # ("said he had not been consulted and rejected the agreement": a finite verb takes no
+            # auxiliary, so the participle's "had not been" is not its own)
+            own_aux = own_aux or (cur.tag_ in ("VBD", "VBZ", "VBP") and head_of(cur).tag_ in ("VBN", "VB"))
             cur = speech_conjunct(cur) or head_of(cur)
             if not own_aux:
                 aux_modality(lex, cur, clause, under_past_speech)
