@@ -2414,6 +2414,8 @@ def test_a_text_ending_on_an_upper_case_name_is_read_whole(analyse):
 @pytest.mark.parametrize("text, word", [
     ("Azerbaijan refused to recognise the vote. The rebels said they would not lay down their weapons.", "they"),
     ("Armenia rejected the plan. A rebel commander said he would keep fighting.", "he"),
+    # a demonym before a group apart from its state is where the group is from, not the speaker
+    ("Russia and Turkey signed a memorandum. The Syrian opposition said it was not bound by the text.", "it"),
 ])
 def test_the_pronoun_of_an_unnamed_speaker_is_no_earlier_actor(analyse, text, word):
     found = analyse(text)

@@ -3235,8 +3235,14 @@ class _Article:
                 or verb.head.lemma_ not in self.kb.words.get("speech_verbs", ()):
             return False
         speaker = next((c for c in children(verb.head) if c.dep_ == "nsubj"), None)
-        if speaker is None or speaker.pos_ != "NOUN" or speaker.i > tok.i \
-                or any(self.owner[t.i] is not None for t in subtree(speaker)):
+        if speaker is None or speaker.pos_ != "NOUN" or speaker.i > tok.i:
+            return False
+        # ("The Syrian opposition said it": a demonym before a group apart from its state says
+        # where the group is from, it does not name the speaker)
+        apart = speaker.lemma_.lower() in set(self.kb.words.get("non_state_groups", ())) | set(
+            self.kb.words.get("group_nouns", ()))
+        if any(self.owner[t.i] is not None and not (apart and self.owner[t.i].via == "demonym")
+               for t in subtree(speaker)):
             return False   # ("the AU's chief mediator, Olusegun Obasanjo, said he": named after all)
         # the pronoun must fit the noun: "they" a plural, "it", "he", "she" a singular
         plural = speaker.tag_ == "NNS"
