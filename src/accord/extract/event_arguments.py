@@ -29,12 +29,24 @@ def ref_key(ref: ActorRef | None) -> str | None:
     return ref.actor_id or "~" + ref.text.lower()
 
 
-@functools.lru_cache(maxsize=4096)
 @functools.lru_cache(maxsize=1)
 def _kb_state_codes() -> frozenset[str]:
     """Codes of the states in the actor knowledge base, some beyond ISO 3166 (Kosovo's XKX)."""
     from accord.kb.loader import load_kb
     return frozenset(aid for aid, entry in load_kb().entries.items() if entry.kind == "state")
+
+
+@functools.lru_cache(maxsize=1)
+def _groups_apart() -> frozenset[str]:
+    """Nouns for groups that stand against or outside their state's government: "Syrian rebels",
+    "the Afghan opposition", "Basque separatists". Not "fighters", which news uses for a state's
+    soldiers too, nor its citizens in the street or in settlements ("Israeli settlers" were
+    attacked: coders count the state as hit), nor parties and factions, which share a state's
+    politics ("the Congolese parties will hold a dialogue")."""
+    words = load_kb().words
+    found = set(words.get("non_state_groups", ())) | set(words.get("armed_group_nouns", ()))
+    return frozenset(w.lower() for w in found) - {"fighters", "fighter", "settler", "protester",
+                                                   "demonstrator", "activist"}
 
 
 def _iso3(text: str) -> str | None:
@@ -452,8 +464,14 @@ class Context:
         out = []
         left = phrase_start(tok)
         end = tok.idx + len(tok.text)
+        # ("Sudanese rebels", "the Syrian opposition": a demonym says where such a group is from;
+        # the group is not the state it may be fighting)
+        apart = r is None and (lem in _groups_apart() or tok.lower_ in _groups_apart())
         for m in mods:
             sub = self._direct(m)
+            if sub is not None and apart and m.dep_ in ("amod", "compound") and m.pos_ in ("ADJ", "PROPN") \
+                    and getattr(self.actor(sub.actor_id), "kind", None) == "state":
+                continue
             if sub is not None and sub.actor_id not in {o.actor_id for o in out}:
                 out.append(ActorRef(sub.actor_id, text_of(self.doc)[left:end], left, end))
         if r is not None and len(out) < 2 and names_people(lex, tok):
