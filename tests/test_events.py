@@ -3474,3 +3474,42 @@ def test_flying_between_the_sides_or_presiding_over_their_talks_mediates(nlp, se
     events, country = code(nlp, text)
     go_between = [e for e in events if e.cameo == "045" and e.start >= text.index(sentence)]
     assert go_between and {country(t) for t in go_between[0].targets} == {"EGY", "ISR"}
+
+
+def test_a_finite_verb_after_a_negated_passive_is_neither_negated_nor_passive(nlp):
+    text = ("Alexander Lebed signed the accord with Aslan Maskhadov. Doku Zavgayev said he had not been "
+            "consulted and rejected the agreement as illegal.")
+    events, _ = code(nlp, text)
+    rejection = only(events, "REJECT")
+    assert rejection.source.actor_id == "doku-zavgayev" and not rejection.negated
+
+
+def test_a_speakers_second_act_after_a_reported_passive_is_the_speakers(nlp):
+    text = ("Russia, Iran and Turkey signed a memorandum. Osama Abu Zeid, a spokesman for the opposition "
+            "delegation, said the rebels had not been shown the final maps and demanded guarantees.")
+    events, _ = code(nlp, text)
+    assert only(events, "REQUEST").source.actor_id == "osama-abu-zeid"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sudanese rebels attacked the town of Nyala on Monday.",
+    "The Syrian opposition rejected the memorandum.",
+])
+def test_a_demonym_before_rebels_or_an_opposition_does_not_make_them_the_state(nlp, sentence):
+    text = "Sudan and Syria signed a memorandum. " + sentence
+    events, country = code(nlp, text)
+    later = [e for e in events if e.start >= text.index(sentence)]
+    assert not any(e.source is not None and e.source.actor_id in ("SDN", "SYR") for e in later)
+
+
+def test_a_states_forces_are_still_the_state(nlp):
+    events, _ = code(nlp, "Syrian forces shelled the town of Idlib.")
+    assert only(events, "ASSAULT").source.actor_id == "SYR"
+
+
+def test_voting_for_a_deal_endorses_it_and_refusing_to_is_a_rejection(nlp):
+    events, _ = code(nlp, "The EU and Turkey reached a deal. The Dutch parliament voted for the agreement.")
+    assert only(events, "SUPPORT").cameo == "051"
+    events, _ = code(nlp, "The EU and Turkey reached a deal. Hungary said it would not vote for the agreement.")
+    refusal = only(events, "REJECT")
+    assert refusal.source.actor_id == "HUN" and not refusal.negated
