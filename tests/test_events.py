@@ -3513,3 +3513,10 @@ def test_voting_for_a_deal_endorses_it_and_refusing_to_is_a_rejection(nlp):
     events, _ = code(nlp, "The EU and Turkey reached a deal. Hungary said it would not vote for the agreement.")
     refusal = only(events, "REJECT")
     assert refusal.source.actor_id == "HUN" and not refusal.negated
+
+
+def test_wanting_a_text_to_say_something_is_a_demand_when_the_infinitive_hangs_on_the_object(nlp):
+    events, _ = code(nlp, "India and Pakistan ended their summit. Pakistan wanted the document to name Kashmir "
+                          "as the central dispute.")
+    demand = only(events, "REQUEST")
+    assert demand.source.actor_id == "PAK" and [t.actor_id for t in demand.targets] == ["IND"]

@@ -157,7 +157,11 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
         # "Obama wants Putin to attack": wanting another actor to act is an appeal to it
         if pos == POS_VERB and lemmas[i] in lex.appeal_governors:
             objs = [c for c in children(tok) if c.dep_ in OBJECT_DEPS]
-            if not (objs and any(c.dep_ == "xcomp" for c in children(tok))):
+            # ("wanted the document to name Kashmir": the parser may hang the infinitive on the
+            # object; not "wants a document to sign", where the object is the infinitive's own)
+            if not (objs and (any(c.dep_ == "xcomp" for c in children(tok)) or any(
+                    c.dep_ == "acl" and infinitive(c) and any(d.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp")
+                                                              for d in children(c)) for c in children(objs[0])))):
                 # the parser may attach "X to attack" as a clause with X as its subject
                 objs = [s for c in children(tok) if c.dep_ == "ccomp" and infinitive(c)
                         for s in children(c) if s.dep_ in SUBJECT_DEPS]
