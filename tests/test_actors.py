@@ -2435,3 +2435,13 @@ def test_a_state_organ_in_a_title_takes_the_capital_its_sentence_opens_in(analys
                     "responsibility lay with India.")
     assert found.actors["wang-wenbin"].affiliation == "CHN"
     assert found.actors["anurag-srivastava"].affiliation == "IND"
+
+
+def test_the_head_of_the_government_delegation_serves_the_one_state_named_with_a_government(analyse):
+    found = analyse("Sudan's government and the largest rebel faction signed a peace deal on Friday. The rebel "
+                    "commander signed alongside the head of the government delegation, Majzoub al-Khalifa.")
+    assert found.actors["majzoub-al-khalifa"].affiliation == "SDN"
+    # with two states named with their governments, "the government" stays nobody's
+    found = analyse("Sudan's government and Chad's government signed a deal. The head of the government "
+                    "delegation, Majzoub al-Khalifa, spoke first.")
+    assert found.actors["majzoub-al-khalifa"].affiliation is None

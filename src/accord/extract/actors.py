@@ -2343,7 +2343,10 @@ class _Article:
             form = (mods[-1].lower_, tok.lower_) if mods else (tok.lower_,)
             if form not in forms and (form[:-1] + (lemma,)) not in forms:
                 continue
-            if [c.lower_ for c in tok_lefts if c.dep_ in ("det", "poss")] != ["the"] or len(mods) > 1:
+            # ("the government delegation": the determiner is the phrase's head's)
+            modifying = tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i and not mods
+            dets = lefts(tok.head) if modifying else tok_lefts
+            if [c.lower_ for c in dets if c.dep_ in ("det", "poss")] != ["the"] or len(mods) > 1:
                 continue          # "a junta", "their military government", "a new military council"
             earlier = [m for m in self.mentions if m.end <= tok.i and self.kind_of(m) == "state"]
             tiers = ([m for m in earlier if self.toks[m.end - 1].lemma_.lower() == lemma and m.via == "description"],
@@ -2358,7 +2361,7 @@ class _Article:
                 states = {m.actor_id for m in tier}
                 if states:
                     if len(states) == 1:
-                        start = min(c.i for c in tok_lefts)
+                        start = tok.i if modifying else min(c.i for c in tok_lefts)
                         self.add(start, tok.i + 1, states.pop(), "description", "government")
                     break
 
