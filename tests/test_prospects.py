@@ -924,3 +924,21 @@ def test_a_failure_reported_is_no_forecast_but_one_foretold_is(nlp):
 def test_declining_to_predict_is_still_a_judgement_of_the_outcome(nlp):
     found = analyse(nlp, "Western diplomats declined to predict the outcome.")
     assert held_by(found, "diplomats").polarity <= 0
+
+
+@pytest.mark.parametrize("text, holder, sign", [
+    ("Mediators said the door was not closed.", "Mediators", 1),
+    ("Kyiv said the door was now closed.", "Kyiv", -1),
+    ("Envoys said the gap has not narrowed.", "Envoys", -1),
+    ("Lavrov said there was something to build on.", "Lavrov", 1),
+    ("One analyst said he would not bet on a deal before the summer.", "analyst", -1),
+    ("Rubio said the hardest decisions on the truce were still ahead.", "Rubio", -1),
+])
+def test_common_judgements_of_the_chances_and_a_not_inside_a_cue(nlp, text, holder, sign):
+    found = held_by(with_quotes(nlp, text), holder)
+    assert found.polarity * sign > 0
+
+
+def test_closed_to_talks_is_not_close_to_a_deal(nlp):
+    found = analyse(nlp, "Hamas said the crossing was closed to further talks.")
+    assert not any(a.polarity > 0 for a in found)

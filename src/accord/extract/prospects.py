@@ -201,7 +201,9 @@ def _phrase_words(phrase: str) -> tuple[str, ...]:
     """A lexicon phrase cut as the English tokenizer cuts text ("anyone's" -> "anyone", "'s")."""
     words: list[str] = []
     for chunk in phrase.split():
-        words += [chunk] if chunk in PLACEHOLDERS else re.findall(r"'s|n't|\w+|[^\w\s]", chunk)
+        # ("=close": that spelling only, so "close to a deal" is not "closed to talks")
+        exact = chunk.startswith("=") and chunk[1:].isalpha()
+        words += [chunk] if chunk in PLACEHOLDERS or exact else re.findall(r"'s|n't|\w+|[^\w\s]", chunk)
     return tuple(words)
 
 
@@ -218,6 +220,8 @@ def _placeholder_pattern(phrase: str, lex: Lexicon) -> list[dict]:
             pattern += [{"POS": {"IN": ["DET", "PRON"]}, "OP": "?"},
                         {"POS": {"IN": ["ADJ", "NOUN", "PROPN", "VERB"]}, "OP": "{0,2}"},
                         {"LEMMA": {"IN": sorted(nouns)}}]
+        elif word.startswith("="):
+            pattern.append({"LOWER": word[1:]})
         else:
             pattern.append({"LEMMA": word})
     return pattern
@@ -236,7 +240,7 @@ def _pattern_matcher(vocab, lex: Lexicon) -> Matcher:
 @functools.lru_cache(maxsize=8)
 def _pattern_words(lex: Lexicon) -> tuple[frozenset[str], ...]:
     """The literal words each placeholder pattern needs, to skip sentences that have none."""
-    return tuple(frozenset(w for w in _phrase_words(phrase) if w not in PLACEHOLDERS)
+    return tuple(frozenset(w.lstrip("=") for w in _phrase_words(phrase) if w not in PLACEHOLDERS)
                  for phrase in lex.cues if any(p in phrase for p in PLACEHOLDERS))
 
 
@@ -256,9 +260,10 @@ def _placeholder_matches(doc: Doc, lex: Lexicon) -> Iterator[tuple[str, int, int
     # match in a sentence holding its literal words, so each pattern runs on those sentences
     # alone (patterns match independently: the matches are those of one Matcher holding all)
     matchers = _pattern_matchers(doc.vocab, lex)
-    lemma_of = columns(doc).lemma
+    cols = columns(doc)
     for sent in sentences(doc):
-        lemmas = set(lemma_of[sent.start:sent.end])
+        # (an exact-spelling word is looked for among the spellings)
+        lemmas = set(cols.lemma[sent.start:sent.end]) | set(cols.lower[sent.start:sent.end])
         for words, matcher in matchers:
             if words <= lemmas:
                 for m, start, end in matcher(sent):
@@ -271,7 +276,7 @@ def _phrases_by_first_word(lex: Lexicon) -> dict[str, list[tuple[str, tuple[str,
     for phrase in lex.cues:
         if not any(p in phrase for p in PLACEHOLDERS):
             words = _phrase_words(phrase)
-            index[words[0]].append((phrase, words))
+            index[words[0].lstrip("=")].append((phrase, words))
     return dict(index)
 
 
@@ -288,7 +293,8 @@ def _phrase_matches(doc: Doc, lex: Lexicon) -> Iterator[tuple[str, int, int]]:
         candidates = index.get(first[0], []) + (index.get(first[1], []) if first[1] != first[0] else [])
         for phrase, words in candidates:
             end = i + len(words)
-            if end <= len(doc) and all(w in forms[i + k] for k, w in enumerate(words)):
+            if end <= len(doc) and all(forms[i + k][0] == w[1:] if w.startswith("=") else w in forms[i + k]
+                                       for k, w in enumerate(words)):
                 yield phrase, i, end
 
 
@@ -627,6 +633,10 @@ def _negation(root: Token, pred: Token, lex: Lexicon, cue: Span | None = None) -
     # "never been this close", "never been closer": a degree never reached before affirms
     degree = root.tag_ in ("JJR", "RBR") or any(
         c.dep_ in ("advmod", "det") and (c.lower_ in ("this", "so") or c.tag_ in ("JJR", "RBR")) for c in children(root))
+    # ("the door is not closed", "the gap has not narrowed": a "not" a cue's {adv} let in still
+    # negates it; the cues that hold a negator of their own open with it, "not sure")
+    if cue is not None and any(t.dep_ == "neg" and t.i > cue.start for t in cue):
+        return True, carriers
     for t in carriers:
         for c in children(t):
             if c.i in inside or degree and c.lower_ == "never":
