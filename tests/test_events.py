@@ -3520,3 +3520,22 @@ def test_wanting_a_text_to_say_something_is_a_demand_when_the_infinitive_hangs_o
                           "as the central dispute.")
     demand = only(events, "REQUEST")
     assert demand.source.actor_id == "PAK" and [t.actor_id for t in demand.targets] == ["IND"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Indonesia said it would stick to the agreement.",
+    "Indonesia said it would carry out the accord to the letter.",
+    "Indonesia will uphold the deal.",
+])
+def test_promising_to_keep_a_deal_is_a_commitment(nlp, sentence):
+    text = "Indonesia and Portugal signed an agreement on East Timor. " + sentence
+    events, _ = code(nlp, text)
+    kept = [e for e in events if e.type == "AGREE" and e.start >= text.index(sentence)]
+    assert kept and kept[0].source.actor_id == "IDN" and not kept[0].negated
+
+
+def test_failing_to_carry_out_a_deal_is_still_an_accusation(nlp):
+    events, _ = code(nlp, "Russia and the United States met in Geneva. Putin said Kyiv had failed to carry out "
+                          "the Minsk agreements.")
+    charge = only(events, "ACCUSE")
+    assert charge.source.actor_id == "vladimir-putin" and [t.actor_id for t in charge.targets] == ["UKR"]
