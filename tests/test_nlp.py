@@ -165,3 +165,14 @@ def test_a_past_verb_read_as_modifying_a_speech_verbs_object_is_its_complement()
     # a participle that does modify its noun stays
     doc = nlp("Officials said the deal signed in Doha was fragile.")
     assert next(t for t in doc if t.lower_ == "signed").dep_ == "acl"
+
+
+def test_names_after_a_fronted_phrase_are_the_verbs_subject(nlp):
+    doc = nlp("Under the Simla Agreement, India and Pakistan will withdraw their troops.")
+    verb = next(t for t in doc if t.lemma_ == "withdraw")
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    assert [s.text for s in subjects] == ["India"] and "Pakistan" in [c.text for c in subjects[0].conjuncts]
+    # a verb that has its subject keeps it ("In Geneva, Paris and London, officials met")
+    doc = nlp("Under the Simla Agreement, the troops of India and Pakistan will withdraw.")
+    verb = next(t for t in doc if t.lemma_ == "withdraw")
+    assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["troops"]

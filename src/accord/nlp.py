@@ -262,6 +262,30 @@ def root_names(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("accord_fronted_subjects")
+def fronted_subjects(doc: Doc) -> Doc:
+    """"Under the Simla Agreement, India and Pakistan will withdraw ...": after a fronted phrase
+    ending in a name, the small model reads the names that follow the comma as more of its object
+    and leaves the verb with no subject. A verb with no subject, whose fronted phrase's object has
+    a conjunct right after a comma and before the verb, has that conjunct (and its own conjuncts)
+    as its subject."""
+    for first in doc:
+        if first.dep_ != "conj" or first.pos_ not in ("PROPN", "NOUN") or first.i == 0 \
+                or doc[first.left_edge.i - 1].text != ",":
+            continue
+        obj = first.head
+        prep = obj.head
+        if obj.dep_ != "pobj" or prep.dep_ != "prep" or obj.i > first.i:
+            continue
+        verb = prep.head
+        if verb.pos_ not in ("VERB", "AUX") or not first.right_edge.i < verb.i or prep.i > obj.i \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children) \
+                or any(doc[k].pos_ not in ("AUX", "PART", "ADV") for k in range(first.right_edge.i + 1, verb.i)):
+            continue
+        first.head, first.dep_ = verb, "nsubj"
+    return doc
+
+
 @Language.component("accord_charges")
 def answered_charges(doc: Doc) -> Doc:
     """"..., a charge Riyadh rejects.": the small model reads the verb as a plural noun ending a
@@ -321,6 +345,8 @@ def load(model: str | None = None) -> Language:
             nlp.add_pipe("accord_inversions", last=True)
         if "parser" in nlp.pipe_names and "accord_root_names" not in nlp.pipe_names:
             nlp.add_pipe("accord_root_names", last=True)
+        if "parser" in nlp.pipe_names and "accord_fronted_subjects" not in nlp.pipe_names:
+            nlp.add_pipe("accord_fronted_subjects", last=True)
         if "parser" in nlp.pipe_names and "accord_charges" not in nlp.pipe_names:
             nlp.add_pipe("accord_charges", last=True)
         return nlp
