@@ -2445,3 +2445,14 @@ def test_the_head_of_the_government_delegation_serves_the_one_state_named_with_a
     found = analyse("Sudan's government and Chad's government signed a deal. The head of the government "
                     "delegation, Majzoub al-Khalifa, spoke first.")
     assert found.actors["majzoub-al-khalifa"].affiliation is None
+
+
+def test_one_of_a_group_named_before_is_named_as_they_are_and_some_of_them_speak_for_it(analyse):
+    found = analyse("Armenia and Azerbaijan signed a protocol on Monday. Western diplomats in Moscow were "
+                    "sceptical. Some said Russia was using the talks. \"Everyone is exhausted,\" one diplomat said.")
+    assert ref(found, "Some").actor_id == "western-diplomats"
+    assert found.actors["western-diplomat"].kind == "person"
+    assert ref(found, "diplomat").actor_id == "western-diplomat"
+    # with no group before, a bare "one diplomat" names no source
+    found = analyse("Armenia and Azerbaijan signed a protocol. \"Everyone is exhausted,\" one diplomat said.")
+    assert not any(a.kind == "person" and "diplomat" in a.name.lower() for a in found.actors.values())

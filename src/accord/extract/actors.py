@@ -470,6 +470,10 @@ class _A:
     former: bool = False          # "former Saint Lucia Prime Minister": no longer acts for it
 
 
+# Quantifiers that stand for part of a group named just before ("Some said", "Others warned").
+QUANTIFIER_SPEAKERS = frozenset({"some", "others", "many", "most", "several", "few"})
+
+
 class _Article:
     def __init__(self, doc: Doc, article_id: str, ix: _Index, date: str | None = None) -> None:
         self.doc, self.article_id, self.ix, self.kb = doc, article_id, ix, ix.kb
@@ -1708,9 +1712,18 @@ class _Article:
             name = self.text_of(start, end)
             name = name[:1].upper() + name[1:]
             first = start
+            if one and start == i and end == i + 1:
+                # ("Western diplomats in Moscow were sceptical ... 'Everyone is exhausted,' one
+                # diplomat said": one of the group named before, named as they are)
+                group = next((a for m in reversed(self.mentions) if m.start < i
+                              for a in [self.actors[m.actor_id]] if a.kind == "group" and " " in a.name
+                              and self.toks[m.end - 1].lemma_.lower() == tok.lemma_.lower()), None)
+                if group is not None:
+                    name = group.name.rsplit(" ", 1)[0] + " " + tok.text
             if one:
                 # (a bare "an official said" tells a reader nothing to tell one source from another)
-                aid = None if start == i and end == i + 1 else self._unnamed_person(name, tok.lower_)
+                aid = None if start == i and end == i + 1 and name.lower() == tok.lower_ \
+                    else self._unnamed_person(name, tok.lower_)
                 if aid is None:
                     continue
                 start = indefinite[0].i
@@ -1736,6 +1749,21 @@ class _Article:
                 if last > where.i + 1:
                     named = self.text_of(first, last)
                     self.actors[aid].aliases.add(named[:1].upper() + named[1:])
+
+    def some_of_them(self) -> None:
+        """"Western diplomats in Moscow were sceptical. Some said ...": a quantifier standing alone
+        as the subject of a speech verb is part of the group named last in that sentence or the
+        one before, and speaks for it."""
+        verbs = set(self.kb.words.get("speech_verbs", ()))
+        for tok in self.toks:
+            if tok.lower_ not in QUANTIFIER_SPEAKERS or tok.dep_ != "nsubj" or tok.head.lemma_ not in verbs \
+                    or self.owner[tok.i] is not None or any(True for _ in tok.children):
+                continue
+            here = self.sent_of(tok.i)
+            group = next((m for m in reversed(self.mentions) if m.end <= tok.i and here - 1 <= self.sent_of(m.start)
+                          and self.actors[m.actor_id].kind == "group" and self.toks[m.end - 1].tag_ == "NNS"), None)
+            if group is not None:
+                self.add(tok.i, tok.i + 1, group.actor_id, "description")
 
     def untagged_acronyms(self) -> None:
         """"RENAMO wants its officers appointed", "FRELIMO denied it": an upper-case word the
@@ -3542,6 +3570,7 @@ def extract_actors(doc: Doc, article_id: str, kb: KB | None = None, date: str | 
     art.definite_descriptions()
     # (before pronouns: "A Western diplomat was blunt. '...,' he said.")
     art.speaking_groups()
+    art.some_of_them()
     art.pronouns()
     return art.result()
 
