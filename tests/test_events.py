@@ -3539,3 +3539,13 @@ def test_failing_to_carry_out_a_deal_is_still_an_accusation(nlp):
                           "the Minsk agreements.")
     charge = only(events, "ACCUSE")
     assert charge.source.actor_id == "vladimir-putin" and [t.actor_id for t in charge.targets] == ["UKR"]
+
+
+def test_a_threat_or_refusal_insisted_on_is_made_but_an_acceptance_insisted_on_is_a_position(nlp):
+    events, _ = code(nlp, "Colombia and the FARC opened talks. FARC commander Ivan Marquez insisted that the FARC "
+                          "would fight on.")
+    assert only(events, "THREATEN").source.actor_id == "ivan-marquez"
+    events, _ = code(nlp, "Israel and Syria opened talks. Israel insisted that it would not withdraw from the Golan.")
+    assert only(events, "REJECT").source.actor_id == "ISR"
+    events, _ = code(nlp, "Israel and Hamas opened talks. Hamas insisted that it will only accept a permanent truce.")
+    assert not [e for e in events if e.type == "AGREE"]

@@ -475,7 +475,11 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             # beside the agreement itself
             clause = replace(clause, content_of=None, future=True)
         charged = _charged_with(ctx, lex, tok, clause)
-        if clause.content_of is not None and not charged or clause.stance or clause.in_condition:
+        # ("insisted that the ANC would fight on", "insisted Israel would not withdraw": a threat or
+        # a refusal insisted on is made; a cooperative act insisted on is a position held)
+        vowed = clause.stance and clause.speech is not None and (
+            code_to_type(entry.code)[0] in HOSTILE or clause.negated)
+        if clause.content_of is not None and not charged or clause.stance and not vowed or clause.in_condition:
             continue
         if cand.nominal and clause.negated and _object_of_plain_verb(lex, tok):
             # "the deal does not cover the group's attacks on Israel": the attacks go on; only a
