@@ -3549,3 +3549,9 @@ def test_a_threat_or_refusal_insisted_on_is_made_but_an_acceptance_insisted_on_i
     assert only(events, "REJECT").source.actor_id == "ISR"
     events, _ = code(nlp, "Israel and Hamas opened talks. Hamas insisted that it will only accept a permanent truce.")
     assert not [e for e in events if e.type == "AGREE"]
+
+
+def test_any_attack_is_no_attack_reported(nlp):
+    events, _ = code(nlp, "Armenia and Azerbaijan opened talks. Armenia warned that it would hit back hard at any "
+                          "attack by Azerbaijan.")
+    assert not [e for e in events if e.type == "ASSAULT" and e.modality == "actual"]

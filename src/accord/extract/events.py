@@ -481,6 +481,9 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             code_to_type(entry.code)[0] in HOSTILE or clause.negated)
         if clause.content_of is not None and not charged or clause.stance and not vowed or clause.in_condition:
             continue
+        if cand.nominal and any(c.dep_ == "det" and c.lower_ in ("any", "every", "whatever") for c in children(tok)):
+            # "would hit back at any attack": an act of whatever kind may come, not one reported
+            clause.hypothetical = True
         if cand.nominal and clause.negated and _object_of_plain_verb(lex, tok):
             # "the deal does not cover the group's attacks on Israel": the attacks go on; only a
             # light verb's denial ("did not launch attacks", "held no talks") denies the act
