@@ -3555,3 +3555,10 @@ def test_any_attack_is_no_attack_reported(nlp):
     events, _ = code(nlp, "Armenia and Azerbaijan opened talks. Armenia warned that it would hit back hard at any "
                           "attack by Azerbaijan.")
     assert not [e for e in events if e.type == "ASSAULT" and e.modality == "actual"]
+
+
+def test_blame_after_a_denied_clause_is_the_speakers_own_act(nlp):
+    events, _ = code(nlp, "Uganda and the LRA opened talks. The head of the LRA delegation, David Matsanga, denied "
+                          "that Kony was walking away and blamed the government for the delay.")
+    blame = only(events, "ACCUSE")
+    assert blame.source.actor_id == "david-matsanga" and not blame.negated
