@@ -860,3 +860,10 @@ def test_a_capitalised_subject_misread_as_an_interjection_still_speaks(nlp):
     ex = extracted(nlp, text, "2020-01-15")
     quote = next(q for q in ex.quotes if "were binding" in q.text)
     assert quote.speaker.actor_id == "donald-trump" and quote.cue.text == "insisted"
+
+
+def test_some_and_others_of_a_group_named_before_speak_for_it(nlp):
+    found = quotes_of(nlp, "Armenia and Azerbaijan signed a protocol. Western diplomats in Moscow were sceptical. "
+                           "Some said Russia was using the talks. Others said the deal would hold.")
+    speakers = {q.speaker.actor_id for q in found if q.speaker is not None}
+    assert len(found) == 2 and speakers == {"western-diplomats"}

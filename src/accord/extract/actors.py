@@ -1761,7 +1761,8 @@ class _Article:
                 continue
             here = self.sent_of(tok.i)
             group = next((m for m in reversed(self.mentions) if m.end <= tok.i and here - 1 <= self.sent_of(m.start)
-                          and self.actors[m.actor_id].kind == "group" and self.toks[m.end - 1].tag_ == "NNS"), None)
+                          and self.actors[m.actor_id].kind == "group" and (
+                              self.toks[m.end - 1].tag_ == "NNS" or self.toks[m.end - 1].lower_ in QUANTIFIER_SPEAKERS)), None)
             if group is not None:
                 self.add(tok.i, tok.i + 1, group.actor_id, "description")
 
