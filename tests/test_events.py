@@ -3562,3 +3562,14 @@ def test_blame_after_a_denied_clause_is_the_speakers_own_act(nlp):
                           "that Kony was walking away and blamed the government for the delay.")
     blame = only(events, "ACCUSE")
     assert blame.source.actor_id == "david-matsanga" and not blame.negated
+
+
+def test_hitting_back_while_saying_something_is_a_retort_at_whom_it_speaks_of(nlp):
+    events, _ = code(nlp, "Israel and Lebanon agreed on a maritime border. Prime Minister Yair Lapid hit back, saying "
+                          "Benjamin Netanyahu had tried and failed for a decade to reach the same agreement.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+    retort = only(events, "ACCUSE")
+    assert retort.cameo == "111" and [t.actor_id for t in retort.targets] == ["benjamin-netanyahu"]
+    # fighters who attack, killing soldiers, still attack
+    events, _ = code(nlp, "Hezbollah fighters attacked an Israeli post, killing two soldiers.")
+    assert only(events, "ASSAULT").source.actor_id == "hezbollah"

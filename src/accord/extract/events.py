@@ -194,6 +194,15 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
                 # "Netanyahu has attacked the deal", "hit the plan hard": an assault on a text
                 # is its criticism (CAMEO 111)
                 entry = replace(entry, code=CRITICISM_CODE)
+            retort_at = None
+            saying = next((c for c in children(tok) if c.dep_ == "advcl" and c.tag_ == "VBG"
+                           and lemmas[c.i] in lex.governors["speech"]), None) if entry is not None and not objs else None
+            if saying is not None and code_to_type(entry.code)[0] == "ASSAULT":
+                # "Lapid hit back, saying Netanyahu had failed": a retort, not a blow (CAMEO 111),
+                # aimed at whom it speaks of
+                entry = replace(entry, code=CRITICISM_CODE)
+                retort_at = next((s for c in children(saying) if c.dep_ == "ccomp" for s in children(c)
+                                  if s.dep_ in ("nsubj", "nsubjpass") and ctx._direct(s) is not None), None)
             if lemmas[i] in lex.concluding_verbs and (any(
                     any(c.dep_ == "nummod" for c in children(o)) or lemma_of(o) in lex.measure_nouns
                     or _their_own(lex, tok, o) for o in objs) or _ended_together(ctx, tok)):
@@ -238,7 +247,7 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
                 if entry.obj_class and entry.obj_class not in ("actor", "object"):
                     members = lex.classes.get(entry.obj_class, set())
                     noun = next((o for o in objs if lemma_of(o) in members), None)
-                found.append(Candidate(tok, entry, noun=noun))
+                found.append(Candidate(tok, entry, noun=noun, addressee=retort_at))
                 consumed.update(o.i for o in objs)
     for i in tree.nominal[bisect.bisect_left(tree.nominal, lo):bisect.bisect_left(tree.nominal, hi)]:
         tok = toks[i]
