@@ -3494,6 +3494,8 @@ def test_a_speakers_second_act_after_a_reported_passive_is_the_speakers(nlp):
 @pytest.mark.parametrize("sentence", [
     "Sudanese rebels attacked the town of Nyala on Monday.",
     "The Syrian opposition rejected the memorandum.",
+    # a group named with its demonym is that group alone
+    "Syrian opposition parties rejected the memorandum.",
 ])
 def test_a_demonym_before_rebels_or_an_opposition_does_not_make_them_the_state(nlp, sentence):
     text = "Sudan and Syria signed a memorandum. " + sentence

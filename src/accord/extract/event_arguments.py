@@ -467,9 +467,12 @@ class Context:
         # ("Sudanese rebels", "the Syrian opposition": a demonym says where such a group is from;
         # the group is not the state it may be fighting)
         apart = r is None and (lem in _groups_apart() or tok.lower_ in _groups_apart())
+        # ("Armenian opposition parties": a group actor named with its demonym is that group alone)
+        named_group = r is not None and getattr(self.actor(r.actor_id), "kind", None) == "group"
         for m in mods:
             sub = self._direct(m)
-            if sub is not None and apart and m.dep_ in ("amod", "compound") and m.pos_ in ("ADJ", "PROPN") \
+            if sub is not None and (apart or named_group and r.start <= m.idx < r.end) \
+                    and m.dep_ in ("amod", "compound") and m.pos_ in ("ADJ", "PROPN") \
                     and getattr(self.actor(sub.actor_id), "kind", None) == "state":
                 continue
             if sub is not None and sub.actor_id not in {o.actor_id for o in out}:
