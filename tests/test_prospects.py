@@ -933,6 +933,8 @@ def test_declining_to_predict_is_still_a_judgement_of_the_outcome(nlp):
     ("Lavrov said there was something to build on.", "Lavrov", 1),
     ("One analyst said he would not bet on a deal before the summer.", "analyst", -1),
     ("Rubio said the hardest decisions on the truce were still ahead.", "Rubio", -1),
+    ("The Troika said it welcomed the truce but would judge the leaders by their actions.", "Troika", -1),
+    ("Eisenhower said the wider peace was not yet won.", "Eisenhower", -1),
 ])
 def test_common_judgements_of_the_chances_and_a_not_inside_a_cue(nlp, text, holder, sign):
     found = held_by(with_quotes(nlp, text), holder)
