@@ -3575,3 +3575,14 @@ def test_hitting_back_while_saying_something_is_a_retort_at_whom_it_speaks_of(nl
     # fighters who attack, killing soldiers, still attack
     events, _ = code(nlp, "Hezbollah fighters attacked an Israeli post, killing two soldiers.")
     assert only(events, "ASSAULT").source.actor_id == "hezbollah"
+
+
+@pytest.mark.parametrize("named", [
+    "Aguila Saleh of the House of Representatives and Nuri Abu Sahmain of the GNC",
+    "Aguila Saleh, head of the eastern parliament, and Nuri Abu Sahmain, head of the rival congress",
+])
+def test_two_persons_named_side_by_side_with_their_descriptions_are_the_two_men(nlp, named):
+    text = f"Libyan delegates signed a deal in Skhirat on Thursday. But {named}, stayed away. The two men met in Malta."
+    events, _ = code(nlp, text)
+    meeting = [e for e in events if e.type == "CONSULT" and e.start >= text.index("The two men")]
+    assert {e.source.actor_id for e in meeting} == {"aguila-saleh", "nuri-abu-sahmain"}

@@ -634,6 +634,23 @@ class Context:
             self._pair_memo[key] = self._pair_ids(everyone, before, want, doers, go_betweens)
         return list(self._pair_memo[key])
 
+    def _past_apposition(self, a, b_start: int, gap: str) -> str:
+        """The words between a mention's own description (apposition, of-phrase) and the next
+        mention, or the gap as it was."""
+        span = self.doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None:
+            return gap
+        described = [c for c in children(span.root) if c.dep_ in ("appos", "prep") and c.i >= span.end]
+        if not described:
+            return gap
+        # (the parser may hang the next name on the apposition: "head of X, and Y": not past Y)
+        last = max(max([c] + [k.right_edge for k in children(c) if k.i > c.i and k.dep_ not in ("conj", "cc", "punct")])
+                   for c in described)
+        after = last.idx + len(last.text)
+        if not a.end < after < b_start:
+            return gap
+        return text_of(self.doc)[after:b_start].strip(" ,").lower()
+
     def _pair_ids(self, everyone, before: int, want: str, doers, go_betweens: bool = False) -> list[str]:
         mentions = sorted((m for m in everyone if m.end <= before
                            and not any(a <= m.start < b for a, b in doers)
@@ -658,6 +675,10 @@ class Context:
             gap = text[a.end + 1 if bracketed else a.end:b.start].strip().lower()
             # one phrase naming both ("X negotiators and commanders of Y") is a pair too
             same_phrase = a.start == b.start and a.end == b.end
+            if gap not in ("and", "and the", ",", "-", "\u2013", "/") and len(gap) < 80 and "." not in gap:
+                # "Aguila Saleh, head of the eastern parliament, and Nuri Abu Sahmain", "Saleh of
+                # the House and Abu Sahmain of the GNC": past the first one's own description
+                gap = self._past_apposition(a, b.start, gap)
             if not same_phrase and not (gap in ("and", "and the", ",", "-", "\u2013", "/")
                     or (gap.startswith("and ") and len(gap) < 40 and "." not in gap and "," not in gap
                         and self._nominal_gap(a.end, b.start))):
