@@ -3586,3 +3586,12 @@ def test_two_persons_named_side_by_side_with_their_descriptions_are_the_two_men(
     events, _ = code(nlp, text)
     meeting = [e for e in events if e.type == "CONSULT" and e.start >= text.index("The two men")]
     assert {e.source.actor_id for e in meeting} == {"aguila-saleh", "nuri-abu-sahmain"}
+
+
+def test_troops_that_leave_withdraw_but_a_delegation_that_leaves_does_not(nlp):
+    events, _ = code(nlp, "The United States and North Vietnam signed the accords. Under its terms, all American "
+                          "forces are to leave South Vietnam within 60 days.")
+    pullout = only(events, "RETREAT")
+    assert pullout.source.actor_id == "USA" and pullout.modality == "future"
+    events, _ = code(nlp, "The United States and North Vietnam signed the accords. The American delegation left Paris.")
+    assert not [e for e in events if e.type == "RETREAT"]

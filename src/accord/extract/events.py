@@ -180,6 +180,9 @@ def _candidates(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Candidate]:
         if pos == POS_VERB or (pos == POS_AUX and tok.dep_ not in ("aux", "auxpass")):
             specific = None
             entry = match_verb(ctx, lex, tok)
+            if entry is None and lemmas[i] in lex.governors.get("departing", ()) and any(
+                    lemma_of(s) in lex.classes.get("troops", ()) for s in subject_tokens(tok)):
+                entry = Entry("087", lemmas[i])   # "all American forces are to leave South Vietnam"
             if entry is None and lemmas[i] not in lex.light_verbs and lemmas[i] not in lex.concluding_verbs:
                 continue   # no trigger: most verbs of a sentence
             if entry is not None and _not_this_act(lex, tok, entry):
