@@ -3595,3 +3595,11 @@ def test_troops_that_leave_withdraw_but_a_delegation_that_leaves_does_not(nlp):
     assert pullout.source.actor_id == "USA" and pullout.modality == "future"
     events, _ = code(nlp, "The United States and North Vietnam signed the accords. The American delegation left Paris.")
     assert not [e for e in events if e.type == "RETREAT"]
+
+
+def test_stepping_aside_resigns_and_sacrifices_made_are_concessions(nlp):
+    events, _ = code(nlp, "Guatemala and the URNG resumed talks. Rodrigo Asturias stepped aside from the negotiating team.")
+    assert only(events, "RETREAT").cameo == "0831"
+    events, _ = code(nlp, "Rival Afghan factions signed an agreement. The Northern Alliance made painful sacrifices "
+                          "for national unity.")
+    assert only(events, "CONCEDE").cameo == "080"
