@@ -3603,3 +3603,17 @@ def test_stepping_aside_resigns_and_sacrifices_made_are_concessions(nlp):
     events, _ = code(nlp, "Rival Afghan factions signed an agreement. The Northern Alliance made painful sacrifices "
                           "for national unity.")
     assert only(events, "CONCEDE").cameo == "080"
+
+
+def test_has_to_and_will_have_to_in_another_sides_mouth_are_demands(nlp):
+    events, _ = code(nlp, "The DUP and Sinn Fein held talks. \"But the DUP has to show that it is serious about "
+                          "partnership,\" Gerry Adams said.")
+    demand = only(events, "REQUEST")
+    assert demand.source.actor_id == "gerry-adams" and [t.actor_id for t in demand.targets] == ["democratic-unionist-party"]
+    events, _ = code(nlp, "Russia and Ukraine held talks. Lavrov said Kyiv will have to accept the new reality.")
+    assert only(events, "REQUEST").source.actor_id == "sergei-lavrov"
+    assert not [e for e in events if e.type == "AGREE"]   # an obligation is no acceptance
+    # a rule that follows from a condition is no demand
+    events, _ = code(nlp, "Iraq and the United States signed a pact. If voters reject it, the government will have "
+                          "to give Washington a year's notice, Iraqi officials said.")
+    assert not [e for e in events if e.type == "REQUEST"]

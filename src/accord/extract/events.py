@@ -60,7 +60,7 @@ from accord.extract.event_arguments import (
     pair_refs, place_country_of, ref_key, same_party, same_side, story_sides, troop_movement, verb_arguments)
 from accord.extract.event_modality import Clause, aux_modality, analyse_clause, condition_mark, modality_of
 from accord.extract.speech_acts import (
-    conditional_warning, deontic_demand, denial, failing, held_out, name_calling, ruled_out)
+    conditional_warning, deontic_demand, denial, failing, held_out, must_periphrasis, name_calling, ruled_out)
 
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -685,8 +685,9 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         src_ids = {ref_key(s) for s in sources}
         named_sources = [s for s in sources if s.actor_id]
         # "Britain said Libya must hand over the suspects": a demand by the speaker
-        if clause.deontic and clause.speech is not None and deontic_demand(ctx, lex, tok) is not None:
-            continue   # coded as the speaker's demand below
+        if clause.deontic and clause.speech is not None and (deontic_demand(ctx, lex, tok) is not None or (
+                clause.chain and must_periphrasis(clause.chain[0]) and deontic_demand(ctx, lex, clause.chain[0]) is not None)):
+            continue   # coded as the speaker's demand below ("Kyiv will have to accept": of its "have to")
         # "told the board that inspectors could not enter sites struck by Israel": an act named
         # in a relative clause is taken as known, not asserted by the speaker
         # ... as is an act named in an adjunct of another ("the snapback of UN sanctions")
@@ -829,6 +830,8 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
     said = text_of(sent.doc)[sent.start_char:sent.end_char].lower()
     mandated = [c.i for t in ctx.cue_tokens("mandative", lambda: lex.governors["mandative"])
                 if sent.start <= t.i < sent.end for c in children(t) if c.dep_ == "ccomp"]
+    # ("the DUP has to show ...": "have to", "need to")
+    mandated += [t.i for t in span_tokens(sent) if t.lower_ in ("has", "have", "needs", "need") and must_periphrasis(t)]
     if mandated or any(m in said for m in lex.deontic_modals):
         obliged = sorted({head_of(t).i for t in span_tokens(sent) if t.dep_ == "aux" and t.lower_ in lex.deontic_modals}
                          | set(mandated))

@@ -331,7 +331,8 @@ def deontic_demand(ctx: Context, lex: Lexicon, tok: Token) -> dict | None:
     is that actor's demand (CAMEO 10), whatever the verb; so is a mandative subjunctive ("Lebanon
     insisted that Israel withdraw at once")."""
     if tok.pos_ not in ("VERB", "AUX") or not (any(
-            c.dep_ == "aux" and c.lower_ in lex.deontic_modals for c in children(tok)) or _mandative(lex, tok)):
+            c.dep_ == "aux" and c.lower_ in lex.deontic_modals for c in children(tok)) or _mandative(lex, tok)
+            or must_periphrasis(tok)):
         return None
     cur, speech = tok, None
     for _ in range(4):
@@ -353,6 +354,19 @@ def deontic_demand(ctx: Context, lex: Lexicon, tok: Token) -> dict | None:
         return None   # "Netanyahu says Israel must keep ...": a position, not a demand
     return dict(tok=tok, code="100", type="REQUEST", mode=None, sources=speakers[:1], targets=targets,
                 clause=Clause(chain=[speech]), modality="actual", quote=ctx.quote_at(tok.idx), speech=speech)
+
+
+def must_periphrasis(tok: Token) -> bool:
+    """"the DUP has to show it is serious", "Kyiv will have to accept": an obligation of the present
+    or the future said with "have to" or "need to" (not "had to": a past obligation mostly tells
+    what was done)."""
+    # (not "will have no choice but to", nor an obligation that follows from a condition: "if voters
+    # reject it, the government will have to give notice" tells a rule, not a demand)
+    if any(c.dep_ in ("dobj", "advcl") for c in children(tok)):
+        return False
+    return lemma_of(tok) in ("have", "need") and tok.dep_ != "aux" and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c)) for c in children(tok)) and (
+        tok.tag_ in ("VBZ", "VBP") or any(a.dep_ == "aux" and a.lower_ in ("will", "'ll", "shall") for a in children(tok)))
 
 
 def _mandative(lex: Lexicon, tok: Token) -> bool:
