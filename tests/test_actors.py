@@ -2456,3 +2456,13 @@ def test_one_of_a_group_named_before_is_named_as_they_are_and_some_of_them_speak
     # with no group before, a bare "one diplomat" names no source
     found = analyse("Armenia and Azerbaijan signed a protocol. \"Everyone is exhausted,\" one diplomat said.")
     assert not any(a.kind == "person" and "diplomat" in a.name.lower() for a in found.actors.values())
+
+
+def test_one_of_a_group_judged_before_is_a_person_named_as_they_are(analyse):
+    found = analyse("Rival Afghan factions signed an agreement. Western diplomats were guarded. \"Signing in a "
+                    "hotel is one thing,\" one said.")
+    assert found.actors["western-diplomats"].kind == "group"
+    assert ref(found, "one", 1).actor_id == "western-diplomat"
+    # "diplomats were killed by gunmen": an agent's victims are not judged, and name no speaking group
+    found = analyse("Two diplomats were killed by gunmen in Kabul.")
+    assert "diplomats" not in found.actors and "two-diplomats" not in found.actors

@@ -853,7 +853,8 @@ def test_what_a_speaker_tells_reporters_still_judges(nlp):
 
 @pytest.mark.parametrize("text, holder, sign", [
     # an outlook noun names the outcome the attitude is about
-    ("Diplomats in Khartoum were guarded about the prospects.", "diplomats in khartoum", -1),
+    # (the diplomats, judged so, are a group actor; "Diplomats in Khartoum" is its alias)
+    ("Diplomats in Khartoum were guarded about the prospects.", "diplomats", -1),
     ("Turkish officials were optimistic about the chances.", "TUR", 1),
     # an attitude shown by how a group met the news; the group, unnamed, with its place
     ("Many in the region greeted the accord with caution.", "many in the region", -1),

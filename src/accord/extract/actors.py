@@ -1665,8 +1665,12 @@ class _Article:
             # One of them need not speak in the clause that brings them in ("A Western diplomat was
             # blunt. '...,' he said."); a group speaks, or is judged in a copula ("Western diplomats
             # in Moscow were sceptical").
-            brought_in = tok.tag_ == "NN" or tok.head.lemma_ in verbs or tok.head.lemma_ == "be"
-            if tok.tag_ not in ("NNS", "NN") or tok.dep_ != "nsubj" or not brought_in \
+            # ("Western diplomats were guarded": judged by an adjectival participle after "be")
+            judged = tok.dep_ == "nsubjpass" and tok.tag_ == "NNS" and tok.head.tag_ == "VBN" and any(
+                c.lemma_ == "be" and c.dep_ == "auxpass" for c in tok.head.children) and not any(
+                c.dep_ == "agent" for c in tok.head.children)
+            brought_in = tok.tag_ == "NN" or tok.head.lemma_ in verbs or tok.head.lemma_ == "be" or judged
+            if tok.tag_ not in ("NNS", "NN") or tok.dep_ != "nsubj" and not judged or not brought_in \
                     or tok.lemma_.lower() not in nouns or self.owner[i] is not None:
                 continue
             kids = children(tok)
@@ -1756,15 +1760,28 @@ class _Article:
         one before, and speaks for it."""
         verbs = set(self.kb.words.get("speech_verbs", ()))
         for tok in self.toks:
-            if tok.lower_ not in QUANTIFIER_SPEAKERS or tok.dep_ != "nsubj" or tok.head.lemma_ not in verbs \
+            one = tok.lower_ == "one"
+            if tok.lower_ not in QUANTIFIER_SPEAKERS and not one or tok.dep_ != "nsubj" or tok.head.lemma_ not in verbs \
                     or self.owner[tok.i] is not None or any(True for _ in tok.children):
                 continue
             here = self.sent_of(tok.i)
             group = next((m for m in reversed(self.mentions) if m.end <= tok.i and here - 1 <= self.sent_of(m.start)
                           and self.actors[m.actor_id].kind == "group" and (
                               self.toks[m.end - 1].tag_ == "NNS" or self.toks[m.end - 1].lower_ in QUANTIFIER_SPEAKERS)), None)
-            if group is not None:
+            if group is None:
+                continue
+            if not one:
                 self.add(tok.i, tok.i + 1, group.actor_id, "description")
+                continue
+            # ("Diplomats were wary. '...,' one said": one of them, a person named as they are, as
+            # "one diplomat said" is)
+            head = self.toks[group.end - 1]
+            if head.tag_ != "NNS" or " " not in self.actors[group.actor_id].name:
+                continue
+            name = self.actors[group.actor_id].name.rsplit(" ", 1)[0] + " " + head.lemma_.lower()
+            aid = self._unnamed_person(name, head.lemma_.lower())
+            if aid is not None:
+                self.add(tok.i, tok.i + 1, aid, "description")
 
     def untagged_acronyms(self) -> None:
         """"RENAMO wants its officers appointed", "FRELIMO denied it": an upper-case word the
