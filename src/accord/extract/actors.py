@@ -470,10 +470,6 @@ class _A:
     former: bool = False          # "former Saint Lucia Prime Minister": no longer acts for it
 
 
-# Quantifiers that stand for part of a group named just before ("Some said", "Others warned").
-QUANTIFIER_SPEAKERS = frozenset({"some", "others", "many", "most", "several", "few"})
-
-
 class _Article:
     def __init__(self, doc: Doc, article_id: str, ix: _Index, date: str | None = None) -> None:
         self.doc, self.article_id, self.ix, self.kb = doc, article_id, ix, ix.kb
@@ -1759,15 +1755,16 @@ class _Article:
         as the subject of a speech verb is part of the group named last in that sentence or the
         one before, and speaks for it."""
         verbs = set(self.kb.words.get("speech_verbs", ()))
-        for tok in self.toks:
+        quantifiers = set(self.kb.words.get("quantifier_speakers", ()))
+        for tok in tokens_with(self.doc, words=quantifiers | {"one"}):
             one = tok.lower_ == "one"
-            if tok.lower_ not in QUANTIFIER_SPEAKERS and not one or tok.dep_ != "nsubj" or tok.head.lemma_ not in verbs \
+            if tok.lower_ not in quantifiers and not one or tok.dep_ != "nsubj" or tok.head.lemma_ not in verbs \
                     or self.owner[tok.i] is not None or any(True for _ in tok.children):
                 continue
             here = self.sent_of(tok.i)
             group = next((m for m in reversed(self.mentions) if m.end <= tok.i and here - 1 <= self.sent_of(m.start)
                           and self.actors[m.actor_id].kind == "group" and (
-                              self.toks[m.end - 1].tag_ == "NNS" or self.toks[m.end - 1].lower_ in QUANTIFIER_SPEAKERS)), None)
+                              self.toks[m.end - 1].tag_ == "NNS" or self.toks[m.end - 1].lower_ in quantifiers)), None)
             if group is None:
                 continue
             if not one:

@@ -292,11 +292,13 @@ def speech_conjunct(tok: Token) -> Token | None:
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in children(tok)):
         return None
     gov = lexicon().governors
+    accusing = gov["alleging"] | gov.get("blaming", set())
+    appealing = gov.get("appealing", set())
     if head.tag_ == "VBG":
         # "said that Moldova was blockading Transnistria and called for talks": a simple past
         # speech act does not share the reported progressive's auxiliary
         if tok.tag_ != "VBD" or not any(c.dep_ == "aux" and lemma_of(c) == "be" for c in children(head)) \
-                or lemma_of(tok) not in gov["speech"] | gov["alleging"] | gov.get("appealing", set()) | gov.get("blaming", set()):
+                or lemma_of(tok) not in gov["speech"] | accusing | appealing:
             return None
     elif head.tag_ == "VB":
         if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in children(head)):
@@ -309,13 +311,13 @@ def speech_conjunct(tok: Token) -> Token | None:
         # is active, so it shares nothing with a reported passive; any such act is the speaker's)
         active_after_passive = tok.tag_ == "VBD" and any(c.dep_ == "dobj" for c in children(tok)) \
             and any(c.dep_ == "auxpass" for c in children(head)) and lemma_of(head_of(head)) in gov["speech"]
-        if not active_after_passive and (lemma_of(tok) not in gov["speech"] | gov["alleging"] | gov.get("blaming", set()) or not any(
+        if not active_after_passive and (lemma_of(tok) not in gov["speech"] | accusing or not any(
                 c.dep_ == "aux" and (c.lower_ == "had" or c.tag_ == "MD") for c in children(head))):
             return None
     # "told reporters that Khartoum needed the money and accused Juba of ...", "said the bloc stood
     # by Guyana and called on Caracas to ...": an accusation or appeal in the simple past after the
     # speaker's clause is the speaker's second act
-    elif tok.tag_ != "VBD" or lemma_of(tok) not in gov["alleging"] | gov.get("appealing", set()) | gov.get("blaming", set()) \
+    elif tok.tag_ != "VBD" or lemma_of(tok) not in accusing | appealing \
             or lemma_of(head_of(head)) not in gov["speech"]:
         return None
     return head_of(head) if head_of(head).pos_ == "VERB" else None

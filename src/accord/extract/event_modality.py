@@ -211,7 +211,7 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
         elif dep == "ccomp" and lem in gov_sets["stance"]:
             clause.stance = True
             if lem in gov_sets.get("vowing_stance", ()) and any(
-                    c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "wo") for c in children(cur)):
+                    c.dep_ == "aux" and (c.lower_ in lex.future_modals or c.lower_ == "would") for c in children(cur)):
                 clause.speech = gov   # a vow insisted on: said, for threats and refusals (events)
             break
         elif dep == "ccomp" or lem in gov_sets["speech"]:

@@ -686,7 +686,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         named_sources = [s for s in sources if s.actor_id]
         # "Britain said Libya must hand over the suspects": a demand by the speaker
         if clause.deontic and clause.speech is not None and (deontic_demand(ctx, lex, tok) is not None or (
-                clause.chain and must_periphrasis(clause.chain[0]) and deontic_demand(ctx, lex, clause.chain[0]) is not None)):
+                clause.chain and must_periphrasis(lex, clause.chain[0]) and deontic_demand(ctx, lex, clause.chain[0]) is not None)):
             continue   # coded as the speaker's demand below ("Kyiv will have to accept": of its "have to")
         # "told the board that inspectors could not enter sites struck by Israel": an act named
         # in a relative clause is taken as known, not asserted by the speaker
@@ -831,7 +831,8 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
     mandated = [c.i for t in ctx.cue_tokens("mandative", lambda: lex.governors["mandative"])
                 if sent.start <= t.i < sent.end for c in children(t) if c.dep_ == "ccomp"]
     # ("the DUP has to show ...": "have to", "need to")
-    mandated += [t.i for t in span_tokens(sent) if t.lower_ in ("has", "have", "needs", "need") and must_periphrasis(t)]
+    mandated += [t.i for t in ctx.cue_tokens("periphrastic_musts", lambda: lex.governors.get("periphrastic_musts", ()))
+                 if sent.start <= t.i < sent.end and must_periphrasis(lex, t)]
     if mandated or any(m in said for m in lex.deontic_modals):
         obliged = sorted({head_of(t).i for t in span_tokens(sent) if t.dep_ == "aux" and t.lower_ in lex.deontic_modals}
                          | set(mandated))

@@ -652,7 +652,8 @@ def _is_valid_speaker(ctx: _Context, head: Token, actor_id: str | None) -> bool:
     if actor_id and head.is_title and (m := ctx.actors.mention_at(head.idx, head.idx + len(head.text))) is not None \
             and m.via == "surname":
         return True   # a surname the tagger read as a common noun ("Dirir told Reuters")
-    if actor_id and head.lower_ == "others" and ctx.actors.mention_at(head.idx, head.idx + len(head.text)) is not None:
+    if actor_id and head.lower_ in load_kb().words.get("quantifier_speakers", ()) \
+            and ctx.actors.mention_at(head.idx, head.idx + len(head.text)) is not None:
         return True   # "Western diplomats were sceptical. Others said ...": the actor layer's "some of them"
     # a common noun speaks only when it names people or a body ("officials", "the ministry"),
     # not when an actor merely qualifies it ("their pressure pushed ...")

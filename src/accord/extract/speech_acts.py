@@ -26,7 +26,7 @@ from accord.kb.loader import load_kb
 from accord.nlp import children, subtree, text_of
 from accord.extract.event_lexicon import Lexicon, code_to_type
 from accord.extract.event_grammar import (
-    OBJECT_DEPS, agent_tokens, ancestors, head_of, is_passive, lemma_of, match_verb, objects, prep_objects,
+    OBJECT_DEPS, agent_tokens, ancestors, head_of, infinitive, is_passive, lemma_of, match_verb, objects, prep_objects,
     subject_tokens)
 from accord.extract.event_arguments import Context, counterpart, ref_key, same_side
 from accord.extract.event_modality import Clause, analyse_clause, aux_modality, condition_mark, modality_of
@@ -332,7 +332,7 @@ def deontic_demand(ctx: Context, lex: Lexicon, tok: Token) -> dict | None:
     insisted that Israel withdraw at once")."""
     if tok.pos_ not in ("VERB", "AUX") or not (any(
             c.dep_ == "aux" and c.lower_ in lex.deontic_modals for c in children(tok)) or _mandative(lex, tok)
-            or must_periphrasis(tok)):
+            or must_periphrasis(lex, tok)):
         return None
     cur, speech = tok, None
     for _ in range(4):
@@ -356,17 +356,17 @@ def deontic_demand(ctx: Context, lex: Lexicon, tok: Token) -> dict | None:
                 clause=Clause(chain=[speech]), modality="actual", quote=ctx.quote_at(tok.idx), speech=speech)
 
 
-def must_periphrasis(tok: Token) -> bool:
+def must_periphrasis(lex: Lexicon, tok: Token) -> bool:
     """"the DUP has to show it is serious", "Kyiv will have to accept": an obligation of the present
     or the future said with "have to" or "need to" (not "had to": a past obligation mostly tells
     what was done)."""
     # (not "will have no choice but to", nor an obligation that follows from a condition: "if voters
     # reject it, the government will have to give notice" tells a rule, not a demand)
-    if any(c.dep_ in ("dobj", "advcl") for c in children(tok)):
+    if lemma_of(tok) not in lex.governors.get("periphrastic_musts", ()) or tok.dep_ == "aux" \
+            or any(c.dep_ in ("dobj", "advcl") for c in children(tok)):
         return False
-    return lemma_of(tok) in ("have", "need") and tok.dep_ != "aux" and any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c)) for c in children(tok)) and (
-        tok.tag_ in ("VBZ", "VBP") or any(a.dep_ == "aux" and a.lower_ in ("will", "'ll", "shall") for a in children(tok)))
+    return any(c.dep_ == "xcomp" and infinitive(c) for c in children(tok)) and (
+        tok.tag_ in ("VBZ", "VBP") or any(a.dep_ == "aux" and a.lower_ in lex.future_modals for a in children(tok)))
 
 
 def _mandative(lex: Lexicon, tok: Token) -> bool:
