@@ -675,9 +675,10 @@ class Context:
             gap = text[a.end + 1 if bracketed else a.end:b.start].strip().lower()
             # one phrase naming both ("X negotiators and commanders of Y") is a pair too
             same_phrase = a.start == b.start and a.end == b.end
-            if gap not in ("and", "and the", ",", "-", "\u2013", "/") and len(gap) < 80 and "." not in gap:
+            if " and" in gap and len(gap) < 80 and "." not in gap:
                 # "Aguila Saleh, head of the eastern parliament, and Nuri Abu Sahmain", "Saleh of
                 # the House and Abu Sahmain of the GNC": past the first one's own description
+                # (asked only of a gap with an "and" in it: the pairs read here are joined by one)
                 gap = self._past_apposition(a, b.start, gap)
             if not same_phrase and not (gap in ("and", "and the", ",", "-", "\u2013", "/")
                     or (gap.startswith("and ") and len(gap) < 40 and "." not in gap and "," not in gap
