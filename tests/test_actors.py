@@ -1521,6 +1521,20 @@ def test_unnamed_people_speaking_as_one_group_are_a_group_actor(analyse):
     assert groups == {"Analysts", "Western diplomats"}
 
 
+def test_a_counted_group_is_the_group_named_without_its_count(analyse):
+    found = analyse("Haiti's council set a date for elections. Several opposition parties rejected the plan. "
+                    "Many Western diplomats said the date was too early.")
+    groups = {a.name for a in found.actors.values() if a.kind == "group"}
+    assert groups == {"Opposition parties", "Western diplomats"}
+
+
+def test_a_presidential_spokesman_speaks_for_the_state_named_before(analyse):
+    found = analyse("Tajik President Emomali Rakhmonov met the opposition on Friday. A presidential spokesman "
+                    "said the talks went well.")
+    m = found.mention_at(*_span(found, "presidential"))
+    assert m is not None and m.actor_id == "TJK"
+
+
 def test_one_unnamed_speaker_introduced_on_their_own_is_a_person_actor(analyse):
     found = analyse('"The guns have stopped, but the hard part has not begun," said a Gulf-based diplomat in '
                     'Baku. An independent analyst warned that the truce could collapse. A senior Hamas official said no. '

@@ -1337,6 +1337,24 @@ def test_rejecting_an_argument_answers_the_last_speaker_of_the_other_side(nlp):
     assert [t.actor_id for t in only(events, "REJECT").targets] in (["jeyhun-bayramov"], ["jeyhun-bayramov", "AZE"])
 
 
+def test_disputing_a_reading_answers_whoever_gave_it(nlp):
+    text = ("Borisav Jovic said on Monday the declaration barred any republic from leaving the federation. "
+            "Slovenian officials disputed that reading.")
+    events, country = code(nlp, text)
+    rejection = only(events, "REJECT")
+    assert country(rejection.source) == "SVN" and [t.actor_id for t in rejection.targets] == ["borisav-jovic"]
+
+
+def test_rejecting_a_plan_told_in_a_quote_answers_its_author(nlp):
+    # no earlier coded proposal: the plan is what the last speaker of another side set out
+    text = ("The council's coordinator, Leslie Voltaire, said a referendum would be held in May and elections in "
+            "November. Several opposition parties rejected the plan.")
+    events, _ = code(nlp, text)
+    rejection = only(events, "REJECT")
+    assert rejection.source.actor_id == "opposition-parties"
+    assert [t.actor_id for t in rejection.targets] == ["leslie-voltaire"]
+
+
 def test_demand_that_others_act_is_addressed_to_the_clauses_subject(nlp):
     events, _ = code(nlp, "Putin demanded that Western countries stop sending weapons to Kyiv.")
     assert [t.text for t in only(events, "REQUEST").targets] == ["Western countries"]

@@ -1686,7 +1686,7 @@ class _Article:
             # ("a Latin American diplomat": a region's name describes one, as "Western" does)
             region = {t.i for t in naming if t.i in self.blocked and self.owner[t.i] is None
                       and t.ent_type_ in ("NORP", "LOC") and t.i not in self.capital_at}
-            if any(c.dep_ in ("det", "poss", "nummod", "predet") and not one or c.dep_ == "amod" and c.lower_ in QUANTIFIERS
+            if any(c.dep_ in ("det", "poss", "nummod", "predet") and not one
                    for c in kids) or any(t.i in self.blocked and t.i not in region or self.owner[t.i] is not None and not (
                        apart and self.owner[t.i].via == "demonym") for t in naming):
                 continue
@@ -1695,7 +1695,8 @@ class _Article:
             while start > 0 and self.toks[start - 1].dep_ in ("amod", "compound", "punct", "npadvmod", "advmod") \
                     and self.toks[start - 1].head.i in range(start - 1, i + 1) and self.toks[start - 1].text != ",":
                 start -= 1
-            while start < i and not self.toks[start].is_alpha:
+            # ("Several opposition parties rejected": the quantifier counts them, the name is the rest)
+            while start < i and (not self.toks[start].is_alpha or self.toks[start].lower_ in QUANTIFIERS):
                 start += 1
             end = i + 1
             if one and start == i and tok.head.lemma_ in verbs:
@@ -2326,8 +2327,8 @@ class _Article:
         # the organ words by their lower-cased text: "Army" in "Army spokesman" may be tagged a
         # proper noun
         for tok in tokens_with(self.doc, words=organs):
-            # "Junta spokesman Zaw Min Tun"
-            if tok.dep_ != "compound" or self.owner[tok.i] is not None:
+            # "Junta spokesman Zaw Min Tun", "a presidential spokesman"
+            if tok.dep_ not in ("compound", "amod") or self.owner[tok.i] is not None:
                 continue
             head = tok.head
             if head.lemma_.lower() not in titles and head.lower_ not in titles:
