@@ -700,6 +700,23 @@ def test_expecting_a_deal_is_held_by_whoever_expects_it_and_few_expecting_it_is_
     assert found and all(a.polarity < 0 for a in found)
 
 
+@pytest.mark.parametrize("text", [
+    'A European diplomat in Geneva said: "Nobody here thinks a deal is close."',
+    'A European diplomat in Geneva said: "No one expects a breakthrough this week."',
+    "A European diplomat in Geneva said nobody was optimistic about a deal.",
+])
+def test_a_judgement_nobody_holds_is_the_speakers_negative_one(nlp, text):
+    found = with_quotes(nlp, text)
+    assert found and all(a.polarity < 0 for a in found)
+    assert all(names(a.holder, "diplomat") for a in found)
+
+
+def test_a_gap_between_the_sides_that_stays_wide_is_negative(nlp):
+    found = analyse(nlp, "Diplomats following the talks said the gap between the sides remained wide.")
+    assert held_by(found, "Diplomats").polarity < 0
+    assert not analyse(nlp, "The gender gap in pay remained wide, the report said.", title=None)
+
+
 def test_what_someone_attempts_against_the_talks_is_no_forecast(nlp):
     lead = "Israeli and Palestinian leaders opened peace talks on Thursday. "
     assert not analyse(nlp, lead + "Obama said the killings were an attempt to sabotage the talks.")

@@ -73,6 +73,7 @@ class Lexicon:
     share_verbs: frozenset[str]
     proxy_nouns: frozenset[str]
     negators: frozenset[str]
+    nobody: frozenset[str]
     negating_governors: frozenset[str]
     negation_scale: float
     hedges: frozenset[str]
@@ -126,6 +127,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         share_verbs=_words(data["share_verbs"]),
         proxy_nouns=_words(data["proxy_nouns"]) | _role_heads(),
         negators=_words(neg["words"]),
+        nobody=_words(neg.get("nobody") or ()),
         negating_governors=_words(w.split()[0] for w in neg["governors"]),
         negation_scale=float(neg["scale"]),
         hedges=_words(hedges["plain"]),
@@ -895,6 +897,13 @@ def _attitude_experiencers(root: Token, pred: Token, lex: Lexicon, bounds) -> tu
     return [], None
 
 
+def _nobody(subjects: list[Token], lex: Lexicon) -> bool:
+    """"Nobody thinks ...", "no one expects ...", "no diplomat believes ...": a subject that denies
+    the judgement it would hold, leaving it to whoever says so, negated."""
+    return bool(subjects) and all(t.lower_ in lex.nobody or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in children(t)) for t in subjects)
+
+
 def _in_concession(token: Token, lex: Lexicon) -> bool:
     for _ in range(8):
         if token.dep_ == "prep" and token.lower_ in lex.concessive:
@@ -922,7 +931,11 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
     def reporters_from(t: Token, own: Token = root) -> list[list[ActorRef]]:
         nonlocal speaker
         found = []
+        nonlocal negated
         for verb, subs in _reporters(t, lex, bounds, own):
+            if _nobody(subs, lex):
+                negated = not negated   # "Nobody here thinks a deal is close": the speaker's denial
+                continue
             refs = _holder_refs(subs, resolver, bounds, quote)
             if not refs:
                 continue
@@ -955,6 +968,9 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
     via_token = None
     if cue.kind == "attitude":
         experiencers, via = _attitude_experiencers(root, pred, lex, bounds)
+        if _nobody(experiencers, lex):
+            # "Diplomats said nobody was optimistic": the reporter's judgement, negated
+            experiencers, negated = [], not negated
         holders = _holder_refs(experiencers, resolver, bounds, quote)
         if not holders and via is not None and via.pos_ == "VERB" and experiencers \
                 and experiencers[0].pos_ in ("NOUN", "ADJ") and root.dep_ == "pobj":
@@ -974,6 +990,8 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
         # an experiencer that is no actor ("the mood was optimistic") leaves the cue to its reporter
     subjects = _subjects(root, bounds) if cue.kind == "state" and root.i == pred.i and _is_report_verb(root, lex) \
         else []
+    if subjects and _nobody(subjects, lex):
+        subjects, negated = [], not negated   # "No one expects a breakthrough": see reporters_from
     if subjects and not any(t.pos_ == "PRON" for t in subjects):
         # "Diplomats expect a quick breakthrough": a cue spoken by its own verb of saying or
         # thinking is held by that verb's subject; "few expect" expects nothing ("he expected",
