@@ -717,6 +717,30 @@ def test_a_gap_between_the_sides_that_stays_wide_is_negative(nlp):
     assert not analyse(nlp, "The gender gap in pay remained wide, the report said.", title=None)
 
 
+def test_a_warning_coordinated_with_what_the_speaker_reports_is_the_speakers(nlp):
+    text = ('Secretary of State Madeleine Albright said the parties had made "real progress" on several issues '
+            'but warned that the hardest decisions were still ahead.')
+    found = analyse(nlp, text)
+    assert sorted(a.polarity > 0 for a in found) == [False, True]
+    assert all(names(a.holder, "Albright") for a in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gargash said rebuilding trust would take time.",
+    "Diplomats said the demobilisation timetable would slip.",
+    'Frei said building trust between two armies that had faced each other for decades "will not be easy".',
+    "Moncada said the mediation has failed.",
+])
+def test_trust_a_slipping_timetable_and_a_mediation_that_has_failed_judge_the_talks(nlp, sentence):
+    found = analyse(nlp, "Peru and Ecuador resumed talks in Brasilia. " + sentence)
+    assert found and all(a.polarity < 0 for a in found)
+
+
+def test_talks_that_had_failed_before_are_history_not_a_judgement(nlp):
+    assert not analyse(nlp, "Peru and Ecuador resumed talks in Brasilia. Two earlier mediations had failed.")
+    assert not analyse(nlp, "Frei said building a new football stadium would not be easy.", title=None)
+
+
 def test_what_someone_attempts_against_the_talks_is_no_forecast(nlp):
     lead = "Israeli and Palestinian leaders opened peace talks on Thursday. "
     assert not analyse(nlp, lead + "Obama said the killings were an attempt to sabotage the talks.")
@@ -767,6 +791,7 @@ def test_a_transition_the_talks_are_for_is_a_deal_judged(nlp):
 @pytest.mark.parametrize("text,holder", [
     ("Eritrea and Djibouti resumed talks in Doha. Borrell said nobody should expect miracles from the talks.",
      "Borrell"),
+    ('Eritrea and Djibouti resumed talks in Doha. "We do not expect miracles this week," Borrell said.', "Borrell"),
     ("Eritrea and Djibouti resumed talks in Doha. The hardest issues remain, Borrell said.", "Borrell"),
     ("Eritrea and Djibouti resumed talks in Doha. Borrell said the toughest questions in the talks still lay ahead.", "Borrell"),
     ("Eritrea and Djibouti signed a truce in Doha. Borrell said a lot could still go wrong with the deal.",

@@ -34,6 +34,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from accord.kb.loader import load_kb, read_yaml
+from accord.extract.event_grammar import speech_conjunct
 from accord.extract.quotes import ALL_MARKS, DOUBLE_OPEN, SINGLE_OPEN
 from accord.ingest.text import headline_end
 from accord.records import ActorRef, Assessment, Quote, Span as TextSpan, record_id
@@ -405,6 +406,12 @@ def _subjects(pred: Token, bounds, speaker: bool = False) -> list[Token]:
         agents = [p for a in _children(t, ("agent",), bounds) for p in _children(a, ("pobj",), bounds)]
         if agents:
             return _unique([c for s in agents for c in _conjuncts(s, bounds)])
+        # "said the parties had made progress but warned that ...": a speech verb the parser
+        # coordinated with the reported verb is the speaker's (events read it the same way)
+        real = speech_conjunct(t)
+        if real is not None and _in(real, bounds):
+            t = real
+            continue
         # "X seems to be optimistic", "X wants to remain hopeful": the controller is the subject;
         # "X were still working but were less optimistic": a coordinated verb shares it
         if t.dep_ in ("xcomp", "conj") and t.head != t and t.head.pos_ in ("VERB", "AUX") and _in(t.head, bounds):
@@ -801,11 +808,24 @@ def _about_deal(cue: Cue, root: Token, pred: Token, span: Span, bounds, actors, 
             continue   # an actor is the judge or the judged party, not the topic
         if t.head.i in judged_ids and t.dep_ not in SUBJECTS + ("dobj", "pobj", "attr", "xcomp"):
             continue
+        if _below_frame(t, judged_ids, lex):
+            continue   # "building trust between two armies ... will not be easy": the trust is judged
         # the cue is said of something of its own, and it is not the talks: general sentiment
         return False
     if any(_is_deal_noun(t, lex) for t in sent_of(root) if _in(t, bounds) and not (span.start <= t.i < span.end)):
         return True
     return article_about_talks
+
+
+def _below_frame(t: Token, judged_ids: set[int], lex: Lexicon) -> bool:
+    """A noun inside the phrase of a negotiation's matter ("trust between the two armies", "the
+    gap on land"): it says what the matter is between or about, it is not itself the thing judged."""
+    h = t.head
+    while h.i in judged_ids and h.head != h:
+        if h.pos_ == "NOUN" and (h.lemma_.lower() in lex.frame_nouns or h.lower_ in lex.frame_nouns):
+            return True
+        h = h.head
+    return False
 
 
 def _talks_article(doc: Doc, article, lex: Lexicon) -> bool:
@@ -897,10 +917,11 @@ def _attitude_experiencers(root: Token, pred: Token, lex: Lexicon, bounds) -> tu
     return [], None
 
 
-def _nobody(subjects: list[Token], lex: Lexicon) -> bool:
+def _nobody(subjects: list[Token], lex: Lexicon, cue: Span) -> bool:
     """"Nobody thinks ...", "no one expects ...", "no diplomat believes ...": a subject that denies
-    the judgement it would hold, leaving it to whoever says so, negated."""
-    return bool(subjects) and all(t.lower_ in lex.nobody or any(
+    the judgement it would hold, leaving it to whoever says so, negated (unless the cue holds it:
+    "nobody can say whether")."""
+    return bool(subjects) and not any(cue.start <= t.i < cue.end for t in subjects) and all(t.lower_ in lex.nobody or any(
         c.dep_ == "det" and c.lower_ == "no" for c in children(t)) for t in subjects)
 
 
@@ -933,7 +954,7 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
         found = []
         nonlocal negated
         for verb, subs in _reporters(t, lex, bounds, own):
-            if _nobody(subs, lex):
+            if _nobody(subs, lex, span):
                 negated = not negated   # "Nobody here thinks a deal is close": the speaker's denial
                 continue
             refs = _holder_refs(subs, resolver, bounds, quote)
@@ -968,7 +989,7 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
     via_token = None
     if cue.kind == "attitude":
         experiencers, via = _attitude_experiencers(root, pred, lex, bounds)
-        if _nobody(experiencers, lex):
+        if _nobody(experiencers, lex, span):
             # "Diplomats said nobody was optimistic": the reporter's judgement, negated
             experiencers, negated = [], not negated
         holders = _holder_refs(experiencers, resolver, bounds, quote)
@@ -990,7 +1011,7 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
         # an experiencer that is no actor ("the mood was optimistic") leaves the cue to its reporter
     subjects = _subjects(root, bounds) if cue.kind == "state" and root.i == pred.i and _is_report_verb(root, lex) \
         else []
-    if subjects and _nobody(subjects, lex):
+    if subjects and _nobody(subjects, lex, span):
         subjects, negated = [], not negated   # "No one expects a breakthrough": see reporters_from
     if subjects and not any(t.pos_ == "PRON" for t in subjects):
         # "Diplomats expect a quick breakthrough": a cue spoken by its own verb of saying or
@@ -1172,8 +1193,11 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
                 c.dep_ == "xcomp" and c.lemma_.lower() not in lex.failing_at for c in root.children):
             continue    # "after failing to honour their commitments": a charge, not a forecast
         if len(s) == 1 and root.lemma_.lower() == "fail" and root.tag_ in ("VBD", "VBN") \
-                and not any(c.dep_ == "xcomp" or c.dep_ == "aux" and c.tag_ == "MD" for c in root.children):
-            continue    # "the summit had failed", "earlier accords had failed": what happened, no forecast
+                and not any(c.dep_ == "xcomp" or c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in ("has", "have"))
+                            for c in root.children):
+            # "the summit had failed", "earlier accords had failed": what happened, no forecast
+            # ("the mediation has failed": the present perfect judges where the talks stand now)
+            continue
         out.append((cue_of[(s.start, s.end)], s))
     return out
 
