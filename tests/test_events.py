@@ -1355,6 +1355,28 @@ def test_rejecting_a_plan_told_in_a_quote_answers_its_author(nlp):
     assert [t.actor_id for t in rejection.targets] == ["leslie-voltaire"]
 
 
+def test_a_capitalised_title_the_parser_split_from_its_name_is_that_person(nlp):
+    # the parser makes "Afghan Foreign Minister" and "Abdul Wakil" two conjuncts: one signatory
+    text = ("Pakistani Minister of State for Foreign Affairs Zain Noorani and Afghan Foreign Minister Abdul Wakil "
+            "signed the documents at the Palace of Nations.")
+    events, _ = code(nlp, text)
+    signers = {e.source.actor_id for e in events if e.type == "SUPPORT"}
+    assert signers == {"zain-noorani", "abdul-wakil"}
+
+
+def test_a_signing_told_again_later_is_the_signing_already_coded(nlp):
+    text = ("Egypt and Israel signed a framework agreement at Camp David on Sunday. "
+            "Egyptian Foreign Minister Kamel said the two sides would meet again in October. "
+            "Egypt signed the framework with Israel, the minister repeated.")
+    events, country = code(nlp, text)
+    signings = [e for e in events if e.cameo == "057" and country(e.source) == "EGY"]
+    assert len(signings) == 1 and signings[0].start == 0
+    # another pact with another party is another signing
+    events, country = code(nlp, "Angola and Cuba signed a pact on Thursday. Angola signed a second accord with "
+                                "South Africa on Friday.")
+    assert len([e for e in events if e.cameo == "057" and country(e.source) == "AGO"]) == 2
+
+
 def test_demand_that_others_act_is_addressed_to_the_clauses_subject(nlp):
     events, _ = code(nlp, "Putin demanded that Western countries stop sending weapons to Kyiv.")
     assert [t.text for t in only(events, "REQUEST").targets] == ["Western countries"]

@@ -198,9 +198,11 @@ class ArticleActors:
             noun = token.head.head
             ref = self.ref_for_token(noun) if noun.i != token.i else None
             return ActorRef(ref.actor_id, token.text, token.idx, end) if ref else None
-        if m is None and token.pos_ == "NOUN" and token.whitespace_ and token.i + 1 < len(token.doc):
+        if m is None and (token.pos_ == "NOUN" or token.pos_ == "PROPN" and not token.ent_type_) \
+                and token.whitespace_ and token.i + 1 < len(token.doc):
             # "Koirala and Maoist chairman Prachanda signed", the name parsed as an apposition to
             # the first conjunct: a common noun right before a person's name is that person's title
+            # (a capitalised one too: "... and Afghan Foreign Minister Abdul Wakil signed")
             name = token.doc[token.i + 1]
             n = self.mention_containing(name.idx, name.idx + len(name.text))
             actor = self.actors.get(n.actor_id) if n is not None else None

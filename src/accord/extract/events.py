@@ -310,6 +310,10 @@ def _date_for(ctx: Context, toks: list[Token], sent: SpacySpan, future: bool, us
     return None
 
 
+# acts done once, whose later mentions retell them
+TOLD_ONCE = frozenset(("057",))
+
+
 def extract_events(doc: Doc, actors, article: Article | None, quotes=()) -> Iterator[Event]:
     """Events of one parsed article (see the module docstring for the coding rules)."""
     lex = lexicon()
@@ -322,7 +326,22 @@ def extract_events(doc: Doc, actors, article: Article | None, quotes=()) -> Iter
         for event in _sentence_events(ctx, lex, sent):
             event = _answered(ctx, lex, event, done)
             done.append(event)
-    yield from _cosignatories(ctx, done)
+    yield from _told_once(_cosignatories(ctx, done))
+
+
+def _told_once(events: list[Event]) -> list[Event]:
+    """"We have signed a framework, not a treaty," Dayan said, after the lede told of the signing:
+    an act told again by the same source with the same code is the act already coded."""
+    seen: set[tuple] = set()
+    out = []
+    for e in events:
+        key = (e.cameo, e.source.actor_id if e.source else None, e.negated, e.modality,
+               frozenset(t.actor_id for t in e.targets))
+        if e.cameo in TOLD_ONCE and e.modality == "actual" and key[1] and key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out
 
 
 def _cosignatories(ctx: Context, events: list[Event]) -> list[Event]:
