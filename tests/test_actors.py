@@ -1521,6 +1521,13 @@ def test_unnamed_people_speaking_as_one_group_are_a_group_actor(analyse):
     assert groups == {"Analysts", "Western diplomats"}
 
 
+def test_an_unnamed_commander_or_member_who_speaks_is_a_person_actor(analyse):
+    found = analyse('"Paper agreements have never stopped the planes," a rebel commander in Idlib province told '
+                    'reporters. A cabinet member said the pullback would be delayed.')
+    people = {a.name.lower() for a in found.actors.values() if a.kind == "person"}
+    assert {"rebel commander", "cabinet member"} <= people
+
+
 def test_a_counted_group_is_the_group_named_without_its_count(analyse):
     found = analyse("Haiti's council set a date for elections. Several opposition parties rejected the plan. "
                     "Many Western diplomats said the date was too early.")
