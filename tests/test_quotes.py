@@ -867,3 +867,18 @@ def test_some_and_others_of_a_group_named_before_speak_for_it(nlp):
                            "Some said Russia was using the talks. Others said the deal would hold.")
     speakers = {q.speaker.actor_id for q in found if q.speaker is not None}
     assert len(found) == 2 and speakers == {"western-diplomats"}
+
+
+@pytest.mark.parametrize("text", [
+    "Saudi Crown Prince Mohammed bin Salman said the two countries were getting closer every day, while "
+    "stressing that the Palestinian question remained central for the kingdom.",
+    "Saudi Crown Prince Mohammed bin Salman said the talks went well, stressing that the Palestinian question "
+    "remained central for the kingdom.",
+])
+def test_a_participle_after_the_reported_clause_is_the_speakers_second_quote(nlp, text):
+    quotes = quotes_of(nlp, text)
+    stressed = [q for q in quotes if q.cue and q.cue.text == "stressing"]
+    assert len(stressed) == 1 and stressed[0].speaker.actor_id == "mohammed-bin-salman"
+    assert content(stressed[0]).startswith("the Palestinian question")
+    said = [q for q in quotes if q.cue and q.cue.text == "said"]
+    assert len(said) == 1 and "stressing" not in content(said[0])

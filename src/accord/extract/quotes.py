@@ -457,6 +457,10 @@ def speaker_heads(ctx: _Context, cue: Token) -> list[Token]:
             # a participle after a comma tells what the main clause's subject did, wherever the
             # parser hung it
             main = _main_clause_verb(tok)
+            if main is None and tok.head.dep_ == "ccomp" and ctx.cue_frames(tok.head.head):
+                # "X said the talks went well, stressing that ...": hung on the reported clause,
+                # the participle is the reporter's second act
+                main = tok.head.head
             if main is not None and (any(_is_valid_speaker(ctx, h, _actor_for(ctx, h)) for h in _subjects_of(main))
                                      or not _subjects_of(tok.head)):
                 # ... unless that subject cannot speak: "the breakthrough came after Annan suspended
@@ -474,8 +478,14 @@ def speaker_heads(ctx: _Context, cue: Token) -> list[Token]:
 
 
 def _trailing_participle(tok: Token) -> bool:
-    return tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 0 and tok.doc[tok.i - 1].text == "," \
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children(tok))
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in children(tok)):
+        return False
+    marks = [c for c in children(tok) if c.dep_ == "mark"]
+    # ("..., while stressing that ...": what the speaker did as well, after the comma and "while")
+    if marks and (len(marks) > 1 or marks[0].lower_ != "while" or marks[0].i != tok.i - 1):
+        return False
+    first = marks[0].i if marks else tok.i
+    return first > 0 and tok.doc[first - 1].text == ","
 
 
 def _main_clause_verb(tok: Token) -> Token | None:
@@ -1223,7 +1233,9 @@ def indirect_candidates(ctx: _Context, used: set[int], direct: list[Candidate]) 
     cue_ids = {t.i for t in cues if _subjects_of(t) or t.dep_ == "conj"
                and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in children(t))
                # "..., calling the exchange "a step forward"": a participle's own quoted verdict
-               or t.dep_ == "advcl" and t.tag_ == "VBG" and "obj_pred" in ctx.cue_frames(t)}
+               or t.dep_ == "advcl" and t.tag_ == "VBG" and "obj_pred" in ctx.cue_frames(t)
+               # "said the talks went well, stressing that ...": a participle's own reported clause
+               or _trailing_participle(t) and any(c.dep_ == "ccomp" for c in children(t))}
     out: list[Candidate] = []
     for cue in sorted(cues, key=_depth):
         if any(a <= cue.idx < b for a, b in taken):
