@@ -882,3 +882,18 @@ def test_a_participle_after_the_reported_clause_is_the_speakers_second_quote(nlp
     assert content(stressed[0]).startswith("the Palestinian question")
     said = [q for q in quotes if q.cue and q.cue.text == "said"]
     assert len(said) == 1 and "stressing" not in content(said[0])
+
+
+def test_according_to_a_readout_the_told_clause_is_the_content_not_the_person_told(nlp):
+    text = ("According to an Indian government readout, Jaishankar told Wang that the massing of Chinese troops "
+            "along the frontier broke bilateral agreements.")
+    quotes = quotes_of(nlp, text)
+    assert [content(q)[:11] for q in quotes] == ["the massing"]
+
+
+def test_an_organisation_named_in_apposition_to_the_subject_speaks(nlp):
+    text = ("ETA said it would lay down its arms. Spain's largest victims' group, the Association of Victims of "
+            "Terrorism, had criticised the San Sebastian conference as a propaganda exercise.")
+    quotes = quotes_of(nlp, text)
+    criticised = [q for q in quotes if q.cue and q.cue.text == "criticised"]
+    assert [q.speaker.actor_id for q in criticised] == ["association-of-victims-of-terrorism"]

@@ -640,14 +640,17 @@ def _actor_for(ctx: _Context, head: Token) -> str | None:
 
 
 def _appos_name(ctx: _Context, head: Token) -> Token | None:
-    """A proper name set off by commas after a common noun, naming a person the actor layer knows."""
+    """A proper name set off by commas after a common noun, naming an actor the actor layer knows
+    ("His successor, Boutros Boutros-Ghali,", "Spain's largest victims' group, the Association of
+    Victims of Terrorism,")."""
     if head.pos_ != "NOUN":
         return None
     for c in rights(head):
         if c.dep_ == "appos" and c.pos_ == "PROPN":
             ref = ctx.actors.ref_for_token(c)
             actor = ctx.actors.actors.get(ref.actor_id) if ref is not None and ref.actor_id else None
-            if actor is not None and actor.kind == "person":
+            if actor is not None and (actor.kind == "person" or actor.kind in ("organisation", "group")
+                                      and not getattr(actor, "is_outlet", False)):
                 return c
     return None
 
@@ -1315,7 +1318,9 @@ def according_candidates(ctx: _Context, taken: list[tuple[int, int]], used: set[
         if ctx.cue_frames(head) and subj and head.i not in used:
             # "According to the Saudi Press Agency, he stressed the kingdom's support ...": the
             # subject speaks, and the named medium is the outlet
-            obj = next((c for c in children(head) if c.dep_ in ("dobj", "ccomp") and c.i > head.i), None)
+            # (the reported clause before an object: "he told Wang that ..." reports the clause)
+            after = [c for c in children(head) if c.dep_ in ("dobj", "ccomp") and c.i > head.i]
+            obj = next((c for c in after if c.dep_ == "ccomp"), after[0] if after else None)
             rng = _trim(ctx, list(subtree(obj)), para) if obj is not None else None
             if rng is not None:
                 start, end = _span_chars(ctx, rng[0], rng[1])
