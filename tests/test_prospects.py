@@ -741,6 +741,13 @@ def test_talks_that_had_failed_before_are_history_not_a_judgement(nlp):
     assert not analyse(nlp, "Frei said building a new football stadium would not be easy.", title=None)
 
 
+def test_most_of_a_group_agreeing_on_the_chances_speak_for_it(nlp):
+    text = ("Western diplomats said the timetable was tight and that many things could still go wrong. But most "
+            "agreed that the chances of a lasting settlement were better than at any time since the plan was adopted.")
+    found = [a for a in analyse(nlp, text) if a.cue.text == "better"]
+    assert found and all(a.holder.actor_id == "western-diplomats" and a.polarity > 0 for a in found)
+
+
 def test_what_someone_attempts_against_the_talks_is_no_forecast(nlp):
     lead = "Israeli and Palestinian leaders opened peace talks on Thursday. "
     assert not analyse(nlp, lead + "Obama said the killings were an attempt to sabotage the talks.")
