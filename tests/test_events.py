@@ -1377,6 +1377,15 @@ def test_a_signing_told_again_later_is_the_signing_already_coded(nlp):
     assert len([e for e in events if e.cameo == "057" and country(e.source) == "AGO"]) == 2
 
 
+def test_what_an_act_shows_can_be_done_is_no_event_but_a_stated_possibility_is(nlp):
+    events, _ = code(nlp, '"We have shown that India and Pakistan can sit down together," Gandhi told reporters.')
+    assert not [e for e in events if e.type == "CONSULT"]
+    events, _ = code(nlp, "Xi said the agreement showed that China and the United States could work together.")
+    assert not [e for e in events if e.modality == "hypothetical"]
+    events, _ = code(nlp, "Gandhi said India and Pakistan could sit down together.")
+    assert only(events, "CONSULT").modality == "hypothetical"
+
+
 def test_demand_that_others_act_is_addressed_to_the_clauses_subject(nlp):
     events, _ = code(nlp, "Putin demanded that Western countries stop sending weapons to Kyiv.")
     assert [t.text for t in only(events, "REQUEST").targets] == ["Western countries"]

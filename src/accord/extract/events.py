@@ -634,6 +634,8 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
         modality = modality_of(clause)
         if entry.irrealis and modality == "actual":
             continue
+        if modality == "hypothetical" and any(lemma_of(g) in lex.governors.get("showing", ()) for g in clause.chain):
+            continue   # "the accord showed that Africans could settle their own conflicts": what can be, no act
         if charged:
             # "accused the army of attacking rebel camps": the act charged is alleged, by the accused
             if clause.negated or code_to_type(code)[0] not in ALLEGEABLE or code == BREACH_CODE:
