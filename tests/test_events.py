@@ -1386,6 +1386,15 @@ def test_what_an_act_shows_can_be_done_is_no_event_but_a_stated_possibility_is(n
     assert only(events, "CONSULT").modality == "hypothetical"
 
 
+@pytest.mark.parametrize("verb", ["have yet to sign", "are yet to sign"])
+def test_an_act_yet_to_happen_is_not_done_so_far(nlp, verb):
+    events, _ = code(nlp, f"Kabila and Bemba {verb} the deal.")
+    signing = [e for e in events if e.cameo == "057"]
+    assert signing and all(e.negated and e.modality == "actual" for e in signing)
+    events, _ = code(nlp, "Kabila has to sign the deal.")
+    assert all(not e.negated for e in events if e.cameo == "057")
+
+
 def test_demand_that_others_act_is_addressed_to_the_clauses_subject(nlp):
     events, _ = code(nlp, "Putin demanded that Western countries stop sending weapons to Kyiv.")
     assert [t.text for t in only(events, "REQUEST").targets] == ["Western countries"]

@@ -230,6 +230,10 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
                     if c.dep_ == "advmod" and c.text.lower() in lex.alleged_adverbs:
                         clause.alleged = True
             break
+        elif lem in ("have", "be") and dep == "xcomp" and infinitive(cur) and any(
+                c.dep_ == "advmod" and c.lower_ == "yet" for c in children(gov)):
+            # "the parties have yet to agree", "are yet to sign": not done so far
+            clause.negated = not clause.negated
         elif lem in gov_sets["future"] or _be_to(gov, cur):
             clause.future = True
         elif lem in gov_sets.get("obliging", ()) and dep == "xcomp" and infinitive(cur) and gov.tag_ not in ("VBD", "VBN"):
