@@ -1528,6 +1528,14 @@ def test_an_unnamed_commander_or_member_who_speaks_is_a_person_actor(analyse):
     assert {"rebel commander", "cabinet member"} <= people
 
 
+def test_ngos_quoted_on_climate_talks_are_known_organisations(analyse):
+    # the small model tags neither name; the KB knows them
+    found = analyse("Greenpeace said world leaders had failed to act. Transparency International said the fund "
+                    "lacked safeguards.")
+    assert found.actors["greenpeace"].kind == "organisation"
+    assert found.actors["transparency-international"].kind == "organisation"
+
+
 def test_a_counted_group_is_the_group_named_without_its_count(analyse):
     found = analyse("Haiti's council set a date for elections. Several opposition parties rejected the plan. "
                     "Many Western diplomats said the date was too early.")
