@@ -1536,6 +1536,13 @@ def test_ngos_quoted_on_climate_talks_are_known_organisations(analyse):
     assert found.actors["transparency-international"].kind == "organisation"
 
 
+def test_the_head_before_for_names_the_body_again(analyse):
+    found = analyse("The military council suspended talks with the Alliance for Freedom and Change. The alliance "
+                    "called the decision regrettable.")
+    m = found.mention_at(*_span(found, "The alliance"))
+    assert m is not None and m.actor_id == "alliance-for-freedom-and-change"
+
+
 def test_a_counted_group_is_the_group_named_without_its_count(analyse):
     found = analyse("Haiti's council set a date for elections. Several opposition parties rejected the plan. "
                     "Many Western diplomats said the date was too early.")
