@@ -1395,6 +1395,15 @@ def test_an_act_yet_to_happen_is_not_done_so_far(nlp, verb):
     assert all(not e.negated for e in events if e.cameo == "057")
 
 
+def test_a_party_to_be_disarmed_is_the_one_that_demobilises(nlp):
+    events, _ = code(nlp, "Under the deal, Hamas will be disarmed within a year.")
+    retreat = only(events, "RETREAT")
+    assert retreat.source.actor_id == "hamas" and retreat.modality == "future"
+    # with an agent, the agent disarms them: no demobilising by the patient
+    events, _ = code(nlp, "Hamas fighters were disarmed by Egyptian troops on Sunday.")
+    assert not [e for e in events if e.type == "RETREAT" and e.source is not None and e.source.actor_id == "hamas"]
+
+
 def test_demand_that_others_act_is_addressed_to_the_clauses_subject(nlp):
     events, _ = code(nlp, "Putin demanded that Western countries stop sending weapons to Kyiv.")
     assert [t.text for t in only(events, "REQUEST").targets] == ["Western countries"]

@@ -730,6 +730,11 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
                     (etype in COOPERATIVE or etype == "REQUEST") and not clause.negated and modality == "future"
                     and (quote is None or quote.type == "indirect")):
                 continue  # a cooperative act asserted by another actor is a claim, not an event
+        if not sources and targets and is_passive(tok) and not agent_tokens(tok) \
+                and lemma_of(tok) in lex.governors.get("disarming", ()):
+            # "the rebels are to be disarmed": who lays down their arms demobilises (CAMEO 087)
+            sources, targets = [t for t in targets if t.actor_id], []
+            named_sources = sources
         targets = home_organs(ctx, lex, sources, targets)
         targets = [t for t in targets if not any(same_party(ctx, lex, t, s) for s in sources)]
         if not sources and not targets:
