@@ -3437,12 +3437,13 @@ class _Article:
             if a.kind == "organisation" and not a.is_outlet:
                 entry = self.kb.entries.get(aid)
                 for n in (a.name, *a.aliases, *(entry.aliases if entry is not None else ())):
-                    words = (n or "").split(" of ")[0].split()   # "Court" of "International Court of Justice"
+                    n = n or ""
+                    words = n.split(" of ")[0].split()   # "Court" of "International Court of Justice"
                     if len(words) > 1 and words[-1].isalpha():
                         heads.setdefault(words[-1].lower(), set()).add(aid)
                     # "the alliance" after "Alliance for Freedom and Change": the head before "for"
-                    before = (n or "").split(" for ")[0].split()
-                    if len(before) < len((n or "").split()) and before and before[-1].isalpha() and before[-1][0].isupper():
+                    before = n.split(" for ")[0].split()
+                    if before and len(before) < len(n.split()) and before[-1].isalpha() and before[-1][0].isupper():
                         heads.setdefault(before[-1].lower(), set()).add(aid)
         for w in self.kb.words.get("group_nouns", ()):
             heads.pop(w, None)   # "the group" has its own rule

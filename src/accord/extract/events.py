@@ -335,11 +335,11 @@ def _told_once(events: list[Event]) -> list[Event]:
     seen: set[tuple] = set()
     out = []
     for e in events:
-        key = (e.cameo, e.source.actor_id if e.source else None, e.negated, e.modality,
-               frozenset(t.actor_id for t in e.targets))
-        if e.cameo in TOLD_ONCE and e.modality == "actual" and key[1] and key in seen:
-            continue
-        seen.add(key)
+        if e.cameo in TOLD_ONCE and e.modality == "actual" and e.source is not None and e.source.actor_id:
+            key = (e.cameo, e.source.actor_id, e.negated, frozenset(t.actor_id for t in e.targets))
+            if key in seen:
+                continue
+            seen.add(key)
         out.append(e)
     return out
 

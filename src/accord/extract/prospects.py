@@ -802,7 +802,7 @@ def _about_deal(cue: Cue, root: Token, pred: Token, span: Span, bounds, actors, 
     judged_ids = {t.i for t in judged}
     for t in judged:
         if t.pos_ != "NOUN" or t.dep_ in ("compound", "npadvmod") or t.lemma_.lower() in lex.proxy_nouns \
-                or t.lemma_.lower() in lex.frame_nouns or t.lower_ in lex.frame_nouns:
+                or _frame_noun(t, lex):
             continue
         if t.ent_type_ or (actors is not None and actors.ref_for_token(t) is not None):
             continue   # an actor is the judge or the judged party, not the topic
@@ -822,10 +822,14 @@ def _below_frame(t: Token, judged_ids: set[int], lex: Lexicon) -> bool:
     gap on land"): it says what the matter is between or about, it is not itself the thing judged."""
     h = t.head
     while h.i in judged_ids and h.head != h:
-        if h.pos_ == "NOUN" and (h.lemma_.lower() in lex.frame_nouns or h.lower_ in lex.frame_nouns):
+        if h.pos_ == "NOUN" and _frame_noun(h, lex):
             return True
         h = h.head
     return False
+
+
+def _frame_noun(t: Token, lex: Lexicon) -> bool:
+    return t.lemma_.lower() in lex.frame_nouns or t.lower_ in lex.frame_nouns
 
 
 def _talks_article(doc: Doc, article, lex: Lexicon) -> bool:
@@ -950,9 +954,8 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
     verbs: list[Token] = []
 
     def reporters_from(t: Token, own: Token = root) -> list[list[ActorRef]]:
-        nonlocal speaker
+        nonlocal speaker, negated
         found = []
-        nonlocal negated
         for verb, subs in _reporters(t, lex, bounds, own):
             if _nobody(subs, lex, span):
                 negated = not negated   # "Nobody here thinks a deal is close": the speaker's denial

@@ -650,7 +650,7 @@ def _appos_name(ctx: _Context, head: Token) -> Token | None:
             ref = ctx.actors.ref_for_token(c)
             actor = ctx.actors.actors.get(ref.actor_id) if ref is not None and ref.actor_id else None
             if actor is not None and (actor.kind == "person" or actor.kind in ("organisation", "group")
-                                      and not getattr(actor, "is_outlet", False)):
+                                      and not actor.is_outlet):
                 return c
     return None
 
