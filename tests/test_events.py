@@ -3679,3 +3679,35 @@ def test_has_to_and_will_have_to_in_another_sides_mouth_are_demands(nlp):
     events, _ = code(nlp, "Iraq and the United States signed a pact. If voters reject it, the government will have "
                           "to give Washington a year's notice, Iraqi officials said.")
     assert not [e for e in events if e.type == "REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "A Rwandan commission's report accused France of complicity in the genocide.",
+    "A report by Rwanda's government accused France of complicity in the genocide.",
+    "A statement from the Rwandan government accused France of complicity in the genocide.",
+])
+def test_the_author_of_a_writing_acts_through_it(nlp, text):
+    events, country = code(nlp, text)
+    accuse = only(events, "ACCUSE")
+    assert country(accuse.source) == "RWA"
+    assert "FRA" in {country(t) for t in accuse.targets}
+
+
+def test_a_writing_with_no_author_names_no_source(nlp):
+    events, country = code(nlp, "The report accused France of complicity in the genocide.")
+    assert all(country(e.source) is None for e in events if e.type == "ACCUSE")
+
+
+def test_a_participle_after_a_clause_is_done_by_that_clause_s_subject(nlp):
+    # the parser hangs "accusing" on "collapsed", whose subject (the talks) accuses no one
+    events, country = code(nlp, "Chad's junta and FACT met in Doha. The talks nearly collapsed in July, when FACT "
+                                "threatened to walk out, accusing the government side of stalling on the release "
+                                "of prisoners.")
+    accuse = only(events, "ACCUSE")
+    assert accuse.source is not None and accuse.source.actor_id == "fact"
+    assert "TCD" in {country(t) for t in accuse.targets}
+    # a doer as the main subject keeps the participle: the envoy accuses, not FACT
+    events, country = code(nlp, "Chad's junta and FACT met in Doha. Chad's envoy left Doha on Monday, when FACT "
+                                "raised new demands, accusing the rebels of bad faith.")
+    accuse = only(events, "ACCUSE")
+    assert country(accuse.source) == "TCD"

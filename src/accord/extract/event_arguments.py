@@ -516,6 +516,16 @@ class Context:
                             # so the evidence is the phrase itself)
                             stop = sub.end if sub.end > end else o.right_edge.idx + len(o.right_edge.text)
                             out.append(ActorRef(sub.actor_id, text_of(self.doc)[left:stop], left, stop))
+        if not out and depth < 2 and lem in lex.classes.get("writings", ()):
+            # "a Rwandan commission's report accused", "a report by the ministry alleged": the
+            # author of a writing acts through it
+            authors = [c for c in kids if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+            authors += [o for p in kids if p.dep_ in ("prep", "agent") and lemma_of(p) in ("by", "from")
+                        for c in children(p) if c.dep_ == "pobj" for o in conjuncts(c)]
+            for a in authors:
+                for r in self.refs_of(a, depth + 1):
+                    if r.actor_id and r.actor_id not in {x.actor_id for x in out}:
+                        out.append(ActorRef(r.actor_id, text_of(self.doc)[left:end], left, end))
         if not out and lem in lex.quantity_nouns:
             # "thousands of protesters", "a group of rebels": the group is in the of-phrase
             for p in kids:

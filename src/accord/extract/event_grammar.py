@@ -668,11 +668,34 @@ def _find_subject_tokens(tok: Token, depth: int = 0) -> list[Token]:
     if tok.dep_ == "acomp" and tok.pos_ == "VERB":
         return subject_tokens(head, depth + 1)   # "Hanoi is committed to ...": the copula's subject
     if tok.dep_ == "advcl" and tok.tag_ == "VBG":
-        return subject_tokens(head, depth + 1)
+        doer = _nearer_doer(tok, head)
+        return doer if doer else subject_tokens(head, depth + 1)
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.dep_ in OBJECT_DEPS and not names_people(lexicon(), head):
         return subject_tokens(head_of(head), depth + 1)
     if tok.dep_ == "acl" and tok.tag_ == "VBG":
         return conjuncts(head)   # "negotiators meeting in Istanbul"
+    return []
+
+
+def _agentive(tok: Token) -> bool:
+    # (an acronym the small model tags as a common noun, "FACT", is still a name)
+    return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") \
+        or len(tok.text) > 1 and tok.text.isupper() or names_people(lexicon(), tok)
+
+
+def _nearer_doer(tok: Token, head: Token) -> list[Token]:
+    """"The talks collapsed when rebel delegations walked out, accusing the government of
+    stalling": the parser hangs the participle on the main verb, whose subject (a thing) cannot
+    do it; the doer is the subject of the clause just before the participle."""
+    own = [c for c in children(head) if c.dep_ in SUBJECT_DEPS]
+    if not own or any(_agentive(c) for c in own):
+        return []
+    for v in reversed(list(subtree(head))):
+        if v.i >= tok.i or v.i <= head.i:
+            continue
+        if v.pos_ in ("VERB", "AUX") and v.dep_ in ("relcl", "advcl", "ccomp", "conj") and v.right_edge.i < tok.i:
+            subj = [c for c in children(v) if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE]
+            return conjuncts(subj[0]) if subj and _agentive(subj[0]) else []
     return []
 
 
