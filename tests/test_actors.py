@@ -2505,3 +2505,28 @@ def test_one_of_a_group_judged_before_is_a_person_named_as_they_are(analyse):
     # "diplomats were killed by gunmen": an agent's victims are not judged, and name no speaking group
     found = analyse("Two diplomats were killed by gunmen in Kabul.")
     assert "diplomats" not in found.actors and "two-diplomats" not in found.actors
+
+
+@pytest.mark.parametrize("text,person,body", [
+    # the parser coordinates the whose-body with the person
+    ("Chissano and rebel leader Afonso Dhlakama signed the treaty. Dhlakama, whose Mozambican National "
+     "Resistance, or Renamo, has fought the government since 1977, said his movement would respect the truce.",
+     "afonso-dhlakama", "mozambican-national-resistance"),
+    # the relative clause hangs on the apposition, not on the name
+    ("The factions chose businessman Gyude Bryant. Bryant, a church leader who heads the small Liberian "
+     "Action Party, was picked over other candidates.", "gyude-bryant", "liberian-action-party"),
+])
+def test_the_body_a_person_leads_through_an_apposition_or_a_coordinated_whose(analyse, text, person, body):
+    found = analyse(text)
+    assert body in found.actors and found.actors[person].affiliation == body
+
+
+def test_a_short_name_after_or_is_the_same_organisation(analyse):
+    found = analyse("The Mozambican National Resistance, or Renamo, signed the accord in Rome. Renamo said it "
+                    "would disarm within six months.")
+    assert "mozambican-national-resistance" in found.actors and "renamo" not in found.actors
+    assert [m.text for m in mentions_of(found, "mozambican-national-resistance")][:3] == [
+        "Mozambican National Resistance", "Renamo", "Renamo"]
+    # two sides named one after the other stay two ("Israel, or Hamas,": no organisation name before)
+    found = analyse("Either Israel, or Hamas, will have to give way on the corridor.")
+    assert {"ISR", "hamas"} <= set(found.actors)

@@ -1942,6 +1942,15 @@ class _Article:
             self.aliases[acronym] = aid
             self.defined[acronym] = aid
             self.add(end + 1, end + 2, aid, "acronym")
+        elif end + 3 < len(doc) and end - start > 1 and self.toks[end].text == "," and self.toks[end + 1].lower_ == "or" \
+                and self.toks[end + 2].pos_ == "PROPN" and self.toks[end + 2].text[:1].isupper() \
+                and self.toks[end + 3].text in (",", ")", ".") and self.free(end + 2, end + 3) \
+                and self.toks[end + 2].ent_type_ not in ("GPE", "PERSON", "LOC"):
+            # "the Mozambican National Resistance, or Renamo,": the short name it is also known by
+            short = self.toks[end + 2].text
+            self.aliases[short] = aid
+            self.defined[short] = aid
+            self.add(end + 2, end + 3, aid, "acronym" if short.isupper() else "name")
 
     def _defined_names(self) -> None:
         """"The rebel Congolese Rally for Democracy (RCD)": capitalised words the recogniser left
@@ -2831,9 +2840,18 @@ class _Article:
         """The body a person leads: "the National Salvation Front of Thomas Cirillo", "the
         government team is led by Kuol Manyang Juuk", "the rebels, led by X", "Nur Misuari, whose
         Moro National Liberation Front signed ..."."""
-        # (the parser may make the person a second subject of the whose-clause)
-        clauses = [c for c in children(head) if c.dep_ == "relcl"] + ([head.head] if head.dep_ == "nsubj" else [])
+        # (the parser may make the person a second subject of the whose-clause; "Bryant, a church
+        # leader who heads the Liberian Action Party": the clause may hang on the apposition)
+        clauses = [c for c in children(head) if c.dep_ == "relcl"] + ([head.head] if head.dep_ == "nsubj" else []) \
+            + [r for c in children(head) if c.dep_ == "appos" for r in children(c) if r.dep_ == "relcl"]
         leading = self.kb.words.get("leading_verbs", ())
+        for c in children(head):
+            if c.dep_ in ("conj", "appos") and any(p.dep_ == "poss" and p.lower_ == "whose" for p in children(c)):
+                # "Dhlakama, whose Mozambican National Resistance has fought ...": the parser may
+                # coordinate the body with the person
+                found = self._body_at([c], kinds=("organisation",))
+                if found is not None:
+                    return found
         for v in clauses:
             for n in children(v):
                 if v.dep_ == "relcl" and v.lemma_ in leading and n.dep_ == "dobj":
