@@ -2530,3 +2530,13 @@ def test_a_short_name_after_or_is_the_same_organisation(analyse):
     # two sides named one after the other stay two ("Israel, or Hamas,": no organisation name before)
     found = analyse("Either Israel, or Hamas, will have to give way on the corridor.")
     assert {"ISR", "hamas"} <= set(found.actors)
+
+
+@pytest.mark.parametrize("text,mission", [
+    ("UNAMID said its peacekeepers came under fire near Kutum on Sunday.", "unamid"),
+    ("The United Nations Emergency Force will move into the buffer zone next week.", "unef"),
+    ("The UN Support Mission in Libya welcomed the vote in Geneva.", "unsmil"),
+])
+def test_a_un_mission_acts_for_the_un(analyse, text, mission):
+    found = analyse(text)
+    assert mission in found.actors and found.actors[mission].affiliation == "un"
