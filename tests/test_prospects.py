@@ -106,6 +106,12 @@ def held_by(found: list[Assessment], name: str) -> Assessment:
     # the road or the task ahead frames the judgement of the deal, as "the way" does
     ('Sudan\'s rivals signed a peace deal on Friday. "The road ahead will not be easy," Smail Chergui said.',
      "Chergui", -1, "easy"),
+    # a step that is no formality may fail; the past "lay ahead" is the "lie ahead" cue
+    ("Soviet diplomats said ratification of the treaty by the Supreme Soviet would not be a formality.",
+     "Soviet", -1, "formality"),
+    ("Shevardnadze said ratification of the treaty would be a formality.", "Shevardnadze", 1, "formality"),
+    ("Dennis Ross acknowledged the toughest issues still lay ahead.",
+     "Ross", -1, "lay ahead"),
 ])
 def test_each_cue_family_gives_its_polarity_to_the_judging_actor(nlp, text, holder, sign, cue):
     found = analyse(nlp, text)
