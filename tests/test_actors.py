@@ -2540,3 +2540,12 @@ def test_a_short_name_after_or_is_the_same_organisation(analyse):
 def test_a_un_mission_acts_for_the_un(analyse, text, mission):
     found = analyse(text)
     assert mission in found.actors and found.actors[mission].affiliation == "un"
+
+
+def test_an_unnamed_ambassador_who_speaks_is_a_person_of_his_own(analyse):
+    found = analyse("OAS Secretary-General Alejandro Orfila, who hosted the ceremony, called it a great day. One "
+                    "Latin American ambassador who attended said the mood was warm but cautious. \"Everyone here "
+                    "is happy tonight,\" he said.")
+    assert found.actors["latin-american-ambassador"].kind == "person"
+    he = [m for m in found.mentions if m.text == "he"]
+    assert he and he[0].actor_id == "latin-american-ambassador"
