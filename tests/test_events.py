@@ -3711,3 +3711,25 @@ def test_a_participle_after_a_clause_is_done_by_that_clause_s_subject(nlp):
                                 "raised new demands, accusing the rebels of bad faith.")
     accuse = only(events, "ACCUSE")
     assert country(accuse.source) == "TCD"
+
+
+@pytest.mark.parametrize("text", [
+    "Under the deal with the six powers, Iran will cut its installed centrifuges by two-thirds.",
+    "North Korea will halt its graphite-moderated reactor under the accord with the United States.",
+    "Iran will ship out its stockpile of enriched uranium to Russia.",
+])
+def test_rolling_back_one_s_own_nuclear_programme_de_escalates(nlp, text):
+    events, country = code(nlp, text)
+    retreat = only(events, "RETREAT")
+    assert retreat.cameo == "087" and country(retreat.source) in ("IRN", "PRK")
+
+
+def test_troops_sent_back_to_barracks_and_crossings_reopened_de_escalate(nlp):
+    events, country = code(nlp, "The Yugoslav army returned to its barracks in Slovenia on Sunday.")
+    assert country(only(events, "RETREAT").source) == "YUG"
+    events, country = code(nlp, "Sudan reopened its border crossings with South Sudan on Monday.")
+    retreat = only(events, "RETREAT")
+    assert retreat.cameo == "0872" and country(retreat.source) == "SDN"
+    # another's nuclear site is no programme of one's own: striking it is no de-escalation
+    events, _ = code(nlp, "Israel struck Iran's reactor at Isfahan on Friday.")
+    assert not any(e.type == "RETREAT" for e in events)
