@@ -2549,3 +2549,13 @@ def test_an_unnamed_ambassador_who_speaks_is_a_person_of_his_own(analyse):
     assert found.actors["latin-american-ambassador"].kind == "person"
     he = [m for m in found.mentions if m.text == "he"]
     assert he and he[0].actor_id == "latin-american-ambassador"
+
+
+def test_a_name_stops_at_a_dash_set_off_by_spaces(analyse):
+    found = analyse("The six-nation Contact Group - the United States, Russia, Britain, France, Germany and Italy "
+                    "- wants a NATO-led force in Kosovo.")
+    assert "contact-group" in found.actors and "USA" in found.actors
+    assert not any(" - " in a.name for a in found.actors.values())
+    # a hyphen inside a name is no such dash
+    found = analyse("Guinea-Bissau and the Economic Community of West African States signed the accord.")
+    assert "GNB" in found.actors

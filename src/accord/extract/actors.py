@@ -997,6 +997,10 @@ class _Article:
         # the recogniser may take in the blank line after a name ("By Daniela Forsyth\n\n")
         ents = [e if not e[-1].is_space else Span(self.doc, e.start, e.end - 1, label=e.label_)
                 for e in ents if not (len(e) == 1 and e[0].is_space)]
+        # ... or run on past a spaced dash ("the six-nation Contact Group - the United States,
+        # Russia, ..."): a name stops at a dash set off by spaces
+        ents = [self._before_spaced_dash(e) for e in ents]
+        ents = [e for e in ents if e is not None]
         # "Oleksandr Prokudin" tagged as two adjacent persons is one name
         merged: list[Span] = []
         for e in ents:
@@ -1044,6 +1048,12 @@ class _Article:
                 if m.end - m.start == 1 and self.toks[m.start].text in self.defined:
                     m.actor_id = self.defined[self.toks[m.start].text]
                     m.via = "acronym"
+
+    def _before_spaced_dash(self, ent: Span) -> Span | None:
+        for t in ent[1:]:
+            if t.text in ("-", "--", "\u2013", "\u2014") and t.whitespace_ and self.toks[t.i - 1].whitespace_:
+                return Span(self.doc, ent.start, t.i, label=ent.label_) if t.i > ent.start else None
+        return ent
 
     def _acronym_definitions(self, ents: list[Span]) -> list[Span]:
         """"the Parbatya Chattagram Jana Sanghati Samiti (PCJSS)": a name the article defines by an
