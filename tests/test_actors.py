@@ -2559,3 +2559,24 @@ def test_a_name_stops_at_a_dash_set_off_by_spaces(analyse):
     # a hyphen inside a name is no such dash
     found = analyse("Guinea-Bissau and the Economic Community of West African States signed the accord.")
     assert "GNB" in found.actors
+
+
+@pytest.mark.parametrize("text,group,states", [
+    ("The Bosnian Serbs turned down the invitation on Sunday.", "bosnian-serbs", {"BIH", "SRB"}),
+    ("Kosovo Serbs protested in Mitrovica against the deal.", "kosovo-serbs", {"XKX", "SRB"}),
+    ("The Kosovo Albanians accepted the interim accord.", "kosovo-albanians", {"XKX", "ALB"}),
+    # the recogniser may tag the two peoples' names as a person
+    ("Croatian Serbs in Knin said they would not lay down their arms.", "croatian-serbs", {"HRV", "SRB"}),
+])
+def test_a_people_named_with_the_place_it_lives_in_is_a_community(analyse, text, group, states):
+    found = analyse(text)
+    assert found.actors[group].kind == "group"
+    assert not states & set(found.actors)
+
+
+def test_a_nationality_or_a_possessive_is_no_community(analyse):
+    found = analyse("A British Iranian aid worker was freed on Monday. Bosnia's Serbs boycotted the vote.")
+    assert not any(a.kind == "group" for a in found.actors.values())
+    # "Greek Cypriots" is the Cypriot state's people, as the KB says
+    found = analyse("Greek Cypriots voted against the plan, while Turkish Cypriots backed it.")
+    assert "CYP" in found.actors and "turkish-cypriots" in found.actors

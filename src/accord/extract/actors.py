@@ -363,6 +363,19 @@ NAME_CONNECTORS = frozenset({"and", "of", "for", "in", "the", "de"})
 PEOPLE_NOUNS = frozenset({"minority", "community", "population", "diaspora"})
 
 
+def _demonym_forms(kb: KB) -> dict[str, tuple[str, ...]]:
+    """Each state's demonyms as the KB lists them, the adjective first ("Serbian", "Serbs", "Serb");
+    built once per KB (kept on it, as ``_forms``)."""
+    got = kb.__dict__.get("_demonym_forms")
+    if got is None:
+        out: dict[str, list[str]] = {}
+        for n in kb.names:
+            if n.via == "demonym":
+                out.setdefault(n.actor_id, []).append(n.text)
+        got = kb.__dict__["_demonym_forms"] = {k: tuple(v) for k, v in out.items()}
+    return got
+
+
 def _forms(kb: KB, key: str) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
     """The multiword forms of a KB word list ("riot police") as lower-cased word tuples, and
     their head words; built once per KB (kept on it, as ``_person_index``), not at every article."""
@@ -866,6 +879,55 @@ class _Article:
             a.armed = a.armed or tok.lower_ in armed or tok.lemma_.lower() in armed
             self.add(start, i + 1, aid, "name")
 
+    def communities(self) -> None:
+        """"Bosnian Serbs", "Kosovo Albanians", "Croatian Serbs": a people named with the place it
+        lives in is a community of its own, neither the state of the place nor that of the people
+        (and "Bosnian Serb leader Radovan Karadzic" leads it). Only a people's noun, plural or one
+        that is no adjective ("Serb", not "Serbian" nor "Albanian"), makes one: "British Iranian"
+        is a nationality."""
+        demonyms = _demonym_forms(self.kb)
+        at_end = {m.end: m for m in self.mentions}
+        for m2 in list(self.mentions):
+            m1 = at_end.get(m2.start)
+            if m1 is None or m2.via != "demonym" or m2.end - m2.start != 1 or m1.via not in ("demonym", "name") \
+                    or m1.actor_id == m2.actor_id or self.kind_of(m1) != "state" or self.kind_of(m2) != "state":
+                continue
+            word = self.toks[m2.start].text
+            forms = demonyms.get(m2.actor_id, ())
+            plural = word if word in forms and word.endswith("s") and self.toks[m2.start].tag_ in ("NNPS", "NNS") \
+                else word + "s" if word + "s" in forms and word != forms[0] else None
+            if plural is None or self.toks[m1.start].dep_ == "poss" or self.toks[m1.end - 1].tag_ == "POS":
+                continue
+            name = self.text_of(m1.start, m1.end) + " " + plural
+            aid = _slug(name)
+            a = self.actor(aid, name, "group")
+            a.affiliation = aid
+            for m in (m1, m2):
+                self.mentions.remove(m)
+                for j in range(m.start, m.end):
+                    self.owner[j] = None
+            self.add(m1.start, m2.end, aid, "name")
+            at_end = {m.end: m for m in self.mentions}
+
+    def _peoples_names(self, start: int, end: int) -> str | None:
+        """The state whose people the last of these words names, if the words before it name a
+        people or a state too ("Croatian Serbs", "Kosovo Serbs")."""
+        forms = self.kb.__dict__.get("_demonym_states")
+        if forms is None:
+            forms = self.kb.__dict__["_demonym_states"] = {
+                f: aid for aid, v in _demonym_forms(self.kb).items() for f in v}
+        if not all(self.toks[i].text in forms or self._state_word(i) for i in range(start, end - 1)):
+            return None
+        return forms.get(self.toks[end - 1].text)
+
+    def _state_word(self, i: int) -> str | None:
+        names = self.kb.__dict__.get("_one_word_states")
+        if names is None:
+            names = self.kb.__dict__["_one_word_states"] = {
+                n.text: n.actor_id for n in self.kb.names if n.via == "name" and " " not in n.text
+                and getattr(self.kb.entries.get(n.actor_id), "kind", None) == "state"}
+        return names.get(self.toks[i].text)
+
     def _polity(self, start: int, end: int, name: str | None = None) -> None:
         name = name or self.text_of(start, end)
         aid = _slug(name)
@@ -1165,6 +1227,14 @@ class _Article:
                     and self.toks[start - 1].head.i == start:
                 start -= 1    # "Governor Oleksandr Prokudin" with only "Prokudin" tagged
         if start >= end:
+            return
+        if label == "PERSON" and end - start == 2 and self._peoples_names(start, end):
+            # "Croatian Serbs" tagged as a person: two peoples' names (see communities)
+            for i in range(start, end):
+                aid = self._peoples_names(i, i + 1) or self._state_word(i)
+                if aid and self.free(i, i + 1):
+                    self.actor(aid)
+                    self.add(i, i + 1, aid, "demonym" if self._peoples_names(i, i + 1) else "name")
             return
         if end - start == 1 and self._modifies_force_noun(self.toks[start]):
             self.blocked.add(start)   # "Riot police fired ...": a common noun, capitalised to open the sentence
@@ -3605,6 +3675,7 @@ def extract_actors(doc: Doc, article_id: str, kb: KB | None = None, date: str | 
     art.known_as()
     art.entities()
     art.polity_demonyms()
+    art.communities()
     art.allegiance_groups()
     art.untagged_speakers()
     art.surnames()
