@@ -2580,3 +2580,17 @@ def test_a_nationality_or_a_possessive_is_no_community(analyse):
     # "Greek Cypriots" is the Cypriot state's people, as the KB says
     found = analyse("Greek Cypriots voted against the plan, while Turkish Cypriots backed it.")
     assert "CYP" in found.actors and "turkish-cypriots" in found.actors
+
+
+@pytest.mark.parametrize("text,place", [
+    ("The pullback means India must hand back the strategic Haji Pir pass.", "haji-pir"),
+    ("Prime Minister James Marape would travel to Buka next month to address the assembly.", "buka"),
+])
+def test_a_name_in_a_place_s_name_or_after_a_preposition_of_place_is_no_person(analyse, text, place):
+    found = analyse(text)
+    assert place not in found.actors
+
+
+def test_a_person_after_to_is_still_a_person_unless_one_travels_there(analyse):
+    found = analyse("The envoy handed a letter to Kagame on Monday.")
+    assert found.actors["paul-kagame"].kind == "person"

@@ -363,6 +363,11 @@ NAME_CONNECTORS = frozenset({"and", "of", "for", "in", "the", "de"})
 PEOPLE_NOUNS = frozenset({"minority", "community", "population", "diaspora"})
 
 
+# Verbs of going somewhere: their "to" names a place ("fly to Buka", "travel to Geneva").
+MOTION_VERBS = frozenset(("travel", "fly", "go", "return", "head", "move", "drive", "sail", "come", "journey", "retreat",
+                          "withdraw", "flee", "evacuate", "relocate", "march", "walk"))
+
+
 def _demonym_forms(kb: KB) -> dict[str, tuple[str, ...]]:
     """Each state's demonyms as the KB lists them, the adjective first ("Serbian", "Serbs", "Serb");
     built once per KB (kept on it, as ``_forms``)."""
@@ -1277,6 +1282,13 @@ class _Article:
             # "the Ohrid deal", "the Ibar bridge": the name of a place or an accord, not an actor
             self.blocked.update(i for i in range(start, end) if self.owner[i] is None)
             return
+        if label == "PERSON" and (self._names_a_thing(ent, "place_nouns") or end < len(self.doc)
+                                  and self.toks[end].is_lower
+                                  and self.toks[end].text in self.kb.words.get("place_nouns", ())):
+            # "the Haji Pir pass", "the Arak heavy-water reactor": a name the recogniser took for
+            # a person's, in the name of a place
+            self.blocked.update(i for i in range(start, end) if self.owner[i] is None)
+            return
         if label != "GPE" and self._names_equipment(ent):
             # "Thai F-16 jets": the demonym stays the state; the rest is a make or model
             self.blocked.update(i for i in range(start, end) if self.owner[i] is None)
@@ -1284,6 +1296,11 @@ class _Article:
         covered = [self.owner[i] for i in range(start, end) if self.owner[i] is not None]
         if covered:
             self._partly_known(ent, start, end, covered)
+            return
+        if label == "PERSON" and end - start == 1 and self._placed_one_word(self.toks[start]):
+            # "travel to Buka next month", "the road between Sirte and Misrata": one word after a
+            # preposition of place, no surname of anyone the article names, is a place
+            self.blocked.add(start)
             return
         if label in ("ORG", "PERSON") and self._read_as_place(self.doc[start:end].text, label):
             # "would not leave Grozny" tagged an organisation where "stormed into Grozny" was a
@@ -1462,6 +1479,18 @@ class _Article:
         if label == "ORG":
             return places >= orgs and places > persons
         return places + orgs >= persons
+
+    def _placed_one_word(self, tok: Token) -> bool:
+        t = tok
+        while t.dep_ == "conj" and t.head.i < t.i:
+            t = t.head   # "between Sirte and Misrata"
+        prep = t.head
+        if t.dep_ != "pobj" or prep.lower_ not in set(self.kb.words.get("place_prepositions", ())) | {"to", "between"}:
+            return False
+        if prep.lower_ == "to" and not (prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in MOTION_VERBS):
+            return False   # "a letter to Netanyahu", "an aide to Sharon": only travel goes "to" a place
+        return tok.text not in self._person_surnames() and not any(
+            a.kind == "person" and a.name.rsplit(" ", 1)[-1] == tok.text for a in self.actors.values())
 
     def _names_a_thing(self, ent: Span, *word_lists: str) -> bool:
         words = set().union(*(self.kb.words.get(w, ()) for w in word_lists))
