@@ -1000,3 +1000,17 @@ def test_common_judgements_of_the_chances_and_a_not_inside_a_cue(nlp, text, hold
 def test_closed_to_talks_is_not_close_to_a_deal(nlp):
     found = analyse(nlp, "Hamas said the crossing was closed to further talks.")
     assert not any(a.polarity > 0 for a in found)
+
+
+@pytest.mark.parametrize("text,holder", [
+    ('"Disarming the militias in the forests of the Kivus will not be easy," a Western diplomat said.', "diplomat"),
+    ("Alejandro Reyes, a sociologist, said it would not be easy to protect the new party.", "Reyes"),
+])
+def test_a_task_ahead_judged_in_a_story_of_talks_judges_the_deal(nlp, text, holder):
+    a = held_by(analyse(nlp, text), holder)
+    assert a.polarity < 0
+
+
+def test_a_task_judged_outside_a_story_of_talks_judges_no_deal(nlp):
+    found = analyse(nlp, "The coach said winning the cup final would not be easy.", title="Cup final preview")
+    assert found == []

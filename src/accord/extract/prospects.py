@@ -799,6 +799,10 @@ def _about_deal(cue: Cue, root: Token, pred: Token, span: Span, bounds, actors, 
     if any(t.dep_ in SUBJECTS and (t.lower_ in lex.military_nouns or t.lemma_.lower() in lex.military_nouns)
            for t in judged):
         return False
+    if cue.kind == "state" and _an_act_judged(pred):
+        # "disarming militias in the Kivus will not be easy", "it would not be easy to protect the
+        # new party": a task ahead is judged, in a story of talks the deal's
+        return article_about_talks
     judged_ids = {t.i for t in judged}
     for t in judged:
         if t.pos_ != "NOUN" or t.dep_ in ("compound", "npadvmod") or t.lemma_.lower() in lex.proxy_nouns \
@@ -815,6 +819,16 @@ def _about_deal(cue: Cue, root: Token, pred: Token, span: Span, bounds, actors, 
     if any(_is_deal_noun(t, lex) for t in sent_of(root) if _in(t, bounds) and not (span.start <= t.i < span.end)):
         return True
     return article_about_talks
+
+
+def _an_act_judged(pred: Token) -> bool:
+    kids = children(pred)
+    if any(c.dep_ == "csubj" or c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "VBG" for c in kids):
+        return True
+    # ("it will not be easy to protect ...": the subject stands for the infinitive after it)
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in kids) and any(
+        c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" and any(a.lower_ == "to" for a in children(c))
+        for c in kids)
 
 
 def _below_frame(t: Token, judged_ids: set[int], lex: Lexicon) -> bool:
