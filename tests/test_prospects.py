@@ -1014,3 +1014,16 @@ def test_a_task_ahead_judged_in_a_story_of_talks_judges_the_deal(nlp, text, hold
 def test_a_task_judged_outside_a_story_of_talks_judges_no_deal(nlp):
     found = analyse(nlp, "The coach said winning the cup final would not be easy.", title="Cup final preview")
     assert found == []
+
+
+@pytest.mark.parametrize("text,holder", [
+    ("Hamas gave the Egyptian proposal a cool reception on Sunday.", "hamas"),
+    ("The Egyptian proposal got a cool reception from Hamas.", "hamas"),
+])
+def test_who_gives_a_plan_a_cool_reception_judges_it(nlp, text, holder):
+    a = held_by(analyse(nlp, text), holder)
+    assert a.polarity < 0
+
+
+def test_a_reception_of_no_plan_judges_no_deal(nlp):
+    assert analyse(nlp, "The band got a cool reception from the crowd in Cairo.") == []

@@ -776,6 +776,8 @@ def _about_deal(cue: Cue, root: Token, pred: Token, span: Span, bounds, actors, 
                 article_about_talks: bool) -> bool:
     if "{deal}" in cue.phrase or "{outcome}" in cue.phrase:
         return True
+    if root.lemma_.lower() in RECEPTIONS and any(_is_deal_noun(t, lex) for t in subtree(pred) if _in(t, bounds)):
+        return True   # "gave the plan a cool reception": the plan it was given to is judged
     # (the infinitive outside the cue: "declined to predict" is one cue, not a plan)
     plan = next((c for c in children(root) if c.dep_ == "xcomp" and not span.start <= c.i < span.end), None) \
         if root.pos_ == "VERB" and cue.kind == "attitude" else None
@@ -959,6 +961,10 @@ def _unowned_attitude(root: Token, pred: Token, lex: Lexicon) -> bool:
         and not _is_report_verb(pred, lex) and pred.lemma_.lower() not in ("have", "be")
 
 
+# Nouns of a reaction, whose giver judges what it is given to ("a cool reception", "a frosty response").
+RECEPTIONS = frozenset(("reception", "response", "welcome", "reaction"))
+
+
 def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resolver, lex: Lexicon,
                 bounds, quote: Quote | None) -> list[_Judgement]:
     speaker = quote.speaker if quote is not None else None
@@ -1045,6 +1051,18 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
     reporters = reporters_from(above, own)
     if holders and reporters and any(_actor_key(r) in {_actor_key(h) for h in holders} for r in reporters[0]):
         reporters = reporters[1:]   # "X voiced optimism": the expressing verb is X's own
+    if not holders and cue.kind == "state" and root.pos_ == "NOUN" and root.lemma_.lower() in RECEPTIONS:
+        # "the opposition gave the plan a cool reception", "the plan got a cool reception from
+        # the opposition": who gives the reception judges the plan
+        verb = root.head if root.dep_ in ("dobj", "attr") else None
+        givers = [c for c in children(verb) if c.dep_ in ("nsubj",)] if verb is not None \
+            and verb.lemma_.lower() in ("give", "offer", "extend") else []
+        givers += [o for h in (root, verb) if h is not None for p in children(h)
+                   if p.dep_ == "prep" and p.lower_ == "from" for o in children(p) if o.dep_ == "pobj"]
+        holders = _holder_refs(givers, resolver, bounds, quote)
+        if not holders and givers and givers[0].pos_ in ("NOUN", "PROPN"):
+            np = _np_span(givers[0], bounds)   # (a giver the actor layer does not name)
+            holders = [ActorRef(None, np.text, np.start_char, np.end_char)]
     if not holders:
         if reporters:
             holders, reporters = reporters[0], reporters[1:]
