@@ -1236,10 +1236,11 @@ class _Article:
         if label == "PERSON" and end - start == 2 and self._peoples_names(start, end):
             # "Croatian Serbs" tagged as a person: two peoples' names (see communities)
             for i in range(start, end):
-                aid = self._peoples_names(i, i + 1) or self._state_word(i)
+                people = self._peoples_names(i, i + 1)
+                aid = people or self._state_word(i)
                 if aid and self.free(i, i + 1):
                     self.actor(aid)
-                    self.add(i, i + 1, aid, "demonym" if self._peoples_names(i, i + 1) else "name")
+                    self.add(i, i + 1, aid, "demonym" if people else "name")
             return
         if end - start == 1 and self._modifies_force_noun(self.toks[start]):
             self.blocked.add(start)   # "Riot police fired ...": a common noun, capitalised to open the sentence

@@ -1055,7 +1055,7 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
         # "the opposition gave the plan a cool reception", "the plan got a cool reception from
         # the opposition": who gives the reception judges the plan
         verb = root.head if root.dep_ in ("dobj", "attr") else None
-        givers = [c for c in children(verb) if c.dep_ in ("nsubj",)] if verb is not None \
+        givers = [c for c in children(verb) if c.dep_ == "nsubj"] if verb is not None \
             and verb.lemma_.lower() in ("give", "offer", "extend") else []
         givers += [o for h in (root, verb) if h is not None for p in children(h)
                    if p.dep_ == "prep" and p.lower_ == "from" for o in children(p) if o.dep_ == "pobj"]
