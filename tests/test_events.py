@@ -3733,3 +3733,17 @@ def test_troops_sent_back_to_barracks_and_crossings_reopened_de_escalate(nlp):
     # another's nuclear site is no programme of one's own: striking it is no de-escalation
     events, _ = code(nlp, "Israel struck Iran's reactor at Isfahan on Friday.")
     assert not any(e.type == "RETREAT" for e in events)
+
+
+def test_what_a_speaker_says_there_will_be_is_the_speaker_s_act(nlp):
+    events, country = code(nlp, 'Albright met the Serb delegation. "If the Serbs say no, there will be air strikes," '
+                                'Albright told reporters.')
+    threat = only(events, "THREATEN")
+    assert threat.modality == "conditional" and country(threat.source) == "USA"
+    events, country = code(nlp, "Biden said there would be talks with Russia next week.")
+    consult = only(events, "CONSULT")
+    assert consult.modality == "future" and country(consult.source) == "USA"
+    assert "RUS" in {country(t) for t in consult.targets}
+    # a "there is" the article asserts names no source
+    events, _ = code(nlp, "There were talks in Geneva on Monday.")
+    assert all(e.source is None or e.source.actor_id is None for e in events)

@@ -660,6 +660,10 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             subj = subject_tokens(tok)
             if subj and subj[0].pos_ == "PRON" and subj[0].lower_ not in RELATIVE and not denies:
                 sources = ctx.refs(subject_tokens(clause.speech))
+            elif cand.nominal and _existential(cand.noun or tok):
+                # "Biden told Putin there would be sanctions if ...": what a speaker says there
+                # will be, the speaker's side brings about
+                sources = [r for r in ctx.refs(subject_tokens(clause.speech)) if r.actor_id]
         if etype == "REQUEST" and not any(t.actor_id for t in targets):
             targets = holders(ctx, cand.noun or tok) or targets
         each_other = etype == "AGREE" and lemma_of(tok) in lex.mutual_acts and len({s.actor_id for s in sources}) > 1
@@ -1071,6 +1075,13 @@ def _merge(drafts: list[dict]) -> list[dict]:
 # rebels reject any withdrawal", "Moscow had also proposed a truce", "the army pulled back"):
 # a demand, rejection, offer, threat, withdrawal, attack or praise ("Tokyo welcomed the plan") by
 # one of the two sides with no addressee is aimed at the other.
+def _existential(noun: Token) -> bool:
+    """"there would be sanctions", "there will be talks": the noun is what a "there is" asserts."""
+    verb = head_of(noun)
+    return noun.dep_ in ("attr", "nsubj") and lemma_of(verb) == "be" and any(
+        c.dep_ == "expl" and c.lower_ == "there" for c in children(verb))
+
+
 COUNTERPART_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN", "RETREAT", "CONCEDE", "ASSAULT", "SUPPORT", "SANCTION"}
 # ... unless the act names what it hits, even as a thing no actor owns ("its attacks on
 # merchant shipping"): a third party, not the other side
