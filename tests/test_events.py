@@ -3747,3 +3747,11 @@ def test_what_a_speaker_says_there_will_be_is_the_speaker_s_act(nlp):
     # a "there is" the article asserts names no source
     events, _ = code(nlp, "There were talks in Geneva on Monday.")
     assert all(e.source is None or e.source.actor_id is None for e in events)
+
+
+def test_consequences_promised_are_a_threat_consequences_suffered_are_none(nlp):
+    events, country = code(nlp, "Biden told Putin there would be consequences if the attacks continued.")
+    threat = only(events, "THREATEN")
+    assert threat.modality == "conditional" and country(threat.source) == "USA"
+    events, _ = code(nlp, "Biden said the consequences of the war had been devastating for Ukraine.")
+    assert not any(e.type == "THREATEN" for e in events)

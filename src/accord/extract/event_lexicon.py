@@ -139,7 +139,9 @@ def _parse_verb(code: str, text: str) -> Entry:
 
 def _parse_noun(code: str, text: str) -> Entry:
     words = str(text).lower().split()
-    return Entry(code, words[-1], (), None, False, tuple(words[:-1]))
+    irrealis = "~irrealis" in words
+    words = [w for w in words if w != "~irrealis"]
+    return Entry(code, words[-1], (), None, irrealis, tuple(words[:-1]))
 
 
 @functools.lru_cache(maxsize=1)
