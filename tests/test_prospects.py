@@ -112,6 +112,13 @@ def held_by(found: list[Assessment], name: str) -> Assessment:
     ("Shevardnadze said ratification of the treaty would be a formality.", "Shevardnadze", 1, "formality"),
     ("Dennis Ross acknowledged the toughest issues still lay ahead.",
      "Ross", -1, "lay ahead"),
+    # a task ahead judged in a story of talks judges the deal
+    ('"Disarming the militias in the forests of the Kivus will not be easy," a Western diplomat said.',
+     "diplomat", -1, "easy"),
+    ("Alejandro Reyes, a sociologist, said it would not be easy to protect the new party.", "Reyes", -1, "easy"),
+    # who gives a plan a cool reception judges it
+    ("Hamas gave the Egyptian proposal a cool reception on Sunday.", "hamas", -1, "cool reception"),
+    ("The Egyptian proposal got a cool reception from Hamas.", "hamas", -1, "cool reception"),
 ])
 def test_each_cue_family_gives_its_polarity_to_the_judging_actor(nlp, text, holder, sign, cue):
     found = analyse(nlp, text)
@@ -1002,28 +1009,11 @@ def test_closed_to_talks_is_not_close_to_a_deal(nlp):
     assert not any(a.polarity > 0 for a in found)
 
 
-@pytest.mark.parametrize("text,holder", [
-    ('"Disarming the militias in the forests of the Kivus will not be easy," a Western diplomat said.', "diplomat"),
-    ("Alejandro Reyes, a sociologist, said it would not be easy to protect the new party.", "Reyes"),
+@pytest.mark.parametrize("text,title", [
+    # a task judged outside a story of talks judges no deal
+    ("The coach said winning the cup final would not be easy.", "Cup final preview"),
+    # a reception of no plan judges none
+    ("The band got a cool reception from the crowd in Cairo.", TALKS),
 ])
-def test_a_task_ahead_judged_in_a_story_of_talks_judges_the_deal(nlp, text, holder):
-    a = held_by(analyse(nlp, text), holder)
-    assert a.polarity < 0
-
-
-def test_a_task_judged_outside_a_story_of_talks_judges_no_deal(nlp):
-    found = analyse(nlp, "The coach said winning the cup final would not be easy.", title="Cup final preview")
-    assert found == []
-
-
-@pytest.mark.parametrize("text,holder", [
-    ("Hamas gave the Egyptian proposal a cool reception on Sunday.", "hamas"),
-    ("The Egyptian proposal got a cool reception from Hamas.", "hamas"),
-])
-def test_who_gives_a_plan_a_cool_reception_judges_it(nlp, text, holder):
-    a = held_by(analyse(nlp, text), holder)
-    assert a.polarity < 0
-
-
-def test_a_reception_of_no_plan_judges_no_deal(nlp):
-    assert analyse(nlp, "The band got a cool reception from the crowd in Cairo.") == []
+def test_a_task_or_a_reception_that_is_no_deal_s_judges_nothing(nlp, text, title):
+    assert analyse(nlp, text, title=title) == []

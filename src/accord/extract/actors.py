@@ -368,16 +368,21 @@ MOTION_VERBS = frozenset(("travel", "fly", "go", "return", "head", "move", "driv
                           "withdraw", "flee", "evacuate", "relocate", "march", "walk"))
 
 
-def _demonym_forms(kb: KB) -> dict[str, tuple[str, ...]]:
+def _peoples(kb: KB) -> tuple[dict[str, tuple[str, ...]], dict[str, str], dict[str, str]]:
     """Each state's demonyms as the KB lists them, the adjective first ("Serbian", "Serbs", "Serb");
-    built once per KB (kept on it, as ``_forms``)."""
-    got = kb.__dict__.get("_demonym_forms")
+    the state each demonym names; and the state each one-word name names ("Kosovo"). Built once
+    per KB (kept on it, as ``_forms``)."""
+    got = kb.__dict__.get("_peoples")
     if got is None:
-        out: dict[str, list[str]] = {}
+        forms: dict[str, list[str]] = {}
+        names: dict[str, str] = {}
         for n in kb.names:
             if n.via == "demonym":
-                out.setdefault(n.actor_id, []).append(n.text)
-        got = kb.__dict__["_demonym_forms"] = {k: tuple(v) for k, v in out.items()}
+                forms.setdefault(n.actor_id, []).append(n.text)
+            elif n.via == "name" and " " not in n.text and getattr(kb.entries.get(n.actor_id), "kind", None) == "state":
+                names[n.text] = n.actor_id
+        got = kb.__dict__["_peoples"] = ({k: tuple(v) for k, v in forms.items()},
+                                         {f: aid for aid, v in forms.items() for f in v}, names)
     return got
 
 
@@ -890,7 +895,7 @@ class _Article:
         (and "Bosnian Serb leader Radovan Karadzic" leads it). Only a people's noun, plural or one
         that is no adjective ("Serb", not "Serbian" nor "Albanian"), makes one: "British Iranian"
         is a nationality."""
-        demonyms = _demonym_forms(self.kb)
+        demonyms = _peoples(self.kb)[0]
         at_end = {m.end: m for m in self.mentions}
         for m2 in list(self.mentions):
             m1 = at_end.get(m2.start)
@@ -917,21 +922,13 @@ class _Article:
     def _peoples_names(self, start: int, end: int) -> str | None:
         """The state whose people the last of these words names, if the words before it name a
         people or a state too ("Croatian Serbs", "Kosovo Serbs")."""
-        forms = self.kb.__dict__.get("_demonym_states")
-        if forms is None:
-            forms = self.kb.__dict__["_demonym_states"] = {
-                f: aid for aid, v in _demonym_forms(self.kb).items() for f in v}
+        forms = _peoples(self.kb)[1]
         if not all(self.toks[i].text in forms or self._state_word(i) for i in range(start, end - 1)):
             return None
         return forms.get(self.toks[end - 1].text)
 
     def _state_word(self, i: int) -> str | None:
-        names = self.kb.__dict__.get("_one_word_states")
-        if names is None:
-            names = self.kb.__dict__["_one_word_states"] = {
-                n.text: n.actor_id for n in self.kb.names if n.via == "name" and " " not in n.text
-                and getattr(self.kb.entries.get(n.actor_id), "kind", None) == "state"}
-        return names.get(self.toks[i].text)
+        return _peoples(self.kb)[2].get(self.toks[i].text)
 
     def _polity(self, start: int, end: int, name: str | None = None) -> None:
         name = name or self.text_of(start, end)
@@ -1473,25 +1470,29 @@ class _Article:
         if self._label_counts is None:
             self._label_counts = Counter((e.text.removeprefix("the "), e.label_) for e in nlp_ents(self.doc))
         places = sum(self._label_counts[(name, k)] for k in PLACE_LABELS)
-        if not places or name in self._person_surnames() or any(
-                a.kind == "person" and a.name.rsplit(" ", 1)[-1] == name for a in self.actors.values()):
+        if not places or self._someones_surname(name):
             return False   # ("Sierra Leone's President Ahmad Tejan Kabbah" ... "Kabbah said")
         orgs, persons = self._label_counts[(name, "ORG")], self._label_counts[(name, "PERSON")]
         if label == "ORG":
             return places >= orgs and places > persons
         return places + orgs >= persons
 
+    def _someones_surname(self, name: str) -> bool:
+        """The last word of a person's name the recogniser or the actor layer found."""
+        return name in self._person_surnames() or any(
+            a.kind == "person" and a.name.rsplit(" ", 1)[-1] == name for a in self.actors.values())
+
     def _placed_one_word(self, tok: Token) -> bool:
         t = tok
         while t.dep_ == "conj" and t.head.i < t.i:
             t = t.head   # "between Sirte and Misrata"
         prep = t.head
-        if t.dep_ != "pobj" or prep.lower_ not in set(self.kb.words.get("place_prepositions", ())) | {"to", "between"}:
+        if t.dep_ != "pobj" or not (prep.lower_ in ("to", "between")
+                                    or prep.lower_ in self.kb.words.get("place_prepositions", ())):
             return False
         if prep.lower_ == "to" and not (prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in MOTION_VERBS):
             return False   # "a letter to Netanyahu", "an aide to Sharon": only travel goes "to" a place
-        return tok.text not in self._person_surnames() and not any(
-            a.kind == "person" and a.name.rsplit(" ", 1)[-1] == tok.text for a in self.actors.values())
+        return not self._someones_surname(tok.text)
 
     def _names_a_thing(self, ent: Span, *word_lists: str) -> bool:
         words = set().union(*(self.kb.words.get(w, ()) for w in word_lists))

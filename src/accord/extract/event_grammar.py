@@ -345,8 +345,15 @@ def existential(tok: Token) -> bool:
     """"There were ten soldiers killed in the raid": the participle after "there be" reports the
     act ("ten soldiers were killed"), it does not describe the soldiers."""
     noun = head_of(tok)
-    return tok.dep_ == "acl" and noun.dep_ == "attr" and lemma_of(head_of(noun)) == "be" \
-        and any(c.dep_ == "expl" for c in children(head_of(noun)))
+    return tok.dep_ == "acl" and noun.dep_ == "attr" and there_is(noun)
+
+
+def there_is(noun: Token) -> bool:
+    """"there would be sanctions", "there were ten soldiers ...": the noun is what a "there is"
+    asserts."""
+    verb = head_of(noun)
+    return noun.dep_ in ("attr", "nsubj") and lemma_of(verb) == "be" and any(
+        c.dep_ == "expl" and c.lower_ == "there" for c in children(verb))
 
 
 def reduced_passive(tok: Token) -> bool:

@@ -53,7 +53,7 @@ from accord.extract.event_grammar import (
     SUBJECT_DEPS, agent_tokens, conjuncts, conjuncts_verbs, control_complement, existential,
     head_of, hyphen_agents, infinitive, is_passive, lemma_of, match_noun, match_verb, misread_participle,
     names_people, objects, parse_tree, prep_objects, reciprocal, span_tokens, speech_conjunct, subject_tokens,
-    tree_slot)
+    there_is, tree_slot)
 from accord.extract.event_arguments import (
     Context, accused, agent_heads, complement_targets, counterpart, dateline_subject, holders, home_organs,
     instrument_states, localise_agents, location_for, location_span, measure_doer, naming_near, noun_arguments,
@@ -660,7 +660,7 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             subj = subject_tokens(tok)
             if subj and subj[0].pos_ == "PRON" and subj[0].lower_ not in RELATIVE and not denies:
                 sources = ctx.refs(subject_tokens(clause.speech))
-            elif cand.nominal and _existential(cand.noun or tok):
+            elif cand.nominal and there_is(cand.noun or tok):
                 # "Biden told Putin there would be sanctions if ...": what a speaker says there
                 # will be, the speaker's side brings about
                 sources = [r for r in ctx.refs(subject_tokens(clause.speech)) if r.actor_id]
@@ -1075,13 +1075,6 @@ def _merge(drafts: list[dict]) -> list[dict]:
 # rebels reject any withdrawal", "Moscow had also proposed a truce", "the army pulled back"):
 # a demand, rejection, offer, threat, withdrawal, attack or praise ("Tokyo welcomed the plan") by
 # one of the two sides with no addressee is aimed at the other.
-def _existential(noun: Token) -> bool:
-    """"there would be sanctions", "there will be talks": the noun is what a "there is" asserts."""
-    verb = head_of(noun)
-    return noun.dep_ in ("attr", "nsubj") and lemma_of(verb) == "be" and any(
-        c.dep_ == "expl" and c.lower_ == "there" for c in children(verb))
-
-
 COUNTERPART_TYPES = {"REQUEST", "REJECT", "AGREE", "THREATEN", "RETREAT", "CONCEDE", "ASSAULT", "SUPPORT", "SANCTION"}
 # ... unless the act names what it hits, even as a thing no actor owns ("its attacks on
 # merchant shipping"): a third party, not the other side

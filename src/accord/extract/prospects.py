@@ -34,7 +34,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from accord.kb.loader import load_kb, read_yaml
-from accord.extract.event_grammar import speech_conjunct
+from accord.extract.event_grammar import infinitive, speech_conjunct
 from accord.extract.quotes import ALL_MARKS, DOUBLE_OPEN, SINGLE_OPEN
 from accord.ingest.text import headline_end
 from accord.records import ActorRef, Assessment, Quote, Span as TextSpan, record_id
@@ -829,8 +829,7 @@ def _an_act_judged(pred: Token) -> bool:
         return True
     # ("it will not be easy to protect ...": the subject stands for the infinitive after it)
     return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in kids) and any(
-        c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" and any(a.lower_ == "to" for a in children(c))
-        for c in kids)
+        c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" and infinitive(c) for c in kids)
 
 
 def _below_frame(t: Token, judged_ids: set[int], lex: Lexicon) -> bool:
