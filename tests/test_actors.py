@@ -1926,6 +1926,31 @@ def test_an_unqualified_office_takes_the_state_the_story_is_about(analyse, text,
     assert _person_named(analyse(text), surname).affiliation == state
 
 
+@pytest.mark.parametrize("text, organ, state", [
+    ("Lebanon's feuding leaders signed an agreement on Wednesday. Parliament will meet on Sunday to elect "
+     "a president.", "Parliament", "LBN"),
+    ("Iraq's government and the Kurds settled their dispute over exports. The Oil Ministry said pumping "
+     "would resume on Saturday.", "Oil Ministry", "IRQ"),
+    ("Spain's government rejected the plan. The Constitutional Court suspended the referendum.",
+     "Constitutional Court", "ESP"),
+])
+def test_an_unqualified_organ_takes_the_state_the_story_is_about(analyse, text, organ, state):
+    found = analyse(text)
+    assert next(a for a in found.actors.values() if a.name == organ).affiliation == state
+
+
+def test_the_european_council_is_an_organ_of_the_union(analyse):
+    found = analyse("Britain's prime minister flew to Brussels. The European Council agreed to extend the deadline.")
+    assert next(a for a in found.actors.values() if a.name == "European Council").affiliation == "eu"
+
+
+def test_an_organ_with_no_state_before_it_stays_unaffiliated(analyse):
+    # the National Liberation Army is a guerrilla's name, not a state's army; a story naming no
+    # state gives the court none
+    found = analyse("The National Liberation Army freed two hostages. The Supreme Court had ordered his arrest.")
+    assert all(a.affiliation is None for a in found.actors.values() if a.kind == "organisation")
+
+
 def test_an_affairs_portfolio_before_a_ministers_name_is_no_organisation(analyse):
     found = analyse("Zambia's lead envoy, Home Affairs Minister Tomas Obuya, said the government would not "
                     "reopen the agreements.")

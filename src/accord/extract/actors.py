@@ -2552,6 +2552,7 @@ class _Article:
         for m in person_mentions:
             self._person_context(m, title_at)
         self._chambers()
+        self._unqualified_organs()
         self._unqualified_officials(person_mentions)
         self._genders(person_mentions)
         for sp in spans:
@@ -2584,6 +2585,22 @@ class _Article:
                 continue
             if any(self.owner[t.i] is not None and self.toks[t.i + 1].lower_ == "affairs" for t in left):
                 continue      # "Bougainville Affairs Minister": the minister of another state
+            a.affiliation = self._scene_state(head) or self._state_before(m.start) or self._dateline_state
+
+    def _unqualified_organs(self) -> None:
+        """"the Supreme Court had ordered his arrest", "the Transitional Military Council said": an
+        organ of a state the text names without its state is the state's the text was last about
+        where it is first named, as an unqualified office is (``_unqualified_officials``)."""
+        organs = {w.lower() for w in self.kb.words.get("national_organ_nouns", ())}
+        first: dict[str, _M] = {}
+        for m in self.mentions:
+            first.setdefault(m.actor_id, m)
+        for aid, m in first.items():
+            a = self.actors[aid]
+            if a.kind != "organisation" or a.affiliation or a.from_kb or a.is_outlet \
+                    or a.name.split()[-1].lower() not in organs:
+                continue
+            head = self.toks[m.end - 1]
             a.affiliation = self._scene_state(head) or self._state_before(m.start) or self._dateline_state
 
     @functools.cached_property
