@@ -1944,6 +1944,19 @@ def test_the_european_council_is_an_organ_of_the_union(analyse):
     assert next(a for a in found.actors.values() if a.name == "European Council").affiliation == "eu"
 
 
+def test_a_kb_name_that_opens_a_longer_name_is_not_that_body(analyse):
+    found = analyse("Anna Weiss of the European Council on Foreign Relations said the European Council would meet.")
+    assert found.actors["anna-weiss"].affiliation == "european-council-on-foreign-relations"
+    assert found.actors["european-council-on-foreign-relations"].kind == "organisation"
+
+
+def test_a_name_ending_in_an_organisation_word_tagged_as_a_person_is_an_organisation(analyse):
+    found = analyse("NAIROBI, Nov 12, 2022 (Reuters) - Ethiopia's government and the Tigray People's Liberation "
+                    "Front (TPLF) agreed on Saturday to disarm. The TPLF said it would comply.")
+    assert not any(a.kind == "person" for a in found.actors.values())
+    assert found.actors["tplf"].name == "Tigray People's Liberation Front"
+
+
 def test_an_organ_with_no_state_before_it_stays_unaffiliated(analyse):
     # the National Liberation Army is a guerrilla's name, not a state's army; a story naming no
     # state gives the court none

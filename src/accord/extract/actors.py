@@ -976,9 +976,12 @@ class _Article:
             return False      # state names are unambiguous; "Bank of Israel" keeps them
         if len(sp) != 1:
             # "National Security Council" is no UN Security Council: the recogniser's name runs
-            # on to the left with a capitalised word the KB does not know
-            return ent is not None and ent.label_ in ("ORG", "FAC") and sp.start > self._ent_start(ent) \
-                and sp.end <= ent.end and self._unknown_name_word(self.toks[sp.start - 1], known)
+            # on to the left with a capitalised word the KB does not know; "European Council on
+            # Foreign Relations" is no European Council: on to the right, with "of Y", "on Y"
+            inside = ent is not None and ent.label_ in ("ORG", "FAC") and self._ent_start(ent) <= sp.start \
+                and sp.end <= ent.end
+            return inside and (sp.start > self._ent_start(ent) and self._unknown_name_word(self.toks[sp.start - 1], known)
+                               or self._named_on(sp, ent, known))
         doc = self.doc
         if ent is None or ent.label_ not in ("ORG", "FAC", "NORP") or not (ent.start <= sp.start and sp.end <= ent.end):
             # no entity around it: "Congress of South African Trade Unions leaders said"
@@ -988,16 +991,22 @@ class _Article:
                 self.long_names.append(doc[sp.start:end])
                 return True
             return False
-        if sp.end + 1 < ent.end and self.toks[sp.end].lower_ in ("of", "for"):
-            nxt = self.toks[sp.end + 2] if self.toks[sp.end + 1].lower_ == "the" and sp.end + 2 < ent.end else self.toks[sp.end + 1]
-            if nxt.is_title and nxt.pos_ == "PROPN" and any(i not in known for i in range(nxt.i, ent.end)):
-                return True
+        if self._named_on(sp, ent, known):
+            return True
         before = self.toks[sp.start - 1] if sp.start > self._ent_start(ent) else None
         if before is not None and before.tag_ == "POS" and sp.start - 2 >= self._ent_start(ent):
             # "General People's Congress": a capitalised word owning the KB name inside the entity
             owner = self.toks[sp.start - 2]
             return owner.pos_ == "PROPN" and owner.is_title and owner.i not in known
         return before is not None and self._unknown_name_word(before, known)
+
+    def _named_on(self, sp: Span, ent: Span, known: set[int]) -> bool:
+        """The entity goes on after the KB name with "of/for/on (the) Y", Y a capitalised name the
+        KB does not know: "Congress of South African Trade Unions"."""
+        if not (sp.end + 1 < ent.end and self.toks[sp.end].lower_ in ("of", "for", "on")):
+            return False
+        nxt = self.toks[sp.end + 2] if self.toks[sp.end + 1].lower_ == "the" and sp.end + 2 < ent.end else self.toks[sp.end + 1]
+        return nxt.is_title and nxt.pos_ == "PROPN" and any(i not in known for i in range(nxt.i, ent.end))
 
     def _unknown_name_word(self, tok: Token, known: set[int]) -> bool:
         return tok.pos_ == "PROPN" and tok.is_title and tok.i not in known \
@@ -1312,8 +1321,11 @@ class _Article:
         root = self.root_of(start, end)
         if label == "PERSON" and root.dep_ == "compound" and root.head.lower_ in self.ix.outlet_words:
             self._org_entity(start, end)     # "Al Masirah television" tagged as a person
-        elif label == "PERSON" and self._group_name(start, end):
-            self._org_entity(start, end)     # "the Tamil Tigers", "Tamil Tiger rebels" tagged as a person
+        elif label == "PERSON" and (self._group_name(start, end)
+                                    or root.text in self.kb.words.get("organisation_words", ())):
+            # "the Tamil Tigers", "Tamil Tiger rebels", "the Tigray People's Liberation Front"
+            # tagged as a person: no person's name ends in Front, Party or Union
+            self._org_entity(start, end)
         elif label == "PERSON" and not any(t.text in self.kb.words.get("outlet_words", ()) for t in ent):
             # (case-sensitive here: "Radio" in a name, not "radio" in a person's description)
             self._person_entity(start, self._person_end(end))
