@@ -1957,6 +1957,13 @@ def test_a_name_ending_in_an_organisation_word_tagged_as_a_person_is_an_organisa
     assert found.actors["tplf"].name == "Tigray People's Liberation Front"
 
 
+def test_a_name_tagged_as_an_organisation_listed_with_a_person_is_a_person(analyse):
+    found = analyse("Among the freed were Siamak Namazi, a businessman held for eight years, Emad Shargi and Morad "
+                    "Tahbaz. Hamas and Islamic Jihad welcomed the swap.")
+    assert found.actors["morad-tahbaz"].kind == "person"
+    assert all(a.kind != "person" for a in found.actors.values() if "jihad" in a.actor_id or "hamas" in a.actor_id)
+
+
 def test_an_organ_with_no_state_before_it_stays_unaffiliated(analyse):
     # the National Liberation Army is a guerrilla's name, not a state's army; a story naming no
     # state gives the court none

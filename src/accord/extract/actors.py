@@ -1567,6 +1567,9 @@ class _Article:
         first = root
         while first.dep_ == "conj":
             first = first.head
+        if first is not root and first.pos_ == "PROPN" and first.ent_type_ == "PERSON" and first.i < start \
+                and not any(t.text in self.kb.words.get("organisation_words", ()) for t in span):
+            return True       # "Emad Shargi and Morad Tahbaz": listed with a person
         if first is not root and first.pos_ == "PROPN" and first.i not in self.in_title:
             # "Foreign Ministers Dante Caputo of Argentina and Jaime del Valle of Chile": a conjunct
             # of a name under a person's title
