@@ -2806,6 +2806,24 @@ def test_committing_to_an_act_promises_it_but_being_committed_states_a_stance(nl
     assert [(e.type, e.source.actor_id) for e in events] == [("AGREE", "PRK")]
 
 
+@pytest.mark.parametrize("text", [
+    # a to-infinitive after "commit", parsed as a complement or as a purpose clause
+    "North Korea committed to work toward complete denuclearisation.",
+    "Trump committed to provide security guarantees to North Korea.",
+    # a commitment reaffirmed
+    "North Korea reaffirmed its commitment to complete denuclearisation.",
+])
+def test_committing_to_do_something_promises_it(nlp, text):
+    events, _ = code(nlp, text)
+    assert only(events, "AGREE").cameo == "030"
+
+
+def test_committing_a_crime_or_being_committed_to_an_operation_is_no_promise(nlp):
+    events, _ = code(nlp, "The rebels committed atrocities in the north. Egypt's troops were committed to the "
+                          "operation to protect the border.")
+    assert not [e for e in events if e.type == "AGREE"]
+
+
 def test_abandoning_or_renouncing_weapons_disarms(nlp):
     events, _ = code(nlp, "Libya abandoned its chemical weapons in 2004. The rebels renounced their arms.")
     assert [e.type for e in events] == ["RETREAT", "RETREAT"]

@@ -221,6 +221,10 @@ def _verb_words(tok: Token) -> tuple[set[str], set[str]]:
         if dep == "prep" and _date_prep(c):
             continue   # "agreed ... on Monday" is no "agree on"
         direct.add(lemmas[c.i])
+        if (dep == "xcomp" or control_complement(c)) and any(g.dep_ == "aux" and g.lower_ == "to" for g in kids[c.i]):
+            # "committed to provide guarantees": a to-infinitive (the parser may call it a
+            # purpose clause), no "to" preposition
+            direct.add("to-inf")
         if dep in ("advcl", "ccomp") and for_to(c):
             near.add("for")   # "called for the rebels to withdraw": "call for"
         if dep in ("prt", "prep", "advmod", "dobj", "agent", "acomp"):   # "remained open to talks"
