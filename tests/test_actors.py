@@ -666,6 +666,14 @@ def test_names_on_a_credit_line_are_not_actors(analyse):
     assert not {"daniela-forsyth", "kanya-srisuk", "panu-wongcha", "prak-chan-thul", "mark-heinrich"} & set(found.actors)
 
 
+def test_contributors_and_photo_credits_are_not_actors(analyse):
+    found = analyse("WASHINGTON, Aug 20, 2024 (AP) - Secretary of State Antony Blinken said Israel had accepted "
+                    "the proposal.\n\nAssociated Press writers Matthew Lee in Washington and Samy Magdy in Cairo "
+                    "contributed to this report.\n\nA man walks past rubble in Gaza City. (AP Photo/Abdel Kareem "
+                    "Hana)")
+    assert set(found.actors) == {"ap", "antony-blinken", "ISR", "USA"}
+
+
 def test_a_surname_the_recogniser_took_for_an_organisation_is_the_person(analyse):
     found = analyse("Jorge Rodríguez, who led the government delegation, signed the accord. \"This is a "
                     "victory,\" Rodríguez said on Thursday.")

@@ -1610,7 +1610,14 @@ class _Article:
         reporters and editors, not actors of the story."""
         line = self._line_at(start).strip().lstrip("(").lower()
         openers = self.kb.words.get("credit_openers", ())
-        return len(line) <= 240 and any(line.startswith(o + " ") for o in openers)
+        closers = self.kb.words.get("credit_closers", ())
+        if len(line) <= 240 and (any(line.startswith(o + " ") for o in openers)
+                                 or any(line.rstrip(".) ").endswith(c) for c in closers)):
+            return True   # ... and "AP writers X in Cairo and Y in Gaza contributed to this report."
+        # "(AP Photo/Abdel Kareem Hana)": a photograph's credit
+        at, text = self.toks[start].idx, self.text
+        opened = text.rfind("(", max(0, at - 40), at)
+        return opened != -1 and ")" not in text[opened:at] and "photo/" in text[opened:self.toks[end - 1].idx].lower()
 
     def _is_place(self, tok: Token) -> bool:
         """An unknown name governed by "in", "at", "near"... is where something happens."""
