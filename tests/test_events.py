@@ -2829,6 +2829,12 @@ def test_abandoning_or_renouncing_weapons_disarms(nlp):
     assert [e.type for e in events] == ["RETREAT", "RETREAT"]
 
 
+def test_who_after_a_persons_description_in_apposition_is_the_person(nlp):
+    events, _ = code(nlp, "Angola, Cuba and South Africa agreed on a ceasefire. Chester Crocker, the assistant "
+                          "secretary of state who chaired the talks, said the deal was a breakthrough.")
+    assert only(events, "CONSULT").source.actor_id == "chester-crocker"
+
+
 def test_a_named_envoy_described_in_apposition_mediates_and_time_spent_controls_nothing(nlp):
     events, country = code(nlp, "Guatemala and the URNG signed a deal. Jean Arnault, the French diplomat who has "
                                 "moderated the talks since 1994, was praised. Jesse Jackson spent weeks shuttling "

@@ -568,6 +568,11 @@ def antecedent(verb: Token, rel: Token) -> Token:
     phrase is itself an agent or an act ("officials from Qatar, which", "the strike on Kyiv,
     which")."""
     head = head_of(verb)
+    if rel.lower_ in ("who", "whom") and head.dep_ == "appos" and head.ent_type_ != "PERSON" \
+            and head_of(head).pos_ == "PROPN" and head_of(head).ent_type_ == "PERSON":
+        # "Chester Crocker, the assistant secretary of state who chaired the talks": the person
+        # the description is in apposition to
+        return head_of(head)
     if rel.lower_ not in ("which", "that") or rel.dep_ not in SUBJECT_DEPS:
         return head
     doc, i = parse_tree(verb.doc).toks, rel.i - 1
