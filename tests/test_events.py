@@ -2824,6 +2824,20 @@ def test_committing_a_crime_or_being_committed_to_an_operation_is_no_promise(nlp
     assert not [e for e in events if e.type == "AGREE"]
 
 
+@pytest.mark.parametrize("text", [
+    "India and Pakistan fought on the border. Prime Minister Indira Gandhi said India would defend itself.",
+    "Syria and Israel exchanged fire. Foreign Minister Khaddam warned that Syria would confront any aggression.",
+])
+def test_force_promised_in_defence_is_a_threat(nlp, text):
+    events, _ = code(nlp, text)
+    assert only(events, "THREATEN").cameo == "138"
+
+
+def test_defending_a_deal_is_words_not_force(nlp):
+    events, _ = code(nlp, "Blinken defended the deal on Tuesday.")
+    assert only(events, "SUPPORT").cameo == "052"
+
+
 def test_abandoning_or_renouncing_weapons_disarms(nlp):
     events, _ = code(nlp, "Libya abandoned its chemical weapons in 2004. The rebels renounced their arms.")
     assert [e.type for e in events] == ["RETREAT", "RETREAT"]
