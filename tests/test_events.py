@@ -2838,6 +2838,30 @@ def test_defending_a_deal_is_words_not_force(nlp):
     assert only(events, "SUPPORT").cameo == "052"
 
 
+@pytest.mark.parametrize("text, cameo, speaker", [
+    ("Sudan's government and the SPLM signed a peace deal. Kofi Annan said the agreement was a historic "
+     "achievement.", "051", "kofi-annan"),
+    ("Sudan's government and the SPLM signed a peace deal. \"This agreement is a betrayal of our people,\" said "
+     "Hassan al-Turabi.", "111", "hassan-al-turabi"),
+])
+def test_a_speakers_good_or_bad_name_for_a_deal_praises_or_condemns_it(nlp, text, cameo, speaker):
+    events, _ = code(nlp, text)
+    judged = [e for e in events if e.cameo == cameo]
+    assert [e.source.actor_id for e in judged] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan's government and the SPLM signed a peace deal. Kiir said the deal was not a victory for anyone.",
+    "Sudan's government and the SPLM signed a peace deal. Garang said the agreement was only a first step.",
+    "Sudan's government and the SPLM signed a peace deal. Bashir said the agreement was a victory for the SPLM.",
+    "Sudan's government and the SPLM signed a peace deal. Annan said the agreement would be a historic step if "
+    "it held.",
+])
+def test_a_verdict_denied_diminished_for_a_rival_or_supposed_praises_no_deal(nlp, text):
+    events, _ = code(nlp, text)
+    assert not [e for e in events if e.cameo in ("051", "111")]
+
+
 def test_abandoning_or_renouncing_weapons_disarms(nlp):
     events, _ = code(nlp, "Libya abandoned its chemical weapons in 2004. The rebels renounced their arms.")
     assert [e.type for e in events] == ["RETREAT", "RETREAT"]

@@ -60,7 +60,8 @@ from accord.extract.event_arguments import (
     pair_refs, place_country_of, ref_key, same_party, same_side, story_sides, troop_movement, verb_arguments)
 from accord.extract.event_modality import Clause, aux_modality, analyse_clause, condition_mark, modality_of
 from accord.extract.speech_acts import (
-    conditional_warning, deontic_demand, denial, failing, held_out, must_periphrasis, name_calling, ruled_out)
+    conditional_warning, deal_verdict, deontic_demand, denial, failing, held_out, must_periphrasis, name_calling,
+    ruled_out)
 
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -891,6 +892,17 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             continue
         if got is not None:
             drafts.append(got)
+    # a speaker's verdict on a deal ("said the accord was a historic step")
+    for tok in span_tokens(sent):
+        if tok.lemma_ == "be" and tok.dep_ in ("ccomp", "ROOT", "conj") and tok.i not in trigger_ids \
+                and any(c.dep_ in ("attr", "acomp") for c in children(tok)):
+            clause, quote = analyse_clause(ctx, lex, tok, trigger_ids), ctx.quote_at(tok.idx)
+            speaker = _speaker(ctx, lex, clause, quote, tok) or (
+                quote.speaker if quote is not None and quote.type == "direct" and quote.speaker is not None
+                and quote.speaker.actor_id else None)   # ('"... is a betrayal," said X': his own words)
+            got = deal_verdict(ctx, lex, tok, trigger_ids, speaker)
+            if got is not None:
+                drafts.append(got)
     if not any(d["type"] == "REJECT" for d in drafts):
         got = ruled_out(ctx, lex, sent)
         if got is not None:

@@ -273,6 +273,43 @@ def name_calling(ctx: Context, lex: Lexicon, verb: Token, triggers: set[int]) ->
                 unmerged=True)
 
 
+def deal_verdict(ctx: Context, lex: Lexicon, be: Token, triggers: set[int], speaker: ActorRef | None) -> dict | None:
+    """"Annan said the signing was a historic moment", '"This agreement is a betrayal," he said': a
+    speaker's good or bad name for a deal or a plan praises it (CAMEO 051) or condemns it (111), as
+    calling it so does (``name_calling``, whose word lists it reads). The speaker is one
+    ``events._speaker`` accepts; a verdict denied, supposed or under a condition is none."""
+    thing = next((c for c in children(be) if c.dep_ == "nsubj"), None)
+    names = [c for c in children(be) if c.dep_ in ("attr", "acomp")]
+    if speaker is None or thing is None or not names or lemma_of(thing) not in lex.classes.get("proposal", ()):
+        return None
+    clause = analyse_clause(ctx, lex, be, triggers)
+    if clause.speech is None and ctx.quote_at(be.idx) is None or clause.negated or clause.hypothetical \
+            or clause.in_condition or clause.condition is not None:
+        return None
+    words = lex.name_calling
+    phrases = [" ".join(t.lower_ for t in subtree(n)) for n in names]
+    judged = {lemma_of(t) for n in names for t in subtree(n) if t.dep_ not in ("relcl", "acl", "ccomp")}
+
+    def named(kinds: set[str]) -> bool:
+        return bool(judged & kinds) or any(f" {b} " in f" {p} " for b in kinds if " " in b for p in phrases)
+
+    bad = named(words.get("wrong", set()))
+    if not bad and not named(words.get("good", set()) | words.get("good_meeting", set())) or any(
+            c.dep_ == "neg" or c.lower_ in ("no", "not", "never", "hardly") for n in names for c in subtree(n)):
+        return None
+    if not bad and any(c.lower_ in ("only", "just", "merely", "but") and c.dep_ == "advmod" for n in names
+                       for c in subtree(n)) or not bad and any(
+            r.actor_id for n in names for p in children(n) if p.dep_ == "prep" and p.lower_ == "for"
+            for o in children(p) if o.dep_ == "pobj" for r in ctx.refs([o])):
+        return None   # "only a first step"; "a victory for Tehran", a rival's gain
+    owners = [r for r in ctx.refs([thing]) if r.actor_id and r.actor_id != speaker.actor_id]
+    code = "111" if bad else "051"
+    etype, mode = code_to_type(code)
+    return dict(tok=be, code=code, type=etype, mode=mode, sources=[speaker], targets=owners if bad else [],
+                clause=clause, modality=modality_of(clause), quote=ctx.quote_at(be.idx), speech=clause.speech,
+                unmerged=True)
+
+
 def denial(ctx: Context, lex: Lexicon, deny: Token, triggers: set[int]) -> dict | None:
     """"Azerbaijan denied that its forces had opened fire": denying what one is charged with
     rejects the charge (its author is found as replies' are, ``_answered``). The denied act stays
