@@ -2638,6 +2638,8 @@ def test_a_nationality_or_a_possessive_is_no_community(analyse):
 @pytest.mark.parametrize("text,place", [
     ("The pullback means India must hand back the strategic Haji Pir pass.", "haji-pir"),
     ("Prime Minister James Marape would travel to Buka next month to address the assembly.", "buka"),
+    ("President Bill Clinton returned to the Wye River Plantation on Wednesday for a fresh round of talks.",
+     "wye-river-plantation"),
 ])
 def test_a_name_in_a_place_s_name_or_after_a_preposition_of_place_is_no_person(analyse, text, place):
     found = analyse(text)

@@ -1284,7 +1284,7 @@ class _Article:
         if label == "ORG" and self.text_of(start, end) in self.kb.words.get("common_acronyms", ()) \
                 and start > 0 and self.toks[start - 1].like_num:
             return      # "(1500 GMT)", "40 MPs": a unit after a number names no organisation ("ETA" does)
-        if label == "ORG" and (self._names_a_thing(ent, "thing_heads", "place_nouns")
+        if label == "ORG" and (self._names_a_thing(ent, "thing_heads", "place_nouns", proper=True)
                                or self.toks[end - 1].text in self.kb.words.get("document_names", ())):
             # "the Ohrid deal", "the Ibar bridge": the name of a place or an accord, not an actor
             self.blocked.update(i for i in range(start, end) if self.owner[i] is None)
@@ -1506,11 +1506,16 @@ class _Article:
             return False   # "a letter to Netanyahu", "an aide to Sharon": only travel goes "to" a place
         return not self._someones_surname(tok.text)
 
-    def _names_a_thing(self, ent: Span, *word_lists: str) -> bool:
+    def _names_a_thing(self, ent: Span, *word_lists: str, proper: bool = False) -> bool:
+        """The entity's head (or a noun it modifies) is one of the lists' words; with ``proper``,
+        also when the head is tagged a proper noun ("the Wye River Plantation", "the Royal
+        Palace"), as only an organisation-tagged name's may be ("Anthony Lake" is a person; a
+        proper "Church" is the institution)."""
         words = set().union(*(self.kb.words.get(w, ()) for w in word_lists))
         tok, n = ent.root, 0
         while n < 4:
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in words:
+            if (tok.pos_ == "NOUN" or proper and n == 0 and tok.pos_ == "PROPN" and tok.lower_ != "church") and (
+                    tok.lemma_.lower() in words or tok.lower_ in words):
                 return True
             if tok.dep_ not in ("compound", "amod", "nmod", "nummod") or tok.head.i <= tok.i \
                     or tok.head.pos_ not in ("NOUN", "PROPN"):
