@@ -503,6 +503,20 @@ def test_closeness_of_a_place_is_no_judgement(nlp):
     assert not analyse(nlp, "Egypt, a close ally of Washington, said RSF fighters were close to the border.")
 
 
+@pytest.mark.parametrize("sentence", [
+    "The presidents agreed to meet again in five months to review progress.",
+    "The two sides agreed that neither would block the other's progress towards EU membership.",
+    "In Washington, some lawmakers signalled that the deal would not hold them back.",
+])
+def test_progress_looked_at_or_a_partys_own_and_a_phrasal_hold_are_no_judgement(nlp, sentence):
+    assert not analyse(nlp, sentence)
+
+
+def test_progress_found_and_a_truce_forecast_to_hold_are_judgements(nlp):
+    assert held_by(analyse(nlp, "Kerry said there had been progress."), "john-kerry").polarity > 0
+    assert held_by(analyse(nlp, "Diplomats said the truce would probably hold."), "diplomats").polarity > 0
+
+
 def test_hopes_as_a_verb_despite_the_lemmatiser(nlp):
     # the small model lemmatises "hopes" as "hop"; the surface form must still count
     assert held_by(analyse(nlp, "Oman hopes the talks in Muscat will lead to a lasting truce."), "Oman").polarity > 0

@@ -92,6 +92,7 @@ class Lexicon:
     predicative_only: frozenset[str] = frozenset()
     not_verbs: frozenset[str] = frozenset()
     failing_at: frozenset[str] = frozenset()
+    reviewing_verbs: frozenset[str] = frozenset()
     outlook_nouns: frozenset[str] = frozenset()
     outlook_adjectives: tuple[tuple[str, float], ...] = ()   # (lemma, signed strength)
     outlook_verbs: tuple[tuple[str, float], ...] = ()
@@ -146,6 +147,7 @@ def load_lexicon(path: str | Path = LEXICON_PATH) -> Lexicon:
         predicative_only=_words(data.get("predicative_only")),
         not_verbs=_words(data.get("not_verbs")),
         failing_at=_words(data.get("failing_at")),
+        reviewing_verbs=_words(data.get("reviewing_verbs")),
         outlook_nouns=_words(outlook.get("nouns")),
         outlook_adjectives=tuple((str(w).lower(), SIGNS[family] * float(strengths[outlook["strength"]]))
                                  for family in ("positive", "negative") for w in outlook.get(family) or ()),
@@ -1175,9 +1177,10 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
             continue    # "hopes are high": the noun is read through its adjective
         span = doc[start:end]
         last = span[-1]
-        if last.pos_ == "VERB" and phrase.startswith("{deal}") and not (any(
+        if last.pos_ == "VERB" and phrase.startswith("{deal}") and (not (any(
                 c.dep_ in ("nsubj", "nsubjpass") and start <= c.i < end for c in last.children)
-                and any(t.tag_ == "MD" for t in span)):
+                and any(t.tag_ == "MD" for t in span)) or any(c.dep_ in ("prt", "dobj") for c in last.children)):
+            # ("the deal would not hold them back": a phrasal verb with an object, no forecast)
             # "the truce would hold" forecasts; "talks held in Doha", "the truce has held" and
             # "to ensure the ceasefire holds" report or want, they do not judge
             continue
@@ -1222,6 +1225,13 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
                 root.dep_ == "amod" or root.pos_ == "NOUN" and any(c.dep_ == "det" for c in root.children)):
             continue    # "a possible deal"; "we owe it to the dead": an adjective used as a noun
         if len(s) == 1 and root.pos_ == "VERB" and root.lemma_.lower() in lex.not_verbs:
+            continue
+        if len(s) == 1 and root.pos_ == "NOUN" and (
+                root.dep_ == "dobj" and root.head.lemma_.lower() in lex.reviewing_verbs
+                or any(c.dep_ == "poss" for c in root.children)
+                and any(c.dep_ == "prep" and c.lower_ in ("toward", "towards") for c in root.children)):
+            # "to review progress"; "the other's progress towards EU membership": a party's own
+            # advance, not the talks'
             continue
         if len(s) == 1 and root.lemma_.lower() == "fail" and any(
                 c.dep_ == "xcomp" and c.lemma_.lower() not in lex.failing_at for c in root.children):
