@@ -507,6 +507,7 @@ def test_closeness_of_a_place_is_no_judgement(nlp):
     "The presidents agreed to meet again in five months to review progress.",
     "The two sides agreed that neither would block the other's progress towards EU membership.",
     "In Washington, some lawmakers signalled that the deal would not hold them back.",
+    '"We have no right to fail our children," the king told the delegations.',
 ])
 def test_progress_looked_at_or_a_partys_own_and_a_phrasal_hold_are_no_judgement(nlp, sentence):
     assert not analyse(nlp, sentence)

@@ -1234,8 +1234,11 @@ def _matches(doc: Doc, lex: Lexicon) -> list[tuple[Cue, Span]]:
             # advance, not the talks'
             continue
         if len(s) == 1 and root.lemma_.lower() == "fail" and any(
-                c.dep_ == "xcomp" and c.lemma_.lower() not in lex.failing_at for c in root.children):
-            continue    # "after failing to honour their commitments": a charge, not a forecast
+                c.dep_ == "xcomp" and c.lemma_.lower() not in lex.failing_at or c.dep_ == "dobj"
+                for c in root.children):
+            # "after failing to honour their commitments": a charge, not a forecast; "no right to
+            # fail our children": failing someone, not talks failing
+            continue
         if len(s) == 1 and root.lemma_.lower() == "fail" and root.tag_ in ("VBD", "VBN") \
                 and not any(c.dep_ == "xcomp" or c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in ("has", "have"))
                             for c in root.children):
