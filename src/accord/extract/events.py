@@ -61,7 +61,7 @@ from accord.extract.event_arguments import (
 from accord.extract.event_modality import Clause, aux_modality, analyse_clause, condition_mark, modality_of
 from accord.extract.speech_acts import (
     conditional_warning, deal_verdict, deontic_demand, denial, failing, held_out, must_periphrasis, name_calling,
-    ruled_out)
+    ruled_out, verdict_subject)
 
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -894,13 +894,12 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
             drafts.append(got)
     # a speaker's verdict on a deal ("said the accord was a historic step")
     for tok in span_tokens(sent):
-        if tok.lemma_ == "be" and tok.dep_ in ("ccomp", "ROOT", "conj") and tok.i not in trigger_ids \
-                and any(c.dep_ in ("attr", "acomp") for c in children(tok)):
+        if tok.i not in trigger_ids and verdict_subject(lex, tok) is not None:
             clause, quote = analyse_clause(ctx, lex, tok, trigger_ids), ctx.quote_at(tok.idx)
             speaker = _speaker(ctx, lex, clause, quote, tok) or (
                 quote.speaker if quote is not None and quote.type == "direct" and quote.speaker is not None
                 and quote.speaker.actor_id else None)   # ('"... is a betrayal," said X': his own words)
-            got = deal_verdict(ctx, lex, tok, trigger_ids, speaker)
+            got = deal_verdict(ctx, lex, tok, clause, speaker)
             if got is not None:
                 drafts.append(got)
     if not any(d["type"] == "REJECT" for d in drafts):

@@ -210,6 +210,28 @@ def _no_word(verb: Token) -> bool:
                for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "neg"))
 
 
+class _Names:
+    """The words a thing is called by ("an interference in our affairs", "a historic moment"): the
+    name's own words, not a clause inside it."""
+
+    def __init__(self, names: list[Token]):
+        self.names = names
+        self.phrases = [" ".join(t.lower_ for t in subtree(n)) for n in names]
+        self.judged = {lemma_of(t) for n in names for t in subtree(n) if t.dep_ not in ("relcl", "acl", "ccomp")}
+
+    def named(self, kinds: set[str]) -> bool:
+        return bool(self.judged & kinds) or any(f" {b} " in f" {p} " for b in kinds if " " in b for p in self.phrases)
+
+    def denied(self, words: tuple[str, ...] = ("no", "not", "never", "hardly")) -> bool:
+        """"not a victory", "anything but a victory": no praise."""
+        return any(c.dep_ == "neg" or c.lower_ in words for n in self.names for c in subtree(n))
+
+    def for_someone(self, ctx: Context) -> bool:
+        """"a victory for Tehran": said of a party's gain."""
+        return any(r.actor_id for n in self.names for p in children(n) if p.dep_ == "prep" and p.lower_ == "for"
+                   for o in children(p) if o.dep_ == "pobj" for r in ctx.refs([o]))
+
+
 def name_calling(ctx: Context, lex: Lexicon, verb: Token, triggers: set[int]) -> dict | None:
     """"called the ruling an interference", "described the US demands as nonsense": a bad name
     condemns the thing named (CAMEO 111), or rejects it when it is something said (120); it is
@@ -232,13 +254,8 @@ def name_calling(ctx: Context, lex: Lexicon, verb: Token, triggers: set[int]) ->
               for c in children(p) if c.dep_ in ("amod", "acomp")]
     if thing is None or not names:
         return None
-    phrases = [" ".join(t.lower_ for t in subtree(n)) for n in names]
-    # "an interference in our affairs", "an act of piracy": the name's own words, not a clause
-    judged = {lemma_of(t) for n in names for t in subtree(n) if t.dep_ not in ("relcl", "acl", "ccomp")}
-
-    def named(kinds: set[str]) -> bool:
-        return bool(judged & kinds) or any(f" {b} " in f" {p} " for b in kinds if " " in b for p in phrases)
-
+    called = _Names(names)
+    named = called.named
     # a bad word wins: "a historic mistake" condemns
     praise = not named(words.get("lies", set()) | words.get("wrong", set()))
     # praise is for a deal or a plan, or for a party called a good name ("called Abbas a serious
@@ -248,11 +265,9 @@ def name_calling(ctx: Context, lex: Lexicon, verb: Token, triggers: set[int]) ->
         or lemma_of(thing) in lex.classes.get("talks", ()) and named(on_the_way)
     owners = [r for r in ctx.refs([thing]) if r.actor_id]   # the party named, or whose the thing is
     party = named(words.get("good_people", set())) and bool(owners)
-    if praise and (not (deal or party) or any(
-            c.dep_ == "neg" or c.lower_ in ("no", "not", "never", "hardly", "anything") for n in names for c in subtree(n))):
+    if praise and (not (deal or party) or called.denied(("no", "not", "never", "hardly", "anything"))):
         return None   # "called it anything but a victory": no praise
-    if praise and any(r.actor_id for n in names for p in children(n) if p.dep_ == "prep" and p.lower_ == "for"
-                      for o in children(p) if o.dep_ == "pobj" for r in ctx.refs([o])):
+    if praise and called.for_someone(ctx):
         return None   # "a victory for Tehran": said of a rival's gain, no praise
     clause = analyse_clause(ctx, lex, verb, triggers)
     if clause.negated or clause.content_of is not None or clause.in_condition:
@@ -273,41 +288,38 @@ def name_calling(ctx: Context, lex: Lexicon, verb: Token, triggers: set[int]) ->
                 unmerged=True)
 
 
-def deal_verdict(ctx: Context, lex: Lexicon, be: Token, triggers: set[int], speaker: ActorRef | None) -> dict | None:
+def deal_verdict(ctx: Context, lex: Lexicon, be: Token, clause: Clause, speaker: ActorRef | None) -> dict | None:
     """"Annan said the signing was a historic moment", '"This agreement is a betrayal," he said': a
     speaker's good or bad name for a deal or a plan praises it (CAMEO 051) or condemns it (111), as
     calling it so does (``name_calling``, whose word lists it reads). The speaker is one
-    ``events._speaker`` accepts; a verdict denied, supposed or under a condition is none."""
-    thing = next((c for c in children(be) if c.dep_ == "nsubj"), None)
-    names = [c for c in children(be) if c.dep_ in ("attr", "acomp")]
-    if speaker is None or thing is None or not names or lemma_of(thing) not in lex.classes.get("proposal", ()):
+    ``events._speaker`` accepts; a verdict denied, diminished ("only a first step"), of a party's
+    gain, supposed or under a condition is none. ``verdict_subject`` is the cheap test first."""
+    if speaker is None or clause.speech is None and ctx.quote_at(be.idx) is None or clause.negated \
+            or clause.hypothetical or clause.in_condition or clause.condition is not None:
         return None
-    clause = analyse_clause(ctx, lex, be, triggers)
-    if clause.speech is None and ctx.quote_at(be.idx) is None or clause.negated or clause.hypothetical \
-            or clause.in_condition or clause.condition is not None:
-        return None
+    called = _Names([c for c in children(be) if c.dep_ in ("attr", "acomp")])
     words = lex.name_calling
-    phrases = [" ".join(t.lower_ for t in subtree(n)) for n in names]
-    judged = {lemma_of(t) for n in names for t in subtree(n) if t.dep_ not in ("relcl", "acl", "ccomp")}
-
-    def named(kinds: set[str]) -> bool:
-        return bool(judged & kinds) or any(f" {b} " in f" {p} " for b in kinds if " " in b for p in phrases)
-
-    bad = named(words.get("wrong", set()))
-    if not bad and not named(words.get("good", set()) | words.get("good_meeting", set())) or any(
-            c.dep_ == "neg" or c.lower_ in ("no", "not", "never", "hardly") for n in names for c in subtree(n)):
+    bad = called.named(words.get("wrong", set()))
+    if not bad and (not called.named(words.get("good", set()) | words.get("good_meeting", set()))
+                    or called.denied(("no", "not", "never", "hardly", "only", "just", "merely"))
+                    or called.for_someone(ctx)):
         return None
-    if not bad and any(c.lower_ in ("only", "just", "merely", "but") and c.dep_ == "advmod" for n in names
-                       for c in subtree(n)) or not bad and any(
-            r.actor_id for n in names for p in children(n) if p.dep_ == "prep" and p.lower_ == "for"
-            for o in children(p) if o.dep_ == "pobj" for r in ctx.refs([o])):
-        return None   # "only a first step"; "a victory for Tehran", a rival's gain
+    thing = verdict_subject(lex, be)
     owners = [r for r in ctx.refs([thing]) if r.actor_id and r.actor_id != speaker.actor_id]
     code = "111" if bad else "051"
     etype, mode = code_to_type(code)
     return dict(tok=be, code=code, type=etype, mode=mode, sources=[speaker], targets=owners if bad else [],
                 clause=clause, modality=modality_of(clause), quote=ctx.quote_at(be.idx), speech=clause.speech,
                 unmerged=True)
+
+
+def verdict_subject(lex: Lexicon, be: Token) -> Token | None:
+    """The deal or plan a copula with a predicate names ("the agreement was a historic step"), else None."""
+    if lemma_of(be) != "be" or be.dep_ not in ("ccomp", "ROOT", "conj") \
+            or not any(c.dep_ in ("attr", "acomp") for c in children(be)):
+        return None
+    thing = next((c for c in children(be) if c.dep_ == "nsubj"), None)
+    return thing if thing is not None and lemma_of(thing) in lex.classes.get("proposal", ()) else None
 
 
 def denial(ctx: Context, lex: Lexicon, deny: Token, triggers: set[int]) -> dict | None:
