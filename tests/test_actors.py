@@ -1972,6 +1972,13 @@ def test_a_name_tagged_as_an_organisation_listed_with_a_person_is_a_person(analy
     assert all(a.kind != "person" for a in found.actors.values() if "jihad" in a.actor_id or "hamas" in a.actor_id)
 
 
+def test_a_name_the_recogniser_split_after_a_place_is_one_name(analyse):
+    found = analyse("The South West Africa People's Organisation, the guerrilla movement, was not a party to the "
+                    "talks. Its leader, Sam Nujoma, welcomed the accords.")
+    assert found.actors["sam-nujoma"].affiliation == "south-west-africa-people-s-organisation"
+    assert "people-s-organisation" not in found.actors
+
+
 def test_an_organ_with_no_state_before_it_stays_unaffiliated(analyse):
     # the National Liberation Army is a guerrilla's name, not a state's army; a story naming no
     # state gives the court none

@@ -1064,6 +1064,23 @@ class _Article:
             a.is_outlet = a.is_outlet or not a.from_kb
             self.add(opening + 1, closing, aid, "name")
 
+    def _place_opened_names(self, ents: list[Span]) -> list[Span]:
+        """"The South West Africa People's Organisation" tagged as a place and "People's
+        Organisation": a name that opens with a possessive noun ("People's", "Workers'") right after a
+        place's name is one name with it."""
+        places = {e.end: e for e in nlp_ents(self.doc) if e.label_ in ("GPE", "LOC", "NORP")}
+        out: list[Span] = []
+        for e in ents:
+            place = places.get(e.start)
+            if e.label_ == "ORG" and place is not None and len(e) >= 3 and e[0].is_title \
+                    and (e[1].tag_ == "POS" or e[0].text.endswith("s'")):
+                start = place.start + (self.toks[place.start].lower_ == "the")
+                out = [o for o in out if not (o.start <= place.start < o.end)]
+                out.append(Span(self.doc, start, e.end, label="ORG"))
+            else:
+                out.append(e)
+        return out
+
     def entities(self) -> None:
         # persons first, so that a surname spaCy tags ORG ("Atta") is known as one
         ents = [e for e in nlp_ents(self.doc) if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
@@ -1099,6 +1116,7 @@ class _Article:
                   else self._hyphenated_acronym(e) if e.label_ == "ORG" else e for e in merged]
         merged = [self._body_opened_by_org_word(e) if e.label_ == "PERSON" else e for e in merged]
         merged = self._particle_surnames(merged)
+        merged = self._place_opened_names(merged)
         merged = self._acronym_definitions(merged)
         ents = merged + [Span(self.doc, sp.start, sp.end, label="ORG") for sp in self.long_names]
         self.norp_groups = self._norp_groups(ents)
