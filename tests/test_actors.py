@@ -1979,6 +1979,16 @@ def test_a_name_the_recogniser_split_after_a_place_is_one_name(analyse):
     assert "people-s-organisation" not in found.actors
 
 
+def test_a_rebel_or_opposition_leader_does_not_speak_for_the_state_his_demonym_names(analyse):
+    found = analyse("JUBA, April 11, 2008 (Reuters) - Ugandan rebel leader Joseph Kony failed to appear to sign the "
+                    "deal. Kony's Lord's Resistance Army has fought the government for two decades. Syrian "
+                    "opposition leader Ahmad Jarba said the talks failed. Armed forces chief General Endriartono "
+                    "Sutarto of Indonesia said soldiers would leave.")
+    assert found.actors["joseph-kony"].affiliation == "lords-resistance-army"
+    assert found.actors["ahmad-jarba"].affiliation is None
+    assert found.actors["endriartono-sutarto"].affiliation == "IDN"
+
+
 def test_an_organ_with_no_state_before_it_stays_unaffiliated(analyse):
     # the National Liberation Army is a guerrilla's name, not a state's army; a story naming no
     # state gives the court none

@@ -2854,6 +2854,12 @@ class _Article:
                                                            for a in [t, *t.ancestors] if a.i in inside)])
         kept = [q for q in found if q not in posted]
         found = kept or found
+        # "Ugandan rebel leader Joseph Kony", "Syrian opposition leader Ahmad Jarba": the demonym
+        # says where a rebel or an opponent is from; he does not speak for that state
+        apart = set(self.kb.words.get("armed_modifiers", ())) | set(self.kb.words.get("non_state_groups", ()))
+        if any(t.dep_ in ("amod", "compound") and t.lemma_.lower() in apart and t.head.lemma_.lower() in self.kb.titles
+               for t in tokens):
+            found = [q for q in found if self.actors[q].kind != "state"]
         return found[-1] if found else None
 
     def _person_context(self, m: _M, title_at: dict[int, Span]) -> None:
