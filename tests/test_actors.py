@@ -2655,6 +2655,8 @@ def test_a_nationality_or_a_possessive_is_no_community(analyse):
 @pytest.mark.parametrize("text,place", [
     ("The pullback means India must hand back the strategic Haji Pir pass.", "haji-pir"),
     ("Prime Minister James Marape would travel to Buka next month to address the assembly.", "buka"),
+    ("Chechen rebels stormed Grozny on Tuesday and Russian troops shelled Bamut.", "grozny"),
+    ("Chechen rebels stormed Grozny on Tuesday and Russian troops shelled Bamut.", "bamut"),
     ("President Bill Clinton returned to the Wye River Plantation on Wednesday for a fresh round of talks.",
      "wye-river-plantation"),
 ])

@@ -366,6 +366,10 @@ PEOPLE_NOUNS = frozenset({"minority", "community", "population", "diaspora"})
 # Verbs of going somewhere: their "to" names a place ("fly to Buka", "travel to Geneva").
 MOTION_VERBS = frozenset(("travel", "fly", "go", "return", "head", "move", "drive", "sail", "come", "journey", "retreat",
                           "withdraw", "flee", "evacuate", "relocate", "march", "walk"))
+# Verbs whose object is a place taken, held or struck ("shelled Donetsk", "captured Kherson"):
+# one unknown word they govern is a town, not a person.
+PLACE_OBJECT_VERBS = frozenset(("shell", "bomb", "bombard", "capture", "seize", "besiege", "encircle", "retake",
+                                "recapture", "overrun", "occupy", "liberate", "storm", "blockade", "evacuate"))
 
 
 def _peoples(kb: KB) -> tuple[dict[str, tuple[str, ...]], dict[str, str], dict[str, str]]:
@@ -1517,6 +1521,8 @@ class _Article:
         while t.dep_ == "conj" and t.head.i < t.i:
             t = t.head   # "between Sirte and Misrata"
         prep = t.head
+        if t.dep_ == "dobj" and prep.lemma_.lower() in PLACE_OBJECT_VERBS:
+            return not self._someones_surname(tok.text)   # "Chechen rebels stormed Grozny"
         if t.dep_ != "pobj" or not (prep.lower_ in ("to", "between")
                                     or prep.lower_ in self.kb.words.get("place_prepositions", ())):
             return False
