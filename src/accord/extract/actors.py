@@ -363,15 +363,6 @@ NAME_CONNECTORS = frozenset({"and", "of", "for", "in", "the", "de"})
 PEOPLE_NOUNS = frozenset({"minority", "community", "population", "diaspora"})
 
 
-# Verbs of going somewhere: their "to" names a place ("fly to Buka", "travel to Geneva").
-MOTION_VERBS = frozenset(("travel", "fly", "go", "return", "head", "move", "drive", "sail", "come", "journey", "retreat",
-                          "withdraw", "flee", "evacuate", "relocate", "march", "walk"))
-# Verbs whose object is a place taken, held or struck ("shelled Donetsk", "captured Kherson"):
-# one unknown word they govern is a town, not a person.
-PLACE_OBJECT_VERBS = frozenset(("shell", "bomb", "bombard", "capture", "seize", "besiege", "encircle", "retake",
-                                "recapture", "overrun", "occupy", "liberate", "storm", "blockade", "evacuate"))
-
-
 def _peoples(kb: KB) -> tuple[dict[str, tuple[str, ...]], dict[str, str], dict[str, str]]:
     """Each state's demonyms as the KB lists them, the adjective first ("Serbian", "Serbs", "Serb");
     the state each demonym names; and the state each one-word name names ("Kosovo"). Built once
@@ -1521,12 +1512,13 @@ class _Article:
         while t.dep_ == "conj" and t.head.i < t.i:
             t = t.head   # "between Sirte and Misrata"
         prep = t.head
-        if t.dep_ == "dobj" and prep.lemma_.lower() in PLACE_OBJECT_VERBS:
+        if t.dep_ == "dobj" and prep.lemma_.lower() in self.kb.words.get("place_object_verbs", ()):
             return not self._someones_surname(tok.text)   # "Chechen rebels stormed Grozny"
         if t.dep_ != "pobj" or not (prep.lower_ in ("to", "between")
                                     or prep.lower_ in self.kb.words.get("place_prepositions", ())):
             return False
-        if prep.lower_ == "to" and not (prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in MOTION_VERBS):
+        if prep.lower_ == "to" and not (prep.head.pos_ == "VERB"
+                                        and prep.head.lemma_.lower() in self.kb.words.get("motion_verbs", ())):
             return False   # "a letter to Netanyahu", "an aide to Sharon": only travel goes "to" a place
         return not self._someones_surname(tok.text)
 
