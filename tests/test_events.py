@@ -2862,6 +2862,11 @@ def test_a_verdict_denied_diminished_for_a_rival_or_supposed_praises_no_deal(nlp
     assert not [e for e in events if e.cameo in ("051", "111")]
 
 
+def test_objecting_with_no_object_rejects(nlp):
+    events, _ = code(nlp, "Ban Ki-moon invited Iran on Sunday, then withdrew the invitation after Washington objected.")
+    assert only(events, "REJECT").source.actor_id == "USA"
+
+
 def test_abandoning_or_renouncing_weapons_disarms(nlp):
     events, _ = code(nlp, "Libya abandoned its chemical weapons in 2004. The rebels renounced their arms.")
     assert [e.type for e in events] == ["RETREAT", "RETREAT"]
