@@ -2867,6 +2867,15 @@ def test_objecting_with_no_object_rejects(nlp):
     assert only(events, "REJECT").source.actor_id == "USA"
 
 
+def test_arms_a_deal_binds_a_party_to_destroy_are_its_own(nlp):
+    events, _ = code(nlp, "Reagan and Gorbachev signed the treaty. Under the treaty, the United States will destroy "
+                          "859 missiles.")
+    assert [(e.cameo, e.source.actor_id, e.modality) for e in events if e.type == "RETREAT"] == [("087", "USA", "future")]
+    events, _ = code(nlp, "Israel destroyed Hamas's rocket launchers in Gaza. Under the deal, Israel will destroy "
+                          "Hamas's tunnels.")
+    assert not [e for e in events if e.type == "RETREAT"]
+
+
 def test_abandoning_or_renouncing_weapons_disarms(nlp):
     events, _ = code(nlp, "Libya abandoned its chemical weapons in 2004. The rebels renounced their arms.")
     assert [e.type for e in events] == ["RETREAT", "RETREAT"]

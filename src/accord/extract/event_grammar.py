@@ -452,7 +452,11 @@ def _class_match(ctx: Context, lex: Lexicon, entry: Entry, objs: list[Token], to
     if entry.obj_class == "object":
         return bool(objs)   # "took over the town", not "a new government took over"
     if entry.obj_class.startswith("own_"):
-        objs = [o for o in objs if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(o))]
+        # ("Under the treaty, the United States will destroy 859 missiles": what a deal binds a
+        # party to do to arms no one else owns is done to its own)
+        bound = _under_a_deal(lex, tok)
+        objs = [o for o in objs if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(o))
+                or bound and not any(c.dep_ == "poss" for c in children(o))]
     members = lex.classes.get(entry.obj_class, set())
     # "halts seven weeks of air strikes": a measure's of-phrase is what is measured
     objs = objs + [w for o in objs if lemma_of(o) in lex.measure_nouns for p in children(o)
@@ -461,6 +465,14 @@ def _class_match(ctx: Context, lex: Lexicon, entry: Entry, objs: list[Token], to
     if entry.obj_class == "territory" and any(_named_place(ctx, o) for o in objs):
         return True   # "captured Huambo": a named place is land taken
     return any(lemma_of(w) in members or w.text.lower() in members for w in words)
+
+
+def _under_a_deal(lex: Lexicon, tok: Token) -> bool:
+    """The verb (or the first of coordinated verbs) is governed by "under the treaty/deal"."""
+    verb = head_of(tok) if tok.dep_ == "conj" else tok
+    deals = lex.classes.get("deals", set()) | lex.classes.get("proposal", set())
+    return any(c.dep_ == "prep" and c.lower_ == "under" and any(o.dep_ == "pobj" and lemma_of(o) in deals
+                                                               for o in children(c)) for c in children(verb))
 
 
 def _named_place(ctx: Context, tok: Token) -> bool:
