@@ -2876,6 +2876,12 @@ def test_arms_a_deal_binds_a_party_to_destroy_are_its_own(nlp):
     assert not [e for e in events if e.type == "RETREAT"]
 
 
+def test_a_condition_whose_verb_the_tagger_read_as_a_noun_is_no_act(nlp):
+    # the small model tags "attacks" in "if Angola attacks" as a plural noun
+    events, _ = code(nlp, "South Africa will respond if Angola attacks.")
+    assert [(e.type, e.source.actor_id, e.modality) for e in events] == [("THREATEN", "ZAF", "conditional")]
+
+
 def test_abandoning_or_renouncing_weapons_disarms(nlp):
     events, _ = code(nlp, "Libya abandoned its chemical weapons in 2004. The rebels renounced their arms.")
     assert [e.type for e in events] == ["RETREAT", "RETREAT"]

@@ -88,7 +88,8 @@ def analyse_clause(ctx: Context, lex: Lexicon, trigger: Token, triggers: set[int
     tok = trigger
     # a noun event takes the clause of the verb it is an argument of, unless it sits in a
     # presupposing adjunct ("following the assassination of ...")
-    if tok.pos_ in ("NOUN", "PROPN"):
+    # ("if Angola attacks": a verb the tagger read as a plural noun still heads its clause)
+    if tok.pos_ in ("NOUN", "PROPN") and not (tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in children(tok))):
         if any(c.dep_ == "det" and c.lower_ == "no" for c in children(tok)):
             clause.negated = True
         head, via = tok, None
