@@ -2882,6 +2882,13 @@ def test_a_condition_whose_verb_the_tagger_read_as_a_noun_is_no_act(nlp):
     assert [(e.type, e.source.actor_id, e.modality) for e in events] == [("THREATEN", "ZAF", "conditional")]
 
 
+def test_they_in_a_speakers_threat_are_the_other_side(nlp):
+    events, _ = code(nlp, "Angola and South Africa met. \"If they attack, we will respond,\" South African Foreign "
+                          "Minister Pik Botha said.")
+    threat = only(events, "THREATEN")
+    assert [t.actor_id for t in threat.targets] == ["AGO"]
+
+
 def test_abandoning_or_renouncing_weapons_disarms(nlp):
     events, _ = code(nlp, "Libya abandoned its chemical weapons in 2004. The rebels renounced their arms.")
     assert [e.type for e in events] == ["RETREAT", "RETREAT"]

@@ -1421,6 +1421,12 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                 implied = implied or bool(sides)
                 targets = targets + sides
             targets = _with_sides(ctx, src, targets)
+            if src is not None and src.actor_id:
+                # '"If they attack, we will respond," the South African minister said': "they" are
+                # the other side, not the speaker's own
+                own = {src.actor_id, getattr(ctx.actor(src.actor_id), "affiliation", None)}
+                targets = [t for t in targets if not (t is not None and t.actor_id in own
+                                                      and t.text.lower() in ("they", "them", "their"))]
             if etype == "REJECT" and src is not None and src.actor_id:
                 # "Russia's envoy rejected suggestions that Moscow was holding things up": one
                 # denies what is said of one's own side; it is no rejection of that side
