@@ -2806,31 +2806,27 @@ def test_committing_to_an_act_promises_it_but_being_committed_states_a_stance(nl
     assert [(e.type, e.source.actor_id) for e in events] == [("AGREE", "PRK")]
 
 
-@pytest.mark.parametrize("text", [
+@pytest.mark.parametrize("text, etype, cameo", [
     # a to-infinitive after "commit", parsed as a complement or as a purpose clause
-    "North Korea committed to work toward complete denuclearisation.",
-    "Trump committed to provide security guarantees to North Korea.",
+    ("North Korea committed to work toward complete denuclearisation.", "AGREE", "030"),
+    ("Trump committed to provide security guarantees to North Korea.", "AGREE", "030"),
     # a commitment reaffirmed
-    "North Korea reaffirmed its commitment to complete denuclearisation.",
+    ("North Korea reaffirmed its commitment to complete denuclearisation.", "AGREE", "030"),
+    # force promised in defence is a threat
+    ("India and Pakistan fought on the border. Prime Minister Indira Gandhi said India would defend itself.",
+     "THREATEN", "138"),
+    ("Syria and Israel exchanged fire. Foreign Minister Khaddam warned that Syria would confront any aggression.",
+     "THREATEN", "138"),
 ])
-def test_committing_to_do_something_promises_it(nlp, text):
+def test_what_a_party_commits_to_is_promised_and_force_it_promises_threatened(nlp, text, etype, cameo):
     events, _ = code(nlp, text)
-    assert only(events, "AGREE").cameo == "030"
+    assert only(events, etype).cameo == cameo
 
 
 def test_committing_a_crime_or_being_committed_to_an_operation_is_no_promise(nlp):
     events, _ = code(nlp, "The rebels committed atrocities in the north. Egypt's troops were committed to the "
                           "operation to protect the border.")
     assert not [e for e in events if e.type == "AGREE"]
-
-
-@pytest.mark.parametrize("text", [
-    "India and Pakistan fought on the border. Prime Minister Indira Gandhi said India would defend itself.",
-    "Syria and Israel exchanged fire. Foreign Minister Khaddam warned that Syria would confront any aggression.",
-])
-def test_force_promised_in_defence_is_a_threat(nlp, text):
-    events, _ = code(nlp, text)
-    assert only(events, "THREATEN").cameo == "138"
 
 
 def test_defending_a_deal_is_words_not_force(nlp):

@@ -1511,16 +1511,14 @@ class _Article:
         t = tok
         while t.dep_ == "conj" and t.head.i < t.i:
             t = t.head   # "between Sirte and Misrata"
-        prep = t.head
-        if t.dep_ == "dobj" and prep.lemma_.lower() in self.kb.words.get("place_object_verbs", ()):
-            return not self._someones_surname(tok.text)   # "Chechen rebels stormed Grozny"
-        if t.dep_ != "pobj" or not (prep.lower_ in ("to", "between")
-                                    or prep.lower_ in self.kb.words.get("place_prepositions", ())):
-            return False
-        if prep.lower_ == "to" and not (prep.head.pos_ == "VERB"
-                                        and prep.head.lemma_.lower() in self.kb.words.get("motion_verbs", ())):
-            return False   # "a letter to Netanyahu", "an aide to Sharon": only travel goes "to" a place
-        return not self._someones_surname(tok.text)
+        gov, words = t.head, self.kb.words
+        # "Chechen rebels stormed Grozny"; "travel to Buka", but not "a letter to Netanyahu" or "an
+        # aide to Sharon": only travel goes "to" a place
+        placed = t.dep_ == "dobj" and gov.lemma_.lower() in words.get("place_object_verbs", ()) \
+            or t.dep_ == "pobj" and (gov.lower_ == "between" or gov.lower_ in words.get("place_prepositions", ())
+                                     or gov.lower_ == "to" and gov.head.pos_ == "VERB"
+                                     and gov.head.lemma_.lower() in words.get("motion_verbs", ()))
+        return placed and not self._someones_surname(tok.text)
 
     def _names_a_thing(self, ent: Span, *word_lists: str, proper: bool = False) -> bool:
         """The entity's head (or a noun it modifies) is one of the lists' words; with ``proper``,
@@ -2628,7 +2626,12 @@ class _Article:
                 continue
             if any(self.owner[t.i] is not None and self.toks[t.i + 1].lower_ == "affairs" for t in left):
                 continue      # "Bougainville Affairs Minister": the minister of another state
-            a.affiliation = self._scene_state(head) or self._state_before(m.start) or self._dateline_state
+            a.affiliation = self._state_about(head, m.start)
+
+    def _state_about(self, head: Token, start: int) -> str | None:
+        """The state a national office or organ named without one belongs to: where its clause is
+        set, else the state the text was last about, else the dateline's."""
+        return self._scene_state(head) or self._state_before(start) or self._dateline_state
 
     def _unqualified_organs(self) -> None:
         """"the Supreme Court had ordered his arrest", "the Transitional Military Council said": an
@@ -2643,8 +2646,12 @@ class _Article:
             if a.kind != "organisation" or a.affiliation or a.from_kb or a.is_outlet \
                     or a.name.split()[-1].lower() not in organs:
                 continue
-            head = self.toks[m.end - 1]
-            a.affiliation = self._scene_state(head) or self._state_before(m.start) or self._dateline_state
+            a.affiliation = self._state_about(self.toks[m.end - 1], m.start)
+
+    @functools.cached_property
+    def _apart_words(self) -> frozenset[str]:
+        """Words by which a person's title stands apart from a state ("rebel", "opposition")."""
+        return frozenset(self.kb.words.get("armed_modifiers", ())) | frozenset(self.kb.words.get("non_state_groups", ()))
 
     @functools.cached_property
     def _chamber_nouns(self) -> frozenset[str]:
@@ -2854,9 +2861,8 @@ class _Article:
         found = kept or found
         # "Ugandan rebel leader Joseph Kony", "Syrian opposition leader Ahmad Jarba": the demonym
         # says where a rebel or an opponent is from; he does not speak for that state
-        apart = set(self.kb.words.get("armed_modifiers", ())) | set(self.kb.words.get("non_state_groups", ()))
-        if any(t.dep_ in ("amod", "compound") and t.lemma_.lower() in apart and t.head.lemma_.lower() in self.kb.titles
-               for t in tokens):
+        if any(t.dep_ in ("amod", "compound") and t.lemma_.lower() in self._apart_words
+               and t.head.lemma_.lower() in self.kb.titles for t in tokens):
             found = [q for q in found if self.actors[q].kind != "state"]
         return found[-1] if found else None
 

@@ -896,9 +896,8 @@ def _sentence_events(ctx: Context, lex: Lexicon, sent: SpacySpan) -> list[Event]
     for tok in span_tokens(sent):
         if tok.i not in trigger_ids and verdict_subject(lex, tok) is not None:
             clause, quote = analyse_clause(ctx, lex, tok, trigger_ids), ctx.quote_at(tok.idx)
-            speaker = _speaker(ctx, lex, clause, quote, tok) or (
-                quote.speaker if quote is not None and quote.type == "direct" and quote.speaker is not None
-                and quote.speaker.actor_id else None)   # ('"... is a betrayal," said X': his own words)
+            # ('"... is a betrayal," said X': his own words, however the attribution trails)
+            speaker = _speaker(ctx, lex, clause, quote, tok) or _quoted_speaker(quote, ("direct",))
             got = deal_verdict(ctx, lex, tok, clause, speaker)
             if got is not None:
                 drafts.append(got)
@@ -951,8 +950,13 @@ def _speaker(ctx: Context, lex: Lexicon, clause: Clause, quote: Quote | None, tr
                 return sp[0]
         if subj and subj[0].pos_ != "PROPN" and subj[0].pos_ != "PRON" and not titled:
             return None
-    if quote is not None and quote.type in ("direct", "mixed") and quote.speaker is not None \
-            and quote.speaker.actor_id and (quote.cue is None or quote.cue.text.lower() not in ("pledged", "promised")):
+    return _quoted_speaker(quote, ("direct", "mixed"))
+
+
+def _quoted_speaker(quote: Quote | None, types: tuple[str, ...]) -> ActorRef | None:
+    """The named speaker of a quote of these types (not of a pledge: "promised that ..." is the act)."""
+    if quote is not None and quote.type in types and quote.speaker is not None and quote.speaker.actor_id \
+            and (quote.cue is None or quote.cue.text.lower() not in ("pledged", "promised")):
         return quote.speaker
     return None
 
