@@ -2198,6 +2198,35 @@ def test_a_states_office_set_off_by_commas_is_the_known_persons_side_here(analys
     assert found.actors["eduard-shevardnadze"].affiliation == "SUN"
 
 
+def test_the_state_a_known_person_is_of_is_his_side_here(analyse):
+    found = analyse("Eduard Shevardnadze of the Soviet Union and James Baker of the United States signed the "
+                    "document on Wednesday.")
+    assert found.actors["eduard-shevardnadze"].affiliation == "SUN"
+    # a full name the parser hangs on the place before it is still a person
+    assert found.actors["james-baker"].kind == "person"
+    # where one comes from is not whom one speaks for
+    found = analyse("Eduard Shevardnadze, who flew in from Moscow on Tuesday, said the talks would go on.")
+    assert found.actors["eduard-shevardnadze"].affiliation == "GEO"
+
+
+def test_the_bare_administration_is_the_us_executive_where_the_us_is_named(analyse):
+    found = analyse("WASHINGTON, May 3, 2001 (Reuters) - The United States and Russia met on Tuesday. A senior "
+                    "administration official said the administration would not give ground.")
+    assert ref(found, "administration").actor_id == "USA"
+    assert not [a for a in found.actors if "administration" in a]
+    # another executive named before takes the bare word up, and so does a qualified one
+    found = analyse("DAMASCUS, May 3, 2025 (Reuters) - The United States backed the Kurdish-run administration "
+                    "in the northeast. Ilham Ahmed, the administration's foreign affairs chief, said talks would go on.")
+    assert found.actors["ilham-ahmed"].affiliation != "USA"
+    found = analyse("JERUSALEM, May 3, 2024 (Reuters) - The United States praised the administration of Israeli "
+                    "Prime Minister Benjamin Netanyahu.")
+    assert not [m for m in found.mentions if m.actor_id == "USA" and "administration" in found.doc.text[m.start:m.end]]
+    # with no US in the story the word is no one's
+    found = analyse("NAIROBI, May 3, 2001 (Reuters) - Kenya and Uganda met on Tuesday. The administration said "
+                    "the talks went well.")
+    assert "USA" not in found.actors
+
+
 def test_a_states_government_named_with_its_ruling_party_is_the_state(analyse):
     found = analyse("Nicaragua's Sandinista government and the rebels signed a truce on Wednesday. "
                     "The Sandinistas have broken promises before, a rebel said.")

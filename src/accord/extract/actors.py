@@ -1642,8 +1642,11 @@ class _Article:
         """An unknown name governed by "in", "at", "near"... is where something happens."""
         if tok.text in self.kb.words.get("organisation_words", ()):
             return False      # "now at the Asia Society Policy Institute": where someone works
-        if tok.dep_ == "conj" and tok.head.ent_type_ in ("GPE", "LOC") and tok.head.i < tok.i:
-            return True       # "as Croatian as Zagreb or Split": named with a place, a place
+        if tok.dep_ == "conj" and tok.head.ent_type_ in ("GPE", "LOC") and tok.head.i < tok.i \
+                and not (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "I"):
+            # "as Croatian as Zagreb or Split": named with a place, a place (not a person's full
+            # name the parser has hung on a place: "Shevardnadze of the Soviet Union and James Baker")
+            return True
         if tok.ent_type_ == "PERSON" and tok.i > 0 and self.toks[tok.i - 1].lower_ == "the" \
                 and self.toks[tok.i - 1].head.i == tok.i and not self.toks[tok.i - 1].ent_type_:
             return True       # "on the Danube": a person's name takes no article
@@ -2572,6 +2575,35 @@ class _Article:
                         self.add(start, tok.i + 1, states.pop(), "description", "government")
                     break
 
+    def bare_executives(self) -> None:
+        """"the administration said": the state the KB's ``bare_executives`` says the bare word
+        means, in an article that names that state."""
+        for tok in self._nouns_headed(frozenset(self.kb.maps.get("bare_executives", {}))):
+            state = self._bare_executive(tok)
+            dets = [c for c in lefts(tok) if c.dep_ in ("det", "poss")]
+            if state is not None and tok.dep_ != "compound" and [c.lower_ for c in dets] == ["the"]:
+                self.add(dets[0].i, tok.i + 1, state, "description", "government")
+
+    def _bare_executive(self, tok: Token) -> str | None:
+        state = self.kb.maps.get("bare_executives", {}).get(tok.lower_)
+        if state is None or self.owner[tok.i] is not None or tok.ent_type_:
+            return None
+        if any(c.dep_ in ("poss", "compound", "prep", "appos") or self.owner[c.i] is not None for c in children(tok)):
+            return None   # "the Kiir administration", "the administration of Prime Minister X"
+        if state not in self.actors and not any(a.affiliation == state for a in self.actors.values()):
+            return None
+        for other in self._nouns_headed(frozenset((tok.lower_,))):
+            # "the Kurdish-run administration ... the administration's foreign affairs chief": the
+            # bare word takes up another executive the article has named
+            named = [c for c in children(other) if c.dep_ in ("amod", "compound", "poss", "prep")]
+            sides = {self.actors[self.owner[t.i].actor_id].affiliation or self.owner[t.i].actor_id
+                     for c in named for t in subtree(c) if self.owner[t.i] is not None}
+            if other.ent_type_ or named and sides - {state, None}:
+                return None
+            if named and not sides and any(c.dep_ != "prep" for c in named):
+                return None
+        return state
+
     def _names_with(self, m: _M, lemma: str) -> bool:
         """The mention is a state named with that noun: "the Colombian government", "Colombian
         government negotiators" (the demonym and the noun modifying one head)."""
@@ -2832,6 +2864,8 @@ class _Article:
                 ante = self._antecedent(t, "collective")     # "Its spokeswoman, Maly Socheata"
                 if ante is not None:
                     aid = ante.actor_id
+            elif m is None and t.dep_ in ("compound", "amod") and self._bare_executive(t):
+                aid = self._bare_executive(t)                 # "a senior administration official"
             elif self._armed_description(t):
                 aid = self._armed_antecedent(t)[0]            # "a spokesman for the rebel alliance"
             elif t.dep_ in ("amod", "compound") and t.lower_ in self.kb.words.get("armed_modifiers", ()) \
@@ -2968,9 +3002,12 @@ class _Article:
                 self.title_used.add(attr.i)
                 qual = qual or self._qualifier(list(subtree(attr)))
         # "Sisi of Egypt"
+        placed = None
         for c in children(head):
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 qual = qual or self._qualifier(list(subtree(c)))
+                if c.lower_ == "of":
+                    placed = placed or self._body_at([o for o in children(c) if o.dep_ == "pobj"], kinds=("state",))
         # "Hrvoje Sarinic, chief of staff to President Franjo Tudjman": an aide to a person is on
         # that person's side (a post "to" a place is not: "ambassador to Kiev")
         for c in children(head):
@@ -3018,6 +3055,11 @@ class _Article:
             # "the Soviet leader, Mikhail S. Gorbachev": a state's office set off by commas, as
             # the prefixed one above
             a.affiliation = apposed
+        elif placed and a.from_kb and not former and placed != a.affiliation:
+            # "Eduard Shevardnadze of the Soviet Union" in a list of signatories: the state the
+            # article places him in, as the prefixed office above ("of", not "from", which tells
+            # where one comes from)
+            a.affiliation = placed
 
     def _led_body(self, head: Token) -> str | None:
         """The body a person leads: "the National Salvation Front of Thomas Cirillo", "the
@@ -3787,6 +3829,7 @@ def extract_actors(doc: Doc, article_id: str, kb: KB | None = None, date: str | 
     art.national_forces()
     art.national_governments()
     art.national_governments("plain_governments", fallback=False)
+    art.bare_executives()
     art.title_organs()
     # "The front's spokesman, X": the body a bare head noun stands for is known before the
     # titles look for their owners

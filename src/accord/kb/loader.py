@@ -10,7 +10,8 @@ A KB file is a YAML mapping with any of these sections (see the shipped files fo
 ``titles``      role phrase -> title class; ``compatible``: class -> classes it may refer to
 ``sectors``     head noun -> sector ("officials" -> officials, "army" -> military)
 word maps (``WORD_MAPS``): rank_abbreviations, an abbreviated honorific -> the title it stands for
-                ("Gen." -> general); legislator_chambers, a legislator's title -> the chamber noun
+                ("Gen." -> general); legislator_chambers, a legislator's title -> the chamber noun;
+                bare_executives, a word for an executive news uses bare -> the state it means
 ``places``      names of places that are never actors ("Rafah", "El Fasher")
 ``subdivision_places``  ISO 3166 alpha-2 codes whose ISO 3166-2 subdivisions (pycountry) are places,
                 when plain ASCII and no KB name; ``subdivision_exclude``: names never taken
@@ -58,7 +59,7 @@ WORD_LISTS = ("honorifics", "locative_prepositions", "expletive_verbs", "outlet_
               "speech_products", "non_state_groups", "group_name_heads", "judging_verbs", "quantifier_speakers",
               "national_organ_nouns", "credit_closers", "motion_verbs", "place_object_verbs")
 
-WORD_MAPS = ("rank_abbreviations", "legislator_chambers")
+WORD_MAPS = ("rank_abbreviations", "legislator_chambers", "bare_executives")
 
 
 def slug(name: str) -> str:
