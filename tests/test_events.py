@@ -3484,6 +3484,24 @@ def test_the_two_delegations_after_two_signatories_are_their_sides(nlp):
     assert {e.source.actor_id for e in talks} == {"COD", "RWA"}
 
 
+@pytest.mark.parametrize("text", [
+    # the time the parser hangs on a noun set off beside the verb's object
+    "Sudan and South Sudan signed an oil accord, the first agreement between the two neighbours since the split, "
+    "after nine days of talks.",
+    # the part of the span the act came in
+    "Armenia and Azerbaijan initialled the text at the end of a week of talks.",
+    # talks that ended before the act
+    "The British and Irish governments on Friday published a plan to share power by March, after three days of "
+    "talks ended without the main parties signing up to it.",
+])
+def test_talks_the_two_subjects_acted_after_were_held_between_them(nlp, text):
+    events, country = code(nlp, text)
+    talks = [e for e in events if e.trigger.text == "talks" and e.type == "CONSULT"]
+    sides = {country(e.source) for e in talks}
+    assert len(sides) == 2 and sides in ({"SDN", "SSD"}, {"ARM", "AZE"}, {"GBR", "IRL"})
+    assert all({country(t) for t in e.targets} == sides - {country(e.source)} for e in talks)
+
+
 def test_holding_out_for_terms_is_a_demand(nlp):
     events, country = code(nlp, "The M23 held out for an amnesty from the Congolese government.")
     demand = only(events, "REQUEST")

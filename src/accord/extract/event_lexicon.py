@@ -104,6 +104,7 @@ class Lexicon:
     prospect_verbs: set[str] = field(default_factory=set)
     inquiry_verbs: set[str] = field(default_factory=set)
     measure_nouns: set[str] = field(default_factory=set)
+    time_part_nouns: set[str] = field(default_factory=set)
     idiom_objects: dict[str, set[str]] = field(default_factory=dict)
     quote_replies: set[str] = field(default_factory=set)
     concluding_verbs: set[str] = field(default_factory=set)

@@ -1201,12 +1201,24 @@ def _talks_before(ctx: Context, noun: Token) -> list[ActorRef]:
     is one of them."""
     measure = _measure_of(noun)   # "eight days of talks"
     measured, t = measure is not None, measure or noun
-    if t.dep_ == "pobj" and lemma_of(head_of(t)) in ("after", "during", "following", "amid", "throughout"):
+    while t.dep_ == "pobj" and lemma_of(head_of(t)) == "of" and lemma_of(head_of(head_of(t))) in lexicon().time_part_nouns:
+        measured, t = True, head_of(head_of(t))   # "at the end of a week of talks"
+    if t.dep_ == "pobj" and (lemma_of(head_of(t)) in ("after", "during", "following", "amid", "throughout")
+                             or measured and lemma_of(head_of(t)) in ("at", "on", "in", "over", "through")):
         verb = head_of(head_of(t))
     elif measured and t.dep_ in OBJECT_DEPS:
         verb = head_of(t)         # "The accord caps two years of talks"
+    elif t.dep_ in ("nsubj", "nsubjpass") and head_of(t).dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "after" for c in children(head_of(t))):
+        verb = head_of(head_of(t))   # "published a plan after three days of talks ended"
     else:
         return []
+    for _ in range(2):
+        if verb.pos_ not in ("NOUN", "PROPN") or verb.dep_ not in ("appos", "npadvmod", *OBJECT_DEPS):
+            break
+        # "signed a ceasefire, their first agreement in six years, after three days of talks": the
+        # parser hangs the time on the verb's object, or on a noun set off beside it
+        verb = head_of(verb)
     if verb.pos_ not in ("VERB", "AUX"):
         return []
     subjects = [c for s in subject_tokens(verb) for c in conjuncts(s)]
