@@ -176,3 +176,30 @@ def test_names_after_a_fronted_phrase_are_the_verbs_subject(nlp):
     doc = nlp("Under the Simla Agreement, the troops of India and Pakistan will withdraw.")
     verb = next(t for t in doc if t.lemma_ == "withdraw")
     assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["troops"]
+
+
+def test_a_past_verb_cannot_share_the_modal_of_the_clause_said(nlp):
+    doc = nlp("The union leader warned that his members would take to the streets, and accused the minister of "
+              "lying to them.")
+    accused = next(t for t in doc if t.lower_ == "accused")
+    assert (accused.dep_, accused.head.lower_) == ("conj", "warned")
+    assert next(t for t in doc if t.lower_ == "and").head.lower_ == "warned"
+    # a bare verb that does share it stays in the clause said
+    doc = nlp("The union leader warned that his members would strike and march on parliament.")
+    assert next(t for t in doc if t.lower_ == "march").head.lower_ == "strike"
+    # nor is a participle before its noun a verb of the speaker's ("..., and detained protesters")
+    doc = nlp("The minister said the army would free the soldiers, and detained protesters.")
+    assert next(t for t in doc if t.lower_ == "detained").head.lower_ != "said"
+
+
+def test_an_accusation_after_a_warning_is_the_speakers_own(nlp):
+    from accord.ingest import make_article
+    from accord.pipeline import extract
+    # (the parser hangs "accused" on the condition's "given")
+    text = ("ABIDJAN, Jan 27, 2003 (Reuters) - Charles Ble Goude, leader of a youth movement, warned that his "
+            "followers would march if rebels were given seats in the cabinet, and accused Paris of forcing the "
+            "president's hand.")
+    art = make_article(text, "x.txt", "x.txt", lambda *a: None)
+    accusation = [e for e in extract(nlp(art.text), art).events if e.type == "ACCUSE"]
+    assert [(e.source.actor_id, [t.actor_id for t in e.targets], e.modality) for e in accusation] == \
+        [("charles-ble-goude", ["FRA"], "actual")]

@@ -286,6 +286,37 @@ def fronted_subjects(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("accord_shared_modals")
+def unshared_modals(doc: Doc) -> Doc:
+    """"Goude warned that his followers would take to the streets if rebels were given posts, and
+    accused Paris of forcing his hand": the small model coordinates the second verb with a verb of
+    the clause said, or of its condition. A verb in the past tense, after ", and", with no subject
+    or auxiliary of its own, cannot be that verb's like when that one is not in the past tense
+    ("would take", "were given"); it is the second verb of the clause that said it."""
+    for tok in doc:
+        if tok.dep_ != "conj" or tok.tag_ != "VBD" or tok.i < 2 or doc[tok.i - 1].dep_ != "cc" \
+                or doc[tok.i - 2].text != ",":
+            continue
+        first = tok.head
+        if first.tag_ == "VBD" or first.dep_ not in ("ccomp", "advcl") or not first.i < tok.i \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in tok.children) \
+                or any(c.dep_ == "dobj" and c.i == tok.i + 1 and c.pos_ == "NOUN" for c in tok.children):
+            continue   # ("would free the prisoners, and detained civilians": a participle before its noun)
+        main = first
+        while main.dep_ in ("ccomp", "advcl") and main.head.i != main.i:
+            main = main.head
+            if main.tag_ == "VBD" and main.pos_ == "VERB" and not any(c.dep_ == "mark" for c in main.children) \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children):
+                break
+        else:
+            continue
+        for joint in (doc[tok.i - 2], doc[tok.i - 1]):
+            if joint.head.i == first.i:
+                joint.head = main   # ", and": the joint goes with the verb it joins
+        tok.head = main
+    return doc
+
+
 @Language.component("accord_charges")
 def answered_charges(doc: Doc) -> Doc:
     """"..., a charge Riyadh rejects.": the small model reads the verb as a plural noun ending a
@@ -349,6 +380,8 @@ def load(model: str | None = None) -> Language:
             nlp.add_pipe("accord_fronted_subjects", last=True)
         if "parser" in nlp.pipe_names and "accord_charges" not in nlp.pipe_names:
             nlp.add_pipe("accord_charges", last=True)
+        if "parser" in nlp.pipe_names and "accord_shared_modals" not in nlp.pipe_names:
+            nlp.add_pipe("accord_shared_modals", last=True)
         return nlp
     raise ModelNotFound(
         f"no spaCy English model found (tried {', '.join(names)}); "
