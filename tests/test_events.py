@@ -2858,6 +2858,31 @@ def test_a_verdict_denied_diminished_for_a_rival_or_supposed_praises_no_deal(nlp
     assert not [e for e in events if e.cameo in ("051", "111")]
 
 
+@pytest.mark.parametrize("text, cameo", [
+    ("Sudan's government and the SPLM signed a peace deal. Kofi Annan called the signing a great day for Africa.",
+     "051"),
+    ("Sudan's government and the SPLM signed a peace deal. Kofi Annan called the outcome a solid basis for peace.",
+     "051"),
+    ("Sudan's government and the SPLM signed a peace deal. Hassan al-Turabi called the ceasefire a trap.", "111"),
+])
+def test_a_good_or_bad_name_for_a_deal_or_what_talks_came_to_praises_or_condemns_it(nlp, text, cameo):
+    events, _ = code(nlp, text)
+    assert [e.cameo for e in events if e.trigger.text == "called"] == [cameo]
+
+
+@pytest.mark.parametrize("text", [
+    # what a deal is said to be good for, or a clause inside the name, is no name for it
+    "Sudan's government and the SPLM signed a peace deal. Kiir called the agreement the last chance for a "
+    "peaceful solution.",
+    "Sudan's government and the SPLM signed a peace deal. Kiir said the agreement was a move that brought a "
+    "solution closer.",
+    "Sudan's government and the SPLM signed a peace deal. Kiir called the deal a fair deal for nobody.",
+])
+def test_what_a_deal_is_for_or_a_clause_in_its_name_praises_nothing(nlp, text):
+    events, _ = code(nlp, text)
+    assert not [e for e in events if e.cameo in ("051", "020")]
+
+
 def test_objecting_with_no_object_rejects(nlp):
     events, _ = code(nlp, "Ban Ki-moon invited Iran on Sunday, then withdrew the invitation after Washington objected.")
     assert only(events, "REJECT").source.actor_id == "USA"

@@ -122,6 +122,9 @@ def _not_this_act(lex: Lexicon, tok: Token, entry: Entry) -> bool:
         # "will release all prisoners and detained civilians": a past form cannot share the
         # modal; it is a participle describing the next noun, misread as a second verb
         return True
+    if entry.code.startswith("02") and any(c.dep_ == "oprd" for c in children(tok)) \
+            and any(c.dep_ == "dobj" for c in children(tok)):
+        return True   # "called the signing a great day for Russia": a name given, no call for anything
     if entry.code.startswith("02") and any(
             c.dep_ in ("xcomp", "ccomp") and lemma_of(c) in lex.anonymity_verbs and is_passive(c) for c in children(tok)):
         return True   # "an official, who asked not to be named, said": a source's anonymity, no appeal

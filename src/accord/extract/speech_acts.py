@@ -217,10 +217,17 @@ class _Names:
     def __init__(self, names: list[Token]):
         self.names = names
         self.phrases = [" ".join(t.lower_ for t in subtree(n)) for n in names]
-        self.judged = {lemma_of(t) for n in names for t in subtree(n) if t.dep_ not in ("relcl", "acl", "ccomp")}
+        own = [t for n in names for t in subtree(n)]
+        clauses = {c.i for t in own if t.dep_ in ("relcl", "acl", "ccomp") for c in subtree(t)}
+        self.judged = {lemma_of(t) for t in own if t.i not in clauses}
+        # what a thing is called good, not what it is good for: "the last chance for a peaceful
+        # solution" praises nothing (while "a recipe for disaster" condemns)
+        aims = {t.i for n in names for p in children(n) if p.dep_ == "prep" and p.lower_ == "for" for t in subtree(p)}
+        self.praised = {lemma_of(t) for t in own if t.i not in clauses and t.i not in aims}
 
-    def named(self, kinds: set[str]) -> bool:
-        return bool(self.judged & kinds) or any(f" {b} " in f" {p} " for b in kinds if " " in b for p in self.phrases)
+    def named(self, kinds: set[str], good: bool = False) -> bool:
+        return bool((self.praised if good else self.judged) & kinds) \
+            or any(f" {b} " in f" {p} " for b in kinds if " " in b for p in self.phrases)
 
     def denied(self, words: tuple[str, ...] = ("no", "not", "never", "hardly")) -> bool:
         """"not a victory", "anything but a victory": no praise."""
@@ -261,11 +268,12 @@ def name_calling(ctx: Context, lex: Lexicon, verb: Token, triggers: set[int]) ->
     # praise is for a deal or a plan, or for a party called a good name ("called Abbas a serious
     # partner"); "described the talks as constructive" judges prospects
     on_the_way = words.get("good_meeting", set())
-    deal = lemma_of(thing) in lex.classes.get("proposal", ()) and named(words.get("good", set()) | on_the_way) \
-        or lemma_of(thing) in lex.classes.get("talks", ()) and named(on_the_way)
+    deal = lemma_of(thing) in lex.classes.get("proposal", set()) | words.get("outcomes", set()) \
+        and named(words.get("good", set()) | on_the_way, good=True) \
+        or lemma_of(thing) in lex.classes.get("talks", ()) and named(on_the_way, good=True)
     owners = [r for r in ctx.refs([thing]) if r.actor_id]   # the party named, or whose the thing is
-    party = named(words.get("good_people", set())) and bool(owners)
-    if praise and (not (deal or party) or called.denied(("no", "not", "never", "hardly", "anything"))):
+    party = named(words.get("good_people", set()), good=True) and bool(owners)
+    if praise and (not (deal or party) or called.denied(("no", "not", "never", "hardly", "anything", "nobody"))):
         return None   # "called it anything but a victory": no praise
     if praise and called.for_someone(ctx):
         return None   # "a victory for Tehran": said of a rival's gain, no praise
@@ -300,7 +308,7 @@ def deal_verdict(ctx: Context, lex: Lexicon, be: Token, clause: Clause, speaker:
     called = _Names([c for c in children(be) if c.dep_ in ("attr", "acomp")])
     words = lex.name_calling
     bad = called.named(words.get("wrong", set()))
-    if not bad and (not called.named(words.get("good", set()) | words.get("good_meeting", set()))
+    if not bad and (not called.named(words.get("good", set()) | words.get("good_meeting", set()), good=True)
                     or called.denied(("no", "not", "never", "hardly", "only", "just", "merely"))
                     or called.for_someone(ctx)):
         return None
