@@ -2606,6 +2606,15 @@ def test_one_of_a_group_judged_before_is_a_person_named_as_they_are(analyse):
     assert "diplomats" not in found.actors and "two-diplomats" not in found.actors
 
 
+def test_one_or_some_of_a_sides_people_named_before_speak_for_that_side(analyse):
+    found = analyse("UN officials privately describe the timetable as tight. One said the next months would not be "
+                    "easy. Israeli officials were wary. Some said the plan would fail. Others said it would hold.")
+    assert [ref(found, w).actor_id for w in ("One", "Some", "Others")] == ["un", "ISR", "ISR"]
+    # one of nobody named is no one
+    found = analyse("The timetable is tight. One said the next months would not be easy.")
+    assert ref(found, "One") is None
+
+
 @pytest.mark.parametrize("text,person,body", [
     # the parser coordinates the whose-body with the person
     ("Chissano and rebel leader Afonso Dhlakama signed the treaty. Dhlakama, whose Mozambican National "

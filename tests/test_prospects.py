@@ -728,6 +728,15 @@ def test_expecting_a_deal_is_held_by_whoever_expects_it_and_few_expecting_it_is_
     assert found and all(a.polarity < 0 for a in found)
 
 
+def test_few_holders_believing_a_good_outcome_is_their_doubt(nlp):
+    found = analyse(nlp, "Israeli and Palestinian leaders opened peace talks on Thursday. Few diplomats believe the "
+                         "truce will hold.")
+    assert held_by(found, "diplomats").polarity < 0
+    found = analyse(nlp, "Israeli and Palestinian leaders opened peace talks on Thursday. Diplomats believe the "
+                         "truce will hold.")
+    assert held_by(found, "Diplomats").polarity > 0
+
+
 @pytest.mark.parametrize("text", [
     'A European diplomat in Geneva said: "Nobody here thinks a deal is close."',
     'A European diplomat in Geneva said: "No one expects a breakthrough this week."',

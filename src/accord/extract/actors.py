@@ -1924,6 +1924,14 @@ class _Article:
                           and self.actors[m.actor_id].kind == "group" and (
                               self.toks[m.end - 1].tag_ == "NNS" or self.toks[m.end - 1].lower_ in quantifiers)), None)
             if group is None:
+                # "UN officials describe the timetable as tight. One said ...": one of a side's
+                # people named in the plural speaks for that side
+                side = next((m for m in reversed(self.mentions) if m.end <= tok.i and here - 1 <= self.sent_of(m.start)
+                             and m.via == "description" and m.sector
+                             and (self.toks[m.end - 1].tag_ == "NNS" or self.toks[m.end - 1].lower_ in quantifiers)
+                             and self.actors[m.actor_id].kind in ("state", "organisation")), None)
+                if side is not None:
+                    self.add(tok.i, tok.i + 1, side.actor_id, "description", side.sector)
                 continue
             if not one:
                 self.add(tok.i, tok.i + 1, group.actor_id, "description")

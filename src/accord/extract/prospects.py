@@ -946,6 +946,13 @@ def _nobody(subjects: list[Token], lex: Lexicon, cue: Span) -> bool:
         c.dep_ == "det" and c.lower_ == "no" for c in children(t)) for t in subjects)
 
 
+def _few(subjects: list[Token]) -> bool:
+    """"Few expect ...", "few diplomats believe ...": the holders doubt what they are said to
+    expect ("a few diplomats believe" do believe it)."""
+    few = [q for t in subjects for q in [t, *children(t)] if q.lower_ == "few"]
+    return bool(few) and not any(c.lower_ == "a" for q in few for c in [*children(q), *children(q.head)])
+
+
 def _in_concession(token: Token, lex: Lexicon) -> bool:
     for _ in range(8):
         if token.dep_ == "prep" and token.lower_ in lex.concessive:
@@ -984,6 +991,8 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
             refs = _holder_refs(subs, resolver, bounds, quote)
             if not refs:
                 continue
+            if _few(subs):
+                negated = not negated   # "Few diplomats believe the truce will hold": most doubt it
             found.append(refs)
             verbs.append(verb)
             # a reporting verb outside the quote's words is the quote's own attribution: its
@@ -1046,8 +1055,7 @@ def _judgements(cue: Cue, span: Span, root: Token, pred: Token, resolver: _Resol
             # ("few in the region", "most analysts": holders the actor layer does not name)
             span = _np_span(subjects[0], bounds)
             holders = [ActorRef(None, span.text, span.start_char, span.end_char)]
-        few = [q for t in subjects for q in [t, *children(t)] if q.lower_ == "few"]
-        if few and not any(c.lower_ == "a" for q in few for c in [*children(q), *children(q.head)]):
+        if _few(subjects):
             negated = not negated
     reporters = reporters_from(above, own)
     if holders and reporters and any(_actor_key(r) in {_actor_key(h) for h in holders} for r in reporters[0]):
