@@ -203,3 +203,25 @@ def test_an_accusation_after_a_warning_is_the_speakers_own(nlp):
     accusation = [e for e in extract(nlp(art.text), art).events if e.type == "ACCUSE"]
     assert [(e.source.actor_id, [t.actor_id for t in e.targets], e.modality) for e in accusation] == \
         [("charles-ble-goude", ["FRA"], "actual")]
+
+
+def test_a_plural_noun_for_people_opening_the_story_is_a_common_noun(nlp):
+    doc = nlp("GENEVA, May 3, 2001 (Reuters) - Diplomats said the talks were close. Negotiators met again.")
+    for word in ("Diplomats", "Negotiators"):
+        tok = next(t for t in doc if t.text == word)
+        assert (tok.pos_, tok.lemma_) == ("NOUN", word.lower()[:-1])
+    # a name stays a name
+    doc = nlp("GENEVA, May 3, 2001 (Reuters) - Hamas said the talks were close.")
+    assert next(t for t in doc if t.text == "Hamas").pos_ == "PROPN"
+
+
+def test_a_group_opening_the_story_speaks_and_acts(nlp):
+    from accord.ingest import make_article
+    from accord.pipeline import extract
+    text = ("LONDON, May 3, 2001 (Reuters) - Diplomats said the talks were close. Unionists accused Downing Street "
+            "of dragging the monarch into a political dispute.")
+    art = make_article(text, "x.txt", "x.txt", lambda *a: None)
+    found = extract(nlp(art.text), art)
+    assert [q.speaker.actor_id for q in found.quotes if q.speaker is not None] == ["diplomats"]
+    accusation = [e for e in found.events if e.type == "ACCUSE"]
+    assert [(e.source.text, [t.actor_id for t in e.targets]) for e in accusation] == [("Unionists", ["GBR"])]

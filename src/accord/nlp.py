@@ -156,6 +156,33 @@ def whole_names(doc: Doc) -> Doc:
     return doc
 
 
+@functools.cache
+def _people_nouns() -> frozenset[str]:
+    """Nouns for people the KBs know ("diplomat", "unionist", "soldier")."""
+    from accord.extract.event_lexicon import lexicon   # imported late: the extractors import this module
+    from accord.kb import load_kb
+    return frozenset(load_kb().words.get("speaking_group_nouns", ())) | frozenset(lexicon().agent_nouns)
+
+
+@Language.component("accord_opening_nouns")
+def opening_nouns(doc: Doc) -> Doc:
+    """"GENEVA (Reuters) - Diplomats said ...": the small model tags a plural noun for people that
+    opens a sentence, or a story after its dateline, as a proper noun, since it is capitalised. One
+    that no entity holds and whose singular names people is the common noun it is anywhere else."""
+    people = _people_nouns()
+    for tok in doc:
+        if tok.tag_ != "NNPS" and tok.tag_ != "NNP" or tok.ent_type_ or not tok.is_title or len(tok.text) < 4:
+            continue
+        if not (tok.is_sent_start or tok.i > 0 and doc[tok.i - 1].text in ("-", "--", "\u2013", "\u2014")):
+            continue
+        lower = tok.lower_
+        single = lower[:-3] + "y" if lower.endswith("ies") else lower[:-1] if lower.endswith("s") else None
+        if single is None or single not in people:
+            continue
+        tok.tag_, tok.pos_, tok.lemma_ = "NNS", "NOUN", single
+    return doc
+
+
 # What besides its gap shows a clause is complete: "that his government will never negotiate
 # over an inch" has its prepositional object; "a quota that Addis Ababa would never accept" has
 # only the gap
@@ -370,6 +397,9 @@ def load(model: str | None = None) -> Language:
             nlp.add_pipe("accord_paragraphs", before="parser")
         if "ner" in nlp.pipe_names and "accord_names" not in nlp.pipe_names:
             nlp.add_pipe("accord_names", after="ner")
+        if "lemmatizer" in nlp.pipe_names and "ner" in nlp.pipe_names and "accord_opening_nouns" not in nlp.pipe_names:
+            nlp.add_pipe("accord_opening_nouns", after="lemmatizer" if nlp.pipe_names.index("lemmatizer")
+                         > nlp.pipe_names.index("ner") else "ner")
         if "parser" in nlp.pipe_names and "accord_complements" not in nlp.pipe_names:
             nlp.add_pipe("accord_complements", last=True)   # reads lemmas: after the lemmatiser
         if "parser" in nlp.pipe_names and "accord_inversions" not in nlp.pipe_names:
