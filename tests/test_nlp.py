@@ -192,15 +192,19 @@ def test_a_past_verb_cannot_share_the_modal_of_the_clause_said(nlp):
     assert next(t for t in doc if t.lower_ == "detained").head.lower_ != "said"
 
 
-def test_an_accusation_after_a_warning_is_the_speakers_own(nlp):
+def _extracted(nlp, text: str):
     from accord.ingest import make_article
     from accord.pipeline import extract
+    article = make_article(text, "x.txt", "x.txt", lambda *a: None)
+    return extract(nlp(article.text), article)
+
+
+def test_an_accusation_after_a_warning_is_the_speakers_own(nlp):
     # (the parser hangs "accused" on the condition's "given")
     text = ("ABIDJAN, Jan 27, 2003 (Reuters) - Charles Ble Goude, leader of a youth movement, warned that his "
             "followers would march if rebels were given seats in the cabinet, and accused Paris of forcing the "
             "president's hand.")
-    art = make_article(text, "x.txt", "x.txt", lambda *a: None)
-    accusation = [e for e in extract(nlp(art.text), art).events if e.type == "ACCUSE"]
+    accusation = [e for e in _extracted(nlp, text).events if e.type == "ACCUSE"]
     assert [(e.source.actor_id, [t.actor_id for t in e.targets], e.modality) for e in accusation] == \
         [("charles-ble-goude", ["FRA"], "actual")]
 
@@ -216,12 +220,8 @@ def test_a_plural_noun_for_people_opening_the_story_is_a_common_noun(nlp):
 
 
 def test_a_group_opening_the_story_speaks_and_acts(nlp):
-    from accord.ingest import make_article
-    from accord.pipeline import extract
-    text = ("LONDON, May 3, 2001 (Reuters) - Diplomats said the talks were close. Unionists accused Downing Street "
-            "of dragging the monarch into a political dispute.")
-    art = make_article(text, "x.txt", "x.txt", lambda *a: None)
-    found = extract(nlp(art.text), art)
+    found = _extracted(nlp, "LONDON, May 3, 2001 (Reuters) - Diplomats said the talks were close. Unionists "
+                            "accused Downing Street of dragging the monarch into a political dispute.")
     assert [q.speaker.actor_id for q in found.quotes if q.speaker is not None] == ["diplomats"]
     accusation = [e for e in found.events if e.type == "ACCUSE"]
     assert [(e.source.text, [t.actor_id for t in e.targets]) for e in accusation] == [("Unionists", ["GBR"])]

@@ -171,7 +171,7 @@ def opening_nouns(doc: Doc) -> Doc:
     that no entity holds and whose singular names people is the common noun it is anywhere else."""
     people = _people_nouns()
     for tok in doc:
-        if tok.tag_ != "NNPS" and tok.tag_ != "NNP" or tok.ent_type_ or not tok.is_title or len(tok.text) < 4:
+        if tok.tag_ not in ("NNP", "NNPS") or tok.ent_type_ or not tok.is_title or len(tok.text) < 4:
             continue
         if not (tok.is_sent_start or tok.i > 0 and doc[tok.i - 1].text in ("-", "--", "\u2013", "\u2014")):
             continue
@@ -313,6 +313,18 @@ def fronted_subjects(doc: Doc) -> Doc:
     return doc
 
 
+def _saying_verb(clause: Token) -> Token | None:
+    """The main verb above a clause said or a condition: the first past-tense verb up its
+    complement and adverbial links that has a subject and no subordinating word."""
+    verb = clause
+    while verb.dep_ in ("ccomp", "advcl") and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.tag_ == "VBD" and verb.pos_ == "VERB" and not any(c.dep_ == "mark" for c in verb.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return verb
+    return None
+
+
 @Language.component("accord_shared_modals")
 def unshared_modals(doc: Doc) -> Doc:
     """"Goude warned that his followers would take to the streets if rebels were given posts, and
@@ -329,13 +341,8 @@ def unshared_modals(doc: Doc) -> Doc:
                 or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in tok.children) \
                 or any(c.dep_ == "dobj" and c.i == tok.i + 1 and c.pos_ == "NOUN" for c in tok.children):
             continue   # ("would free the prisoners, and detained civilians": a participle before its noun)
-        main = first
-        while main.dep_ in ("ccomp", "advcl") and main.head.i != main.i:
-            main = main.head
-            if main.tag_ == "VBD" and main.pos_ == "VERB" and not any(c.dep_ == "mark" for c in main.children) \
-                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children):
-                break
-        else:
+        main = _saying_verb(first)
+        if main is None:
             continue
         for joint in (doc[tok.i - 2], doc[tok.i - 1]):
             if joint.head.i == first.i:

@@ -2872,8 +2872,8 @@ class _Article:
                 ante = self._antecedent(t, "collective")     # "Its spokeswoman, Maly Socheata"
                 if ante is not None:
                     aid = ante.actor_id
-            elif m is None and t.dep_ in ("compound", "amod") and self._bare_executive(t):
-                aid = self._bare_executive(t)                 # "a senior administration official"
+            elif m is None and t.dep_ in ("compound", "amod") and (state := self._bare_executive(t)):
+                aid = state                                   # "a senior administration official"
             elif self._armed_description(t):
                 aid = self._armed_antecedent(t)[0]            # "a spokesman for the rebel alliance"
             elif t.dep_ in ("amod", "compound") and t.lower_ in self.kb.words.get("armed_modifiers", ()) \
