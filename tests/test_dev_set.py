@@ -5,10 +5,10 @@ DRC-M23, Ethiopia-TPLF, US-China trade, Thailand-Cambodia, India-Pakistan, Serbi
 Venezuela, Israel-Lebanon, Iran-US, Russia-Ukraine, Sudan, Yemen-Saudi, Colombia-ELN), each
 annotated for one layer before Accord was run on it: q_* quotes and actors, e_* events, p_*
 positions and prospects (a record type a gold file leaves out is not scored there).
-data/blind: 284 articles annotated on every layer by sessions that never read Accord's code (see
+data/blind: 292 articles annotated on every layer by sessions that never read Accord's code (see
 its README); its floors are far lower, because most of these articles were not used to write the
 rules. Floors are the figures measured (2026-11-27, thirteenth session, on 96 articles) less 0.05,
-so a change that loses a pattern fails here; the comments give the figures on all 284 (thirtieth
+so a change that loses a pattern fails here; the comments give the figures on all 292 (thirty-first
 session), which the sets added since, held out when they were added, pull down. The positions and
 prospects floors were lowered to 0.44 and 0.57 when the ar-au sets (16 articles, scored 0.315 and
 0.494 unseen) were added. The dev positions floor fell with a convention change: an official
@@ -52,14 +52,14 @@ FLOORS = {
         "assessments": {"f1": 0.87},              # 0.921
     },
     "blind": {
-        "quotes": {"f1": 0.88,                    # 0.924
-                   "speaker_f1": 0.81},           # 0.873
-        "actors": {"f1": 0.77,                    # 0.834
-                   "affiliation_f1": 0.67},       # 0.717
-        "events": {"f1": 0.55,                    # 0.581
+        "quotes": {"f1": 0.88,                    # 0.923
+                   "speaker_f1": 0.81},           # 0.871
+        "actors": {"f1": 0.77,                    # 0.831
+                   "affiliation_f1": 0.67},       # 0.713
+        "events": {"f1": 0.55,                    # 0.582
                    "arguments_f1": 0.30},         # 0.353
-        "positions": {"f1": 0.44},                # 0.460 (the ar-au sets, added unseen, score 0.315)
-        "assessments": {"f1": 0.57},              # 0.637
+        "positions": {"f1": 0.44},                # 0.459 (the ar-au sets, added unseen, score 0.315)
+        "assessments": {"f1": 0.57},              # 0.633
     },
 }
 _SCORES: dict[str, dict] = {}
