@@ -156,6 +156,12 @@ CASES = [
     ("Iranian state media quoted Foreign Minister Abbas Araghchi as saying that the talks had been "
      "constructive.",
      ("the talks had been constructive", "indirect", "abbas-araghchi", "saying", "Iranian state media")),
+    # the agency's name, not the words describing it, nor the dateline's place the parser makes a subject
+    ("TEHRAN, May 3, 2025 (Reuters) - Iran's IRNA news agency quoted Abbas Araghchi as saying that the talks "
+     "would resume.",
+     ("the talks would resume", "indirect", "abbas-araghchi", "saying", "IRNA")),
+    ("The official news agency JANA quoted Muammar Gaddafi as saying Libya would hand over the suspects.",
+     ("Libya would hand over", "indirect", "muammar-gaddafi", "saying", "JANA")),
     ("Turkish President Recep Tayyip Erdogan told CNN in an interview that he was ready to host the talks.",
      ("he was ready to host", "indirect", "recep-tayyip-erdogan", "told", "CNN")),
     ("Benjamin Netanyahu said in a CNN interview that Israel would not stop the operation.",

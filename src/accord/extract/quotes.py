@@ -709,11 +709,18 @@ def _outlet_name(ctx: _Context, tok: Token, known_only: bool) -> str | None:
     name = _np_text(ctx, tok)
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.outlet_common:
         # "Al Masirah television" -> Al Masirah; "Iranian state television" stays as it is
-        names = [c for c in lefts(tok) if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        # (the tagger may read an acronym name as an adjective: "the IRNA news agency")
+        names = [c for c in lefts(tok) if c.dep_ in ("compound", "amod") and (
+            c.pos_ == "PROPN" or c.ent_type_ == "ORG" and c.is_upper)]
         m0 = ctx.actors.mention_at(names[0].idx, names[-1].idx + len(names[-1].text)) if names else None
         kind = getattr(ctx.actors.actors.get(m0.actor_id), "kind", None) if m0 is not None else None
         if names and kind not in ("state", "group"):
-            return ctx.span_text(names[0].left_edge.i, names[-1].i)
+            # (the name's own words: "Al" of "Al Masirah", not what the parser hangs on it)
+            lo = names[0].i
+            while lo > 0 and ctx.toks[lo - 1].pos_ == "PROPN" and ctx.toks[lo - 1].dep_ == "compound" \
+                    and ctx.toks[lo - 1].head.i in {n.i for n in names}:
+                lo -= 1
+            return ctx.span_text(lo, names[-1].i)
     if tok.pos_ == "PROPN" and tok.lemma_.lower() not in lex.outlet_common:
         # "state broadcaster RTS" -> RTS: the name without the common nouns describing it
         words = name.split()
@@ -752,9 +759,12 @@ def find_outlet(ctx: _Context, cue: Token) -> str | None:
     verb = _quoting_verb(cue)
     if verb is not None and _quoted_speaker(cue) is not None:
         # the medium is the subject of "quoted": "Iranian state media quoted Araghchi as saying"
-        for c in children(verb):
+        # ("The official news agency JANA quoted": the parser may make the name a subject too;
+        # the subject nearest the verb, not a dateline's place the parser made one)
+        for c in sorted(children(verb), key=lambda c: abs(verb.i - c.i)):
             if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN"):
-                return _np_full(ctx, c)
+                # ("the Interfax news agency", "Iran's IRNA news agency": the agency's name)
+                return _outlet_name(ctx, c, known_only=True) or _np_full(ctx, c)
     interview = False
     for c in children(cue):
         if c.dep_ == "prep" and c.lower_ in lex.outlet_preps:
