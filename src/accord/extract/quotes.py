@@ -716,9 +716,9 @@ def _outlet_name(ctx: _Context, tok: Token, known_only: bool) -> str | None:
         kind = getattr(ctx.actors.actors.get(m0.actor_id), "kind", None) if m0 is not None else None
         if names and kind not in ("state", "group"):
             # (the name's own words: "Al" of "Al Masirah", not what the parser hangs on it)
-            lo = names[0].i
+            lo, held = names[0].i, {n.i for n in names}
             while lo > 0 and ctx.toks[lo - 1].pos_ == "PROPN" and ctx.toks[lo - 1].dep_ == "compound" \
-                    and ctx.toks[lo - 1].head.i in {n.i for n in names}:
+                    and ctx.toks[lo - 1].head.i in held:
                 lo -= 1
             return ctx.span_text(lo, names[-1].i)
     if tok.pos_ == "PROPN" and tok.lemma_.lower() not in lex.outlet_common:
