@@ -2839,11 +2839,20 @@ def test_defending_a_deal_is_words_not_force(nlp):
      "achievement.", "051", "kofi-annan"),
     ("Sudan's government and the SPLM signed a peace deal. \"This agreement is a betrayal of our people,\" said "
      "Hassan al-Turabi.", "111", "hassan-al-turabi"),
+    # called so, and what talks came to as well as a deal ("called the signing a great day for
+    # Africa" is no call for anything)
+    ("Sudan's government and the SPLM signed a peace deal. Kofi Annan called the signing a great day for Africa.",
+     "051", "kofi-annan"),
+    ("Sudan's government and the SPLM signed a peace deal. Kofi Annan called the outcome a solid basis for peace.",
+     "051", "kofi-annan"),
+    ("Sudan's government and the SPLM signed a peace deal. Hassan al-Turabi called the ceasefire a trap.", "111",
+     "hassan-al-turabi"),
 ])
 def test_a_speakers_good_or_bad_name_for_a_deal_praises_or_condemns_it(nlp, text, cameo, speaker):
     events, _ = code(nlp, text)
     judged = [e for e in events if e.cameo == cameo]
     assert [e.source.actor_id for e in judged] == [speaker]
+    assert not [e for e in events if e.type == "REQUEST"]
 
 
 @pytest.mark.parametrize("text", [
@@ -2856,18 +2865,6 @@ def test_a_speakers_good_or_bad_name_for_a_deal_praises_or_condemns_it(nlp, text
 def test_a_verdict_denied_diminished_for_a_rival_or_supposed_praises_no_deal(nlp, text):
     events, _ = code(nlp, text)
     assert not [e for e in events if e.cameo in ("051", "111")]
-
-
-@pytest.mark.parametrize("text, cameo", [
-    ("Sudan's government and the SPLM signed a peace deal. Kofi Annan called the signing a great day for Africa.",
-     "051"),
-    ("Sudan's government and the SPLM signed a peace deal. Kofi Annan called the outcome a solid basis for peace.",
-     "051"),
-    ("Sudan's government and the SPLM signed a peace deal. Hassan al-Turabi called the ceasefire a trap.", "111"),
-])
-def test_a_good_or_bad_name_for_a_deal_or_what_talks_came_to_praises_or_condemns_it(nlp, text, cameo):
-    events, _ = code(nlp, text)
-    assert [e.cameo for e in events if e.trigger.text == "called"] == [cameo]
 
 
 @pytest.mark.parametrize("text", [

@@ -1524,11 +1524,12 @@ class _Article:
         """The entity's head (or a noun it modifies) is one of the lists' words; with ``proper``,
         also when the head is tagged a proper noun ("the Wye River Plantation", "the Royal
         Palace"), as only an organisation-tagged name's may be ("Anthony Lake" is a person; a
-        proper "Church" is the institution)."""
+        proper "Church" is the institution: ``institution_heads``)."""
         words = set().union(*(self.kb.words.get(w, ()) for w in word_lists))
+        institutions = self.kb.words.get("institution_heads", ())
         tok, n = ent.root, 0
         while n < 4:
-            if (tok.pos_ == "NOUN" or proper and n == 0 and tok.pos_ == "PROPN" and tok.lower_ != "church") and (
+            if (tok.pos_ == "NOUN" or proper and n == 0 and tok.pos_ == "PROPN" and tok.lower_ not in institutions) and (
                     tok.lemma_.lower() in words or tok.lower_ in words):
                 return True
             if tok.dep_ not in ("compound", "amod", "nmod", "nummod") or tok.head.i <= tok.i \

@@ -1441,16 +1441,16 @@ def _finish(ctx: Context, sent: SpacySpan, drafts: list[dict]) -> Iterator[Event
                 targets = targets + sides
             targets = _with_sides(ctx, src, targets)
             if src is not None and src.actor_id:
+                # (the source's side; "own" above says whether the act's noun is its own)
+                mine = {src.actor_id, getattr(ctx.actor(src.actor_id), "affiliation", None)}
                 # '"If they attack, we will respond," the South African minister said': "they" are
                 # the other side, not the speaker's own
-                own = {src.actor_id, getattr(ctx.actor(src.actor_id), "affiliation", None)}
-                targets = [t for t in targets if not (t is not None and t.actor_id in own
+                targets = [t for t in targets if not (t is not None and t.actor_id in mine
                                                       and t.text.lower() in ("they", "them", "their"))]
-            if etype == "REJECT" and src is not None and src.actor_id:
-                # "Russia's envoy rejected suggestions that Moscow was holding things up": one
-                # denies what is said of one's own side; it is no rejection of that side
-                mine = {src.actor_id, getattr(ctx.actor(src.actor_id), "affiliation", None)} - {None}
-                targets = [t for t in targets if t is None or t.actor_id not in mine]
+                if etype == "REJECT":
+                    # "Russia's envoy rejected suggestions that Moscow was holding things up": one
+                    # denies what is said of one's own side; it is no rejection of that side
+                    targets = [t for t in targets if t is None or t.actor_id not in mine - {None}]
             # (two sources one phrase names, "X's Junts party", share its span: the actor tells them apart)
             event_id = record_id(ctx.article_id, etype, start, tok.idx, *((src.start, src.actor_id or "") if n else ()))
             if implied:

@@ -57,7 +57,8 @@ WORD_LISTS = ("honorifics", "locative_prepositions", "expletive_verbs", "outlet_
               "locating_participles", "party_object_verbs", "personal_honorifics", "surname_honorifics",
               "settlement_nouns", "career_titles", "armed_cause_words", "place_nouns",
               "speech_products", "non_state_groups", "group_name_heads", "judging_verbs", "quantifier_speakers",
-              "national_organ_nouns", "credit_closers", "motion_verbs", "place_object_verbs")
+              "national_organ_nouns", "credit_closers", "motion_verbs", "place_object_verbs",
+              "institution_heads")
 
 WORD_MAPS = ("rank_abbreviations", "legislator_chambers", "bare_executives")
 
