@@ -2839,6 +2839,9 @@ def test_defending_a_deal_is_words_not_force(nlp):
      "achievement.", "051", "kofi-annan"),
     ("Sudan's government and the SPLM signed a peace deal. \"This agreement is a betrayal of our people,\" said "
      "Hassan al-Turabi.", "111", "hassan-al-turabi"),
+    # what talks came to, said to be so as well as called so
+    ("Sudan's government and the SPLM signed a peace deal. Kofi Annan said the signing was a historic moment.",
+     "051", "kofi-annan"),
     # called so, and what talks came to as well as a deal ("called the signing a great day for
     # Africa" is no call for anything)
     ("Sudan's government and the SPLM signed a peace deal. Kofi Annan called the signing a great day for Africa.",

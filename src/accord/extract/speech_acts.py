@@ -268,8 +268,7 @@ def name_calling(ctx: Context, lex: Lexicon, verb: Token, triggers: set[int]) ->
     # praise is for a deal or a plan, or for a party called a good name ("called Abbas a serious
     # partner"); "described the talks as constructive" judges prospects
     on_the_way = words.get("good_meeting", set())
-    deal = lemma_of(thing) in lex.classes.get("proposal", set()) | words.get("outcomes", set()) \
-        and named(words.get("good", set()) | on_the_way, good=True) \
+    deal = lemma_of(thing) in _judged_things(lex) and named(words.get("good", set()) | on_the_way, good=True) \
         or lemma_of(thing) in lex.classes.get("talks", ()) and named(on_the_way, good=True)
     owners = [r for r in ctx.refs([thing]) if r.actor_id]   # the party named, or whose the thing is
     party = named(words.get("good_people", set()), good=True) and bool(owners)
@@ -327,7 +326,13 @@ def verdict_subject(lex: Lexicon, be: Token) -> Token | None:
             or not any(c.dep_ in ("attr", "acomp") for c in children(be)):
         return None
     thing = next((c for c in children(be) if c.dep_ == "nsubj"), None)
-    return thing if thing is not None and lemma_of(thing) in lex.classes.get("proposal", ()) else None
+    return thing if thing is not None and lemma_of(thing) in _judged_things(lex) else None
+
+
+def _judged_things(lex: Lexicon) -> set[str]:
+    """What a good or bad name judges as a deal: a deal or a plan, or what talks came to ("the
+    outcome", "the signing"), whether it is called so or said to be so."""
+    return lex.classes.get("proposal", set()) | lex.name_calling.get("outcomes", set())
 
 
 def denial(ctx: Context, lex: Lexicon, deny: Token, triggers: set[int]) -> dict | None:
